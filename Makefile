@@ -1,0 +1,56 @@
+# perfeval: PGXS build.  `make test` and `make demo` are the two commands a
+# newcomer runs; both install what is missing and use a throwaway cluster.
+
+EXTENSION = perfeval
+EXTVERSION = 1.0
+MODULE_big = perfeval
+CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o
+OBJS = $(CORE_OBJS) src/target.o src/method.o src/grade.o src/score.o
+PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
+
+# The install script is the numbered sections of sql/ joined in order;
+# upgrade scripts (perfeval--A--B.sql) are shipped as written.
+SECTIONS = $(sort $(wildcard sql/[0-9][0-9]_*.sql))
+DATA_built = perfeval--$(EXTVERSION).sql
+DATA = $(wildcard sql/perfeval--*--*.sql)
+
+# Regression tests live in test/sql, expected output in expected/.
+REGRESS = types scoring
+REGRESS += $(patsubst test/sql/%.sql,%,$(wildcard test/sql/warehouse*.sql))
+REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
+
+PG_CPPFLAGS = -Isrc
+PG_CFLAGS = -Werror
+
+PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+perfeval--$(EXTVERSION).sql: $(SECTIONS)
+	cat $^ > $@
+
+# The server-free core, built and tested alone (and fuzzed) with the host cc.
+UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Werror -Isrc
+CORE_SRCS = $(CORE_OBJS:.o=.c)
+
+test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) src/pe_core.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -o $@ test/unit/test_core.c $(CORE_SRCS)
+
+test/unit/fuzz_core: test/unit/fuzz_core.c $(CORE_SRCS) src/pe_core.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -o $@ test/unit/fuzz_core.c $(CORE_SRCS)
+
+.PHONY: unittest fuzz test demo bench
+unittest: test/unit/test_core test/unit/fuzz_core
+	./test/unit/test_core
+	./test/unit/fuzz_core
+
+test:
+	bash test/run.sh test
+
+demo:
+	bash test/run.sh demo
+
+bench:
+	bash test/run.sh bench
+
+EXTRA_CLEAN = test/unit/test_core test/unit/fuzz_core results regression.diffs regression.out

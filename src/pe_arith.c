@@ -1,0 +1,183 @@
+/*
+ * pe_arith.c
+ *		Exact completion-rate arithmetic for perfeval, free of server code.
+ *
+ * Values are int64 fixed point (PE_SCALE); intermediate products use
+ * __int128 so that no conversion between 元 and 亿元 can overflow or round.
+ */
+#include "pe_core.h"
+
+#include <string.h>
+
+typedef __int128 pe_i128;
+
+/* Divide rounding half away from zero (half-up for the positive rates). */
+static pe_i128
+div_round(pe_i128 n, pe_i128 d)
+{
+	pe_i128		q,
+				r;
+
+	if (d < 0)
+	{
+		n = -n;
+		d = -d;
+	}
+	q = n / d;
+	r = n % d;
+	if (r < 0)
+		r = -r;
+	if (2 * r >= d)
+		q += (n < 0) ? -1 : 1;
+	return q;
+}
+
+/* Factor that brings a money unit to 元; 1 for every other unit. */
+static int64_t
+unit_factor(int unit)
+{
+	switch (unit)
+	{
+		case PE_UNIT_WANYUAN:
+			return INT64_C(10000);
+		case PE_UNIT_YIYUAN:
+			return INT64_C(100000000);
+		default:
+			return 1;
+	}
+}
+
+/* Are two single units (numerator or denominator) of one dimension? */
+static bool
+same_dimension(int u1, int u2)
+{
+	PeDim		d1,
+				d2;
+
+	if (u1 == u2)
+		return true;
+	d1 = pe_unit_dim(u1);
+	d2 = pe_unit_dim(u2);
+	return d1 == d2 && (d1 == PE_DIM_MONEY || d1 == PE_DIM_PERCENT ||
+						d1 == PE_DIM_DAY);
+}
+
+/*
+ * Check that target and actual units can be compared and find the factors
+ * that bring both to one base.  A bare number adopts the other side's unit.
+ */
+static PeStatus
+reconcile_units(const PeQuant *t, const PeQuant *a,
+				int64_t *ft, int64_t *fa, PeError *err)
+{
+	bool		t_bare = (t->unit == PE_UNIT_NONE && t->per == PE_UNIT_NONE);
+	bool		a_bare = (a->unit == PE_UNIT_NONE && a->per == PE_UNIT_NONE);
+
+	*ft = *fa = 1;
+	if (t_bare || a_bare)
+		return PE_OK;
+
+	if (t->unit == PE_UNIT_CUSTOM || a->unit == PE_UNIT_CUSTOM)
+	{
+		if (t->unit == a->unit && t->textlen == a->textlen &&
+			memcmp(t->text, a->text, t->textlen) == 0)
+			return PE_OK;
+		err->status = PE_ERR_UNITS;
+		err->offset = -1;
+		err->detail = "A unit perfeval does not know can only be compared with the same unit.";
+		return PE_ERR_UNITS;
+	}
+	if (!same_dimension(t->unit, a->unit) ||
+		!(t->per == a->per || (t->per != PE_UNIT_NONE && a->per != PE_UNIT_NONE &&
+							   same_dimension(t->per, a->per) &&
+							   unit_factor(t->per) == unit_factor(a->per))))
+	{
+		err->status = PE_ERR_UNITS;
+		err->offset = -1;
+		err->detail = "Only money units (元, 万元, 亿元), percentages, and identical units can be compared.";
+		return PE_ERR_UNITS;
+	}
+	*ft = unit_factor(t->unit);
+	*fa = unit_factor(a->unit);
+	return PE_OK;
+}
+
+/* Does the actual value satisfy the comparator against the target? */
+static bool
+comparison_holds(int cmp, pe_i128 a, pe_i128 t)
+{
+	switch (cmp)
+	{
+		case PE_CMP_GE:
+			return a >= t;
+		case PE_CMP_GT:
+			return a > t;
+		case PE_CMP_LE:
+			return a <= t;
+		case PE_CMP_LT:
+			return a < t;
+		default:
+			return a == t;
+	}
+}
+
+/*
+ * Completion rate in percent.  More-is-better targets (= ≥ >) give
+ * actual / target; less-is-better targets (≤ <) give 100 when met and a
+ * reduced rate otherwise.  Targets at or below zero cannot be divided by,
+ * so they give 100 when the comparison holds and 0 when it does not.
+ */
+PeStatus
+pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
+			  int64_t *result, PeError *err)
+{
+	int64_t		ft,
+				fa;
+	pe_i128		tv,
+				av,
+				r;
+	const pe_i128 hundred = (pe_i128) 100 * PE_SCALE;
+	PeStatus	st;
+
+	err->status = PE_OK;
+	err->offset = -1;
+	err->detail = NULL;
+
+	if (t->unit == PE_UNIT_QUAL || a->unit == PE_UNIT_QUAL)
+		return PE_NULL;
+	st = reconcile_units(t, a, &ft, &fa, err);
+	if (st != PE_OK)
+		return st;
+
+	tv = (pe_i128) t->amount * ft;
+	av = (pe_i128) a->amount * fa;
+
+	if (t->cmp == PE_CMP_LE || t->cmp == PE_CMP_LT)
+	{
+		if (comparison_holds(t->cmp, av, tv))
+			r = hundred;
+		else if (tv <= 0)
+			r = 0;
+		else if (rule == PE_REVERSE_LINEAR)
+		{
+			r = div_round((2 * tv - av) * hundred, tv);
+			if (r < 0)
+				r = 0;
+		}
+		else
+			r = div_round(tv * hundred, av);	/* av > tv > 0 here */
+	}
+	else if (tv <= 0)
+		r = comparison_holds(t->cmp, av, tv) ? hundred : 0;
+	else
+		r = div_round(av * hundred, tv);
+
+	if (r > PE_MAX_ABS || r < -PE_MAX_ABS)
+	{
+		err->status = PE_ERR_RANGE;
+		err->detail = "The completion rate exceeds 999999999999.999999 percent.";
+		return PE_ERR_RANGE;
+	}
+	*result = (int64_t) r;
+	return PE_OK;
+}

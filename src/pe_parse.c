@@ -1,0 +1,793 @@
+/*
+ * pe_parse.c
+ *		Parsers and canonical printers for targets and measures, the unit
+ *		tables, and the lexical helpers (UTF-8 checks, trimming, exact
+ *		fixed-point number scanning) shared with pe_text.c.
+ *
+ * The input language is the one Chinese evaluation reports use: an optional
+ * comparator (symbol, word or LaTeX), a number with optional thousands
+ * separators, an optional unit, an optional suffix (以上, 以下, 以内), or
+ * else a qualitative phrase.  No floating point and no allocation.
+ */
+#include <string.h>
+
+#include "pe_core.h"
+
+/* Kinds of comparator spellings: symbols, Chinese words, and '=' symbols. */
+#define K_SYM	0
+#define K_WORD	1
+#define K_EQ	2
+
+typedef struct CmpSpelling
+{
+	const char *lit;
+	uint8_t		cmp;
+	uint8_t		kind;
+} CmpSpelling;
+
+static const CmpSpelling cmp_spellings[] = {
+	{">=", PE_CMP_GE, K_SYM}, {"<=", PE_CMP_LE, K_SYM},
+	{">", PE_CMP_GT, K_SYM}, {"<", PE_CMP_LT, K_SYM},
+	{"=", PE_CMP_EQ, K_EQ}, {"＝", PE_CMP_EQ, K_EQ}, {"═", PE_CMP_EQ, K_EQ},
+	{"≥", PE_CMP_GE, K_SYM}, {"≤", PE_CMP_LE, K_SYM},
+	{"≧", PE_CMP_GE, K_SYM}, {"≦", PE_CMP_LE, K_SYM},
+	{"⩾", PE_CMP_GE, K_SYM}, {"⩽", PE_CMP_LE, K_SYM},
+	{"＞", PE_CMP_GT, K_SYM}, {"＜", PE_CMP_LT, K_SYM},
+	{"\\geqslant", PE_CMP_GE, K_SYM}, {"\\leqslant", PE_CMP_LE, K_SYM},
+	{"\\geq", PE_CMP_GE, K_SYM}, {"\\leq", PE_CMP_LE, K_SYM},
+	{"\\ge", PE_CMP_GE, K_SYM}, {"\\le", PE_CMP_LE, K_SYM},
+	{"\\gt", PE_CMP_GT, K_SYM}, {"\\lt", PE_CMP_LT, K_SYM},
+	{"不低于", PE_CMP_GE, K_WORD}, {"不少于", PE_CMP_GE, K_WORD},
+	{"不小于", PE_CMP_GE, K_WORD},
+	{"大于", PE_CMP_GT, K_WORD}, {"高于", PE_CMP_GT, K_WORD},
+	{"超过", PE_CMP_GT, K_WORD},
+	{"达到", PE_CMP_EQ, K_WORD}, {"等于", PE_CMP_EQ, K_WORD},
+	{"不高于", PE_CMP_LE, K_WORD}, {"不多于", PE_CMP_LE, K_WORD},
+	{"不大于", PE_CMP_LE, K_WORD}, {"不超过", PE_CMP_LE, K_WORD},
+	{"低于", PE_CMP_LT, K_WORD}, {"小于", PE_CMP_LT, K_WORD},
+	{"少于", PE_CMP_LT, K_WORD},
+};
+#define N_CMP_SPELLINGS (sizeof(cmp_spellings) / sizeof(cmp_spellings[0]))
+
+/* Suffixes written after the unit; all three are two CJK characters. */
+static const CmpSpelling suffixes[] = {
+	{"以上", PE_CMP_GE, K_WORD}, {"以下", PE_CMP_LE, K_WORD},
+	{"以内", PE_CMP_LE, K_WORD},
+};
+#define N_SUFFIXES (sizeof(suffixes) / sizeof(suffixes[0]))
+
+/* Canonical unit names, indexed by PeUnit up to PE_UNIT_LAST_KNOWN. */
+static const char *const unit_names[PE_UNIT_LAST_KNOWN + 1] = {
+	"", "元", "万元", "亿元", "%", "家", "个", "人", "人次", "次", "种",
+	"条", "辆", "例", "项", "所", "天", "日", "月", "年", "小时"
+};
+
+/* Spellings accepted for a unit beside the canonical names. */
+static const struct
+{
+	const char *lit;
+	uint8_t		unit;
+}			unit_aliases[] = {
+	{"万", PE_UNIT_WANYUAN}, {"％", PE_UNIT_PERCENT},
+	{"百分比", PE_UNIT_PERCENT}, {"\\%", PE_UNIT_PERCENT},
+};
+#define N_UNIT_ALIASES (sizeof(unit_aliases) / sizeof(unit_aliases[0]))
+
+/* Record an error (err may be NULL) and return its status. */
+PeStatus
+pe_fail(PeError *err, PeStatus status, size_t offset, const char *detail)
+{
+	if (err)
+	{
+		err->status = status;
+		err->offset = (int) offset;
+		err->detail = detail;
+	}
+	return status;
+}
+
+/* Record success in err (err may be NULL). */
+PeStatus
+pe_set_ok(PeError *err)
+{
+	if (err)
+	{
+		err->status = PE_OK;
+		err->offset = -1;
+		err->detail = NULL;
+	}
+	return PE_OK;
+}
+
+/* Length of the literal lit if s[i..e) starts with it, else 0. */
+size_t
+pe_lit_at(const char *s, size_t i, size_t e, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	if (i > e || e - i < n || memcmp(s + i, lit, n) != 0)
+		return 0;
+	return n;
+}
+
+/* Byte length of the whitespace character at s[i], or 0 if it is none. */
+size_t
+pe_space_at(const char *s, size_t i, size_t e)
+{
+	unsigned char c;
+
+	if (i >= e)
+		return 0;
+	c = (unsigned char) s[i];
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return 1;
+	if (c < 0x80)
+		return 0;
+	/* U+3000 ideographic space, U+00A0 no-break space, U+FEFF BOM */
+	if (pe_lit_at(s, i, e, "\xE3\x80\x80") || pe_lit_at(s, i, e, "\xEF\xBB\xBF"))
+		return 3;
+	if (pe_lit_at(s, i, e, "\xC2\xA0"))
+		return 2;
+	return 0;
+}
+
+/* Move *b forward past leading whitespace of s[*b..e). */
+void
+pe_skip_space(const char *s, size_t *b, size_t e)
+{
+	size_t		n;
+
+	while ((n = pe_space_at(s, *b, e)) > 0)
+		*b += n;
+}
+
+/* Narrow [*b, *e) so that it has no leading or trailing whitespace. */
+void
+pe_trim(const char *s, size_t *b, size_t *e)
+{
+	pe_skip_space(s, b, *e);
+	while (*e > *b)
+	{
+		unsigned char c = (unsigned char) s[*e - 1];
+
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			(*e)--;
+		else if (*e - *b >= 3 &&
+				 (pe_lit_at(s, *e - 3, *e, "\xE3\x80\x80") ||
+				  pe_lit_at(s, *e - 3, *e, "\xEF\xBB\xBF")))
+			*e -= 3;
+		else if (*e - *b >= 2 && pe_lit_at(s, *e - 2, *e, "\xC2\xA0"))
+			*e -= 2;
+		else
+			break;
+	}
+}
+
+/* Byte length of the (valid) UTF-8 character starting at s[i]. */
+size_t
+pe_char_len(const char *s, size_t i, size_t e)
+{
+	unsigned char c = (unsigned char) s[i];
+	size_t		n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+
+	return n > e - i ? e - i : n;
+}
+
+/* Check that s is valid UTF-8 without control characters other than space. */
+PeStatus
+pe_check_text(const char *s, size_t len, PeError *err)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = (unsigned char) s[i];
+		unsigned char lo = 0x80,
+					hi = 0xBF;
+		size_t		n,
+					k;
+
+		if (c < 0x80)
+		{
+			if ((c < 0x20 && !(c >= '\t' && c <= '\r')) || c == 0x7F)
+				return pe_fail(err, PE_ERR_SYNTAX, i,
+							   "Control characters are not accepted.");
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+		{
+			n = 3;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		}
+		else if (c >= 0xF0 && c <= 0xF4)
+		{
+			n = 4;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		}
+		else
+			return pe_fail(err, PE_ERR_SYNTAX, i, "The text is not valid UTF-8.");
+		if (len - i < n)
+			return pe_fail(err, PE_ERR_SYNTAX, i, "The text is not valid UTF-8.");
+		for (k = 1; k < n; k++)
+		{
+			unsigned char cc = (unsigned char) s[i + k];
+
+			if (cc < (k == 1 ? lo : 0x80) || cc > (k == 1 ? hi : 0xBF))
+				return pe_fail(err, PE_ERR_SYNTAX, i,
+							   "The text is not valid UTF-8.");
+		}
+		/* C1 control characters U+0080..U+009F */
+		if (c == 0xC2 && (unsigned char) s[i + 1] < 0xA0)
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "Control characters are not accepted.");
+		i += n;
+	}
+	return PE_OK;
+}
+
+/* Value of the ASCII or full-width digit at s[i] (length in *n), or -1. */
+int
+pe_digit_at(const char *s, size_t i, size_t e, size_t *n)
+{
+	unsigned char c;
+
+	if (i >= e)
+		return -1;
+	c = (unsigned char) s[i];
+	if (c >= '0' && c <= '9')
+	{
+		*n = 1;
+		return c - '0';
+	}
+	/* U+FF10..U+FF19 are EF BC 90..99 */
+	if (c == 0xEF && e - i >= 3 && (unsigned char) s[i + 1] == 0xBC &&
+		(unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x99)
+	{
+		*n = 3;
+		return (unsigned char) s[i + 2] - 0x90;
+	}
+	return -1;
+}
+
+/* Length of a sign ('+', '-', U+2212, U+FF0B, U+FF0D) at s[i]; *neg set. */
+static size_t
+sign_at(const char *s, size_t i, size_t e, bool *neg)
+{
+	size_t		n;
+
+	*neg = false;
+	if (i >= e)
+		return 0;
+	if (s[i] == '+')
+		return 1;
+	if ((n = pe_lit_at(s, i, e, "＋")) > 0)
+		return n;
+	*neg = true;
+	if (s[i] == '-')
+		return 1;
+	if ((n = pe_lit_at(s, i, e, "−")) > 0 || (n = pe_lit_at(s, i, e, "－")) > 0)
+		return n;
+	*neg = false;
+	return 0;
+}
+
+/* Does a number (an optional sign, then a digit) start at s[i]? */
+bool
+pe_starts_number(const char *s, size_t i, size_t e)
+{
+	bool		neg;
+	size_t		n;
+
+	i += sign_at(s, i, e, &neg);
+	return pe_digit_at(s, i, e, &n) >= 0;
+}
+
+/*
+ * Scan a number starting at s[b] (pe_starts_number must hold) into fixed
+ * point.  groups allows thousands separators ',' and '，'.  *end receives
+ * the byte after the number.
+ */
+PeStatus
+pe_scan_number(const char *s, size_t b, size_t e, bool groups, int64_t *val,
+			   size_t *end, PeError *err)
+{
+	bool		neg;
+	size_t		i = b,
+				n;
+	uint64_t	ip = 0,
+				frac = 0;
+	int			d,
+				gdigits = 0,
+				ndec = 0;
+	bool		grouped = false;
+
+	i += sign_at(s, i, e, &neg);
+	if (pe_digit_at(s, i, e, &n) < 0)
+		return pe_fail(err, PE_ERR_SYNTAX, i, "Expected a digit.");
+	for (;;)
+	{
+		size_t		sep = 0;
+
+		if ((d = pe_digit_at(s, i, e, &n)) >= 0)
+		{
+			ip = ip * 10 + (uint64_t) d;
+			if (ip > (uint64_t) (PE_MAX_ABS / PE_SCALE))
+				return pe_fail(err, PE_ERR_RANGE, b,
+							   "The number is too large; at most 999999999999.999999 is accepted.");
+			gdigits++;
+			i += n;
+			continue;
+		}
+		if (!groups)
+			break;
+		if (i < e && s[i] == ',')
+			sep = 1;
+		else if ((n = pe_lit_at(s, i, e, "，")) > 0 &&
+				 pe_digit_at(s, i + n, e, &n) >= 0)
+			sep = 3;
+		if (sep == 0)
+			break;
+		if (grouped ? gdigits != 3 : gdigits > 3)
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "Thousands separators must group three digits.");
+		if (pe_digit_at(s, i + sep, e, &n) < 0)
+			return pe_fail(err, PE_ERR_SYNTAX, i + sep,
+						   "Thousands separators must group three digits.");
+		grouped = true;
+		gdigits = 0;
+		i += sep;
+	}
+	if (grouped && gdigits != 3)
+		return pe_fail(err, PE_ERR_SYNTAX, i,
+					   "Thousands separators must group three digits.");
+	if (i < e && (s[i] == '.' || pe_lit_at(s, i, e, "．")))
+	{
+		i += s[i] == '.' ? 1 : 3;
+		if (pe_digit_at(s, i, e, &n) < 0)
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "Expected a digit after the decimal point.");
+		while ((d = pe_digit_at(s, i, e, &n)) >= 0)
+		{
+			if (++ndec > PE_DECIMALS)
+				return pe_fail(err, PE_ERR_RANGE, i,
+							   "At most 6 decimal places are accepted.");
+			frac = frac * 10 + (uint64_t) d;
+			i += n;
+		}
+		for (; ndec < PE_DECIMALS; ndec++)
+			frac *= 10;
+	}
+	*val = (int64_t) (ip * (uint64_t) PE_SCALE + frac);
+	if (neg)
+		*val = -*val;
+	*end = i;
+	return PE_OK;
+}
+
+/* The longest comparator spelling at s[i], or NULL. */
+static const CmpSpelling *
+match_cmp(const char *s, size_t i, size_t e, bool symbols_only)
+{
+	const CmpSpelling *best = NULL;
+	size_t		bestlen = 0,
+				k,
+				n;
+
+	for (k = 0; k < N_CMP_SPELLINGS; k++)
+	{
+		const CmpSpelling *c = &cmp_spellings[k];
+
+		if (symbols_only && (c->kind == K_WORD || c->lit[0] == '\\'))
+			continue;
+		if ((n = pe_lit_at(s, i, e, c->lit)) > bestlen)
+		{
+			best = c;
+			bestlen = n;
+		}
+	}
+	return best;
+}
+
+/* Unit code for exactly the text s[b..e), or PE_UNIT_CUSTOM if unknown. */
+static uint8_t
+lookup_unit(const char *s, size_t b, size_t e)
+{
+	size_t		k;
+
+	for (k = 1; k <= PE_UNIT_LAST_KNOWN; k++)
+		if (strlen(unit_names[k]) == e - b &&
+			memcmp(s + b, unit_names[k], e - b) == 0)
+			return (uint8_t) k;
+	for (k = 0; k < N_UNIT_ALIASES; k++)
+		if (strlen(unit_aliases[k].lit) == e - b &&
+			memcmp(s + b, unit_aliases[k].lit, e - b) == 0)
+			return unit_aliases[k].unit;
+	return PE_UNIT_CUSTOM;
+}
+
+/* Does s[b..e) hold a character other than whitespace and ASCII punctuation? */
+static bool
+has_word(const char *s, size_t b, size_t e)
+{
+	size_t		i = b,
+				n;
+
+	while (i < e)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if ((n = pe_space_at(s, i, e)) > 0)
+		{
+			i += n;
+			continue;
+		}
+		if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return true;
+		i++;
+	}
+	return false;
+}
+
+/* Copy s[b..e) into buf as out->text. */
+static void
+set_text(PeQuant *out, const char *s, size_t b, size_t e, char *buf)
+{
+	memcpy(buf, s + b, e - b);
+	buf[e - b] = '\0';
+	out->text = buf;
+	out->textlen = e - b;
+}
+
+/* Check the characters of a unit text s[b..e) (already trimmed). */
+static PeStatus
+check_unit_text(const char *s, size_t b, size_t e, PeError *err)
+{
+	size_t		i = b,
+				n,
+				k;
+
+	if (s[b] == '.' || pe_lit_at(s, b, e, "．"))
+		return pe_fail(err, PE_ERR_SYNTAX, b,
+					   "Expected a digit after the decimal point.");
+	while (i < e)
+	{
+		if (pe_digit_at(s, i, e, &n) >= 0)
+			return pe_fail(err, PE_ERR_SYNTAX, i, "A unit may not contain digits.");
+		if (match_cmp(s, i, e, true) != NULL)
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "A unit may not contain a comparator.");
+		if (s[i] == ',' || pe_lit_at(s, i, e, "，"))
+			return pe_fail(err, PE_ERR_SYNTAX, i, "A unit may not contain a comma.");
+		if (s[i] == '$' || (s[i] == '\\' && !pe_lit_at(s, i, e, "\\%")))
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "A unit may not contain LaTeX other than \\%.");
+		for (k = 0; k < N_SUFFIXES; k++)
+			if (pe_lit_at(s, i, e, suffixes[k].lit))
+				return pe_fail(err, PE_ERR_SYNTAX, i,
+							   "Only one comparator suffix may follow the unit.");
+		i += pe_char_len(s, i, e);
+	}
+	return PE_OK;
+}
+
+/* Resolve a unit text s[b..e) (trimmed, non-empty) into out. */
+static PeStatus
+parse_unit(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
+		   PeError *err)
+{
+	size_t		i,
+				slash = 0,
+				lb,
+				le,
+				rb,
+				re;
+	PeStatus	st;
+
+	if ((st = check_unit_text(s, b, e, err)) != PE_OK)
+		return st;
+	for (i = b; i < e; i += pe_char_len(s, i, e))
+	{
+		slash = s[i] == '/' ? 1 : pe_lit_at(s, i, e, "／");
+		if (slash > 0)
+			break;
+	}
+	if (slash == 0)
+	{
+		out->unit = lookup_unit(s, b, e);
+		out->per = PE_UNIT_NONE;
+	}
+	else
+	{
+		lb = b, le = i, rb = i + slash, re = e;
+		pe_trim(s, &lb, &le);
+		pe_trim(s, &rb, &re);
+		if (lb == le || rb == re)
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "Expected a unit on both sides of the slash.");
+		out->unit = lookup_unit(s, lb, le);
+		out->per = lookup_unit(s, rb, re);
+		if (out->unit == PE_UNIT_CUSTOM || out->per == PE_UNIT_CUSTOM)
+		{
+			out->unit = PE_UNIT_CUSTOM;
+			out->per = PE_UNIT_NONE;
+		}
+	}
+	if (out->unit == PE_UNIT_CUSTOM)
+	{
+		if (!has_word(s, b, e))
+			return pe_fail(err, PE_ERR_SYNTAX, b, "A unit must contain a word.");
+		if (e - b > PE_MAX_TEXT)
+			return pe_fail(err, PE_ERR_RANGE, b + PE_MAX_TEXT,
+						   "A text value may be at most 200 bytes long.");
+		set_text(out, s, b, e, buf);
+	}
+	return PE_OK;
+}
+
+/* Parse the trimmed phrase s[b..e) as a qualitative value. */
+static PeStatus
+parse_phrase(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
+			 PeError *err)
+{
+	size_t		i,
+				n;
+
+	for (i = b; i < e; i += pe_char_len(s, i, e))
+		if (pe_digit_at(s, i, e, &n) >= 0)
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "A number must come first, after an optional comparator.");
+	if (!has_word(s, b, e))
+		return pe_fail(err, PE_ERR_SYNTAX, b,
+					   "Expected a number or a phrase with at least one word.");
+	if (e - b > PE_MAX_TEXT)
+		return pe_fail(err, PE_ERR_RANGE, b + PE_MAX_TEXT,
+					   "A text value may be at most 200 bytes long.");
+	out->cmp = PE_CMP_NONE;
+	out->unit = PE_UNIT_QUAL;
+	out->per = PE_UNIT_NONE;
+	out->amount = 0;
+	set_text(out, s, b, e, buf);
+	return PE_OK;
+}
+
+/* Parse a target (is_target) or a measure; see pe_parse_target. */
+static PeStatus
+parse_quant(const char *s, size_t len, bool is_target, PeQuant *out,
+			char *buf, PeError *err)
+{
+	size_t		b = 0,
+				e = len,
+				p,
+				q,
+				k;
+	const CmpSpelling *cw;
+	uint8_t		sfx = PE_CMP_NONE;
+	PeStatus	st;
+
+	out->cmp = PE_CMP_NONE;
+	out->unit = PE_UNIT_NONE;
+	out->per = PE_UNIT_NONE;
+	out->amount = 0;
+	out->text = NULL;
+	out->textlen = 0;
+	if (buf)
+		buf[0] = '\0';
+	if ((st = pe_check_text(s, len, err)) != PE_OK)
+		return st;
+	pe_trim(s, &b, &e);
+	if (b == e)
+		return pe_fail(err, PE_ERR_EMPTY, 0, "The value is empty.");
+	/* $...$ around LaTeX: strip one pair if no other '$' is inside */
+	if (e - b >= 2 && s[b] == '$' && s[e - 1] == '$' &&
+		memchr(s + b + 1, '$', e - b - 2) == NULL)
+	{
+		b++, e--;
+		pe_trim(s, &b, &e);
+		if (b == e)
+			return pe_fail(err, PE_ERR_SYNTAX, b,
+						   "Nothing is written between the dollar signs.");
+	}
+	cw = match_cmp(s, b, e, false);
+	p = b;
+	if (cw)
+	{
+		p += strlen(cw->lit);
+		pe_skip_space(s, &p, e);
+	}
+	if (!pe_starts_number(s, p, e))
+	{
+		/* a comparator word may begin a phrase (高于去年), a symbol may not */
+		if (cw && (cw->kind != K_WORD || p == e))
+			return pe_fail(err, PE_ERR_SYNTAX, p,
+						   "Expected a number after the comparator.");
+		if ((st = parse_phrase(s, b, e, out, buf, err)) != PE_OK)
+			return st;
+		return pe_set_ok(err);
+	}
+	if (cw && !is_target && cw->kind != K_EQ)
+		return pe_fail(err, PE_ERR_SYNTAX, b, "Measures take no comparator.");
+	if ((st = pe_scan_number(s, p, e, true, &out->amount, &q, err)) != PE_OK)
+		return st;
+	for (k = 0; k < N_SUFFIXES; k++)
+	{
+		size_t		n = strlen(suffixes[k].lit);
+
+		if (e - q >= n && memcmp(s + e - n, suffixes[k].lit, n) == 0)
+		{
+			sfx = suffixes[k].cmp;
+			e -= n;
+			if (!is_target)
+				return pe_fail(err, PE_ERR_SYNTAX, e, "Measures take no comparator.");
+			if (cw)
+				return pe_fail(err, PE_ERR_SYNTAX, e,
+							   "Write the comparator either before or after the number, not both.");
+			pe_trim(s, &q, &e);
+			break;
+		}
+	}
+	pe_skip_space(s, &q, e);
+	if (q < e && (st = parse_unit(s, q, e, out, buf, err)) != PE_OK)
+		return st;
+	if (is_target)
+		out->cmp = sfx != PE_CMP_NONE ? sfx : cw ? cw->cmp : PE_CMP_EQ;
+	else
+		out->cmp = PE_CMP_NONE;
+	return pe_set_ok(err);
+}
+
+/* Parse a target such as "≥2000万元/家", "95%以上" or "稳步增长". */
+PeStatus
+pe_parse_target(const char *s, size_t len, PeQuant *out, char *buf,
+				PeError *err)
+{
+	return parse_quant(s, len, true, out, buf, err);
+}
+
+/* Parse a measure such as "57111万元/家" or "完全达到预期目标". */
+PeStatus
+pe_parse_measure(const char *s, size_t len, PeQuant *out, char *buf,
+				 PeError *err)
+{
+	return parse_quant(s, len, false, out, buf, err);
+}
+
+/* Canonical name of a unit code; "" for PE_UNIT_NONE and non-table codes. */
+const char *
+pe_unit_name(int unit)
+{
+	if (unit < 0 || unit > PE_UNIT_LAST_KNOWN)
+		return "";
+	return unit_names[unit];
+}
+
+/* Canonical symbol of a comparator; "" for PE_CMP_NONE. */
+const char *
+pe_cmp_symbol(int cmp)
+{
+	switch (cmp)
+	{
+		case PE_CMP_EQ:
+			return "=";
+		case PE_CMP_GE:
+			return "≥";
+		case PE_CMP_GT:
+			return ">";
+		case PE_CMP_LE:
+			return "≤";
+		case PE_CMP_LT:
+			return "<";
+		default:
+			return "";
+	}
+}
+
+/* Dimension of a unit code: which units convert into each other. */
+PeDim
+pe_unit_dim(int unit)
+{
+	switch (unit)
+	{
+		case PE_UNIT_NONE:
+		case PE_UNIT_QUAL:
+			return PE_DIM_NONE;
+		case PE_UNIT_YUAN:
+		case PE_UNIT_WANYUAN:
+		case PE_UNIT_YIYUAN:
+			return PE_DIM_MONEY;
+		case PE_UNIT_PERCENT:
+			return PE_DIM_PERCENT;
+		case PE_UNIT_TIAN:
+		case PE_UNIT_RI:
+			return PE_DIM_DAY;
+		default:
+			if (unit >= PE_UNIT_JIA && unit <= PE_UNIT_SUO)
+				return PE_DIM_COUNT;
+			return PE_DIM_OTHER;
+	}
+}
+
+/* Print a fixed-point number minimally into buf (22 bytes suffice). */
+size_t
+pe_format_fixed(int64_t v, char *buf)
+{
+	uint64_t	mag = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+	uint64_t	ip = mag / (uint64_t) PE_SCALE,
+				frac = mag % (uint64_t) PE_SCALE;
+	char		tmp[24];
+	size_t		n = 0,
+				t = 0;
+	int			k;
+
+	if (v < 0)
+		buf[n++] = '-';
+	do
+	{
+		tmp[t++] = (char) ('0' + ip % 10);
+		ip /= 10;
+	} while (ip > 0);
+	while (t > 0)
+		buf[n++] = tmp[--t];
+	if (frac > 0)
+	{
+		int			ndec = PE_DECIMALS;
+
+		while (frac % 10 == 0)
+			frac /= 10, ndec--;
+		buf[n++] = '.';
+		for (k = ndec - 1; k >= 0; k--)
+		{
+			buf[n + (size_t) k] = (char) ('0' + frac % 10);
+			frac /= 10;
+		}
+		n += (size_t) ndec;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* Append the NUL-terminated string str at buf[n]; return the new length. */
+static size_t
+append(char *buf, size_t n, const char *str, size_t len)
+{
+	memcpy(buf + n, str, len);
+	buf[n + len] = '\0';
+	return n + len;
+}
+
+/* Print a target (is_target) or a measure canonically into buf. */
+size_t
+pe_format_quant(const PeQuant *q, bool is_target, char *buf)
+{
+	size_t		n = 0;
+	const char *name;
+
+	buf[0] = '\0';
+	if (q->unit == PE_UNIT_QUAL)
+		return append(buf, 0, q->text ? q->text : "", q->text ? q->textlen : 0);
+	if (is_target)
+	{
+		name = pe_cmp_symbol(q->cmp);
+		n = append(buf, n, name, strlen(name));
+	}
+	n += pe_format_fixed(q->amount, buf + n);
+	if (q->unit == PE_UNIT_CUSTOM || q->per == PE_UNIT_CUSTOM)
+		return append(buf, n, q->text ? q->text : "", q->text ? q->textlen : 0);
+	name = pe_unit_name(q->unit);
+	n = append(buf, n, name, strlen(name));
+	if (q->per != PE_UNIT_NONE)
+	{
+		n = append(buf, n, "/", 1);
+		name = pe_unit_name(q->per);
+		n = append(buf, n, name, strlen(name));
+	}
+	return n;
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# test/run.sh MODE: install what is missing, build and install perfeval, start
+# a throwaway cluster (temporary directory, private socket, no TCP, non-root
+# owner), run MODE against it, and stop it again whatever happens.
+#
+#   test   C unit tests + fuzz smoke, pg_regress, pgTAP (what `make test` runs)
+#   demo   load the four sample reports and print their evaluation
+#   bench  run bench/run.sh against the cluster
+#   shell  start a cluster with the samples and run psql ARGS on it (developers)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE=${1:-test}
+shift || true
+PGBIN=/usr/lib/postgresql/15/bin
+PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap make gcc libc6-dev)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+# 1. Debian packages, installed only when missing.
+missing=()
+for p in "${PACKAGES[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "== installing ${missing[*]}"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v pg_prove >/dev/null || {
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libtap-parser-sourcehandler-pgtap-perl >/dev/null
+}
+
+# 2. Build and install the extension.
+echo "== building perfeval"
+make -s PG_CONFIG=$PGBIN/pg_config
+as_root make -s PG_CONFIG=$PGBIN/pg_config install >/dev/null
+
+# 3. A throwaway cluster owned by a non-root user.
+RUNUSER=$(id -un)
+if [ "$(id -u)" = 0 ]; then
+	RUNUSER=perfeval_test
+	id "$RUNUSER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$RUNUSER"
+fi
+as_user() { if [ "$(id -u)" = 0 ]; then runuser -u "$RUNUSER" -- "$@"; else "$@"; fi; }
+
+TMPD=$(mktemp -d /tmp/perfeval-test.XXXXXX)
+chmod 755 "$TMPD"
+[ "$(id -u)" = 0 ] && chown "$RUNUSER" "$TMPD"
+export PGHOST=$TMPD PGPORT=${PERFEVAL_PORT:-54329} PGUSER=postgres
+stop_cluster() {
+	as_user $PGBIN/pg_ctl -D "$TMPD/data" -m immediate stop >/dev/null 2>&1 || true
+	rm -rf "$TMPD"
+}
+trap stop_cluster EXIT
+as_user $PGBIN/initdb -D "$TMPD/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+as_user $PGBIN/pg_ctl -D "$TMPD/data" -l "$TMPD/log" -w \
+	-o "-p $PGPORT -k $TMPD -c listen_addresses= -c max_parallel_workers_per_gather=2" start >/dev/null
+echo "== throwaway cluster on socket $TMPD port $PGPORT"
+
+load_samples() {
+	createdb "$1"
+	psql -X -q -v ON_ERROR_STOP=1 -d "$1" -c 'CREATE EXTENSION perfeval'
+	for f in test/data/seed_*.sql; do
+		if [ -e "$f" ]; then psql -X -q -v ON_ERROR_STOP=1 -d "$1" -f "$f"; fi
+	done
+}
+
+case "$MODE" in
+test)
+	status=0
+	echo "== C unit tests and fuzz smoke (core without the server)"
+	make -s unittest || status=1
+	echo "== pg_regress"
+	if ! make -s PG_CONFIG=$PGBIN/pg_config installcheck; then
+		status=1
+		[ -f regression.diffs ] && head -c 20000 regression.diffs
+	fi
+	echo "== pgTAP"
+	load_samples pgtap
+	psql -X -q -v ON_ERROR_STOP=1 -d pgtap -c 'CREATE EXTENSION pgtap'
+	pg_prove -d pgtap test/pgtap/*.sql || status=1
+	if [ $status = 0 ]; then echo "== all tests passed"; else echo "== FAILED"; fi
+	exit $status
+	;;
+demo)
+	load_samples demo
+	psql -X -d demo -f test/demo.sql
+	;;
+bench)
+	bash bench/run.sh "$@"
+	;;
+shell)
+	load_samples dev
+	psql -X -d dev "$@"
+	;;
+*)
+	echo "usage: test/run.sh test|demo|bench|shell" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,135 @@
+-- perfeval types: every accepted form, every rejected one, canonical output,
+-- binary round trips, ordering and hashing.
+CREATE EXTENSION IF NOT EXISTS perfeval;
+SET client_min_messages = warning;
+SET search_path = public, perfeval;
+
+-- Returns the canonical text, or the SQLSTATE of the error.
+CREATE FUNCTION try_in(typ text, s text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE r text;
+BEGIN
+	EXECUTE format('SELECT %L::perfeval.%s::text', s, typ) INTO r;
+	RETURN r;
+EXCEPTION WHEN others THEN
+	RETURN 'ERROR ' || SQLSTATE;
+END $$;
+
+-- Targets as the seeds and real forms write them.
+SELECT s AS input, try_in('target', s) AS canonical,
+       perfeval.comparator(try_in('target', s)::perfeval.target) AS cmp,
+       perfeval.amount(try_in('target', s)::perfeval.target) AS amount,
+       perfeval.unit(try_in('target', s)::perfeval.target) AS unit,
+       perfeval.is_qualitative(try_in('target', s)::perfeval.target) AS qual
+FROM unnest(ARRAY[
+	'=41家', '≥2000万元', '≥2000万元/家', '≤1000万元/家', '=10万元/家', '≥95%',
+	'100%', '95', '5', '100', '≥90%', '=100%', '≤ 1000.00 万元/家', '$\geq 95\%$',
+	'1 家', '≥1家', '1,000', '12,345.5元/人', '不少于12 种', '95%以上', '10天以内',
+	'5次以下', '不低于95％', '不小于3个', '大于0', '高于80%', '超过5项', '达到100%',
+	'等于1所', '不高于10天', '不多于3次', '不大于5%', '不超过10天', '低于5次/月',
+	'小于1小时', '少于2人次', '＞３', '＜５家', '＝１００％', '≧80%', '≦20%', '═100%',
+	'>=60', '<=0', '> 7', '< 7', '0.5亿元', '3万', '100百分比', '20辆', '3例', '2条',
+	'12月', '1年', '7日', '-5%', '≤-5%', '+3家', '0', '999999999999.999999',
+	'5公里', '3 平方米', '2吨/年', '稳步增长', '增长较大', '有效加快', '有效促进', '有效'
+]) AS s;
+
+-- Rejected targets all raise 22P02.
+SELECT s AS input, try_in('target', s) AS result
+FROM unnest(ARRAY[
+	'', '   ', '≥', '≥≥5', 'M.8万元', '1,00', '1.1234567', '10000000000000',
+	'95%以上以下', '≥5万元5', '≥ 万元', '=', '5%%'
+]) AS s;
+
+-- The error a user sees quotes the value and says what is accepted.
+SELECT 'M.8万元'::perfeval.target;
+SELECT '≥≥5'::perfeval.target;
+SELECT '1.1234567'::perfeval.target;
+
+-- Measures: an optional leading '=', never printed.
+SELECT s AS input, try_in('measure', s) AS canonical,
+       perfeval.amount(try_in('measure', s)::perfeval.measure) AS amount,
+       perfeval.unit(try_in('measure', s)::perfeval.measure) AS unit,
+       perfeval.phrase(try_in('measure', s)::perfeval.measure) AS phrase
+FROM unnest(ARRAY[
+	'57111万元/家', '=57111万元/家', '=41家', '100%', '5家', '735', '=100%',
+	'1000.00 万元/家', '95%', '＝１００％', '完全达到预期目标', '达成', '部分达成', '未达成'
+]) AS s;
+SELECT s AS input, try_in('measure', s) AS result
+FROM unnest(ARRAY['', '≥5', '<3家', '5家以上', 'M.8万元']) AS s;
+SELECT '≥5'::perfeval.measure;
+
+-- Equal values print equally, whatever the input form.
+SELECT '≥2000万元/家'::perfeval.target = '不低于2,000.00 万元／家'::perfeval.target AS same_target,
+       '=41家'::perfeval.measure = '41家'::perfeval.measure AS same_measure,
+       '95%以上'::perfeval.target = '≥95%'::perfeval.target AS suffix_is_ge,
+       '3万'::perfeval.target = '=3万元'::perfeval.target AS wan_is_wanyuan,
+       '≥95%'::perfeval.target <> '≥95'::perfeval.target AS unit_matters;
+
+-- Scoring methods.
+SELECT s AS input, try_in('method', s) AS canonical
+FROM unnest(ARRAY[
+	'proportional', 'PROPORTIONAL', '按比例', '比例', 'floor:60', 'floor : 60', '低于60%不得分',
+	'all_or_nothing', '达标得满分', 'deduct:1/5', 'deduct: 0.5 / 1', '每低5个百分点扣1分',
+	'', 'floor', 'floor:0', 'floor:101', 'deduct:1', 'deduct:0/5', 'deduct:1/0', 'bogus'
+]) AS s;
+
+-- Grade scales: strictly descending thresholds ending at 0.
+SELECT s AS input, try_in('grade_scale', s) AS canonical
+FROM unnest(ARRAY[
+	'优:90,良:80,中:60,差:0', '优:90,良:80,中:70,差:0', '优秀：90；良好：80；中：60；差：0',
+	'优:80,良:70,中:60,差:0', 'A:0', ' 优 : 90 , 差 : 0 ', '优:89.5,差:0',
+	'', '优:90,良:90,差:0', '优:90,良:80', '优:80,良:90,差:0', '优:90,:80,差:0', '优90,差:0'
+]) AS s;
+SELECT '优:90,良:80'::perfeval.grade_scale;
+
+-- Binary I/O: COPY BINARY out and back in keeps every value.
+CREATE TEMP TABLE vals (t perfeval.target, m perfeval.measure, k perfeval.method, g perfeval.grade_scale);
+INSERT INTO vals VALUES
+	('≥2000万元/家', '57111万元/家', 'proportional', '优:90,良:80,中:60,差:0'),
+	('稳步增长', '完全达到预期目标', 'floor:60', '优:90,良:80,中:70,差:0'),
+	('≤-5%', '735', 'deduct:0.5/1', 'A:0'),
+	('5公里', '3 平方米', 'all_or_nothing', '优秀:90,良好:75.5,合格:60,不合格:0');
+COPY vals TO '/tmp/perfeval_vals.bin' WITH (FORMAT binary);
+CREATE TEMP TABLE vals2 (LIKE vals);
+COPY vals2 FROM '/tmp/perfeval_vals.bin' WITH (FORMAT binary);
+SELECT (SELECT count(*) FROM vals2) AS copied,
+       (SELECT count(*) FROM vals JOIN vals2 USING (t, m, k, g)) AS identical;
+SELECT * FROM vals2 ORDER BY t;
+
+-- Binary input is as strict as text input: feed hand-made COPY BINARY files.
+CREATE TEMP TABLE bin_t (t perfeval.target);
+CREATE FUNCTION copy_target_bin(payload text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE f bytea; r text;
+BEGIN
+	f := '\x5047434f50590aff0d0a000000000000000000'::bytea || '\x0001'::bytea
+		|| int4send(length(decode(payload, 'hex'))) || decode(payload, 'hex') || '\xffff'::bytea;
+	EXECUTE format('COPY (SELECT %L) TO PROGRAM %L',
+		replace(encode(f, 'base64'), E'\n', ''), 'base64 -d > /tmp/perfeval_bin.bin');
+	TRUNCATE bin_t;
+	COPY bin_t FROM '/tmp/perfeval_bin.bin' WITH (FORMAT binary);
+	SELECT t::text INTO r FROM bin_t;
+	RETURN r;
+EXCEPTION WHEN others THEN
+	RETURN 'ERROR ' || SQLSTATE || ': ' || SQLERRM;
+END $$;
+SELECT label, copy_target_bin(hex) AS result FROM (VALUES
+	('valid ≥2000万元', '01020200' || '0000000077359400'),
+	('unknown version', '02020200' || '0000000077359400'),
+	('comparator 9', '01090200' || '0000000077359400'),
+	('unit 200', '0102c800' || '0000000077359400'),
+	('empty phrase', '0100ff00' || '0000000000000000'),
+	('phrase with amount', '0100ff00' || '0000000000000001' || 'e7a8b3e6ada5'),
+	('too large', '01020200' || '7fffffffffffffff'),
+	('truncated', '010202')
+) AS v(label, hex);
+
+-- Ordering and grouping work (btree and hash opclasses).
+SELECT t::text, count(*) FROM (VALUES ('≥95%'::perfeval.target), ('95%以上'), ('=41家'), ('41家'), ('稳步增长')) v(t)
+GROUP BY t ORDER BY t;
+SET enable_sort = off;
+SELECT t::text, count(*) FROM (VALUES ('≥95%'::perfeval.target), ('95%以上'), ('=41家'), ('41家')) v(t)
+GROUP BY t ORDER BY 1;
+RESET enable_sort;
+SELECT perfeval.target_hash('≥95%') = perfeval.target_hash('95%以上') AS hash_agrees,
+       perfeval.target_hash_extended('≥95%', 0) & x'FFFFFFFF'::bigint
+         = perfeval.target_hash('≥95%')::bigint & x'FFFFFFFF'::bigint AS extended_agrees,
+       perfeval.method_hash('floor:60') = perfeval.method_hash('低于60%不得分') AS method_hash_agrees;

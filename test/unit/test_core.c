@@ -1,0 +1,662 @@
+/*
+ * test_core.c
+ *		Table-driven unit tests for the perfeval parsers and printers
+ *		(pe_parse.c, pe_text.c).  Plain C, no framework: one line per
+ *		failure, then "N passed, N failed"; exit status 1 on any failure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pe_core.h"
+
+static int	npass,
+			nfail;
+
+/* Record one check; print a line when it failed. */
+static void
+check(bool ok, const char *what, const char *input, const char *got,
+	  const char *want)
+{
+	if (ok)
+	{
+		npass++;
+		return;
+	}
+	nfail++;
+	printf("FAIL %s: input \"%s\": got \"%s\", want \"%s\"\n",
+		   what, input, got, want);
+}
+
+static const char *const status_names[] = {
+	"PE_OK", "PE_ERR_EMPTY", "PE_ERR_SYNTAX", "PE_ERR_RANGE",
+	"PE_ERR_INVALID", "PE_ERR_UNITS", "PE_NULL"
+};
+
+/* Name of a status for messages. */
+static const char *
+stname(PeStatus st)
+{
+	return (unsigned) st < 7 ? status_names[st] : "?";
+}
+
+/* Is the error detail a sentence: capital first, period last? */
+static bool
+detail_ok(const PeError *err, size_t len)
+{
+	size_t		n;
+
+	if (err->detail == NULL || (n = strlen(err->detail)) < 2)
+		return false;
+	return err->detail[0] >= 'A' && err->detail[0] <= 'Z' &&
+		err->detail[n - 1] == '.' && err->offset >= 0 &&
+		(size_t) err->offset <= len && err->status != PE_OK;
+}
+
+/* ---------------------------------------------------------------- targets */
+
+typedef struct QCase
+{
+	bool		target;
+	const char *in;
+	PeStatus	st;
+	const char *canon;			/* canonical output when st == PE_OK */
+} QCase;
+
+#define T(in, canon)	{true, in, PE_OK, canon}
+#define TE(in, st)		{true, in, st, NULL}
+#define M(in, canon)	{false, in, PE_OK, canon}
+#define ME(in, st)		{false, in, st, NULL}
+
+static const QCase qcases[] = {
+	/* the forms of the brief */
+	T("=41家", "=41家"),
+	T("≥2000万元", "≥2000万元"),
+	T("≥2000万元/家", "≥2000万元/家"),
+	T("≤1000万元/家", "≤1000万元/家"),
+	T("=10万元/家", "=10万元/家"),
+	T("≥95%", "≥95%"),
+	T("100%", "=100%"),
+	T("95", "=95"),
+	T("5家", "=5家"),
+	T("57111万元/家", "=57111万元/家"),
+	T("735", "=735"),
+	T("≥90%", "≥90%"),
+	T("=100%", "=100%"),
+	T("≤ 1000.00 万元/家", "≤1000万元/家"),
+	T("$\\geq 95\\%$", "≥95%"),
+	T("\\leq 1000.00 万元/家", "≤1000万元/家"),
+	T("1 家", "=1家"),
+	T("≥1家", "≥1家"),
+	T("1,000", "=1000"),
+	T("不少于12 种", "≥12种"),
+	T("95%以上", "≥95%"),
+	T("不低于95％", "≥95%"),
+	T("＞３", ">3"),
+	T("≧80%", "≥80%"),
+	T("═100%", "=100%"),
+	T("不超过10天", "≤10天"),
+	T("低于5次/月", "<5次/月"),
+	T("0.5亿元", "=0.5亿元"),
+	T("3万", "=3万元"),
+	T("12,345.5元/人", "=12345.5元/人"),
+	T("稳步增长", "稳步增长"),
+	T("增长较大", "增长较大"),
+	T("有效加快", "有效加快"),
+	T("有效促进", "有效促进"),
+	T("-5%", "=-5%"),
+	T("≤-5%", "≤-5%"),
+	/* every comparator symbol */
+	T(">=5", "≥5"), T("<=5", "≤5"), T(">5", ">5"), T("<5", "<5"),
+	T("=5", "=5"), T("＝5", "=5"), T("＞5", ">5"), T("＜5", "<5"),
+	T("≥5", "≥5"), T("≤5", "≤5"), T("≧5", "≥5"), T("≦5", "≤5"),
+	T("⩾5", "≥5"), T("⩽5", "≤5"), T("═5", "=5"),
+	T("\\geq5", "≥5"), T("\\leq 5", "≤5"), T("\\ge 5", "≥5"),
+	T("\\le 5", "≤5"), T("\\geqslant 5", "≥5"), T("\\leqslant5", "≤5"),
+	T("\\gt 5", ">5"), T("\\lt 5", "<5"),
+	T(">= 5", "≥5"), T("≥　5", "≥5"), T("≥\xc2\xa0" "5", "≥5"),
+	/* every comparator word */
+	T("不低于5", "≥5"), T("不少于5", "≥5"), T("不小于5", "≥5"),
+	T("大于5", ">5"), T("高于5", ">5"), T("超过5", ">5"),
+	T("达到5", "=5"), T("等于5", "=5"),
+	T("不高于5", "≤5"), T("不多于5", "≤5"), T("不大于5", "≤5"),
+	T("不超过5", "≤5"),
+	T("低于5", "<5"), T("小于5", "<5"), T("少于5", "<5"),
+	T("不低于 5 家", "≥5家"),
+	/* suffixes */
+	T("95以上", "≥95"), T("95%以下", "≤95%"), T("10天以内", "≤10天"),
+	T("10 天 以内", "≤10天"), T("5万元以上", "≥5万元"),
+	T("5公里以上", "≥5公里"),
+	/* every unit */
+	T("5元", "=5元"), T("5万元", "=5万元"), T("5亿元", "=5亿元"),
+	T("5万", "=5万元"), T("5%", "=5%"), T("5％", "=5%"),
+	T("5百分比", "=5%"), T("5\\%", "=5%"),
+	T("5家", "=5家"), T("5个", "=5个"), T("5人", "=5人"),
+	T("5人次", "=5人次"), T("5次", "=5次"), T("5种", "=5种"),
+	T("5条", "=5条"), T("5辆", "=5辆"), T("5例", "=5例"), T("5项", "=5项"),
+	T("5所", "=5所"), T("5天", "=5天"), T("5日", "=5日"), T("5月", "=5月"),
+	T("5年", "=5年"), T("5小时", "=5小时"),
+	/* compounds */
+	T("5万元/家", "=5万元/家"), T("5元/人", "=5元/人"),
+	T("5次/月", "=5次/月"), T("5万元／家", "=5万元/家"),
+	T("5 万元 / 家", "=5万元/家"), T("5人次/年", "=5人次/年"),
+	T("5万/家", "=5万元/家"), T("5%/年", "=5%/年"),
+	/* custom units kept as written */
+	T("5公里", "=5公里"), T("5 平方米", "=5平方米"), T("5吨/年", "=5吨/年"),
+	T("5万元/公里", "=5万元/公里"), T("5 平方 米", "=5平方 米"),
+	T("5 km", "=5km"), T("5小", "=5小"), T("5人/公里/年", "=5人/公里/年"),
+	T("5‰", "=5‰"),
+	/* numbers */
+	T("0", "=0"), T("-0", "=0"), T("+5", "=5"), T("007", "=7"),
+	T("1,000,000", "=1000000"), T("999,999", "=999999"),
+	T("1.5", "=1.5"), T("1.500000", "=1.5"), T("0.000001", "=0.000001"),
+	T("999999999999.999999", "=999999999999.999999"),
+	T("-999999999999.999999", "=-999999999999.999999"),
+	T("999999999999", "=999999999999"),
+	T("１２３", "=123"), T("１２．５", "=12.5"), T("１，０００", "=1000"),
+	T("1，000", "=1000"), T("１２,３４５．６７", "=12345.67"),
+	T("−5", "=-5"), T("－5", "=-5"), T("＋5", "=5"),
+	TE("12.", PE_ERR_SYNTAX),
+	/* spaces around the value */
+	T("  ≥95%  ", "≥95%"), T("\t=41家\n", "=41家"),
+	T("　≥95%　", "≥95%"), T("\xc2\xa0" "5家" "\xc2\xa0", "=5家"),
+	T("\xef\xbb\xbf" "5家", "=5家"),
+	/* phrases */
+	T("  稳步增长  ", "稳步增长"), T("高于去年", "高于去年"),
+	T("达到预期目标", "达到预期目标"), T("不低于去年水平", "不低于去年水平"),
+	T("以上", "以上"), T("良好以上", "良好以上"), T("三个以上", "三个以上"),
+	T("Good", "Good"), T("-abc", "-abc"), T("有效，稳步", "有效，稳步"),
+	T("$稳步增长$", "稳步增长"), T("a$b", "a$b"),
+	/* measures */
+	M("=57111万元/家", "57111万元/家"), M("57111万元/家", "57111万元/家"),
+	M("＝5", "5"), M("═5%", "5%"), M("= 5 家", "5家"),
+	M("完全达到预期目标", "完全达到预期目标"), M("达成", "达成"),
+	M("部分达成", "部分达成"), M("未达成", "未达成"),
+	M("达到预期", "达到预期"), M("1,000", "1000"), M("-5%", "-5%"),
+	M("$95\\%$", "95%"), M("5公里", "5公里"), M("３万", "3万元"),
+	/* rejections */
+	TE("", PE_ERR_EMPTY), TE("   ", PE_ERR_EMPTY), TE("　\t", PE_ERR_EMPTY),
+	TE("≥", PE_ERR_SYNTAX), TE("≥≥5", PE_ERR_SYNTAX),
+	TE("M.8万元", PE_ERR_SYNTAX), TE("1,00", PE_ERR_SYNTAX),
+	TE("1.1234567", PE_ERR_RANGE), TE("10000000000000", PE_ERR_RANGE),
+	TE("95%以上以下", PE_ERR_SYNTAX), TE("≥5万元5", PE_ERR_SYNTAX),
+	TE("\xff", PE_ERR_SYNTAX), TE("5\xe5\xae", PE_ERR_SYNTAX),
+	TE("\xc0\xaf", PE_ERR_SYNTAX), TE("\xed\xa0\x80", PE_ERR_SYNTAX),
+	TE("\xf4\x90\x80\x80", PE_ERR_SYNTAX), TE("5\x01", PE_ERR_SYNTAX),
+	TE(">=abc", PE_ERR_SYNTAX), TE("不低于", PE_ERR_SYNTAX),
+	TE("≥ ", PE_ERR_SYNTAX), TE("$\\geq$", PE_ERR_SYNTAX),
+	TE("$ $", PE_ERR_SYNTAX),
+	TE("1,0000", PE_ERR_SYNTAX), TE("1000,000", PE_ERR_SYNTAX),
+	TE("1,000,", PE_ERR_SYNTAX), TE("1,", PE_ERR_SYNTAX),
+	TE("5.", PE_ERR_SYNTAX), TE("5.家", PE_ERR_SYNTAX),
+	TE("5 .5", PE_ERR_SYNTAX), TE("1.2.3", PE_ERR_SYNTAX),
+	TE("1000000000000", PE_ERR_RANGE), TE("0.0000001", PE_ERR_RANGE),
+	TE("1.0000000", PE_ERR_RANGE),
+	TE("≥95%以上", PE_ERR_SYNTAX), TE("不低于95%以上", PE_ERR_SYNTAX),
+	TE("5万元/", PE_ERR_SYNTAX), TE("5/家", PE_ERR_SYNTAX),
+	TE("5 ≥", PE_ERR_SYNTAX), TE("5=5", PE_ERR_SYNTAX),
+	TE("5$", PE_ERR_SYNTAX), TE("5\\x", PE_ERR_SYNTAX),
+	TE("5!", PE_ERR_SYNTAX), TE("5，家", PE_ERR_SYNTAX),
+	TE("增长5%", PE_ERR_SYNTAX), TE("第１名", PE_ERR_SYNTAX),
+	TE("...", PE_ERR_SYNTAX), TE("-", PE_ERR_SYNTAX),
+	TE(".5", PE_ERR_SYNTAX), TE("- 5", PE_ERR_SYNTAX),
+	ME("≥5", PE_ERR_SYNTAX), ME("5以上", PE_ERR_SYNTAX),
+	ME(">5", PE_ERR_SYNTAX), ME("不低于5", PE_ERR_SYNTAX),
+	ME("达到95%", PE_ERR_SYNTAX), ME("=", PE_ERR_SYNTAX),
+	ME("", PE_ERR_EMPTY), ME("1,00", PE_ERR_SYNTAX),
+};
+
+/* Field-level expectations for a few targets and measures. */
+typedef struct FCase
+{
+	bool		target;
+	const char *in;
+	int			cmp;
+	int			unit;
+	int			per;
+	int64_t		amount;
+	const char *text;			/* NULL: textlen must be 0 */
+} FCase;
+
+static const FCase fcases[] = {
+	{true, "≥2000万元/家", PE_CMP_GE, PE_UNIT_WANYUAN, PE_UNIT_JIA, INT64_C(2000000000), NULL},
+	{true, "95", PE_CMP_EQ, PE_UNIT_NONE, PE_UNIT_NONE, INT64_C(95000000), NULL},
+	{true, "12,345.5元/人", PE_CMP_EQ, PE_UNIT_YUAN, PE_UNIT_REN, INT64_C(12345500000), NULL},
+	{true, "95%以上", PE_CMP_GE, PE_UNIT_PERCENT, PE_UNIT_NONE, INT64_C(95000000), NULL},
+	{true, "10天以内", PE_CMP_LE, PE_UNIT_TIAN, PE_UNIT_NONE, INT64_C(10000000), NULL},
+	{true, "≤-5%", PE_CMP_LE, PE_UNIT_PERCENT, PE_UNIT_NONE, INT64_C(-5000000), NULL},
+	{true, "0.000001", PE_CMP_EQ, PE_UNIT_NONE, PE_UNIT_NONE, 1, NULL},
+	{true, "-999999999999.999999", PE_CMP_EQ, PE_UNIT_NONE, PE_UNIT_NONE, -PE_MAX_ABS, NULL},
+	{true, "5 吨/年 ", PE_CMP_EQ, PE_UNIT_CUSTOM, PE_UNIT_NONE, INT64_C(5000000), "吨/年"},
+	{true, "5 平方 米", PE_CMP_EQ, PE_UNIT_CUSTOM, PE_UNIT_NONE, INT64_C(5000000), "平方 米"},
+	{true, " 稳步增长 ", PE_CMP_NONE, PE_UNIT_QUAL, PE_UNIT_NONE, 0, "稳步增长"},
+	{true, "5人次", PE_CMP_EQ, PE_UNIT_RENCI, PE_UNIT_NONE, INT64_C(5000000), NULL},
+	{true, "5小时", PE_CMP_EQ, PE_UNIT_XIAOSHI, PE_UNIT_NONE, INT64_C(5000000), NULL},
+	{true, "3万", PE_CMP_EQ, PE_UNIT_WANYUAN, PE_UNIT_NONE, INT64_C(3000000), NULL},
+	{true, "低于5次/月", PE_CMP_LT, PE_UNIT_CI, PE_UNIT_YUE, INT64_C(5000000), NULL},
+	{false, "=57111万元/家", PE_CMP_NONE, PE_UNIT_WANYUAN, PE_UNIT_JIA, INT64_C(57111000000), NULL},
+	{false, "57111万元/家", PE_CMP_NONE, PE_UNIT_WANYUAN, PE_UNIT_JIA, INT64_C(57111000000), NULL},
+	{false, "完全达到预期目标", PE_CMP_NONE, PE_UNIT_QUAL, PE_UNIT_NONE, 0, "完全达到预期目标"},
+};
+
+/* Error offsets for a few rejections. */
+typedef struct OCase
+{
+	bool		target;
+	const char *in;
+	PeStatus	st;
+	int			offset;
+} OCase;
+
+static const OCase ocases[] = {
+	{true, "≥", PE_ERR_SYNTAX, 3},
+	{true, "≥≥5", PE_ERR_SYNTAX, 3},
+	{true, "1,00", PE_ERR_SYNTAX, 4},
+	{true, "1.1234567", PE_ERR_RANGE, 8},
+	{true, "M.8万元", PE_ERR_SYNTAX, 2},
+	{true, "≥5万元5", PE_ERR_SYNTAX, 10},
+	{true, "5\xff", PE_ERR_SYNTAX, 1},
+	{true, "  5.", PE_ERR_SYNTAX, 4},
+	{true, "10000000000000", PE_ERR_RANGE, 0},
+	{true, "95%以上以下", PE_ERR_SYNTAX, 3},
+	{false, "≥5", PE_ERR_SYNTAX, 0},
+	{false, "5以上", PE_ERR_SYNTAX, 1},
+};
+
+/* Run the target and measure tables. */
+static void
+test_quants(void)
+{
+	size_t		k;
+	char		buf[1024],
+				out[1024],
+				out2[1024];
+
+	for (k = 0; k < sizeof(qcases) / sizeof(qcases[0]); k++)
+	{
+		const QCase *c = &qcases[k];
+		PeQuant		q,
+					q2;
+		PeError		err;
+		PeStatus	st;
+		size_t		len = strlen(c->in);
+		const char *what = c->target ? "target" : "measure";
+
+		st = c->target ? pe_parse_target(c->in, len, &q, buf, &err)
+			: pe_parse_measure(c->in, len, &q, buf, &err);
+		check(st == c->st, what, c->in, stname(st), stname(c->st));
+		if (st != c->st)
+		{
+			if (st != PE_OK)
+				printf("     detail: %s (offset %d)\n", err.detail, err.offset);
+			continue;
+		}
+		if (st != PE_OK)
+		{
+			check(detail_ok(&err, len) && err.status == st, "error detail",
+				  c->in, err.detail ? err.detail : "(null)", "a sentence");
+			continue;
+		}
+		pe_format_quant(&q, c->target, out);
+		check(strcmp(out, c->canon) == 0, what, c->in, out, c->canon);
+		/* round trip through the canonical form */
+		st = c->target ? pe_parse_target(out, strlen(out), &q2, buf + 512, &err)
+			: pe_parse_measure(out, strlen(out), &q2, buf + 512, &err);
+		if (st == PE_OK)
+			pe_format_quant(&q2, c->target, out2);
+		check(st == PE_OK && q.cmp == q2.cmp && q.unit == q2.unit &&
+			  q.per == q2.per && q.amount == q2.amount &&
+			  q.textlen == q2.textlen &&
+			  (q.textlen == 0 || memcmp(q.text, q2.text, q.textlen) == 0),
+			  "round trip", c->in, st == PE_OK ? out2 : stname(st), out);
+	}
+	{
+		PeQuant		q;
+		PeError		err;
+
+		/* embedded NUL is rejected */
+		check(pe_parse_target("5\0家", 5, &q, buf, &err) == PE_ERR_SYNTAX,
+			  "target", "5\\0家", "", "PE_ERR_SYNTAX");
+		/* a phrase of 200 bytes is accepted, 201 is not */
+		memset(out, 'a', 202);
+		check(pe_parse_target(out, 200, &q, buf, &err) == PE_OK &&
+			  q.textlen == 200, "target", "a x 200", "", "PE_OK");
+		check(pe_parse_target(out, 201, &q, buf, &err) == PE_ERR_RANGE,
+			  "target", "a x 201", "", "PE_ERR_RANGE");
+		memcpy(out, "5", 1);
+		check(pe_parse_target(out, 201, &q, buf, &err) == PE_OK &&
+			  q.unit == PE_UNIT_CUSTOM && q.textlen == 200,
+			  "target", "5 a x 200", "", "PE_OK custom");
+		check(pe_parse_target(out, 202, &q, buf, &err) == PE_ERR_RANGE,
+			  "target", "5 a x 201", "", "PE_ERR_RANGE");
+		/* NULL err is allowed */
+		check(pe_parse_target("≥", 3, &q, buf, NULL) == PE_ERR_SYNTAX,
+			  "target", "≥ (err NULL)", "", "PE_ERR_SYNTAX");
+	}
+	for (k = 0; k < sizeof(fcases) / sizeof(fcases[0]); k++)
+	{
+		const FCase *c = &fcases[k];
+		PeQuant		q;
+		PeError		err;
+		PeStatus	st;
+		char		got[256];
+
+		st = c->target ? pe_parse_target(c->in, strlen(c->in), &q, buf, &err)
+			: pe_parse_measure(c->in, strlen(c->in), &q, buf, &err);
+		snprintf(got, sizeof(got), "%s cmp=%d unit=%d per=%d amount=%lld text=%.*s",
+				 stname(st), q.cmp, q.unit, q.per, (long long) q.amount,
+				 (int) q.textlen, q.text ? q.text : "");
+		check(st == PE_OK && q.cmp == c->cmp && q.unit == c->unit &&
+			  q.per == c->per && q.amount == c->amount &&
+			  (c->text ? q.textlen == strlen(c->text) &&
+			   memcmp(q.text, c->text, q.textlen) == 0 : q.textlen == 0),
+			  "fields", c->in, got, "the table's fields");
+	}
+	for (k = 0; k < sizeof(ocases) / sizeof(ocases[0]); k++)
+	{
+		const OCase *c = &ocases[k];
+		PeQuant		q;
+		PeError		err;
+		PeStatus	st;
+		char		got[256],
+					want[64];
+
+		st = c->target ? pe_parse_target(c->in, strlen(c->in), &q, buf, &err)
+			: pe_parse_measure(c->in, strlen(c->in), &q, buf, &err);
+		snprintf(got, sizeof(got), "%s at %d: %s", stname(st),
+				 st == PE_OK ? -1 : err.offset, st == PE_OK ? "" : err.detail);
+		snprintf(want, sizeof(want), "%s at %d", stname(c->st), c->offset);
+		check(st == c->st && err.offset == c->offset, "error offset", c->in,
+			  got, want);
+	}
+}
+
+/* ---------------------------------------------------------------- methods */
+
+typedef struct MCase
+{
+	const char *in;
+	PeStatus	st;
+	const char *canon;
+} MCase;
+
+static const MCase mcases[] = {
+	{"proportional", PE_OK, "proportional"},
+	{"  PROPORTIONAL ", PE_OK, "proportional"},
+	{"Proportional", PE_OK, "proportional"},
+	{"比例", PE_OK, "proportional"},
+	{"按比例", PE_OK, "proportional"},
+	{"all_or_nothing", PE_OK, "all_or_nothing"},
+	{"All_Or_Nothing", PE_OK, "all_or_nothing"},
+	{"all-or-nothing", PE_OK, "all_or_nothing"},
+	{"达标得满分", PE_OK, "all_or_nothing"},
+	{"全有全无", PE_OK, "all_or_nothing"},
+	{"floor:60", PE_OK, "floor:60"},
+	{"FLOOR : 60", PE_OK, "floor:60"},
+	{"floor:60%", PE_OK, "floor:60"},
+	{"floor：６０", PE_OK, "floor:60"},
+	{"floor:100", PE_OK, "floor:100"},
+	{"floor:0.5", PE_OK, "floor:0.5"},
+	{"floor:60.000", PE_OK, "floor:60"},
+	{"低于60%不得分", PE_OK, "floor:60"},
+	{"低于 60 ％ 不得分", PE_OK, "floor:60"},
+	{"低于60不得分", PE_OK, "floor:60"},
+	{"deduct:1/5", PE_OK, "deduct:1/5"},
+	{"Deduct : 1 / 5", PE_OK, "deduct:1/5"},
+	{"deduct:0.5/1", PE_OK, "deduct:0.5/1"},
+	{"deduct:1／5", PE_OK, "deduct:1/5"},
+	{"每低5个百分点扣1分", PE_OK, "deduct:1/5"},
+	{"每少5个百分点扣1分", PE_OK, "deduct:1/5"},
+	{"每低 2.5 个百分点扣 0.5 分", PE_OK, "deduct:0.5/2.5"},
+	{"", PE_ERR_EMPTY, NULL},
+	{"  ", PE_ERR_EMPTY, NULL},
+	{"linear", PE_ERR_SYNTAX, NULL},
+	{"proportional2", PE_ERR_SYNTAX, NULL},
+	{"floor", PE_ERR_SYNTAX, NULL},
+	{"floor:", PE_ERR_SYNTAX, NULL},
+	{"floor60", PE_ERR_SYNTAX, NULL},
+	{"floor:60x", PE_ERR_SYNTAX, NULL},
+	{"floor:0", PE_ERR_INVALID, NULL},
+	{"floor:-5", PE_ERR_INVALID, NULL},
+	{"floor:100.5", PE_ERR_INVALID, NULL},
+	{"floor:1.1234567", PE_ERR_RANGE, NULL},
+	{"floor:10000000000000", PE_ERR_RANGE, NULL},
+	{"deduct:1", PE_ERR_SYNTAX, NULL},
+	{"deduct:1/", PE_ERR_SYNTAX, NULL},
+	{"deduct:0/5", PE_ERR_INVALID, NULL},
+	{"deduct:1/0", PE_ERR_INVALID, NULL},
+	{"deduct:-1/5", PE_ERR_INVALID, NULL},
+	{"deduct:1/5/6", PE_ERR_SYNTAX, NULL},
+	{"低于60%", PE_ERR_SYNTAX, NULL},
+	{"每低5个百分点", PE_ERR_SYNTAX, NULL},
+	{"每低5个百分点扣1", PE_ERR_SYNTAX, NULL},
+	{"每低0个百分点扣1分", PE_ERR_INVALID, NULL},
+	{"\xff", PE_ERR_SYNTAX, NULL},
+};
+
+/* Run the method table, with round trips. */
+static void
+test_methods(void)
+{
+	size_t		k;
+
+	for (k = 0; k < sizeof(mcases) / sizeof(mcases[0]); k++)
+	{
+		const MCase *c = &mcases[k];
+		PeMethod	m,
+					m2;
+		PeError		err;
+		PeStatus	st;
+		char		out[PE_METHOD_BUFLEN];
+
+		st = pe_parse_method(c->in, strlen(c->in), &m, &err);
+		check(st == c->st, "method", c->in, stname(st), stname(c->st));
+		if (st != c->st)
+			continue;
+		if (st != PE_OK)
+		{
+			check(detail_ok(&err, strlen(c->in)), "error detail", c->in,
+				  err.detail ? err.detail : "(null)", "a sentence");
+			continue;
+		}
+		pe_format_method(&m, out);
+		check(strcmp(out, c->canon) == 0, "method", c->in, out, c->canon);
+		st = pe_parse_method(out, strlen(out), &m2, &err);
+		check(st == PE_OK && m.kind == m2.kind && m.p1 == m2.p1 &&
+			  m.p2 == m2.p2, "method round trip", c->in, out, c->canon);
+	}
+}
+
+/* ----------------------------------------------------------- grade scales */
+
+typedef struct GCase
+{
+	const char *in;
+	PeStatus	st;
+	const char *canon;			/* label:threshold,... */
+} GCase;
+
+static const GCase gcases[] = {
+	{"优:90,良:80,中:60,差:0", PE_OK, "优:90,良:80,中:60,差:0"},
+	{" 优 ： 90 ， 良：80；中:60; 差:0 ", PE_OK, "优:90,良:80,中:60,差:0"},
+	{"A:90.5,B:0", PE_OK, "A:90.5,B:0"},
+	{"pass:0", PE_OK, "pass:0"},
+	{"优秀 等级:９０,合格:0", PE_OK, "优秀 等级:90,合格:0"},
+	{"1:2,0:0", PE_OK, "1:2,0:0"},
+	{"a:15,b:14,c:13,d:12,e:11,f:10,g:9,h:8,i:7,j:6,k:5,l:4,m:3,n:2,o:1,p:0",
+	 PE_OK, "a:15,b:14,c:13,d:12,e:11,f:10,g:9,h:8,i:7,j:6,k:5,l:4,m:3,n:2,o:1,p:0"},
+	{"", PE_ERR_EMPTY, NULL},
+	{" ", PE_ERR_EMPTY, NULL},
+	{"优:90,良:80,中:60", PE_ERR_INVALID, NULL},
+	{"优:90,良:90,差:0", PE_ERR_INVALID, NULL},
+	{"优:80,良:90,差:0", PE_ERR_INVALID, NULL},
+	{"优:90,差:0,劣:-10", PE_ERR_INVALID, NULL},
+	{"a:16,b:15,c:14,d:13,e:12,f:11,g:10,h:9,i:8,j:7,k:6,l:5,m:4,n:3,o:2,p:1,q:0",
+	 PE_ERR_INVALID, NULL},
+	{"优:90,,差:0", PE_ERR_SYNTAX, NULL},
+	{"优:90,差:0,", PE_ERR_SYNTAX, NULL},
+	{"优90,差:0", PE_ERR_SYNTAX, NULL},
+	{":90,差:0", PE_ERR_SYNTAX, NULL},
+	{"优:,差:0", PE_ERR_SYNTAX, NULL},
+	{"优:abc,差:0", PE_ERR_SYNTAX, NULL},
+	{"优:90分,差:0", PE_ERR_SYNTAX, NULL},
+	{"优:9:0,差:0", PE_ERR_SYNTAX, NULL},
+	{"优:1.1234567,差:0", PE_ERR_RANGE, NULL},
+	{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:0",
+	 PE_ERR_RANGE, NULL},
+	{"\xe4\xbc:0", PE_ERR_SYNTAX, NULL},
+};
+
+/* Run the grade-scale table and the grade index checks. */
+static void
+test_grades(void)
+{
+	size_t		k;
+	PeBand		bands[PE_MAX_BANDS];
+	int			n;
+	char		labels[512];
+	PeError		err;
+
+	for (k = 0; k < sizeof(gcases) / sizeof(gcases[0]); k++)
+	{
+		const GCase *c = &gcases[k];
+		PeStatus	st;
+		char		out[1024];
+		size_t		o = 0;
+		int			i;
+
+		st = pe_parse_grades(c->in, strlen(c->in), bands, &n, labels, &err);
+		check(st == c->st, "grades", c->in, stname(st), stname(c->st));
+		if (st != c->st)
+		{
+			if (st != PE_OK)
+				printf("     detail: %s (offset %d)\n", err.detail, err.offset);
+			continue;
+		}
+		if (st != PE_OK)
+		{
+			check(detail_ok(&err, strlen(c->in)) && n == 0, "error detail",
+				  c->in, err.detail ? err.detail : "(null)", "a sentence");
+			continue;
+		}
+		for (i = 0; i < n; i++)
+		{
+			if (i > 0)
+				out[o++] = ',';
+			memcpy(out + o, labels + bands[i].label_off, bands[i].label_len);
+			o += bands[i].label_len;
+			out[o++] = ':';
+			o += pe_format_fixed(bands[i].threshold, out + o);
+		}
+		out[o] = '\0';
+		check(strcmp(out, c->canon) == 0, "grades", c->in, out, c->canon);
+	}
+
+	pe_parse_grades("优:90,良:80,中:60,差:0", strlen("优:90,良:80,中:60,差:0"),
+					bands, &n, labels, &err);
+	{
+		static const struct
+		{
+			int64_t		score;
+			int			index;
+		}			ix[] = {
+			{INT64_C(100000000), 0}, {INT64_C(90000000), 0},
+			{INT64_C(89999999), 1}, {INT64_C(80000000), 1},
+			{INT64_C(79000000), 2}, {INT64_C(60000000), 2},
+			{INT64_C(59999999), 3}, {0, 3}, {-1, 3},
+			{INT64_C(-50000000), 3},
+		};
+		char		got[32],
+					want[32];
+
+		for (k = 0; k < sizeof(ix) / sizeof(ix[0]); k++)
+		{
+			int			g = pe_grade_index(bands, n, ix[k].score);
+
+			snprintf(got, sizeof(got), "%d", g);
+			snprintf(want, sizeof(want), "%d", ix[k].index);
+			check(g == ix[k].index, "grade index", "优:90,良:80,中:60,差:0", got, want);
+		}
+		check(pe_grade_index(bands, 0, 0) == -1, "grade index", "(no bands)",
+			  "", "-1");
+	}
+}
+
+/* ------------------------------------------------------- small functions */
+
+/* pe_format_fixed, pe_unit_name, pe_cmp_symbol, pe_unit_dim. */
+static void
+test_small(void)
+{
+	static const struct
+	{
+		int64_t		v;
+		const char *s;
+	}			fx[] = {
+		{0, "0"}, {1, "0.000001"}, {-1, "-0.000001"}, {INT64_C(500000), "0.5"},
+		{INT64_C(2000000000), "2000"}, {INT64_C(-12250000), "-12.25"},
+		{INT64_C(1000001), "1.000001"}, {INT64_C(10000000), "10"},
+		{PE_MAX_ABS, "999999999999.999999"}, {-PE_MAX_ABS, "-999999999999.999999"},
+		{INT64_MAX, "9223372036854.775807"}, {INT64_MIN, "-9223372036854.775808"},
+	};
+	static const struct
+	{
+		int			u;
+		const char *name;
+		PeDim		dim;
+	}			un[] = {
+		{PE_UNIT_NONE, "", PE_DIM_NONE}, {PE_UNIT_YUAN, "元", PE_DIM_MONEY},
+		{PE_UNIT_WANYUAN, "万元", PE_DIM_MONEY}, {PE_UNIT_YIYUAN, "亿元", PE_DIM_MONEY},
+		{PE_UNIT_PERCENT, "%", PE_DIM_PERCENT}, {PE_UNIT_JIA, "家", PE_DIM_COUNT},
+		{PE_UNIT_GE, "个", PE_DIM_COUNT}, {PE_UNIT_REN, "人", PE_DIM_COUNT},
+		{PE_UNIT_RENCI, "人次", PE_DIM_COUNT}, {PE_UNIT_CI, "次", PE_DIM_COUNT},
+		{PE_UNIT_ZHONG, "种", PE_DIM_COUNT}, {PE_UNIT_TIAO, "条", PE_DIM_COUNT},
+		{PE_UNIT_LIANG, "辆", PE_DIM_COUNT}, {PE_UNIT_LI, "例", PE_DIM_COUNT},
+		{PE_UNIT_XIANG, "项", PE_DIM_COUNT}, {PE_UNIT_SUO, "所", PE_DIM_COUNT},
+		{PE_UNIT_TIAN, "天", PE_DIM_DAY}, {PE_UNIT_RI, "日", PE_DIM_DAY},
+		{PE_UNIT_YUE, "月", PE_DIM_OTHER}, {PE_UNIT_NIAN, "年", PE_DIM_OTHER},
+		{PE_UNIT_XIAOSHI, "小时", PE_DIM_OTHER}, {PE_UNIT_CUSTOM, "", PE_DIM_OTHER},
+		{PE_UNIT_QUAL, "", PE_DIM_NONE}, {-1, "", PE_DIM_OTHER},
+	};
+	static const struct
+	{
+		int			c;
+		const char *sym;
+	}			cm[] = {
+		{PE_CMP_NONE, ""}, {PE_CMP_EQ, "="}, {PE_CMP_GE, "≥"},
+		{PE_CMP_GT, ">"}, {PE_CMP_LE, "≤"}, {PE_CMP_LT, "<"}, {9, ""},
+	};
+	size_t		k;
+	char		buf[32];
+
+	for (k = 0; k < sizeof(fx) / sizeof(fx[0]); k++)
+	{
+		size_t		n = pe_format_fixed(fx[k].v, buf);
+
+		check(strcmp(buf, fx[k].s) == 0 && n == strlen(fx[k].s),
+			  "format_fixed", fx[k].s, buf, fx[k].s);
+	}
+	for (k = 0; k < sizeof(un) / sizeof(un[0]); k++)
+	{
+		snprintf(buf, sizeof(buf), "%d", (int) pe_unit_dim(un[k].u));
+		check(strcmp(pe_unit_name(un[k].u), un[k].name) == 0, "unit_name",
+			  un[k].name, pe_unit_name(un[k].u), un[k].name);
+		check(pe_unit_dim(un[k].u) == un[k].dim, "unit_dim", un[k].name,
+			  buf, "the table's dimension");
+	}
+	for (k = 0; k < sizeof(cm) / sizeof(cm[0]); k++)
+		check(strcmp(pe_cmp_symbol(cm[k].c), cm[k].sym) == 0, "cmp_symbol",
+			  cm[k].sym, pe_cmp_symbol(cm[k].c), cm[k].sym);
+}
+
+/* Run every table and report. */
+int
+main(void)
+{
+	test_quants();
+	test_methods();
+	test_grades();
+	test_small();
+	printf("%d passed, %d failed\n", npass, nfail);
+	return nfail == 0 ? 0 : 1;
+}
