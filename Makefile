@@ -5,7 +5,7 @@ EXTENSION = perfeval
 EXTVERSION = 1.0
 MODULE_big = perfeval
 CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o
-OBJS = $(CORE_OBJS) src/target.o src/method.o src/grade.o src/score.o
+OBJS = $(CORE_OBJS) src/target.o src/method.o src/grade.o src/score.o src/rowscore.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script is the numbered sections of sql/ joined in order;

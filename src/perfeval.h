@@ -49,6 +49,9 @@ extern Numeric pe_round_trim(Numeric n, int scale);
 /* Drop trailing zeros of a numeric's scale. */
 extern Numeric pe_numeric_trim(Numeric n);
 
+/* score(weight, completion, method), callable through DirectFunctionCall. */
+extern Datum pe_score(PG_FUNCTION_ARGS);
+
 /* Hints listing what each type accepts. */
 #define PE_HINT_TARGET \
 	"A target is an optional comparator (≥ ≤ > < =, >= <=, ＞ ＜ ＝ ≧ ≦ ═, or 不低于 不少于 大于 达到 不超过 低于 and the like), a number, and an optional unit (元 万元 亿元, % 百分比, 家 个 人 人次 次 种 条 辆 例 项 所, 天 日 月 年 小时, compounds such as 万元/家), as in ≥2000万元/家 or 95%以上; or a qualitative phrase such as 稳步增长."

@@ -26,8 +26,18 @@ typedef struct ScoreConsts
 static ScoreConsts *
 score_consts(FunctionCallInfo fcinfo)
 {
-	ScoreConsts *k = (ScoreConsts *) fcinfo->flinfo->fn_extra;
+	ScoreConsts *k;
 
+	if (fcinfo->flinfo == NULL)
+	{
+		/* called through DirectFunctionCall: nowhere to cache */
+		k = palloc(sizeof(ScoreConsts));
+		k->zero = int64_to_numeric(0);
+		k->hundred = int64_to_numeric(100);
+		k->hundredth = int64_div_fast_to_numeric(1, 2);
+		return k;
+	}
+	k = (ScoreConsts *) fcinfo->flinfo->fn_extra;
 	if (k == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);

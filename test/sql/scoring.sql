@@ -116,3 +116,33 @@ SELECT count(*) AS c_functions,
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname = 'perfeval'
   AND (p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c') OR p.proname = 'rate');
+
+-- indicator_score() fuses completion, method and rounding with integer
+-- arithmetic; it must agree exactly with the composition of the parts.
+WITH grid AS (
+	SELECT w, t::perfeval.target AS t, a::perfeval.measure AS a, m::perfeval.method AS m,
+	       rev, d, rnd
+	FROM unnest('{10,18,2.5,0.3,7,100,0.000001,1.0000005}'::numeric[]) AS w,
+	     unnest(ARRAY['≥2000万元/家','95','≥95%','≤10天','<3','=0','≥1亿元','=41家','≤-5%']) AS t,
+	     unnest(ARRAY['57111万元/家','100%','94.5%','12天','2','0','4999.5万元','40家','-4%','3','1999.99万元/家','稳步']) AS a,
+	     unnest(ARRAY['proportional','floor:60','all_or_nothing','deduct:1/5','deduct:0.7/3']) AS m,
+	     unnest(ARRAY['ratio','linear']) AS rev,
+	     unnest('{0,1,2,6}'::int[]) AS d,
+	     unnest(ARRAY['half_up','truncate']) AS rnd
+	WHERE perfeval.comparable(t::perfeval.target, a::perfeval.measure)
+)
+SELECT count(*) AS cases,
+       count(*) FILTER (WHERE perfeval.indicator_score(w, t, a, m, rev, d, rnd) IS NOT NULL) AS scored,
+       count(*) FILTER (WHERE perfeval.indicator_score(w, t, a, m, rev, d, rnd)
+         IS DISTINCT FROM trim_scale(CASE rnd WHEN 'truncate'
+             THEN trunc(perfeval.score(w, perfeval.completion(t, a, rev), m), d)
+             ELSE round(perfeval.score(w, perfeval.completion(t, a, rev), m), d) END)) AS mismatches
+FROM grid;
+SELECT perfeval.indicator_score(18, '95', '100%') AS seed002_quality,
+       perfeval.indicator_score(10, '≥2000万元/家', '57111万元/家') AS seed001_revenue,
+       perfeval.indicator_score(18, '≥95%', '94.736842%', 'proportional', 'ratio', 1, 'truncate') AS truncated,
+       perfeval.indicator_score(10, '≥5万元', '3家') IS NULL AS incomparable_null,
+       perfeval.indicator_score(10, '稳步增长', '达成') IS NULL AS qualitative_null;
+SELECT perfeval.indicator_score(0, '95', '100%');
+SELECT perfeval.indicator_score(10, '95', '100%', 'proportional', 'ratio', 7, 'half_up');
+SELECT perfeval.indicator_score(10, '95', '100%', 'proportional', 'ratio', 2, 'ceiling');
