@@ -34,10 +34,10 @@ UNIT_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Werror -Isrc
 CORE_SRCS = $(CORE_OBJS:.o=.c)
 
 test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) src/pe_core.h
-	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -o $@ test/unit/test_core.c $(CORE_SRCS)
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_core.c $(CORE_SRCS)
 
 test/unit/fuzz_core: test/unit/fuzz_core.c $(CORE_SRCS) src/pe_core.h
-	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -o $@ test/unit/fuzz_core.c $(CORE_SRCS)
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/fuzz_core.c $(CORE_SRCS)
 
 .PHONY: unittest fuzz test demo bench
 unittest: test/unit/test_core test/unit/fuzz_core

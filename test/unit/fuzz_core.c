@@ -233,6 +233,8 @@ fuzz_grades(const char *s, size_t len)
 	free(labels);
 }
 
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 /* libFuzzer entry point: run every parser on the bytes. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
