@@ -36,12 +36,16 @@ CORE_SRCS = $(CORE_OBJS:.o=.c)
 test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_core.c $(CORE_SRCS)
 
+test/unit/test_arith: test/unit/test_arith.c $(CORE_SRCS) src/pe_core.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_arith.c $(CORE_SRCS)
+
 test/unit/fuzz_core: test/unit/fuzz_core.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/fuzz_core.c $(CORE_SRCS)
 
 .PHONY: unittest fuzz test demo bench
-unittest: test/unit/test_core test/unit/fuzz_core
+unittest: test/unit/test_core test/unit/test_arith test/unit/fuzz_core
 	./test/unit/test_core
+	./test/unit/test_arith
 	./test/unit/fuzz_core
 
 test:
@@ -53,4 +57,4 @@ demo:
 bench:
 	bash test/run.sh bench
 
-EXTRA_CLEAN = test/unit/test_core test/unit/fuzz_core results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/fuzz_core results regression.diffs regression.out
