@@ -7,6 +7,7 @@
 #   demo   load the four sample reports and print their evaluation
 #   bench  run bench/run.sh against the cluster
 #   shell  start a cluster with the samples and run psql ARGS on it (developers)
+#   run    the same, then run the command ARGS (database dev, PG* set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-test}
@@ -79,6 +80,9 @@ test)
 	load_samples pgtap
 	psql -X -q -v ON_ERROR_STOP=1 -d pgtap -c 'CREATE EXTENSION pgtap'
 	pg_prove -d pgtap test/pgtap/*.sql || status=1
+	echo "== pg_dump and restore keep every row"
+	load_samples dumpsrc
+	bash test/dump_restore.sh dumpsrc || status=1
 	if [ $status = 0 ]; then echo "== all tests passed"; else echo "== FAILED"; fi
 	exit $status
 	;;
@@ -93,8 +97,12 @@ shell)
 	load_samples dev
 	psql -X -d dev "$@"
 	;;
+run)
+	load_samples dev
+	"$@"
+	;;
 *)
-	echo "usage: test/run.sh test|demo|bench|shell" >&2
+	echo "usage: test/run.sh test|demo|bench|shell|run" >&2
 	exit 2
 	;;
 esac
