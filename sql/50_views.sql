@@ -219,7 +219,13 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 				WHEN perfeval.is_qualitative(a.measure) OR perfeval.is_qualitative(i.target) THEN 'unjudged_qualitative'
 				WHEN i.source = 'actual' AND NOT perfeval.comparable(i.target, a.measure) THEN 'incomparable_units'
 				ELSE 'unscorable' END AS problem) c
-	  CROSS JOIN LATERAL (SELECT perfeval.scheme_round(
+	  -- the common row (a measured actual) takes the fused integer path
+	  CROSS JOIN LATERAL (SELECT CASE
+			WHEN NOT i.applicable THEN NULL
+			WHEN i.source = 'actual' AND a.tier IS NULL THEN
+				perfeval.indicator_score(i.weight, i.target, a.measure, i.method,
+										 s.reverse_rule, s.decimals, s.rounding)
+			ELSE perfeval.scheme_round(
 			CASE
 				WHEN NOT i.applicable THEN NULL
 				WHEN i.source = 'checklist' THEN perfeval.deduct(i.weight, coalesce(k.deductions, '{}'))
@@ -229,7 +235,7 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 							AND CASE a.tier WHEN '达成' THEN 100 WHEN '部分达成' THEN s.tier_high ELSE s.tier_low END
 						 THEN perfeval.judged_score(i.weight, a.tier, a.fraction, s.tier_high, s.tier_low) END
 				ELSE perfeval.score(i.weight, c.completion, i.method) END,
-			s.decimals, s.round_offset) AS score) f;
+			s.decimals, s.round_offset) END AS score) f;
 	END;
 
 CREATE VIEW perfeval.indicator_scores AS
