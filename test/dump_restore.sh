@@ -21,7 +21,7 @@ SELECT c.relname || ' ' || count_rows.n || ' ' || count_rows.h
 SELECT 'project_scores ' || md5(string_agg(t::text, '|' ORDER BY t::text)) FROM perfeval.project_scores t;
 SQL
 }
-dropdb --if-exists "$dst"
+dropdb --if-exists "$dst" 2>/dev/null
 createdb "$dst"
 pg_dump -d "$src" | psql -X -q -v ON_ERROR_STOP=1 -d "$dst" >/dev/null
 before=$(fingerprint "$src")

@@ -68,23 +68,34 @@ load_samples() {
 
 case "$MODE" in
 test)
-	status=0
-	echo "== C unit tests and fuzz smoke (core without the server)"
-	make -s unittest || status=1
-	echo "== pg_regress"
-	if ! make -s PG_CONFIG=$PGBIN/pg_config installcheck; then
-		status=1
+	passed=0
+	failed=0
+	suite() {	# suite NAME COMMAND...: run one suite, count it
+		echo "== $1"
+		shift
+		if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "== FAILED"; fi
+	}
+	regress() {
+		make -s PG_CONFIG=$PGBIN/pg_config installcheck && return 0
 		[ -f regression.diffs ] && head -c 20000 regression.diffs
-	fi
-	echo "== pgTAP"
-	load_samples pgtap
-	psql -X -q -v ON_ERROR_STOP=1 -d pgtap -c 'CREATE EXTENSION pgtap'
-	pg_prove -d pgtap test/pgtap/*.sql || status=1
-	echo "== pg_dump and restore keep every row"
-	load_samples dumpsrc
-	bash test/dump_restore.sh dumpsrc || status=1
-	if [ $status = 0 ]; then echo "== all tests passed"; else echo "== FAILED"; fi
-	exit $status
+		return 1
+	}
+	pgtap() {
+		load_samples pgtap
+		psql -X -q -v ON_ERROR_STOP=1 -d pgtap -c 'CREATE EXTENSION pgtap'
+		pg_prove -d pgtap test/pgtap/*.sql
+	}
+	dump_restore() {
+		load_samples dumpsrc
+		bash test/dump_restore.sh dumpsrc
+	}
+	suite "C unit tests and fuzz smoke (core without the server)" make -s unittest
+	suite "pg_regress" regress
+	suite "pgTAP" pgtap
+	suite "pg_dump and restore keep every row" dump_restore
+	echo
+	echo "test suites: $passed passed, $failed failed"
+	[ "$failed" = 0 ]
 	;;
 demo)
 	load_samples demo
