@@ -1,0 +1,337 @@
+#!/usr/bin/env bash
+# bench/run.sh: score a national-size warehouse with perfeval, its peers and
+# the floor, and print one table of medians.  Run through `make bench`
+# (test/run.sh starts a throwaway cluster and exports PGHOST/PGPORT/PGUSER),
+# or against any cluster with perfeval installed:
+#
+#   bash bench/run.sh                      100,000 projects (~2M indicator rows)
+#   bash bench/run.sh --projects 10000     a quick run
+#   bash bench/run.sh --growth             add the 1,000,000-project point
+#   options: --runs N (3) --keep (keep the databases)
+#            --no-peers (skip the slow peers; no equality assertion either)
+#
+# Nothing is timed before the peers and perfeval agree on every project's
+# total and grade and every level-1 score (the script exits 1 if not).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROJECTS=100000
+GROWTH=0
+RUNS=3
+KEEP=0
+PEERS=1
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--projects) PROJECTS=$2; shift 2 ;;
+	--projects=*) PROJECTS=${1#*=}; shift ;;
+	--growth) GROWTH=1; shift ;;
+	--runs) RUNS=$2; shift 2 ;;
+	--keep) KEEP=1; shift ;;
+	--no-peers) PEERS=0; shift ;;
+	*) echo "usage: bench/run.sh [--projects N] [--growth] [--runs N] [--keep] [--no-peers]" >&2; exit 2 ;;
+	esac
+done
+
+# Session settings for every connection of the benchmark (the cluster's
+# shared_buffers stays what it is; data is in the OS cache after loading).
+export PGOPTIONS="${PGOPTIONS:-} -c work_mem=64MB -c max_parallel_workers_per_gather=2 -c jit=off -c client_min_messages=warning"
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+OUT=$(mktemp -d /tmp/perfeval-bench.XXXXXX)
+trap 'rm -rf "$OUT"' EXIT
+log() { printf '== %s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Bulk loads write a lot of WAL; avoid checkpoints in the middle of a timing.
+"${PSQL[@]}" -d postgres -c "ALTER SYSTEM SET max_wal_size = '16GB'" \
+	-c "ALTER SYSTEM SET checkpoint_timeout = '1h'" -c "SELECT pg_reload_conf()" >/dev/null
+
+# The server writes and reads the COPY files: a directory it can write to.
+SRVDIR=$("${PSQL[@]}" -At -d postgres -c "SHOW data_directory")/bench_copy
+"${PSQL[@]}" -d postgres -c "COPY (SELECT 1) TO PROGRAM 'mkdir -p $SRVDIR'" >/dev/null
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) printf "%.3f\n", a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+# time_sql DB N WARMUP SQL: median of N runs of EXPLAIN (ANALYZE, TIMING OFF)
+# (planning + execution time, ms; nothing is sent to the client).
+time_sql() {
+	local db=$1 n=$2 warm=$3 sql=$4 f=$OUT/t.sql
+	: >"$f"
+	for ((i = 0; i < n + warm; i++)); do
+		echo "EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $sql;" >>"$f"
+	done
+	"${PSQL[@]}" -At -d "$db" -f "$f" |
+		awk -v warm="$warm" '/^Planning Time:/ {p=$3} /^Execution Time:/ {k++; if (k>warm) print p+$3}' | median
+}
+
+# time_stmt DB N SETUP STMT: median psql \timing of STMT (run after SETUP each time).
+time_stmt() {
+	local db=$1 n=$2 setup=$3 stmt=$4 f=$OUT/s.sql
+	: >"$f"
+	for ((i = 0; i < n; i++)); do
+		printf '%s\n\\timing on\n%s\n\\timing off\n' "$setup" "$stmt" >>"$f"
+	done
+	"${PSQL[@]}" -d "$db" -f "$f" | awk '/^Time:/ {print $2}' | median
+}
+
+# prepare DB N: a database holding a generated year of N projects.
+prepare() {
+	local db=$1 n=$2
+	if [ "$("${PSQL[@]}" -At -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 1 ] &&
+		[ "$("${PSQL[@]}" -At -d "$db" -c "SELECT count(*) FROM perfeval.project" 2>/dev/null || echo 0)" = "$n" ]; then
+		log "reusing $db"
+		return
+	fi
+	"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+	"${PSQL[@]}" -d "$db" -c "CREATE EXTENSION perfeval" >/dev/null
+	local t0=$SECONDS
+	log "generating $n projects into $db"
+	"${PSQL[@]}" -d "$db" -v n="$n" -f bench/gen.sql >/dev/null
+	"${PSQL[@]}" -d "$db" -f bench/peers.sql >/dev/null
+	log "vacuum analyze $db"
+	"${PSQL[@]}" -d "$db" -c "VACUUM (ANALYZE, FREEZE)" >/dev/null
+	log "generated $db in $((SECONDS - t0)) s"
+}
+
+# peak_memory DB SQL: the backend's peak resident memory (VmHWM, kB) after it
+# ran SQL without parallel workers, and that peak less the shared memory it
+# mapped (RssShmem: shared buffers it touched), a lower bound of the peak of
+# its private memory.  Read from /proc by the backend itself after the query.
+peak_memory() {
+	local db=$1 sql=$2
+	PGOPTIONS="$PGOPTIONS -c max_parallel_workers_per_gather=0" \
+		"${PSQL[@]}" -At -d "$db" -c "SELECT count(*) FROM ($sql) q" \
+		-c "SELECT pg_read_file('/proc/' || pg_backend_pid() || '/status')" |
+		awk '/^VmHWM:/ {h=$2} /^RssShmem:/ {s=$2} END {print h - s, h+0}'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "NaN"}'; }
+ms() { awk -v a="$1" 'BEGIN {if (a == "NaN" || a == "") print "-"; else if (a >= 100) printf "%.0f ms", a; else printf "%.2f ms", a}'; }
+met() { awk -v r="$1" -v op="$2" -v g="$3" 'BEGIN {if (r == "NaN") print "?"; else if ((op == "<=" && r <= g) || (op == ">=" && r >= g)) print "yes"; else print "NO"}'; }
+
+ROWS=()
+row() { ROWS+=("$(printf '%s|%s|%s|%s|%s|%s|%s' "$@")"); }
+
+DB=perfeval_bench_$PROJECTS
+log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $("${PSQL[@]}" -At -d postgres -c 'SHOW server_version')"
+prepare "$DB" "$PROJECTS"
+NIND=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) FROM perfeval.indicator")
+NACT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) FROM perfeval.actual")
+log "$PROJECTS projects, $NIND indicators, $NACT actuals"
+
+# ---------------------------------------------------------------------------
+# 1. The peers and perfeval agree, before anything is timed.
+if [ $PEERS = 1 ]; then
+	log "asserting identical totals (perfeval, plain SQL, PL/pgSQL)"
+	"${PSQL[@]}" -d "$DB" >"$OUT/assert" <<-'EOF'
+	\timing on
+	CREATE TABLE r_pe AS SELECT project_id, total, grade FROM perfeval.project_scores;
+	CREATE TABLE r_sql AS SELECT project_id, total, grade FROM peer.project_scores_sql;
+	CREATE TABLE r_plpgsql AS SELECT project_id, total, grade FROM peer.project_scores_plpgsql;
+	CREATE TABLE l_pe AS SELECT project_id, level1, score FROM perfeval.level1_scores;
+	CREATE TABLE l_sql AS SELECT project_id, level1, score FROM peer.level1_scores_sql;
+	CREATE TABLE l_plpgsql AS SELECT project_id, level1, score FROM peer.level1_scores_plpgsql;
+	\timing off
+	CREATE TABLE r_floor AS SELECT project_id, indicators FROM floor.project_scores;
+	ANALYZE r_pe, r_sql, r_plpgsql, l_pe, l_sql, l_plpgsql, r_floor;
+	EOF
+	# one run each, the same statement (CREATE TABLE AS) for perfeval and the peers
+	read -r CT_PE CT_SQL CT_PL CL_PE CL_SQL CL_PL < <(awk '/^Time:/ {printf "%s ", $2} END {print ""}' "$OUT/assert")
+	bad=$("${PSQL[@]}" -At -d "$DB" <<-'EOF'
+	SELECT (SELECT count(*) FROM r_pe a FULL JOIN r_sql b USING (project_id)
+			 WHERE a.total IS DISTINCT FROM b.total OR a.grade IS DISTINCT FROM b.grade)
+		 + (SELECT count(*) FROM r_pe a FULL JOIN r_plpgsql b USING (project_id)
+			 WHERE a.total IS DISTINCT FROM b.total OR a.grade IS DISTINCT FROM b.grade)
+		 + (SELECT count(*) FROM l_pe a FULL JOIN l_sql b USING (project_id, level1)
+			 WHERE a.score IS DISTINCT FROM b.score)
+		 + (SELECT count(*) FROM l_pe a FULL JOIN l_plpgsql b USING (project_id, level1)
+			 WHERE a.score IS DISTINCT FROM b.score)
+		 + (SELECT count(*) FROM r_pe a FULL JOIN r_floor b USING (project_id) WHERE a IS NULL OR b IS NULL)
+		 + (SELECT count(*) FROM r_pe WHERE total IS NULL)
+		 + abs((SELECT count(*) FROM r_pe) - (SELECT count(*) FROM perfeval.project))
+		 + abs((SELECT count(*) FROM l_pe) - (SELECT count(*) FROM l_sql));
+	EOF
+	)
+	"${PSQL[@]}" -d "$DB" -c "DROP TABLE r_pe, r_sql, r_plpgsql, l_pe, l_sql, l_plpgsql, r_floor" >/dev/null
+	if [ "$bad" != 0 ]; then
+		echo "FAILED: $bad projects or level-1 rows where perfeval and its peers disagree (or do not score)" >&2
+		exit 1
+	fi
+	log "peers agree on every total, grade and level-1 score"
+fi
+
+# ---------------------------------------------------------------------------
+# 2. Loading: COPY of the indicator rows as written in reports, into a table
+# with perfeval's types vs the same table with text columns.
+log "loading (COPY)"
+"${PSQL[@]}" -d "$DB" <<-EOF >/dev/null
+	DROP TABLE IF EXISTS load_typed, load_text, load_actual_typed, load_actual_text, load_actual_trigger;
+	CREATE TABLE load_typed (LIKE perfeval.indicator INCLUDING ALL);
+	CREATE TABLE load_text (LIKE perfeval.indicator INCLUDING ALL);
+	ALTER TABLE load_text ALTER method DROP DEFAULT, ALTER target TYPE text, ALTER method TYPE text,
+		ALTER method SET DEFAULT 'proportional';
+	CREATE TABLE load_actual_typed (LIKE perfeval.actual INCLUDING ALL);
+	CREATE TABLE load_actual_text (LIKE perfeval.actual INCLUDING ALL);
+	ALTER TABLE load_actual_text ALTER measure TYPE text;
+	CREATE TABLE load_actual_trigger (LIKE perfeval.actual INCLUDING ALL);
+	CREATE TRIGGER actual_check_units BEFORE INSERT OR UPDATE OF measure ON load_actual_trigger
+		FOR EACH ROW EXECUTE FUNCTION perfeval.actual_check_units();
+	COPY (SELECT project_id, code, seq, level1, level2, name, weight, target, method, source,
+				 applicable, NULL FROM peer.indicator) TO '$SRVDIR/indicator.copy';
+	COPY (SELECT project_id, code, reported_on, measure, tier, fraction, deviation_note
+			FROM peer.actual) TO '$SRVDIR/actual.copy';
+EOF
+LOAD_TYPED=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_typed;" "COPY load_typed FROM '$SRVDIR/indicator.copy';")
+LOAD_TEXT=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_text;" "COPY load_text FROM '$SRVDIR/indicator.copy';")
+LOADA_TYPED=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_typed;" "COPY load_actual_typed FROM '$SRVDIR/actual.copy';")
+LOADA_TEXT=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_text;" "COPY load_actual_text FROM '$SRVDIR/actual.copy';")
+LOADA_TRIG=$(time_stmt "$DB" 1 "TRUNCATE load_actual_trigger;" "COPY load_actual_trigger FROM '$SRVDIR/actual.copy';")
+"${PSQL[@]}" -d "$DB" -c "DROP TABLE load_typed, load_text, load_actual_typed, load_actual_text, load_actual_trigger" >/dev/null
+r=$(ratio "$LOAD_TYPED" "$LOAD_TEXT")
+row "load: COPY $NIND indicator rows, typed vs text" "$(ms "$LOAD_TYPED")" "$(ms "$LOAD_TEXT")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
+r=$(ratio "$LOADA_TYPED" "$LOADA_TEXT")
+row "load: COPY $NACT actual rows, typed vs text" "$(ms "$LOADA_TYPED")" "$(ms "$LOADA_TEXT")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
+r=$(ratio "$LOADA_TRIG" "$LOADA_TEXT")
+row "load: same, with perfeval.actual's unit-check trigger" "$(ms "$LOADA_TRIG")" "$(ms "$LOADA_TEXT")" "" "$r" "(info)" ""
+
+# ---------------------------------------------------------------------------
+# 3. Whole-year scoring: perfeval's views, the floor, the peers.
+log "scoring: project_scores"
+Q_PE="SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores"
+PS_PE=$(time_sql "$DB" "$RUNS" 0 "$Q_PE")
+PS_FLOOR=$(time_sql "$DB" "$RUNS" 0 "SELECT count(*), sum(total), count(grade) FROM floor.project_scores")
+PS_BARE=$(time_sql "$DB" "$RUNS" 1 "SELECT count(*), sum(total) FROM floor.bare")
+r=$(ratio "$PS_PE" "$PS_FLOOR")
+row "project_scores, whole year ($PROJECTS projects) vs floor (view shape)" "$(ms "$PS_PE")" "$(ms "$PS_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+r=$(ratio "$PS_PE" "$PS_BARE")
+row "project_scores vs bare GROUP BY project scan" "$(ms "$PS_PE")" "$(ms "$PS_BARE")" "" "$r" "(info)" ""
+if [ $PEERS = 1 ]; then
+	r=$(ratio "$CT_SQL" "$CT_PE")
+	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 10" "$(met "$r" ">=" 10)"
+	r=$(ratio "$CT_PL" "$CT_PE")
+	row "project_scores: PL/pgSQL per row / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_PL")" "$r" ">= 10" "$(met "$r" ">=" 10)"
+fi
+
+log "scoring: level1_scores"
+L1_PE=$(time_sql "$DB" "$RUNS" 0 "SELECT count(*), sum(score) FROM perfeval.level1_scores")
+L1_FLOOR=$(time_sql "$DB" "$RUNS" 0 "SELECT count(*), sum(score) FROM floor.level1_scores")
+r=$(ratio "$L1_PE" "$L1_FLOOR")
+row "level1_scores, whole year vs floor" "$(ms "$L1_PE")" "$(ms "$L1_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+if [ $PEERS = 1 ]; then
+	row "level1_scores: plain SQL / PL/pgSQL vs perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CL_PE")" "" "$(ms "$CL_SQL") / $(ms "$CL_PL")" "$(ratio "$CL_SQL" "$CL_PE") / $(ratio "$CL_PL" "$CL_PE")" ">= 10" "$(awk -v a="$(ratio "$CL_SQL" "$CL_PE")" -v b="$(ratio "$CL_PL" "$CL_PE")" 'BEGIN {print (a >= 10 && b >= 10) ? "yes" : "NO"}')"
+fi
+
+log "scoring: roll-ups"
+RR_PE=$(time_sql "$DB" 1 0 "SELECT count(*), sum(mean_score), sum(projects) FROM perfeval.rollup_region")
+RR_FLOOR=$(time_sql "$DB" 1 0 "SELECT count(*), sum(mean_score), sum(projects) FROM floor.rollup_region")
+RD_PE=$(time_sql "$DB" 1 0 "SELECT count(*), sum(mean_score), sum(projects) FROM perfeval.rollup_department")
+RD_FLOOR=$(time_sql "$DB" 1 0 "SELECT count(*), sum(mean_score), sum(projects) FROM floor.rollup_department")
+r=$(ratio "$RR_PE" "$RR_FLOOR")
+row "rollup_region (province/prefecture/county) vs floor" "$(ms "$RR_PE")" "$(ms "$RR_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+r=$(ratio "$RD_PE" "$RD_FLOOR")
+row "rollup_department vs floor" "$(ms "$RD_PE")" "$(ms "$RD_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+
+# ---------------------------------------------------------------------------
+# 4. One project's scores: an analyst's lookup, planning included.
+log "single-project lookups"
+ids=$("${PSQL[@]}" -At -d "$DB" -c "SELECT string_agg(quote_literal('P' || lpad((1 + (k * 7919) % $PROJECTS)::text, 7, '0')), ' ') FROM generate_series(1, 21) k")
+lookup() {
+	local view=$1 f=$OUT/l.sql
+	: >"$f"
+	for id in $ids; do
+		echo "EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) SELECT * FROM $view WHERE project_id = $id;" >>"$f"
+	done
+	"${PSQL[@]}" -At -d "$DB" -f "$f" | awk '/^Planning Time:/ {p=$3} /^Execution Time:/ {k++; if (k>1) print p+$3}' | median
+}
+LK_PE=$(lookup perfeval.project_scores)
+LK_FLOOR=$(lookup floor.project_scores)
+LK_L1=$(lookup perfeval.level1_scores)
+LK_IS=$(lookup perfeval.indicator_scores)
+first=${ids%% *}
+"${PSQL[@]}" -At -d "$DB" -c "EXPLAIN SELECT * FROM perfeval.project_scores WHERE project_id = $first" >"$OUT/lookup_plan"
+if grep -q "Seq Scan on \(indicator\|actual\|checklist_point\|survey_response\|allocation\)" "$OUT/lookup_plan"; then
+	IDX=NO
+else
+	IDX=yes
+fi
+lk=$(awk -v a="$LK_PE" 'BEGIN {printf "%.2f", a}')
+row "one project's project_scores (median of 20, plan: index scans=$IDX)" "$(ms "$LK_PE")" "$(ms "$LK_FLOOR")" "" "-" "< 10 ms, indexed" "$(awk -v a="$LK_PE" -v i="$IDX" 'BEGIN {print (a < 10 && i == "yes") ? "yes" : "NO"}')"
+row "one project's level1_scores / indicator_scores" "$(ms "$LK_L1") / $(ms "$LK_IS")" "" "" "-" "(info)" ""
+
+# ---------------------------------------------------------------------------
+# 5. Parsing: perfeval.target input vs numeric input, the same strings.
+log "parsing"
+"${PSQL[@]}" -d "$DB" <<-'EOF' >/dev/null
+	DROP TABLE IF EXISTS parse_strings;
+	CREATE TABLE parse_strings AS
+	SELECT target AS t, coalesce(substring(target FROM '[0-9.]+'), '0') AS n
+	  FROM peer.indicator WHERE target IS NOT NULL;
+	VACUUM ANALYZE parse_strings;
+EOF
+NSTR=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) FROM parse_strings")
+P_T=$(time_sql "$DB" "$RUNS" 1 "SELECT count(t::perfeval.target) FROM parse_strings")
+P_N=$(time_sql "$DB" "$RUNS" 1 "SELECT count(n::numeric) FROM parse_strings")
+P_X=$(time_sql "$DB" "$RUNS" 1 "SELECT count(t) FROM parse_strings")
+"${PSQL[@]}" -d "$DB" -c "DROP TABLE parse_strings" >/dev/null
+r=$(ratio "$P_T" "$P_N")
+row "parse: $NSTR targets as perfeval.target vs their numbers as numeric" "$(ms "$P_T")" "$(ms "$P_N")" "" "$r" "<= 2" "$(met "$r" "<=" 2)"
+r=$(ratio "$(awk -v a="$P_T" -v b="$P_X" 'BEGIN {print a - b}')" "$(awk -v a="$P_N" -v b="$P_X" 'BEGIN {print a - b}')")
+row "parse: the same, net of the scan (scan alone $(ms "$P_X"))" "" "" "" "$r" "(info)" ""
+
+# ---------------------------------------------------------------------------
+# 6. Growth and memory: project_scores at 10k, N (and 1M with --growth).
+SIZES=(10000)
+[ "$PROJECTS" != 10000 ] && SIZES+=("$PROJECTS")
+[ $GROWTH = 1 ] && [ "$PROJECTS" != 1000000 ] && SIZES+=(1000000)
+IFS=$'\n' SIZES=($(printf '%s\n' "${SIZES[@]}" | sort -n))
+unset IFS
+declare -A GT GM GH
+for n in "${SIZES[@]}"; do
+	db=perfeval_bench_$n
+	[ "$n" = "$PROJECTS" ] || prepare "$db" "$n"
+	if [ "$n" = "$PROJECTS" ]; then
+		GT[$n]=$PS_PE
+	else
+		log "growth: project_scores at $n projects"
+		GT[$n]=$(time_sql "$db" "$( [ "$n" -ge 1000000 ] && echo 3 || echo "$RUNS")" 1 "$Q_PE")
+	fi
+	log "memory: project_scores at $n projects"
+	read -r GM[$n] GH[$n] < <(peak_memory "$db" "SELECT * FROM perfeval.project_scores")
+done
+small=${SIZES[0]}
+for n in "${SIZES[@]}"; do
+	[ "$n" = "$small" ] && continue
+	per=$(awk -v a="${GT[$n]}" -v b="${GT[$small]}" -v n="$n" -v s="$small" 'BEGIN {printf "%.2f", (a / n) / (b / s)}')
+	row "growth: project_scores ${small} -> ${n} projects (time per project, ratio)" "$(ms "${GT[$n]}")" "$(ms "${GT[$small]}")" "" "$per" "<= 1.3 (linear)" "$(met "$per" "<=" 1.3)"
+	mr=$(ratio "${GM[$n]}" "${GM[$small]}")
+	row "memory: backend peak (VmHWM less RssShmem), ${small} -> ${n}; VmHWM ${GH[$small]} -> ${GH[$n]} kB" "${GM[$n]} kB" "${GM[$small]} kB" "" "$mr" "<= 1.2 (flat)" "$(met "$mr" "<=" 1.2)"
+done
+
+# ---------------------------------------------------------------------------
+# 7. Parallel plans: does the whole-year view get one?
+"${PSQL[@]}" -At -d "$DB" -c "EXPLAIN $Q_PE" >"$OUT/plan"
+PAR=$(grep -c "Parallel\|Gather" "$OUT/plan" || true)
+row "parallel plan for project_scores (Gather/Parallel nodes in EXPLAIN)" "$PAR nodes" "" "" "-" "> 0" "$([ "$PAR" -gt 0 ] && echo yes || echo NO)"
+
+# ---------------------------------------------------------------------------
+echo
+echo "perfeval benchmark: $PROJECTS projects, $NIND indicator rows, $NACT actual rows; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "medians of $RUNS runs (peers and roll-ups: 1 run); times are EXPLAIN (ANALYZE, TIMING OFF) planning + execution, COPY times psql \\timing"
+echo
+{
+	echo "measure|perfeval|floor|peer(s)|ratio|goal|met?"
+	printf '%s\n' "${ROWS[@]}"
+} | awk -F'|' '
+	{ for (i = 1; i <= NF; i++) { c[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } n = NR }
+	END { for (r = 1; r <= n; r++) { line = "| "; for (i = 1; i <= 7; i++) line = line sprintf("%-" w[i] "s | ", c[r, i]); print line
+		if (r == 1) { line = "|"; for (i = 1; i <= 7; i++) { s = ""; for (k = 0; k < w[i] + 2; k++) s = s "-"; line = line s "|" } print line } } }'
+echo
+echo "project_scores plan ($DB):"
+sed 's/^/    /' "$OUT/plan"
+echo "single-project plan:"
+sed 's/^/    /' "$OUT/lookup_plan"
+
+if [ $KEEP = 0 ]; then
+	for n in "${SIZES[@]}" "$PROJECTS"; do
+		"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS perfeval_bench_$n" >/dev/null
+	done
+fi
+"${PSQL[@]}" -d postgres -c "COPY (SELECT 1) TO PROGRAM 'rm -rf $SRVDIR'" >/dev/null
