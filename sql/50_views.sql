@@ -170,17 +170,16 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	  LEFT JOIN perfeval.actual_as_of(as_of) a
 			 ON a.project_id = i.project_id AND a.code = i.code
 	  LEFT JOIN (SELECT cp.project_id, cp.code, sum(cp.deduction) AS deducted,
-						array_agg(cp.deduction) AS deductions,
 						string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
 								   ORDER BY cp.point_no) FILTER (WHERE cp.deduction > 0) AS reasons
 				   FROM perfeval.checklist_point cp
 				  GROUP BY cp.project_id, cp.code) k
 			 ON k.project_id = i.project_id AND k.code = i.code
 	  -- an option without its own coefficient takes the scheme's at its position
+	  -- (the rate is satisfaction()'s formula, summed here so no arrays are built)
 	  LEFT JOIN (SELECT sr.project_id, sr.code,
-						array_agg(sr.respondents ORDER BY sr.option_no) AS counts,
-						array_agg(coalesce(sr.coefficient, ss.satisfaction_coefficients[sr.option_no])
-								  ORDER BY sr.option_no) AS coefficients,
+						sum(sr.respondents * coalesce(sr.coefficient,
+							ss.satisfaction_coefficients[sr.option_no])) AS weighted,
 						bool_and(coalesce(sr.coefficient, ss.satisfaction_coefficients[sr.option_no])
 								 IS NOT NULL) AS complete,
 						sum(sr.respondents) AS total,
@@ -197,7 +196,8 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	  CROSS JOIN LATERAL (SELECT CASE i.source
 				WHEN 'arrival_rate' THEN m.arrival_rate
 				WHEN 'execution_rate' THEN m.execution_rate
-				WHEN 'survey' THEN CASE WHEN v.complete THEN perfeval.satisfaction(v.counts, v.coefficients) END
+				WHEN 'survey' THEN CASE WHEN v.complete AND v.total > 0
+					THEN trim_scale(round(v.weighted * 100 / v.total, 6)) END
 				END AS rate) r
 	  CROSS JOIN LATERAL (SELECT
 			CASE
@@ -228,7 +228,8 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 			ELSE perfeval.scheme_round(
 			CASE
 				WHEN NOT i.applicable THEN NULL
-				WHEN i.source = 'checklist' THEN perfeval.deduct(i.weight, coalesce(k.deductions, '{}'))
+				-- deductions are never negative (a table check), as deduct() requires
+				WHEN i.source = 'checklist' THEN greatest(i.weight - coalesce(k.deducted, 0), 0)
 				WHEN a.tier IS NOT NULL THEN
 					CASE WHEN a.fraction BETWEEN
 								CASE a.tier WHEN '达成' THEN s.tier_high WHEN '部分达成' THEN s.tier_low ELSE 0 END
