@@ -26,6 +26,9 @@ PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/l
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Objects depend on the headers (PGXS does not track them by default).
+$(OBJS): src/pe_core.h src/perfeval.h
+
 perfeval--$(EXTVERSION).sql: $(SECTIONS)
 	cat $^ > $@
 

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 
 #define PE_DECIMALS		6
 #define PE_SCALE		INT64_C(1000000)
@@ -204,7 +205,22 @@ extern PeStatus pe_fail(PeError *err, PeStatus status, size_t offset,
 						const char *detail);
 extern PeStatus pe_set_ok(PeError *err);
 extern PeStatus pe_check_text(const char *s, size_t len, PeError *err);
-extern size_t pe_lit_at(const char *s, size_t i, size_t e, const char *lit);
+/*
+ * Length of the literal lit if s[i..e) starts with it, else 0.  Inline, so
+ * strlen of a literal folds to a constant; most probes fail on the first byte.
+ */
+static inline size_t
+pe_lit_at(const char *s, size_t i, size_t e, const char *lit)
+{
+	size_t		n;
+
+	if (i >= e || s[i] != lit[0])
+		return 0;
+	n = strlen(lit);
+	if (e - i < n || memcmp(s + i, lit, n) != 0)
+		return 0;
+	return n;
+}
 extern size_t pe_space_at(const char *s, size_t i, size_t e);
 extern void pe_skip_space(const char *s, size_t *b, size_t e);
 extern void pe_trim(const char *s, size_t *b, size_t *e);

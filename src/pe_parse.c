@@ -99,17 +99,6 @@ pe_set_ok(PeError *err)
 	return PE_OK;
 }
 
-/* Length of the literal lit if s[i..e) starts with it, else 0. */
-size_t
-pe_lit_at(const char *s, size_t i, size_t e, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	if (i > e || e - i < n || memcmp(s + i, lit, n) != 0)
-		return 0;
-	return n;
-}
-
 /* Byte length of the whitespace character at s[i], or 0 if it is none. */
 size_t
 pe_space_at(const char *s, size_t i, size_t e)
@@ -377,12 +366,35 @@ pe_scan_number(const char *s, size_t b, size_t e, bool groups, int64_t *val,
 static const CmpSpelling *
 match_cmp(const char *s, size_t i, size_t e, bool symbols_only)
 {
+	/*
+	 * Spellings chained by their first byte, built on first use, so a probe
+	 * looks only at the few spellings that can start at s[i].  Units call
+	 * this at every character, which made the linear scan the parser's hot
+	 * spot.
+	 */
+	static int8_t head[256];
+	static int8_t next[N_CMP_SPELLINGS];
+	static bool chained = false;
 	const CmpSpelling *best = NULL;
 	size_t		bestlen = 0,
-				k,
 				n;
+	int			k;
 
-	for (k = 0; k < N_CMP_SPELLINGS; k++)
+	if (!chained)
+	{
+		memset(head, -1, sizeof(head));
+		for (k = (int) N_CMP_SPELLINGS - 1; k >= 0; k--)
+		{
+			unsigned char b = (unsigned char) cmp_spellings[k].lit[0];
+
+			next[k] = head[b];
+			head[b] = (int8_t) k;
+		}
+		chained = true;
+	}
+	if (i >= e)
+		return NULL;
+	for (k = head[(unsigned char) s[i]]; k >= 0; k = next[k])
 	{
 		const CmpSpelling *c = &cmp_spellings[k];
 
