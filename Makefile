@@ -15,7 +15,7 @@ DATA_built = perfeval--$(EXTVERSION).sql
 DATA = $(wildcard sql/perfeval--*--*.sql)
 
 # Regression tests live in test/sql, expected output in expected/.
-REGRESS = types scoring
+REGRESS = types scoring parallel
 REGRESS += $(patsubst test/sql/%.sql,%,$(wildcard test/sql/warehouse*.sql))
 REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 

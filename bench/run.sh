@@ -172,8 +172,9 @@ log "loading (COPY)"
 	CREATE TABLE load_actual_text (LIKE perfeval.actual INCLUDING ALL);
 	ALTER TABLE load_actual_text ALTER measure TYPE text;
 	CREATE TABLE load_actual_trigger (LIKE perfeval.actual INCLUDING ALL);
-	CREATE TRIGGER actual_check_units BEFORE INSERT OR UPDATE OF measure ON load_actual_trigger
-		FOR EACH ROW EXECUTE FUNCTION perfeval.actual_check_units();
+	CREATE TRIGGER actual_check_units AFTER INSERT ON load_actual_trigger
+		REFERENCING NEW TABLE AS new_rows
+		FOR EACH STATEMENT EXECUTE FUNCTION perfeval.actual_check_units();
 	COPY (SELECT project_id, code, seq, level1, level2, name, weight, target, method, source,
 				 applicable, NULL FROM peer.indicator) TO '$SRVDIR/indicator.copy';
 	COPY (SELECT project_id, code, reported_on, measure, tier, fraction, deviation_note
