@@ -52,6 +52,12 @@ extern Numeric pe_numeric_trim(Numeric n);
 /* score(weight, completion, method), callable through DirectFunctionCall. */
 extern Datum pe_score(PG_FUNCTION_ARGS);
 
+/* Reverse-rule argument ('ratio' or 'linear') to the core's enum, or ERROR. */
+extern PeReverse pe_reverse_arg(text *t);
+
+/* ERROR for a weight that is not greater than zero. */
+extern void pe_weight_error(Numeric w) pg_attribute_noreturn();
+
 /* Hints listing what each type accepts. */
 #define PE_HINT_TARGET \
 	"A target is an optional comparator (≥ ≤ > < =, >= <=, ＞ ＜ ＝ ≧ ≦ ═, or 不低于 不少于 大于 达到 不超过 低于 and the like), a number, and an optional unit (元 万元 亿元, % 百分比, 家 个 人 人次 次 种 条 辆 例 项 所, 天 日 月 年 小时, compounds such as 万元/家), as in ≥2000万元/家 or 95%以上; or a qualitative phrase such as 稳步增长."

@@ -183,15 +183,7 @@ pe_indicator_score(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid rounding: \"%s\"", text_to_cstring(rnd)),
 				 errhint("Use 'half_up' or 'truncate'.")));
-	if (VARSIZE_ANY_EXHDR(rev) == 6 && memcmp(VARDATA_ANY(rev), "linear", 6) == 0)
-		rule = PE_REVERSE_LINEAR;
-	else if (VARSIZE_ANY_EXHDR(rev) == 5 && memcmp(VARDATA_ANY(rev), "ratio", 5) == 0)
-		rule = PE_REVERSE_RATIO;
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid reverse rule: \"%s\"", text_to_cstring(rev)),
-				 errhint("Use 'ratio' (target ÷ actual) or 'linear' (down to 0 at twice the target).")));
+	rule = pe_reverse_arg(rev);
 
 	pe_quant_unpack(PG_GETARG_DATUM(1), &t);
 	pe_quant_unpack(PG_GETARG_DATUM(2), &a);
@@ -210,11 +202,7 @@ pe_indicator_score(PG_FUNCTION_ARGS)
 		PG_RETURN_DATUM(DirectFunctionCall1(numeric_trim_scale, s));
 	}
 	if (w <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight must be greater than zero: \"%s\"",
-						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(wn)))),
-				 errhint("An indicator's weight is the points it carries, such as 10 or 2.5.")));
+		pe_weight_error(wn);
 
 	pts = method_points(m, w, c);	/* scale 10^14, never negative */
 	r = div_rounded(pts, (i128) 100 * PE_SCALE * pow10_tab[PE_DECIMALS - decimals],

@@ -106,33 +106,47 @@ check_finite(Numeric n, const char *what)
 				 errmsg("%s must be a finite number", what)));
 }
 
-/* Refuse a weight that is not positive: every indicator carries points. */
+/* Report a weight that is not positive: every indicator carries points. */
+void
+pe_weight_error(Numeric w)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("weight must be greater than zero: \"%s\"",
+					DatumGetCString(DirectFunctionCall1(numeric_out,
+														NumericGetDatum(w)))),
+			 errhint("An indicator's weight is the points it carries, such as 10 or 2.5.")));
+}
+
+/* Refuse a weight that is not finite and positive. */
 static void
 check_weight(Numeric w, ScoreConsts *k)
 {
 	check_finite(w, "weight");
 	if (ncmp(w, k->zero) <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight must be greater than zero: \"%s\"",
-						DatumGetCString(DirectFunctionCall1(numeric_out,
-															NumericGetDatum(w)))),
-				 errhint("An indicator's weight is the points it carries, such as 10 or 2.5.")));
+		pe_weight_error(w);
 }
 
-/* Map the reverse-rule argument of completion() to the core's enum. */
-static PeReverse
-parse_reverse(text *t)
+/* Does a text argument equal the literal lit?  (No copy: called per row.) */
+static inline bool
+text_is(text *t, const char *lit)
 {
-	char	   *s = text_to_cstring(t);
+	size_t		n = strlen(lit);
 
-	if (strcmp(s, "ratio") == 0 || strcmp(s, "比值") == 0)
+	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), lit, n) == 0;
+}
+
+/* Map a reverse-rule argument ('ratio', 'linear') to the core's enum. */
+PeReverse
+pe_reverse_arg(text *t)
+{
+	if (text_is(t, "ratio") || text_is(t, "比值"))
 		return PE_REVERSE_RATIO;
-	if (strcmp(s, "linear") == 0 || strcmp(s, "线性") == 0)
+	if (text_is(t, "linear") || text_is(t, "线性"))
 		return PE_REVERSE_LINEAR;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid reverse rule: \"%s\"", s),
+			 errmsg("invalid reverse rule: \"%s\"", text_to_cstring(t)),
 			 errhint("Use 'ratio' (target ÷ actual) or 'linear' (down to 0 at twice the target).")));
 	return PE_REVERSE_RATIO;	/* keep compiler quiet */
 }
@@ -163,7 +177,7 @@ pe_completion_rate(PG_FUNCTION_ARGS)
 
 	pe_quant_unpack(PG_GETARG_DATUM(0), &t);
 	pe_quant_unpack(PG_GETARG_DATUM(1), &a);
-	st = pe_completion(&t, &a, parse_reverse(PG_GETARG_TEXT_PP(2)), &r, &err);
+	st = pe_completion(&t, &a, pe_reverse_arg(PG_GETARG_TEXT_PP(2)), &r, &err);
 	if (st == PE_NULL)
 		PG_RETURN_NULL();
 	if (st == PE_ERR_UNITS)
