@@ -227,7 +227,6 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 										 s.reverse_rule, s.decimals, s.rounding)
 			ELSE perfeval.scheme_round(
 			CASE
-				WHEN NOT i.applicable THEN NULL
 				-- deductions are never negative (a table check), as deduct() requires
 				WHEN i.source = 'checklist' THEN greatest(i.weight - coalesce(k.deducted, 0), 0)
 				WHEN a.tier IS NOT NULL THEN

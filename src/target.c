@@ -150,10 +150,11 @@ quant_recv(StringInfo buf, bool is_target)
 
 	canon = quant_text(&q, is_target);
 	parsebuf = palloc(strlen(canon) + 1);
-	if ((is_target ? pe_parse_target(canon, strlen(canon), &again, parsebuf, &err) :
+	/* a stored measure never carries a comparator (quant_in drops it) */
+	if ((!is_target && q.cmp != PE_CMP_NONE) ||
+		(is_target ? pe_parse_target(canon, strlen(canon), &again, parsebuf, &err) :
 		 pe_parse_measure(canon, strlen(canon), &again, parsebuf, &err)) != PE_OK ||
-		(!is_target && (again.cmp = PE_CMP_NONE, q.cmp != PE_CMP_NONE)) ||
-		again.cmp != q.cmp || again.unit != q.unit || again.per != q.per ||
+		(is_target && again.cmp != q.cmp) || again.unit != q.unit || again.per != q.per ||
 		again.amount != q.amount || again.textlen != q.textlen ||
 		memcmp(again.text, q.text, q.textlen) != 0)
 		ereport(ERROR,
@@ -213,7 +214,7 @@ quant_hash(Datum d, uint64 seed)
 {
 	PeQuant		q;
 	uint64		h;
-	uint64		be = pg_hton64((uint64) 0);
+	uint64		be;
 	uint32		head;
 
 	pe_quant_unpack(d, &q);
