@@ -2,20 +2,22 @@
 # newcomer runs; both install what is missing and use a throwaway cluster.
 
 EXTENSION = perfeval
-EXTVERSION = 1.0
+EXTVERSION = 1.1
 MODULE_big = perfeval
 CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o
 OBJS = $(CORE_OBJS) src/target.o src/method.o src/grade.o src/score.o src/rowscore.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
-# The install script is the numbered sections of sql/ joined in order;
-# upgrade scripts (perfeval--A--B.sql) are shipped as written.
+# The install script of the current version is the numbered sections of sql/
+# joined in order.  Released versions' install scripts (sql/perfeval--1.0.sql,
+# frozen) and the upgrade scripts (perfeval--A--B.sql) are shipped as written;
+# test/upgrade.sh checks that an upgraded 1.0 equals a fresh install.
 SECTIONS = $(sort $(wildcard sql/[0-9][0-9]_*.sql))
 DATA_built = perfeval--$(EXTVERSION).sql
-DATA = $(wildcard sql/perfeval--*--*.sql)
+DATA = sql/perfeval--1.0.sql $(wildcard sql/perfeval--*--*.sql)
 
 # Regression tests live in test/sql, expected output in expected/.
-REGRESS = types scoring parallel
+REGRESS = types scoring rowscore parallel
 REGRESS += $(patsubst test/sql/%.sql,%,$(wildcard test/sql/warehouse*.sql))
 REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
