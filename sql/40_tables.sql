@@ -53,7 +53,15 @@ CREATE TABLE perfeval.project (
 	scheme_id text NOT NULL DEFAULT 'national' REFERENCES perfeval.scheme,
 	printed_total numeric CHECK (printed_total >= 0),
 	printed_grade text,
-	source text
+	source text,
+	-- Kept by perfeval from the allocation rows (section 45), in 万元, so
+	-- that scoring reads money from the project row instead of aggregating
+	-- the allocations on every query.  Loads never write these.
+	allocations int NOT NULL DEFAULT 0,
+	money_initial_budget numeric,
+	money_budget numeric,
+	money_arrived numeric,
+	money_spent numeric
 );
 CREATE INDEX project_year_division_idx ON perfeval.project (year, division_code);
 
@@ -86,6 +94,17 @@ CREATE TABLE perfeval.indicator (
 		CHECK (source IN ('actual', 'checklist', 'survey', 'arrival_rate', 'execution_rate')),
 	applicable boolean NOT NULL DEFAULT true,
 	printed_score numeric CHECK (printed_score >= 0),
+	-- Kept by perfeval (section 45), never written by loads: the latest
+	-- actual, the sum of the checklist deductions and the rate taken from
+	-- money or a survey, so that scoring reads one row instead of joining
+	-- the facts on every query.
+	actual_on date,
+	actual_measure perfeval.measure,
+	actual_tier text,
+	actual_fraction numeric,
+	actual_note text,
+	deducted numeric,
+	rate numeric,
 	PRIMARY KEY (project_id, code),
 	CONSTRAINT indicator_weight_positive CHECK (weight > 0)
 );

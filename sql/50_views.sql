@@ -52,23 +52,20 @@ CREATE FUNCTION perfeval.score_text(completion numeric, weight numeric, score nu
 		ELSE '未达到指标值，按评分方法' || method::text || '得'
 			|| perfeval.num_text(score) || '分' END;
 
--- Money per project, in 万元, with the rates its scheme defines.
+-- Money per project, in 万元, with the rates its scheme defines (the sums
+-- are kept on the project row, section 45; a project without allocation
+-- rows has no money row).
 CREATE VIEW perfeval.project_money AS
-SELECT m.project_id, m.initial_budget, m.budget, m.arrived, m.spent,
-	   m.arrived - m.spent AS balance,
-	   perfeval.rate(m.arrived, m.budget) AS arrival_rate,
-	   perfeval.execution_rate(m.spent, m.arrived, m.budget, m.initial_budget,
-							   s.execution_base) AS execution_rate,
+SELECT p.project_id, p.money_initial_budget AS initial_budget, p.money_budget AS budget,
+	   p.money_arrived AS arrived, p.money_spent AS spent,
+	   p.money_arrived - p.money_spent AS balance,
+	   perfeval.rate(p.money_arrived, p.money_budget) AS arrival_rate,
+	   perfeval.execution_rate(p.money_spent, p.money_arrived, p.money_budget,
+							   p.money_initial_budget, s.execution_base) AS execution_rate,
 	   s.execution_base
-  FROM (SELECT a.project_id,
-			   sum(perfeval.wanyuan(a.initial_budget, a.unit)) AS initial_budget,
-			   sum(perfeval.wanyuan(a.budget, a.unit)) AS budget,
-			   sum(perfeval.wanyuan(a.arrived, a.unit)) AS arrived,
-			   sum(perfeval.wanyuan(a.spent, a.unit)) AS spent
-		  FROM perfeval.allocation a
-		 GROUP BY a.project_id) m
-  JOIN perfeval.project p ON p.project_id = m.project_id
-  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id;
+  FROM perfeval.project p
+  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+ WHERE p.allocations > 0;
 
 -- The latest actual of each indicator reported on or before a date.
 CREATE FUNCTION perfeval.actual_as_of(as_of date)
@@ -117,11 +114,15 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 				   WHEN 'missing_money' THEN '无资金数据或预算为零'
 				   ELSE '数据不全' END
 			   WHEN i.source = 'checklist' THEN
-				   CASE WHEN coalesce(k.deducted, 0) = 0 THEN
+				   CASE WHEN coalesce(i.deducted, 0) = 0 THEN
 						'按评价要点评分，未扣分，得满分' || perfeval.num_text(i.weight) || '分'
-					ELSE '按评价要点评分，扣' || perfeval.num_text(k.deducted) || '分（'
-						|| k.reasons || '），得分=' || perfeval.num_text(i.weight) || '−'
-						|| perfeval.num_text(k.deducted) || '=' || perfeval.num_text(f.score) || '分'
+					ELSE '按评价要点评分，扣' || perfeval.num_text(i.deducted) || '分（'
+						|| (SELECT string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
+											  ORDER BY cp.point_no)
+							  FROM perfeval.checklist_point cp
+							 WHERE cp.project_id = i.project_id AND cp.code = i.code AND cp.deduction > 0)
+						|| '），得分=' || perfeval.num_text(i.weight) || '−'
+						|| perfeval.num_text(i.deducted) || '=' || perfeval.num_text(f.score) || '分'
 				   END
 			   WHEN a.tier IS NOT NULL THEN
 				   '定性指标，指标值“' || coalesce(i.target::text, '') || '”，实际完成“'
@@ -130,16 +131,22 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 				   || '×' || perfeval.num_text(a.fraction) || '%=' || perfeval.num_text(f.score) || '分'
 			   ELSE
 				   CASE i.source
-					   WHEN 'survey' THEN '满意度=(' || v.formula || ')÷'
-						   || v.total || '=' || perfeval.pct_text(r.rate) || '，'
-					   WHEN 'arrival_rate' THEN '资金到位率=实际到位' || perfeval.num_text(m.arrived)
-						   || '万元÷全年预算' || perfeval.num_text(m.budget) || '万元='
+					   -- an option without its own coefficient takes the scheme's
+					   WHEN 'survey' THEN (SELECT '满意度=(' || string_agg(sr.respondents || '×'
+								   || coalesce(perfeval.num_text(coalesce(sr.coefficient,
+										  s.satisfaction_coefficients[sr.option_no])), '?'), '+' ORDER BY sr.option_no)
+								   || ')÷' || sum(sr.respondents)
+							 FROM perfeval.survey_response sr
+							WHERE sr.project_id = i.project_id AND sr.code = i.code)
+						   || '=' || perfeval.pct_text(r.rate) || '，'
+					   WHEN 'arrival_rate' THEN '资金到位率=实际到位' || perfeval.num_text(p.money_arrived)
+						   || '万元÷全年预算' || perfeval.num_text(p.money_budget) || '万元='
 						   || perfeval.pct_text(r.rate) || '，'
-					   WHEN 'execution_rate' THEN '预算执行率=全年执行' || perfeval.num_text(m.spent)
-						   || '万元÷' || CASE m.execution_base WHEN 'budget' THEN '全年预算'
-							   || perfeval.num_text(m.budget) WHEN 'initial' THEN '年初预算'
-							   || perfeval.num_text(m.initial_budget) ELSE '实际到位'
-							   || perfeval.num_text(m.arrived) END
+					   WHEN 'execution_rate' THEN '预算执行率=全年执行' || perfeval.num_text(p.money_spent)
+						   || '万元÷' || CASE s.execution_base WHEN 'budget' THEN '全年预算'
+							   || perfeval.num_text(p.money_budget) WHEN 'initial' THEN '年初预算'
+							   || perfeval.num_text(p.money_initial_budget) ELSE '实际到位'
+							   || perfeval.num_text(p.money_arrived) END
 						   || '万元=' || perfeval.pct_text(r.rate) || '，'
 					   ELSE '' END
 				   || CASE
@@ -165,40 +172,22 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 		   CASE WHEN i.applicable AND f.score IS NULL THEN c.problem END,
 		   s.over_threshold
 	  FROM perfeval.indicator i
+	  -- the latest actual is kept on the indicator row (section 45); an
+	  -- earlier date reads the facts.  as_of is a constant in the views, so
+	  -- the CASEs fold to the kept columns and the planner removes the join
+	  -- (nothing reads h).
+	  LEFT JOIN perfeval.actual_as_of(as_of) h
+			 ON h.project_id = i.project_id AND h.code = i.code
+	  CROSS JOIN LATERAL (SELECT
+			CASE WHEN as_of = 'infinity' THEN i.actual_on ELSE h.reported_on END AS reported_on,
+			CASE WHEN as_of = 'infinity' THEN i.actual_measure ELSE h.measure END AS measure,
+			CASE WHEN as_of = 'infinity' THEN i.actual_tier ELSE h.tier END AS tier,
+			CASE WHEN as_of = 'infinity' THEN i.actual_fraction ELSE h.fraction END AS fraction,
+			CASE WHEN as_of = 'infinity' THEN i.actual_note ELSE h.deviation_note END AS deviation_note) a
 	  JOIN perfeval.project p ON p.project_id = i.project_id
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-	  LEFT JOIN perfeval.actual_as_of(as_of) a
-			 ON a.project_id = i.project_id AND a.code = i.code
-	  LEFT JOIN (SELECT cp.project_id, cp.code, sum(cp.deduction) AS deducted,
-						string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
-								   ORDER BY cp.point_no) FILTER (WHERE cp.deduction > 0) AS reasons
-				   FROM perfeval.checklist_point cp
-				  GROUP BY cp.project_id, cp.code) k
-			 ON k.project_id = i.project_id AND k.code = i.code
-	  -- an option without its own coefficient takes the scheme's at its position
-	  -- (the rate is satisfaction()'s formula, summed here so no arrays are built)
-	  LEFT JOIN (SELECT sr.project_id, sr.code,
-						sum(sr.respondents * coalesce(sr.coefficient,
-							ss.satisfaction_coefficients[sr.option_no])) AS weighted,
-						bool_and(coalesce(sr.coefficient, ss.satisfaction_coefficients[sr.option_no])
-								 IS NOT NULL) AS complete,
-						sum(sr.respondents) AS total,
-						string_agg(sr.respondents || '×' || coalesce(perfeval.num_text(
-									   coalesce(sr.coefficient, ss.satisfaction_coefficients[sr.option_no])), '?'),
-								   '+' ORDER BY sr.option_no) AS formula
-				   FROM perfeval.survey_response sr
-				   JOIN perfeval.project sp ON sp.project_id = sr.project_id
-				   JOIN perfeval.scheme ss ON ss.scheme_id = sp.scheme_id
-				  GROUP BY sr.project_id, sr.code) v
-			 ON v.project_id = i.project_id AND v.code = i.code
-	  LEFT JOIN perfeval.project_money m ON m.project_id = i.project_id
-	  -- the rate an indicator takes from money or a survey
-	  CROSS JOIN LATERAL (SELECT CASE i.source
-				WHEN 'arrival_rate' THEN m.arrival_rate
-				WHEN 'execution_rate' THEN m.execution_rate
-				WHEN 'survey' THEN CASE WHEN v.complete AND v.total > 0
-					THEN trim_scale(round(v.weighted * 100 / v.total, 6)) END
-				END AS rate) r
+	  -- the rate an indicator takes from money or a survey (kept, section 45)
+	  CROSS JOIN LATERAL (SELECT i.rate) r
 	  CROSS JOIN LATERAL (SELECT
 			CASE
 				WHEN i.source = 'checklist' OR NOT i.applicable THEN NULL
@@ -219,23 +208,12 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 				WHEN perfeval.is_qualitative(a.measure) OR perfeval.is_qualitative(i.target) THEN 'unjudged_qualitative'
 				WHEN i.source = 'actual' AND NOT perfeval.comparable(i.target, a.measure) THEN 'incomparable_units'
 				ELSE 'unscorable' END AS problem) c
-	  -- the common row (a measured actual) takes the fused integer path
-	  CROSS JOIN LATERAL (SELECT CASE
-			WHEN NOT i.applicable THEN NULL
-			WHEN i.source = 'actual' AND a.tier IS NULL THEN
-				perfeval.indicator_score(i.weight, i.target, a.measure, i.method,
-										 s.reverse_rule, s.decimals, s.rounding)
-			ELSE perfeval.scheme_round(
-			CASE
-				-- deductions are never negative (a table check), as deduct() requires
-				WHEN i.source = 'checklist' THEN greatest(i.weight - coalesce(k.deducted, 0), 0)
-				WHEN a.tier IS NOT NULL THEN
-					CASE WHEN a.fraction BETWEEN
-								CASE a.tier WHEN '达成' THEN s.tier_high WHEN '部分达成' THEN s.tier_low ELSE 0 END
-							AND CASE a.tier WHEN '达成' THEN 100 WHEN '部分达成' THEN s.tier_high ELSE s.tier_low END
-						 THEN perfeval.judged_score(i.weight, a.tier, a.fraction, s.tier_high, s.tier_low) END
-				ELSE perfeval.score(i.weight, c.completion, i.method) END,
-			s.decimals, s.round_offset) END AS score) f;
+	  -- the score in one call, for any source (its SQL form is in
+	  -- test/sql/rowscore.sql, which checks that the two agree)
+	  CROSS JOIN LATERAL (SELECT perfeval.row_score(i.weight, i.applicable, i.source, i.target,
+			a.measure, a.tier, a.fraction, i.method, i.deducted, i.rate,
+			s.reverse_rule, s.decimals, s.rounding, s.tier_high, s.tier_low)
+			AS score) f;
 	END;
 
 CREATE VIEW perfeval.indicator_scores AS
@@ -244,6 +222,31 @@ SELECT project_id, code, seq, level1, level2, name, weight, applicable, source, 
 	   score_rate, printed_score, explanation
   FROM perfeval.indicator_scores_as_of('infinity');
 
+-- Per indicator, only what the totals need: the weight and the score as
+-- row_points() (the score times 10^6, a bigint), with the actuals known on a
+-- date.  The level and project totals add these: a bigint sum is exact and
+-- several times cheaper than a numeric one over millions of rows.
+CREATE FUNCTION perfeval.indicator_points_as_of(as_of date)
+	RETURNS TABLE (project_id text, code text, seq int, level1 text, level2 text,
+				   weight numeric, applicable boolean, points bigint)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.weight, i.applicable,
+		   perfeval.row_points(i.weight, i.applicable, i.source, i.target, a.measure, a.tier,
+			   a.fraction, i.method, i.deducted, i.rate, s.reverse_rule, s.decimals, s.rounding,
+			   s.tier_high, s.tier_low)
+	  FROM perfeval.indicator i
+	  -- as in indicator_scores_as_of: the kept actual, or the facts on an earlier date
+	  LEFT JOIN perfeval.actual_as_of(as_of) h
+			 ON h.project_id = i.project_id AND h.code = i.code
+	  CROSS JOIN LATERAL (SELECT
+			CASE WHEN as_of = 'infinity' THEN i.actual_measure ELSE h.measure END AS measure,
+			CASE WHEN as_of = 'infinity' THEN i.actual_tier ELSE h.tier END AS tier,
+			CASE WHEN as_of = 'infinity' THEN i.actual_fraction ELSE h.fraction END AS fraction) a
+	  JOIN perfeval.project p ON p.project_id = i.project_id
+	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id;
+	END;
+
 -- Per project and level 2, per project and level 1.  A level with an
 -- indicator that cannot be scored has no score (NULL), never a partial sum.
 CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
@@ -251,12 +254,14 @@ CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
 				   weight numeric, score numeric, score_rate numeric)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT x.project_id, x.level1, x.level2, min(x.seq), count(*),
-		   sum(x.weight), nullif(sum(coalesce(x.score, 'NaN')), 'NaN'),
-		   perfeval.rate(nullif(sum(coalesce(x.score, 'NaN')), 'NaN'), sum(x.weight))
-	  FROM perfeval.indicator_scores_as_of(as_of) x
-	 WHERE x.applicable
-	 GROUP BY x.project_id, x.level1, x.level2;
+	SELECT g.project_id, g.level1, g.level2, g.seq, g.indicators, g.weight, g.score,
+		   perfeval.rate(g.score, g.weight)
+	  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq, count(*) AS indicators,
+				   sum(x.weight) AS weight,
+				   CASE WHEN count(x.points) = count(*) THEN trim_scale(sum(x.points) * 0.000001) END AS score
+			  FROM perfeval.indicator_points_as_of(as_of) x
+			 WHERE x.applicable
+			 GROUP BY x.project_id, x.level1, x.level2) g;
 	END;
 
 CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
@@ -264,12 +269,14 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 				   weight numeric, score numeric, score_rate numeric)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT x.project_id, x.level1, min(x.seq), count(*),
-		   sum(x.weight), nullif(sum(coalesce(x.score, 'NaN')), 'NaN'),
-		   perfeval.rate(nullif(sum(coalesce(x.score, 'NaN')), 'NaN'), sum(x.weight))
-	  FROM perfeval.indicator_scores_as_of(as_of) x
-	 WHERE x.applicable
-	 GROUP BY x.project_id, x.level1;
+	SELECT g.project_id, g.level1, g.seq, g.indicators, g.weight, g.score,
+		   perfeval.rate(g.score, g.weight)
+	  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq, count(*) AS indicators,
+				   sum(x.weight) AS weight,
+				   CASE WHEN count(x.points) = count(*) THEN trim_scale(sum(x.points) * 0.000001) END AS score
+			  FROM perfeval.indicator_points_as_of(as_of) x
+			 WHERE x.applicable
+			 GROUP BY x.project_id, x.level1) g;
 	END;
 
 CREATE VIEW perfeval.level2_scores AS
@@ -298,15 +305,16 @@ CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 	  LEFT JOIN (SELECT x.project_id, count(*) AS indicators,
 						sum(x.weight) FILTER (WHERE x.applicable) AS weight,
-						-- one aggregate over the score: NaN marks a row that cannot be scored
-						sum(CASE WHEN x.applicable THEN coalesce(x.score, 'NaN') END) AS score_sum,
+						-- NULL unless every applicable indicator has a score
+						-- (row_points() is NULL for the others and for those not applicable)
+						CASE WHEN count(x.points) = count(*) FILTER (WHERE x.applicable)
+							 THEN trim_scale(sum(x.points) * 0.000001) END AS score_sum,
 						bool_and(x.applicable) AS all_applicable
-				   FROM perfeval.indicator_scores_as_of(as_of) x
+				   FROM perfeval.indicator_points_as_of(as_of) x
 				  GROUP BY x.project_id) t0 ON t0.project_id = p.project_id
 	  CROSS JOIN LATERAL (SELECT t0.indicators, t0.weight,
-								 perfeval.scheme_round(CASE WHEN t0.score_sum <> 'NaN' THEN
-										CASE WHEN t0.all_applicable THEN t0.score_sum
-										ELSE t0.score_sum * 100 / t0.weight END END,
+								 perfeval.scheme_round(CASE WHEN t0.all_applicable THEN t0.score_sum
+										ELSE t0.score_sum * 100 / t0.weight END,
 									s.decimals, s.round_offset) AS total) t;
 	END;
 
@@ -347,6 +355,7 @@ COMMENT ON FUNCTION perfeval.pct_text(numeric) IS '百分比的底稿写法（�
 COMMENT ON FUNCTION perfeval.score_text(numeric, numeric, numeric, perfeval.method) IS '完成率到得分的说明 / How a completion rate became a score';
 COMMENT ON FUNCTION perfeval.actual_as_of(date) IS '截至某日的最新实际值 / The latest actual of each indicator on a date';
 COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date) IS '截至某日的指标得分 / Indicator scores with the actuals known on a date';
+COMMENT ON FUNCTION perfeval.indicator_points_as_of(date) IS '截至某日的指标得分×10^6（供汇总，内部） / Weights and scores times 10^6 on a date, for the totals (internal)';
 COMMENT ON FUNCTION perfeval.level2_scores_as_of(date) IS '截至某日的二级指标得分 / Level-2 scores on a date';
 COMMENT ON FUNCTION perfeval.level1_scores_as_of(date) IS '截至某日的一级指标得分 / Level-1 scores on a date';
 COMMENT ON FUNCTION perfeval.project_scores_as_of(date) IS '截至某日的项目得分 / Project totals on a date';

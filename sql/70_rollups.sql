@@ -12,9 +12,10 @@ SELECT ps.project_id, ps.year, ps.division_code,
 			THEN left(ps.division_code, 4) || '00' END AS prefecture,
 	   CASE WHEN right(ps.division_code, 2) <> '00' THEN ps.division_code END AS county,
 	   ps.department, ps.final_score, ps.final_grade,
-	   m.budget, m.arrived, m.spent
+	   m.money_budget AS budget, m.money_arrived AS arrived, m.money_spent AS spent
   FROM perfeval.project_scores ps
-  LEFT JOIN perfeval.project_money m ON m.project_id = ps.project_id;
+  -- the money kept on the project row (section 45), as project_money gives it
+  JOIN perfeval.project m ON m.project_id = ps.project_id;
 
 CREATE VIEW perfeval.rollup_region AS
 SELECT g.year, g.level, g.division_code, d.name AS division_name, g.projects,
