@@ -93,6 +93,7 @@ test)
 	suite "pg_regress" regress
 	suite "pgTAP" pgtap
 	suite "pg_dump and restore keep every row" dump_restore
+	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh
 	echo
 	echo "test suites: $passed passed, $failed failed"
 	[ "$failed" = 0 ]

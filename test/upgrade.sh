@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
+# install starts.  One database gets perfeval 1.0 and the four samples, then
+# ALTER EXTENSION perfeval UPDATE; another gets the current version and the
+# same samples.  Their catalogs (every object of the extension with its
+# definition and comment) and every view's rows must be identical.  Needs
+# PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+old=upgrade_from_1_0
+new=upgrade_fresh
+PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+
+load() {	# load DB: the four samples
+	for f in test/data/seed_*.sql; do "${PSQL[@]}" -d "$1" -f "$f"; done
+}
+for db in $old $new; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
+"${PSQL[@]}" -d $old -c "CREATE EXTENSION perfeval VERSION '1.0'"
+load $old
+"${PSQL[@]}" -d $old -c "ALTER EXTENSION perfeval UPDATE"
+"${PSQL[@]}" -d $new -c "CREATE EXTENSION perfeval"
+load $new
+
+catalog() {	# every member object of the extension, its definition and comment
+	psql -X -At -d "$1" <<-'SQL'
+	SELECT pg_describe_object(d.classid, d.objid, 0) || ' | ' || coalesce(CASE d.classid
+			   WHEN 'pg_proc'::regclass THEN pg_get_functiondef(d.objid)
+			   WHEN 'pg_trigger'::regclass THEN pg_get_triggerdef(d.objid)
+			   WHEN 'pg_constraint'::regclass THEN pg_get_constraintdef(d.objid)
+			   WHEN 'pg_class'::regclass THEN coalesce(pg_get_viewdef(d.objid),
+				   (SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+									  || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+									  || coalesce(' default ' || pg_get_expr(ad.adbin, ad.adrelid), '')
+									  || coalesce(' -- ' || col_description(a.attrelid, a.attnum), ''),
+									  ', ' ORDER BY a.attnum)
+					  FROM pg_attribute a
+					  LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+					 WHERE a.attrelid = d.objid AND a.attnum > 0 AND NOT a.attisdropped))
+			   END, '') || ' | ' || coalesce(obj_description(d.objid, d.classid::regclass::text), '')
+	  FROM pg_depend d
+	 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+	   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'perfeval')
+	UNION ALL
+	-- what belongs to the tables: indexes, constraints, triggers
+	SELECT 'index ' || indexrelid::regclass || ' | ' || pg_get_indexdef(indexrelid)
+	  FROM pg_index WHERE indrelid::regclass::text LIKE 'perfeval.%'
+	UNION ALL
+	SELECT 'constraint ' || conname || ' | ' || pg_get_constraintdef(oid)
+	  FROM pg_constraint WHERE conrelid::regclass::text LIKE 'perfeval.%'
+	UNION ALL
+	SELECT 'trigger ' || tgname || ' | ' || pg_get_triggerdef(oid)
+	  FROM pg_trigger WHERE tgrelid::regclass::text LIKE 'perfeval.%' AND NOT tgisinternal
+	UNION ALL
+	SELECT 'version ' || extversion FROM pg_extension WHERE extname = 'perfeval'
+	ORDER BY 1;
+	SQL
+}
+rows() {	# every table and view of the extension, as an md5 of its sorted rows
+	psql -X -At -d "$1" <<-'SQL'
+	SELECT c.relname || ' ' || (xpath('/row/n/text()', x))[1]::text || ' ' || (xpath('/row/h/text()', x))[1]::text
+	  FROM pg_class c
+	  JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'perfeval'
+	 CROSS JOIN LATERAL query_to_xml(format(
+		 'SELECT count(*) AS n, md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS h FROM perfeval.%I t',
+		 '|', '', c.relname), false, true, '') AS x
+	 WHERE c.relkind IN ('r', 'v')
+	 ORDER BY c.relname;
+	SQL
+}
+status=0
+if ! diff <(catalog $old) <(catalog $new) >/tmp/perfeval-upgrade-catalog.diff; then
+	echo "upgrade: the updated 1.0 catalog differs from a fresh install:"
+	head -c 6000 /tmp/perfeval-upgrade-catalog.diff
+	status=1
+fi
+if ! diff <(rows $old) <(rows $new) >/tmp/perfeval-upgrade-rows.diff; then
+	echo "upgrade: tables or views differ after the update:"
+	cat /tmp/perfeval-upgrade-rows.diff
+	status=1
+fi
+objects=$(catalog $new | wc -l)
+relations=$(rows $new | wc -l)
+scored=$(psql -X -At -d $old -c "SELECT count(total) FROM perfeval.project_scores")
+if [ "$scored" -lt 3 ] || [ "$objects" -lt 100 ]; then
+	echo "upgrade: too little to compare ($objects objects, $scored scored projects)"
+	status=1
+fi
+[ $status = 0 ] && echo "upgrade 1.0 -> $(psql -X -At -d $old -c "SELECT extversion FROM pg_extension WHERE extname = 'perfeval'"): $objects catalog entries and $relations tables and views identical to a fresh install"
+exit $status
