@@ -13,8 +13,9 @@
 SET client_min_messages = warning;
 SET max_parallel_workers_per_gather = 2;
 SET maintenance_work_mem = '1GB';
--- generated rows are consistent by construction: skip the per-row FK and
--- unit-check triggers while filling (they are measured separately).
+-- the peers' rows are consistent by construction: skip their per-row FK
+-- checks while filling.  perfeval's tables are loaded with every trigger on
+-- (foreign keys, the unit check and the kept state), as an ETL job loads them.
 SET session_replication_role = replica;
 
 DROP SCHEMA IF EXISTS peer CASCADE;
@@ -311,7 +312,8 @@ SELECT i.project_id, i.code, k,
  WHERE i.source = 'survey'
  ORDER BY 1, 2, 3;
 
--- perfeval's typed tables, from the same rows.
+-- perfeval's typed tables, from the same rows, with every trigger on.
+RESET session_replication_role;
 INSERT INTO perfeval.scheme (scheme_id, name, grade_scale, decimals, rounding, execution_base,
 							 reverse_rule, tier_high, tier_low, satisfaction_coefficients)
 SELECT scheme_id, scheme_id, grade_scale::perfeval.grade_scale, decimals, rounding, execution_base,
@@ -340,5 +342,4 @@ INSERT INTO perfeval.survey_response
 SELECT project_id, code, option_no, option_label, respondents, coefficient
   FROM peer.survey_response;
 
-RESET session_replication_role;
 DROP TABLE g, ga;

@@ -3,10 +3,11 @@
 --   peer.*_sql      plain SQL: targets kept as text, parsed with regexp_match,
 --                   scored with CASE (what an analyst writes without perfeval)
 --   peer.*_plpgsql  the same rules in a PL/pgSQL function called per row
---   floor.*         the shape of perfeval's views (the same joins to the
---                   latest actuals, checklists, surveys and money, the same
---                   grouping) over perfeval's own tables, with the scoring
---                   replaced by sum(weight); floor.bare is the bare
+--   floor.*         the shape of perfeval's views (the indicator rows with
+--                   the state perfeval keeps on them -- latest actual,
+--                   deductions, rate -- joined to their project and scheme,
+--                   the same grouping) over perfeval's own tables, with the
+--                   scoring replaced by sum(weight); floor.bare is the bare
 --                   GROUP BY project scan of the indicator table.
 --
 -- The rules are those of sql/50_views.sql (indicator_scores_as_of and
@@ -308,36 +309,16 @@ SELECT x.project_id, x.level1, count(*) AS indicators, sum(x.weight) AS weight,
 DROP SCHEMA IF EXISTS floor CASCADE;
 CREATE SCHEMA floor;
 
--- Every input join of indicator_scores_as_of; counts keep the planner from
--- removing the joins whose columns the scoring would read.
+-- The input joins of indicator_scores_as_of (the indicator row with its
+-- kept state, its project and scheme); counting the kept columns keeps the
+-- planner reading what the scoring reads.
 CREATE VIEW floor.indicator_inputs AS
 SELECT i.project_id, i.code, i.level1, i.weight, i.applicable,
-	   (a.reported_on IS NOT NULL)::int + (k.n IS NOT NULL)::int + (v.n IS NOT NULL)::int
-	   + (m.budget IS NOT NULL)::int AS joined
+	   (i.actual_on IS NOT NULL)::int + (i.deducted IS NOT NULL)::int + (i.rate IS NOT NULL)::int
+	   + (s.decimals IS NOT NULL)::int AS joined
   FROM perfeval.indicator i
   JOIN perfeval.project p ON p.project_id = i.project_id
-  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-  LEFT JOIN (SELECT DISTINCT ON (a.project_id, a.code) a.project_id, a.code, a.reported_on
-			   FROM perfeval.actual a
-			  WHERE a.reported_on <= 'infinity'::date
-			  ORDER BY a.project_id, a.code, a.reported_on DESC) a
-		 ON a.project_id = i.project_id AND a.code = i.code
-  LEFT JOIN (SELECT cp.project_id, cp.code, count(*) AS n
-			   FROM perfeval.checklist_point cp
-			  GROUP BY cp.project_id, cp.code) k
-		 ON k.project_id = i.project_id AND k.code = i.code
-  LEFT JOIN (SELECT sr.project_id, sr.code, count(*) AS n
-			   FROM perfeval.survey_response sr
-			   JOIN perfeval.project sp ON sp.project_id = sr.project_id
-			   JOIN perfeval.scheme ss ON ss.scheme_id = sp.scheme_id
-			  GROUP BY sr.project_id, sr.code) v
-		 ON v.project_id = i.project_id AND v.code = i.code
-  LEFT JOIN (SELECT al.project_id, sum(al.budget) AS budget
-			   FROM perfeval.allocation al
-			   JOIN perfeval.project ap ON ap.project_id = al.project_id
-			   JOIN perfeval.scheme sa ON sa.scheme_id = ap.scheme_id
-			  GROUP BY al.project_id) m
-		 ON m.project_id = i.project_id;
+  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id;
 
 CREATE VIEW floor.project_scores AS
 SELECT p.project_id, p.scheme_id, coalesce(t0.indicators, 0) AS indicators, t0.weight,
@@ -369,10 +350,9 @@ SELECT ps.project_id, p.year, p.division_code,
 	   CASE WHEN substr(p.division_code, 3, 2) <> '00' THEN left(p.division_code, 4) || '00' END AS prefecture,
 	   CASE WHEN right(p.division_code, 2) <> '00' THEN p.division_code END AS county,
 	   p.department, ps.total AS final_score, ps.grade AS final_grade,
-	   m.budget, m.arrived, m.spent
+	   p.money_budget AS budget, p.money_arrived AS arrived, p.money_spent AS spent
   FROM floor.project_scores ps
-  JOIN perfeval.project p ON p.project_id = ps.project_id
-  LEFT JOIN perfeval.project_money m ON m.project_id = ps.project_id;
+  JOIN perfeval.project p ON p.project_id = ps.project_id;
 
 CREATE VIEW floor.rollup_region AS
 SELECT g.year, g.level, g.division_code, d.name AS division_name, g.projects, g.mean_score,
