@@ -55,6 +55,15 @@ extern Datum pe_score(PG_FUNCTION_ARGS);
 /* Reverse-rule argument ('ratio' or 'linear') to the core's enum, or ERROR. */
 extern PeReverse pe_reverse_arg(text *t);
 
+/* Does a text argument equal the literal lit?  (No copy: called per row.) */
+static inline bool
+pe_text_is(const text *t, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), lit, n) == 0;
+}
+
 /* ERROR for a weight that is not greater than zero. */
 extern void pe_weight_error(Numeric w) pg_attribute_noreturn();
 

@@ -1,31 +1,21 @@
 /*
  * rowscore.c
- *		indicator_score(): completion, scoring method and the scheme's
- *		rounding fused into one call with integer arithmetic, for the
- *		warehouse views that score millions of indicator rows per query.
+ *		The per-row scorers the warehouse views call millions of times per
+ *		query: indicator_score() for a measured actual, row_score() and
+ *		row_points() for a row from any source.  Completion, scoring method
+ *		and the scheme's rounding are fused into one call in 128-bit fixed
+ *		point; numerics are read from their stored form without allocating.
  *
- * It returns exactly scheme_round(score(weight, completion(target, actual,
- * reverse), method), decimals, rounding), with one allocation per row: the
- * result.  Weights are read into fixed point through a small cache keyed by
- * the numeric's bytes, since a warehouse uses a handful of distinct weights.
+ * indicator_score() returns exactly scheme_round(score(weight,
+ * completion(target, actual, reverse), method), decimals, rounding).
  */
+
 #include "perfeval.h"
 
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
 typedef __int128 i128;
-
-#define WEIGHT_CACHE 16
-#define WEIGHT_KEY	24			/* numerics longer than this are not cached */
-
-typedef struct WeightCache
-{
-	int			next;
-	int			len[WEIGHT_CACHE];
-	char		key[WEIGHT_CACHE][WEIGHT_KEY];
-	int64		value[WEIGHT_CACHE];
-} WeightCache;
 
 static const int64 pow10_tab[] = {
 	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000),
@@ -48,245 +38,6 @@ div_rounded(i128 n, i128 d, bool truncate)
 	}
 	return q;
 }
-
-/*
- * A numeric weight in fixed point; false when it has more than six decimals
- * or is out of range (the caller then takes the numeric path).
- */
-static bool
-numeric_to_fixed(Numeric n, int64 *out)
-{
-	char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n)));
-	size_t		len = strlen(s);
-	PeQuant		q;
-	PeError		err;
-	char	   *buf = palloc(len + 1);
-	bool		ok;
-
-	ok = pe_parse_measure(s, len, &q, buf, &err) == PE_OK &&
-		q.unit == PE_UNIT_NONE && q.per == PE_UNIT_NONE;
-	if (ok)
-		*out = q.amount;
-	pfree(buf);
-	pfree(s);
-	return ok;
-}
-
-/* Look a weight up in the per-call-site cache, converting it on a miss. */
-static bool
-weight_fixed(FunctionCallInfo fcinfo, Numeric w, int64 *out)
-{
-	WeightCache *c = (WeightCache *) fcinfo->flinfo->fn_extra;
-	const char *bytes = VARDATA_ANY(w);
-	int			len = VARSIZE_ANY_EXHDR(w);
-
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(WeightCache));
-		fcinfo->flinfo->fn_extra = c;
-	}
-	if (len <= WEIGHT_KEY)
-	{
-		for (int i = 0; i < WEIGHT_CACHE; i++)
-			if (c->len[i] == len + 1 && memcmp(c->key[i], bytes, len) == 0)
-			{
-				*out = c->value[i];
-				return true;
-			}
-	}
-	if (!numeric_to_fixed(w, out))
-		return false;
-	if (len <= WEIGHT_KEY)
-	{
-		int			i = c->next;
-
-		c->next = (i + 1) % WEIGHT_CACHE;
-		memcpy(c->key[i], bytes, len);
-		c->len[i] = len + 1;	/* 0 marks an empty slot */
-		c->value[i] = *out;
-	}
-	return true;
-}
-
-/*
- * The method applied to a fixed-point weight and completion: points at scale
- * 10^14 (weight and percent both at 10^6, times 100), so nothing is divided
- * before the final rounding.
- */
-static i128
-method_points(const MethodData *m, int64 w, int64 c)
-{
-	const int64 full = 100 * PE_SCALE;
-	int64		cc;
-
-	switch (m->kind)
-	{
-		case PE_METHOD_ALL_OR_NOTHING:
-			return c >= full ? (i128) w * full : 0;
-		case PE_METHOD_DEDUCT:
-			{
-				i128		ded,
-							s;
-
-				if (c >= full)
-					return (i128) w * full;
-				/* the deduction is rounded to six decimals, as score() does */
-				ded = div_rounded((i128) m->p1 * (full - c), m->p2, false);
-				s = (i128) w - ded;
-				return s < 0 ? 0 : s * full;
-			}
-		case PE_METHOD_FLOOR:
-			if (c < m->p1)
-				return 0;
-			/* FALLTHROUGH */
-		default:
-			cc = c < 0 ? 0 : (c > full ? full : c);
-			return (i128) w * cc;
-	}
-}
-
-/*
- * Points at scale 10^14 (never negative) rounded to decimals as the scheme
- * says, as a numeric without trailing zeros.
- */
-static Numeric
-points_to_numeric(i128 pts, int decimals, bool truncate)
-{
-	i128		r = div_rounded(pts, (i128) 100 * PE_SCALE * pow10_tab[PE_DECIMALS - decimals],
-								truncate);
-	int64		v;
-	int			d = decimals;
-
-	if (r > PG_INT64_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("indicator score out of range")));
-	v = (int64) r;
-	while (d > 0 && v % 10 == 0)
-	{
-		v /= 10;
-		d--;
-	}
-	return int64_div_fast_to_numeric(v, d);
-}
-
-/* The same rounding, as fixed point (PE_SCALE). */
-static int64
-points_fixed(i128 pts, int decimals, bool truncate)
-{
-	i128		r = div_rounded(pts, (i128) 100 * PE_SCALE * pow10_tab[PE_DECIMALS - decimals],
-								truncate) * pow10_tab[PE_DECIMALS - decimals];
-
-	if (r > PE_MAX_ABS)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("indicator score out of range"),
-				 errhint("A score is at most 999999999999.999999 points; check the indicator's weight.")));
-	return (int64) r;
-}
-
-/* A scheme's rounding argument: true for 'truncate', false for 'half_up'. */
-static bool
-rounding_truncates(text *rnd)
-{
-	if (VARSIZE_ANY_EXHDR(rnd) == 8 && memcmp(VARDATA_ANY(rnd), "truncate", 8) == 0)
-		return true;
-	if (VARSIZE_ANY_EXHDR(rnd) == 7 && memcmp(VARDATA_ANY(rnd), "half_up", 7) == 0)
-		return false;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid rounding: \"%s\"", text_to_cstring(rnd)),
-			 errhint("Use 'half_up' or 'truncate'.")));
-	return false;				/* keep compiler quiet */
-}
-
-/* Refuse a decimals argument the rounding cannot honour. */
-static void
-check_decimals(int32 decimals)
-{
-	if (decimals < 0 || decimals > PE_DECIMALS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("decimals must be between 0 and 6: %d", decimals)));
-}
-
-/*
- * indicator_score(weight, target, actual, method, reverse, decimals, rounding)
- * NULL when the indicator cannot be scored from these inputs (qualitative, or
- * units that cannot be compared): the views turn that into a finding.
- */
-PG_FUNCTION_INFO_V1(pe_indicator_score);
-Datum
-pe_indicator_score(PG_FUNCTION_ARGS)
-{
-	Numeric		wn = PG_GETARG_NUMERIC(0);
-	MethodData *m = (MethodData *) PG_GETARG_POINTER(3);
-	text	   *rev = PG_GETARG_TEXT_PP(4);
-	int32		decimals = PG_GETARG_INT32(5);
-	text	   *rnd = PG_GETARG_TEXT_PP(6);
-	PeQuant		t,
-				a;
-	PeError		err;
-	int64		w,
-				c;
-	bool		truncate;
-	PeReverse	rule;
-
-	check_decimals(decimals);
-	truncate = rounding_truncates(rnd);
-	rule = pe_reverse_arg(rev);
-
-	pe_quant_unpack(PG_GETARG_DATUM(1), &t);
-	pe_quant_unpack(PG_GETARG_DATUM(2), &a);
-	if (pe_completion(&t, &a, rule, &c, &err) != PE_OK)
-		PG_RETURN_NULL();
-
-	if (numeric_is_nan(wn) || numeric_is_inf(wn) || !weight_fixed(fcinfo, wn, &w))
-	{
-		/* unusual weights take the numeric path, which also reports errors */
-		Datum		s = DirectFunctionCall3(pe_score, NumericGetDatum(wn),
-											NumericGetDatum(pe_fixed_to_numeric(c)),
-											PointerGetDatum(m));
-
-		s = DirectFunctionCall2(truncate ? numeric_trunc : numeric_round, s,
-								Int32GetDatum(decimals));
-		PG_RETURN_DATUM(DirectFunctionCall1(numeric_trim_scale, s));
-	}
-	if (w <= 0)
-		pe_weight_error(wn);
-
-	PG_RETURN_NUMERIC(points_to_numeric(method_points(m, w, c), decimals, truncate));
-}
-
-/*
- * row_score(): the score of one warehouse indicator row, whatever its source.
- *
- * It is exactly the score the SQL definition in the views gives (kept in
- * test/sql/rowscore.sql, which compares the two), computed in fixed point:
- *
- *	 not applicable                      NULL
- *	 source 'actual', no judged tier     indicator_score(weight, target, measure, ...)
- *	 otherwise, rounded as the scheme says:
- *	   source 'checklist'                greatest(weight - coalesce(deducted, 0), 0)
- *	   a judged tier                     judged_score(...) when the fraction is in
- *	                                     the tier's band, else NULL
- *	   money or survey                   score(weight, completion(target, rate%), method),
- *	                                     or score(weight, rate, method) without a target
- *
- * Values the fixed-point path cannot hold (more than six decimals, NaN,
- * infinities, unusual tiers or bounds) take the numeric functions the SQL
- * definition calls, which also raise its errors.
- */
-enum
-{
-	RS_WEIGHT, RS_APPLICABLE, RS_SOURCE, RS_TARGET, RS_MEASURE, RS_TIER, RS_FRACTION,
-	RS_METHOD, RS_DEDUCTED, RS_RATE, RS_REVERSE, RS_DECIMALS, RS_ROUNDING, RS_HIGH,
-	RS_LOW, RS_NARGS
-};
-
-extern Datum pe_judged_score(PG_FUNCTION_ARGS);
-extern Datum pe_completion_rate(PG_FUNCTION_ARGS);
-extern Datum measure_in(PG_FUNCTION_ARGS);
 
 /*
  * A numeric datum (possibly with a short varlena header) in fixed point, read
@@ -367,34 +118,81 @@ fixed_of(Datum d, int64 *out)
 	return true;
 }
 
-static inline bool
-text_eq(text *t, const char *lit, size_t n)
+/*
+ * The method applied to a fixed-point weight and completion: points at scale
+ * 10^14 (weight and percent both at 10^6, times 100), so nothing is divided
+ * before the final rounding.
+ */
+static i128
+method_points(const MethodData *m, int64 w, int64 c)
 {
-	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), lit, n) == 0;
+	const int64 full = 100 * PE_SCALE;
+	int64		cc;
+
+	switch (m->kind)
+	{
+		case PE_METHOD_ALL_OR_NOTHING:
+			return c >= full ? (i128) w * full : 0;
+		case PE_METHOD_DEDUCT:
+			{
+				i128		ded,
+							s;
+
+				if (c >= full)
+					return (i128) w * full;
+				/* the deduction is rounded to six decimals, as score() does */
+				ded = div_rounded((i128) m->p1 * (full - c), m->p2, false);
+				s = (i128) w - ded;
+				return s < 0 ? 0 : s * full;
+			}
+		case PE_METHOD_FLOOR:
+			if (c < m->p1)
+				return 0;
+			/* FALLTHROUGH */
+		default:
+			cc = c < 0 ? 0 : (c > full ? full : c);
+			return (i128) w * cc;
+	}
 }
 
-/*
- * completion(target, (rate::text || '%')::measure, reverse) as the SQL
- * definition computes it, with its errors.
- */
-static Datum
-rate_completion(FunctionCallInfo fcinfo, Numeric rate, bool *isnull)
+/* The same rounding, as fixed point (PE_SCALE). */
+static int64
+points_fixed(i128 pts, int decimals, bool truncate)
 {
-	LOCAL_FCINFO(cfc, 3);
-	char	   *s = psprintf("%s%%", DatumGetCString(DirectFunctionCall1(numeric_out,
-																		 NumericGetDatum(rate))));
-	Datum		r;
+	i128		r = div_rounded(pts, (i128) 100 * PE_SCALE * pow10_tab[PE_DECIMALS - decimals],
+								truncate) * pow10_tab[PE_DECIMALS - decimals];
 
-	InitFunctionCallInfoData(*cfc, NULL, 3, InvalidOid, NULL, NULL);
-	cfc->args[0].value = PG_GETARG_DATUM(RS_TARGET);
-	cfc->args[0].isnull = false;
-	cfc->args[1].value = DirectFunctionCall1(measure_in, CStringGetDatum(s));
-	cfc->args[1].isnull = false;
-	cfc->args[2].value = PG_GETARG_DATUM(RS_REVERSE);
-	cfc->args[2].isnull = false;
-	r = pe_completion_rate(cfc);
-	*isnull = cfc->isnull;
-	return r;
+	if (r > PE_MAX_ABS)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("indicator score out of range"),
+				 errhint("A score is at most 999999999999.999999 points; check the indicator's weight.")));
+	return (int64) r;
+}
+
+/* A scheme's rounding argument: true for 'truncate', false for 'half_up'. */
+static bool
+rounding_truncates(text *rnd)
+{
+	if (VARSIZE_ANY_EXHDR(rnd) == 8 && memcmp(VARDATA_ANY(rnd), "truncate", 8) == 0)
+		return true;
+	if (VARSIZE_ANY_EXHDR(rnd) == 7 && memcmp(VARDATA_ANY(rnd), "half_up", 7) == 0)
+		return false;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("invalid rounding: \"%s\"", text_to_cstring(rnd)),
+			 errhint("Use 'half_up' or 'truncate'.")));
+	return false;				/* keep compiler quiet */
+}
+
+/* Refuse a decimals argument the rounding cannot honour. */
+static void
+check_decimals(int32 decimals)
+{
+	if (decimals < 0 || decimals > PE_DECIMALS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decimals must be between 0 and 6: %d", decimals)));
 }
 
 /* Round a non-negative numeric score to decimals, as scheme_round() does. */
@@ -425,6 +223,122 @@ typedef struct RowScore
 #define RS_NUMERIC(d) \
 	do { res->kind = RS_IS_NUMERIC; res->num = (d); return; } while (0)
 
+/*
+ * A measured actual against its target: the score, or none when the two
+ * cannot be compared (qualitative, or units that do not convert).  Weights
+ * the fixed point cannot hold take score(), which also reports bad weights.
+ */
+static void
+measured_score(Datum weight, Datum target, Datum measure, MethodData *m, PeReverse rule,
+			   int decimals, bool truncate, RowScore *res)
+{
+	PeQuant		t,
+				a;
+	PeError		err;
+	int64		w,
+				c;
+
+	pe_quant_unpack(target, &t);
+	pe_quant_unpack(measure, &a);
+	if (pe_completion(&t, &a, rule, &c, &err) != PE_OK)
+		RS_NULL();
+	if (!fixed_of(weight, &w))
+		RS_NUMERIC(round_numeric(DirectFunctionCall3(pe_score, weight,
+													 NumericGetDatum(pe_fixed_to_numeric(c)),
+													 PointerGetDatum(m)),
+								 decimals, truncate));
+	if (w <= 0)
+		pe_weight_error(DatumGetNumeric(weight));
+	RS_POINTS(method_points(m, w, c));
+}
+
+/* A RowScore as the numeric a function returns (NULL for none). */
+static Datum
+row_score_numeric(FunctionCallInfo fcinfo, const RowScore *r)
+{
+	if (r->kind == RS_IS_NULL)
+		PG_RETURN_NULL();
+	if (r->kind == RS_IS_NUMERIC)
+		PG_RETURN_DATUM(r->num);
+	PG_RETURN_NUMERIC(pe_fixed_to_numeric(r->fixed));
+}
+
+/*
+ * indicator_score(weight, target, actual, method, reverse, decimals, rounding)
+ * NULL when the indicator cannot be scored from these inputs (qualitative, or
+ * units that cannot be compared): the views turn that into a finding.
+ */
+PG_FUNCTION_INFO_V1(pe_indicator_score);
+Datum
+pe_indicator_score(PG_FUNCTION_ARGS)
+{
+	int32		decimals = PG_GETARG_INT32(5);
+	bool		truncate;
+	PeReverse	rule;
+	RowScore	r;
+
+	check_decimals(decimals);
+	truncate = rounding_truncates(PG_GETARG_TEXT_PP(6));
+	rule = pe_reverse_arg(PG_GETARG_TEXT_PP(4));
+	measured_score(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1), PG_GETARG_DATUM(2),
+				   (MethodData *) PG_GETARG_POINTER(3), rule, decimals, truncate, &r);
+	return row_score_numeric(fcinfo, &r);
+}
+
+/*
+ * row_score(): the score of one warehouse indicator row, whatever its source.
+ *
+ * It is exactly the score the SQL definition in the views gives (kept in
+ * test/sql/rowscore.sql, which compares the two), computed in fixed point:
+ *
+ *	 not applicable                      NULL
+ *	 source 'actual', no judged tier     indicator_score(weight, target, measure, ...)
+ *	 otherwise, rounded as the scheme says:
+ *	   source 'checklist'                greatest(weight - coalesce(deducted, 0), 0)
+ *	   a judged tier                     judged_score(...) when the fraction is in
+ *	                                     the tier's band, else NULL
+ *	   money or survey                   score(weight, completion(target, rate%), method),
+ *	                                     or score(weight, rate, method) without a target
+ *
+ * Values the fixed-point path cannot hold (more than six decimals, NaN,
+ * infinities, unusual tiers or bounds) take the numeric functions the SQL
+ * definition calls, which also raise its errors.
+ */
+enum
+{
+	RS_WEIGHT, RS_APPLICABLE, RS_SOURCE, RS_TARGET, RS_MEASURE, RS_TIER, RS_FRACTION,
+	RS_METHOD, RS_DEDUCTED, RS_RATE, RS_REVERSE, RS_DECIMALS, RS_ROUNDING, RS_HIGH,
+	RS_LOW, RS_NARGS
+};
+
+extern Datum pe_judged_score(PG_FUNCTION_ARGS);
+extern Datum pe_completion_rate(PG_FUNCTION_ARGS);
+extern Datum measure_in(PG_FUNCTION_ARGS);
+
+/*
+ * completion(target, (rate::text || '%')::measure, reverse) as the SQL
+ * definition computes it, with its errors.
+ */
+static Datum
+rate_completion(FunctionCallInfo fcinfo, Numeric rate, bool *isnull)
+{
+	LOCAL_FCINFO(cfc, 3);
+	char	   *s = psprintf("%s%%", DatumGetCString(DirectFunctionCall1(numeric_out,
+																		 NumericGetDatum(rate))));
+	Datum		r;
+
+	InitFunctionCallInfoData(*cfc, NULL, 3, InvalidOid, NULL, NULL);
+	cfc->args[0].value = PG_GETARG_DATUM(RS_TARGET);
+	cfc->args[0].isnull = false;
+	cfc->args[1].value = DirectFunctionCall1(measure_in, CStringGetDatum(s));
+	cfc->args[1].isnull = false;
+	cfc->args[2].value = PG_GETARG_DATUM(RS_REVERSE);
+	cfc->args[2].isnull = false;
+	r = pe_completion_rate(cfc);
+	*isnull = cfc->isnull;
+	return r;
+}
+
 /* The rules of row_score() above, for row_score() and row_points(). */
 static void
 row_score_core(FunctionCallInfo fcinfo, RowScore *res)
@@ -440,12 +354,9 @@ row_score_core(FunctionCallInfo fcinfo, RowScore *res)
 	PeError		err;
 	PeStatus	st;
 
-	for (int i = 0; i < RS_NARGS; i++)
-		if (PG_ARGISNULL(i) &&
-			(i == RS_WEIGHT || i == RS_APPLICABLE || i == RS_SOURCE || i == RS_METHOD ||
-			 i == RS_REVERSE || i == RS_DECIMALS || i == RS_ROUNDING))
-			RS_NULL();
-	if (!PG_GETARG_BOOL(RS_APPLICABLE))
+	if (PG_ARGISNULL(RS_WEIGHT) || PG_ARGISNULL(RS_APPLICABLE) || PG_ARGISNULL(RS_SOURCE) ||
+		PG_ARGISNULL(RS_METHOD) || PG_ARGISNULL(RS_REVERSE) || PG_ARGISNULL(RS_DECIMALS) ||
+		PG_ARGISNULL(RS_ROUNDING) || !PG_GETARG_BOOL(RS_APPLICABLE))
 		RS_NULL();
 	source = PG_GETARG_TEXT_PP(RS_SOURCE);
 	m = (MethodData *) PG_GETARG_POINTER(RS_METHOD);
@@ -454,28 +365,18 @@ row_score_core(FunctionCallInfo fcinfo, RowScore *res)
 	truncate = rounding_truncates(PG_GETARG_TEXT_PP(RS_ROUNDING));
 
 	/* a measured actual: indicator_score() */
-	if (text_eq(source, "actual", 6) && PG_ARGISNULL(RS_TIER))
+	if (pe_text_is(source, "actual") && PG_ARGISNULL(RS_TIER))
 	{
-		PeReverse	rule = pe_reverse_arg(PG_GETARG_TEXT_PP(RS_REVERSE));
-
 		if (PG_ARGISNULL(RS_TARGET) || PG_ARGISNULL(RS_MEASURE))
 			RS_NULL();
-		pe_quant_unpack(PG_GETARG_DATUM(RS_TARGET), &t);
-		pe_quant_unpack(PG_GETARG_DATUM(RS_MEASURE), &a);
-		if (pe_completion(&t, &a, rule, &c, &err) != PE_OK)
-			RS_NULL();
-		if (!fixed_of(PG_GETARG_DATUM(RS_WEIGHT), &w))
-			RS_NUMERIC(round_numeric(DirectFunctionCall3(pe_score, PG_GETARG_DATUM(RS_WEIGHT),
-														 NumericGetDatum(pe_fixed_to_numeric(c)),
-														 PointerGetDatum(m)),
-									 decimals, truncate));
-		if (w <= 0)
-			pe_weight_error(PG_GETARG_NUMERIC(RS_WEIGHT));
-		RS_POINTS(method_points(m, w, c));
+		measured_score(PG_GETARG_DATUM(RS_WEIGHT), PG_GETARG_DATUM(RS_TARGET),
+					   PG_GETARG_DATUM(RS_MEASURE), m,
+					   pe_reverse_arg(PG_GETARG_TEXT_PP(RS_REVERSE)), decimals, truncate, res);
+		return;
 	}
 
 	/* a checklist: the weight less the deductions, never below zero */
-	if (text_eq(source, "checklist", 9))
+	if (pe_text_is(source, "checklist"))
 	{
 		int64		d = 0;
 
@@ -512,8 +413,8 @@ row_score_core(FunctionCallInfo fcinfo, RowScore *res)
 
 		if (PG_ARGISNULL(RS_FRACTION) || PG_ARGISNULL(RS_HIGH) || PG_ARGISNULL(RS_LOW))
 			RS_NULL();
-		known = text_eq(tier, "达成", strlen("达成")) || text_eq(tier, "部分达成", strlen("部分达成")) ||
-			text_eq(tier, "未达成", strlen("未达成"));
+		known = pe_text_is(tier, "达成") || pe_text_is(tier, "部分达成") ||
+			pe_text_is(tier, "未达成");
 		if (known &&
 			fixed_of(PG_GETARG_DATUM(RS_WEIGHT), &w) &&
 			fixed_of(PG_GETARG_DATUM(RS_FRACTION), &f) &&
@@ -521,9 +422,9 @@ row_score_core(FunctionCallInfo fcinfo, RowScore *res)
 			fixed_of(PG_GETARG_DATUM(RS_LOW), &lo) &&
 			w > 0 && 0 <= lo && lo <= hi && hi <= 100 * PE_SCALE)
 		{
-			if (text_eq(tier, "达成", strlen("达成")))
+			if (pe_text_is(tier, "达成"))
 				bandlo = hi, bandhi = 100 * PE_SCALE;
-			else if (text_eq(tier, "部分达成", strlen("部分达成")))
+			else if (pe_text_is(tier, "部分达成"))
 				bandlo = lo, bandhi = hi;
 			else
 				bandlo = 0, bandhi = lo;
@@ -540,9 +441,9 @@ row_score_core(FunctionCallInfo fcinfo, RowScore *res)
 						bl,
 						bh;
 
-			if (text_eq(tier, "达成", strlen("达成")))
+			if (pe_text_is(tier, "达成"))
 				bl = hid, bh = NumericGetDatum(int64_to_numeric(100));
-			else if (text_eq(tier, "部分达成", strlen("部分达成")))
+			else if (pe_text_is(tier, "部分达成"))
 				bl = lod, bh = hid;
 			else
 				bl = NumericGetDatum(int64_to_numeric(0)), bh = lod;
@@ -561,8 +462,8 @@ row_score_core(FunctionCallInfo fcinfo, RowScore *res)
 		Numeric		rate;
 		int64		r;
 
-		if (!(text_eq(source, "survey", 6) || text_eq(source, "arrival_rate", 12) ||
-			  text_eq(source, "execution_rate", 14)))
+		if (!(pe_text_is(source, "survey") || pe_text_is(source, "arrival_rate") ||
+			  pe_text_is(source, "execution_rate")))
 			RS_NULL();	/* 'actual' with a tier was handled above */
 		rate = PG_ARGISNULL(RS_RATE) ? NULL : PG_GETARG_NUMERIC(RS_RATE);
 		if (rate == NULL)
@@ -619,11 +520,7 @@ pe_row_score(PG_FUNCTION_ARGS)
 	RowScore	r;
 
 	row_score_core(fcinfo, &r);
-	if (r.kind == RS_IS_NULL)
-		PG_RETURN_NULL();
-	if (r.kind == RS_IS_NUMERIC)
-		PG_RETURN_DATUM(r.num);
-	PG_RETURN_NUMERIC(pe_fixed_to_numeric(r.fixed));
+	return row_score_numeric(fcinfo, &r);
 }
 
 /*

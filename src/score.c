@@ -127,22 +127,13 @@ check_weight(Numeric w, ScoreConsts *k)
 		pe_weight_error(w);
 }
 
-/* Does a text argument equal the literal lit?  (No copy: called per row.) */
-static inline bool
-text_is(text *t, const char *lit)
-{
-	size_t		n = strlen(lit);
-
-	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), lit, n) == 0;
-}
-
 /* Map a reverse-rule argument ('ratio', 'linear') to the core's enum. */
 PeReverse
 pe_reverse_arg(text *t)
 {
-	if (text_is(t, "ratio") || text_is(t, "比值"))
+	if (pe_text_is(t, "ratio") || pe_text_is(t, "比值"))
 		return PE_REVERSE_RATIO;
-	if (text_is(t, "linear") || text_is(t, "线性"))
+	if (pe_text_is(t, "linear") || pe_text_is(t, "线性"))
 		return PE_REVERSE_LINEAR;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
