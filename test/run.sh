@@ -93,7 +93,8 @@ test)
 	suite "pg_regress" regress
 	suite "pgTAP" pgtap
 	suite "pg_dump and restore keep every row" dump_restore
-	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh
+	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh 1.0
+	suite "ALTER EXTENSION UPDATE from 1.1 equals a fresh install" bash test/upgrade.sh 1.1
 	echo
 	echo "test suites: $passed passed, $failed failed"
 	[ "$failed" = 0 ]

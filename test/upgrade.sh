@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
-# install starts.  One database gets perfeval 1.0 and the four samples, then
-# ALTER EXTENSION perfeval UPDATE; another gets the current version and the
-# same samples.  Their catalogs (every object of the extension with its
+# install starts.  One database gets perfeval $1 (a released version: 1.0 or
+# 1.1) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
+# gets the current version and the same samples.  Their catalogs (every object of the extension with its
 # definition and comment) and every view's rows must be identical.  Needs
 # PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-old=upgrade_from_1_0
+from=${1:?usage: test/upgrade.sh FROM-VERSION}
+old=upgrade_from_${from//./_}
 new=upgrade_fresh
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 
@@ -15,7 +16,7 @@ load() {	# load DB: the four samples
 	for f in test/data/seed_*.sql; do "${PSQL[@]}" -d "$1" -f "$f"; done
 }
 for db in $old $new; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
-"${PSQL[@]}" -d $old -c "CREATE EXTENSION perfeval VERSION '1.0'"
+"${PSQL[@]}" -d $old -c "CREATE EXTENSION perfeval VERSION '$from'"
 load $old
 "${PSQL[@]}" -d $old -c "ALTER EXTENSION perfeval UPDATE"
 "${PSQL[@]}" -d $new -c "CREATE EXTENSION perfeval"
@@ -69,7 +70,7 @@ rows() {	# every table and view of the extension, as an md5 of its sorted rows
 }
 status=0
 if ! diff <(catalog $old) <(catalog $new) >/tmp/perfeval-upgrade-catalog.diff; then
-	echo "upgrade: the updated 1.0 catalog differs from a fresh install:"
+	echo "upgrade: the updated $from catalog differs from a fresh install:"
 	head -c 6000 /tmp/perfeval-upgrade-catalog.diff
 	status=1
 fi
@@ -85,5 +86,5 @@ if [ "$scored" -lt 3 ] || [ "$objects" -lt 100 ]; then
 	echo "upgrade: too little to compare ($objects objects, $scored scored projects)"
 	status=1
 fi
-[ $status = 0 ] && echo "upgrade 1.0 -> $(psql -X -At -d $old -c "SELECT extversion FROM pg_extension WHERE extname = 'perfeval'"): $objects catalog entries and $relations tables and views identical to a fresh install"
+[ $status = 0 ] && echo "upgrade $from -> $(psql -X -At -d $old -c "SELECT extversion FROM pg_extension WHERE extname = 'perfeval'"): $objects catalog entries and $relations tables and views identical to a fresh install"
 exit $status

@@ -1,0 +1,2 @@
+-- perfeval 1.1 -> 1.2: the totals add up scores with one aggregate,
+-- sum_scores(), that calls row_points() once per row (docs/benchmarks.md).
