@@ -5,7 +5,7 @@ EXTENSION = perfeval
 EXTVERSION = 1.2
 MODULE_big = perfeval
 CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o
-OBJS = $(CORE_OBJS) src/target.o src/method.o src/grade.o src/score.o src/rowscore.o
+OBJS = $(CORE_OBJS) src/target.o src/method.o src/grade.o src/score.o src/rowscore.o src/sumscores.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/
@@ -18,7 +18,7 @@ DATA_built = perfeval--$(EXTVERSION).sql
 DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql $(wildcard sql/perfeval--*--*.sql)
 
 # Regression tests live in test/sql, expected output in expected/.
-REGRESS = types scoring rowscore parallel
+REGRESS = types scoring rowscore sumscores parallel
 REGRESS += $(patsubst test/sql/%.sql,%,$(wildcard test/sql/warehouse*.sql))
 REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 

@@ -254,11 +254,10 @@ CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
 				   weight numeric, score numeric, score_rate numeric)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT g.project_id, g.level1, g.level2, g.seq, g.indicators, g.weight, g.score,
-		   perfeval.rate(g.score, g.weight)
-	  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq, count(*) AS indicators,
-				   sum(x.weight) AS weight,
-				   CASE WHEN count(x.points) = count(*) THEN trim_scale(sum(x.points) * 0.000001) END AS score
+	SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+		   perfeval.rate((g.t).score, (g.t).weight)
+	  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
+				   perfeval.sum_scores(x.points, x.applicable, x.weight) AS t
 			  FROM perfeval.indicator_points_as_of(as_of) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1, x.level2) g;
@@ -269,11 +268,10 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 				   weight numeric, score numeric, score_rate numeric)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT g.project_id, g.level1, g.seq, g.indicators, g.weight, g.score,
-		   perfeval.rate(g.score, g.weight)
-	  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq, count(*) AS indicators,
-				   sum(x.weight) AS weight,
-				   CASE WHEN count(x.points) = count(*) THEN trim_scale(sum(x.points) * 0.000001) END AS score
+	SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+		   perfeval.rate((g.t).score, (g.t).weight)
+	  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
+				   perfeval.sum_scores(x.points, x.applicable, x.weight) AS t
 			  FROM perfeval.indicator_points_as_of(as_of) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1) g;
@@ -303,18 +301,15 @@ CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 		   perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale)
 	  FROM perfeval.project p
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-	  LEFT JOIN (SELECT x.project_id, count(*) AS indicators,
-						sum(x.weight) FILTER (WHERE x.applicable) AS weight,
-						-- NULL unless every applicable indicator has a score
-						-- (row_points() is NULL for the others and for those not applicable)
-						CASE WHEN count(x.points) = count(*) FILTER (WHERE x.applicable)
-							 THEN trim_scale(sum(x.points) * 0.000001) END AS score_sum,
-						bool_and(x.applicable) AS all_applicable
+	  -- the score is NULL unless every applicable indicator has one
+	  LEFT JOIN (SELECT x.project_id,
+						perfeval.sum_scores(x.points, x.applicable, x.weight) AS t
 				   FROM perfeval.indicator_points_as_of(as_of) x
 				  GROUP BY x.project_id) t0 ON t0.project_id = p.project_id
-	  CROSS JOIN LATERAL (SELECT t0.indicators, t0.weight,
-								 perfeval.scheme_round(CASE WHEN t0.all_applicable THEN t0.score_sum
-										ELSE t0.score_sum * 100 / t0.weight END,
+	  CROSS JOIN LATERAL (SELECT (t0.t).indicators, (t0.t).weight,
+								 perfeval.scheme_round(CASE WHEN (t0.t).applicable = (t0.t).indicators
+										THEN (t0.t).score
+										ELSE (t0.t).score * 100 / (t0.t).weight END,
 									s.decimals, s.round_offset) AS total) t;
 	END;
 

@@ -40,6 +40,13 @@ extern void pe_report(const PeError *err, const char *typname,
 /* Unpack a target/measure datum into q (text points into the datum). */
 extern void pe_quant_unpack(Datum d, PeQuant *q);
 
+/*
+ * A numeric datum in fixed point (PE_SCALE) read from its stored form without
+ * allocating, and its display scale; false when it does not fit
+ * (src/rowscore.c).
+ */
+extern bool pe_numeric_fixed(Datum d, int64 *out, int *dscale);
+
 /* Fixed-point (PE_SCALE) value to numeric with trailing zeros trimmed. */
 extern Numeric pe_fixed_to_numeric(int64 v);
 

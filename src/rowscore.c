@@ -47,16 +47,18 @@ div_rounded(i128 n, i128 d, bool truncate)
  * fixed across major versions (pg_upgrade keeps numeric columns as they
  * are).  False for NaN, infinities, more than six decimals and values beyond
  * PE_MAX_ABS; the callers then take the numeric functions.  Called several
- * times per row, so it must not allocate.
+ * times per row, so it must not allocate.  If dscale is not NULL, it gets the
+ * value's display scale (what sum() keeps).
  */
-static bool
-fixed_of(Datum d, int64 *out)
+bool
+pe_numeric_fixed(Datum d, int64 *out, int *dscale)
 {
 	struct varlena *v = (struct varlena *) DatumGetPointer(d);
 	const char *p;
 	int			len,
 				ndigits,
-				weight;
+				weight,
+				scale;
 	uint16		header;
 	bool		negative;
 	i128		acc = 0;
@@ -74,6 +76,7 @@ fixed_of(Datum d, int64 *out)
 	{
 		/* short form */
 		negative = (header & 0x2000) != 0;
+		scale = (header & 0x1F80) >> 7;
 		weight = (header & 0x0040) ? (int) (header | ~0x003F) : (int) (header & 0x003F);
 		p += sizeof(uint16);
 		len -= sizeof(uint16);
@@ -85,6 +88,7 @@ fixed_of(Datum d, int64 *out)
 		if (len < (int) (2 * sizeof(uint16)))
 			return false;
 		negative = (header & 0x4000) != 0;
+		scale = header & 0x3FFF;
 		memcpy(&w, p + sizeof(uint16), sizeof(int16));
 		weight = w;
 		p += 2 * sizeof(uint16);
@@ -115,7 +119,15 @@ fixed_of(Datum d, int64 *out)
 	if (acc > PE_MAX_ABS)
 		return false;
 	*out = negative ? -(int64) acc : (int64) acc;
+	if (dscale)
+		*dscale = scale;
 	return true;
+}
+
+static inline bool
+fixed_of(Datum d, int64 *out)
+{
+	return pe_numeric_fixed(d, out, NULL);
 }
 
 /*

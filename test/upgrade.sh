@@ -25,7 +25,13 @@ load $new
 catalog() {	# every member object of the extension, its definition and comment
 	psql -X -At -d "$1" <<-'SQL'
 	SELECT pg_describe_object(d.classid, d.objid, 0) || ' | ' || coalesce(CASE d.classid
-			   WHEN 'pg_proc'::regclass THEN pg_get_functiondef(d.objid)
+			   WHEN 'pg_proc'::regclass THEN CASE WHEN (SELECT prokind FROM pg_proc WHERE oid = d.objid) = 'a'
+				   THEN (SELECT format('aggregate (%s) %s %s %s %s %s %s %s %s %s',
+									   pg_get_function_arguments(aggfnoid), aggtransfn, aggtranstype::regtype,
+									   aggtransspace, aggcombinefn, aggserialfn, aggdeserialfn, aggfinalfn,
+									   aggfinalmodify, (SELECT proparallel FROM pg_proc WHERE oid = aggfnoid))
+						   FROM pg_aggregate WHERE aggfnoid = d.objid)
+				   ELSE pg_get_functiondef(d.objid) END
 			   WHEN 'pg_trigger'::regclass THEN pg_get_triggerdef(d.objid)
 			   WHEN 'pg_constraint'::regclass THEN pg_get_constraintdef(d.objid)
 			   WHEN 'pg_class'::regclass THEN coalesce(pg_get_viewdef(d.objid),
