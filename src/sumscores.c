@@ -19,7 +19,6 @@
 #include "access/htup_details.h"
 #include "common/int.h"
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/fmgrprotos.h"
@@ -170,22 +169,43 @@ pe_sum_scores_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-/* The carried numerics travel as text: they are rare and this is simple. */
-static void
-send_big(StringInfo buf, Numeric n)
+/*
+ * The serialized state: the counts and sums as they are in memory (a state
+ * only travels between the processes of one server), then the length and
+ * stored form of each carried numeric (0 for none).  Sized exactly: the
+ * final aggregate step reads one per project and worker.
+ */
+#define SS_FIXED	offsetof(SumScores, points_big)
+
+static char *
+put_big(char *p, Numeric n)
 {
-	pq_sendbyte(buf, n != NULL);
-	if (n)
-		pq_sendstring(buf, DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(n))));
+	int32		len = n ? VARSIZE(n) : 0;
+
+	memcpy(p, &len, sizeof(int32));
+	if (len)
+		memcpy(p + sizeof(int32), n, len);
+	return p + sizeof(int32) + len;
 }
 
-static Numeric
-recv_big(StringInfo buf)
+static const char *
+get_big(const char *p, const char *end, Numeric *n)
 {
-	if (!pq_getmsgbyte(buf))
-		return NULL;
-	return DatumGetNumeric(DirectFunctionCall3(numeric_in, CStringGetDatum(pq_getmsgstring(buf)),
-											   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	int32		len;
+
+	if (end - p < (int) sizeof(int32))
+		elog(ERROR, "sum_scores state is truncated");
+	memcpy(&len, p, sizeof(int32));
+	p += sizeof(int32);
+	if (len < 0 || end - p < len)
+		elog(ERROR, "sum_scores state is truncated");
+	*n = NULL;
+	if (len)
+	{
+		*n = palloc(len);
+		memcpy(*n, p, len);
+	}
+	return p + len;
 }
 
 PG_FUNCTION_INFO_V1(pe_sum_scores_serial);
@@ -193,20 +213,22 @@ Datum
 pe_sum_scores_serial(PG_FUNCTION_ARGS)
 {
 	SumScores  *s;
-	StringInfoData buf;
+	bytea	   *b;
+	Size		len;
+	char	   *p;
 
 	(void) agg_context(fcinfo, "sum_scores_serial");
 	s = (SumScores *) PG_GETARG_POINTER(0);
-	pq_begintypsend(&buf);
-	pq_sendint64(&buf, s->rows);
-	pq_sendint64(&buf, s->applicable);
-	pq_sendint64(&buf, s->scored);
-	pq_sendint64(&buf, s->points);
-	pq_sendint64(&buf, s->weight);
-	pq_sendint32(&buf, s->weight_scale);
-	send_big(&buf, s->points_big);
-	send_big(&buf, s->weight_big);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	len = VARHDRSZ + SS_FIXED + 2 * sizeof(int32) +
+		(s->points_big ? VARSIZE(s->points_big) : 0) +
+		(s->weight_big ? VARSIZE(s->weight_big) : 0);
+	b = palloc(len);
+	SET_VARSIZE(b, len);
+	p = VARDATA(b);
+	memcpy(p, s, SS_FIXED);
+	p = put_big(p + SS_FIXED, s->points_big);
+	(void) put_big(p, s->weight_big);
+	PG_RETURN_BYTEA_P(b);
 }
 
 PG_FUNCTION_INFO_V1(pe_sum_scores_deserial);
@@ -214,23 +236,22 @@ Datum
 pe_sum_scores_deserial(PG_FUNCTION_ARGS)
 {
 	bytea	   *b;
-	StringInfoData buf;
+	const char *p,
+			   *end;
 	SumScores  *s;
 
 	(void) agg_context(fcinfo, "sum_scores_deserial");
 	b = PG_GETARG_BYTEA_PP(0);
-	initStringInfo(&buf);
-	appendBinaryStringInfo(&buf, VARDATA_ANY(b), VARSIZE_ANY_EXHDR(b));
+	p = VARDATA_ANY(b);
+	end = p + VARSIZE_ANY_EXHDR(b);
+	if (end - p < (long) SS_FIXED)
+		elog(ERROR, "sum_scores state is truncated");
 	s = palloc(sizeof(SumScores));
-	s->rows = pq_getmsgint64(&buf);
-	s->applicable = pq_getmsgint64(&buf);
-	s->scored = pq_getmsgint64(&buf);
-	s->points = pq_getmsgint64(&buf);
-	s->weight = pq_getmsgint64(&buf);
-	s->weight_scale = pq_getmsgint(&buf, 4);
-	s->points_big = recv_big(&buf);
-	s->weight_big = recv_big(&buf);
-	pq_getmsgend(&buf);
+	memcpy(s, p, SS_FIXED);
+	p = get_big(p + SS_FIXED, end, &s->points_big);
+	p = get_big(p, end, &s->weight_big);
+	if (p != end)
+		elog(ERROR, "sum_scores state has trailing bytes");
 	PG_RETURN_POINTER(s);
 }
 

@@ -60,6 +60,8 @@ BEGIN
 END $$;
 
 -- Serial: every group agrees, and the grid reaches each path.
+SET max_parallel_workers_per_gather = 0;
+SELECT plan_text('SELECT * FROM compared') ~ 'Gather' AS parallel;
 SELECT count(*) AS groups, count(*) FILTER (WHERE sum_scores = five_aggregates) AS agree
   FROM compared;
 SELECT count(*) FILTER (WHERE (t).score IS NULL) > 0 AS some_unscored,
@@ -68,6 +70,8 @@ SELECT count(*) FILTER (WHERE (t).score IS NULL) > 0 AS some_unscored,
 	   max((t).weight) > 9223372036854 AS weight_past_bigint,
 	   count(DISTINCT scale((t).weight)) AS weight_scales
   FROM (SELECT perfeval.sum_scores(points, applicable, weight) AS t FROM grid GROUP BY g) s;
+
+RESET max_parallel_workers_per_gather;
 
 -- Parallel: partial states are serialized, combined and finished, per group
 -- and over the whole table.
