@@ -196,7 +196,8 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 					CASE WHEN perfeval.comparable(i.target, a.measure)
 						 THEN perfeval.completion(i.target, a.measure, s.reverse_rule) END
 				WHEN i.target IS NULL THEN r.rate
-				ELSE perfeval.completion(i.target, (r.rate::text || '%')::perfeval.measure,
+				WHEN perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
+				THEN perfeval.completion(i.target, (r.rate::text || '%')::perfeval.measure,
 										 s.reverse_rule) END AS completion,
 			CASE
 				WHEN i.source = 'checklist' THEN NULL
@@ -207,6 +208,8 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 				WHEN i.target IS NULL AND i.source = 'actual' THEN 'missing_target'
 				WHEN perfeval.is_qualitative(a.measure) OR perfeval.is_qualitative(i.target) THEN 'unjudged_qualitative'
 				WHEN i.source = 'actual' AND NOT perfeval.comparable(i.target, a.measure) THEN 'incomparable_units'
+				WHEN i.source <> 'actual' AND NOT perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
+				THEN 'incomparable_units'
 				ELSE 'unscorable' END AS problem) c
 	  -- the score in one call, for any source (its SQL form is in
 	  -- test/sql/rowscore.sql, which checks that the two agree)

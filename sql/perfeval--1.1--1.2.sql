@@ -109,3 +109,138 @@ CREATE OR REPLACE FUNCTION perfeval.project_scores_as_of(as_of date)
 										ELSE (t0.t).score * 100 / (t0.t).weight END,
 									s.decimals, s.round_offset) AS total) t;
 	END;
+
+-- A money or survey indicator whose target is not a percentage (section 50):
+-- no completion and no score, and an incomparable_units finding, instead of
+-- an error that stopped every query over the warehouse.
+CREATE OR REPLACE FUNCTION perfeval.indicator_scores_as_of(as_of date)
+	RETURNS TABLE (project_id text, code text, seq int, level1 text, level2 text,
+				   name text, weight numeric, applicable boolean, source text,
+				   target text, actual text, reported_on date, tier text,
+				   fraction numeric, deviation_note text, completion numeric,
+				   score numeric, score_rate numeric, printed_score numeric,
+				   explanation text, problem text, over_threshold numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight,
+		   i.applicable, i.source, i.target::text,
+		   coalesce(a.measure::text, perfeval.num_text(r.rate) || '%'), a.reported_on,
+		   a.tier, a.fraction, a.deviation_note, c.completion,
+		   f.score, perfeval.rate(f.score, i.weight), i.printed_score,
+		   CASE
+			   WHEN NOT i.applicable THEN
+				   '不适用：不计分，项目总分按其余指标权重折算为100分'
+			   WHEN f.score IS NULL THEN '无法计分：' || CASE c.problem
+				   WHEN 'missing_actual' THEN '未录入实际完成值'
+				   WHEN 'missing_target' THEN '未设定指标值'
+				   WHEN 'unjudged_qualitative' THEN '定性指标未评判达成档次'
+				   WHEN 'incomparable_units' THEN '指标值与实际值单位不可比'
+				   WHEN 'judgement_out_of_band' THEN '评判比例不在所评档次区间内'
+				   WHEN 'missing_responses' THEN '无满意度调查样本'
+				   WHEN 'missing_money' THEN '无资金数据或预算为零'
+				   ELSE '数据不全' END
+			   WHEN i.source = 'checklist' THEN
+				   CASE WHEN coalesce(i.deducted, 0) = 0 THEN
+						'按评价要点评分，未扣分，得满分' || perfeval.num_text(i.weight) || '分'
+					ELSE '按评价要点评分，扣' || perfeval.num_text(i.deducted) || '分（'
+						|| (SELECT string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
+											  ORDER BY cp.point_no)
+							  FROM perfeval.checklist_point cp
+							 WHERE cp.project_id = i.project_id AND cp.code = i.code AND cp.deduction > 0)
+						|| '），得分=' || perfeval.num_text(i.weight) || '−'
+						|| perfeval.num_text(i.deducted) || '=' || perfeval.num_text(f.score) || '分'
+				   END
+			   WHEN a.tier IS NOT NULL THEN
+				   '定性指标，指标值“' || coalesce(i.target::text, '') || '”，实际完成“'
+				   || coalesce(a.measure::text, '') || '”，评价为' || a.tier || '，按'
+				   || perfeval.num_text(a.fraction) || '%计，得分=' || perfeval.num_text(i.weight)
+				   || '×' || perfeval.num_text(a.fraction) || '%=' || perfeval.num_text(f.score) || '分'
+			   ELSE
+				   CASE i.source
+					   -- an option without its own coefficient takes the scheme's
+					   WHEN 'survey' THEN (SELECT '满意度=(' || string_agg(sr.respondents || '×'
+								   || coalesce(perfeval.num_text(coalesce(sr.coefficient,
+										  s.satisfaction_coefficients[sr.option_no])), '?'), '+' ORDER BY sr.option_no)
+								   || ')÷' || sum(sr.respondents)
+							 FROM perfeval.survey_response sr
+							WHERE sr.project_id = i.project_id AND sr.code = i.code)
+						   || '=' || perfeval.pct_text(r.rate) || '，'
+					   WHEN 'arrival_rate' THEN '资金到位率=实际到位' || perfeval.num_text(p.money_arrived)
+						   || '万元÷全年预算' || perfeval.num_text(p.money_budget) || '万元='
+						   || perfeval.pct_text(r.rate) || '，'
+					   WHEN 'execution_rate' THEN '预算执行率=全年执行' || perfeval.num_text(p.money_spent)
+						   || '万元÷' || CASE s.execution_base WHEN 'budget' THEN '全年预算'
+							   || perfeval.num_text(p.money_budget) WHEN 'initial' THEN '年初预算'
+							   || perfeval.num_text(p.money_initial_budget) ELSE '实际到位'
+							   || perfeval.num_text(p.money_arrived) END
+						   || '万元=' || perfeval.pct_text(r.rate) || '，'
+					   ELSE '' END
+				   || CASE
+					   WHEN i.target IS NULL THEN ''
+					   WHEN perfeval.comparator(i.target) IN ('≤', '<') THEN
+						   '实际完成值' || coalesce(a.measure::text, perfeval.num_text(r.rate) || '%')
+						   || '，指标值' || i.target::text
+						   || CASE WHEN c.completion >= 100 THEN '，' ELSE '，指标完成率='
+							   || perfeval.pct_text(c.completion) || '，' END
+					   ELSE '指标完成率=' || perfeval.num_text(coalesce(r.rate, perfeval.amount(a.measure)))
+						   || CASE WHEN r.rate IS NULL
+								   AND perfeval.unit(a.measure) <> perfeval.unit(i.target)
+								   AND perfeval.unit(i.target) <> '' AND perfeval.unit(a.measure) <> ''
+								   THEN perfeval.unit(a.measure) ELSE '' END
+						   || '÷' || perfeval.num_text(perfeval.amount(i.target))
+						   || CASE WHEN r.rate IS NULL
+								   AND perfeval.unit(a.measure) <> perfeval.unit(i.target)
+								   AND perfeval.unit(i.target) <> '' AND perfeval.unit(a.measure) <> ''
+								   THEN perfeval.unit(i.target) ELSE '' END
+						   || '=' || perfeval.pct_text(c.completion) || '，' END
+				   || perfeval.score_text(c.completion, i.weight, f.score, i.method)
+		   END,
+		   CASE WHEN i.applicable AND f.score IS NULL THEN c.problem END,
+		   s.over_threshold
+	  FROM perfeval.indicator i
+	  -- the latest actual is kept on the indicator row (section 45); an
+	  -- earlier date reads the facts.  as_of is a constant in the views, so
+	  -- the CASEs fold to the kept columns and the planner removes the join
+	  -- (nothing reads h).
+	  LEFT JOIN perfeval.actual_as_of(as_of) h
+			 ON h.project_id = i.project_id AND h.code = i.code
+	  CROSS JOIN LATERAL (SELECT
+			CASE WHEN as_of = 'infinity' THEN i.actual_on ELSE h.reported_on END AS reported_on,
+			CASE WHEN as_of = 'infinity' THEN i.actual_measure ELSE h.measure END AS measure,
+			CASE WHEN as_of = 'infinity' THEN i.actual_tier ELSE h.tier END AS tier,
+			CASE WHEN as_of = 'infinity' THEN i.actual_fraction ELSE h.fraction END AS fraction,
+			CASE WHEN as_of = 'infinity' THEN i.actual_note ELSE h.deviation_note END AS deviation_note) a
+	  JOIN perfeval.project p ON p.project_id = i.project_id
+	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+	  -- the rate an indicator takes from money or a survey (kept, section 45)
+	  CROSS JOIN LATERAL (SELECT i.rate) r
+	  CROSS JOIN LATERAL (SELECT
+			CASE
+				WHEN i.source = 'checklist' OR NOT i.applicable THEN NULL
+				WHEN a.tier IS NOT NULL THEN a.fraction
+				WHEN i.source = 'actual' THEN
+					CASE WHEN perfeval.comparable(i.target, a.measure)
+						 THEN perfeval.completion(i.target, a.measure, s.reverse_rule) END
+				WHEN i.target IS NULL THEN r.rate
+				WHEN perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
+				THEN perfeval.completion(i.target, (r.rate::text || '%')::perfeval.measure,
+										 s.reverse_rule) END AS completion,
+			CASE
+				WHEN i.source = 'checklist' THEN NULL
+				WHEN a.tier IS NOT NULL THEN 'judgement_out_of_band'
+				WHEN i.source = 'survey' AND r.rate IS NULL THEN 'missing_responses'
+				WHEN i.source IN ('arrival_rate', 'execution_rate') AND r.rate IS NULL THEN 'missing_money'
+				WHEN i.source = 'actual' AND a.measure IS NULL THEN 'missing_actual'
+				WHEN i.target IS NULL AND i.source = 'actual' THEN 'missing_target'
+				WHEN perfeval.is_qualitative(a.measure) OR perfeval.is_qualitative(i.target) THEN 'unjudged_qualitative'
+				WHEN i.source = 'actual' AND NOT perfeval.comparable(i.target, a.measure) THEN 'incomparable_units'
+				WHEN i.source <> 'actual' AND NOT perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
+				THEN 'incomparable_units'
+				ELSE 'unscorable' END AS problem) c
+	  -- the score in one call, for any source (its SQL form is in
+	  -- test/sql/rowscore.sql, which checks that the two agree)
+	  CROSS JOIN LATERAL (SELECT perfeval.row_score(i.weight, i.applicable, i.source, i.target,
+			a.measure, a.tier, a.fraction, i.method, i.deducted, i.rate,
+			s.reverse_rule, s.decimals, s.rounding, s.tier_high, s.tier_low)
+			AS score) f;
+	END;

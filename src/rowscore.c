@@ -310,7 +310,9 @@ pe_indicator_score(PG_FUNCTION_ARGS)
  *	   a judged tier                     judged_score(...) when the fraction is in
  *	                                     the tier's band, else NULL
  *	   money or survey                   score(weight, completion(target, rate%), method),
- *	                                     or score(weight, rate, method) without a target
+ *	                                     NULL when the target is not comparable with a
+ *	                                     percentage, or score(weight, rate, method)
+ *	                                     without a target
  *
  * Values the fixed-point path cannot hold (more than six decimals, NaN,
  * infinities, unusual tiers or bounds) take the numeric functions the SQL
@@ -324,31 +326,33 @@ enum
 };
 
 extern Datum pe_judged_score(PG_FUNCTION_ARGS);
-extern Datum pe_completion_rate(PG_FUNCTION_ARGS);
 extern Datum measure_in(PG_FUNCTION_ARGS);
 
 /*
  * completion(target, (rate::text || '%')::measure, reverse) as the SQL
- * definition computes it, with its errors.
+ * definition computes it: NULL (no score, a finding) when the target is not
+ * comparable with a percentage, as for a measured actual.
  */
 static Datum
 rate_completion(FunctionCallInfo fcinfo, Numeric rate, bool *isnull)
 {
-	LOCAL_FCINFO(cfc, 3);
 	char	   *s = psprintf("%s%%", DatumGetCString(DirectFunctionCall1(numeric_out,
 																		 NumericGetDatum(rate))));
-	Datum		r;
+	Datum		m = DirectFunctionCall1(measure_in, CStringGetDatum(s));
+	PeQuant		t,
+				a;
+	PeError		err;
+	int64		c;
 
-	InitFunctionCallInfoData(*cfc, NULL, 3, InvalidOid, NULL, NULL);
-	cfc->args[0].value = PG_GETARG_DATUM(RS_TARGET);
-	cfc->args[0].isnull = false;
-	cfc->args[1].value = DirectFunctionCall1(measure_in, CStringGetDatum(s));
-	cfc->args[1].isnull = false;
-	cfc->args[2].value = PG_GETARG_DATUM(RS_REVERSE);
-	cfc->args[2].isnull = false;
-	r = pe_completion_rate(cfc);
-	*isnull = cfc->isnull;
-	return r;
+	pe_quant_unpack(PG_GETARG_DATUM(RS_TARGET), &t);
+	pe_quant_unpack(m, &a);
+	if (pe_completion(&t, &a, pe_reverse_arg(PG_GETARG_TEXT_PP(RS_REVERSE)), &c, &err) != PE_OK)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	*isnull = false;
+	return NumericGetDatum(pe_fixed_to_numeric(c));
 }
 
 /* The rules of row_score() above, for row_score() and row_points(). */
@@ -509,17 +513,10 @@ row_score_core(FunctionCallInfo fcinfo, RowScore *res)
 			a.amount = r;
 			a.text = NULL;
 			a.textlen = 0;
+			/* a target not comparable with a rate: no score, a finding */
 			st = pe_completion(&t, &a, pe_reverse_arg(PG_GETARG_TEXT_PP(RS_REVERSE)), &c, &err);
-			if (st == PE_NULL)
-				RS_NULL();
 			if (st != PE_OK)
-			{
-				/* completion() raises the error the SQL definition raises */
-				bool		isnull = false;
-
-				(void) rate_completion(fcinfo, rate, &isnull);
 				RS_NULL();
-			}
 		}
 		RS_POINTS(method_points(m, w, c));
 	}

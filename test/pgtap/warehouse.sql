@@ -3,7 +3,7 @@
 -- prints it, with the place it is printed.  Changes made to probe a rule are
 -- undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(97);
+SELECT plan(102);
 
 -- Seed 001 (乌鲁木齐): every indicator of the summary table (三、（一）).
 SELECT results_eq(
@@ -251,6 +251,20 @@ UPDATE perfeval.allocation SET unit = '元', initial_budget = 250000, budget = 2
  WHERE project_id = 'seed002';
 SELECT is((SELECT spent FROM perfeval.allocation_summary WHERE project_id = 'seed002' AND row_kind = '合计'), 20::numeric,
 	'amounts in 元 are summarised in 万元');
+-- A money indicator whose target is not a rate: one row without a score and a
+-- finding, while the warehouse queries still run.
+UPDATE perfeval.indicator SET target = '≥10家' WHERE project_id = 'seed002' AND code = 'A11';
+SELECT is((SELECT score FROM perfeval.indicator_scores WHERE project_id = 'seed002' AND code = 'A11'), NULL::numeric,
+	'an execution rate against a target of 10家 has no score');
+SELECT is((SELECT completion FROM perfeval.indicator_scores WHERE project_id = 'seed002' AND code = 'A11'), NULL::numeric,
+	'…and no completion');
+SELECT is((SELECT detail FROM perfeval.findings WHERE project_id = 'seed002' AND code = 'A11' AND kind = 'incomparable_units'),
+	'预算执行率：指标值≥10家与实际值80%单位不可比，无法计分', '…but an incomparable_units finding');
+SELECT is((SELECT total FROM perfeval.project_scores WHERE project_id = 'seed002'), NULL::numeric,
+	'…its project has no total');
+SELECT results_eq($$SELECT project_id FROM perfeval.project_scores WHERE total IS NOT NULL ORDER BY 1$$,
+	$$VALUES ('seed001'), ('seed003')$$, '…and the other projects with indicators still score');
+UPDATE perfeval.indicator SET target = '100%' WHERE project_id = 'seed002' AND code = 'A11';
 
 -- Actuals as dated facts: the latest counts, earlier dates stay queryable.
 INSERT INTO perfeval.actual (project_id, code, reported_on, measure)

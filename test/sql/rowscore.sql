@@ -6,7 +6,8 @@
 CREATE EXTENSION IF NOT EXISTS perfeval;
 SET search_path = public, perfeval;
 
--- The per-row score as perfeval 1.0's views wrote it in SQL.
+-- The per-row score as the views would write it in SQL (perfeval 1.0's, with
+-- 1.2's rule: a money or survey target not comparable with a rate gives NULL).
 CREATE FUNCTION sql_score(weight numeric, applicable boolean, source text,
 		target perfeval.target, measure perfeval.measure, tier text, fraction numeric,
 		method perfeval.method, deducted numeric, rate numeric,
@@ -37,7 +38,8 @@ SELECT CASE
 				CASE WHEN perfeval.comparable(target, measure)
 					 THEN perfeval.completion(target, measure, reverse) END
 			WHEN target IS NULL THEN r.rate
-			ELSE perfeval.completion(target, (r.rate::text || '%')::perfeval.measure, reverse)
+			WHEN perfeval.comparable(target, (r.rate::text || '%')::perfeval.measure)
+			THEN perfeval.completion(target, (r.rate::text || '%')::perfeval.measure, reverse)
 			END AS completion) c
 $$;
 
