@@ -243,6 +243,13 @@ row "rollup_region (province/prefecture/county) vs floor" "$(ms "$RR_PE")" "$(ms
 r=$(ratio "$RD_PE" "$RD_FLOOR")
 row "rollup_department vs floor" "$(ms "$RD_PE")" "$(ms "$RD_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
 
+# The data-quality findings of the whole year: one run, for information (it
+# scores every indicator and writes a sentence for each finding).
+log "findings"
+FD_PE=$(time_sql "$DB" 1 0 "SELECT kind, count(*) FROM perfeval.findings GROUP BY kind")
+r=$(ratio "$FD_PE" "$PS_PE")
+row "findings, whole year, vs project_scores (1 run)" "$(ms "$FD_PE")" "" "" "$r" "(info)" ""
+
 # ---------------------------------------------------------------------------
 # 4. One project's scores: an analyst's lookup, planning included.
 log "single-project lookups"
