@@ -175,10 +175,11 @@ BEGIN
 END
 $$;
 
--- Recompute every kept column from the facts (after an upgrade, or to
--- repair a kept column someone wrote by hand).  Returns nothing.
+-- Recompute every kept column from the facts (after an upgrade, or after a
+-- restore of rows whose kept columns disagree with their facts).  Returns
+-- nothing.  perfeval.keeping_state lets its UPDATEs past refuse_kept_edit().
 CREATE FUNCTION perfeval.refresh_state() RETURNS void
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET perfeval.keeping_state = 'on' AS
 $$
 BEGIN
 	EXECUTE perfeval.state_sql('actual', 'perfeval.indicator');
@@ -187,6 +188,51 @@ BEGIN
 	EXECUTE perfeval.state_sql('rate', 'perfeval.indicator');
 END
 $$;
+
+-- The kept columns follow the facts: a statement that writes them by hand
+-- would leave the scores disagreeing with the facts until the facts next
+-- change, so it is refused, as PostgreSQL refuses a write to a generated
+-- column.  perfeval's own triggers write them from inside a trigger (depth 1)
+-- and refresh_state() sets perfeval.keeping_state; the triggers' WHEN clause
+-- keeps the function off those rows.  INSERTs are not checked: a restore
+-- writes the kept columns as they were dumped.
+CREATE FUNCTION perfeval.refuse_kept_edit() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+	kept text[] := CASE TG_TABLE_NAME
+		WHEN 'indicator' THEN ARRAY['actual_on', 'actual_measure', 'actual_tier', 'actual_fraction',
+									'actual_note', 'deducted', 'rate']
+		ELSE ARRAY['allocations', 'money_initial_budget', 'money_budget', 'money_arrived', 'money_spent'] END;
+	changed text;
+BEGIN
+	SELECT string_agg(n.key, ', ' ORDER BY n.key) INTO changed
+	  FROM jsonb_each(to_jsonb(NEW)) n
+	  JOIN jsonb_each(to_jsonb(OLD)) o ON o.key = n.key
+	 WHERE n.key = ANY (kept) AND n.value IS DISTINCT FROM o.value;
+	IF changed IS NOT NULL THEN
+		RAISE EXCEPTION 'cannot write % of perfeval.% by hand', changed, TG_TABLE_NAME
+			USING ERRCODE = 'generated_always',
+				  DETAIL = format('Row %s: perfeval keeps %s from the facts (actual, checklist_point, survey_response, allocation).',
+								  CASE TG_TABLE_NAME WHEN 'indicator' THEN to_jsonb(NEW) ->> 'project_id' || ' ' || (to_jsonb(NEW) ->> 'code')
+									   ELSE to_jsonb(NEW) ->> 'project_id' END,
+								  array_to_string(kept, ', ')),
+				  HINT = 'Change the facts instead, or run SELECT perfeval.refresh_state() to recompute every kept column.';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER indicator_kept_columns BEFORE UPDATE OF actual_on, actual_measure, actual_tier,
+		actual_fraction, actual_note, deducted, rate ON perfeval.indicator
+	FOR EACH ROW
+	WHEN (pg_trigger_depth() = 0 AND current_setting('perfeval.keeping_state', true) IS DISTINCT FROM 'on')
+	EXECUTE FUNCTION perfeval.refuse_kept_edit();
+CREATE TRIGGER project_kept_columns BEFORE UPDATE OF allocations, money_initial_budget, money_budget,
+		money_arrived, money_spent ON perfeval.project
+	FOR EACH ROW
+	WHEN (pg_trigger_depth() = 0 AND current_setting('perfeval.keeping_state', true) IS DISTINCT FROM 'on')
+	EXECUTE FUNCTION perfeval.refuse_kept_edit();
 
 CREATE TRIGGER actual_state_insert AFTER INSERT ON perfeval.actual
 	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval.keep_state('actual');
@@ -256,3 +302,4 @@ COMMENT ON COLUMN perfeval.project.money_initial_budget IS '年初预算合计�
 COMMENT ON COLUMN perfeval.project.money_budget IS '全年预算合计（万元）（扩展维护） / Full-year budget in 万元 (kept by perfeval)';
 COMMENT ON COLUMN perfeval.project.money_arrived IS '实际到位合计（万元）（扩展维护） / Arrived in 万元 (kept by perfeval)';
 COMMENT ON COLUMN perfeval.project.money_spent IS '全年执行合计（万元）（扩展维护） / Spent in 万元 (kept by perfeval)';
+COMMENT ON FUNCTION perfeval.refuse_kept_edit() IS '拒绝手工改写所维护的列（触发器） / Refuses a hand-written change to a kept column (trigger)';

@@ -5,7 +5,7 @@
 -- actual by DISTINCT ON, deductions by sum, survey rates by satisfaction(),
 -- money from allocation_summary.  Everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(33);
+SELECT plan(38);
 
 CREATE TEMP VIEW expected_state AS
 SELECT i.project_id, i.code,
@@ -150,11 +150,32 @@ UPDATE perfeval.indicator SET source = 'execution_rate' WHERE project_id = 'seed
 UPDATE perfeval.indicator SET source = 'actual' WHERE project_id = 'seed001' AND code = 'C12';
 SELECT ok(pg_temp.state_ok(), 'indicator: changing sources keeps the rates right');
 
--- a kept column written by hand is put right by refresh_state()
+-- a kept column written by hand is refused, naming the columns
+SELECT throws_ok(
+	$$UPDATE perfeval.indicator SET deducted = 42, actual_measure = '1家', weight = weight
+	   WHERE project_id = 'seed001' AND code = 'C11'$$,
+	'428C9', 'cannot write actual_measure, deducted of perfeval.indicator by hand',
+	'a kept indicator column written by hand is refused');
+SELECT throws_ok(
+	$$UPDATE perfeval.project SET money_budget = 1 WHERE project_id = 'seed001'$$,
+	'428C9', 'cannot write money_budget of perfeval.project by hand',
+	'a kept project column written by hand is refused');
+SELECT lives_ok(
+	$$UPDATE perfeval.indicator SET rate = rate, deducted = deducted WHERE project_id = 'seed001'$$,
+	'…but writing a kept column back unchanged is not');
+SELECT ok(pg_temp.state_ok(), '…and nothing of the refused statements is kept');
+-- state that disagrees with the facts (written with the guard off, as a
+-- restore of a bad dump would) is put right by refresh_state()
+SET LOCAL perfeval.keeping_state = 'on';
 UPDATE perfeval.indicator SET deducted = 42, actual_measure = '1家' WHERE project_id = 'seed001' AND code = 'C11';
-SELECT ok(NOT pg_temp.state_ok(), 'a kept column written by hand is detected');
+UPDATE perfeval.project SET money_budget = 1 WHERE project_id = 'seed001';
+RESET perfeval.keeping_state;
+SELECT ok(NOT pg_temp.state_ok(), 'kept columns that disagree with the facts are detected');
 SELECT perfeval.refresh_state();
 SELECT ok(pg_temp.state_ok(), 'refresh_state() recomputes every kept column');
+SELECT throws_ok(
+	$$UPDATE perfeval.indicator SET rate = 1 WHERE project_id = 'seed001' AND code = 'B11'$$,
+	'428C9', NULL, '…and the guard is on again after it');
 
 -- a loader that may insert actuals but not update indicators still keeps
 -- the state (the trigger runs as the extension's owner; the unit check
