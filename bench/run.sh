@@ -184,6 +184,8 @@ log "loading (COPY)"
 	DROP TABLE IF EXISTS load_typed, load_text, load_actual_typed, load_actual_text;
 	CREATE TABLE load_typed (LIKE perfeval.indicator INCLUDING ALL);
 	CREATE TABLE load_text (LIKE perfeval.indicator INCLUDING ALL);
+	-- text has no percentage check (it reads the target as perfeval.target)
+	ALTER TABLE load_text DROP CONSTRAINT indicator_rate_target_percent;
 	ALTER TABLE load_text ALTER method DROP DEFAULT, ALTER target TYPE text, ALTER method TYPE text,
 		ALTER method SET DEFAULT 'proportional';
 	CREATE TABLE load_actual_typed (LIKE perfeval.actual INCLUDING ALL);

@@ -106,7 +106,11 @@ CREATE TABLE perfeval.indicator (
 	deducted numeric,
 	rate numeric,
 	PRIMARY KEY (project_id, code),
-	CONSTRAINT indicator_weight_positive CHECK (weight > 0)
+	CONSTRAINT indicator_weight_positive CHECK (weight > 0),
+	-- a rate from money or a survey is a percentage: its target must compare
+	-- with one (≥95%, 95, a qualitative phrase), not ≥10家 or 50万元
+	CONSTRAINT indicator_rate_target_percent CHECK (source NOT IN ('survey', 'arrival_rate', 'execution_rate')
+		OR target IS NULL OR perfeval.comparable(target, '0%'::perfeval.measure))
 );
 
 -- Actual values as facts: one row per report date; scores use the latest.

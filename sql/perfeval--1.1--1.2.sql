@@ -391,3 +391,10 @@ CREATE TRIGGER project_kept_columns BEFORE UPDATE OF allocations, money_initial_
 	WHEN (pg_trigger_depth() = 0 AND current_setting('perfeval.keeping_state', true) IS DISTINCT FROM 'on')
 	EXECUTE FUNCTION perfeval.refuse_kept_edit();
 COMMENT ON FUNCTION perfeval.refuse_kept_edit() IS '拒绝手工改写所维护的列（触发器） / Refuses a hand-written change to a kept column (trigger)';
+
+-- A money or survey indicator's target must compare with a percentage
+-- (section 40).  No working 1.1 warehouse holds one that does not: every
+-- whole-warehouse query raised 22023 on it.
+ALTER TABLE perfeval.indicator ADD CONSTRAINT indicator_rate_target_percent
+	CHECK (source NOT IN ('survey', 'arrival_rate', 'execution_rate')
+		OR target IS NULL OR perfeval.comparable(target, '0%'::perfeval.measure));

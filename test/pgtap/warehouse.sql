@@ -3,7 +3,7 @@
 -- prints it, with the place it is printed.  Changes made to probe a rule are
 -- undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(102);
+SELECT plan(105);
 
 -- Seed 001 (乌鲁木齐): every indicator of the summary table (三、（一）).
 SELECT results_eq(
@@ -251,8 +251,19 @@ UPDATE perfeval.allocation SET unit = '元', initial_budget = 250000, budget = 2
  WHERE project_id = 'seed002';
 SELECT is((SELECT spent FROM perfeval.allocation_summary WHERE project_id = 'seed002' AND row_kind = '合计'), 20::numeric,
 	'amounts in 元 are summarised in 万元');
--- A money indicator whose target is not a rate: one row without a score and a
--- finding, while the warehouse queries still run.
+-- A money indicator whose target is not a rate is refused at load time...
+SELECT throws_ok(
+	$$UPDATE perfeval.indicator SET target = '≥10家' WHERE project_id = 'seed002' AND code = 'A11'$$,
+	'23514', NULL, 'an execution rate with a target of 10家 is refused');
+SELECT throws_ok(
+	$$UPDATE perfeval.indicator SET source = 'survey' WHERE project_id = 'seed001' AND code = 'C11'$$,
+	'23514', NULL, '…as is a survey source for a target of =41家');
+SELECT lives_ok(
+	$$UPDATE perfeval.indicator SET target = '95' WHERE project_id = 'seed002' AND code = 'A11'$$,
+	'…while a bare 95 is taken as 95%');
+-- ...and where one got in anyway (the check dropped, here), that row has no
+-- score and a finding, while the warehouse queries still run.
+ALTER TABLE perfeval.indicator DROP CONSTRAINT indicator_rate_target_percent;
 UPDATE perfeval.indicator SET target = '≥10家' WHERE project_id = 'seed002' AND code = 'A11';
 SELECT is((SELECT score FROM perfeval.indicator_scores WHERE project_id = 'seed002' AND code = 'A11'), NULL::numeric,
 	'an execution rate against a target of 10家 has no score');
@@ -265,6 +276,9 @@ SELECT is((SELECT total FROM perfeval.project_scores WHERE project_id = 'seed002
 SELECT results_eq($$SELECT project_id FROM perfeval.project_scores WHERE total IS NOT NULL ORDER BY 1$$,
 	$$VALUES ('seed001'), ('seed003')$$, '…and the other projects with indicators still score');
 UPDATE perfeval.indicator SET target = '100%' WHERE project_id = 'seed002' AND code = 'A11';
+ALTER TABLE perfeval.indicator ADD CONSTRAINT indicator_rate_target_percent
+	CHECK (source NOT IN ('survey', 'arrival_rate', 'execution_rate')
+		OR target IS NULL OR perfeval.comparable(target, '0%'::perfeval.measure));
 
 -- Actuals as dated facts: the latest counts, earlier dates stay queryable.
 INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
