@@ -200,23 +200,19 @@ CREATE FUNCTION perfeval.refuse_kept_edit() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
-	kept text[] := CASE TG_TABLE_NAME
-		WHEN 'indicator' THEN ARRAY['actual_on', 'actual_measure', 'actual_tier', 'actual_fraction',
-									'actual_note', 'deducted', 'rate']
-		ELSE ARRAY['allocations', 'money_initial_budget', 'money_budget', 'money_arrived', 'money_spent'] END;
 	changed text;
+	row_key text := to_jsonb(NEW) ->> 'project_id' || coalesce(' ' || (to_jsonb(NEW) ->> 'code'), '');
 BEGIN
+	-- TG_ARGV: the kept columns, as the trigger's UPDATE OF lists them
 	SELECT string_agg(n.key, ', ' ORDER BY n.key) INTO changed
 	  FROM jsonb_each(to_jsonb(NEW)) n
 	  JOIN jsonb_each(to_jsonb(OLD)) o ON o.key = n.key
-	 WHERE n.key = ANY (kept) AND n.value IS DISTINCT FROM o.value;
+	 WHERE n.key = ANY (TG_ARGV) AND n.value IS DISTINCT FROM o.value;
 	IF changed IS NOT NULL THEN
 		RAISE EXCEPTION 'cannot write % of perfeval.% by hand', changed, TG_TABLE_NAME
 			USING ERRCODE = 'generated_always',
 				  DETAIL = format('Row %s: perfeval keeps %s from the facts (actual, checklist_point, survey_response, allocation).',
-								  CASE TG_TABLE_NAME WHEN 'indicator' THEN to_jsonb(NEW) ->> 'project_id' || ' ' || (to_jsonb(NEW) ->> 'code')
-									   ELSE to_jsonb(NEW) ->> 'project_id' END,
-								  array_to_string(kept, ', ')),
+								  row_key, array_to_string(TG_ARGV, ', ')),
 				  HINT = 'Change the facts instead, or run SELECT perfeval.refresh_state() to recompute every kept column.';
 	END IF;
 	RETURN NEW;
@@ -227,12 +223,14 @@ CREATE TRIGGER indicator_kept_columns BEFORE UPDATE OF actual_on, actual_measure
 		actual_fraction, actual_note, deducted, rate ON perfeval.indicator
 	FOR EACH ROW
 	WHEN (pg_trigger_depth() = 0 AND current_setting('perfeval.keeping_state', true) IS DISTINCT FROM 'on')
-	EXECUTE FUNCTION perfeval.refuse_kept_edit();
+	EXECUTE FUNCTION perfeval.refuse_kept_edit('actual_on', 'actual_measure', 'actual_tier',
+		'actual_fraction', 'actual_note', 'deducted', 'rate');
 CREATE TRIGGER project_kept_columns BEFORE UPDATE OF allocations, money_initial_budget, money_budget,
 		money_arrived, money_spent ON perfeval.project
 	FOR EACH ROW
 	WHEN (pg_trigger_depth() = 0 AND current_setting('perfeval.keeping_state', true) IS DISTINCT FROM 'on')
-	EXECUTE FUNCTION perfeval.refuse_kept_edit();
+	EXECUTE FUNCTION perfeval.refuse_kept_edit('allocations', 'money_initial_budget', 'money_budget',
+		'money_arrived', 'money_spent');
 
 CREATE TRIGGER actual_state_insert AFTER INSERT ON perfeval.actual
 	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval.keep_state('actual');

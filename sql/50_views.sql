@@ -187,7 +187,7 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	  JOIN perfeval.project p ON p.project_id = i.project_id
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 	  -- the rate an indicator takes from money or a survey (kept, section 45)
-	  CROSS JOIN LATERAL (SELECT i.rate) r
+	  CROSS JOIN LATERAL (SELECT i.rate, (i.rate::text || '%')::perfeval.measure AS rate_pct) r
 	  CROSS JOIN LATERAL (SELECT
 			CASE
 				WHEN i.source = 'checklist' OR NOT i.applicable THEN NULL
@@ -196,9 +196,8 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 					CASE WHEN perfeval.comparable(i.target, a.measure)
 						 THEN perfeval.completion(i.target, a.measure, s.reverse_rule) END
 				WHEN i.target IS NULL THEN r.rate
-				WHEN perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
-				THEN perfeval.completion(i.target, (r.rate::text || '%')::perfeval.measure,
-										 s.reverse_rule) END AS completion,
+				WHEN perfeval.comparable(i.target, r.rate_pct)
+				THEN perfeval.completion(i.target, r.rate_pct, s.reverse_rule) END AS completion,
 			CASE
 				WHEN i.source = 'checklist' THEN NULL
 				WHEN a.tier IS NOT NULL THEN 'judgement_out_of_band'
@@ -208,8 +207,7 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 				WHEN i.target IS NULL AND i.source = 'actual' THEN 'missing_target'
 				WHEN perfeval.is_qualitative(a.measure) OR perfeval.is_qualitative(i.target) THEN 'unjudged_qualitative'
 				WHEN i.source = 'actual' AND NOT perfeval.comparable(i.target, a.measure) THEN 'incomparable_units'
-				WHEN i.source <> 'actual' AND NOT perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
-				THEN 'incomparable_units'
+				WHEN i.source <> 'actual' AND NOT perfeval.comparable(i.target, r.rate_pct) THEN 'incomparable_units'
 				ELSE 'unscorable' END AS problem) c
 	  -- the score in one call, for any source (its SQL form is in
 	  -- test/sql/rowscore.sql, which checks that the two agree)

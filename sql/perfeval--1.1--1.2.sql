@@ -213,7 +213,7 @@ CREATE OR REPLACE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	  JOIN perfeval.project p ON p.project_id = i.project_id
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 	  -- the rate an indicator takes from money or a survey (kept, section 45)
-	  CROSS JOIN LATERAL (SELECT i.rate) r
+	  CROSS JOIN LATERAL (SELECT i.rate, (i.rate::text || '%')::perfeval.measure AS rate_pct) r
 	  CROSS JOIN LATERAL (SELECT
 			CASE
 				WHEN i.source = 'checklist' OR NOT i.applicable THEN NULL
@@ -222,9 +222,8 @@ CREATE OR REPLACE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 					CASE WHEN perfeval.comparable(i.target, a.measure)
 						 THEN perfeval.completion(i.target, a.measure, s.reverse_rule) END
 				WHEN i.target IS NULL THEN r.rate
-				WHEN perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
-				THEN perfeval.completion(i.target, (r.rate::text || '%')::perfeval.measure,
-										 s.reverse_rule) END AS completion,
+				WHEN perfeval.comparable(i.target, r.rate_pct)
+				THEN perfeval.completion(i.target, r.rate_pct, s.reverse_rule) END AS completion,
 			CASE
 				WHEN i.source = 'checklist' THEN NULL
 				WHEN a.tier IS NOT NULL THEN 'judgement_out_of_band'
@@ -234,8 +233,7 @@ CREATE OR REPLACE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 				WHEN i.target IS NULL AND i.source = 'actual' THEN 'missing_target'
 				WHEN perfeval.is_qualitative(a.measure) OR perfeval.is_qualitative(i.target) THEN 'unjudged_qualitative'
 				WHEN i.source = 'actual' AND NOT perfeval.comparable(i.target, a.measure) THEN 'incomparable_units'
-				WHEN i.source <> 'actual' AND NOT perfeval.comparable(i.target, (r.rate::text || '%')::perfeval.measure)
-				THEN 'incomparable_units'
+				WHEN i.source <> 'actual' AND NOT perfeval.comparable(i.target, r.rate_pct) THEN 'incomparable_units'
 				ELSE 'unscorable' END AS problem) c
 	  -- the score in one call, for any source (its SQL form is in
 	  -- test/sql/rowscore.sql, which checks that the two agree)
@@ -331,20 +329,9 @@ SELECT a.project_id, NULL, 'zero_budget',
   FROM perfeval.allocation a
  WHERE a.budget = 0;
 
--- Kept columns refused to hand-written UPDATEs (section 45).
--- Recompute every kept column from the facts (after an upgrade, or after a
--- restore of rows whose kept columns disagree with their facts).  Returns
--- nothing.  perfeval.keeping_state lets its UPDATEs past refuse_kept_edit().
-CREATE OR REPLACE FUNCTION perfeval.refresh_state() RETURNS void
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET perfeval.keeping_state = 'on' AS
-$$
-BEGIN
-	EXECUTE perfeval.state_sql('actual', 'perfeval.indicator');
-	EXECUTE perfeval.state_sql('checklist', 'perfeval.indicator');
-	EXECUTE perfeval.state_sql('money', 'perfeval.project');
-	EXECUTE perfeval.state_sql('rate', 'perfeval.indicator');
-END
-$$;
+-- Kept columns refused to hand-written UPDATEs (section 45); refresh_state()
+-- says it is keeping them.
+ALTER FUNCTION perfeval.refresh_state() SET perfeval.keeping_state = 'on';
 
 -- The kept columns follow the facts: a statement that writes them by hand
 -- would leave the scores disagreeing with the facts until the facts next
@@ -357,23 +344,19 @@ CREATE FUNCTION perfeval.refuse_kept_edit() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
 $$
 DECLARE
-	kept text[] := CASE TG_TABLE_NAME
-		WHEN 'indicator' THEN ARRAY['actual_on', 'actual_measure', 'actual_tier', 'actual_fraction',
-									'actual_note', 'deducted', 'rate']
-		ELSE ARRAY['allocations', 'money_initial_budget', 'money_budget', 'money_arrived', 'money_spent'] END;
 	changed text;
+	row_key text := to_jsonb(NEW) ->> 'project_id' || coalesce(' ' || (to_jsonb(NEW) ->> 'code'), '');
 BEGIN
+	-- TG_ARGV: the kept columns, as the trigger's UPDATE OF lists them
 	SELECT string_agg(n.key, ', ' ORDER BY n.key) INTO changed
 	  FROM jsonb_each(to_jsonb(NEW)) n
 	  JOIN jsonb_each(to_jsonb(OLD)) o ON o.key = n.key
-	 WHERE n.key = ANY (kept) AND n.value IS DISTINCT FROM o.value;
+	 WHERE n.key = ANY (TG_ARGV) AND n.value IS DISTINCT FROM o.value;
 	IF changed IS NOT NULL THEN
 		RAISE EXCEPTION 'cannot write % of perfeval.% by hand', changed, TG_TABLE_NAME
 			USING ERRCODE = 'generated_always',
 				  DETAIL = format('Row %s: perfeval keeps %s from the facts (actual, checklist_point, survey_response, allocation).',
-								  CASE TG_TABLE_NAME WHEN 'indicator' THEN to_jsonb(NEW) ->> 'project_id' || ' ' || (to_jsonb(NEW) ->> 'code')
-									   ELSE to_jsonb(NEW) ->> 'project_id' END,
-								  array_to_string(kept, ', ')),
+								  row_key, array_to_string(TG_ARGV, ', ')),
 				  HINT = 'Change the facts instead, or run SELECT perfeval.refresh_state() to recompute every kept column.';
 	END IF;
 	RETURN NEW;
@@ -384,12 +367,15 @@ CREATE TRIGGER indicator_kept_columns BEFORE UPDATE OF actual_on, actual_measure
 		actual_fraction, actual_note, deducted, rate ON perfeval.indicator
 	FOR EACH ROW
 	WHEN (pg_trigger_depth() = 0 AND current_setting('perfeval.keeping_state', true) IS DISTINCT FROM 'on')
-	EXECUTE FUNCTION perfeval.refuse_kept_edit();
+	EXECUTE FUNCTION perfeval.refuse_kept_edit('actual_on', 'actual_measure', 'actual_tier',
+		'actual_fraction', 'actual_note', 'deducted', 'rate');
 CREATE TRIGGER project_kept_columns BEFORE UPDATE OF allocations, money_initial_budget, money_budget,
 		money_arrived, money_spent ON perfeval.project
 	FOR EACH ROW
 	WHEN (pg_trigger_depth() = 0 AND current_setting('perfeval.keeping_state', true) IS DISTINCT FROM 'on')
-	EXECUTE FUNCTION perfeval.refuse_kept_edit();
+	EXECUTE FUNCTION perfeval.refuse_kept_edit('allocations', 'money_initial_budget', 'money_budget',
+		'money_arrived', 'money_spent');
+
 COMMENT ON FUNCTION perfeval.refuse_kept_edit() IS '拒绝手工改写所维护的列（触发器） / Refuses a hand-written change to a kept column (trigger)';
 
 -- A money or survey indicator's target must compare with a percentage
