@@ -14,7 +14,7 @@ SELECT p.project_id, NULL::text AS code, 'no_indicators' AS kind,
  WHERE NOT EXISTS (SELECT FROM perfeval.indicator i WHERE i.project_id = p.project_id)
 UNION ALL
 SELECT i.project_id, NULL, 'weights_total',
-	   '三级指标权重合计' || perfeval.num_text(sum(i.weight)) || '分，不等于100分'
+	   '三级指标权重合计' || trim_scale(sum(i.weight))::text || '分，不等于100分'
   FROM perfeval.indicator i
  GROUP BY i.project_id
 HAVING sum(i.weight) <> 100
@@ -27,58 +27,25 @@ SELECT ps.project_id, NULL, k.kind, k.detail
 	   ARRAY[
 		CASE WHEN ps.difference <> 0 THEN
 			'报告总分' || ps.printed_total::text || '分，按指标计算应为'
-			|| perfeval.num_text(ps.total) || '分（差' || perfeval.num_text(ps.total - ps.printed_total) || '分）' END,
+			|| trim_scale(ps.total)::text || '分（差' || trim_scale(ps.total - ps.printed_total)::text || '分）' END,
 		CASE WHEN NOT ps.grade_agrees THEN
-			'报告等级“' || ps.printed_grade || '”，' || perfeval.num_text(ps.final_score)
+			'报告等级“' || ps.printed_grade || '”，' || trim_scale(ps.final_score)::text
 			|| '分按方案' || ps.scheme_id || '应为“' || ps.final_grade || '”' END]) AS k(kind, detail)
  WHERE (ps.difference <> 0 OR NOT ps.grade_agrees) AND k.detail IS NOT NULL
 UNION ALL
--- per indicator, one branch per kind, each filtering on its own condition
--- (a lateral list of the four kinds made four rows of every indicator row and,
--- as a VALUES list, compiled its expressions again for each: 37 s a year)
-SELECT x.project_id, x.code, 'printed_score',
-	   x.name || '：报告得分' || x.printed_score::text || '分，按输入应得'
-	   || perfeval.num_text(x.score) || '分（分值' || perfeval.num_text(x.weight) || '分）'
-  FROM perfeval.indicator_scores_as_of('infinity') x
- WHERE x.printed_score <> x.score
-UNION ALL
-SELECT x.project_id, x.code, 'over_achievement',
-	   x.name || '：指标完成率' || perfeval.pct_text(x.completion) || '，超过' || perfeval.num_text(x.over_threshold)
-	   || '%，未说明偏差原因（指标值可能偏低）'
-  FROM perfeval.indicator_scores_as_of('infinity') x
- WHERE x.completion >= x.over_threshold AND x.deviation_note IS NULL
-UNION ALL
-SELECT x.project_id, x.code, 'shortfall',
-	   x.name || '：指标完成率' || perfeval.pct_text(x.completion) || '，未完成指标值，未说明偏差原因'
-  FROM perfeval.indicator_scores_as_of('infinity') x
- WHERE x.completion < 100 AND x.deviation_note IS NULL
-UNION ALL
-SELECT x.project_id, x.code, x.problem, x.name || '：' || CASE x.problem
-		WHEN 'missing_actual' THEN '未录入实际完成值，无法计分'
-		WHEN 'missing_target' THEN '未设定指标值，无法计分'
-		WHEN 'unjudged_qualitative' THEN '定性指标（指标值“' || coalesce(x.target, '') || '”，实际“'
-			|| coalesce(x.actual, '') || '”）未评判达成档次，无法计分'
-		WHEN 'incomparable_units' THEN '指标值' || x.target || '与实际值' || x.actual || '单位不可比，无法计分'
-		WHEN 'judgement_out_of_band' THEN '评判为' || x.tier || '，比例' || perfeval.num_text(x.fraction)
-			|| '%不在该档区间内，无法计分'
-		WHEN 'missing_responses' THEN '无满意度调查样本或选项缺少系数，无法计分'
-		WHEN 'missing_money' THEN '无资金数据或比率分母为零，无法计分'
-		ELSE '数据不全，无法计分' END
-  FROM perfeval.indicator_scores_as_of('infinity') x
- WHERE x.problem IS NOT NULL
-UNION ALL
-SELECT i.project_id, i.code, 'checklist_points',
-	   i.name || '：' || CASE WHEN count(cp.points) < count(*) THEN '部分评价要点未列分值'
-		   ELSE '评价要点分值合计' || perfeval.num_text(sum(cp.points)) || '分，不等于指标分值'
-			   || perfeval.num_text(i.weight) || '分' END
-  FROM perfeval.indicator i
-  JOIN perfeval.checklist_point cp ON cp.project_id = i.project_id AND cp.code = i.code
- GROUP BY i.project_id, i.code, i.name, i.weight
-HAVING count(cp.points) > 0 AND (count(cp.points) < count(*) OR sum(cp.points) <> i.weight)
+-- per indicator, what its one evaluation found (src/pe_eval.c decides,
+-- src/pe_explain.c writes the sentence); only rows with a finding are
+-- described
+SELECT x.project_id, x.code, f.kind, f.detail
+  FROM perfeval_internal.indicator_evaluations x
+ CROSS JOIN LATERAL perfeval.indicator_findings(x.e, x.name, x.weight, x.applicable, x.source,
+	   x.target, x.method, x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+	   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity') f
+ WHERE perfeval.findings(x.e) <> 0
 UNION ALL
 SELECT a.project_id, NULL, 'spent_above_arrived',
-	   a.department || '（' || a.fund_level || '）：全年执行' || perfeval.num_text(a.spent) || a.unit
-	   || '超过实际到位' || perfeval.num_text(a.arrived) || a.unit
+	   a.department || '（' || a.fund_level || '）：全年执行' || trim_scale(a.spent)::text || a.unit
+	   || '超过实际到位' || trim_scale(a.arrived)::text || a.unit
   FROM perfeval.allocation a
  WHERE a.spent > a.arrived
 UNION ALL
