@@ -261,6 +261,7 @@ COMMENT ON FUNCTION perfeval.indicator_findings(perfeval.evaluation, text, numer
 	IS '一行指标的问题（类别与说明） / The findings of an evaluated row, as kind and detail';
 
 -- 5. sum_scores() on a plain state with a combine function (section 26).
+ALTER TYPE perfeval.scores_summed ADD ATTRIBUTE total numeric;
 CREATE FUNCTION perfeval.sum_scores_trans(perfeval.score_sum, points bigint, applicable boolean,
 		weight numeric) RETURNS perfeval.score_sum
 	AS 'MODULE_PATHNAME', 'sum_scores_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -279,24 +280,33 @@ CREATE FUNCTION perfeval.sum_scores_final(perfeval.score_sum) RETURNS perfeval.s
 CREATE AGGREGATE perfeval.sum_scores(points bigint, applicable boolean, weight numeric) (
 	SFUNC = perfeval.sum_scores_trans,
 	STYPE = perfeval.score_sum,
-	INITCOND = '0,0,0,-1,0,0',
+	INITCOND = '0,0,0,-1,0,0,-1,0',
 	COMBINEFUNC = perfeval.sum_scores_combine,
 	FINALFUNC = perfeval.sum_scores_final,
 	PARALLEL = SAFE
 );
 
--- A project's total from its summed indicators: the sum of the rounded
--- scores, rescaled to 100 over the applicable weight when some do not
--- apply, rounded as the scheme says.
-CREATE FUNCTION perfeval.project_total(summed perfeval.scores_summed, rules perfeval.rules)
-	RETURNS numeric
-	AS 'MODULE_PATHNAME', 'project_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- The same over evaluations (section 25), which hold each row's points,
+-- weight and applicability: what the views add up.
+CREATE FUNCTION perfeval.sum_evaluations_trans(perfeval.score_sum, perfeval.evaluation)
+	RETURNS perfeval.score_sum
+	AS 'MODULE_PATHNAME', 'sum_evaluations_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE perfeval.sum_scores(perfeval.evaluation) (
+	SFUNC = perfeval.sum_evaluations_trans,
+	STYPE = perfeval.score_sum,
+	INITCOND = '0,0,0,-1,0,0,-1,0',
+	COMBINEFUNC = perfeval.sum_scores_combine,
+	FINALFUNC = perfeval.sum_scores_final,
+	PARALLEL = SAFE
+);
 
+COMMENT ON COLUMN perfeval.scores_summed.total IS '总分：得分合计，有不适用指标时按适用分值折算为100分，按方案舍入（仅限按计算结果汇总） / The score rescaled to 100 when rows do not apply and rounded by their scheme (over evaluations only)';
 COMMENT ON AGGREGATE perfeval.sum_scores(bigint, boolean, numeric) IS '汇总指标得分、分值与行数 / Sums the points, weights and rows of a group of indicators';
+COMMENT ON AGGREGATE perfeval.sum_scores(perfeval.evaluation) IS '汇总指标计算结果的得分、分值与行数 / Sums the points, weights and rows of evaluated indicators';
+COMMENT ON FUNCTION perfeval.sum_evaluations_trans(perfeval.score_sum, perfeval.evaluation) IS 'sum_scores(evaluation) 的状态转移（内部） / sum_scores(evaluation) transition (internal)';
 COMMENT ON FUNCTION perfeval.sum_scores_trans(perfeval.score_sum, bigint, boolean, numeric) IS 'sum_scores() 的状态转移（内部） / sum_scores() transition (internal)';
 COMMENT ON FUNCTION perfeval.sum_scores_combine(perfeval.score_sum, perfeval.score_sum) IS 'sum_scores() 的部分合计合并（内部） / sum_scores() combine (internal)';
 COMMENT ON FUNCTION perfeval.sum_scores_final(perfeval.score_sum) IS 'sum_scores() 的结果（内部） / sum_scores() result (internal)';
-COMMENT ON FUNCTION perfeval.project_total(perfeval.scores_summed, perfeval.rules) IS '项目总分：得分合计，有不适用指标时按适用分值折算为100分，按方案舍入 / A project total from its summed indicators, rescaled and rounded as the scheme says';
 
 -- 6. Tables (section 40): schemes checked once by their rules, every scheme
 -- dumped, numbers refused unless exact.
@@ -375,6 +385,7 @@ COMMENT ON SCHEMA perfeval_internal IS 'perfeval 的内部对象：所维护的�
 
 CREATE TABLE perfeval_internal.project_state (
 	project_id text PRIMARY KEY,
+	scheme_id text NOT NULL,		-- the project's scheme
 	actuals perfeval.state,			-- every actual of every indicator
 	checklist perfeval.state,		-- checklist points summed per indicator
 	survey perfeval.state,			-- survey counts per indicator and option
@@ -388,15 +399,21 @@ CREATE TABLE perfeval_internal.project_state (
 CREATE FUNCTION perfeval_internal.keep_facts() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'keep_facts' LANGUAGE C
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+CREATE FUNCTION perfeval_internal.keep_projects() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'keep_projects' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 CREATE FUNCTION perfeval_internal.check_targets() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'check_targets' LANGUAGE C
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
+CREATE FUNCTION perfeval_internal.note_projects() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'note_projects' LANGUAGE C;
 CREATE FUNCTION perfeval_internal.guard_state() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'guard_state' LANGUAGE C;
 CREATE FUNCTION perfeval.refresh_state() RETURNS bigint
 	AS 'MODULE_PATHNAME', 'refresh_state' LANGUAGE C
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
-REVOKE ALL ON FUNCTION perfeval_internal.keep_facts(), perfeval_internal.check_targets(),
+REVOKE ALL ON FUNCTION perfeval_internal.keep_facts(), perfeval_internal.keep_projects(),
+	perfeval_internal.check_targets(), perfeval_internal.note_projects(),
 	perfeval_internal.guard_state(), perfeval.refresh_state() FROM PUBLIC;
 
 -- One statement trigger per fact table and operation: the keys are the
@@ -443,6 +460,29 @@ CREATE TRIGGER keep_state_delete AFTER DELETE ON perfeval.allocation
 CREATE TRIGGER keep_state_truncate AFTER TRUNCATE ON perfeval.allocation
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
 
+-- Each row written notes its project, so that the first of a statement's
+-- triggers locks all of them at once (an INSERT ... ON CONFLICT DO UPDATE
+-- fires two): one ordered batch of locks per statement.
+CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.actual
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
+CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.checklist_point
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
+CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.survey_response
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
+CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.allocation
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
+
+-- Every project has a state row, which follows its scheme.
+CREATE TRIGGER keep_state_insert AFTER INSERT ON perfeval.project
+	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_projects();
+CREATE TRIGGER keep_state_update AFTER UPDATE ON perfeval.project
+	REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_projects();
+CREATE TRIGGER keep_state_delete AFTER DELETE ON perfeval.project
+	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_projects();
+CREATE TRIGGER keep_state_truncate AFTER TRUNCATE ON perfeval.project
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_projects();
+
 -- A target changed to a unit its actuals cannot be compared with is refused.
 CREATE TRIGGER check_targets AFTER UPDATE ON perfeval.indicator
 	REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
@@ -453,16 +493,19 @@ CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON perfeval_internal.project_state
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 
-ALTER TABLE perfeval.actual ENABLE ALWAYS TRIGGER keep_state_insert,
+ALTER TABLE perfeval.actual ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_state_insert,
 	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
 	ENABLE ALWAYS TRIGGER keep_state_truncate;
-ALTER TABLE perfeval.checklist_point ENABLE ALWAYS TRIGGER keep_state_insert,
+ALTER TABLE perfeval.checklist_point ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_state_insert,
 	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
 	ENABLE ALWAYS TRIGGER keep_state_truncate;
-ALTER TABLE perfeval.survey_response ENABLE ALWAYS TRIGGER keep_state_insert,
+ALTER TABLE perfeval.survey_response ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_state_insert,
 	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
 	ENABLE ALWAYS TRIGGER keep_state_truncate;
-ALTER TABLE perfeval.allocation ENABLE ALWAYS TRIGGER keep_state_insert,
+ALTER TABLE perfeval.allocation ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_state_insert,
+	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
+	ENABLE ALWAYS TRIGGER keep_state_truncate;
+ALTER TABLE perfeval.project ENABLE ALWAYS TRIGGER keep_state_insert,
 	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
 	ENABLE ALWAYS TRIGGER keep_state_truncate;
 ALTER TABLE perfeval.indicator ENABLE ALWAYS TRIGGER check_targets;
@@ -494,7 +537,8 @@ CREATE AGGREGATE perfeval.survey_state(code text, option_no int, respondents int
 	SFUNC = perfeval.survey_state_trans, STYPE = internal, FINALFUNC = perfeval.state_final,
 	PARALLEL = SAFE);
 
-COMMENT ON TABLE perfeval_internal.project_state IS '各项目事实的维护状态（仅由 perfeval 写入，不导出） / What perfeval keeps of each project''s facts (written only by perfeval, not dumped)';
+COMMENT ON TABLE perfeval_internal.project_state IS '各项目的维护状态：方案与事实（仅由 perfeval 写入，不导出） / What perfeval keeps of each project, its scheme and its facts (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.project_state.scheme_id IS '项目的评分方案 / The project''s scheme';
 COMMENT ON COLUMN perfeval_internal.project_state.actuals IS '各指标全部实际值 / Every actual of every indicator';
 COMMENT ON COLUMN perfeval_internal.project_state.checklist IS '各指标评价要点合计 / Checklist points summed per indicator';
 COMMENT ON COLUMN perfeval_internal.project_state.survey IS '各指标满意度调查人数 / Survey counts per indicator and option';
@@ -504,9 +548,11 @@ COMMENT ON COLUMN perfeval_internal.project_state.money_budget IS '全年预算�
 COMMENT ON COLUMN perfeval_internal.project_state.money_arrived IS '实际到位合计（万元） / Arrived in 万元';
 COMMENT ON COLUMN perfeval_internal.project_state.money_spent IS '全年执行合计（万元） / Spent in 万元';
 COMMENT ON FUNCTION perfeval_internal.keep_facts() IS '事实表变动后锁定并重算所涉项目的状态（触发器） / Locks and recomputes the state of the projects a statement touched (trigger)';
+COMMENT ON FUNCTION perfeval_internal.keep_projects() IS '项目增删改后维护其状态行（触发器） / Keeps every project''s state row with it and its scheme (trigger)';
 COMMENT ON FUNCTION perfeval_internal.check_targets() IS '拒绝与已有实际值单位不可比的指标值（触发器） / Refuses a target its actuals cannot be compared with (trigger)';
+COMMENT ON FUNCTION perfeval_internal.note_projects() IS '记下每行所属项目，供语句一次加锁（触发器） / Notes each written row''s project, so that a statement locks all at once (trigger)';
 COMMENT ON FUNCTION perfeval_internal.guard_state() IS '拒绝手工写入所维护的状态（触发器） / Refuses any write to the kept state but perfeval''s own (trigger)';
-COMMENT ON FUNCTION perfeval.refresh_state() IS '按事实表重算全部维护状态，返回有事实的项目数 / Recomputes every project''s kept state from the facts; returns the projects with facts';
+COMMENT ON FUNCTION perfeval.refresh_state() IS '按项目与事实表重算全部维护状态，返回有事实的项目数 / Recomputes every project''s kept state from the projects and facts; returns the projects with facts';
 COMMENT ON AGGREGATE perfeval.actual_state(text, date, perfeval.measure, text, numeric, boolean) IS '一个项目的全部实际值（打包） / Every actual of a project, packed';
 COMMENT ON AGGREGATE perfeval.checklist_state(text, numeric, numeric) IS '一个项目的评价要点合计（打包） / A project''s checklist points summed per indicator, packed';
 COMMENT ON AGGREGATE perfeval.survey_state(text, int, int, numeric) IS '一个项目的满意度调查人数（打包） / A project''s survey counts per indicator, packed';
@@ -525,15 +571,14 @@ CREATE OR REPLACE FUNCTION perfeval.execution_rate(spent numeric, arrived numeri
 	AS 'MODULE_PATHNAME', 'execution_rate' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- An indicator row with everything its evaluation reads: the one join of
--- the scoring views.
+-- the scoring views (the project's state row carries its scheme).
 CREATE VIEW perfeval_internal.indicator_rows AS
 SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight, i.applicable,
 	   i.source, i.target, i.method, i.printed_score, s.rules, st.actuals, st.checklist,
 	   st.survey, st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent
   FROM perfeval.indicator i
-  JOIN perfeval.project p ON p.project_id = i.project_id
-  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-  LEFT JOIN perfeval_internal.project_state st ON st.project_id = i.project_id;
+  JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id;
 
 -- Each row evaluated once, with its latest actual.  evaluated() returns a
 -- set, so the planner keeps it in its own node: however many fields a
@@ -557,6 +602,27 @@ CREATE FUNCTION perfeval_internal.indicator_evaluations_as_of(as_of date)
 	  FROM perfeval_internal.indicator_rows x;
 	END;
 
+-- What the totals add: each row evaluated once, by a plain call (the
+-- totals read the evaluation once, in sum_scores(), so no set is needed).
+CREATE VIEW perfeval_internal.indicator_scored AS
+SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable,
+	   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
+		   'infinity') AS e
+  FROM perfeval_internal.indicator_rows x;
+
+CREATE FUNCTION perfeval_internal.indicator_scored_as_of(as_of date)
+	RETURNS SETOF perfeval_internal.indicator_scored
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable,
+		   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of)
+	  FROM perfeval_internal.indicator_rows x;
+	END;
+
 -- Money per project, in 万元, with the rates its scheme defines (kept with
 -- the project's state, section 45; a project without allocation rows has
 -- no money row).
@@ -569,8 +635,7 @@ SELECT st.project_id, st.money_initial_budget AS initial_budget, st.money_budget
 							   st.money_initial_budget, s.execution_base) AS execution_rate,
 	   s.execution_base
   FROM perfeval_internal.project_state st
-  JOIN perfeval.project p ON p.project_id = st.project_id
-  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
  WHERE st.allocations > 0;
 
 -- The latest actual of each indicator.
@@ -653,8 +718,8 @@ CREATE VIEW perfeval.level2_scores AS
 SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 	   perfeval.rate((g.t).score, (g.t).weight) AS score_rate
   FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
-			   perfeval.sum_scores(perfeval.points(x.e), x.applicable, x.weight) AS t
-		  FROM perfeval_internal.indicator_evaluations x
+			   perfeval.sum_scores(x.e) AS t
+		  FROM perfeval_internal.indicator_scored x
 		 WHERE x.applicable
 		 GROUP BY x.project_id, x.level1, x.level2) g;
 
@@ -665,8 +730,8 @@ CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
 	SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
-				   perfeval.sum_scores(perfeval.points(x.e), x.applicable, x.weight) AS t
-			  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x
+				   perfeval.sum_scores(x.e) AS t
+			  FROM perfeval_internal.indicator_scored_as_of(as_of) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1, x.level2) g;
 	END;
@@ -675,8 +740,8 @@ CREATE VIEW perfeval.level1_scores AS
 SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 	   perfeval.rate((g.t).score, (g.t).weight) AS score_rate
   FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
-			   perfeval.sum_scores(perfeval.points(x.e), x.applicable, x.weight) AS t
-		  FROM perfeval_internal.indicator_evaluations x
+			   perfeval.sum_scores(x.e) AS t
+		  FROM perfeval_internal.indicator_scored x
 		 WHERE x.applicable
 		 GROUP BY x.project_id, x.level1) g;
 
@@ -687,47 +752,46 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 	SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
-				   perfeval.sum_scores(perfeval.points(x.e), x.applicable, x.weight) AS t
-			  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x
+				   perfeval.sum_scores(x.e) AS t
+			  FROM perfeval_internal.indicator_scored_as_of(as_of) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1) g;
 	END;
 
 -- Per project: the total (sum of the rounded indicator scores, rescaled to
--- 100 when indicators do not apply), its grade, and the printed figures.
+-- 100 when indicators do not apply, rounded by the scheme: sum_scores()
+-- gives it), its grade, and the printed figures.
 CREATE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
-	   p.scheme_id, coalesce((t.t).indicators, 0) AS indicators, (t.t).weight, t.total,
-	   perfeval.grade(t.total, s.grade_scale) AS grade, p.printed_total, p.printed_grade,
-	   trim_scale(t.total - p.printed_total) AS difference,
-	   starts_with(p.printed_grade, perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale))
+	   p.scheme_id, coalesce((t.t).indicators, 0) AS indicators, (t.t).weight, (t.t).total,
+	   perfeval.grade((t.t).total, s.grade_scale) AS grade, p.printed_total, p.printed_grade,
+	   trim_scale((t.t).total - p.printed_total) AS difference,
+	   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale))
 		   AS grade_agrees,
-	   coalesce(t.total, p.printed_total) AS final_score,
-	   perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale) AS final_grade
+	   coalesce((t.t).total, p.printed_total) AS final_score,
+	   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale) AS final_grade
   FROM perfeval.project p
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(perfeval.points(x.e), x.applicable, x.weight) AS t
-			   FROM perfeval_internal.indicator_evaluations x
-			  GROUP BY x.project_id) t0 ON t0.project_id = p.project_id
-  CROSS JOIN LATERAL (SELECT t0.t, perfeval.project_total(t0.t, s.rules) AS total) t;
+  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
+			   FROM perfeval_internal.indicator_scored x
+			  GROUP BY x.project_id) t ON t.project_id = p.project_id;
 
 CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 	RETURNS SETOF perfeval.project_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
 	SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
-		   p.scheme_id, coalesce((t.t).indicators, 0), (t.t).weight, t.total,
-		   perfeval.grade(t.total, s.grade_scale), p.printed_total, p.printed_grade,
-		   trim_scale(t.total - p.printed_total),
-		   starts_with(p.printed_grade, perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale)),
-		   coalesce(t.total, p.printed_total),
-		   perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale)
+		   p.scheme_id, coalesce((t.t).indicators, 0), (t.t).weight, (t.t).total,
+		   perfeval.grade((t.t).total, s.grade_scale), p.printed_total, p.printed_grade,
+		   trim_scale((t.t).total - p.printed_total),
+		   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale)),
+		   coalesce((t.t).total, p.printed_total),
+		   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale)
 	  FROM perfeval.project p
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-	  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(perfeval.points(x.e), x.applicable, x.weight) AS t
-				   FROM perfeval_internal.indicator_evaluations_as_of(as_of) x
-				  GROUP BY x.project_id) t0 ON t0.project_id = p.project_id
-	  CROSS JOIN LATERAL (SELECT t0.t, perfeval.project_total(t0.t, s.rules) AS total) t;
+	  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
+				   FROM perfeval_internal.indicator_scored_as_of(as_of) x
+				  GROUP BY x.project_id) t ON t.project_id = p.project_id;
 	END;
 
 -- An allocation line in 万元.
@@ -777,6 +841,8 @@ COMMENT ON FUNCTION perfeval.execution_rate(numeric, numeric, numeric, numeric, 
 COMMENT ON VIEW perfeval_internal.indicator_rows IS '指标行及其方案规则与项目状态（视图共用的连接） / An indicator with its scheme''s rules and its project''s kept state: the join the views share';
 COMMENT ON VIEW perfeval_internal.indicator_evaluations IS '每行指标计算一次的结果 / Each indicator row evaluated once';
 COMMENT ON FUNCTION perfeval_internal.indicator_evaluations_as_of(date) IS '截至某日的指标计算结果 / Each indicator row evaluated with the actuals known on a date';
+COMMENT ON VIEW perfeval_internal.indicator_scored IS '每行指标计算一次（供汇总） / Each indicator row evaluated once, for the totals';
+COMMENT ON FUNCTION perfeval_internal.indicator_scored_as_of(date) IS '截至某日每行指标计算一次（供汇总） / Each indicator row evaluated with the actuals known on a date, for the totals';
 COMMENT ON VIEW perfeval_internal.allocation_lines IS '资金分配行（万元） / Allocation lines in 万元';
 COMMENT ON FUNCTION perfeval.actual_as_of(date) IS '截至某日的最新实际值 / The latest actual of each indicator on a date';
 COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date) IS '截至某日的指标得分 / Indicator scores with the actuals known on a date';

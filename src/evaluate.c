@@ -60,6 +60,33 @@ enum
 	A_SPENT, A_ASOF, A_NARGS
 };
 
+/*
+ * What a call site keeps between rows (fn_extra): the states fetched from
+ * out of line, and for evaluated() whether the current row's value was
+ * returned.
+ */
+typedef struct EvalSite
+{
+	bool		pending;		/* evaluated(): the current row's value was returned */
+	bool		registered;		/* evaluated(): the rescan callback is in place */
+	PeStateCache states[3];		/* actuals, checklist, survey */
+} EvalSite;
+
+static EvalSite *
+eval_site(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EvalSite));
+	return (EvalSite *) fcinfo->flinfo->fn_extra;
+}
+
+/* A state argument, fetched once per call site when stored out of line. */
+static Datum
+state_arg(FunctionCallInfo fcinfo, int i, int slot)
+{
+	return pe_state_fetch(fcinfo->flinfo, &eval_site(fcinfo)->states[slot], PG_GETARG_DATUM(i));
+}
+
 /* A money argument into the core's money fields. */
 static void
 money_arg(FunctionCallInfo fcinfo, int i, bool *has, pe_int128 *v, bool *invalid)
@@ -128,14 +155,14 @@ row_from_args(FunctionCallInfo fcinfo, int first, PeRow *row, PeRules *rules, in
 		return;
 	code = PG_GETARG_TEXT_PP(ARG(A_CODE));
 	if (!PG_ARGISNULL(ARG(A_ACTUALS)))
-		pe_state_actual(PG_GETARG_DATUM(ARG(A_ACTUALS)), VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code),
+		pe_state_actual(state_arg(fcinfo, ARG(A_ACTUALS), 0), VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code),
 						PG_ARGISNULL(ARG(A_ASOF)) ? DATEVAL_NOEND : PG_GETARG_DATEADT(ARG(A_ASOF)),
 						&row->actual);
 	if (row->source == PE_SOURCE_CHECKLIST && !PG_ARGISNULL(ARG(A_CHECKLIST)))
-		row->has_checklist = pe_state_checklist(PG_GETARG_DATUM(ARG(A_CHECKLIST)), VARDATA_ANY(code),
+		row->has_checklist = pe_state_checklist(state_arg(fcinfo, ARG(A_CHECKLIST), 1), VARDATA_ANY(code),
 												VARSIZE_ANY_EXHDR(code), &row->checklist);
 	if (row->source == PE_SOURCE_SURVEY && !PG_ARGISNULL(ARG(A_SURVEY)))
-		pe_state_survey(PG_GETARG_DATUM(ARG(A_SURVEY)), VARDATA_ANY(code),
+		pe_state_survey(state_arg(fcinfo, ARG(A_SURVEY), 2), VARDATA_ANY(code),
 						VARSIZE_ANY_EXHDR(code), &row->survey);
 	if (row->source == PE_SOURCE_ARRIVAL || row->source == PE_SOURCE_EXECUTION)
 	{
@@ -199,16 +226,10 @@ evaluate(PG_FUNCTION_ARGS)
  * fn_extra says the row's value was returned, and an expression-context
  * callback clears it when the node is rescanned mid-set.
  */
-typedef struct Evaluated
-{
-	bool		pending;		/* the value of the current row was returned */
-	bool		registered;		/* the rescan callback is in place */
-} Evaluated;
-
 static void
 evaluated_reset(Datum arg)
 {
-	Evaluated  *st = (Evaluated *) DatumGetPointer(arg);
+	EvalSite   *st = (EvalSite *) DatumGetPointer(arg);
 
 	st->pending = false;
 	st->registered = false;
@@ -219,7 +240,7 @@ Datum
 evaluated(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
-	Evaluated  *st = (Evaluated *) fcinfo->flinfo->fn_extra;
+	EvalSite   *st;
 	PeRow		row;
 	PeRules		rules;
 	PeEval		e;
@@ -229,9 +250,7 @@ evaluated(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("evaluated() must be called where a set is allowed")));
-	if (st == NULL)
-		st = fcinfo->flinfo->fn_extra =
-			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(Evaluated));
+	st = eval_site(fcinfo);
 	if (!st->registered)
 	{
 		RegisterExprContextCallback(rsi->econtext, evaluated_reset, PointerGetDatum(st));

@@ -36,10 +36,76 @@
 #include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "access/xact.h"
+#include "utils/array.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 
 /* Set while perfeval's own statements write project_state. */
 static bool keeping = false;
+
+/*
+ * The projects the rows of the current statements are about, noted by a
+ * BEFORE ROW trigger as the rows are written (note_projects()).  A statement
+ * can fire several of perfeval's statement triggers (INSERT ... ON CONFLICT
+ * DO UPDATE fires the UPDATE and then the INSERT one); the first locks
+ * every project noted so far, so that one statement takes perfeval's locks
+ * in one ordered batch.  Kept in the transaction's memory; the transition
+ * tables, not these notes, say what is recomputed.
+ */
+static text **noted = NULL;
+static int	nnoted = 0,
+			capnoted = 0;
+static bool xact_callback_set = false;
+
+static void
+forget_noted(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
+		event == XACT_EVENT_PREPARE)
+	{
+		noted = NULL;
+		nnoted = capnoted = 0;
+	}
+}
+
+static void
+note(Datum id)
+{
+	text	   *t = DatumGetTextPP(id);
+	MemoryContext old;
+
+	if (nnoted > 0 && VARSIZE_ANY_EXHDR(noted[nnoted - 1]) == VARSIZE_ANY_EXHDR(t) &&
+		memcmp(VARDATA_ANY(noted[nnoted - 1]), VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) == 0)
+		return;					/* rows of one project come together */
+	if (!xact_callback_set)
+	{
+		RegisterXactCallback(forget_noted, NULL);
+		xact_callback_set = true;
+	}
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	if (nnoted == capnoted)
+	{
+		capnoted = capnoted ? 2 * capnoted : 64;
+		noted = noted ? repalloc(noted, capnoted * sizeof(text *)) : palloc(capnoted * sizeof(text *));
+	}
+	noted[nnoted++] = (text *) PG_DETOAST_DATUM_COPY(PointerGetDatum(t));
+	MemoryContextSwitchTo(old);
+}
+
+/* The noted projects as a text[] (or (Datum) 0), and forget them. */
+static Datum
+take_noted(void)
+{
+	Datum		a;
+
+	if (nnoted == 0)
+		return (Datum) 0;
+	a = PointerGetDatum(construct_array((Datum *) noted, nnoted, TEXTOID, -1, false, TYPALIGN_INT));
+	nnoted = 0;
+	return a;
+}
 
 typedef enum
 {
@@ -142,6 +208,29 @@ lock_projects(Datum keys)
 	run(LOCK_PROJECTS_LOCK, keys, SPI_OK_SELECT);
 }
 
+/*
+ * keys with the projects noted for this statement, sorted: what the first
+ * of its triggers locks.
+ */
+static Datum
+with_noted(Datum keys)
+{
+	Datum		n = take_noted();
+	Oid			argtypes[2] = {TEXTARRAYOID, TEXTARRAYOID};
+	Datum		values[2] = {keys, n};
+	bool		isnull;
+	Datum		r;
+
+	if (n == (Datum) 0)
+		return keys;
+	if (SPI_execute_with_args("SELECT array_agg(id ORDER BY id COLLATE \"C\")"
+							  "  FROM (SELECT unnest($1) UNION SELECT unnest($2)) d(id)",
+							  2, argtypes, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "perfeval: could not merge the noted projects");
+	r = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? keys : SPI_datumTransfer(r, false, -1);
+}
+
 /* Refuse an actual whose unit cannot be compared with its target (22023). */
 static void
 refuse_incomparable(const char *sql)
@@ -229,7 +318,7 @@ keep_facts(PG_FUNCTION_ARGS)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
 			keeping = true;
-			lock_projects(keys);
+			lock_projects(with_noted(keys));
 			if (kind == KIND_ACTUAL && td->tg_trigger->tgnewtable)
 				refuse_incomparable(
 					"SELECT n.project_id, n.code, n.measure, i.target"
@@ -270,7 +359,8 @@ check_targets(PG_FUNCTION_ARGS)
 		SPI_register_trigger_data(td);
 		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT n.project_id AS id"
 						 "  FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id AND o.code = n.code"
-						 " WHERE n.target IS DISTINCT FROM o.target AND n.target IS NOT NULL) d");
+						 " WHERE n.target IS NOT NULL"
+						 "   AND (o.target IS NULL OR n.target OPERATOR(perfeval.<>) o.target)) d");
 		if (keys != (Datum) 0)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
@@ -357,6 +447,44 @@ keep_projects(PG_FUNCTION_ARGS)
 	PG_END_TRY();
 	SPI_finish();
 	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * note_projects(): BEFORE ROW on the fact tables, notes the project of each
+ * row written (see "noted" above).  It changes nothing.
+ */
+PG_FUNCTION_INFO_V1(note_projects);
+Datum
+note_projects(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	int			attno;
+	bool		isnull;
+	Datum		d;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("note_projects() must run as a BEFORE ... FOR EACH ROW trigger")));
+	desc = RelationGetDescr(td->tg_relation);
+	attno = SPI_fnumber(desc, "project_id");
+	if (attno <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("note_projects() needs a project_id column")));
+	d = heap_getattr(td->tg_trigtuple, attno, desc, &isnull);
+	if (!isnull)
+		note(d);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		d = heap_getattr(td->tg_newtuple, attno, desc, &isnull);
+		if (!isnull)
+			note(d);
+		PG_RETURN_POINTER(td->tg_newtuple);
+	}
+	PG_RETURN_POINTER(td->tg_trigtuple);
 }
 
 /*

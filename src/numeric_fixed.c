@@ -56,7 +56,8 @@ pe_numeric_scaled(Datum d, int scale, pe_int128 *out, int *dscale)
 	pe_int128	acc = 0;
 
 	Assert(scale >= 0 && scale <= 12);
-	if (VARATT_IS_EXTENDED(v) && !VARATT_IS_SHORT(v))
+	/* a short header is read in place; compressed or out of line is fetched */
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
 		v = PG_DETOAST_DATUM_PACKED(d);
 	p = VARDATA_ANY(v);
 	len = VARSIZE_ANY_EXHDR(v);

@@ -74,6 +74,15 @@ extern void pe_rules_unpack(Datum d, PeRules *r, bool want_coef);
 extern void pe_coefficients_arg(ArrayType *arr, PeRules *r);
 extern void pe_rules_ok(const PeRules *r);
 
+/* A state fetched from out of line, kept for the next rows (src/state.c). */
+typedef struct PeStateCache
+{
+	Oid			toastrelid;
+	Oid			valueid;
+	struct varlena *value;
+} PeStateCache;
+extern Datum pe_state_fetch(FmgrInfo *flinfo, PeStateCache *c, Datum d);
+
 /* An indicator's part of a kept project state (src/state.c). */
 extern void pe_state_actual(Datum d, const char *code, int codelen, int32 as_of, PeActual *a);
 extern bool pe_state_checklist(Datum d, const char *code, int codelen, PeChecklist *c);

@@ -14,6 +14,7 @@
  */
 #include "perfeval.h"
 
+#include "access/detoast.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -356,6 +357,36 @@ state_final(PG_FUNCTION_ARGS)
 
 /* ------------------------------------------------------------- reading */
 
+/*
+ * A state stored out of line (a project with many reports), fetched once
+ * per call site and query: the next indicators of the project read the
+ * same value, identified by its toast pointer (unique while it can be
+ * seen).  In-line states are returned as they are.
+ */
+Datum
+pe_state_fetch(FmgrInfo *flinfo, PeStateCache *c, Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	struct varatt_external ptr;
+	MemoryContext old;
+
+	if (!VARATT_IS_EXTERNAL_ONDISK(v))
+		return d;
+	VARATT_EXTERNAL_GET_POINTER(ptr, v);
+	if (c->value && c->valueid == ptr.va_valueid && c->toastrelid == ptr.va_toastrelid)
+		return PointerGetDatum(c->value);
+	if (c->value)
+		pfree(c->value);
+	old = MemoryContextSwitchTo(flinfo->fn_mcxt);
+	c->value = pg_detoast_datum_packed(v);
+	if (c->value == v)			/* cannot happen for an on-disk pointer */
+		c->value = NULL;
+	MemoryContextSwitchTo(old);
+	c->valueid = ptr.va_valueid;
+	c->toastrelid = ptr.va_toastrelid;
+	return c->value ? PointerGetDatum(c->value) : d;
+}
+
 /* A stored state, checked: kind, count, and where its entries are. */
 typedef struct StateView
 {
@@ -374,7 +405,8 @@ state_view(Datum d, StateView *v)
 	Size		len;
 	uint32		last;
 
-	if (VARATT_IS_EXTENDED(x) && !VARATT_IS_SHORT(x))
+	/* the callers fetch a value stored out of line (pe_state_fetch) */
+	if (VARATT_IS_EXTERNAL(x) || VARATT_IS_COMPRESSED(x))
 		x = pg_detoast_datum_packed(x);
 	p = VARDATA_ANY(x);
 	len = VARSIZE_ANY_EXHDR(x);
