@@ -15,7 +15,8 @@
 -- better: 100 when met, else target / actual or linear to 0 at twice the
 -- target), money in 元 / 万元 / 亿元, a bare number taking the other side's
 -- unit, rates from money and surveys, judged tiers, checklist deductions,
--- the four scoring methods, rounding per scheme, not-applicable rescaling.
+-- the four scoring methods, rounding per scheme (once), not-applicable
+-- rescaling.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 
@@ -130,8 +131,8 @@ SELECT c.project_id, c.code, c.level1, c.weight, c.applicable,
 				 CASE WHEN c.c >= 100 THEN c.weight ELSE 0 END
 			 WHEN c.method LIKE 'deduct:%' THEN
 				 CASE WHEN c.c >= 100 THEN c.weight
-					  ELSE greatest(c.weight - round(split_part(split_part(c.method, ':', 2), '/', 1)::numeric
-							 * (100 - c.c) / split_part(c.method, '/', 2)::numeric, 6), 0) END
+					  ELSE greatest(c.weight - split_part(split_part(c.method, ':', 2), '/', 1)::numeric
+							 * (100 - c.c) / split_part(c.method, '/', 2)::numeric, 0) END
 			 WHEN c.c <= 0 THEN 0
 			 WHEN c.c >= 100 THEN c.weight
 			 ELSE c.weight * c.c / 100 END AS score) sc;
@@ -227,7 +228,7 @@ BEGIN
 			ELSE
 				k := split_part(split_part(method, ':', 2), '/', 1)::numeric;
 				pp := split_part(method, '/', 2)::numeric;
-				s := greatest(weight - round(k * (100 - c) / pp, 6), 0);
+				s := greatest(weight - k * (100 - c) / pp, 0);
 			END IF;
 		ELSIF c <= 0 THEN
 			s := 0;
@@ -310,13 +311,15 @@ DROP SCHEMA IF EXISTS floor CASCADE;
 CREATE SCHEMA floor;
 
 -- The input joins of perfeval_internal.indicator_rows (the indicator row,
--- its project's kept state and scheme); counting the state and rules
--- columns keeps the planner reading what the scoring reads.
+-- its project's kept state and scheme), and every input the scoring reads
+-- handed to one trivial call per row (num_nulls()): the planner reads, and
+-- the executor fetches, what perfeval.evaluate() is given -- everything but
+-- the scoring itself.
 CREATE VIEW floor.indicator_inputs AS
 SELECT i.project_id, i.code, i.level1, i.weight, i.applicable,
-	   (st.actuals IS NOT NULL)::int + (st.checklist IS NOT NULL)::int
-	   + (st.survey IS NOT NULL)::int + (st.money_budget IS NOT NULL)::int
-	   + (s.rules IS NOT NULL)::int AS joined
+	   num_nulls(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score, i.code,
+				 s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget,
+				 st.money_budget, st.money_arrived, st.money_spent, 'infinity'::date) AS joined
   FROM perfeval.indicator i
   JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id;

@@ -57,15 +57,17 @@ CREATE FUNCTION perfeval.explanation(e perfeval.evaluation, weight numeric, appl
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'explanation' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 
--- The findings an evaluated row raises, one (kind, detail) row each.
-CREATE FUNCTION perfeval.indicator_findings(e perfeval.evaluation, name text, weight numeric,
-		applicable boolean, source text, target perfeval.target, method perfeval.method,
-		printed_score numeric, code text, rules perfeval.rules, actuals perfeval.state,
-		checklist perfeval.state, survey perfeval.state, money_initial_budget numeric,
-		money_budget numeric, money_arrived numeric, money_spent numeric, as_of date,
-		OUT kind text, OUT detail text)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'indicator_findings' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20 ROWS 1;
+-- The kinds of finding an evaluated row raises, and the sentence of one
+-- (the row's inputs again for its figures).
+CREATE FUNCTION perfeval.finding_kinds(perfeval.evaluation) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'finding_kinds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.finding_detail(e perfeval.evaluation, kind text, name text,
+		weight numeric, applicable boolean, source text, target perfeval.target,
+		method perfeval.method, printed_score numeric, code text, rules perfeval.rules,
+		actuals perfeval.state, checklist perfeval.state, survey perfeval.state,
+		money_initial_budget numeric, money_budget numeric, money_arrived numeric,
+		money_spent numeric, as_of date) RETURNS text
+	AS 'MODULE_PATHNAME', 'finding_detail' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 
 -- The scorers with explicit inputs: the same evaluation, from arguments.
 CREATE FUNCTION perfeval.indicator_score(weight numeric, target perfeval.target,
@@ -113,10 +115,11 @@ COMMENT ON FUNCTION perfeval.explanation(perfeval.evaluation, numeric, boolean, 
 		perfeval.method, numeric, text, perfeval.rules, perfeval.state, perfeval.state, perfeval.state,
 		numeric, numeric, numeric, numeric, date, text)
 	IS '计算说明（底稿写法） / The working-paper explanation of an evaluated row';
-COMMENT ON FUNCTION perfeval.indicator_findings(perfeval.evaluation, text, numeric, boolean, text,
+COMMENT ON FUNCTION perfeval.finding_kinds(perfeval.evaluation) IS '一行指标引起的问题类别 / The kinds of finding an evaluated row raises';
+COMMENT ON FUNCTION perfeval.finding_detail(perfeval.evaluation, text, text, numeric, boolean, text,
 		perfeval.target, perfeval.method, numeric, text, perfeval.rules, perfeval.state, perfeval.state,
 		perfeval.state, numeric, numeric, numeric, numeric, date)
-	IS '一行指标的问题（类别与说明） / The findings of an evaluated row, as kind and detail';
+	IS '一行指标某类问题的说明 / The sentence of one finding of an evaluated row';
 COMMENT ON FUNCTION perfeval.row_score(numeric, boolean, text, perfeval.target, perfeval.measure,
 		text, numeric, perfeval.method, numeric, numeric, text, int, text, numeric, numeric)
 	IS '一行指标的得分（任何数据来源，按方案舍入） / The score of one indicator row from any source, rounded as the scheme says';

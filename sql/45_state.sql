@@ -18,6 +18,8 @@ CREATE TABLE perfeval_internal.project_state (
 	actuals perfeval.state,			-- every actual of every indicator
 	checklist perfeval.state,		-- checklist points summed per indicator
 	survey perfeval.state,			-- survey counts per indicator and option
+	actual_notes perfeval.state,	-- the deviation note of each actual
+	checklist_reasons perfeval.state,	-- the reasons of the deducted checklist points
 	allocations int NOT NULL DEFAULT 0,
 	money_initial_budget numeric,	-- in 万元
 	money_budget numeric,
@@ -152,6 +154,8 @@ CREATE FUNCTION perfeval.checklist_state_trans(internal, code text, points numer
 CREATE FUNCTION perfeval.survey_state_trans(internal, code text, option_no int,
 		respondents int, coefficient numeric)
 	RETURNS internal AS 'MODULE_PATHNAME', 'survey_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval.notes_state_trans(internal, code text, reported_on date, note text)
+	RETURNS internal AS 'MODULE_PATHNAME', 'notes_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION perfeval.state_final(internal) RETURNS perfeval.state
 	AS 'MODULE_PATHNAME', 'state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE perfeval.actual_state(code text, reported_on date, measure perfeval.measure,
@@ -166,11 +170,29 @@ CREATE AGGREGATE perfeval.survey_state(code text, option_no int, respondents int
 	SFUNC = perfeval.survey_state_trans, STYPE = internal, FINALFUNC = perfeval.state_final,
 	PARALLEL = SAFE);
 
+CREATE AGGREGATE perfeval.notes_state(code text, reported_on date, note text) (
+	SFUNC = perfeval.notes_state_trans, STYPE = internal, FINALFUNC = perfeval.state_final,
+	PARALLEL = SAFE);
+
+-- The actual an indicator is scored from, as the views show it.
+CREATE FUNCTION perfeval.actual_measure(actuals perfeval.state, code text, as_of date) RETURNS text
+	AS 'MODULE_PATHNAME', 'actual_measure' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.actual_tier(actuals perfeval.state, code text, as_of date) RETURNS text
+	AS 'MODULE_PATHNAME', 'actual_tier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.actual_fraction(actuals perfeval.state, code text, as_of date) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'actual_fraction' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.actual_note(notes perfeval.state, code text, reported_on date) RETURNS text
+	AS 'MODULE_PATHNAME', 'actual_note' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.checklist_reasons(reasons perfeval.state, code text) RETURNS text
+	AS 'MODULE_PATHNAME', 'checklist_reasons' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 COMMENT ON TABLE perfeval_internal.project_state IS '各项目的维护状态：方案与事实（仅由 perfeval 写入，不导出） / What perfeval keeps of each project, its scheme and its facts (written only by perfeval, not dumped)';
 COMMENT ON COLUMN perfeval_internal.project_state.scheme_id IS '项目的评分方案 / The project''s scheme';
 COMMENT ON COLUMN perfeval_internal.project_state.actuals IS '各指标全部实际值 / Every actual of every indicator';
 COMMENT ON COLUMN perfeval_internal.project_state.checklist IS '各指标评价要点合计 / Checklist points summed per indicator';
 COMMENT ON COLUMN perfeval_internal.project_state.survey IS '各指标满意度调查人数 / Survey counts per indicator and option';
+COMMENT ON COLUMN perfeval_internal.project_state.actual_notes IS '各实际值的偏差原因 / The deviation note of each actual';
+COMMENT ON COLUMN perfeval_internal.project_state.checklist_reasons IS '各指标扣分要点及理由 / The deducted checklist points of each indicator, with their reasons';
 COMMENT ON COLUMN perfeval_internal.project_state.allocations IS '资金分配行数 / Number of allocation rows';
 COMMENT ON COLUMN perfeval_internal.project_state.money_initial_budget IS '年初预算合计（万元） / Initial budget in 万元';
 COMMENT ON COLUMN perfeval_internal.project_state.money_budget IS '全年预算合计（万元） / Full-year budget in 万元';
@@ -185,6 +207,13 @@ COMMENT ON FUNCTION perfeval.refresh_state() IS '按项目与事实表重算全�
 COMMENT ON AGGREGATE perfeval.actual_state(text, date, perfeval.measure, text, numeric, boolean) IS '一个项目的全部实际值（打包） / Every actual of a project, packed';
 COMMENT ON AGGREGATE perfeval.checklist_state(text, numeric, numeric) IS '一个项目的评价要点合计（打包） / A project''s checklist points summed per indicator, packed';
 COMMENT ON AGGREGATE perfeval.survey_state(text, int, int, numeric) IS '一个项目的满意度调查人数（打包） / A project''s survey counts per indicator, packed';
+COMMENT ON AGGREGATE perfeval.notes_state(text, date, text) IS '一个项目各指标的说明文字（打包） / A project''s notes per indicator, packed';
+COMMENT ON FUNCTION perfeval.notes_state_trans(internal, text, date, text) IS 'notes_state() 的状态转移（内部） / notes_state() transition (internal)';
+COMMENT ON FUNCTION perfeval.actual_note(perfeval.state, text, date) IS '某次报告的偏差原因 / The deviation note of the actual reported on a date';
+COMMENT ON FUNCTION perfeval.checklist_reasons(perfeval.state, text) IS '指标的扣分要点及理由 / An indicator''s deducted checklist points with their reasons';
+COMMENT ON FUNCTION perfeval.actual_measure(perfeval.state, text, date) IS '某日所用的实际完成值 / The measure an indicator is scored from on a date';
+COMMENT ON FUNCTION perfeval.actual_tier(perfeval.state, text, date) IS '某日所用的评判档次 / The tier an indicator is judged in on a date';
+COMMENT ON FUNCTION perfeval.actual_fraction(perfeval.state, text, date) IS '某日所用的评判比例（%） / The judged fraction an indicator is scored from on a date';
 COMMENT ON FUNCTION perfeval.actual_state_trans(internal, text, date, perfeval.measure, text, numeric, boolean) IS 'actual_state() 的状态转移（内部） / actual_state() transition (internal)';
 COMMENT ON FUNCTION perfeval.checklist_state_trans(internal, text, numeric, numeric) IS 'checklist_state() 的状态转移（内部） / checklist_state() transition (internal)';
 COMMENT ON FUNCTION perfeval.survey_state_trans(internal, text, int, int, numeric) IS 'survey_state() 的状态转移（内部） / survey_state() transition (internal)';

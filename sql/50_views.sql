@@ -26,7 +26,8 @@ CREATE FUNCTION perfeval.execution_rate(spent numeric, arrived numeric, budget n
 CREATE VIEW perfeval_internal.indicator_rows AS
 SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight, i.applicable,
 	   i.source, i.target, i.method, i.printed_score, s.rules, st.actuals, st.checklist,
-	   st.survey, st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent
+	   st.survey, st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent,
+	   st.actual_notes, st.checklist_reasons
   FROM perfeval.indicator i
   JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id;
@@ -56,7 +57,7 @@ CREATE FUNCTION perfeval_internal.indicator_evaluations_as_of(as_of date)
 -- What the totals add: each row evaluated once, by a plain call (the
 -- totals read the evaluation once, in sum_scores(), so no set is needed).
 CREATE VIEW perfeval_internal.indicator_scored AS
-SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable,
+SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
 	   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
 		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
@@ -67,7 +68,7 @@ CREATE FUNCTION perfeval_internal.indicator_scored_as_of(as_of date)
 	RETURNS SETOF perfeval_internal.indicator_scored
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable,
+	SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
 		   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
 			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of)
@@ -113,29 +114,25 @@ CREATE FUNCTION perfeval.actual_as_of(as_of date)
 
 -- Per indicator: completion, score, score rate, the working-paper
 -- explanation and, for a row without a score, why.  The actual shown is
--- the one the row was scored from (the join on its key is removed by the
--- planner when no actual column is read).
+-- the one the row was scored from, read from the same kept state, and so
+-- are its deviation note and the reasons of the checklist's deductions.
 CREATE VIEW perfeval.indicator_scores AS
 SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.applicable,
 	   x.source, x.target::text AS target,
-	   coalesce(a.measure::text, perfeval.rate_text(x.e)) AS actual,
-	   a.reported_on, a.tier, a.fraction, a.deviation_note,
+	   coalesce(perfeval.actual_measure(x.actuals, x.code, 'infinity'), perfeval.rate_text(x.e)) AS actual,
+	   perfeval.reported_on(x.e) AS reported_on,
+	   perfeval.actual_tier(x.actuals, x.code, 'infinity') AS tier,
+	   perfeval.actual_fraction(x.actuals, x.code, 'infinity') AS fraction,
+	   perfeval.actual_note(x.actual_notes, x.code, perfeval.reported_on(x.e)) AS deviation_note,
 	   perfeval.completion(x.e) AS completion, perfeval.score(x.e) AS score,
 	   perfeval.score_rate(x.e) AS score_rate, x.printed_score,
 	   perfeval.explanation(x.e, x.weight, x.applicable, x.source, x.target, x.method,
 		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity',
-		   CASE WHEN x.source = 'checklist' THEN
-			   (SELECT string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
-								  ORDER BY cp.point_no)
-				  FROM perfeval.checklist_point cp
-				 WHERE cp.project_id = x.project_id AND cp.code = x.code AND cp.deduction > 0)
+		   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
 		   END) AS explanation,
 	   perfeval.problem(x.e) AS problem
-  FROM perfeval_internal.indicator_evaluations x
-  LEFT JOIN perfeval.actual a
-		 ON a.project_id = x.project_id AND a.code = x.code
-		AND a.reported_on = perfeval.reported_on(x.e);
+  FROM perfeval_internal.indicator_evaluations x;
 
 CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	RETURNS SETOF perfeval.indicator_scores
@@ -143,24 +140,20 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	BEGIN ATOMIC
 	SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.applicable,
 		   x.source, x.target::text,
-		   coalesce(a.measure::text, perfeval.rate_text(x.e)),
-		   a.reported_on, a.tier, a.fraction, a.deviation_note,
+		   coalesce(perfeval.actual_measure(x.actuals, x.code, as_of), perfeval.rate_text(x.e)),
+		   perfeval.reported_on(x.e),
+		   perfeval.actual_tier(x.actuals, x.code, as_of),
+		   perfeval.actual_fraction(x.actuals, x.code, as_of),
+		   perfeval.actual_note(x.actual_notes, x.code, perfeval.reported_on(x.e)),
 		   perfeval.completion(x.e), perfeval.score(x.e), perfeval.score_rate(x.e),
 		   x.printed_score,
 		   perfeval.explanation(x.e, x.weight, x.applicable, x.source, x.target, x.method,
 			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of,
-			   CASE WHEN x.source = 'checklist' THEN
-				   (SELECT string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
-									  ORDER BY cp.point_no)
-					  FROM perfeval.checklist_point cp
-					 WHERE cp.project_id = x.project_id AND cp.code = x.code AND cp.deduction > 0)
+			   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
 			   END),
 		   perfeval.problem(x.e)
-	  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x
-	  LEFT JOIN perfeval.actual a
-			 ON a.project_id = x.project_id AND a.code = x.code
-			AND a.reported_on = perfeval.reported_on(x.e);
+	  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x;
 	END;
 
 -- Per project and level 2, per project and level 1.  A level with an

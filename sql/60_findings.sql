@@ -3,45 +3,46 @@
 -- A finding is a fact about the data a reader should look at: a figure the
 -- report printed that its own inputs do not give, a rule of the evaluation
 -- not followed, or a row that cannot be scored.  Each has a kind (a stable
--- English key for filters and dashboards) and a detail in Chinese.
+-- English key for filters and dashboards) and a detail in Chinese.  What an
+-- indicator row raises is decided by its one evaluation (src/pe_eval.c) and
+-- written by src/pe_explain.c; a project's figures come from one pass over
+-- its evaluated indicators.
 
 CREATE VIEW perfeval.findings AS
--- a project whose total cannot be computed at all
-SELECT p.project_id, NULL::text AS code, 'no_indicators' AS kind,
-	   '未录入三级指标，无法计算总分' || coalesce('；报告总分' || p.printed_total::text
-		   || '未经核验', '') AS detail
-  FROM perfeval.project p
- WHERE NOT EXISTS (SELECT FROM perfeval.indicator i WHERE i.project_id = p.project_id)
-UNION ALL
-SELECT i.project_id, NULL, 'weights_total',
-	   '三级指标权重合计' || trim_scale(sum(i.weight))::text || '分，不等于100分'
-  FROM perfeval.indicator i
- GROUP BY i.project_id
-HAVING sum(i.weight) <> 100
-UNION ALL
--- the printed total and grade, from one pass over project_scores
-SELECT ps.project_id, NULL, k.kind, k.detail
-  FROM perfeval.project_scores ps
+-- per project: no indicators, weights not adding to 100, a printed total or
+-- grade its indicators do not give
+SELECT f.project_id, NULL::text AS code, k.kind, k.detail
+  FROM (SELECT p.project_id, p.printed_total, p.printed_grade, p.scheme_id, a.project_id IS NULL AS none,
+			   a.weight, (a.t).total AS total,
+			   perfeval.grade(coalesce((a.t).total, p.printed_total), s.grade_scale) AS final_grade
+		  FROM perfeval.project p
+		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+		  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
+					   FROM perfeval_internal.indicator_scored x
+					  GROUP BY x.project_id) a ON a.project_id = p.project_id) f
  CROSS JOIN LATERAL unnest(
-	   ARRAY['printed_total', 'printed_grade'],
+	   ARRAY['no_indicators', 'weights_total', 'printed_total', 'printed_grade'],
 	   ARRAY[
-		CASE WHEN ps.difference <> 0 THEN
-			'报告总分' || ps.printed_total::text || '分，按指标计算应为'
-			|| trim_scale(ps.total)::text || '分（差' || trim_scale(ps.total - ps.printed_total)::text || '分）' END,
-		CASE WHEN NOT ps.grade_agrees THEN
-			'报告等级“' || ps.printed_grade || '”，' || trim_scale(ps.final_score)::text
-			|| '分按方案' || ps.scheme_id || '应为“' || ps.final_grade || '”' END]) AS k(kind, detail)
- WHERE (ps.difference <> 0 OR NOT ps.grade_agrees) AND k.detail IS NOT NULL
+		CASE WHEN f.none THEN '未录入三级指标，无法计算总分' || coalesce('；报告总分' || f.printed_total::text
+			 || '未经核验', '') END,
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text || '分，不等于100分' END,
+		CASE WHEN f.total <> f.printed_total THEN
+			'报告总分' || f.printed_total::text || '分，按指标计算应为' || trim_scale(f.total)::text
+			|| '分（差' || trim_scale(f.total - f.printed_total)::text || '分）' END,
+		CASE WHEN NOT starts_with(f.printed_grade, f.final_grade) THEN
+			'报告等级“' || f.printed_grade || '”，' || trim_scale(coalesce(f.total, f.printed_total))::text
+			|| '分按方案' || f.scheme_id || '应为“' || f.final_grade || '”' END]) AS k(kind, detail)
+ WHERE (f.none OR f.weight <> 100 OR f.total <> f.printed_total OR NOT starts_with(f.printed_grade, f.final_grade))
+   AND k.detail IS NOT NULL
 UNION ALL
--- per indicator, what its one evaluation found (src/pe_eval.c decides,
--- src/pe_explain.c writes the sentence); only rows with a finding are
--- described
-SELECT x.project_id, x.code, f.kind, f.detail
-  FROM perfeval_internal.indicator_evaluations x
- CROSS JOIN LATERAL perfeval.indicator_findings(x.e, x.name, x.weight, x.applicable, x.source,
-	   x.target, x.method, x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
-	   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity') f
- WHERE perfeval.findings(x.e) <> 0
+-- per indicator: what its one evaluation found, a sentence only for that
+SELECT y.project_id, y.code, y.kind,
+	   perfeval.finding_detail(y.e, y.kind, y.name, y.weight, y.applicable, y.source, y.target,
+		   y.method, y.printed_score, y.code, y.rules, y.actuals, y.checklist, y.survey,
+		   y.money_initial_budget, y.money_budget, y.money_arrived, y.money_spent, 'infinity')
+  FROM (SELECT x.*, unnest(perfeval.finding_kinds(x.e)) AS kind
+		  FROM perfeval_internal.indicator_evaluations x
+		 WHERE perfeval.findings(x.e) <> 0) y
 UNION ALL
 SELECT a.project_id, NULL, 'spent_above_arrived',
 	   a.department || '（' || a.fund_level || '）：全年执行' || trim_scale(a.spent)::text || a.unit

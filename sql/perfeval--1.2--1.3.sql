@@ -225,15 +225,17 @@ CREATE FUNCTION perfeval.explanation(e perfeval.evaluation, weight numeric, appl
 	RETURNS text
 	AS 'MODULE_PATHNAME', 'explanation' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 
--- The findings an evaluated row raises, one (kind, detail) row each.
-CREATE FUNCTION perfeval.indicator_findings(e perfeval.evaluation, name text, weight numeric,
-		applicable boolean, source text, target perfeval.target, method perfeval.method,
-		printed_score numeric, code text, rules perfeval.rules, actuals perfeval.state,
-		checklist perfeval.state, survey perfeval.state, money_initial_budget numeric,
-		money_budget numeric, money_arrived numeric, money_spent numeric, as_of date,
-		OUT kind text, OUT detail text)
-	RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'indicator_findings' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20 ROWS 1;
+-- The kinds of finding an evaluated row raises, and the sentence of one
+-- (the row's inputs again for its figures).
+CREATE FUNCTION perfeval.finding_kinds(perfeval.evaluation) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'finding_kinds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.finding_detail(e perfeval.evaluation, kind text, name text,
+		weight numeric, applicable boolean, source text, target perfeval.target,
+		method perfeval.method, printed_score numeric, code text, rules perfeval.rules,
+		actuals perfeval.state, checklist perfeval.state, survey perfeval.state,
+		money_initial_budget numeric, money_budget numeric, money_arrived numeric,
+		money_spent numeric, as_of date) RETURNS text
+	AS 'MODULE_PATHNAME', 'finding_detail' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 
 COMMENT ON FUNCTION perfeval.evaluate(numeric, boolean, text, perfeval.target, perfeval.method,
 		numeric, text, perfeval.rules, perfeval.state, perfeval.state, perfeval.state, numeric,
@@ -255,10 +257,11 @@ COMMENT ON FUNCTION perfeval.explanation(perfeval.evaluation, numeric, boolean, 
 		perfeval.method, numeric, text, perfeval.rules, perfeval.state, perfeval.state, perfeval.state,
 		numeric, numeric, numeric, numeric, date, text)
 	IS '计算说明（底稿写法） / The working-paper explanation of an evaluated row';
-COMMENT ON FUNCTION perfeval.indicator_findings(perfeval.evaluation, text, numeric, boolean, text,
+COMMENT ON FUNCTION perfeval.finding_kinds(perfeval.evaluation) IS '一行指标引起的问题类别 / The kinds of finding an evaluated row raises';
+COMMENT ON FUNCTION perfeval.finding_detail(perfeval.evaluation, text, text, numeric, boolean, text,
 		perfeval.target, perfeval.method, numeric, text, perfeval.rules, perfeval.state, perfeval.state,
 		perfeval.state, numeric, numeric, numeric, numeric, date)
-	IS '一行指标的问题（类别与说明） / The findings of an evaluated row, as kind and detail';
+	IS '一行指标某类问题的说明 / The sentence of one finding of an evaluated row';
 
 -- 5. sum_scores() on a plain state with a combine function (section 26).
 ALTER TYPE perfeval.scores_summed ADD ATTRIBUTE total numeric;
@@ -389,6 +392,8 @@ CREATE TABLE perfeval_internal.project_state (
 	actuals perfeval.state,			-- every actual of every indicator
 	checklist perfeval.state,		-- checklist points summed per indicator
 	survey perfeval.state,			-- survey counts per indicator and option
+	actual_notes perfeval.state,	-- the deviation note of each actual
+	checklist_reasons perfeval.state,	-- the reasons of the deducted checklist points
 	allocations int NOT NULL DEFAULT 0,
 	money_initial_budget numeric,	-- in 万元
 	money_budget numeric,
@@ -523,6 +528,8 @@ CREATE FUNCTION perfeval.checklist_state_trans(internal, code text, points numer
 CREATE FUNCTION perfeval.survey_state_trans(internal, code text, option_no int,
 		respondents int, coefficient numeric)
 	RETURNS internal AS 'MODULE_PATHNAME', 'survey_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval.notes_state_trans(internal, code text, reported_on date, note text)
+	RETURNS internal AS 'MODULE_PATHNAME', 'notes_state_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION perfeval.state_final(internal) RETURNS perfeval.state
 	AS 'MODULE_PATHNAME', 'state_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE perfeval.actual_state(code text, reported_on date, measure perfeval.measure,
@@ -537,11 +544,29 @@ CREATE AGGREGATE perfeval.survey_state(code text, option_no int, respondents int
 	SFUNC = perfeval.survey_state_trans, STYPE = internal, FINALFUNC = perfeval.state_final,
 	PARALLEL = SAFE);
 
+CREATE AGGREGATE perfeval.notes_state(code text, reported_on date, note text) (
+	SFUNC = perfeval.notes_state_trans, STYPE = internal, FINALFUNC = perfeval.state_final,
+	PARALLEL = SAFE);
+
+-- The actual an indicator is scored from, as the views show it.
+CREATE FUNCTION perfeval.actual_measure(actuals perfeval.state, code text, as_of date) RETURNS text
+	AS 'MODULE_PATHNAME', 'actual_measure' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.actual_tier(actuals perfeval.state, code text, as_of date) RETURNS text
+	AS 'MODULE_PATHNAME', 'actual_tier' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.actual_fraction(actuals perfeval.state, code text, as_of date) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'actual_fraction' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.actual_note(notes perfeval.state, code text, reported_on date) RETURNS text
+	AS 'MODULE_PATHNAME', 'actual_note' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.checklist_reasons(reasons perfeval.state, code text) RETURNS text
+	AS 'MODULE_PATHNAME', 'checklist_reasons' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 COMMENT ON TABLE perfeval_internal.project_state IS '各项目的维护状态：方案与事实（仅由 perfeval 写入，不导出） / What perfeval keeps of each project, its scheme and its facts (written only by perfeval, not dumped)';
 COMMENT ON COLUMN perfeval_internal.project_state.scheme_id IS '项目的评分方案 / The project''s scheme';
 COMMENT ON COLUMN perfeval_internal.project_state.actuals IS '各指标全部实际值 / Every actual of every indicator';
 COMMENT ON COLUMN perfeval_internal.project_state.checklist IS '各指标评价要点合计 / Checklist points summed per indicator';
 COMMENT ON COLUMN perfeval_internal.project_state.survey IS '各指标满意度调查人数 / Survey counts per indicator and option';
+COMMENT ON COLUMN perfeval_internal.project_state.actual_notes IS '各实际值的偏差原因 / The deviation note of each actual';
+COMMENT ON COLUMN perfeval_internal.project_state.checklist_reasons IS '各指标扣分要点及理由 / The deducted checklist points of each indicator, with their reasons';
 COMMENT ON COLUMN perfeval_internal.project_state.allocations IS '资金分配行数 / Number of allocation rows';
 COMMENT ON COLUMN perfeval_internal.project_state.money_initial_budget IS '年初预算合计（万元） / Initial budget in 万元';
 COMMENT ON COLUMN perfeval_internal.project_state.money_budget IS '全年预算合计（万元） / Full-year budget in 万元';
@@ -556,6 +581,13 @@ COMMENT ON FUNCTION perfeval.refresh_state() IS '按项目与事实表重算全�
 COMMENT ON AGGREGATE perfeval.actual_state(text, date, perfeval.measure, text, numeric, boolean) IS '一个项目的全部实际值（打包） / Every actual of a project, packed';
 COMMENT ON AGGREGATE perfeval.checklist_state(text, numeric, numeric) IS '一个项目的评价要点合计（打包） / A project''s checklist points summed per indicator, packed';
 COMMENT ON AGGREGATE perfeval.survey_state(text, int, int, numeric) IS '一个项目的满意度调查人数（打包） / A project''s survey counts per indicator, packed';
+COMMENT ON AGGREGATE perfeval.notes_state(text, date, text) IS '一个项目各指标的说明文字（打包） / A project''s notes per indicator, packed';
+COMMENT ON FUNCTION perfeval.notes_state_trans(internal, text, date, text) IS 'notes_state() 的状态转移（内部） / notes_state() transition (internal)';
+COMMENT ON FUNCTION perfeval.actual_note(perfeval.state, text, date) IS '某次报告的偏差原因 / The deviation note of the actual reported on a date';
+COMMENT ON FUNCTION perfeval.checklist_reasons(perfeval.state, text) IS '指标的扣分要点及理由 / An indicator''s deducted checklist points with their reasons';
+COMMENT ON FUNCTION perfeval.actual_measure(perfeval.state, text, date) IS '某日所用的实际完成值 / The measure an indicator is scored from on a date';
+COMMENT ON FUNCTION perfeval.actual_tier(perfeval.state, text, date) IS '某日所用的评判档次 / The tier an indicator is judged in on a date';
+COMMENT ON FUNCTION perfeval.actual_fraction(perfeval.state, text, date) IS '某日所用的评判比例（%） / The judged fraction an indicator is scored from on a date';
 COMMENT ON FUNCTION perfeval.actual_state_trans(internal, text, date, perfeval.measure, text, numeric, boolean) IS 'actual_state() 的状态转移（内部） / actual_state() transition (internal)';
 COMMENT ON FUNCTION perfeval.checklist_state_trans(internal, text, numeric, numeric) IS 'checklist_state() 的状态转移（内部） / checklist_state() transition (internal)';
 COMMENT ON FUNCTION perfeval.survey_state_trans(internal, text, int, int, numeric) IS 'survey_state() 的状态转移（内部） / survey_state() transition (internal)';
@@ -575,7 +607,8 @@ CREATE OR REPLACE FUNCTION perfeval.execution_rate(spent numeric, arrived numeri
 CREATE VIEW perfeval_internal.indicator_rows AS
 SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight, i.applicable,
 	   i.source, i.target, i.method, i.printed_score, s.rules, st.actuals, st.checklist,
-	   st.survey, st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent
+	   st.survey, st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent,
+	   st.actual_notes, st.checklist_reasons
   FROM perfeval.indicator i
   JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id;
@@ -605,7 +638,7 @@ CREATE FUNCTION perfeval_internal.indicator_evaluations_as_of(as_of date)
 -- What the totals add: each row evaluated once, by a plain call (the
 -- totals read the evaluation once, in sum_scores(), so no set is needed).
 CREATE VIEW perfeval_internal.indicator_scored AS
-SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable,
+SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
 	   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
 		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
@@ -616,7 +649,7 @@ CREATE FUNCTION perfeval_internal.indicator_scored_as_of(as_of date)
 	RETURNS SETOF perfeval_internal.indicator_scored
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable,
+	SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
 		   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
 			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of)
@@ -662,29 +695,25 @@ CREATE FUNCTION perfeval.actual_as_of(as_of date)
 
 -- Per indicator: completion, score, score rate, the working-paper
 -- explanation and, for a row without a score, why.  The actual shown is
--- the one the row was scored from (the join on its key is removed by the
--- planner when no actual column is read).
+-- the one the row was scored from, read from the same kept state, and so
+-- are its deviation note and the reasons of the checklist's deductions.
 CREATE VIEW perfeval.indicator_scores AS
 SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.applicable,
 	   x.source, x.target::text AS target,
-	   coalesce(a.measure::text, perfeval.rate_text(x.e)) AS actual,
-	   a.reported_on, a.tier, a.fraction, a.deviation_note,
+	   coalesce(perfeval.actual_measure(x.actuals, x.code, 'infinity'), perfeval.rate_text(x.e)) AS actual,
+	   perfeval.reported_on(x.e) AS reported_on,
+	   perfeval.actual_tier(x.actuals, x.code, 'infinity') AS tier,
+	   perfeval.actual_fraction(x.actuals, x.code, 'infinity') AS fraction,
+	   perfeval.actual_note(x.actual_notes, x.code, perfeval.reported_on(x.e)) AS deviation_note,
 	   perfeval.completion(x.e) AS completion, perfeval.score(x.e) AS score,
 	   perfeval.score_rate(x.e) AS score_rate, x.printed_score,
 	   perfeval.explanation(x.e, x.weight, x.applicable, x.source, x.target, x.method,
 		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity',
-		   CASE WHEN x.source = 'checklist' THEN
-			   (SELECT string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
-								  ORDER BY cp.point_no)
-				  FROM perfeval.checklist_point cp
-				 WHERE cp.project_id = x.project_id AND cp.code = x.code AND cp.deduction > 0)
+		   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
 		   END) AS explanation,
 	   perfeval.problem(x.e) AS problem
-  FROM perfeval_internal.indicator_evaluations x
-  LEFT JOIN perfeval.actual a
-		 ON a.project_id = x.project_id AND a.code = x.code
-		AND a.reported_on = perfeval.reported_on(x.e);
+  FROM perfeval_internal.indicator_evaluations x;
 
 CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	RETURNS SETOF perfeval.indicator_scores
@@ -692,24 +721,20 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 	BEGIN ATOMIC
 	SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.applicable,
 		   x.source, x.target::text,
-		   coalesce(a.measure::text, perfeval.rate_text(x.e)),
-		   a.reported_on, a.tier, a.fraction, a.deviation_note,
+		   coalesce(perfeval.actual_measure(x.actuals, x.code, as_of), perfeval.rate_text(x.e)),
+		   perfeval.reported_on(x.e),
+		   perfeval.actual_tier(x.actuals, x.code, as_of),
+		   perfeval.actual_fraction(x.actuals, x.code, as_of),
+		   perfeval.actual_note(x.actual_notes, x.code, perfeval.reported_on(x.e)),
 		   perfeval.completion(x.e), perfeval.score(x.e), perfeval.score_rate(x.e),
 		   x.printed_score,
 		   perfeval.explanation(x.e, x.weight, x.applicable, x.source, x.target, x.method,
 			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of,
-			   CASE WHEN x.source = 'checklist' THEN
-				   (SELECT string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
-									  ORDER BY cp.point_no)
-					  FROM perfeval.checklist_point cp
-					 WHERE cp.project_id = x.project_id AND cp.code = x.code AND cp.deduction > 0)
+			   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
 			   END),
 		   perfeval.problem(x.e)
-	  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x
-	  LEFT JOIN perfeval.actual a
-			 ON a.project_id = x.project_id AND a.code = x.code
-			AND a.reported_on = perfeval.reported_on(x.e);
+	  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x;
 	END;
 
 -- Per project and level 2, per project and level 1.  A level with an
@@ -872,42 +897,40 @@ COMMENT ON COLUMN perfeval.allocation_summary.balance IS '资金结余=实际到
 COMMENT ON COLUMN perfeval.allocation_summary.arrival_rate IS '资金到位率=实际到位÷全年预算（%） / Arrival rate, percent';
 COMMENT ON COLUMN perfeval.allocation_summary.execution_rate IS '预算执行率（口径见方案）（%） / Execution rate on the scheme''s base, percent';
 CREATE VIEW perfeval.findings AS
--- a project whose total cannot be computed at all
-SELECT p.project_id, NULL::text AS code, 'no_indicators' AS kind,
-	   '未录入三级指标，无法计算总分' || coalesce('；报告总分' || p.printed_total::text
-		   || '未经核验', '') AS detail
-  FROM perfeval.project p
- WHERE NOT EXISTS (SELECT FROM perfeval.indicator i WHERE i.project_id = p.project_id)
-UNION ALL
-SELECT i.project_id, NULL, 'weights_total',
-	   '三级指标权重合计' || trim_scale(sum(i.weight))::text || '分，不等于100分'
-  FROM perfeval.indicator i
- GROUP BY i.project_id
-HAVING sum(i.weight) <> 100
-UNION ALL
--- the printed total and grade, from one pass over project_scores
-SELECT ps.project_id, NULL, k.kind, k.detail
-  FROM perfeval.project_scores ps
+-- per project: no indicators, weights not adding to 100, a printed total or
+-- grade its indicators do not give
+SELECT f.project_id, NULL::text AS code, k.kind, k.detail
+  FROM (SELECT p.project_id, p.printed_total, p.printed_grade, p.scheme_id, a.project_id IS NULL AS none,
+			   a.weight, (a.t).total AS total,
+			   perfeval.grade(coalesce((a.t).total, p.printed_total), s.grade_scale) AS final_grade
+		  FROM perfeval.project p
+		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+		  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
+					   FROM perfeval_internal.indicator_scored x
+					  GROUP BY x.project_id) a ON a.project_id = p.project_id) f
  CROSS JOIN LATERAL unnest(
-	   ARRAY['printed_total', 'printed_grade'],
+	   ARRAY['no_indicators', 'weights_total', 'printed_total', 'printed_grade'],
 	   ARRAY[
-		CASE WHEN ps.difference <> 0 THEN
-			'报告总分' || ps.printed_total::text || '分，按指标计算应为'
-			|| trim_scale(ps.total)::text || '分（差' || trim_scale(ps.total - ps.printed_total)::text || '分）' END,
-		CASE WHEN NOT ps.grade_agrees THEN
-			'报告等级“' || ps.printed_grade || '”，' || trim_scale(ps.final_score)::text
-			|| '分按方案' || ps.scheme_id || '应为“' || ps.final_grade || '”' END]) AS k(kind, detail)
- WHERE (ps.difference <> 0 OR NOT ps.grade_agrees) AND k.detail IS NOT NULL
+		CASE WHEN f.none THEN '未录入三级指标，无法计算总分' || coalesce('；报告总分' || f.printed_total::text
+			 || '未经核验', '') END,
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text || '分，不等于100分' END,
+		CASE WHEN f.total <> f.printed_total THEN
+			'报告总分' || f.printed_total::text || '分，按指标计算应为' || trim_scale(f.total)::text
+			|| '分（差' || trim_scale(f.total - f.printed_total)::text || '分）' END,
+		CASE WHEN NOT starts_with(f.printed_grade, f.final_grade) THEN
+			'报告等级“' || f.printed_grade || '”，' || trim_scale(coalesce(f.total, f.printed_total))::text
+			|| '分按方案' || f.scheme_id || '应为“' || f.final_grade || '”' END]) AS k(kind, detail)
+ WHERE (f.none OR f.weight <> 100 OR f.total <> f.printed_total OR NOT starts_with(f.printed_grade, f.final_grade))
+   AND k.detail IS NOT NULL
 UNION ALL
--- per indicator, what its one evaluation found (src/pe_eval.c decides,
--- src/pe_explain.c writes the sentence); only rows with a finding are
--- described
-SELECT x.project_id, x.code, f.kind, f.detail
-  FROM perfeval_internal.indicator_evaluations x
- CROSS JOIN LATERAL perfeval.indicator_findings(x.e, x.name, x.weight, x.applicable, x.source,
-	   x.target, x.method, x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
-	   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity') f
- WHERE perfeval.findings(x.e) <> 0
+-- per indicator: what its one evaluation found, a sentence only for that
+SELECT y.project_id, y.code, y.kind,
+	   perfeval.finding_detail(y.e, y.kind, y.name, y.weight, y.applicable, y.source, y.target,
+		   y.method, y.printed_score, y.code, y.rules, y.actuals, y.checklist, y.survey,
+		   y.money_initial_budget, y.money_budget, y.money_arrived, y.money_spent, 'infinity')
+  FROM (SELECT x.*, unnest(perfeval.finding_kinds(x.e)) AS kind
+		  FROM perfeval_internal.indicator_evaluations x
+		 WHERE perfeval.findings(x.e) <> 0) y
 UNION ALL
 SELECT a.project_id, NULL, 'spent_above_arrived',
 	   a.department || '（' || a.fund_level || '）：全年执行' || trim_scale(a.spent)::text || a.unit

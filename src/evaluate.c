@@ -3,7 +3,8 @@
  *		evaluate(): one warehouse indicator row, evaluated once, in one C
  *		call -- its score, the points the totals add, its completion and why
  *		it cannot be scored -- as a perfeval.evaluation value that the views
- *		read through accessors; explanation() and indicator_findings(), which
+ *		read through accessors; explanation(), finding_kinds() and
+ *		finding_detail(), which
  *		describe an evaluated row without deciding anything again.
  *
  * The rules are pe_evaluate()'s (src/pe_eval.c); this file only decodes the
@@ -12,6 +13,7 @@
 #include "perfeval.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "nodes/execnodes.h"
@@ -96,6 +98,15 @@ money_arg(FunctionCallInfo fcinfo, int i, bool *has, pe_int128 *v, bool *invalid
 		*invalid = true;
 }
 
+/* A text argument, detoasted only if it must be (per row: no call). */
+static inline text *
+short_text(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	return (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v)) ? pg_detoast_datum_packed(v) : v;
+}
+
 /*
  * Decode the row arguments starting at first into row (rules into *rules).
  * Nothing is decided here: a value fixed point cannot hold marks the row
@@ -107,8 +118,18 @@ row_from_args(FunctionCallInfo fcinfo, int first, PeRow *row, PeRules *rules, in
 #define ARG(k) (first + (k))
 	text	   *code;
 
-	/* not the survey and money parts: large, and read only for their sources */
-	memset(row, 0, offsetof(PeRow, survey));
+	/*
+	 * Field by field, not one memset (a rep stos per row); not the survey
+	 * and money parts: large, and read only for their sources.
+	 */
+	row->weight = 0;
+	row->source = 0;
+	row->invalid = false;
+	row->rules = NULL;
+	row->has_checklist = false;
+	memset(&row->checklist, 0, sizeof(row->checklist));
+	row->rate_given = row->has_rate = false;
+	row->rate = 0;
 	row->applicable = !PG_ARGISNULL(ARG(A_APPLICABLE)) && PG_GETARG_BOOL(ARG(A_APPLICABLE));
 	if (PG_ARGISNULL(ARG(A_WEIGHT)) ||
 		!pe_numeric_fixed(PG_GETARG_DATUM(ARG(A_WEIGHT)), &row->weight, weight_scale))
@@ -117,7 +138,7 @@ row_from_args(FunctionCallInfo fcinfo, int first, PeRow *row, PeRules *rules, in
 		row->invalid = true;
 	else
 	{
-		text	   *s = PG_GETARG_TEXT_PP(ARG(A_SOURCE));
+		text	   *s = short_text(PG_GETARG_DATUM(ARG(A_SOURCE)));
 		int			c = pe_source_code(VARDATA_ANY(s), VARSIZE_ANY_EXHDR(s));
 
 		if (c < 0)
@@ -128,6 +149,8 @@ row_from_args(FunctionCallInfo fcinfo, int first, PeRow *row, PeRules *rules, in
 	row->has_target = !PG_ARGISNULL(ARG(A_TARGET));
 	if (row->has_target)
 		pe_quant_unpack(PG_GETARG_DATUM(ARG(A_TARGET)), &row->target);
+	else
+		memset(&row->target, 0, sizeof(row->target));
 	if (PG_ARGISNULL(ARG(A_METHOD)))
 		row->method.kind = PE_METHOD_PROPORTIONAL;
 	else
@@ -138,6 +161,7 @@ row_from_args(FunctionCallInfo fcinfo, int first, PeRow *row, PeRules *rules, in
 		row->method.p1 = m->p1;
 		row->method.p2 = m->p2;
 	}
+	row->printed_score = 0;
 	row->has_printed = !PG_ARGISNULL(ARG(A_PRINTED)) &&
 		pe_numeric_fixed(PG_GETARG_DATUM(ARG(A_PRINTED)), &row->printed_score, NULL);
 	if (PG_ARGISNULL(ARG(A_RULES)))
@@ -151,9 +175,11 @@ row_from_args(FunctionCallInfo fcinfo, int first, PeRow *row, PeRules *rules, in
 		memset(&row->survey, 0, sizeof(row->survey));
 	if (row->source == PE_SOURCE_ARRIVAL || row->source == PE_SOURCE_EXECUTION)
 		memset(&row->money, 0, sizeof(row->money));
+	if (PG_ARGISNULL(ARG(A_CODE)) || PG_ARGISNULL(ARG(A_ACTUALS)))
+		memset(&row->actual, 0, sizeof(row->actual));
 	if (PG_ARGISNULL(ARG(A_CODE)))
 		return;
-	code = PG_GETARG_TEXT_PP(ARG(A_CODE));
+	code = short_text(PG_GETARG_DATUM(ARG(A_CODE)));
 	if (!PG_ARGISNULL(ARG(A_ACTUALS)))
 		pe_state_actual(state_arg(fcinfo, ARG(A_ACTUALS), 0), VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code),
 						PG_ARGISNULL(ARG(A_ASOF)) ? DATEVAL_NOEND : PG_GETARG_DATEADT(ARG(A_ASOF)),
@@ -475,67 +501,69 @@ explanation(PG_FUNCTION_ARGS)
 	}
 }
 
-/*
- * indicator_findings(e, name, row...): the findings of an evaluated row as
- * (kind, detail) rows, in a fixed order.
- */
-PG_FUNCTION_INFO_V1(indicator_findings);
-Datum
-indicator_findings(PG_FUNCTION_ARGS)
+/* The findings of a row, in a fixed order: their bit and their kind. */
+static const struct
 {
-	static const int order[] = {
-		PE_FINDING_PRINTED_SCORE, PE_FINDING_OVER, PE_FINDING_SHORTFALL,
-		PE_FINDING_PROBLEM, PE_FINDING_CHECKLIST
-	};
-	static const char *const kinds[] = {
-		"printed_score", "over_achievement", "shortfall", NULL, "checklist_points"
-	};
-	ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+	int			bit;
+	const char *kind;			/* NULL: the problem's own key */
+}			finding_order[] = {
+	{PE_FINDING_PRINTED_SCORE, "printed_score"},
+	{PE_FINDING_OVER, "over_achievement"},
+	{PE_FINDING_SHORTFALL, "shortfall"},
+	{PE_FINDING_PROBLEM, NULL},
+	{PE_FINDING_CHECKLIST, "checklist_points"}
+};
+
+static const char *
+finding_kind(int i, const EvalData *d)
+{
+	return finding_order[i].kind ? finding_order[i].kind : pe_problem_key(d->problem);
+}
+
+/* finding_kinds(e): the kinds of finding an evaluated row raises, as text[]. */
+PG_FUNCTION_INFO_V1(finding_kinds);
+Datum
+finding_kinds(PG_FUNCTION_ARGS)
+{
 	EvalData   *d = eval_arg(fcinfo);
-	TupleDesc	tupdesc;
-	Tuplestorestate *store;
-	MemoryContext old;
-	PeRow		row;
-	PeRules		rules;
-	PeEval		e;
-	char	   *name = PG_ARGISNULL(1) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(1));
+	Datum		kinds[lengthof(finding_order)];
+	int			n = 0;
 
-	if (rsi == NULL || !IsA(rsi, ReturnSetInfo) || !(rsi->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("indicator_findings() must be called where a set is allowed")));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "indicator_findings() must return a row type");
+	for (int i = 0; i < (int) lengthof(finding_order); i++)
+		if (d->findings & finding_order[i].bit)
+			kinds[n++] = CStringGetTextDatum(finding_kind(i, d));
+	PG_RETURN_ARRAYTYPE_P(construct_array(kinds, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
 
-	old = MemoryContextSwitchTo(rsi->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(true, false, work_mem);
-	MemoryContextSwitchTo(old);
+/*
+ * finding_detail(e, kind, name, row...): the sentence of one finding of an
+ * evaluated row, with its figures; NULL when the row does not raise it.
+ */
+PG_FUNCTION_INFO_V1(finding_detail);
+Datum
+finding_detail(PG_FUNCTION_ARGS)
+{
+	EvalData   *d = eval_arg(fcinfo);
+	text	   *kind = PG_GETARG_TEXT_PP(1);
+	char	   *name = PG_ARGISNULL(2) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(2));
 
-	eval_unpack(d, &e);
-	if (e.findings)
+	for (int i = 0; i < (int) lengthof(finding_order); i++)
 	{
-		row_from_args(fcinfo, 2, &row, &rules, NULL);
-		for (int i = 0; i < (int) lengthof(order); i++)
-		{
-			Datum		values[2];
-			bool		nulls[2] = {false, false};
-			char		buf[1024];
-			size_t		n;
+		PeRow		row;
+		PeRules		rules;
+		PeEval		e;
+		char		buf[1024];
+		size_t		n;
 
-			if (!(e.findings & order[i]))
-				continue;
-			n = pe_describe_finding(order[i], &row, &e, name, buf, sizeof(buf));
-			values[0] = CStringGetTextDatum(kinds[i] ? kinds[i] : pe_problem_key(e.problem));
-			values[1] = PointerGetDatum(cstring_to_text_with_len(buf, Min(n, sizeof(buf) - 1)));
-			old = MemoryContextSwitchTo(rsi->econtext->ecxt_per_query_memory);
-			tuplestore_putvalues(store, tupdesc, values, nulls);
-			MemoryContextSwitchTo(old);
-		}
+		if (!(d->findings & finding_order[i].bit) || !pe_text_is(kind, finding_kind(i, d)))
+			continue;
+		row_from_args(fcinfo, 3, &row, &rules, NULL);
+		if (row.rules)
+			pe_rules_unpack(PG_GETARG_DATUM(3 + A_RULES), &rules, true);
+		eval_unpack(d, &e);
+		n = pe_describe_finding(finding_order[i].bit, &row, &e, name, buf, sizeof(buf));
+		PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, Min(n, sizeof(buf) - 1)));
 	}
-	rsi->returnMode = SFRM_Materialize;
-	rsi->setResult = store;
-	rsi->setDesc = tupdesc;
 	PG_RETURN_NULL();
 }
 

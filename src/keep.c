@@ -120,17 +120,21 @@ static const struct
 	const char *recompute;
 }			kinds[KIND_COUNT] = {
 	{"actual", "actuals",
-		"UPDATE perfeval_internal.project_state st SET actuals = x.s"
-		"  FROM (SELECT k.id, (SELECT perfeval.actual_state(a.code, a.reported_on, a.measure, a.tier,"
-		"                             a.fraction, a.deviation_note IS NOT NULL)"
-		"                        FROM perfeval.actual a WHERE a.project_id = k.id) AS s"
-		"          FROM unnest($1) k(id)) x"
+		"UPDATE perfeval_internal.project_state st SET actuals = x.s, actual_notes = x.n"
+		"  FROM (SELECT k.id, f.s, f.n FROM unnest($1) k(id),"
+		"          LATERAL (SELECT perfeval.actual_state(a.code, a.reported_on, a.measure, a.tier,"
+		"                             a.fraction, a.deviation_note IS NOT NULL) AS s,"
+		"                          perfeval.notes_state(a.code, a.reported_on, a.deviation_note) AS n"
+		"                     FROM perfeval.actual a WHERE a.project_id = k.id) f) x"
 		" WHERE st.project_id = x.id"},
 	{"checklist_point", "checklist",
-		"UPDATE perfeval_internal.project_state st SET checklist = x.s"
-		"  FROM (SELECT k.id, (SELECT perfeval.checklist_state(c.code, c.points, c.deduction)"
-		"                        FROM perfeval.checklist_point c WHERE c.project_id = k.id) AS s"
-		"          FROM unnest($1) k(id)) x"
+		"UPDATE perfeval_internal.project_state st SET checklist = x.s, checklist_reasons = x.n"
+		"  FROM (SELECT k.id, f.s, f.n FROM unnest($1) k(id),"
+		"          LATERAL (SELECT perfeval.checklist_state(c.code, c.points, c.deduction) AS s,"
+		"                          perfeval.notes_state(c.code, NULL,"
+		"                                    c.description || '：' || coalesce(c.reason, '未说明理由')"
+		"                                    ORDER BY c.code, c.point_no) FILTER (WHERE c.deduction > 0) AS n"
+		"                     FROM perfeval.checklist_point c WHERE c.project_id = k.id) f) x"
 		" WHERE st.project_id = x.id"},
 	{"survey_response", "survey",
 		"UPDATE perfeval_internal.project_state st SET survey = x.s"

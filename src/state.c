@@ -6,7 +6,8 @@
  *		binary search instead of joining the fact tables; and the aggregates
  *		that build it from the facts.
  *
- * Stored payload: version, kind ('A' actuals, 'C' checklist, 'S' survey),
+ * Stored payload: version, kind ('A' actuals, 'C' checklist, 'S' survey,
+ * 'N' notes: the texts the views show beside a score),
  * entry count (uint16), then count + 1 uint32 offsets (from the start of
  * the entries), then the entries sorted by code: a code length byte, the
  * code, and the kind's fields (see put_entry()).  All fields are read by
@@ -47,6 +48,11 @@ typedef struct Part
 	PeChecklist checklist;
 	/* survey */
 	PeSurvey	survey;
+	/* notes: (date or DATEVAL_NOBEGIN, text) in input order */
+	int			nnotes;
+	int			capnotes;
+	int32	   *note_on;
+	text	  **notes;
 } Part;
 
 typedef struct Collect
@@ -226,6 +232,38 @@ survey_state_trans(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(c);
 }
 
+/*
+ * notes_state(state, code, reported_on, note): per indicator its texts in
+ * the order given -- the deviation note of each report (keyed by its date),
+ * or the reason of each deducted checklist point (no date).
+ */
+PG_FUNCTION_INFO_V1(notes_state_trans);
+Datum
+notes_state_trans(PG_FUNCTION_ARGS)
+{
+	Collect    *c = collect_state(fcinfo, 'N');
+	Part	   *p;
+	MemoryContext old;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(c);
+	p = part_for(c, PG_GETARG_TEXT_PP(1));
+	if (p->nnotes == p->capnotes)
+	{
+		p->capnotes = p->capnotes ? 2 * p->capnotes : 4;
+		p->note_on = p->note_on ? repalloc(p->note_on, p->capnotes * sizeof(int32)) :
+			MemoryContextAlloc(c->cxt, p->capnotes * sizeof(int32));
+		p->notes = p->notes ? repalloc(p->notes, p->capnotes * sizeof(text *)) :
+			MemoryContextAlloc(c->cxt, p->capnotes * sizeof(text *));
+	}
+	p->note_on[p->nnotes] = PG_ARGISNULL(2) ? DATEVAL_NOBEGIN : PG_GETARG_DATEADT(2);
+	old = MemoryContextSwitchTo(c->cxt);
+	p->notes[p->nnotes] = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(3));
+	MemoryContextSwitchTo(old);
+	p->nnotes++;
+	PG_RETURN_POINTER(c);
+}
+
 static int
 part_cmp(const void *a, const void *b)
 {
@@ -281,6 +319,20 @@ put_entry(StringInfo s, char kind, const Part *p)
 			}
 		}
 	}
+	else if (kind == 'N')
+	{
+		uint16		n = (uint16) Min(p->nnotes, PG_UINT16_MAX);
+
+		appendBinaryStringInfo(s, (char *) &n, 2);
+		for (int i = 0; i < n; i++)
+		{
+			uint32		tl = VARSIZE_ANY_EXHDR(p->notes[i]);
+
+			appendBinaryStringInfo(s, (char *) &p->note_on[i], 4);
+			appendBinaryStringInfo(s, (char *) &tl, 4);
+			appendBinaryStringInfo(s, VARDATA_ANY(p->notes[i]), tl);
+		}
+	}
 	else if (kind == 'C')
 	{
 		appendBinaryStringInfo(s, (char *) &p->checklist.points, 4);
@@ -308,7 +360,7 @@ put_entry(StringInfo s, char kind, const Part *p)
 	}
 }
 
-/* The final function of the three aggregates: the packed state, or NULL. */
+/* The final function of the state aggregates: the packed state, or NULL. */
 PG_FUNCTION_INFO_V1(state_final);
 Datum
 state_final(PG_FUNCTION_ARGS)
@@ -430,7 +482,7 @@ corrupt:
 }
 
 /* Entry i of a state: its bytes [*b, *e) after the code. */
-static const char *
+static pg_attribute_always_inline const char *
 state_entry(const StateView *v, int i, const char **code, int *codelen, const char **end)
 {
 	uint32		o,
@@ -460,26 +512,29 @@ state_entry(const StateView *v, int i, const char **code, int *codelen, const ch
  * is most often the next entry; whatever the hint says, the entry's own
  * code is compared before it is used.
  */
-static int	hint[3];
+static int	hint[4];
 
 static int
 hint_slot(char kind)
 {
-	return kind == 'A' ? 0 : (kind == 'C' ? 1 : 2);
+	return kind == 'A' ? 0 : (kind == 'C' ? 1 : (kind == 'S' ? 2 : 3));
 }
 
-/* Does entry i hold code?  <0, 0, >0 as memcmp. */
-static int
+/* Does entry i hold code?  <0, 0, >0 as memcmp (codes are short: no call). */
+static pg_attribute_always_inline int
 entry_cmp(const StateView *v, int i, const char *code, int codelen, const char **fields,
 		  const char **end)
 {
 	const char *c;
 	int			cl,
-				r;
+				n;
 
 	*fields = state_entry(v, i, &c, &cl, end);
-	r = memcmp(c, code, Min(cl, codelen));
-	return r ? r : cl - codelen;
+	n = Min(cl, codelen);
+	for (int k = 0; k < n; k++)
+		if (c[k] != code[k])
+			return (unsigned char) c[k] < (unsigned char) code[k] ? -1 : 1;
+	return cl - codelen;
 }
 
 /* The fields of code in a state of kind, or NULL when it has none. */
@@ -646,6 +701,55 @@ corrupt:
 			 errmsg("corrupt perfeval.state value")));
 }
 
+/* The notes of one indicator in a notes state, read one by one. */
+typedef struct NoteIter
+{
+	const char *f;
+	const char *end;
+	int			left;
+} NoteIter;
+
+static void
+notes_of(Datum d, const char *code, int codelen, NoteIter *it)
+{
+	const char *f = state_find(d, 'N', code, codelen, &it->end);
+	uint16		n = 0;
+
+	if (f != NULL)
+	{
+		if (it->end - f < 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("corrupt perfeval.state value")));
+		memcpy(&n, f, 2);
+		f += 2;
+	}
+	it->f = f;
+	it->left = n;
+}
+
+static bool
+note_next(NoteIter *it, int32 *on, const char **t, uint32 *len)
+{
+	if (it->left == 0)
+		return false;
+	if (it->end - it->f < 8)
+		goto corrupt;
+	memcpy(on, it->f, 4);
+	memcpy(len, it->f + 4, 4);
+	if ((uint32) (it->end - (it->f + 8)) < *len)
+		goto corrupt;
+	*t = it->f + 8;
+	it->f += 8 + *len;
+	it->left--;
+	return true;
+corrupt:
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupt perfeval.state value")));
+	return false;
+}
+
 /* Text output, for reading and tests: {A11:2024-06-30 100%,...}. */
 PG_FUNCTION_INFO_V1(state_out);
 Datum
@@ -706,6 +810,23 @@ state_out(PG_FUNCTION_ARGS)
 				on = a.reported_on - 1;
 			}
 		}
+		else if (v.kind == 'N')
+		{
+			NoteIter	it;
+			int32		on;
+			const char *t;
+			uint32		tl;
+
+			notes_of(d, code, cl, &it);
+			while (note_next(&it, &on, &t, &tl))
+			{
+				if (on != DATEVAL_NOBEGIN)
+					appendStringInfo(&s, " %s", DatumGetCString(DirectFunctionCall1(date_out,
+																					 DateADTGetDatum(on))));
+				appendStringInfoChar(&s, ' ');
+				appendBinaryStringInfo(&s, t, tl);
+			}
+		}
 		else if (v.kind == 'C')
 		{
 			PeChecklist c;
@@ -749,4 +870,113 @@ state_in(PG_FUNCTION_ARGS)
 			 errdetail("perfeval keeps them from the facts (actual, checklist_point, survey_response)."),
 			 errhint("Change the facts instead.")));
 	PG_RETURN_NULL();
+}
+
+/*
+ * The actual an indicator is scored from, as indicator_scores shows it:
+ * actual_measure(), actual_tier() and actual_fraction() of (state, code,
+ * as_of) -- read from the kept state, the same report the evaluation used.
+ */
+static bool
+shown_actual(FunctionCallInfo fcinfo, PeActual *a)
+{
+	text	   *code = PG_GETARG_TEXT_PP(1);
+
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PeStateCache));
+	pe_state_actual(pe_state_fetch(fcinfo->flinfo, fcinfo->flinfo->fn_extra, PG_GETARG_DATUM(0)),
+					VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code), PG_GETARG_DATEADT(2), a);
+	return a->present;
+}
+
+PG_FUNCTION_INFO_V1(actual_measure);
+Datum
+actual_measure(PG_FUNCTION_ARGS)
+{
+	PeActual	a;
+	char	   *buf;
+
+	if (!shown_actual(fcinfo, &a) || !a.has_measure)
+		PG_RETURN_NULL();
+	buf = palloc(PE_QUANT_BUFLEN + a.measure.textlen + 1);
+	pe_format_quant(&a.measure, false, buf);
+	PG_RETURN_TEXT_P(cstring_to_text(buf));
+}
+
+PG_FUNCTION_INFO_V1(actual_tier);
+Datum
+actual_tier(PG_FUNCTION_ARGS)
+{
+	PeActual	a;
+
+	if (!shown_actual(fcinfo, &a) || a.tier == PE_TIER_NONE)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(pe_tier_name(a.tier)));
+}
+
+PG_FUNCTION_INFO_V1(actual_fraction);
+Datum
+actual_fraction(PG_FUNCTION_ARGS)
+{
+	PeActual	a;
+
+	if (!shown_actual(fcinfo, &a) || a.tier == PE_TIER_NONE || a.fraction < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(pe_fixed_to_numeric(a.fraction));
+}
+
+/* The notes state of an accessor's call, fetched once per call site. */
+static Datum
+notes_arg(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PeStateCache));
+	return pe_state_fetch(fcinfo->flinfo, fcinfo->flinfo->fn_extra, PG_GETARG_DATUM(0));
+}
+
+/* actual_note(notes, code, reported_on): the deviation note of that report. */
+PG_FUNCTION_INFO_V1(actual_note);
+Datum
+actual_note(PG_FUNCTION_ARGS)
+{
+	text	   *code = PG_GETARG_TEXT_PP(1);
+	int32		want = PG_GETARG_DATEADT(2);
+	NoteIter	it;
+	int32		on;
+	const char *t;
+	uint32		tl;
+
+	notes_of(notes_arg(fcinfo), VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code), &it);
+	while (note_next(&it, &on, &t, &tl))
+		if (on == want)
+			PG_RETURN_TEXT_P(cstring_to_text_with_len(t, tl));
+	PG_RETURN_NULL();
+}
+
+/*
+ * checklist_reasons(reasons, code): the reasons of an indicator's deducted
+ * points, in point order, as one text (the explanation quotes it).
+ */
+PG_FUNCTION_INFO_V1(checklist_reasons);
+Datum
+checklist_reasons(PG_FUNCTION_ARGS)
+{
+	text	   *code = PG_GETARG_TEXT_PP(1);
+	NoteIter	it;
+	int32		on;
+	const char *t;
+	uint32		tl;
+	StringInfoData s;
+
+	notes_of(notes_arg(fcinfo), VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code), &it);
+	if (it.left == 0)
+		PG_RETURN_NULL();
+	initStringInfo(&s);
+	while (note_next(&it, &on, &t, &tl))
+	{
+		if (s.len > 0)
+			appendStringInfoString(&s, "；");
+		appendBinaryStringInfo(&s, t, tl);
+	}
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(s.data, s.len));
 }

@@ -4,7 +4,7 @@
 -- computed from the facts directly; and nothing but perfeval can write it.
 -- Everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(54);
+SELECT plan(57);
 
 -- The state recomputed from scratch: one row per project, each part from
 -- its fact table alone.
@@ -17,13 +17,19 @@ SELECT p.project_id, p.scheme_id,
 		  FROM perfeval.checklist_point c WHERE c.project_id = p.project_id)::text AS checklist,
 	   (SELECT perfeval.survey_state(r.code, r.option_no, r.respondents, r.coefficient)
 		  FROM perfeval.survey_response r WHERE r.project_id = p.project_id)::text AS survey,
+	   (SELECT perfeval.notes_state(a.code, a.reported_on, a.deviation_note)
+		  FROM perfeval.actual a WHERE a.project_id = p.project_id)::text AS actual_notes,
+	   (SELECT perfeval.notes_state(c.code, NULL, c.description || '：' || coalesce(c.reason, '未说明理由')
+									ORDER BY c.code, c.point_no) FILTER (WHERE c.deduction > 0)
+		  FROM perfeval.checklist_point c WHERE c.project_id = p.project_id)::text AS checklist_reasons,
 	   (SELECT count(*) FROM perfeval.allocation a WHERE a.project_id = p.project_id)::int AS allocations,
 	   m.initial_budget, m.budget, m.arrived, m.spent
   FROM perfeval.project p
   LEFT JOIN perfeval.allocation_summary m ON m.project_id = p.project_id AND m.row_kind = '合计';
 
 CREATE TEMP VIEW kept_state AS
-SELECT project_id, scheme_id, actuals::text, checklist::text, survey::text, allocations,
+SELECT project_id, scheme_id, actuals::text, checklist::text, survey::text,
+	   actual_notes::text, checklist_reasons::text, allocations,
 	   money_initial_budget, money_budget, money_arrived, money_spent
   FROM perfeval_internal.project_state;
 
@@ -65,7 +71,23 @@ CREATE FUNCTION pg_temp.scores_ok() RETURNS boolean LANGUAGE sql AS $$
 						WHERE f.score IS DISTINCT FROM v.score)
 $$;
 
+-- The notes shown beside a score, against the facts directly: the latest
+-- actual's deviation note, and every deducted checklist point's reason
+-- quoted in its indicator's explanation.
+CREATE FUNCTION pg_temp.notes_ok() RETURNS boolean LANGUAGE sql AS $$
+	SELECT NOT EXISTS (SELECT FROM perfeval.indicator_scores v
+						 LEFT JOIN perfeval.latest_actual la USING (project_id, code)
+						WHERE v.deviation_note IS DISTINCT FROM la.deviation_note)
+	   AND NOT EXISTS (SELECT FROM perfeval.checklist_point c
+						 JOIN perfeval.indicator_scores v USING (project_id, code)
+						WHERE v.source = 'checklist' AND c.deduction > 0
+						  AND strpos(v.explanation, c.description || '：' || coalesce(c.reason, '未说明理由')) = 0)
+$$;
+
 SELECT ok(pg_temp.state_ok(), 'after loading the four samples the kept state equals the facts');
+SELECT ok(pg_temp.notes_ok() AND EXISTS (SELECT FROM perfeval.indicator_scores WHERE deviation_note IS NOT NULL)
+		  AND EXISTS (SELECT FROM perfeval.checklist_point WHERE deduction > 0),
+	'…and so do the deviation notes and deduction reasons shown beside the scores');
 SELECT ok(pg_temp.scores_ok(), '…and every indicator scores as its facts say');
 SELECT ok((SELECT count(*) FILTER (WHERE actuals IS NOT NULL) = 3 AND count(*) FILTER (WHERE checklist IS NOT NULL) = 2
 				  AND count(*) FILTER (WHERE survey IS NOT NULL) = 1 AND count(*) FILTER (WHERE allocations > 0) = 4
@@ -82,6 +104,10 @@ VALUES ('seed001', 'C11', '1999-01-01', '1家');
 SELECT is((SELECT actual FROM perfeval.indicator_scores WHERE project_id = 'seed001' AND code = 'C11'),
 	'40家', 'actual: an older report leaves the latest');
 SELECT ok(pg_temp.state_ok() AND pg_temp.scores_ok(), 'actual: state equals the facts after inserts');
+UPDATE perfeval.actual SET deviation_note = '测试偏差' WHERE project_id = 'seed001' AND code = 'C11' AND reported_on = '2099-01-01';
+SELECT ok(pg_temp.notes_ok() AND (SELECT deviation_note = '测试偏差' FROM perfeval.indicator_scores
+								   WHERE project_id = 'seed001' AND code = 'C11'),
+	'actual: a new deviation note is shown with its report');
 UPDATE perfeval.actual SET measure = '39家' WHERE project_id = 'seed001' AND code = 'C11' AND reported_on = '2099-01-01';
 SELECT ok(pg_temp.state_ok() AND pg_temp.scores_ok(), 'actual: state equals the facts after an update');
 UPDATE perfeval.actual SET reported_on = '1990-01-01' WHERE project_id = 'seed001' AND code = 'C11' AND reported_on = '2099-01-01';
@@ -115,8 +141,10 @@ INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, d
 SELECT project_id, code, 99, '测试要点', 0.5, '测试' FROM perfeval.indicator
  WHERE project_id = 'seed003' AND source = 'checklist' ORDER BY code LIMIT 1;
 SELECT ok(pg_temp.state_ok() AND pg_temp.scores_ok(), 'checklist: state equals the facts after an insert');
-UPDATE perfeval.checklist_point SET deduction = 1 WHERE point_no = 99;
+UPDATE perfeval.checklist_point SET deduction = 1, reason = NULL WHERE point_no = 99;
 SELECT ok(pg_temp.state_ok() AND pg_temp.scores_ok(), 'checklist: state equals the facts after an update');
+SELECT ok(pg_temp.notes_ok() AND EXISTS (SELECT FROM perfeval.indicator_scores WHERE explanation LIKE '%测试要点：未说明理由%'),
+	'checklist: a changed deduction reason is quoted in the explanation');
 DELETE FROM perfeval.checklist_point WHERE point_no = 99;
 SELECT ok(pg_temp.state_ok(), 'checklist: state equals the facts after a delete');
 SAVEPOINT before_truncate;
