@@ -50,6 +50,7 @@ extern Numeric pe_scaled_to_numeric(pe_int128 v, int scale);
 extern Numeric pe_numeric_trim(Numeric n);
 extern char *pe_numeric_text(Datum n);
 extern int64 pe_numeric_arg(Datum d, const char *what);
+extern int	pe_tier_arg(text *t);
 
 /* Reverse-rule argument ('ratio' or 'linear') to the core's enum, or ERROR. */
 extern PeReverse pe_reverse_arg(text *t);

@@ -132,15 +132,7 @@ row_args(FunctionCallInfo fcinfo, PeRow *row, PeRules *rules)
 		pe_quant_unpack(PG_GETARG_DATUM(RS_MEASURE), &row->actual.measure);
 	if (!PG_ARGISNULL(RS_TIER))
 	{
-		text	   *t = PG_GETARG_TEXT_PP(RS_TIER);
-		int			tier = pe_tier_code(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
-
-		if (tier <= 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown qualitative tier: \"%s\"", text_to_cstring(t)),
-					 errhint("Accepted tiers are 达成, 部分达成 and 未达成.")));
-		row->actual.tier = (uint8) tier;
+		row->actual.tier = (uint8) pe_tier_arg(PG_GETARG_TEXT_PP(RS_TIER));
 		row->actual.fraction = PG_ARGISNULL(RS_FRACTION) ? -1 :
 			pe_numeric_arg(PG_GETARG_DATUM(RS_FRACTION), "fraction");
 	}

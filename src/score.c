@@ -146,9 +146,9 @@ pe_score(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(exact_numeric(pe_method_score(&pm, w, c)));
 }
 
-/* A tier name, or ERROR. */
-static int
-tier_arg(text *t)
+/* A tier name, or ERROR (judged_score(), row_score()). */
+int
+pe_tier_arg(text *t)
 {
 	int			tier = pe_tier_code(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 
@@ -170,7 +170,7 @@ Datum
 pe_judged_score(PG_FUNCTION_ARGS)
 {
 	int64		w = pe_weight_arg(PG_GETARG_DATUM(0));
-	int			tier = tier_arg(PG_GETARG_TEXT_PP(1));
+	int			tier = pe_tier_arg(PG_GETARG_TEXT_PP(1));
 	int64		f = pe_numeric_arg(PG_GETARG_DATUM(2), "fraction");
 	PeRules		r;
 	int64		lo,

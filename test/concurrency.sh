@@ -158,10 +158,12 @@ cat >"$W/actual.sql" <<'SQL'
 \set b random(0, 9)
 \set d random(1, 365)
 \set m random(0, 60)
-INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
-VALUES ('p' || :a, 'C1', date '2024-01-01' + :d, (:m || '家')::perfeval.measure),
-	   ('p' || :b, 'C1', date '2024-01-01' + :d + 1, ((:m + 1) || '家')::perfeval.measure)
-ON CONFLICT (project_id, code, reported_on) DO UPDATE SET measure = EXCLUDED.measure;
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure, deviation_note)
+VALUES ('p' || :a, 'C1', date '2024-01-01' + :d, (:m || '家')::perfeval.measure,
+		CASE WHEN :m % 3 = 0 THEN '偏差说明' || :m END),
+	   ('p' || :b, 'C1', date '2024-01-01' + :d + 1, ((:m + 1) || '家')::perfeval.measure, NULL)
+ON CONFLICT (project_id, code, reported_on)
+DO UPDATE SET measure = EXCLUDED.measure, deviation_note = EXCLUDED.deviation_note;
 SQL
 cat >"$W/actual_delete.sql" <<'SQL'
 \set a random(0, 9)
@@ -173,7 +175,8 @@ cat >"$W/checklist.sql" <<'SQL'
 \set b random(0, 9)
 \set n random(1, 2)
 \set x random(0, 10)
-UPDATE perfeval.checklist_point SET deduction = :x * 0.5
+UPDATE perfeval.checklist_point SET deduction = :x * 0.5,
+	   reason = CASE WHEN :x % 2 = 1 THEN '扣分理由' || :x END
  WHERE project_id IN ('p' || :a, 'p' || :b) AND point_no = :n;
 SQL
 cat >"$W/survey.sql" <<'SQL'

@@ -4,7 +4,7 @@
 -- computed from the facts directly; and nothing but perfeval can write it.
 -- Everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(57);
+SELECT plan(59);
 
 -- The state recomputed from scratch: one row per project, each part from
 -- its fact table alone.
@@ -118,6 +118,22 @@ DELETE FROM perfeval.actual WHERE project_id = 'seed001' AND code = 'C11' AND re
 SELECT is((SELECT score FROM perfeval.indicator_scores WHERE project_id = 'seed001' AND code = 'C11'),
 	10::numeric, 'actual: deleting the added reports restores the report''s 10 points');
 SELECT ok(pg_temp.state_ok(), 'actual: state equals the facts after deletes');
+-- MERGE: inserts, updates and deletes in one statement
+CREATE TEMP TABLE merge_source (project_id text, code text, reported_on date, measure perfeval.measure, del boolean);
+INSERT INTO merge_source
+SELECT project_id, code, reported_on, '1家'::perfeval.measure, false FROM perfeval.actual WHERE project_id = 'seed001' AND code = 'C11'
+UNION ALL SELECT 'seed001', 'C11', '2098-01-01', '20家'::perfeval.measure, false
+UNION ALL (SELECT project_id, code, reported_on, NULL, true FROM perfeval.actual WHERE project_id = 'seed002' LIMIT 3);
+MERGE INTO perfeval.actual a USING merge_source m
+   ON a.project_id = m.project_id AND a.code = m.code AND a.reported_on = m.reported_on
+ WHEN MATCHED AND m.del THEN DELETE
+ WHEN MATCHED THEN UPDATE SET measure = m.measure
+ WHEN NOT MATCHED THEN INSERT (project_id, code, reported_on, measure) VALUES (m.project_id, m.code, m.reported_on, m.measure);
+SELECT ok(pg_temp.state_ok() AND pg_temp.scores_ok()
+		  AND (SELECT actual = '20家' FROM perfeval.indicator_scores WHERE project_id = 'seed001' AND code = 'C11'),
+	'actual: a MERGE that inserts, updates and deletes keeps the state');
+SELECT is((SELECT count(*) FILTER (WHERE del) FROM merge_source), 3::bigint, '…(the MERGE deleted three of seed002''s reports)');
+DELETE FROM perfeval.actual WHERE reported_on = '2098-01-01';
 SAVEPOINT before_truncate;
 TRUNCATE perfeval.actual;
 SELECT is((SELECT count(*) FROM perfeval_internal.project_state WHERE actuals IS NOT NULL), 0::bigint,

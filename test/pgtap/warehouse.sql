@@ -3,7 +3,7 @@
 -- prints it, with the place it is printed.  Changes made to probe a rule are
 -- undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(106);
+SELECT plan(108);
 
 -- Seed 001 (乌鲁木齐): every indicator of the summary table (三、（一）).
 SELECT results_eq(
@@ -332,6 +332,16 @@ SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'perfeval'::re
 SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'perfeval'::regnamespace
 			 AND c.relkind IN ('r', 'v') AND obj_description(c.oid, 'pg_class') !~ ' / '), 0::bigint,
 	'…in Chinese and English');
+SELECT is((SELECT count(*) FROM pg_depend d
+			WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+			  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'perfeval')
+			  AND coalesce(obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)), '') !~ '[一-鿿].* / [A-Za-z]'),
+	0::bigint, 'every object of the extension (types, functions, operators, schemas…) has a comment in Chinese and English');
+SELECT is((SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+			WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+			  AND c.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
+			  AND coalesce(col_description(c.oid, a.attnum), '') !~ ' / '),
+	0::bigint, 'every column of every table and view has one too');
 SELECT set_eq(
 	$$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'perfeval'$$,
 	$$SELECT 'perfeval.' || relname FROM pg_class WHERE relnamespace = 'perfeval'::regnamespace AND relkind = 'r'$$,

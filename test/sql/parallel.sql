@@ -75,6 +75,33 @@ SELECT plan_index_cond($$SELECT * FROM perfeval.indicator_scores WHERE name = 'ç
 SELECT v AS view,
 	   plan_has(format('SELECT * FROM perfeval.%s', v),
 				' on (actual|checklist_point|survey_response|allocation)\M') AS reads_facts
-  FROM unnest(ARRAY['project_scores', 'level1_scores', 'level2_scores',
-					'project_scores_as_of(''2024-01-01'')', 'level1_scores_as_of(''2024-01-01'')']) AS v;
+  FROM unnest(ARRAY['project_scores', 'level1_scores', 'level2_scores', 'indicator_scores',
+					'project_scores_as_of(''2024-01-01'')', 'level1_scores_as_of(''2024-01-01'')',
+					'indicator_scores_as_of(''2024-01-01'')']) AS v;
 RESET enable_seqscan;
+
+-- Each view evaluates an indicator row once: its serial plan computes one
+-- call of evaluate() or evaluated() (the nodes above read its result);
+-- findings makes two passes, one per project and one per indicator.  The
+-- count is checked on a query that evaluates each row twice.
+CREATE FUNCTION evaluations_in_plan(q text) RETURNS int LANGUAGE plpgsql AS $$
+DECLARE
+	l text;
+	n int := 0;
+BEGIN
+	SET LOCAL max_parallel_workers_per_gather = 0;
+	FOR l IN EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' || q LOOP
+		n := n + (SELECT count(*) FROM regexp_matches(l, '\mevaluated?\(', 'g'));
+	END LOOP;
+	RETURN n;
+END $$;
+SELECT v AS view, evaluations_in_plan(format('SELECT * FROM perfeval.%s', v)) AS evaluations
+  FROM unnest(ARRAY['indicator_scores', 'level2_scores', 'level1_scores', 'project_scores',
+					'findings', 'project_facts', 'indicator_scores_as_of(''2024-01-01'')']) AS v;
+SELECT evaluations_in_plan($$SELECT perfeval.score(perfeval.evaluate(x.weight, x.applicable, x.source,
+		x.target, x.method, x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+		x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity')),
+	perfeval.points(perfeval.evaluate(x.weight, x.applicable, x.source,
+		x.target, x.method, x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+		x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity'))
+	FROM perfeval_internal.indicator_rows x$$) AS control_evaluates_twice;
