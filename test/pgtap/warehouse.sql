@@ -3,7 +3,7 @@
 -- prints it, with the place it is printed.  Changes made to probe a rule are
 -- undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(108);
+SELECT plan(111);
 
 -- Seed 001 (乌鲁木齐): every indicator of the summary table (三、（一）).
 SELECT results_eq(
@@ -320,6 +320,27 @@ SELECT throws_ok(
 	  VALUES ('bad', 'x', 2024, '65010', 'x', '单位自评')$$,
 	'23514', NULL, 'a division code that is not 6 digits is refused');
 
+CREATE FUNCTION pg_temp.grant_select(v text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE format('GRANT SELECT ON perfeval.%I TO perfeval_viewer_test', v);
+END $$;
+CREATE FUNCTION pg_temp.unreadable_views() RETURNS text[] LANGUAGE plpgsql AS $$
+DECLARE
+	v text;
+	n bigint;
+	bad text[] := '{}';
+BEGIN
+	FOR v IN SELECT c.relname FROM pg_class c
+			  WHERE c.relnamespace = 'perfeval'::regnamespace AND c.relkind = 'v' ORDER BY 1 LOOP
+		BEGIN
+			EXECUTE format('SELECT count(*) FROM perfeval.%I', v) INTO n;
+		EXCEPTION WHEN insufficient_privilege THEN
+			bad := bad || v;
+		END;
+	END LOOP;
+	RETURN bad;
+END $$;
+
 -- The read contract: plain column types, comments, and rows pg_dump keeps.
 SELECT is((SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 			JOIN pg_type t ON t.oid = a.atttypid
@@ -349,6 +370,18 @@ SELECT set_eq(
 SELECT is((SELECT c FROM pg_extension, unnest(extconfig, extcondition) AS u(t, c)
 			WHERE extname = 'perfeval' AND t = 'perfeval.scheme'::regclass), '',
 	'every scheme is dumped, the built-in one included (its settings survive a restore)');
+
+-- A role granted SELECT on the views alone reads every one of them (1.2
+-- refused 9 of 11: they were calls of SQL functions over the tables).
+CREATE ROLE perfeval_viewer_test;
+GRANT USAGE ON SCHEMA perfeval TO perfeval_viewer_test;
+SELECT ok((SELECT count(*) FROM (SELECT pg_temp.grant_select(c.relname) FROM pg_class c
+							  WHERE c.relnamespace = 'perfeval'::regnamespace AND c.relkind = 'v') g) > 10,
+	'a test role is granted SELECT on every view, and on nothing else');
+SET ROLE perfeval_viewer_test;
+SELECT is(pg_temp.unreadable_views(), '{}'::text[], 'a role granted SELECT on the views alone reads every view');
+SELECT throws_ok($$SELECT count(*) FROM perfeval.indicator$$, '42501', NULL, '…and not the tables under them');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
