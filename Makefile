@@ -2,20 +2,21 @@
 # newcomer runs; both install what is missing and use a throwaway cluster.
 
 EXTENSION = perfeval
-EXTVERSION = 1.2
+EXTVERSION = 1.3
 MODULE_big = perfeval
-CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o
-OBJS = $(CORE_OBJS) src/target.o src/method.o src/grade.o src/score.o src/rowscore.o src/sumscores.o
+CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o
+OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
+	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/
-# joined in order.  Released versions' install scripts (sql/perfeval--1.0.sql
-# and sql/perfeval--1.1.sql, frozen) and the upgrade scripts
+# joined in order.  Released versions' install scripts (sql/perfeval--1.0.sql,
+# sql/perfeval--1.1.sql and sql/perfeval--1.2.sql, frozen) and the upgrade scripts
 # (perfeval--A--B.sql) are shipped as written; test/upgrade.sh checks that an
-# upgraded 1.0 or 1.1 equals a fresh install.
+# upgraded 1.0, 1.1 or 1.2 equals a fresh install.
 SECTIONS = $(sort $(wildcard sql/[0-9][0-9]_*.sql))
 DATA_built = perfeval--$(EXTVERSION).sql
-DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql $(wildcard sql/perfeval--*--*.sql)
+DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql sql/perfeval--1.2.sql $(wildcard sql/perfeval--*--*.sql)
 
 # Regression tests live in test/sql, expected output in expected/.
 REGRESS = types scoring rowscore sumscores parallel
@@ -45,13 +46,17 @@ test/unit/test_core: test/unit/test_core.c $(CORE_SRCS) src/pe_core.h
 test/unit/test_arith: test/unit/test_arith.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_arith.c $(CORE_SRCS)
 
+test/unit/test_eval: test/unit/test_eval.c $(CORE_SRCS) src/pe_core.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_eval.c $(CORE_SRCS)
+
 test/unit/fuzz_core: test/unit/fuzz_core.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/fuzz_core.c $(CORE_SRCS)
 
 .PHONY: unittest fuzz test demo bench
-unittest: test/unit/test_core test/unit/test_arith test/unit/fuzz_core
+unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core
 	./test/unit/test_core
 	./test/unit/test_arith
+	./test/unit/test_eval
 	./test/unit/fuzz_core
 
 test:
@@ -63,4 +68,4 @@ demo:
 bench:
 	bash test/run.sh bench
 
-EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/fuzz_core results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core results regression.diffs regression.out

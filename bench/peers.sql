@@ -3,19 +3,20 @@
 --   peer.*_sql      plain SQL: targets kept as text, parsed with regexp_match,
 --                   scored with CASE (what an analyst writes without perfeval)
 --   peer.*_plpgsql  the same rules in a PL/pgSQL function called per row
---   floor.*         the shape of perfeval's views (the indicator rows with
---                   the state perfeval keeps on them -- latest actual,
---                   deductions, rate -- joined to their project and scheme,
---                   the same grouping) over perfeval's own tables, with the
---                   scoring replaced by sum(weight); floor.bare is the bare
---                   GROUP BY project scan of the indicator table.
+--   floor.*         the shape of perfeval's views (the indicator rows
+--                   joined to their project, scheme and the state perfeval
+--                   keeps of the project's facts, the same grouping) over
+--                   perfeval's own tables, with the scoring replaced by
+--                   sum(weight); floor.bare is the bare GROUP BY project
+--                   scan of the indicator table.
 --
 -- The rules are those of sql/50_views.sql (indicator_scores_as_of and
 -- project_scores_as_of): completion (more is better: actual / target; less is
 -- better: 100 when met, else target / actual or linear to 0 at twice the
 -- target), money in 元 / 万元 / 亿元, a bare number taking the other side's
 -- unit, rates from money and surveys, judged tiers, checklist deductions,
--- the four scoring methods, rounding per scheme, not-applicable rescaling.
+-- the four scoring methods, rounding per scheme (once), not-applicable
+-- rescaling.
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 
@@ -130,8 +131,8 @@ SELECT c.project_id, c.code, c.level1, c.weight, c.applicable,
 				 CASE WHEN c.c >= 100 THEN c.weight ELSE 0 END
 			 WHEN c.method LIKE 'deduct:%' THEN
 				 CASE WHEN c.c >= 100 THEN c.weight
-					  ELSE greatest(c.weight - round(split_part(split_part(c.method, ':', 2), '/', 1)::numeric
-							 * (100 - c.c) / split_part(c.method, '/', 2)::numeric, 6), 0) END
+					  ELSE greatest(c.weight - split_part(split_part(c.method, ':', 2), '/', 1)::numeric
+							 * (100 - c.c) / split_part(c.method, '/', 2)::numeric, 0) END
 			 WHEN c.c <= 0 THEN 0
 			 WHEN c.c >= 100 THEN c.weight
 			 ELSE c.weight * c.c / 100 END AS score) sc;
@@ -227,7 +228,7 @@ BEGIN
 			ELSE
 				k := split_part(split_part(method, ':', 2), '/', 1)::numeric;
 				pp := split_part(method, '/', 2)::numeric;
-				s := greatest(weight - round(k * (100 - c) / pp, 6), 0);
+				s := greatest(weight - k * (100 - c) / pp, 0);
 			END IF;
 		ELSIF c <= 0 THEN
 			s := 0;
@@ -309,16 +310,19 @@ SELECT x.project_id, x.level1, count(*) AS indicators, sum(x.weight) AS weight,
 DROP SCHEMA IF EXISTS floor CASCADE;
 CREATE SCHEMA floor;
 
--- The input joins of indicator_scores_as_of (the indicator row with its
--- kept state, its project and scheme); counting the kept columns keeps the
--- planner reading what the scoring reads.
+-- The input joins of perfeval_internal.indicator_rows (the indicator row,
+-- its project's kept state and scheme), and every input the scoring reads
+-- handed to one trivial call per row (num_nulls()): the planner reads, and
+-- the executor fetches, what perfeval.evaluate() is given -- everything but
+-- the scoring itself.
 CREATE VIEW floor.indicator_inputs AS
 SELECT i.project_id, i.code, i.level1, i.weight, i.applicable,
-	   (i.actual_on IS NOT NULL)::int + (i.deducted IS NOT NULL)::int + (i.rate IS NOT NULL)::int
-	   + (s.decimals IS NOT NULL)::int AS joined
+	   num_nulls(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score, i.code,
+				 s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget,
+				 st.money_budget, st.money_arrived, st.money_spent, 'infinity'::date) AS joined
   FROM perfeval.indicator i
-  JOIN perfeval.project p ON p.project_id = i.project_id
-  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id;
+  JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id;
 
 CREATE VIEW floor.project_scores AS
 SELECT p.project_id, p.scheme_id, coalesce(t0.indicators, 0) AS indicators, t0.weight,
@@ -350,25 +354,25 @@ SELECT ps.project_id, p.year, p.division_code,
 	   CASE WHEN substr(p.division_code, 3, 2) <> '00' THEN left(p.division_code, 4) || '00' END AS prefecture,
 	   CASE WHEN right(p.division_code, 2) <> '00' THEN p.division_code END AS county,
 	   p.department, ps.total AS final_score, ps.grade AS final_grade,
-	   p.money_budget AS budget, p.money_arrived AS arrived, p.money_spent AS spent
+	   m.money_budget AS budget, m.money_arrived AS arrived, m.money_spent AS spent
   FROM floor.project_scores ps
-  JOIN perfeval.project p ON p.project_id = ps.project_id;
+  JOIN perfeval.project p ON p.project_id = ps.project_id
+  LEFT JOIN perfeval_internal.project_state m ON m.project_id = ps.project_id;
 
 CREATE VIEW floor.rollup_region AS
 SELECT g.year, g.level, g.division_code, d.name AS division_name, g.projects, g.mean_score,
 	   g.budget, g.spent
-  FROM (SELECT f.year,
-			   CASE grouping(f.province, f.prefecture, f.county)
-				   WHEN 3 THEN 'province' WHEN 5 THEN 'prefecture' ELSE 'county' END AS level,
-			   coalesce(f.county, f.prefecture, f.province) AS division_code,
+  FROM (SELECT f.year, l.level, l.division_code,
 			   count(*) AS projects,
 			   count(*) FILTER (WHERE f.final_grade LIKE '优%') AS grade_excellent,
 			   round(avg(f.final_score), 2) AS mean_score,
 			   sum(f.budget) AS budget, sum(f.spent) AS spent
 		  FROM floor.project_facts f
-		 GROUP BY GROUPING SETS ((f.year, f.province), (f.year, f.prefecture), (f.year, f.county))) g
-  LEFT JOIN perfeval.division d ON d.code = g.division_code
- WHERE g.division_code IS NOT NULL;
+		 CROSS JOIN LATERAL unnest(ARRAY['province', 'prefecture', 'county'],
+								   ARRAY[f.province, f.prefecture, f.county]) AS l(level, division_code)
+		 WHERE l.division_code IS NOT NULL
+		 GROUP BY f.year, l.level, l.division_code) g
+  LEFT JOIN perfeval.division d ON d.code = g.division_code;
 
 CREATE VIEW floor.rollup_department AS
 SELECT f.year, f.department, count(*) AS projects,

@@ -100,12 +100,9 @@ prepare() {
 	log "generating $n projects into $db"
 	"${PSQL[@]}" -d "$db" -v n="$n" -f bench/gen.sql >/dev/null
 	"${PSQL[@]}" -d "$db" -f bench/peers.sql >/dev/null
-	# as after any bulk load (README): the kept state was written into the
-	# indicator and project rows after they were loaded, which scatters a
-	# project's rows; CLUSTER puts them back together
-	log "cluster, vacuum analyze $db"
-	"${PSQL[@]}" -d "$db" -c "CLUSTER perfeval.indicator USING indicator_pkey" \
-		-c "CLUSTER perfeval.project USING project_pkey" -c "VACUUM (ANALYZE, FREEZE)" >/dev/null
+	# as after any bulk load (README): statistics for the planner
+	log "vacuum analyze $db"
+	"${PSQL[@]}" -d "$db" -c "VACUUM (ANALYZE, FREEZE)" >/dev/null
 	log "generated $db in $((SECONDS - t0)) s"
 }
 
@@ -201,16 +198,67 @@ LOAD_TYPED=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_typed;" "COPY load_typed ($I
 LOAD_TEXT=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_text;" "COPY load_text ($ICOLS) FROM '$SRVDIR/indicator.copy';")
 LOADA_TYPED=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_typed;" "COPY load_actual_typed FROM '$SRVDIR/actual.copy';")
 LOADA_TEXT=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_text;" "COPY load_actual_text FROM '$SRVDIR/actual.copy';")
-# into perfeval.actual itself, with its foreign key, unit check and kept
-# state (1.2M indicator rows updated), in a transaction rolled back after
-LOADA_TRIG=$(time_stmt "$DB" 1 "BEGIN; TRUNCATE perfeval.actual;" "COPY perfeval.actual FROM '$SRVDIR/actual.copy';")
-"${PSQL[@]}" -d "$DB" -c "DROP TABLE load_typed, load_text, load_actual_typed, load_actual_text" -c "VACUUM perfeval.indicator" >/dev/null
+"${PSQL[@]}" -d "$DB" -c "DROP TABLE load_typed, load_text, load_actual_typed, load_actual_text" >/dev/null
 r=$(ratio "$LOAD_TYPED" "$LOAD_TEXT")
 row "load: COPY $NIND indicator rows, typed vs text" "$(ms "$LOAD_TYPED")" "$(ms "$LOAD_TEXT")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
 r=$(ratio "$LOADA_TYPED" "$LOADA_TEXT")
 row "load: COPY $NACT actual rows, typed vs text" "$(ms "$LOADA_TYPED")" "$(ms "$LOADA_TEXT")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
-r=$(ratio "$LOADA_TRIG" "$LOADA_TEXT")
-row "load: same, into perfeval.actual (FK, unit check, kept state)" "$(ms "$LOADA_TRIG")" "$(ms "$LOADA_TEXT")" "" "$r" "(info)" ""
+
+# The whole year loaded as an ETL job loads it (COPY of every table, in
+# order), into perfeval's tables with all it does on load (foreign keys,
+# checks, the unit check, the kept state) and into the same tables with the
+# same keys and constraints and nothing of perfeval's maintenance; both in
+# a database of their own, taking turns.
+log "loading the year (COPY of every table): perfeval vs the same tables without its state maintenance"
+TABLES=(scheme division project allocation indicator actual checklist_point survey_response)
+SCHEME_COLS="scheme_id, name, grade_scale, decimals, rounding, execution_base, reverse_rule, tier_high, tier_low, satisfaction_coefficients, over_threshold"
+{
+	echo "COPY (SELECT $SCHEME_COLS FROM perfeval.scheme WHERE scheme_id <> 'national') TO '$SRVDIR/y_scheme.copy';"
+	for t in "${TABLES[@]:1}"; do echo "COPY perfeval.$t TO '$SRVDIR/y_$t.copy';"; done
+} | "${PSQL[@]}" -d "$DB" >/dev/null
+LDB=perfeval_bench_load
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $LDB" -c "CREATE DATABASE $LDB" >/dev/null
+"${PSQL[@]}" -d $LDB >/dev/null <<-'EOF'
+	CREATE EXTENSION perfeval;
+	CREATE SCHEMA base;
+	CREATE TABLE base.scheme (LIKE perfeval.scheme INCLUDING ALL);
+	CREATE TABLE base.division (LIKE perfeval.division INCLUDING ALL);
+	CREATE TABLE base.project (LIKE perfeval.project INCLUDING ALL, FOREIGN KEY (scheme_id) REFERENCES base.scheme);
+	CREATE TABLE base.allocation (LIKE perfeval.allocation INCLUDING ALL,
+		FOREIGN KEY (project_id) REFERENCES base.project ON DELETE CASCADE);
+	CREATE TABLE base.indicator (LIKE perfeval.indicator INCLUDING ALL,
+		FOREIGN KEY (project_id) REFERENCES base.project ON DELETE CASCADE);
+	CREATE TABLE base.actual (LIKE perfeval.actual INCLUDING ALL,
+		FOREIGN KEY (project_id, code) REFERENCES base.indicator ON DELETE CASCADE);
+	CREATE TABLE base.checklist_point (LIKE perfeval.checklist_point INCLUDING ALL,
+		FOREIGN KEY (project_id, code) REFERENCES base.indicator ON DELETE CASCADE);
+	CREATE TABLE base.survey_response (LIKE perfeval.survey_response INCLUDING ALL,
+		FOREIGN KEY (project_id, code) REFERENCES base.indicator ON DELETE CASCADE);
+	INSERT INTO base.scheme (scheme_id, name) VALUES ('national', 'national');
+EOF
+load_year() {	# load_year SCHEMA: seconds to COPY the year into SCHEMA's tables
+	local f=$OUT/load.sql t0 t1
+	{
+		echo "TRUNCATE $1.project CASCADE; DELETE FROM $1.scheme WHERE scheme_id <> 'national'; TRUNCATE $1.division;"
+		echo "CHECKPOINT;"
+		echo "\\timing on"
+		echo "COPY $1.scheme ($SCHEME_COLS) FROM '$SRVDIR/y_scheme.copy';"
+		for t in "${TABLES[@]:1}"; do echo "COPY $1.$t FROM '$SRVDIR/y_$t.copy';"; done
+	} >"$f"
+	"${PSQL[@]}" -d $LDB -f "$f" | awk '/^Time:/ {s += $2} END {printf "%.0f\n", s}'
+}
+LY=()
+for ((i = 0; i < 2; i++)); do
+	LY+=("$(load_year base) $(load_year perfeval)")
+done
+LOAD_BASE=$(printf '%s\n' "${LY[@]}" | awk '{print $1}' | median)
+LOAD_PE=$(printf '%s\n' "${LY[@]}" | awk '{print $2}' | median)
+LOAD_OK=$("${PSQL[@]}" -At -d $LDB -c "SELECT (SELECT count(*) FROM perfeval.actual) = (SELECT count(*) FROM base.actual)
+	AND (SELECT count(*) FROM perfeval_internal.project_state) = $PROJECTS")
+"${PSQL[@]}" -d postgres -c "DROP DATABASE $LDB" >/dev/null
+r=$(ratio "$LOAD_PE" "$LOAD_BASE")
+row "load: the year by COPY ($PROJECTS projects, 6 tables), perfeval vs same keys and constraints only (state kept: $LOAD_OK)" \
+	"$(ms "$LOAD_PE")" "$(ms "$LOAD_BASE")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
 
 # ---------------------------------------------------------------------------
 # 3. Whole-year scoring: perfeval's views, the floor, the peers.
@@ -219,14 +267,14 @@ Q_PE="SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores"
 read -r PS_PE PS_FLOOR < <(time_pair "$DB" "$RUNS" "$Q_PE" "SELECT count(*), sum(total), count(grade) FROM floor.project_scores")
 PS_BARE=$(time_sql "$DB" "$RUNS" 1 "SELECT count(*), sum(total) FROM floor.bare")
 r=$(ratio "$PS_PE" "$PS_FLOOR")
-row "project_scores, whole year ($PROJECTS projects) vs floor (view shape)" "$(ms "$PS_PE")" "$(ms "$PS_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+row "project_scores, whole year ($PROJECTS projects) vs floor (view shape)" "$(ms "$PS_PE")" "$(ms "$PS_FLOOR")" "" "$r" "<= 1.2" "$(met "$r" "<=" 1.2)"
 r=$(ratio "$PS_PE" "$PS_BARE")
 row "project_scores vs bare GROUP BY project scan" "$(ms "$PS_PE")" "$(ms "$PS_BARE")" "" "$r" "(info)" ""
 if [ $PEERS = 1 ]; then
 	r=$(ratio "$CT_SQL" "$CT_PE")
-	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 10" "$(met "$r" ">=" 10)"
+	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 15" "$(met "$r" ">=" 15)"
 	r=$(ratio "$CT_PL" "$CT_PE")
-	row "project_scores: PL/pgSQL per row / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_PL")" "$r" ">= 10" "$(met "$r" ">=" 10)"
+	row "project_scores: PL/pgSQL per row / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_PL")" "$r" ">= 15" "$(met "$r" ">=" 15)"
 fi
 
 log "scoring: level1_scores"
@@ -245,12 +293,22 @@ row "rollup_region (province/prefecture/county) vs floor" "$(ms "$RR_PE")" "$(ms
 r=$(ratio "$RD_PE" "$RD_FLOOR")
 row "rollup_department vs floor" "$(ms "$RD_PE")" "$(ms "$RD_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
 
-# The data-quality findings of the whole year: one run, for information (it
-# scores every indicator and writes a sentence for each finding).
+# The data-quality findings of the whole year against project_scores: one
+# evaluation per indicator row, and a sentence only for what is found.
 log "findings"
-FD_PE=$(time_sql "$DB" 1 0 "SELECT kind, count(*) FROM perfeval.findings GROUP BY kind")
-r=$(ratio "$FD_PE" "$PS_PE")
-row "findings, whole year, vs project_scores (1 run)" "$(ms "$FD_PE")" "" "" "$r" "(info)" ""
+read -r FD_PE FD_PS < <(time_pair "$DB" 3 "SELECT kind, count(*) FROM perfeval.findings GROUP BY kind" "$Q_PE")
+r=$(ratio "$FD_PE" "$FD_PS")
+row "findings, whole year, vs project_scores" "$(ms "$FD_PE")" "$(ms "$FD_PS")" "" "$r" "<= 3" "$(met "$r" "<=" 3)"
+
+# Every column of indicator_scores (the explanation included) against three
+# of them, 40,000 rows, with the server's default JIT settings: the
+# explanation is one C call, not expressions JIT compiles.
+log "indicator_scores: every column vs three, JIT on"
+IS_WHERE="WHERE project_id <= 'P0002000'"
+read -r IS_ALL IS_FEW < <(PGOPTIONS="$PGOPTIONS -c jit=on" time_pair "$DB" "$RUNS" \
+	"SELECT * FROM perfeval.indicator_scores $IS_WHERE" "SELECT project_id, code, score FROM perfeval.indicator_scores $IS_WHERE")
+r=$(ratio "$IS_ALL" "$IS_FEW")
+row "indicator_scores: SELECT * vs SELECT project_id, code, score (40,000 rows, JIT on)" "$(ms "$IS_ALL")" "$(ms "$IS_FEW")" "" "$r" "<= 3" "$(met "$r" "<=" 3)"
 
 # ---------------------------------------------------------------------------
 # 4. One project's scores: an analyst's lookup, planning included.
@@ -270,7 +328,7 @@ LK_L1=$(lookup perfeval.level1_scores)
 LK_IS=$(lookup perfeval.indicator_scores)
 first=${ids%% *}
 "${PSQL[@]}" -At -d "$DB" -c "EXPLAIN SELECT * FROM perfeval.project_scores WHERE project_id = $first" >"$OUT/lookup_plan"
-if grep -q "Seq Scan on \(indicator\|actual\|checklist_point\|survey_response\|allocation\)" "$OUT/lookup_plan"; then
+if grep -q "Seq Scan on \(indicator\|actual\|checklist_point\|survey_response\|allocation\|project_state\)" "$OUT/lookup_plan"; then
 	IDX=NO
 else
 	IDX=yes

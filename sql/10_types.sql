@@ -76,3 +76,67 @@ CREATE TYPE perfeval.grade_scale (
 	INTERNALLENGTH = VARIABLE,
 	STORAGE = extended
 );
+
+-- Values perfeval derives and never takes as input: a scheme's rules
+-- (scheme.rules, generated), what it keeps of a project's facts
+-- (perfeval_internal.project_state, section 45), the evaluation of an
+-- indicator row (section 50) and the state of sum_scores() (section 26).
+-- Their input functions refuse text, except score_sum's, which Citus and
+-- parallel workers use to pass partial totals.
+CREATE TYPE perfeval.rules;
+CREATE FUNCTION perfeval.rules_in(cstring) RETURNS perfeval.rules
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.rules_out(perfeval.rules) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE perfeval.rules (
+	INPUT = perfeval.rules_in,
+	OUTPUT = perfeval.rules_out,
+	INTERNALLENGTH = VARIABLE,
+	STORAGE = plain
+);
+
+CREATE TYPE perfeval.state;
+CREATE FUNCTION perfeval.state_in(cstring) RETURNS perfeval.state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.state_out(perfeval.state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- external: a large state is stored out of line uncompressed, never
+-- compressed in line, so reading it costs no decompression per row
+CREATE TYPE perfeval.state (
+	INPUT = perfeval.state_in,
+	OUTPUT = perfeval.state_out,
+	INTERNALLENGTH = VARIABLE,
+	STORAGE = external
+);
+
+CREATE TYPE perfeval.evaluation;
+CREATE FUNCTION perfeval.evaluation_in(cstring) RETURNS perfeval.evaluation
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.evaluation_out(perfeval.evaluation) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE perfeval.evaluation (
+	INPUT = perfeval.evaluation_in,
+	OUTPUT = perfeval.evaluation_out,
+	INTERNALLENGTH = 48,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+
+CREATE TYPE perfeval.score_sum;
+CREATE FUNCTION perfeval.score_sum_in(cstring) RETURNS perfeval.score_sum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.score_sum_out(perfeval.score_sum) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.score_sum_recv(internal) RETURNS perfeval.score_sum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.score_sum_send(perfeval.score_sum) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE perfeval.score_sum (
+	INPUT = perfeval.score_sum_in,
+	OUTPUT = perfeval.score_sum_out,
+	RECEIVE = perfeval.score_sum_recv,
+	SEND = perfeval.score_sum_send,
+	INTERNALLENGTH = 64,
+	ALIGNMENT = double,
+	STORAGE = plain
+);

@@ -19,12 +19,24 @@ CREATE FUNCTION perfeval.phrase(perfeval.target) RETURNS text
 CREATE FUNCTION perfeval.phrase(perfeval.measure) RETURNS text
 	AS 'MODULE_PATHNAME', 'quant_phrase' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
--- A plain SQL expression, so the planner inlines it into warehouse queries.
--- Not declared STRICT (that would stop inlining), but NULL in gives NULL out.
+-- numerator ÷ denominator in percent, rounded half-up to six decimals; NULL
+-- when the denominator is 0 (the core's rate rule, src/pe_eval.c).
 CREATE FUNCTION perfeval.rate(numerator numeric, denominator numeric) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'rate' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- A number perfeval computes with exactly: finite, at most six decimals, at
+-- most 999999999999.999999 in magnitude.  The tables' CHECKs use it, so
+-- that NaN, infinities and overlong decimals are refused at load time.
+CREATE FUNCTION perfeval.is_exact(numeric) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'is_exact' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- The national defaults, each written once: the satisfaction coefficients
+-- (非常满意 1 … 不满意 0, from the core) and the grade bands.
+CREATE FUNCTION perfeval.default_coefficients() RETURNS numeric[]
+	AS 'MODULE_PATHNAME', 'default_coefficients' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval.national_grade_scale() RETURNS perfeval.grade_scale
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE WHEN denominator = 0 THEN NULL
-		ELSE trim_scale(round(numerator * 100 / denominator, 6)) END;
+	RETURN '优:90,良:80,中:60,差:0'::perfeval.grade_scale;
 
 CREATE FUNCTION perfeval.completion(target perfeval.target, actual perfeval.measure,
 		reverse text DEFAULT 'ratio') RETURNS numeric
@@ -41,8 +53,15 @@ CREATE FUNCTION perfeval.judged_score(weight numeric, tier text, fraction numeri
 CREATE FUNCTION perfeval.deduct(weight numeric, deductions numeric[]) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'pe_deduct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION perfeval.satisfaction(counts int[],
-		coefficients numeric[] DEFAULT '{1,0.8,0.6,0.3,0}') RETURNS numeric
+		coefficients numeric[] DEFAULT perfeval.default_coefficients()) RETURNS numeric
 	AS 'MODULE_PATHNAME', 'pe_satisfaction' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION perfeval.grade(score numeric,
-		scale perfeval.grade_scale DEFAULT '优:90,良:80,中:60,差:0') RETURNS text
+		scale perfeval.grade_scale DEFAULT perfeval.national_grade_scale()) RETURNS text
 	AS 'MODULE_PATHNAME', 'pe_grade' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+-- A scheme's rules decoded and checked once: the generated column
+-- scheme.rules (section 40).  Every bound of a scheme is checked here.
+CREATE FUNCTION perfeval.scheme_rules(decimals int, rounding text, reverse_rule text,
+		tier_high numeric, tier_low numeric, satisfaction_coefficients numeric[],
+		execution_base text, over_threshold numeric) RETURNS perfeval.rules
+	AS 'MODULE_PATHNAME', 'scheme_rules' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -7,32 +7,61 @@
 -- natural, so a load is idempotent and pg_dump has no sequences to carry.
 
 -- Scoring schemes (评分方案): the rules that differ by jurisdiction, as data.
+-- rules is the scheme decoded and checked once (src/rules.c: every bound of
+-- a scheme is checked there, and a bad one refuses the row with 23514);
+-- builtin says which row is the one CREATE EXTENSION installs.
 CREATE TABLE perfeval.scheme (
 	scheme_id text PRIMARY KEY,
 	name text NOT NULL,
-	grade_scale perfeval.grade_scale NOT NULL DEFAULT '优:90,良:80,中:60,差:0',
-	decimals int NOT NULL DEFAULT 2 CHECK (decimals BETWEEN 0 AND 6),
-	rounding text NOT NULL DEFAULT 'half_up'
-		CHECK (rounding IN ('half_up', 'truncate')),
-	execution_base text NOT NULL DEFAULT 'arrived'
-		CHECK (execution_base IN ('arrived', 'budget', 'initial')),
-	reverse_rule text NOT NULL DEFAULT 'ratio'
-		CHECK (reverse_rule IN ('ratio', 'linear')),
+	grade_scale perfeval.grade_scale NOT NULL DEFAULT perfeval.national_grade_scale(),
+	decimals int NOT NULL DEFAULT 2,
+	rounding text NOT NULL DEFAULT 'half_up',
+	execution_base text NOT NULL DEFAULT 'arrived',
+	reverse_rule text NOT NULL DEFAULT 'ratio',
 	tier_high numeric NOT NULL DEFAULT 80,
 	tier_low numeric NOT NULL DEFAULT 60,
-	satisfaction_coefficients numeric[] NOT NULL DEFAULT '{1,0.8,0.6,0.3,0}',
-	over_threshold numeric NOT NULL DEFAULT 120 CHECK (over_threshold > 100),
-	builtin boolean NOT NULL DEFAULT false,
-	-- added before truncating: half a unit of the last kept decimal for
-	-- half-up, 0 for truncation (scores and totals are never negative)
-	round_offset numeric GENERATED ALWAYS AS
-		(CASE rounding WHEN 'truncate' THEN 0 ELSE 0.5 * 0.1 ^ decimals END) STORED,
-	CHECK (0 < tier_low AND tier_low < tier_high AND tier_high < 100),
-	CHECK (cardinality(satisfaction_coefficients) > 0)
+	satisfaction_coefficients numeric[] NOT NULL DEFAULT perfeval.default_coefficients(),
+	over_threshold numeric NOT NULL DEFAULT 120,
+	builtin boolean GENERATED ALWAYS AS (scheme_id = 'national') STORED,
+	rules perfeval.rules GENERATED ALWAYS AS (perfeval.scheme_rules(decimals, rounding,
+		reverse_rule, tier_high, tier_low, satisfaction_coefficients, execution_base,
+		over_threshold)) STORED
 );
 
-INSERT INTO perfeval.scheme (scheme_id, name, builtin)
-VALUES ('national', '财政部默认（财预〔2020〕10号） / MoF defaults', true);
+INSERT INTO perfeval.scheme (scheme_id, name)
+VALUES ('national', '财政部默认（财预〔2020〕10号） / MoF defaults');
+
+-- The built-in scheme exists in every database.  pg_dump keeps every scheme
+-- (a customised national included): restoring the national row sets the
+-- rules of the one CREATE EXTENSION installed instead of failing as a
+-- duplicate.  It cannot be deleted or renamed (projects default to it).
+CREATE FUNCTION perfeval.keep_builtin_scheme() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		UPDATE perfeval.scheme
+		   SET name = NEW.name, grade_scale = NEW.grade_scale, decimals = NEW.decimals,
+			   rounding = NEW.rounding, execution_base = NEW.execution_base,
+			   reverse_rule = NEW.reverse_rule, tier_high = NEW.tier_high, tier_low = NEW.tier_low,
+			   satisfaction_coefficients = NEW.satisfaction_coefficients,
+			   over_threshold = NEW.over_threshold
+		 WHERE scheme_id = NEW.scheme_id;
+		RETURN CASE WHEN FOUND THEN NULL ELSE NEW END;
+	END IF;
+	IF TG_OP = 'DELETE' OR NEW.scheme_id IS DISTINCT FROM OLD.scheme_id THEN
+		RAISE EXCEPTION 'cannot % the built-in scheme "%"', lower(TG_OP), OLD.scheme_id
+			USING ERRCODE = 'dependent_objects_still_exist',
+				  DETAIL = 'CREATE EXTENSION installs it and projects default to it.',
+				  HINT = 'Change its rules, or copy it to a scheme of your own.';
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER scheme_builtin_insert BEFORE INSERT ON perfeval.scheme
+	FOR EACH ROW WHEN (NEW.scheme_id = 'national') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
+CREATE TRIGGER scheme_builtin_change BEFORE UPDATE OR DELETE ON perfeval.scheme
+	FOR EACH ROW WHEN (OLD.scheme_id = 'national') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
 
 -- Names of administrative divisions (GB/T 2260), for roll-up labels only.
 CREATE TABLE perfeval.division (
@@ -51,17 +80,10 @@ CREATE TABLE perfeval.project (
 	evaluation_kind text NOT NULL
 		CHECK (evaluation_kind IN ('单位自评', '部门评价', '财政评价', '第三方')),
 	scheme_id text NOT NULL DEFAULT 'national' REFERENCES perfeval.scheme,
-	printed_total numeric CHECK (printed_total >= 0),
+	printed_total numeric
+		CONSTRAINT project_printed_total_check CHECK (perfeval.is_exact(printed_total) AND printed_total >= 0),
 	printed_grade text,
-	source text,
-	-- Kept by perfeval from the allocation rows (section 45), in 万元, so
-	-- that scoring reads money from the project row instead of aggregating
-	-- the allocations on every query.  Loads never write these.
-	allocations int NOT NULL DEFAULT 0,
-	money_initial_budget numeric,
-	money_budget numeric,
-	money_arrived numeric,
-	money_spent numeric
+	source text
 );
 CREATE INDEX project_year_division_idx ON perfeval.project (year, division_code);
 
@@ -72,10 +94,14 @@ CREATE TABLE perfeval.allocation (
 	fund_level text NOT NULL
 		CHECK (fund_level IN ('中央', '省级', '市级', '县区级', '上年结转', '其他')),
 	unit text NOT NULL DEFAULT '万元' CHECK (unit IN ('元', '万元', '亿元')),
-	initial_budget numeric CHECK (initial_budget >= 0),
-	budget numeric CHECK (budget >= 0),
-	arrived numeric CHECK (arrived >= 0),
-	spent numeric CHECK (spent >= 0),
+	initial_budget numeric
+		CONSTRAINT allocation_initial_budget_check CHECK (perfeval.is_exact(initial_budget) AND initial_budget >= 0),
+	budget numeric
+		CONSTRAINT allocation_budget_check CHECK (perfeval.is_exact(budget) AND budget >= 0),
+	arrived numeric
+		CONSTRAINT allocation_arrived_check CHECK (perfeval.is_exact(arrived) AND arrived >= 0),
+	spent numeric
+		CONSTRAINT allocation_spent_check CHECK (perfeval.is_exact(spent) AND spent >= 0),
 	PRIMARY KEY (project_id, department, fund_level)
 );
 
@@ -93,20 +119,10 @@ CREATE TABLE perfeval.indicator (
 	source text NOT NULL DEFAULT 'actual'
 		CHECK (source IN ('actual', 'checklist', 'survey', 'arrival_rate', 'execution_rate')),
 	applicable boolean NOT NULL DEFAULT true,
-	printed_score numeric CHECK (printed_score >= 0),
-	-- Kept by perfeval (section 45), never written by loads: the latest
-	-- actual, the sum of the checklist deductions and the rate taken from
-	-- money or a survey, so that scoring reads one row instead of joining
-	-- the facts on every query.
-	actual_on date,
-	actual_measure perfeval.measure,
-	actual_tier text,
-	actual_fraction numeric,
-	actual_note text,
-	deducted numeric,
-	rate numeric,
+	printed_score numeric
+		CONSTRAINT indicator_printed_score_check CHECK (perfeval.is_exact(printed_score) AND printed_score >= 0),
 	PRIMARY KEY (project_id, code),
-	CONSTRAINT indicator_weight_positive CHECK (weight > 0),
+	CONSTRAINT indicator_weight_positive CHECK (perfeval.is_exact(weight) AND weight > 0),
 	-- a rate from money or a survey is a percentage: its target must compare
 	-- with one (≥95%, 95, a qualitative phrase), not ≥10家 or 50万元
 	CONSTRAINT indicator_rate_target_percent CHECK (source NOT IN ('survey', 'arrival_rate', 'execution_rate')
@@ -120,7 +136,8 @@ CREATE TABLE perfeval.actual (
 	reported_on date NOT NULL,
 	measure perfeval.measure,
 	tier text CHECK (tier IN ('达成', '部分达成', '未达成')),
-	fraction numeric CHECK (fraction BETWEEN 0 AND 100),
+	fraction numeric
+		CONSTRAINT actual_fraction_check CHECK (perfeval.is_exact(fraction) AND fraction BETWEEN 0 AND 100),
 	deviation_note text,
 	FOREIGN KEY (project_id, code) REFERENCES perfeval.indicator ON DELETE CASCADE,
 	CHECK ((tier IS NULL) = (fraction IS NULL)),
@@ -133,13 +150,14 @@ CREATE TABLE perfeval.checklist_point (
 	code text NOT NULL,
 	point_no int NOT NULL CHECK (point_no > 0),
 	description text NOT NULL,
-	points numeric CHECK (points > 0),
+	points numeric
+		CONSTRAINT checklist_point_points_check CHECK (perfeval.is_exact(points) AND points > 0),
 	deduction numeric NOT NULL DEFAULT 0,
 	reason text,
 	PRIMARY KEY (project_id, code, point_no),
 	FOREIGN KEY (project_id, code) REFERENCES perfeval.indicator ON DELETE CASCADE,
 	CONSTRAINT checklist_deduction_range
-		CHECK (deduction >= 0 AND (points IS NULL OR deduction <= points))
+		CHECK (perfeval.is_exact(deduction) AND deduction >= 0 AND (points IS NULL OR deduction <= points))
 );
 
 -- Survey responses (满意度调查) per option, in the order of the coefficients.
@@ -149,43 +167,11 @@ CREATE TABLE perfeval.survey_response (
 	option_no int NOT NULL CHECK (option_no > 0),
 	option_label text NOT NULL,
 	respondents int NOT NULL CHECK (respondents >= 0),
-	coefficient numeric CHECK (coefficient BETWEEN 0 AND 1),
+	coefficient numeric
+		CONSTRAINT survey_response_coefficient_check CHECK (perfeval.is_exact(coefficient) AND coefficient BETWEEN 0 AND 1),
 	PRIMARY KEY (project_id, code, option_no),
 	FOREIGN KEY (project_id, code) REFERENCES perfeval.indicator ON DELETE CASCADE
 );
-
--- Refuse at load time an actual whose unit cannot be compared with its
--- indicator's target (万元 against 家): such a row could never be scored.
--- One set-based check per statement (transition table), so a COPY of a
--- million actuals pays one hash join, not a million lookups.
-CREATE FUNCTION perfeval.actual_check_units() RETURNS trigger
-	LANGUAGE plpgsql AS
-$$
-DECLARE
-	r record;
-BEGIN
-	SELECT n.project_id, n.code, n.measure, i.target INTO r
-	  FROM new_rows n
-	  JOIN perfeval.indicator i ON i.project_id = n.project_id AND i.code = n.code
-	 WHERE n.measure IS NOT NULL AND i.target IS NOT NULL
-	   AND NOT perfeval.comparable(i.target, n.measure)
-	 LIMIT 1;
-	IF FOUND THEN
-		RAISE EXCEPTION 'actual "%" cannot be compared with target "%"', r.measure, r.target
-			USING ERRCODE = '22023',
-				DETAIL = format('Indicator %s of project %s has units that do not convert into each other.',
-								r.code, r.project_id),
-				HINT = 'Write the actual in the unit of the target, or correct the target.';
-	END IF;
-	RETURN NULL;
-END
-$$;
-CREATE TRIGGER actual_check_units_insert AFTER INSERT ON perfeval.actual
-	REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION perfeval.actual_check_units();
-CREATE TRIGGER actual_check_units_update AFTER UPDATE ON perfeval.actual
-	REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION perfeval.actual_check_units();
 
 -- The key of an actual.  Newest first, so that the views read the latest
 -- actual of each indicator from the index in order instead of sorting all
@@ -193,8 +179,8 @@ CREATE TRIGGER actual_check_units_update AFTER UPDATE ON perfeval.actual
 CREATE UNIQUE INDEX actual_latest_idx ON perfeval.actual (project_id, code, reported_on DESC);
 COMMENT ON INDEX perfeval.actual_latest_idx IS '实际值主键（最新在前） / The key of an actual, newest first';
 
--- pg_dump keeps the rows users load (the built-in scheme comes with the extension).
-SELECT pg_catalog.pg_extension_config_dump('perfeval.scheme', 'WHERE NOT builtin');
+-- pg_dump keeps every row users load, the built-in scheme's settings included.
+SELECT pg_catalog.pg_extension_config_dump('perfeval.scheme', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.division', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.project', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.allocation', '');
@@ -213,8 +199,9 @@ COMMENT ON COLUMN perfeval.scheme.tier_high IS '定性指标“达成”档下�
 COMMENT ON COLUMN perfeval.scheme.tier_low IS '定性指标“部分达成”档下限（%） / Lower bound of the 部分达成 tier, percent of weight';
 COMMENT ON COLUMN perfeval.scheme.satisfaction_coefficients IS '满意度选项系数，按选项顺序 / Satisfaction coefficients by option order';
 COMMENT ON COLUMN perfeval.scheme.over_threshold IS '超额完成需说明的阈值（完成率%） / Completion percent at or above which a missing deviation note is a finding';
-COMMENT ON COLUMN perfeval.scheme.round_offset IS '舍入偏移量（派生列） / Derived: added before truncating, so one expression rounds both ways';
-COMMENT ON COLUMN perfeval.scheme.builtin IS '随扩展安装的方案（不导出） / Installed with the extension (not dumped)';
+COMMENT ON COLUMN perfeval.scheme.builtin IS '随扩展安装的方案（派生列，即 national） / Derived: the scheme CREATE EXTENSION installs (national)';
+COMMENT ON COLUMN perfeval.scheme.rules IS '方案规则（派生列，经校验） / Derived: the scheme''s rules, decoded and checked once';
+COMMENT ON FUNCTION perfeval.keep_builtin_scheme() IS '内置方案：恢复时更新其规则，不可删除或改名（触发器） / The built-in scheme: a restore sets its rules; it cannot be deleted or renamed (trigger)';
 
 COMMENT ON TABLE perfeval.division IS '行政区划名称（GB/T 2260） / Names of administrative divisions, for roll-up labels';
 
@@ -267,4 +254,3 @@ COMMENT ON COLUMN perfeval.survey_response.option_no IS '选项序号，对应�
 COMMENT ON COLUMN perfeval.survey_response.respondents IS '选择人数 / Number of respondents';
 COMMENT ON COLUMN perfeval.survey_response.coefficient IS '选项系数（为空时取方案系数） / Coefficient, NULL for the scheme''s';
 
-COMMENT ON FUNCTION perfeval.actual_check_units() IS '拒绝单位不可比的实际值 / Refuses an actual whose unit cannot be compared with its target';

@@ -1,71 +1,102 @@
 -- Section 50: the warehouse views (the read contract).
 --
--- Every view is plain SQL over plain column types, so the planner inlines it
--- into the caller's query (filters on project_id reach the indexes) and any
--- BI tool can read it.  The "as of" forms are SQL set-returning functions
--- that the planner inlines the same way; each view is its function at
--- 'infinity'.
+-- Plain views over the tables: the planner, privilege checks and Citus see
+-- the tables.  The joins are written once, in perfeval_internal.indicator_rows
+-- (an indicator with its project's scheme and kept state); each row is
+-- evaluated once, by one C call (perfeval.evaluated(), section 25), in
+-- perfeval_internal.indicator_evaluations; the views read that evaluation
+-- through accessors and decide nothing again.  The dated forms
+-- (*_as_of(date)) read the same relations and evaluate with the actuals
+-- known on a date.
 
--- Helpers: tiny SQL expressions, inlined by the planner.  Not STRICT on
--- purpose: PostgreSQL does not inline a STRICT SQL function whose body is not
--- strict (a CASE), and a call per row costs far more than the expression.
--- A NULL argument still gives NULL.
-
--- Round a non-negative score as its scheme says: x + round_offset truncated
--- (x appears once, so the planner inlines the call).
-CREATE FUNCTION perfeval.scheme_round(x numeric, decimals int, round_offset numeric) RETURNS numeric
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN trim_scale(trunc(x + round_offset, decimals));
-
+-- Money in 万元: the one conversion of 元 and 亿元.
 CREATE FUNCTION perfeval.wanyuan(amount numeric, unit text) RETURNS numeric
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN CASE unit WHEN '万元' THEN amount WHEN '元' THEN amount * 0.0001
 		WHEN '亿元' THEN amount * 10000 END;
 
+-- The execution rate on a scheme's base (the core's rule, src/pe_eval.c);
+-- NULL when its denominator is 0 or the rate is out of range.
 CREATE FUNCTION perfeval.execution_rate(spent numeric, arrived numeric, budget numeric,
 		initial_budget numeric, base text) RETURNS numeric
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN perfeval.rate(spent, CASE base WHEN 'budget' THEN budget
-		WHEN 'initial' THEN initial_budget ELSE arrived END);
+	AS 'MODULE_PATHNAME', 'execution_rate' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
--- A number as a working paper writes it: 2855.55, 100, 0.3.
-CREATE FUNCTION perfeval.num_text(x numeric) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN trim_scale(x)::text;
+-- An indicator row with everything its evaluation reads: the one join of
+-- the scoring views (the project's state row carries its scheme).
+CREATE VIEW perfeval_internal.indicator_rows AS
+SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight, i.applicable,
+	   i.source, i.target, i.method, i.printed_score, s.rules, st.actuals, st.checklist,
+	   st.survey, st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent,
+	   st.actual_notes, st.checklist_reasons
+  FROM perfeval.indicator i
+  JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id;
 
--- A percentage as a working paper writes it: 105.26%.
-CREATE FUNCTION perfeval.pct_text(x numeric) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN trim_scale(round(x, 2))::text || '%';
+-- Each row evaluated once, with its latest actual.  evaluated() returns a
+-- set, so the planner keeps it in its own node: however many fields a
+-- query reads, the row is evaluated once.
+CREATE VIEW perfeval_internal.indicator_evaluations AS
+SELECT x.*, perfeval.evaluated(x.weight, x.applicable, x.source, x.target, x.method,
+		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
+		   'infinity') AS e
+  FROM perfeval_internal.indicator_rows x;
 
--- The end of an explanation: how a completion rate became a score.
-CREATE FUNCTION perfeval.score_text(completion numeric, weight numeric, score numeric,
-		method perfeval.method) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE
-		WHEN completion >= 100 AND score = weight THEN
-			CASE WHEN completion > 100 THEN '超过指标值' ELSE '达到指标值' END
-			|| '，得满分' || perfeval.num_text(weight) || '分'
-		WHEN method::text = 'proportional' THEN
-			'未达到指标值，得分=' || perfeval.num_text(weight) || '×'
-			|| perfeval.pct_text(completion) || '=' || perfeval.num_text(score) || '分'
-		ELSE '未达到指标值，按评分方法' || method::text || '得'
-			|| perfeval.num_text(score) || '分' END;
+-- The same with the actuals known on a date.
+CREATE FUNCTION perfeval_internal.indicator_evaluations_as_of(as_of date)
+	RETURNS SETOF perfeval_internal.indicator_evaluations
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT x.*, perfeval.evaluated(x.weight, x.applicable, x.source, x.target, x.method,
+			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
+			   as_of)
+	  FROM perfeval_internal.indicator_rows x;
+	END;
 
--- Money per project, in 万元, with the rates its scheme defines (the sums
--- are kept on the project row, section 45; a project without allocation
--- rows has no money row).
+-- What the totals add: each row evaluated once, by a plain call (the
+-- totals read the evaluation once, in sum_scores(), so no set is needed).
+CREATE VIEW perfeval_internal.indicator_scored AS
+SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+	   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
+		   'infinity') AS e
+  FROM perfeval_internal.indicator_rows x;
+
+CREATE FUNCTION perfeval_internal.indicator_scored_as_of(as_of date)
+	RETURNS SETOF perfeval_internal.indicator_scored
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+		   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of)
+	  FROM perfeval_internal.indicator_rows x;
+	END;
+
+-- Money per project, in 万元, with the rates its scheme defines (kept with
+-- the project's state, section 45; a project without allocation rows has
+-- no money row).
 CREATE VIEW perfeval.project_money AS
-SELECT p.project_id, p.money_initial_budget AS initial_budget, p.money_budget AS budget,
-	   p.money_arrived AS arrived, p.money_spent AS spent,
-	   p.money_arrived - p.money_spent AS balance,
-	   perfeval.rate(p.money_arrived, p.money_budget) AS arrival_rate,
-	   perfeval.execution_rate(p.money_spent, p.money_arrived, p.money_budget,
-							   p.money_initial_budget, s.execution_base) AS execution_rate,
+SELECT st.project_id, st.money_initial_budget AS initial_budget, st.money_budget AS budget,
+	   st.money_arrived AS arrived, st.money_spent AS spent,
+	   st.money_arrived - st.money_spent AS balance,
+	   perfeval.rate(st.money_arrived, st.money_budget) AS arrival_rate,
+	   perfeval.execution_rate(st.money_spent, st.money_arrived, st.money_budget,
+							   st.money_initial_budget, s.execution_base) AS execution_rate,
 	   s.execution_base
-  FROM perfeval.project p
-  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
- WHERE p.allocations > 0;
+  FROM perfeval_internal.project_state st
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
+ WHERE st.allocations > 0;
+
+-- The latest actual of each indicator.
+CREATE VIEW perfeval.latest_actual AS
+SELECT DISTINCT ON (a.project_id, a.code)
+	   a.project_id, a.code, a.reported_on, a.measure::text AS measure, a.tier, a.fraction,
+	   a.deviation_note
+  FROM perfeval.actual a
+ ORDER BY a.project_id, a.code, a.reported_on DESC;
 
 -- The latest actual of each indicator reported on or before a date.
 CREATE FUNCTION perfeval.actual_as_of(as_of date)
@@ -81,277 +112,185 @@ CREATE FUNCTION perfeval.actual_as_of(as_of date)
 	 ORDER BY a.project_id, a.code, a.reported_on DESC;
 	END;
 
-CREATE VIEW perfeval.latest_actual AS
-SELECT project_id, code, reported_on, measure::text AS measure, tier, fraction, deviation_note
-  FROM perfeval.actual_as_of('infinity');
-
--- Per indicator: completion, score and a working-paper explanation, with the
--- actuals known on a date.  Columns after "explanation" serve the findings.
-CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
-	RETURNS TABLE (project_id text, code text, seq int, level1 text, level2 text,
-				   name text, weight numeric, applicable boolean, source text,
-				   target text, actual text, reported_on date, tier text,
-				   fraction numeric, deviation_note text, completion numeric,
-				   score numeric, score_rate numeric, printed_score numeric,
-				   explanation text, problem text, over_threshold numeric)
-	LANGUAGE sql STABLE PARALLEL SAFE
-	BEGIN ATOMIC
-	SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight,
-		   i.applicable, i.source, i.target::text,
-		   coalesce(a.measure::text, perfeval.num_text(r.rate) || '%'), a.reported_on,
-		   a.tier, a.fraction, a.deviation_note, c.completion,
-		   f.score, perfeval.rate(f.score, i.weight), i.printed_score,
-		   CASE
-			   WHEN NOT i.applicable THEN
-				   '不适用：不计分，项目总分按其余指标权重折算为100分'
-			   WHEN f.score IS NULL THEN '无法计分：' || CASE c.problem
-				   WHEN 'missing_actual' THEN '未录入实际完成值'
-				   WHEN 'missing_target' THEN '未设定指标值'
-				   WHEN 'unjudged_qualitative' THEN '定性指标未评判达成档次'
-				   WHEN 'incomparable_units' THEN '指标值与实际值单位不可比'
-				   WHEN 'judgement_out_of_band' THEN '评判比例不在所评档次区间内'
-				   WHEN 'missing_responses' THEN '无满意度调查样本'
-				   WHEN 'missing_money' THEN '无资金数据或预算为零'
-				   ELSE '数据不全' END
-			   WHEN i.source = 'checklist' THEN
-				   CASE WHEN coalesce(i.deducted, 0) = 0 THEN
-						'按评价要点评分，未扣分，得满分' || perfeval.num_text(i.weight) || '分'
-					ELSE '按评价要点评分，扣' || perfeval.num_text(i.deducted) || '分（'
-						|| (SELECT string_agg(cp.description || '：' || coalesce(cp.reason, '未说明理由'), '；'
-											  ORDER BY cp.point_no)
-							  FROM perfeval.checklist_point cp
-							 WHERE cp.project_id = i.project_id AND cp.code = i.code AND cp.deduction > 0)
-						|| '），得分=' || perfeval.num_text(i.weight) || '−'
-						|| perfeval.num_text(i.deducted) || '=' || perfeval.num_text(f.score) || '分'
-				   END
-			   WHEN a.tier IS NOT NULL THEN
-				   '定性指标，指标值“' || coalesce(i.target::text, '') || '”，实际完成“'
-				   || coalesce(a.measure::text, '') || '”，评价为' || a.tier || '，按'
-				   || perfeval.num_text(a.fraction) || '%计，得分=' || perfeval.num_text(i.weight)
-				   || '×' || perfeval.num_text(a.fraction) || '%=' || perfeval.num_text(f.score) || '分'
-			   ELSE
-				   CASE i.source
-					   -- an option without its own coefficient takes the scheme's
-					   WHEN 'survey' THEN (SELECT '满意度=(' || string_agg(sr.respondents || '×'
-								   || coalesce(perfeval.num_text(coalesce(sr.coefficient,
-										  s.satisfaction_coefficients[sr.option_no])), '?'), '+' ORDER BY sr.option_no)
-								   || ')÷' || sum(sr.respondents)
-							 FROM perfeval.survey_response sr
-							WHERE sr.project_id = i.project_id AND sr.code = i.code)
-						   || '=' || perfeval.pct_text(r.rate) || '，'
-					   WHEN 'arrival_rate' THEN '资金到位率=实际到位' || perfeval.num_text(p.money_arrived)
-						   || '万元÷全年预算' || perfeval.num_text(p.money_budget) || '万元='
-						   || perfeval.pct_text(r.rate) || '，'
-					   WHEN 'execution_rate' THEN '预算执行率=全年执行' || perfeval.num_text(p.money_spent)
-						   || '万元÷' || CASE s.execution_base WHEN 'budget' THEN '全年预算'
-							   || perfeval.num_text(p.money_budget) WHEN 'initial' THEN '年初预算'
-							   || perfeval.num_text(p.money_initial_budget) ELSE '实际到位'
-							   || perfeval.num_text(p.money_arrived) END
-						   || '万元=' || perfeval.pct_text(r.rate) || '，'
-					   ELSE '' END
-				   || CASE
-					   WHEN i.target IS NULL THEN ''
-					   WHEN perfeval.comparator(i.target) IN ('≤', '<') THEN
-						   '实际完成值' || coalesce(a.measure::text, perfeval.num_text(r.rate) || '%')
-						   || '，指标值' || i.target::text
-						   || CASE WHEN c.completion >= 100 THEN '，' ELSE '，指标完成率='
-							   || perfeval.pct_text(c.completion) || '，' END
-					   ELSE '指标完成率=' || perfeval.num_text(coalesce(r.rate, perfeval.amount(a.measure)))
-						   || CASE WHEN r.rate IS NULL
-								   AND perfeval.unit(a.measure) <> perfeval.unit(i.target)
-								   AND perfeval.unit(i.target) <> '' AND perfeval.unit(a.measure) <> ''
-								   THEN perfeval.unit(a.measure) ELSE '' END
-						   || '÷' || perfeval.num_text(perfeval.amount(i.target))
-						   || CASE WHEN r.rate IS NULL
-								   AND perfeval.unit(a.measure) <> perfeval.unit(i.target)
-								   AND perfeval.unit(i.target) <> '' AND perfeval.unit(a.measure) <> ''
-								   THEN perfeval.unit(i.target) ELSE '' END
-						   || '=' || perfeval.pct_text(c.completion) || '，' END
-				   || perfeval.score_text(c.completion, i.weight, f.score, i.method)
-		   END,
-		   CASE WHEN i.applicable AND f.score IS NULL THEN c.problem END,
-		   s.over_threshold
-	  FROM perfeval.indicator i
-	  -- the latest actual is kept on the indicator row (section 45); an
-	  -- earlier date reads the facts.  as_of is a constant in the views, so
-	  -- the CASEs fold to the kept columns and the planner removes the join
-	  -- (nothing reads h).
-	  LEFT JOIN perfeval.actual_as_of(as_of) h
-			 ON h.project_id = i.project_id AND h.code = i.code
-	  CROSS JOIN LATERAL (SELECT
-			CASE WHEN as_of = 'infinity' THEN i.actual_on ELSE h.reported_on END AS reported_on,
-			CASE WHEN as_of = 'infinity' THEN i.actual_measure ELSE h.measure END AS measure,
-			CASE WHEN as_of = 'infinity' THEN i.actual_tier ELSE h.tier END AS tier,
-			CASE WHEN as_of = 'infinity' THEN i.actual_fraction ELSE h.fraction END AS fraction,
-			CASE WHEN as_of = 'infinity' THEN i.actual_note ELSE h.deviation_note END AS deviation_note) a
-	  JOIN perfeval.project p ON p.project_id = i.project_id
-	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-	  -- the rate an indicator takes from money or a survey (kept, section 45)
-	  CROSS JOIN LATERAL (SELECT i.rate, (i.rate::text || '%')::perfeval.measure AS rate_pct) r
-	  CROSS JOIN LATERAL (SELECT
-			CASE
-				WHEN i.source = 'checklist' OR NOT i.applicable THEN NULL
-				WHEN a.tier IS NOT NULL THEN a.fraction
-				WHEN i.source = 'actual' THEN
-					CASE WHEN perfeval.comparable(i.target, a.measure)
-						 THEN perfeval.completion(i.target, a.measure, s.reverse_rule) END
-				WHEN i.target IS NULL THEN r.rate
-				WHEN perfeval.comparable(i.target, r.rate_pct)
-				THEN perfeval.completion(i.target, r.rate_pct, s.reverse_rule) END AS completion,
-			CASE
-				WHEN i.source = 'checklist' THEN NULL
-				WHEN a.tier IS NOT NULL THEN 'judgement_out_of_band'
-				WHEN i.source = 'survey' AND r.rate IS NULL THEN 'missing_responses'
-				WHEN i.source IN ('arrival_rate', 'execution_rate') AND r.rate IS NULL THEN 'missing_money'
-				WHEN i.source = 'actual' AND a.measure IS NULL THEN 'missing_actual'
-				WHEN i.target IS NULL AND i.source = 'actual' THEN 'missing_target'
-				WHEN perfeval.is_qualitative(a.measure) OR perfeval.is_qualitative(i.target) THEN 'unjudged_qualitative'
-				WHEN i.source = 'actual' AND NOT perfeval.comparable(i.target, a.measure) THEN 'incomparable_units'
-				WHEN i.source <> 'actual' AND NOT perfeval.comparable(i.target, r.rate_pct) THEN 'incomparable_units'
-				ELSE 'unscorable' END AS problem) c
-	  -- the score in one call, for any source (its SQL form is in
-	  -- test/sql/rowscore.sql, which checks that the two agree)
-	  CROSS JOIN LATERAL (SELECT perfeval.row_score(i.weight, i.applicable, i.source, i.target,
-			a.measure, a.tier, a.fraction, i.method, i.deducted, i.rate,
-			s.reverse_rule, s.decimals, s.rounding, s.tier_high, s.tier_low)
-			AS score) f;
-	END;
-
+-- Per indicator: completion, score, score rate, the working-paper
+-- explanation and, for a row without a score, why.  The actual shown is
+-- the one the row was scored from, read from the same kept state, and so
+-- are its deviation note and the reasons of the checklist's deductions.
 CREATE VIEW perfeval.indicator_scores AS
-SELECT project_id, code, seq, level1, level2, name, weight, applicable, source, target,
-	   actual, reported_on, tier, fraction, deviation_note, completion, score,
-	   score_rate, printed_score, explanation
-  FROM perfeval.indicator_scores_as_of('infinity');
+SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.applicable,
+	   x.source, x.target::text AS target,
+	   coalesce(perfeval.actual_measure(x.actuals, x.code, 'infinity'), perfeval.rate_text(x.e)) AS actual,
+	   perfeval.reported_on(x.e) AS reported_on,
+	   perfeval.actual_tier(x.actuals, x.code, 'infinity') AS tier,
+	   perfeval.actual_fraction(x.actuals, x.code, 'infinity') AS fraction,
+	   perfeval.actual_note(x.actual_notes, x.code, perfeval.reported_on(x.e)) AS deviation_note,
+	   perfeval.completion(x.e) AS completion, perfeval.score(x.e) AS score,
+	   perfeval.score_rate(x.e) AS score_rate, x.printed_score,
+	   perfeval.explanation(x.e, x.weight, x.applicable, x.source, x.target, x.method,
+		   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, 'infinity',
+		   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
+		   END) AS explanation,
+	   perfeval.problem(x.e) AS problem
+  FROM perfeval_internal.indicator_evaluations x;
 
--- Per indicator, only what the totals need: the weight and the score as
--- row_points() (the score times 10^6, a bigint), with the actuals known on a
--- date.  The level and project totals add these: a bigint sum is exact and
--- several times cheaper than a numeric one over millions of rows.
-CREATE FUNCTION perfeval.indicator_points_as_of(as_of date)
-	RETURNS TABLE (project_id text, code text, seq int, level1 text, level2 text,
-				   weight numeric, applicable boolean, points bigint)
+CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.indicator_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.weight, i.applicable,
-		   perfeval.row_points(i.weight, i.applicable, i.source, i.target, a.measure, a.tier,
-			   a.fraction, i.method, i.deducted, i.rate, s.reverse_rule, s.decimals, s.rounding,
-			   s.tier_high, s.tier_low)
-	  FROM perfeval.indicator i
-	  -- as in indicator_scores_as_of: the kept actual, or the facts on an earlier date
-	  LEFT JOIN perfeval.actual_as_of(as_of) h
-			 ON h.project_id = i.project_id AND h.code = i.code
-	  CROSS JOIN LATERAL (SELECT
-			CASE WHEN as_of = 'infinity' THEN i.actual_measure ELSE h.measure END AS measure,
-			CASE WHEN as_of = 'infinity' THEN i.actual_tier ELSE h.tier END AS tier,
-			CASE WHEN as_of = 'infinity' THEN i.actual_fraction ELSE h.fraction END AS fraction) a
-	  JOIN perfeval.project p ON p.project_id = i.project_id
-	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id;
+	SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.applicable,
+		   x.source, x.target::text,
+		   coalesce(perfeval.actual_measure(x.actuals, x.code, as_of), perfeval.rate_text(x.e)),
+		   perfeval.reported_on(x.e),
+		   perfeval.actual_tier(x.actuals, x.code, as_of),
+		   perfeval.actual_fraction(x.actuals, x.code, as_of),
+		   perfeval.actual_note(x.actual_notes, x.code, perfeval.reported_on(x.e)),
+		   perfeval.completion(x.e), perfeval.score(x.e), perfeval.score_rate(x.e),
+		   x.printed_score,
+		   perfeval.explanation(x.e, x.weight, x.applicable, x.source, x.target, x.method,
+			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of,
+			   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
+			   END),
+		   perfeval.problem(x.e)
+	  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x;
 	END;
 
 -- Per project and level 2, per project and level 1.  A level with an
 -- indicator that cannot be scored has no score (NULL), never a partial sum.
+CREATE VIEW perfeval.level2_scores AS
+SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+	   perfeval.rate((g.t).score, (g.t).weight) AS score_rate
+  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
+			   perfeval.sum_scores(x.e) AS t
+		  FROM perfeval_internal.indicator_scored x
+		 WHERE x.applicable
+		 GROUP BY x.project_id, x.level1, x.level2) g;
+
 CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
-	RETURNS TABLE (project_id text, level1 text, level2 text, seq int, indicators bigint,
-				   weight numeric, score numeric, score_rate numeric)
+	RETURNS SETOF perfeval.level2_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
 	SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
-				   perfeval.sum_scores(x.points, x.applicable, x.weight) AS t
-			  FROM perfeval.indicator_points_as_of(as_of) x
+				   perfeval.sum_scores(x.e) AS t
+			  FROM perfeval_internal.indicator_scored_as_of(as_of) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1, x.level2) g;
 	END;
 
+CREATE VIEW perfeval.level1_scores AS
+SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+	   perfeval.rate((g.t).score, (g.t).weight) AS score_rate
+  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
+			   perfeval.sum_scores(x.e) AS t
+		  FROM perfeval_internal.indicator_scored x
+		 WHERE x.applicable
+		 GROUP BY x.project_id, x.level1) g;
+
 CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
-	RETURNS TABLE (project_id text, level1 text, seq int, indicators bigint,
-				   weight numeric, score numeric, score_rate numeric)
+	RETURNS SETOF perfeval.level1_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
 	SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
-				   perfeval.sum_scores(x.points, x.applicable, x.weight) AS t
-			  FROM perfeval.indicator_points_as_of(as_of) x
+				   perfeval.sum_scores(x.e) AS t
+			  FROM perfeval_internal.indicator_scored_as_of(as_of) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1) g;
 	END;
 
-CREATE VIEW perfeval.level2_scores AS
-SELECT * FROM perfeval.level2_scores_as_of('infinity');
-CREATE VIEW perfeval.level1_scores AS
-SELECT * FROM perfeval.level1_scores_as_of('infinity');
-
 -- Per project: the total (sum of the rounded indicator scores, rescaled to
--- 100 when indicators do not apply), its grade, and the printed figures.
+-- 100 when indicators do not apply, rounded by the scheme: sum_scores()
+-- gives it), its grade, and the printed figures.
+CREATE VIEW perfeval.project_scores AS
+SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
+	   p.scheme_id, coalesce((t.t).indicators, 0) AS indicators, (t.t).weight, (t.t).total,
+	   perfeval.grade((t.t).total, s.grade_scale) AS grade, p.printed_total, p.printed_grade,
+	   trim_scale((t.t).total - p.printed_total) AS difference,
+	   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale))
+		   AS grade_agrees,
+	   coalesce((t.t).total, p.printed_total) AS final_score,
+	   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale) AS final_grade
+  FROM perfeval.project p
+  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
+			   FROM perfeval_internal.indicator_scored x
+			  GROUP BY x.project_id) t ON t.project_id = p.project_id;
+
 CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
-	RETURNS TABLE (project_id text, name text, year int, division_code text,
-				   department text, evaluation_kind text, scheme_id text,
-				   indicators bigint, weight numeric, total numeric, grade text,
-				   printed_total numeric, printed_grade text, difference numeric,
-				   grade_agrees boolean, final_score numeric, final_grade text)
+	RETURNS SETOF perfeval.project_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
 	SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
-		   p.scheme_id, coalesce(t.indicators, 0), t.weight, t.total,
-		   perfeval.grade(t.total, s.grade_scale), p.printed_total, p.printed_grade,
-		   trim_scale(t.total - p.printed_total),
-		   starts_with(p.printed_grade, perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale)),
-		   coalesce(t.total, p.printed_total),
-		   perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale)
+		   p.scheme_id, coalesce((t.t).indicators, 0), (t.t).weight, (t.t).total,
+		   perfeval.grade((t.t).total, s.grade_scale), p.printed_total, p.printed_grade,
+		   trim_scale((t.t).total - p.printed_total),
+		   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale)),
+		   coalesce((t.t).total, p.printed_total),
+		   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale)
 	  FROM perfeval.project p
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-	  -- the score is NULL unless every applicable indicator has one
-	  LEFT JOIN (SELECT x.project_id,
-						perfeval.sum_scores(x.points, x.applicable, x.weight) AS t
-				   FROM perfeval.indicator_points_as_of(as_of) x
-				  GROUP BY x.project_id) t0 ON t0.project_id = p.project_id
-	  CROSS JOIN LATERAL (SELECT (t0.t).indicators, (t0.t).weight,
-								 perfeval.scheme_round(CASE WHEN (t0.t).applicable = (t0.t).indicators
-										THEN (t0.t).score
-										ELSE (t0.t).score * 100 / (t0.t).weight END,
-									s.decimals, s.round_offset) AS total) t;
+	  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
+				   FROM perfeval_internal.indicator_scored_as_of(as_of) x
+				  GROUP BY x.project_id) t ON t.project_id = p.project_id;
 	END;
 
-CREATE VIEW perfeval.project_scores AS
-SELECT * FROM perfeval.project_scores_as_of('infinity');
+-- An allocation line in 万元.
+CREATE VIEW perfeval_internal.allocation_lines AS
+SELECT a.project_id, a.department, a.fund_level,
+	   perfeval.wanyuan(a.initial_budget, a.unit) AS initial_budget,
+	   perfeval.wanyuan(a.budget, a.unit) AS budget,
+	   perfeval.wanyuan(a.arrived, a.unit) AS arrived,
+	   perfeval.wanyuan(a.spent, a.unit) AS spent
+  FROM perfeval.allocation a;
 
 -- Money per project × department × fund level, with subtotals per
--- department and per fund level and the project total, in 万元.
+-- department and per fund level and the project total, in 万元.  Four
+-- groupings of one relation, each by project (so that each runs where the
+-- project's rows are).
 CREATE VIEW perfeval.allocation_summary AS
-SELECT g.project_id,
-	   CASE g.grp WHEN 0 THEN '明细' WHEN 1 THEN '部门小计' WHEN 2 THEN '级次小计'
-		   ELSE '合计' END AS row_kind,
-	   g.department, g.fund_level, g.initial_budget, g.budget, g.arrived, g.spent,
-	   g.arrived - g.spent AS balance,
+SELECT g.project_id, g.row_kind, g.department, g.fund_level, g.initial_budget, g.budget,
+	   g.arrived, g.spent, g.arrived - g.spent AS balance,
 	   perfeval.rate(g.arrived, g.budget) AS arrival_rate,
 	   perfeval.execution_rate(g.spent, g.arrived, g.budget, g.initial_budget,
 							   s.execution_base) AS execution_rate,
 	   s.execution_base
-  FROM (SELECT a.project_id, a.department, a.fund_level,
-			   grouping(a.department, a.fund_level) AS grp,
-			   sum(perfeval.wanyuan(a.initial_budget, a.unit)) AS initial_budget,
-			   sum(perfeval.wanyuan(a.budget, a.unit)) AS budget,
-			   sum(perfeval.wanyuan(a.arrived, a.unit)) AS arrived,
-			   sum(perfeval.wanyuan(a.spent, a.unit)) AS spent
-		  FROM perfeval.allocation a
-		 GROUP BY GROUPING SETS ((a.project_id, a.department, a.fund_level),
-								 (a.project_id, a.department),
-								 (a.project_id, a.fund_level),
-								 (a.project_id))) g
+  FROM (SELECT l.project_id, '明细' AS row_kind, l.department, l.fund_level,
+			   sum(l.initial_budget) AS initial_budget, sum(l.budget) AS budget,
+			   sum(l.arrived) AS arrived, sum(l.spent) AS spent
+		  FROM perfeval_internal.allocation_lines l
+		 GROUP BY l.project_id, l.department, l.fund_level
+		UNION ALL
+		SELECT l.project_id, '部门小计', l.department, NULL, sum(l.initial_budget),
+			   sum(l.budget), sum(l.arrived), sum(l.spent)
+		  FROM perfeval_internal.allocation_lines l
+		 GROUP BY l.project_id, l.department
+		UNION ALL
+		SELECT l.project_id, '级次小计', NULL, l.fund_level, sum(l.initial_budget),
+			   sum(l.budget), sum(l.arrived), sum(l.spent)
+		  FROM perfeval_internal.allocation_lines l
+		 GROUP BY l.project_id, l.fund_level
+		UNION ALL
+		SELECT l.project_id, '合计', NULL, NULL, sum(l.initial_budget), sum(l.budget),
+			   sum(l.arrived), sum(l.spent)
+		  FROM perfeval_internal.allocation_lines l
+		 GROUP BY l.project_id) g
   JOIN perfeval.project p ON p.project_id = g.project_id
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id;
 
-COMMENT ON FUNCTION perfeval.scheme_round(numeric, int, numeric) IS '按方案舍入（四舍五入或截尾） / Rounds a non-negative score as a scheme says (half-up or truncate)';
 COMMENT ON FUNCTION perfeval.wanyuan(numeric, text) IS '金额折算为万元 / An amount in 万元';
 COMMENT ON FUNCTION perfeval.execution_rate(numeric, numeric, numeric, numeric, text) IS '预算执行率（按口径） / Execution rate on the given base';
-COMMENT ON FUNCTION perfeval.num_text(numeric) IS '数字的底稿写法 / A number as a working paper writes it';
-COMMENT ON FUNCTION perfeval.pct_text(numeric) IS '百分比的底稿写法（两位小数） / A percentage as a working paper writes it';
-COMMENT ON FUNCTION perfeval.score_text(numeric, numeric, numeric, perfeval.method) IS '完成率到得分的说明 / How a completion rate became a score';
+COMMENT ON VIEW perfeval_internal.indicator_rows IS '指标行及其方案规则与项目状态（视图共用的连接） / An indicator with its scheme''s rules and its project''s kept state: the join the views share';
+COMMENT ON VIEW perfeval_internal.indicator_evaluations IS '每行指标计算一次的结果 / Each indicator row evaluated once';
+COMMENT ON FUNCTION perfeval_internal.indicator_evaluations_as_of(date) IS '截至某日的指标计算结果 / Each indicator row evaluated with the actuals known on a date';
+COMMENT ON VIEW perfeval_internal.indicator_scored IS '每行指标计算一次（供汇总） / Each indicator row evaluated once, for the totals';
+COMMENT ON FUNCTION perfeval_internal.indicator_scored_as_of(date) IS '截至某日每行指标计算一次（供汇总） / Each indicator row evaluated with the actuals known on a date, for the totals';
+COMMENT ON VIEW perfeval_internal.allocation_lines IS '资金分配行（万元） / Allocation lines in 万元';
 COMMENT ON FUNCTION perfeval.actual_as_of(date) IS '截至某日的最新实际值 / The latest actual of each indicator on a date';
 COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date) IS '截至某日的指标得分 / Indicator scores with the actuals known on a date';
-COMMENT ON FUNCTION perfeval.indicator_points_as_of(date) IS '截至某日的指标得分×10^6（供汇总，内部） / Weights and scores times 10^6 on a date, for the totals (internal)';
 COMMENT ON FUNCTION perfeval.level2_scores_as_of(date) IS '截至某日的二级指标得分 / Level-2 scores on a date';
 COMMENT ON FUNCTION perfeval.level1_scores_as_of(date) IS '截至某日的一级指标得分 / Level-1 scores on a date';
 COMMENT ON FUNCTION perfeval.project_scores_as_of(date) IS '截至某日的项目得分 / Project totals on a date';
@@ -363,6 +302,7 @@ COMMENT ON COLUMN perfeval.indicator_scores.completion IS '指标完成率（%�
 COMMENT ON COLUMN perfeval.indicator_scores.score IS '得分（按方案舍入） / Score, rounded as the scheme says';
 COMMENT ON COLUMN perfeval.indicator_scores.score_rate IS '得分率（%） / Score rate, percent of weight';
 COMMENT ON COLUMN perfeval.indicator_scores.explanation IS '计算说明（底稿） / Explanation in the style of a working paper';
+COMMENT ON COLUMN perfeval.indicator_scores.problem IS '无法计分的原因（英文键，见 findings） / Why the row has no score, a stable English key (see findings)';
 COMMENT ON VIEW perfeval.level2_scores IS '二级指标得分汇总 / Per-project level-2 weights, scores and score rates';
 COMMENT ON VIEW perfeval.level1_scores IS '一级指标得分汇总 / Per-project level-1 weights, scores and score rates';
 COMMENT ON VIEW perfeval.project_scores IS '项目得分汇总 / Per-project totals and grades';

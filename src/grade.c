@@ -255,61 +255,100 @@ grade_scale_hash_extended(PG_FUNCTION_ARGS)
 }
 
 /*
- * A scale's thresholds as numerics, cached per call site and rebuilt only
- * when the scale changes, so grading a warehouse allocates nothing per row.
+ * Scales decoded once per call site, a few of them (projects of several
+ * schemes interleave), so grading a warehouse allocates nothing per row.
  */
-typedef struct GradeCache
+#define GRADE_CACHE 8
+typedef struct GradeScaleEntry
 {
 	Size		len;
-	char	   *bytes;
+	char	   *bytes;			/* NULL: unused */
 	GradeScale	g;
-	Numeric		thresholds[PE_MAX_BANDS];
+	text	   *labels[PE_MAX_BANDS];	/* each band's label, built once */
+} GradeScaleEntry;
+
+typedef struct GradeCache
+{
+	int			next;			/* slot to reuse when all are taken */
+	GradeScaleEntry e[GRADE_CACHE];
 } GradeCache;
+
+/* The cache entry of a scale, decoded on first use. */
+static GradeScaleEntry *
+grade_entry(FunctionCallInfo fcinfo, Datum scale)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(scale);
+	Size		len = VARSIZE_ANY_EXHDR(v);
+	GradeCache *c = (GradeCache *) fcinfo->flinfo->fn_extra;
+	GradeScaleEntry *e;
+	MemoryContext old;
+	struct varlena *copy;
+
+	if (c == NULL)
+		c = fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+															   sizeof(GradeCache));
+	for (int i = 0; i < GRADE_CACHE; i++)
+		if (c->e[i].bytes && c->e[i].len == len && memcmp(c->e[i].bytes, VARDATA_ANY(v), len) == 0)
+			return &c->e[i];
+	e = &c->e[c->next];
+	c->next = (c->next + 1) % GRADE_CACHE;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (e->bytes)
+	{
+		pfree(e->bytes - VARHDRSZ);
+		for (int i = 0; i < e->g.nbands; i++)
+			pfree(e->labels[i]);
+	}
+	copy = (struct varlena *) palloc(VARHDRSZ + len);
+	SET_VARSIZE(copy, VARHDRSZ + len);
+	memcpy(VARDATA(copy), VARDATA_ANY(v), len);
+	e->len = len;
+	e->bytes = VARDATA(copy);
+	grades_unpack(PointerGetDatum(copy), &e->g);
+	for (int i = 0; i < e->g.nbands; i++)
+		e->labels[i] = cstring_to_text_with_len(e->g.labels + e->g.bands[i].label_off,
+												e->g.bands[i].label_len);
+	MemoryContextSwitchTo(old);
+	return e;
+}
+
+/*
+ * A score in fixed point for comparing with band thresholds (which have at
+ * most six decimals): its floor at 10^-6, clamped to the accepted range.
+ * NaN and infinities are not scores.
+ */
+static int64
+score_arg(Datum d)
+{
+	Numeric		n = DatumGetNumeric(d);
+	int64		v;
+	Datum		f;
+
+	if (pe_numeric_fixed(d, &v, NULL))
+		return v;
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot grade a score of %s", pe_numeric_text(d)),
+				 errhint("A score is a finite number, such as 98.2.")));
+	f = DirectFunctionCall1(numeric_floor,
+							DirectFunctionCall2(numeric_mul, d,
+												NumericGetDatum(int64_to_numeric(PE_SCALE))));
+	if (DatumGetBool(DirectFunctionCall2(numeric_gt, f, NumericGetDatum(int64_to_numeric(PE_MAX_ABS)))))
+		return PE_MAX_ABS;
+	if (DatumGetBool(DirectFunctionCall2(numeric_lt, f, NumericGetDatum(int64_to_numeric(-PE_MAX_ABS)))))
+		return -PE_MAX_ABS;
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, f));
+}
 
 /* grade(score, scale): the label of the band the score falls in. */
 PG_FUNCTION_INFO_V1(pe_grade);
 Datum
 pe_grade(PG_FUNCTION_ARGS)
 {
-	Numeric		score = PG_GETARG_NUMERIC(0);
-	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(1));
-	Size		len = VARSIZE_ANY_EXHDR(v);
-	GradeCache *c = (GradeCache *) fcinfo->flinfo->fn_extra;
-	int			i;
+	int64		score = score_arg(PG_GETARG_DATUM(0));
+	GradeScaleEntry *e = grade_entry(fcinfo, PG_GETARG_DATUM(1));
 
-	if (numeric_is_nan(score))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot grade a score of NaN")));
-	if (c == NULL || c->len != len || memcmp(c->bytes, VARDATA_ANY(v), len) != 0)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		struct varlena *copy;
-
-		if (c == NULL)
-			c = palloc0(sizeof(GradeCache));
-		else
-		{
-			/* scales alternate when projects use different schemes */
-			pfree(c->bytes - VARHDRSZ);
-			for (i = 0; i < c->g.nbands; i++)
-				pfree(c->thresholds[i]);
-		}
-		copy = (struct varlena *) palloc(VARHDRSZ + len);
-		SET_VARSIZE(copy, VARHDRSZ + len);
-		memcpy(VARDATA(copy), VARDATA_ANY(v), len);
-		c->len = len;
-		c->bytes = VARDATA(copy);
-		grades_unpack(PointerGetDatum(copy), &c->g);
-		for (i = 0; i < c->g.nbands; i++)
-			c->thresholds[i] = pe_fixed_to_numeric(c->g.bands[i].threshold);
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = c;
-	}
-	for (i = 0; i < c->g.nbands - 1; i++)
-		if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(score),
-											  NumericGetDatum(c->thresholds[i]))) >= 0)
-			break;
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(c->g.labels + c->g.bands[i].label_off,
-											  c->g.bands[i].label_len));
+	/* the label built once (callers read a result, never write it) */
+	PG_RETURN_TEXT_P(e->labels[pe_grade_index(e->g.bands, e->g.nbands, score)]);
 }

@@ -23,8 +23,17 @@ div_round(pe_i128 n, pe_i128 d)
 		n = -n;
 		d = -d;
 	}
-	q = n / d;
-	r = n % d;
+	if (n == (int64_t) n && d == (int64_t) d)
+	{
+		/* per row: most operands fit 64 bits, whose division is far cheaper */
+		q = (int64_t) n / (int64_t) d;
+		r = (int64_t) n % (int64_t) d;
+	}
+	else
+	{
+		q = n / d;
+		r = n % d;
+	}
 	if (r < 0)
 		r = -r;
 	if (2 * r >= d)
@@ -121,15 +130,31 @@ comparison_holds(int cmp, pe_i128 a, pe_i128 t)
 	}
 }
 
+/* Can completion() compare the units of t and a (a qualitative side aside)? */
+bool
+pe_units_comparable(const PeQuant *t, const PeQuant *a)
+{
+	int64_t		ft,
+				fa;
+	PeError		err;
+
+	if (t->unit == PE_UNIT_QUAL || a->unit == PE_UNIT_QUAL)
+		return true;
+	return reconcile_units(t, a, &ft, &fa, &err) == PE_OK;
+}
+
 /*
  * Completion rate in percent.  More-is-better targets (= ≥ >) give
  * actual / target; less-is-better targets (≤ <) give 100 when met and a
  * reduced rate otherwise.  Targets at or below zero cannot be divided by,
- * so they give 100 when the comparison holds and 0 when it does not.
+ * so they give 100 when the comparison holds and 0 when it does not.  "="
+ * is met by any actual at or above a positive target (exceeding it is not
+ * penalised).  A target not met never reaches 100 %: a strict target at its
+ * bound (>5 against 5, <5 against 5) is one unit short.
  */
 PeStatus
 pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
-			  int64_t *result, PeError *err)
+			  PeCompletion *out, PeError *err)
 {
 	int64_t		ft,
 				fa;
@@ -138,6 +163,7 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 				r;
 	const pe_i128 hundred = (pe_i128) 100 * PE_SCALE;
 	PeStatus	st;
+	bool		met;
 
 	err->status = PE_OK;
 	err->offset = -1;
@@ -154,7 +180,8 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 
 	if (t->cmp == PE_CMP_LE || t->cmp == PE_CMP_LT)
 	{
-		if (comparison_holds(t->cmp, av, tv))
+		met = comparison_holds(t->cmp, av, tv);
+		if (met)
 			r = hundred;
 		else if (tv <= 0)
 			r = 0;
@@ -165,19 +192,29 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 				r = 0;
 		}
 		else
-			r = div_round(tv * hundred, av);	/* av > tv > 0 here */
+			r = div_round(tv * hundred, av);	/* av >= tv > 0 here */
 	}
 	else if (tv <= 0)
-		r = comparison_holds(t->cmp, av, tv) ? hundred : 0;
+	{
+		met = comparison_holds(t->cmp, av, tv);
+		r = met ? hundred : 0;
+	}
 	else
+	{
+		met = t->cmp == PE_CMP_GT ? av > tv : av >= tv;
 		r = div_round(av * hundred, tv);
+	}
 
+	out->met = met;
+	out->boundary = !met && r >= hundred;
+	if (out->boundary)
+		r = hundred - 1;
 	if (r > PE_MAX_ABS || r < -PE_MAX_ABS)
 	{
 		err->status = PE_ERR_RANGE;
 		err->detail = "The completion rate exceeds 999999999999.999999 percent.";
 		return PE_ERR_RANGE;
 	}
-	*result = (int64_t) r;
+	out->rate = (int64_t) r;
 	return PE_OK;
 }

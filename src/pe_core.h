@@ -150,13 +150,27 @@ typedef enum PeReverse
 	PE_REVERSE_LINEAR = 1		/* linear from 100 % at target to 0 at 2x */
 } PeReverse;
 
+/* A completion rate and whether the target is met. */
+typedef struct PeCompletion
+{
+	int64_t		rate;			/* percent, fixed point (PE_SCALE) */
+	bool		met;			/* the actual satisfies the target */
+	bool		boundary;		/* not met, yet the ratio reached 100 % (>5 vs 5) */
+} PeCompletion;
+
 /*
- * Completion rate in percent, fixed point (PE_SCALE), rounded half-up.
- * Returns PE_NULL when undefined (a qualitative side), PE_ERR_UNITS when the
- * units cannot be compared (err->detail says why).
+ * Completion rate in percent, fixed point (PE_SCALE), rounded half-up.  A
+ * target that is not met has a rate below 100 %: a strict target at its
+ * bound (>5 against 5) gives 99.999999 % and sets boundary.  Returns PE_NULL
+ * when undefined (a qualitative side), PE_ERR_UNITS when the units cannot be
+ * compared and PE_ERR_RANGE when the rate does not fit (err->detail says
+ * why).
  */
 extern PeStatus pe_completion(const PeQuant *target, const PeQuant *actual,
-							  PeReverse rule, int64_t *result, PeError *err);
+							  PeReverse rule, PeCompletion *out, PeError *err);
+
+/* Can completion() compare the units of a target and a measure at all? */
+extern bool pe_units_comparable(const PeQuant *target, const PeQuant *actual);
 
 /* Scoring methods. */
 typedef enum PeMethodKind
@@ -196,6 +210,249 @@ extern PeStatus pe_parse_grades(const char *s, size_t len, PeBand *bands,
 								int *nbands, char *labels, PeError *err);
 /* Index of the band a fixed-point score falls in (last band if below 0). */
 extern int	pe_grade_index(const PeBand *bands, int nbands, int64_t score);
+
+/* ------------------------------------------------------------------------
+ * Evaluation of one indicator row (pe_eval.c): the scoring rules.
+ *
+ * Everything a warehouse row is scored from arrives here already decoded
+ * into fixed point; the evaluation decides its completion, score and, when
+ * it has none, why not, together with the findings the row raises.  The
+ * fmgr wrappers and the SQL views only read what it decides.
+ * ------------------------------------------------------------------------
+ */
+
+typedef __int128 pe_int128;
+
+/* Where an indicator's actual comes from (indicator.source). */
+typedef enum PeSource
+{
+	PE_SOURCE_ACTUAL = 0,		/* a dated measure or a judged tier */
+	PE_SOURCE_CHECKLIST,		/* the weight less the checklist deductions */
+	PE_SOURCE_SURVEY,			/* the satisfaction rate of a survey */
+	PE_SOURCE_ARRIVAL,			/* 资金到位率 from the money */
+	PE_SOURCE_EXECUTION,		/* 预算执行率 from the money */
+	PE_SOURCE_COUNT
+} PeSource;
+
+/* Qualitative tiers an evaluator judges (actual.tier). */
+typedef enum PeTier
+{
+	PE_TIER_NONE = 0,
+	PE_TIER_MET,				/* 达成 */
+	PE_TIER_PARTLY,				/* 部分达成 */
+	PE_TIER_MISSED,				/* 未达成 */
+	PE_TIER_COUNT
+} PeTier;
+
+/* Denominator of the execution rate (scheme.execution_base). */
+typedef enum PeBase
+{
+	PE_BASE_ARRIVED = 0,		/* 实际到位 */
+	PE_BASE_BUDGET,				/* 全年预算 */
+	PE_BASE_INITIAL,			/* 年初预算 */
+	PE_BASE_COUNT
+} PeBase;
+
+/*
+ * Why an applicable row has no score.  The numbering is stored in
+ * perfeval.evaluation values: append only.
+ */
+typedef enum PeProblem
+{
+	PE_PROBLEM_NONE = 0,
+	PE_PROBLEM_MISSING_ACTUAL,
+	PE_PROBLEM_MISSING_TARGET,
+	PE_PROBLEM_UNJUDGED,
+	PE_PROBLEM_INCOMPARABLE,
+	PE_PROBLEM_OUT_OF_BAND,
+	PE_PROBLEM_MISSING_RESPONSES,
+	PE_PROBLEM_MISSING_MONEY,
+	PE_PROBLEM_RATE_RANGE,		/* a rate or completion too large to be a measure */
+	PE_PROBLEM_INVALID,			/* a number fixed point cannot hold, a weight <= 0 */
+	PE_PROBLEM_COUNT
+} PeProblem;
+
+/* Findings a row raises, as bits of PeEval.findings. */
+#define PE_FINDING_PRINTED_SCORE	0x01	/* the printed score differs */
+#define PE_FINDING_OVER				0x02	/* over-achievement without a note */
+#define PE_FINDING_SHORTFALL		0x04	/* shortfall without a note */
+#define PE_FINDING_CHECKLIST		0x08	/* valued points do not add up */
+#define PE_FINDING_PROBLEM			0x10	/* no score: problem says why */
+
+/* Stable English keys and Chinese texts of problems and findings. */
+extern const char *pe_problem_key(int problem);		/* "missing_actual" */
+extern const char *pe_problem_text(int problem);	/* "未录入实际完成值" */
+extern const char *pe_source_name(int source);		/* "checklist" */
+extern const char *pe_tier_name(int tier);			/* "达成"; "" for none */
+extern const char *pe_base_name(int base);			/* "arrived" */
+/* Parse the names above: the code, or -1. */
+extern int	pe_source_code(const char *s, size_t len);
+extern int	pe_tier_code(const char *s, size_t len);
+extern int	pe_base_code(const char *s, size_t len);
+
+#define PE_MAX_OPTIONS	16		/* survey answer options / coefficients */
+
+/* The default satisfaction coefficients: 非常满意 1 … 不满意 0. */
+extern const int64_t pe_default_coefficients[5];
+#define PE_DEFAULT_COEFFICIENTS	5
+
+/* A scheme's scoring rules (the scheme row, decoded and checked once). */
+typedef struct PeRules
+{
+	int8_t		decimals;		/* kept in indicator scores, 0..6 */
+	bool		truncate;		/* truncate instead of rounding half-up */
+	uint8_t		reverse;		/* PeReverse */
+	uint8_t		base;			/* PeBase */
+	int64_t		tier_high;		/* lower bound of 达成, percent of weight */
+	int64_t		tier_low;		/* lower bound of 部分达成 */
+	int64_t		over_threshold; /* completion that wants a note, percent */
+	uint8_t		ncoef;
+	int64_t		coef[PE_MAX_OPTIONS];	/* satisfaction, by option, 0..1 */
+} PeRules;
+
+/* Check a scheme's rules: the one place their bounds are stated. */
+extern PeStatus pe_rules_check(const PeRules *r, PeError *err);
+
+/* The latest actual an evaluation reads (kept state or a date's facts). */
+typedef struct PeActual
+{
+	bool		present;		/* an actual row exists */
+	bool		has_measure;
+	PeQuant		measure;
+	uint8_t		tier;			/* PeTier */
+	int64_t		fraction;		/* judged percent of weight, with a tier */
+	bool		has_note;		/* a deviation note (偏差原因) */
+	int32_t		reported_on;	/* days since 2000-01-01 */
+} PeActual;
+
+/* An indicator's checklist points, summed. */
+typedef struct PeChecklist
+{
+	int32_t		points;			/* rows */
+	int32_t		valued;			/* rows with points */
+	int64_t		deducted;		/* their deductions */
+	int64_t		valued_sum;		/* the points of the valued rows */
+} PeChecklist;
+
+/* An indicator's survey responses by option; coef < 0 takes the scheme's. */
+typedef struct PeSurvey
+{
+	int			n;				/* highest option number */
+	bool		answered[PE_MAX_OPTIONS];	/* option present */
+	int64_t		count[PE_MAX_OPTIONS];
+	int64_t		coef[PE_MAX_OPTIONS];
+} PeSurvey;
+
+/* A project's money in 万元, fixed point PE_MONEY_SCALE. */
+#define PE_MONEY_DECIMALS	10
+typedef struct PeMoney
+{
+	bool		has_initial,
+				has_budget,
+				has_arrived,
+				has_spent;
+	pe_int128	initial,
+				budget,
+				arrived,
+				spent;
+} PeMoney;
+
+/* One indicator row with everything it is scored from. */
+typedef struct PeRow
+{
+	int64_t		weight;
+	bool		applicable;
+	uint8_t		source;			/* PeSource */
+	bool		has_target;
+	PeQuant		target;
+	PeMethod	method;
+	bool		has_printed;
+	int64_t		printed_score;
+	bool		invalid;		/* an input fixed point cannot hold */
+	const PeRules *rules;
+	PeActual	actual;
+	bool		has_checklist;
+	PeChecklist checklist;
+	/* a rate given by the caller (row_score()) instead of survey or money */
+	bool		rate_given;
+	bool		has_rate;
+	int64_t		rate;
+	/* read only for rows of their source: callers may leave them unset otherwise */
+	PeSurvey	survey;
+	PeMoney		money;
+} PeRow;
+
+/* What pe_evaluate() decides for a row. */
+typedef struct PeEval
+{
+	bool		applicable;
+	uint8_t		problem;		/* PeProblem: why an applicable row has no score */
+	uint8_t		findings;		/* PE_FINDING_* */
+	bool		has_score;
+	int64_t		score;			/* rounded as the scheme says */
+	bool		has_completion;
+	int64_t		completion;		/* percent */
+	bool		has_rate;
+	int64_t		rate;			/* the rate from money or a survey, percent */
+	bool		met;			/* completion reached the target */
+} PeEval;
+
+/* Evaluate one row: the scoring rules of the warehouse, in one place. */
+extern void pe_evaluate(const PeRow *row, PeEval *out);
+
+/*
+ * The pieces pe_evaluate() is made of, for the SQL functions that expose
+ * them one by one (score(), judged_score(), satisfaction(), rate()).
+ */
+
+/* A score as an exact fraction: num / den of 10^-6 points, den > 0. */
+typedef struct PeExact
+{
+	pe_int128	num;
+	pe_int128	den;
+} PeExact;
+
+/* The method applied to a weight and a completion, exactly. */
+extern PeExact pe_method_score(const PeMethod *m, int64_t weight, int64_t completion);
+/* Round an exact score to decimals (half-up, or truncate); PE_ERR_RANGE if too large. */
+extern PeStatus pe_round_score(PeExact x, int decimals, bool truncate, int64_t *out);
+/* The band [lo, hi] of a tier under the rules' bounds. */
+extern void pe_tier_band(const PeRules *r, int tier, int64_t *lo, int64_t *hi);
+/* weight × fraction / 100, exactly. */
+extern PeExact pe_judged_exact(int64_t weight, int64_t fraction);
+/*
+ * A rate in percent, num / den × 100 rounded half-up to six decimals (both
+ * at the same scale): PE_NULL when den is 0, PE_ERR_RANGE when too large.
+ */
+extern PeStatus pe_rate(pe_int128 num, pe_int128 den, int64_t *out);
+/*
+ * The satisfaction rate of a survey: Σ count × coefficient ÷ Σ count, in
+ * percent; an option without its own coefficient takes the rules' one at
+ * its position.  PE_NULL when nobody answered or a coefficient is missing.
+ */
+extern PeStatus pe_survey_rate(const PeSurvey *s, const PeRules *r, int64_t *out);
+/* The money rate an indicator of source arrival/execution takes. */
+extern PeStatus pe_money_rate(const PeMoney *m, int source, int base, int64_t *out);
+
+/*
+ * The working-paper explanation of an evaluated row, as 1.x wrote it
+ * (指标完成率=57111÷2000=2855.55%，超过指标值，得满分10分).  reasons lists
+ * the checklist deductions (may be NULL).  Writes at most cap - 1 bytes and
+ * NUL-terminates; returns the length it needed.
+ */
+extern size_t pe_explain(const PeRow *row, const PeEval *e, const char *reasons,
+						 char *buf, size_t cap);
+
+/*
+ * The detail of one finding of an evaluated row (a PE_FINDING_* bit), in
+ * Chinese with its figures, prefixed by the indicator's name.  Same buffer
+ * contract as pe_explain().
+ */
+extern size_t pe_describe_finding(int finding, const PeRow *row, const PeEval *e,
+								  const char *name, char *buf, size_t cap);
+
+/* Print a fixed-point number with dec decimals minimally (pe_format_fixed at any scale). */
+extern size_t pe_format_scaled(pe_int128 v, int dec, char *buf);
 
 /*
  * Lexical helpers shared by pe_parse.c and pe_text.c; not meant for callers

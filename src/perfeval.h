@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/numeric.h"
 
 #include "pe_core.h"
@@ -40,24 +41,16 @@ extern void pe_report(const PeError *err, const char *typname,
 /* Unpack a target/measure datum into q (text points into the datum). */
 extern void pe_quant_unpack(Datum d, PeQuant *q);
 
-/*
- * A numeric datum in fixed point (PE_SCALE) read from its stored form without
- * allocating, and its display scale; false when it does not fit
- * (src/rowscore.c).
- */
+/* numeric ↔ fixed point (src/numeric_fixed.c). */
+extern bool pe_numeric_scaled(Datum d, int scale, pe_int128 *out, int *dscale);
 extern bool pe_numeric_fixed(Datum d, int64 *out, int *dscale);
-
-/* Fixed-point (PE_SCALE) value to numeric with trailing zeros trimmed. */
 extern Numeric pe_fixed_to_numeric(int64 v);
-
-/* Round a numeric half-up to scale digits and drop trailing zeros. */
-extern Numeric pe_round_trim(Numeric n, int scale);
-
-/* Drop trailing zeros of a numeric's scale. */
+extern Numeric pe_fixed_to_numeric_scale(int64 v, int scale);
+extern Numeric pe_scaled_to_numeric(pe_int128 v, int scale);
 extern Numeric pe_numeric_trim(Numeric n);
-
-/* score(weight, completion, method), callable through DirectFunctionCall. */
-extern Datum pe_score(PG_FUNCTION_ARGS);
+extern char *pe_numeric_text(Datum n);
+extern int64 pe_numeric_arg(Datum d, const char *what);
+extern int	pe_tier_arg(text *t);
 
 /* Reverse-rule argument ('ratio' or 'linear') to the core's enum, or ERROR. */
 extern PeReverse pe_reverse_arg(text *t);
@@ -71,8 +64,34 @@ pe_text_is(const text *t, const char *lit)
 	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), lit, n) == 0;
 }
 
-/* ERROR for a weight that is not greater than zero. */
-extern void pe_weight_error(Numeric w) pg_attribute_noreturn();
+/* A weight argument in fixed point, or ERROR unless it is greater than zero. */
+extern int64 pe_weight_arg(Datum d);
+
+/* Raise the ereport that matches a core status of a scoring function. */
+extern void pe_check_status(PeStatus st, const PeError *err, const char *what);
+
+/* A scheme's rules (src/rules.c). */
+extern void pe_rules_unpack(Datum d, PeRules *r, bool want_coef);
+extern void pe_coefficients_arg(ArrayType *arr, PeRules *r);
+extern void pe_rules_ok(const PeRules *r);
+
+/* A state fetched from out of line, kept for the next rows (src/state.c). */
+typedef struct PeStateCache
+{
+	Oid			toastrelid;
+	Oid			valueid;
+	struct varlena *value;
+} PeStateCache;
+extern Datum pe_state_fetch(FmgrInfo *flinfo, PeStateCache *c, Datum d);
+
+/* An indicator's part of a kept project state (src/state.c). */
+extern void pe_state_actual(Datum d, const char *code, int codelen, int32 as_of, PeActual *a);
+extern bool pe_state_checklist(Datum d, const char *code, int codelen, PeChecklist *c);
+extern void pe_state_survey(Datum d, const char *code, int codelen, PeSurvey *s);
+
+/* The parts of an evaluation that sum_scores() adds (src/evaluate.c). */
+extern void pe_evaluation_parts(Datum d, bool *applicable, bool *scored, int64 *points,
+								int64 *weight, int *weight_scale, int *decimals, bool *truncate);
 
 /* Hints listing what each type accepts. */
 #define PE_HINT_TARGET \

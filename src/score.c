@@ -1,131 +1,18 @@
 /*
  * score.c
- *		Completion rates and indicator scores: completion(), comparable(),
- *		score(), judged_score(), deduct() and satisfaction().
+ *		The scoring functions one by one: completion(), comparable(),
+ *		score(), judged_score(), deduct(), satisfaction() and rate().  Each
+ *		decodes its arguments, calls the core rule (src/pe_eval.c,
+ *		src/pe_arith.c) and reports what it refuses.
  *
- * All results are numeric and exact; where a division cannot terminate the
- * result is rounded half-up to six decimals and trailing zeros are trimmed.
+ * Results are exact numerics with at most six decimals, rounded half-up
+ * once where they need more.
  */
 #include "perfeval.h"
 
 #include "catalog/pg_type.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/fmgrprotos.h"
-#include "utils/lsyscache.h"
-
-/* Constants reused by every call of a scoring function, kept in fn_extra. */
-typedef struct ScoreConsts
-{
-	Numeric		zero;
-	Numeric		hundred;
-	Numeric		hundredth;
-} ScoreConsts;
-
-/* Fetch (building once per call site) the numeric constants. */
-static ScoreConsts *
-score_consts(FunctionCallInfo fcinfo)
-{
-	ScoreConsts *k;
-
-	if (fcinfo->flinfo == NULL)
-	{
-		/* called through DirectFunctionCall: nowhere to cache */
-		k = palloc(sizeof(ScoreConsts));
-		k->zero = int64_to_numeric(0);
-		k->hundred = int64_to_numeric(100);
-		k->hundredth = int64_div_fast_to_numeric(1, 2);
-		return k;
-	}
-	k = (ScoreConsts *) fcinfo->flinfo->fn_extra;
-	if (k == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		k = palloc(sizeof(ScoreConsts));
-		k->zero = int64_to_numeric(0);
-		k->hundred = int64_to_numeric(100);
-		k->hundredth = int64_div_fast_to_numeric(1, 2);
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = k;
-	}
-	return k;
-}
-
-/* Fixed-point (PE_SCALE) value to numeric with trailing zeros trimmed. */
-Numeric
-pe_fixed_to_numeric(int64 v)
-{
-	int			d = PE_DECIMALS;
-
-	while (d > 0 && v % 10 == 0)
-	{
-		v /= 10;
-		d--;
-	}
-	return int64_div_fast_to_numeric(v, d);
-}
-
-/* Drop trailing zeros of a numeric's display scale. */
-Numeric
-pe_numeric_trim(Numeric n)
-{
-	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale,
-											   NumericGetDatum(n)));
-}
-
-/* Round half-up (half away from zero) to scale digits, then trim. */
-Numeric
-pe_round_trim(Numeric n, int scale)
-{
-	return pe_numeric_trim(DatumGetNumeric(DirectFunctionCall2(numeric_round,
-													   NumericGetDatum(n),
-													   Int32GetDatum(scale))));
-}
-
-static inline int
-ncmp(Numeric a, Numeric b)
-{
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(a),
-											 NumericGetDatum(b)));
-}
-
-static inline Numeric
-nmul(Numeric a, Numeric b)
-{
-	return numeric_mul_opt_error(a, b, NULL);
-}
-
-/* Refuse NaN and infinities where a finite amount is required. */
-static void
-check_finite(Numeric n, const char *what)
-{
-	if (numeric_is_nan(n) || numeric_is_inf(n))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a finite number", what)));
-}
-
-/* Report a weight that is not positive: every indicator carries points. */
-void
-pe_weight_error(Numeric w)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("weight must be greater than zero: \"%s\"",
-					DatumGetCString(DirectFunctionCall1(numeric_out,
-														NumericGetDatum(w)))),
-			 errhint("An indicator's weight is the points it carries, such as 10 or 2.5.")));
-}
-
-/* Refuse a weight that is not finite and positive. */
-static void
-check_weight(Numeric w, ScoreConsts *k)
-{
-	check_finite(w, "weight");
-	if (ncmp(w, k->zero) <= 0)
-		pe_weight_error(w);
-}
 
 /* Map a reverse-rule argument ('ratio', 'linear') to the core's enum. */
 PeReverse
@@ -142,6 +29,20 @@ pe_reverse_arg(text *t)
 	return PE_REVERSE_RATIO;	/* keep compiler quiet */
 }
 
+/* A weight argument: finite, at most six decimals, greater than zero. */
+int64
+pe_weight_arg(Datum d)
+{
+	int64		w = pe_numeric_arg(d, "weight");
+
+	if (w <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight must be greater than zero: \"%s\"", pe_numeric_text(d)),
+				 errhint("An indicator's weight is the points it carries, such as 10 or 2.5.")));
+	return w;
+}
+
 /* Canonical unit text of a target/measure for messages. */
 static const char *
 unit_label(const PeQuant *q)
@@ -155,6 +56,34 @@ unit_label(const PeQuant *q)
 	return psprintf("%s/%s", pe_unit_name(q->unit), pe_unit_name(q->per));
 }
 
+/* An exact score rounded once to six decimals, as a numeric. */
+static Datum
+exact_numeric(PeExact x)
+{
+	int64		v;
+
+	if (pe_round_score(x, PE_DECIMALS, false, &v) != PE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("score out of range"),
+				 errhint("A score is at most 999999999999.999999 points; check the weight.")));
+	return NumericGetDatum(pe_fixed_to_numeric(v));
+}
+
+/* Default rules with the given tier bounds, checked. */
+static void
+tier_rules(PeRules *r, int64 high, int64 low)
+{
+	memset(r, 0, sizeof(*r));
+	r->decimals = PE_DECIMALS;
+	r->tier_high = high;
+	r->tier_low = low;
+	r->over_threshold = 120 * PE_SCALE;
+	r->ncoef = PE_DEFAULT_COEFFICIENTS;
+	memcpy(r->coef, pe_default_coefficients, sizeof(pe_default_coefficients));
+	pe_rules_ok(r);
+}
+
 /* completion(target, measure, reverse text): completion rate in percent. */
 PG_FUNCTION_INFO_V1(pe_completion_rate);
 Datum
@@ -163,12 +92,12 @@ pe_completion_rate(PG_FUNCTION_ARGS)
 	PeQuant		t,
 				a;
 	PeError		err;
-	int64		r;
+	PeCompletion c;
 	PeStatus	st;
 
 	pe_quant_unpack(PG_GETARG_DATUM(0), &t);
 	pe_quant_unpack(PG_GETARG_DATUM(1), &a);
-	st = pe_completion(&t, &a, pe_reverse_arg(PG_GETARG_TEXT_PP(2)), &r, &err);
+	st = pe_completion(&t, &a, pe_reverse_arg(PG_GETARG_TEXT_PP(2)), &c, &err);
 	if (st == PE_NULL)
 		PG_RETURN_NULL();
 	if (st == PE_ERR_UNITS)
@@ -182,86 +111,53 @@ pe_completion_rate(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("completion rate out of range"),
-				 errdetail("%s", err.detail)));
-	PG_RETURN_NUMERIC(pe_fixed_to_numeric(r));
+				 errdetail("%s", err.detail),
+				 errhint("A completion rate is at most 999999999999.999999 percent; check the target.")));
+	PG_RETURN_NUMERIC(pe_fixed_to_numeric(c.rate));
 }
 
-/* comparable(target, measure): would completion() succeed? */
+/* comparable(target, measure): can their units be compared at all? */
 PG_FUNCTION_INFO_V1(pe_comparable);
 Datum
 pe_comparable(PG_FUNCTION_ARGS)
 {
 	PeQuant		t,
 				a;
-	PeError		err;
-	int64		r;
-	PeStatus	st;
 
 	pe_quant_unpack(PG_GETARG_DATUM(0), &t);
 	pe_quant_unpack(PG_GETARG_DATUM(1), &a);
-	st = pe_completion(&t, &a, PE_REVERSE_RATIO, &r, &err);
-	PG_RETURN_BOOL(st == PE_OK || st == PE_NULL);
+	PG_RETURN_BOOL(pe_units_comparable(&t, &a));
 }
 
-/* weight x min(max(c, 0), 100) / 100 */
-static Numeric
-proportional(Numeric w, Numeric c, ScoreConsts *k)
-{
-	if (ncmp(c, k->zero) <= 0)
-		return k->zero;
-	if (ncmp(c, k->hundred) >= 0)
-		return w;
-	return nmul(nmul(w, c), k->hundredth);
-}
-
-/* score(weight, completion, method): the indicator's points, unrounded. */
+/* score(weight, completion, method): the indicator's points. */
 PG_FUNCTION_INFO_V1(pe_score);
 Datum
 pe_score(PG_FUNCTION_ARGS)
 {
-	Numeric		w = PG_GETARG_NUMERIC(0);
-	Numeric		c = PG_GETARG_NUMERIC(1);
+	int64		w = pe_weight_arg(PG_GETARG_DATUM(0));
+	int64		c = pe_numeric_arg(PG_GETARG_DATUM(1), "completion");
 	MethodData *m = (MethodData *) PG_GETARG_POINTER(2);
-	ScoreConsts *k = score_consts(fcinfo);
-	Numeric		res;
+	PeMethod	pm = {m->kind, m->p1, m->p2};
 
-	check_weight(w, k);
-	check_finite(c, "completion");
-	switch (m->kind)
-	{
-		case PE_METHOD_FLOOR:
-			if (ncmp(c, pe_fixed_to_numeric(m->p1)) < 0)
-				res = k->zero;
-			else
-				res = proportional(w, c, k);
-			break;
-		case PE_METHOD_ALL_OR_NOTHING:
-			res = ncmp(c, k->hundred) >= 0 ? w : k->zero;
-			break;
-		case PE_METHOD_DEDUCT:
-			if (ncmp(c, k->hundred) >= 0)
-				res = w;
-			else
-			{
-				Numeric		shortfall = numeric_sub_opt_error(k->hundred, c, NULL);
-				Numeric		ded;
+	if (m->kind > PE_METHOD_DEDUCT)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("corrupt perfeval.method value: kind %d", m->kind)));
+	PG_RETURN_DATUM(exact_numeric(pe_method_score(&pm, w, c)));
+}
 
-				ded = numeric_div_opt_error(nmul(pe_fixed_to_numeric(m->p1), shortfall),
-											pe_fixed_to_numeric(m->p2), NULL);
-				res = numeric_sub_opt_error(w, pe_round_trim(ded, PE_DECIMALS), NULL);
-				if (ncmp(res, k->zero) < 0)
-					res = k->zero;
-			}
-			break;
-		case PE_METHOD_PROPORTIONAL:
-			res = proportional(w, c, k);
-			break;
-		default:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATA_CORRUPTED),
-					 errmsg("corrupt perfeval.method value: kind %d", m->kind)));
-	}
-	PG_RETURN_NUMERIC(pe_numeric_trim(res));
+/* A tier name, or ERROR (judged_score(), row_score()). */
+int
+pe_tier_arg(text *t)
+{
+	int			tier = pe_tier_code(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+
+	if (tier <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown qualitative tier: \"%s\"", text_to_cstring(t)),
+				 errhint("Accepted tiers are 达成, 部分达成 and 未达成.")));
+	return tier;
 }
 
 /*
@@ -273,60 +169,30 @@ PG_FUNCTION_INFO_V1(pe_judged_score);
 Datum
 pe_judged_score(PG_FUNCTION_ARGS)
 {
-	Numeric		w = PG_GETARG_NUMERIC(0);
-	char	   *tier = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	Numeric		f = PG_GETARG_NUMERIC(2);
-	Numeric		high = PG_GETARG_NUMERIC(3);
-	Numeric		low = PG_GETARG_NUMERIC(4);
-	ScoreConsts *k = score_consts(fcinfo);
-	Numeric		lo,
+	int64		w = pe_weight_arg(PG_GETARG_DATUM(0));
+	int			tier = pe_tier_arg(PG_GETARG_TEXT_PP(1));
+	int64		f = pe_numeric_arg(PG_GETARG_DATUM(2), "fraction");
+	PeRules		r;
+	int64		lo,
 				hi;
+	char		a[32],
+				b[32];
 
-	check_weight(w, k);
-	check_finite(f, "fraction");
-	check_finite(high, "high");
-	check_finite(low, "low");
-	if (ncmp(low, k->zero) < 0 || ncmp(low, high) > 0 || ncmp(high, k->hundred) > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid tier bounds: high %s, low %s",
-						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(high))),
-						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(low)))),
-				 errhint("Bounds are percentages with 0 <= low <= high <= 100, such as 80 and 60.")));
-
-	if (strcmp(tier, "达成") == 0)
+	tier_rules(&r, pe_numeric_arg(PG_GETARG_DATUM(3), "high"),
+			   pe_numeric_arg(PG_GETARG_DATUM(4), "low"));
+	pe_tier_band(&r, tier, &lo, &hi);
+	if (f < lo || f > hi)
 	{
-		lo = high;
-		hi = k->hundred;
-	}
-	else if (strcmp(tier, "部分达成") == 0)
-	{
-		lo = low;
-		hi = high;
-	}
-	else if (strcmp(tier, "未达成") == 0)
-	{
-		lo = k->zero;
-		hi = low;
-	}
-	else
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown qualitative tier: \"%s\"", tier),
-				 errhint("Accepted tiers are 达成, 部分达成 and 未达成.")));
-
-	if (ncmp(f, lo) < 0 || ncmp(f, hi) > 0)
+		pe_format_fixed(lo, a);
+		pe_format_fixed(hi, b);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("judged fraction %s%% is outside tier \"%s\"",
-						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(f))),
-						tier),
-				 errdetail("Tier %s scores %s%% to %s%% of the weight.", tier,
-						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(lo))),
-						   DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(hi)))),
+						pe_numeric_text(PG_GETARG_DATUM(2)), pe_tier_name(tier)),
+				 errdetail("Tier %s scores %s%% to %s%% of the weight.", pe_tier_name(tier), a, b),
 				 errhint("Choose the tier that matches the judgement, or a fraction inside its band.")));
-
-	PG_RETURN_NUMERIC(pe_numeric_trim(nmul(nmul(w, f), k->hundredth)));
+	}
+	PG_RETURN_DATUM(exact_numeric(pe_judged_exact(w, f)));
 }
 
 /* deduct(weight, deductions[]): checklist scoring clamped to [0, weight]. */
@@ -334,36 +200,29 @@ PG_FUNCTION_INFO_V1(pe_deduct);
 Datum
 pe_deduct(PG_FUNCTION_ARGS)
 {
-	Numeric		w = PG_GETARG_NUMERIC(0);
+	int64		w = pe_weight_arg(PG_GETARG_DATUM(0));
 	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(1);
-	ScoreConsts *k = score_consts(fcinfo);
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
-	Numeric		res = w;
+	pe_int128	left = w;
 
-	check_weight(w, k);
-	deconstruct_array(arr, NUMERICOID, -1, false, TYPALIGN_INT,
-					  &elems, &nulls, &n);
+	deconstruct_array(arr, NUMERICOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
 	for (int i = 0; i < n; i++)
 	{
-		Numeric		d;
+		int64		d;
 
 		if (nulls[i])
 			continue;			/* a point not assessed deducts nothing */
-		d = DatumGetNumeric(elems[i]);
-		check_finite(d, "deduction");
-		if (ncmp(d, k->zero) < 0)
+		d = pe_numeric_arg(elems[i], "deduction");
+		if (d < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("deduction must not be negative: \"%s\"",
-							DatumGetCString(DirectFunctionCall1(numeric_out, elems[i]))),
+					 errmsg("deduction must not be negative: \"%s\"", pe_numeric_text(elems[i])),
 					 errhint("A deduction is the points taken off, such as 0.3.")));
-		res = numeric_sub_opt_error(res, d, NULL);
+		left -= d;
 	}
-	if (ncmp(res, k->zero) < 0)
-		res = k->zero;
-	PG_RETURN_NUMERIC(pe_numeric_trim(res));
+	PG_RETURN_NUMERIC(pe_fixed_to_numeric(left < 0 ? 0 : (int64) left));
 }
 
 /*
@@ -375,46 +234,119 @@ Datum
 pe_satisfaction(PG_FUNCTION_ARGS)
 {
 	ArrayType  *ca = PG_GETARG_ARRAYTYPE_P(0);
-	ArrayType  *ka = PG_GETARG_ARRAYTYPE_P(1);
-	ScoreConsts *k = score_consts(fcinfo);
-	Datum	   *cv,
-			   *kv;
-	bool	   *cn,
-			   *kn;
-	int			nc,
-				nk;
-	int64		total = 0;
-	Numeric		sum = k->zero;
+	Datum	   *cv;
+	bool	   *cn;
+	int			nc;
+	PeRules		r;
+	PeSurvey	s;
+	int64		rate;
 
 	deconstruct_array(ca, INT4OID, 4, true, TYPALIGN_INT, &cv, &cn, &nc);
-	deconstruct_array(ka, NUMERICOID, -1, false, TYPALIGN_INT, &kv, &kn, &nk);
-	if (nc != nk)
+	tier_rules(&r, 80 * PE_SCALE, 60 * PE_SCALE);
+	pe_coefficients_arg(PG_GETARG_ARRAYTYPE_P(1), &r);
+	pe_rules_ok(&r);
+	if (nc != r.ncoef)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("satisfaction has %d counts but %d coefficients", nc, nk),
+				 errmsg("satisfaction has %d counts but %d coefficients", nc, r.ncoef),
 				 errhint("Give one count per answer option, in the order of the coefficients (非常满意 1, 比较满意 0.8, 一般 0.6, 较不满意 0.3, 不满意 0).")));
+	memset(&s, 0, sizeof(s));
+	s.n = nc;
 	for (int i = 0; i < nc; i++)
 	{
-		int32		c;
-
-		if (cn[i] || kn[i])
+		if (cn[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("satisfaction counts and coefficients must not be NULL")));
-		c = DatumGetInt32(cv[i]);
-		if (c < 0)
+					 errmsg("satisfaction counts must not be NULL")));
+		if (DatumGetInt32(cv[i]) < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("response count must not be negative: %d", c)));
-		check_finite(DatumGetNumeric(kv[i]), "coefficient");
-		total += c;
-		sum = numeric_add_opt_error(sum, nmul(int64_to_numeric(c),
-											  DatumGetNumeric(kv[i])), NULL);
+					 errmsg("response count must not be negative: %d", DatumGetInt32(cv[i]))));
+		s.answered[i] = true;
+		s.count[i] = DatumGetInt32(cv[i]);
+		s.coef[i] = -1;			/* the coefficients given */
 	}
-	if (total == 0)
+	if (pe_survey_rate(&s, &r, &rate) != PE_OK)
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(pe_round_trim(numeric_div_opt_error(nmul(sum, k->hundred),
-														  int64_to_numeric(total),
-														  NULL),
-									PE_DECIMALS));
+	PG_RETURN_NUMERIC(pe_fixed_to_numeric(rate));
+}
+
+/*
+ * rate(numerator, denominator): numerator ÷ denominator in percent, rounded
+ * half-up to six decimals; NULL when the denominator is 0 or the rate is
+ * beyond 999999999999.999999 %, so that no row can stop a warehouse query.
+ * Both are read at a common scale of up to twelve decimals.
+ */
+PG_FUNCTION_INFO_V1(rate);
+Datum
+rate(PG_FUNCTION_ARGS)
+{
+	static const int scales[] = {PE_DECIMALS, PE_MONEY_DECIMALS, 12};
+	Datum		n = PG_GETARG_DATUM(0),
+				d = PG_GETARG_DATUM(1);
+	int64		r;
+
+	if (numeric_is_nan(DatumGetNumeric(n)) || numeric_is_inf(DatumGetNumeric(n)))
+		(void) pe_numeric_arg(n, "numerator");
+	if (numeric_is_nan(DatumGetNumeric(d)) || numeric_is_inf(DatumGetNumeric(d)))
+		(void) pe_numeric_arg(d, "denominator");
+	for (int i = 0; i < (int) lengthof(scales); i++)
+	{
+		pe_int128	a,
+					b;
+
+		if (!pe_numeric_scaled(n, scales[i], &a, NULL) || !pe_numeric_scaled(d, scales[i], &b, NULL))
+			continue;
+		switch (pe_rate(a, b, &r))
+		{
+			case PE_OK:
+				PG_RETURN_NUMERIC(pe_fixed_to_numeric(r));
+			default:
+				/* a zero denominator, or a rate no measure can hold */
+				PG_RETURN_NULL();
+		}
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("rate() cannot read %s ÷ %s exactly", pe_numeric_text(n), pe_numeric_text(d)),
+			 errhint("rate() takes numbers with at most twelve decimals, below 10^18 in magnitude.")));
+	PG_RETURN_NULL();
+}
+
+/*
+ * execution_rate(spent, arrived, budget, initial_budget, base): the
+ * execution rate on a scheme's base, as scoring takes it (NULL when the
+ * rate has no value).
+ */
+PG_FUNCTION_INFO_V1(execution_rate);
+Datum
+execution_rate(PG_FUNCTION_ARGS)
+{
+	PeMoney		m;
+	text	   *base;
+	int			b;
+	int64		r;
+	bool		bad = false;
+
+	memset(&m, 0, sizeof(m));
+	if (PG_ARGISNULL(4))
+		PG_RETURN_NULL();
+	base = PG_GETARG_TEXT_PP(4);
+	b = pe_base_code(VARDATA_ANY(base), VARSIZE_ANY_EXHDR(base));
+	if (b < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid execution base: \"%s\"", text_to_cstring(base)),
+				 errhint("Use 'arrived' (实际到位), 'budget' (全年预算) or 'initial' (年初预算).")));
+#define MONEY(i, has, v) \
+	if (!PG_ARGISNULL(i)) \
+		m.has = pe_numeric_scaled(PG_GETARG_DATUM(i), PE_MONEY_DECIMALS, &m.v, NULL) || (bad = true, false)
+	MONEY(0, has_spent, spent);
+	MONEY(1, has_arrived, arrived);
+	MONEY(2, has_budget, budget);
+	MONEY(3, has_initial, initial);
+#undef MONEY
+	if (bad || pe_money_rate(&m, PE_SOURCE_EXECUTION, b, &r) != PE_OK)
+		PG_RETURN_NULL();
+	PG_RETURN_NUMERIC(pe_fixed_to_numeric(r));
 }

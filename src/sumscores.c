@@ -1,124 +1,70 @@
 /*
  * sumscores.c
  *		sum_scores(points, applicable, weight): the aggregate behind every
- *		total of the warehouse views.  One call per row gives what the views
- *		used to get from five aggregates (count(*), the applicable weight,
- *		the count and the sum of the points, bool_and(applicable)), so
- *		row_points() is evaluated once per row instead of once per aggregate
- *		that reads it.
+ *		total of the warehouse views -- rows, applicable rows, their weight
+ *		and their score -- in one transition per row.
  *
- * Exact: points (scores times 10^6) and weights read as fixed point are added
- * as int64; a sum that would overflow, and a weight fixed point cannot hold
- * (NaN, infinities, more than six decimals, beyond PE_MAX_ABS), are carried
- * as numeric.  The weight keeps sum()'s display scale: the largest of its
- * inputs'.
+ * Its state is perfeval.score_sum, a fixed 64-byte value with text and
+ * binary I/O and a combine function, not an internal one: the planner runs
+ * it as partial aggregates on parallel workers, and Citus on its workers,
+ * combining the partial states where the groups meet.  Points (scores times
+ * 10^6) and weights are added exactly as 64-bit integers (an overflow, past
+ * nine million million points, is an error, not a wrong total); the weight
+ * keeps sum()'s display scale, the largest of its inputs'.
  */
-
 #include "perfeval.h"
 
 #include "access/htup_details.h"
 #include "common/int.h"
 #include "funcapi.h"
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
-#include "utils/datum.h"
-#include "utils/fmgrprotos.h"
 
-typedef struct SumScores
+typedef struct ScoreSum
 {
 	int64		rows;			/* every row */
-	int64		applicable;		/* rows applicable */
+	int64		applicable;		/* rows that apply */
 	int64		scored;			/* applicable rows with points */
-	int64		points;			/* their points, while the sum fits */
-	int64		weight;			/* applicable weights read as fixed point */
-	int32		weight_scale;	/* largest display scale among those, or -1 */
-	Numeric		points_big;		/* what overflowed points, in points; or NULL */
-	Numeric		weight_big;		/* other weights and overflowed sums; or NULL */
-} SumScores;
+	int32		weight_scale;	/* largest display scale of the weights, or -1 */
+	int32		pad;
+	int64		points;			/* points of the scored rows */
+	int64		weight;			/* applicable weights, fixed point */
+	int32		decimals;		/* the rows' scheme rounding: decimals, -1 unknown */
+	int32		truncate;		/* and whether it truncates */
+	int64		spare;
+} ScoreSum;
 
-/* Fixed point (PE_SCALE) to numeric, at display scale scale. */
-static Numeric
-fixed_numeric(int64 v, int scale)
-{
-	Numeric		n = int64_div_fast_to_numeric(v, PE_DECIMALS);
+StaticAssertDecl(sizeof(ScoreSum) == 64, "perfeval.score_sum is 64 bytes");
 
-	if (scale == PE_DECIMALS)
-		return n;
-	/* exact: no input had more than scale decimals */
-	return DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(n),
-											   Int32GetDatum(scale)));
-}
-
-/* big + n, allocated in cxt (big may be NULL). */
-static Numeric
-add_big(Numeric big, Numeric n, MemoryContext cxt)
-{
-	MemoryContext old = MemoryContextSwitchTo(cxt);
-	Numeric		r;
-
-	r = big ? numeric_add_opt_error(big, n, NULL) :
-		DatumGetNumeric(datumCopy(NumericGetDatum(n), false, -1));
-
-	MemoryContextSwitchTo(old);
-	if (big)
-		pfree(big);
-	return r;
-}
-
-/* s->points += v, moving the sum to points_big when int64 cannot hold it. */
+/* a += b, or ERROR: a total beyond int64 is not a total of scores. */
 static void
-add_points(SumScores *s, int64 v, MemoryContext cxt)
+add(int64 *a, int64 b)
 {
-	int64		sum;
-
-	if (pg_add_s64_overflow(s->points, v, &sum))
-	{
-		s->points_big = add_big(s->points_big, int64_to_numeric(s->points), cxt);
-		sum = v;
-	}
-	s->points = sum;
+	if (pg_add_s64_overflow(*a, b, a))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum_scores() total out of range"),
+				 errhint("The points or weights of a group exceed 9223372036854.775807.")));
 }
 
-/* s->weight += v (display scale scale), as add_points() does. */
-static void
-add_weight(SumScores *s, int64 v, int scale, MemoryContext cxt)
+/* The state to add to: in place inside an aggregate, a copy otherwise. */
+static ScoreSum *
+state_arg(FunctionCallInfo fcinfo)
 {
-	int64		sum;
+	ScoreSum   *s;
 
-	if (pg_add_s64_overflow(s->weight, v, &sum))
-	{
-		/* s->weight is not 0, so weight_scale is set */
-		s->weight_big = add_big(s->weight_big, fixed_numeric(s->weight, s->weight_scale), cxt);
-		sum = v;
-	}
-	s->weight = sum;
-	s->weight_scale = Max(s->weight_scale, scale);
-}
-
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "%s called in non-aggregate context", fn);
-	return cxt;
-}
-
-static SumScores *
-new_state(MemoryContext cxt)
-{
-	SumScores  *s = MemoryContextAllocZero(cxt, sizeof(SumScores));
-
-	s->weight_scale = -1;
+	if (AggCheckCallContext(fcinfo, NULL))
+		return (ScoreSum *) PG_GETARG_POINTER(0);
+	s = palloc(sizeof(ScoreSum));
+	memcpy(s, PG_GETARG_POINTER(0), sizeof(ScoreSum));
 	return s;
 }
 
-PG_FUNCTION_INFO_V1(pe_sum_scores_trans);
+PG_FUNCTION_INFO_V1(sum_scores_trans);
 Datum
-pe_sum_scores_trans(PG_FUNCTION_ARGS)
+sum_scores_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "sum_scores_trans");
-	SumScores  *s = PG_ARGISNULL(0) ? new_state(cxt) : (SumScores *) PG_GETARG_POINTER(0);
+	ScoreSum   *s = state_arg(fcinfo);
 
 	s->rows++;
 	/* a row not applicable counts as a row and nothing else */
@@ -128,147 +74,96 @@ pe_sum_scores_trans(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(1))
 	{
 		s->scored++;
-		add_points(s, PG_GETARG_INT64(1), cxt);
+		add(&s->points, PG_GETARG_INT64(1));
 	}
 	if (!PG_ARGISNULL(3))
 	{
 		int64		w;
 		int			scale;
 
-		if (pe_numeric_fixed(PG_GETARG_DATUM(3), &w, &scale))
-			add_weight(s, w, scale, cxt);
-		else
-			s->weight_big = add_big(s->weight_big, PG_GETARG_NUMERIC(3), cxt);
+		if (!pe_numeric_fixed(PG_GETARG_DATUM(3), &w, &scale))
+			(void) pe_numeric_arg(PG_GETARG_DATUM(3), "weight");
+		add(&s->weight, w);
+		s->weight_scale = Max(s->weight_scale, Min(scale, PE_DECIMALS));
 	}
 	PG_RETURN_POINTER(s);
 }
 
-PG_FUNCTION_INFO_V1(pe_sum_scores_combine);
+/*
+ * sum_scores(evaluation): the same from one evaluation per row, which
+ * already holds the row's points, weight and applicability.
+ */
+PG_FUNCTION_INFO_V1(sum_evaluations_trans);
 Datum
-pe_sum_scores_combine(PG_FUNCTION_ARGS)
+sum_evaluations_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "sum_scores_combine");
-	SumScores  *a,
-			   *b;
+	ScoreSum   *s = state_arg(fcinfo);
+	bool		applicable,
+				scored;
+	int64		points,
+				weight;
+	int			scale,
+				decimals;
+	bool		truncate;
 
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
-	b = (SumScores *) PG_GETARG_POINTER(1);
-	a = PG_ARGISNULL(0) ? new_state(cxt) : (SumScores *) PG_GETARG_POINTER(0);
+		PG_RETURN_POINTER(s);
+	pe_evaluation_parts(PG_GETARG_DATUM(1), &applicable, &scored, &points, &weight, &scale,
+						&decimals, &truncate);
+	/* a project's rows share its scheme; a mix (a group across schemes) has none */
+	if (s->rows == 0)
+		s->decimals = decimals, s->truncate = truncate;
+	else if (s->decimals != decimals || s->truncate != truncate)
+		s->decimals = -2;
+	s->rows++;
+	if (!applicable)
+		PG_RETURN_POINTER(s);
+	s->applicable++;
+	if (scored)
+	{
+		s->scored++;
+		add(&s->points, points);
+	}
+	add(&s->weight, weight);
+	s->weight_scale = Max(s->weight_scale, scale);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(sum_scores_combine);
+Datum
+sum_scores_combine(PG_FUNCTION_ARGS)
+{
+	ScoreSum   *a = state_arg(fcinfo);
+	ScoreSum   *b = (ScoreSum *) PG_GETARG_POINTER(1);
 
 	a->rows += b->rows;
 	a->applicable += b->applicable;
 	a->scored += b->scored;
-	add_points(a, b->points, cxt);
-	if (b->weight_scale >= 0)
-		add_weight(a, b->weight, b->weight_scale, cxt);
-	if (b->points_big)
-		a->points_big = add_big(a->points_big, b->points_big, cxt);
-	if (b->weight_big)
-		a->weight_big = add_big(a->weight_big, b->weight_big, cxt);
+	add(&a->points, b->points);
+	add(&a->weight, b->weight);
+	a->weight_scale = Max(a->weight_scale, b->weight_scale);
+	if (a->rows == b->rows)		/* a was empty */
+		a->decimals = b->decimals, a->truncate = b->truncate;
+	else if (b->rows > 0 && (a->decimals != b->decimals || a->truncate != b->truncate))
+		a->decimals = -2;
 	PG_RETURN_POINTER(a);
 }
 
 /*
- * The serialized state: the counts and sums as they are in memory (a state
- * only travels between the processes of one server), then the length and
- * stored form of each carried numeric (0 for none).  Sized exactly: the
- * final aggregate step reads one per project and worker.
- */
-#define SS_FIXED	offsetof(SumScores, points_big)
-
-static char *
-put_big(char *p, Numeric n)
-{
-	int32		len = n ? VARSIZE(n) : 0;
-
-	memcpy(p, &len, sizeof(int32));
-	if (len)
-		memcpy(p + sizeof(int32), n, len);
-	return p + sizeof(int32) + len;
-}
-
-static const char *
-get_big(const char *p, const char *end, Numeric *n)
-{
-	int32		len;
-
-	if (end - p < (int) sizeof(int32))
-		elog(ERROR, "sum_scores state is truncated");
-	memcpy(&len, p, sizeof(int32));
-	p += sizeof(int32);
-	if (len < 0 || end - p < len)
-		elog(ERROR, "sum_scores state is truncated");
-	*n = NULL;
-	if (len)
-	{
-		*n = palloc(len);
-		memcpy(*n, p, len);
-	}
-	return p + len;
-}
-
-PG_FUNCTION_INFO_V1(pe_sum_scores_serial);
-Datum
-pe_sum_scores_serial(PG_FUNCTION_ARGS)
-{
-	SumScores  *s;
-	bytea	   *b;
-	Size		len;
-	char	   *p;
-
-	(void) agg_context(fcinfo, "sum_scores_serial");
-	s = (SumScores *) PG_GETARG_POINTER(0);
-	len = VARHDRSZ + SS_FIXED + 2 * sizeof(int32) +
-		(s->points_big ? VARSIZE(s->points_big) : 0) +
-		(s->weight_big ? VARSIZE(s->weight_big) : 0);
-	b = palloc(len);
-	SET_VARSIZE(b, len);
-	p = VARDATA(b);
-	memcpy(p, s, SS_FIXED);
-	p = put_big(p + SS_FIXED, s->points_big);
-	(void) put_big(p, s->weight_big);
-	PG_RETURN_BYTEA_P(b);
-}
-
-PG_FUNCTION_INFO_V1(pe_sum_scores_deserial);
-Datum
-pe_sum_scores_deserial(PG_FUNCTION_ARGS)
-{
-	bytea	   *b;
-	const char *p,
-			   *end;
-	SumScores  *s;
-
-	(void) agg_context(fcinfo, "sum_scores_deserial");
-	b = PG_GETARG_BYTEA_PP(0);
-	p = VARDATA_ANY(b);
-	end = p + VARSIZE_ANY_EXHDR(b);
-	if (end - p < (long) SS_FIXED)
-		elog(ERROR, "sum_scores state is truncated");
-	s = palloc(sizeof(SumScores));
-	memcpy(s, p, SS_FIXED);
-	p = get_big(p + SS_FIXED, end, &s->points_big);
-	p = get_big(p, end, &s->weight_big);
-	if (p != end)
-		elog(ERROR, "sum_scores state has trailing bytes");
-	PG_RETURN_POINTER(s);
-}
-
-/*
  * The composite perfeval.scores_summed: rows, applicable rows, their weight
- * (NULL for none) and their score (NULL unless every applicable row has
- * points, and for none).
+ * (NULL for none), their score (NULL unless every applicable row has
+ * points, and for none) and the total: the score, rescaled to 100 over the
+ * applicable weight when some rows do not apply, rounded as the rows'
+ * scheme says (NULL for rows of several schemes, or without one).
  */
-PG_FUNCTION_INFO_V1(pe_sum_scores_final);
+PG_FUNCTION_INFO_V1(sum_scores_final);
 Datum
-pe_sum_scores_final(PG_FUNCTION_ARGS)
+sum_scores_final(PG_FUNCTION_ARGS)
 {
-	SumScores	empty = {0, 0, 0, 0, 0, -1, NULL, NULL};
-	SumScores  *s = PG_ARGISNULL(0) ? &empty : (SumScores *) PG_GETARG_POINTER(0);
+	ScoreSum   *s = (ScoreSum *) PG_GETARG_POINTER(0);
 	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	Datum		values[4];
-	bool		nulls[4] = {false, false, false, false};
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
 
 	if (desc == NULL)
 	{
@@ -283,29 +178,136 @@ pe_sum_scores_final(PG_FUNCTION_ARGS)
 
 	values[0] = Int64GetDatum(s->rows);
 	values[1] = Int64GetDatum(s->applicable);
-
-	if (s->weight_scale < 0 && s->weight_big == NULL)
+	if (s->weight_scale < 0)
 		nulls[2] = true;
 	else
 	{
-		Numeric		w = s->weight_scale < 0 ? NULL : fixed_numeric(s->weight, s->weight_scale);
+		Numeric		w = pe_fixed_to_numeric(s->weight);
 
-		if (s->weight_big)
-			w = w ? numeric_add_opt_error(w, s->weight_big, NULL) : s->weight_big;
-		values[2] = NumericGetDatum(w);
+		/* the display scale sum() would give: exact, no input had more */
+		values[2] = DirectFunctionCall2(numeric_round, NumericGetDatum(w),
+										Int32GetDatum(s->weight_scale));
 	}
-
 	if (s->applicable == 0 || s->scored < s->applicable)
-		nulls[3] = true;
-	else if (s->points_big == NULL)
-		values[3] = NumericGetDatum(pe_fixed_to_numeric(s->points));
+		nulls[3] = nulls[4] = true;
 	else
 	{
-		/* points are scores times 10^6 */
-		Numeric		p = numeric_add_opt_error(int64_to_numeric(s->points), s->points_big, NULL);
+		PeExact		x = {s->points, 1};
+		int64		total;
 
-		p = numeric_mul_opt_error(p, int64_div_fast_to_numeric(1, PE_DECIMALS), NULL);
-		values[3] = NumericGetDatum(pe_numeric_trim(p));
+		values[3] = NumericGetDatum(pe_fixed_to_numeric(s->points));
+		if (s->applicable != s->rows)
+		{
+			x.num = (pe_int128) s->points * 100 * PE_SCALE;
+			x.den = s->weight;
+		}
+		if (s->decimals < 0 || s->weight <= 0 ||
+			pe_round_score(x, s->decimals, s->truncate, &total) != PE_OK)
+			nulls[4] = true;
+		else
+			values[4] = NumericGetDatum(pe_fixed_to_numeric(total));
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
+
+/* A decimal integer of the text form; advances *p past it and a comma. */
+static int64
+read_int(const char **p, bool last)
+{
+	pe_int128	v = 0;
+	bool		neg = false,
+				any = false;
+
+	if (**p == '-')
+		neg = true, (*p)++;
+	while (**p >= '0' && **p <= '9')
+	{
+		if (v > PG_INT64_MAX)
+			break;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		any = true;
+	}
+	if (!any || v > PG_INT64_MAX || (last ? **p != '\0' : **p != ','))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type score_sum"),
+				 errhint("A score_sum is eight integers: rows,applicable,scored,weight_scale,points,weight,decimals,truncate.")));
+	if (!last)
+		(*p)++;
+	return (int64) (neg ? -v : v);
+}
+
+/* Text form: rows,applicable,scored,weight_scale,points,weight,decimals,truncate. */
+PG_FUNCTION_INFO_V1(score_sum_in);
+Datum
+score_sum_in(PG_FUNCTION_ARGS)
+{
+	const char *p = PG_GETARG_CSTRING(0);
+	ScoreSum   *s = palloc0(sizeof(ScoreSum));
+	int64		scale;
+
+	s->rows = read_int(&p, false);
+	s->applicable = read_int(&p, false);
+	s->scored = read_int(&p, false);
+	scale = read_int(&p, false);
+	s->weight_scale = (int32) Max(Min(scale, 99), -99);
+	s->points = read_int(&p, false);
+	s->weight = read_int(&p, false);
+	scale = read_int(&p, false);
+	s->decimals = (int32) Max(Min(scale, 6), -2);
+	s->truncate = read_int(&p, true) != 0;
+	if (s->rows < 0 || s->applicable < 0 || s->applicable > s->rows || s->scored < 0 ||
+		s->scored > s->applicable || s->weight_scale < -1 || s->weight_scale > PE_DECIMALS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid score_sum: inconsistent counts")));
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(score_sum_out);
+Datum
+score_sum_out(PG_FUNCTION_ARGS)
+{
+	ScoreSum   *s = (ScoreSum *) PG_GETARG_POINTER(0);
+	PG_RETURN_CSTRING(psprintf(INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT ",%d," INT64_FORMAT "," INT64_FORMAT ",%d,%d",
+							   s->rows, s->applicable, s->scored, s->weight_scale, s->points, s->weight,
+							   s->decimals, s->truncate));
+}
+
+PG_FUNCTION_INFO_V1(score_sum_send);
+Datum
+score_sum_send(PG_FUNCTION_ARGS)
+{
+	return DirectFunctionCall1(textsend,
+							   CStringGetTextDatum(DatumGetCString(DirectFunctionCall1(score_sum_out,
+																						PG_GETARG_DATUM(0)))));
+}
+
+PG_FUNCTION_INFO_V1(score_sum_recv);
+Datum
+score_sum_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	char	   *str = pq_getmsgtext(buf, buf->len - buf->cursor, NULL);
+
+	return DirectFunctionCall1(score_sum_in, CStringGetDatum(str));
+}
+
+/* 1.1 and 1.2 ran sum_scores() on an internal state; their scripts name these. */
+#define REMOVED(fn) \
+PG_FUNCTION_INFO_V1(fn); \
+Datum \
+fn(PG_FUNCTION_ARGS) \
+{ \
+	ereport(ERROR, \
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE), \
+			 errmsg("perfeval's library is newer than its SQL objects"), \
+			 errhint("Run ALTER EXTENSION perfeval UPDATE."))); \
+	PG_RETURN_NULL(); \
+}
+REMOVED(pe_sum_scores_trans)
+REMOVED(pe_sum_scores_combine)
+REMOVED(pe_sum_scores_serial)
+REMOVED(pe_sum_scores_deserial)
+REMOVED(pe_sum_scores_final)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test/run.sh MODE: install what is missing, build and install perfeval, start
-# a throwaway cluster (temporary directory, private socket, no TCP, non-root
-# owner), run MODE against it, and stop it again whatever happens.
+# a throwaway cluster (temporary directory, private socket and a private
+# port on 127.0.0.1 only, non-root owner), run MODE against it, and stop it
+# again whatever happens.
 #
 #   test   C unit tests + fuzz smoke, pg_regress, pgTAP (what `make test` runs)
 #   demo   load the four sample reports and print their evaluation
@@ -55,8 +56,8 @@ stop_cluster() {
 trap stop_cluster EXIT
 as_user $PGBIN/initdb -D "$TMPD/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
 as_user $PGBIN/pg_ctl -D "$TMPD/data" -l "$TMPD/log" -w \
-	-o "-p $PGPORT -k $TMPD -c listen_addresses= -c max_parallel_workers_per_gather=2" start >/dev/null
-echo "== throwaway cluster on socket $TMPD port $PGPORT"
+	-o "-p $PGPORT -k $TMPD -c listen_addresses=127.0.0.1 -c max_parallel_workers_per_gather=2" start >/dev/null
+echo "== throwaway cluster on socket $TMPD and 127.0.0.1, port $PGPORT"
 
 load_samples() {
 	createdb "$1"
@@ -95,6 +96,9 @@ test)
 	suite "pg_dump and restore keep every row" dump_restore
 	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh 1.0
 	suite "ALTER EXTENSION UPDATE from 1.1 equals a fresh install" bash test/upgrade.sh 1.1
+	suite "ALTER EXTENSION UPDATE from 1.2 equals a fresh install" bash test/upgrade.sh 1.2
+	suite "concurrent writers and readers: races and a ${SOAK_SECONDS:-30} s pgbench soak on loopback" \
+		bash test/concurrency.sh
 	echo
 	echo "test suites: $passed passed, $failed failed"
 	[ "$failed" = 0 ]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
-# install starts.  One database gets perfeval $1 (a released version: 1.0 or
-# 1.1) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
+# install starts.  One database gets perfeval $1 (a released version: 1.0,
+# 1.1 or 1.2) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
 # gets the current version and the same samples.  Their catalogs (every object of the extension with its
 # definition and comment) and every view's rows must be identical.  Needs
 # PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
@@ -48,30 +48,44 @@ catalog() {	# every member object of the extension, its definition and comment
 	 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
 	   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'perfeval')
 	UNION ALL
-	-- what belongs to the tables: indexes, constraints, triggers
+	-- what belongs to the tables: indexes, constraints, triggers (and
+	-- whether they fire always), privileges
 	SELECT 'index ' || indexrelid::regclass || ' | ' || pg_get_indexdef(indexrelid)
-	  FROM pg_index WHERE indrelid::regclass::text LIKE 'perfeval.%'
+	  FROM pg_index JOIN pg_class c ON c.oid = indrelid
+	 WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
 	UNION ALL
 	SELECT 'constraint ' || conname || ' | ' || pg_get_constraintdef(oid)
-	  FROM pg_constraint WHERE conrelid::regclass::text LIKE 'perfeval.%'
+	  FROM pg_constraint WHERE connamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
 	UNION ALL
-	SELECT 'trigger ' || tgname || ' | ' || pg_get_triggerdef(oid)
-	  FROM pg_trigger WHERE tgrelid::regclass::text LIKE 'perfeval.%' AND NOT tgisinternal
+	SELECT 'trigger ' || tgname || ' ' || tgenabled::text || ' | ' || pg_get_triggerdef(t.oid)
+	  FROM pg_trigger t JOIN pg_class c ON c.oid = tgrelid
+	 WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal') AND NOT tgisinternal
 	UNION ALL
-	SELECT 'version ' || extversion FROM pg_extension WHERE extname = 'perfeval'
+	SELECT 'acl ' || c.oid::regclass || ' | ' || coalesce(c.relacl::text, 'default')
+	  FROM pg_class c WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
+	UNION ALL
+	SELECT 'acl ' || p.oid::regprocedure || ' | ' || coalesce(p.proacl::text, 'default')
+	  FROM pg_proc p WHERE p.pronamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
+	UNION ALL
+	SELECT 'acl schema ' || nspname || ' | ' || coalesce(nspacl::text, 'default')
+	  FROM pg_namespace WHERE nspname IN ('perfeval', 'perfeval_internal')
+	UNION ALL
+	SELECT 'version ' || extversion || ' dumps ' || coalesce((SELECT string_agg(c::regclass || ' ' || w, ', ' ORDER BY c::regclass::text)
+		   FROM unnest(extconfig, extcondition) AS u(c, w)), '')
+	  FROM pg_extension WHERE extname = 'perfeval'
 	ORDER BY 1;
 	SQL
 }
 rows() {	# every table and view of the extension, as an md5 of its sorted rows
 	psql -X -At -d "$1" <<-'SQL'
-	SELECT c.relname || ' ' || (xpath('/row/n/text()', x))[1]::text || ' ' || (xpath('/row/h/text()', x))[1]::text
+	SELECT n.nspname || '.' || c.relname || ' ' || (xpath('/row/n/text()', x))[1]::text || ' ' || (xpath('/row/h/text()', x))[1]::text
 	  FROM pg_class c
-	  JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'perfeval'
+	  JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname IN ('perfeval', 'perfeval_internal')
 	 CROSS JOIN LATERAL query_to_xml(format(
-		 'SELECT count(*) AS n, md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS h FROM perfeval.%I t',
-		 '|', '', c.relname), false, true, '') AS x
+		 'SELECT count(*) AS n, md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS h FROM %I.%I t',
+		 '|', '', n.nspname, c.relname), false, true, '') AS x
 	 WHERE c.relkind IN ('r', 'v')
-	 ORDER BY c.relname;
+	 ORDER BY n.nspname, c.relname;
 	SQL
 }
 status=0

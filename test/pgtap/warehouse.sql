@@ -3,7 +3,7 @@
 -- prints it, with the place it is printed.  Changes made to probe a rule are
 -- undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(106);
+SELECT plan(111);
 
 -- Seed 001 (乌鲁木齐): every indicator of the summary table (三、（一）).
 SELECT results_eq(
@@ -311,7 +311,7 @@ SELECT throws_ok(
 	'23514', NULL, 'an unknown money unit is refused');
 SELECT throws_ok(
 	$$INSERT INTO perfeval.actual (project_id, code, reported_on, measure) VALUES ('seed003', 'C41', '2024-07-01', '3家')$$,
-	'22023', 'actual "3家" cannot be compared with target "≤1000万元/家"', 'an actual in 家 against a target in 万元/家 is refused');
+	'22023', 'actual "3家" of indicator C41 cannot be compared with its target "≤1000万元/家"', 'an actual in 家 against a target in 万元/家 is refused');
 SELECT throws_ok(
 	$$INSERT INTO perfeval.actual (project_id, code, reported_on, tier, fraction) VALUES ('seed003', 'C11', '2024-07-01', '达成', 101)$$,
 	'23514', NULL, 'a judged fraction above 100% is refused');
@@ -319,6 +319,27 @@ SELECT throws_ok(
 	$$INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind)
 	  VALUES ('bad', 'x', 2024, '65010', 'x', '单位自评')$$,
 	'23514', NULL, 'a division code that is not 6 digits is refused');
+
+CREATE FUNCTION pg_temp.grant_select(v text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE format('GRANT SELECT ON perfeval.%I TO perfeval_viewer_test', v);
+END $$;
+CREATE FUNCTION pg_temp.unreadable_views() RETURNS text[] LANGUAGE plpgsql AS $$
+DECLARE
+	v text;
+	n bigint;
+	bad text[] := '{}';
+BEGIN
+	FOR v IN SELECT c.relname FROM pg_class c
+			  WHERE c.relnamespace = 'perfeval'::regnamespace AND c.relkind = 'v' ORDER BY 1 LOOP
+		BEGIN
+			EXECUTE format('SELECT count(*) FROM perfeval.%I', v) INTO n;
+		EXCEPTION WHEN insufficient_privilege THEN
+			bad := bad || v;
+		END;
+	END LOOP;
+	RETURN bad;
+END $$;
 
 -- The read contract: plain column types, comments, and rows pg_dump keeps.
 SELECT is((SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
@@ -332,13 +353,35 @@ SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'perfeval'::re
 SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'perfeval'::regnamespace
 			 AND c.relkind IN ('r', 'v') AND obj_description(c.oid, 'pg_class') !~ ' / '), 0::bigint,
 	'…in Chinese and English');
+SELECT is((SELECT count(*) FROM pg_depend d
+			WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+			  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'perfeval')
+			  AND coalesce(obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)), '') !~ '[一-鿿].* / [A-Za-z]'),
+	0::bigint, 'every object of the extension (types, functions, operators, schemas…) has a comment in Chinese and English');
+SELECT is((SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+			WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+			  AND c.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
+			  AND coalesce(col_description(c.oid, a.attnum), '') !~ ' / '),
+	0::bigint, 'every column of every table and view has one too');
 SELECT set_eq(
 	$$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'perfeval'$$,
 	$$SELECT 'perfeval.' || relname FROM pg_class WHERE relnamespace = 'perfeval'::regnamespace AND relkind = 'r'$$,
 	'every table is registered with pg_extension_config_dump');
 SELECT is((SELECT c FROM pg_extension, unnest(extconfig, extcondition) AS u(t, c)
-			WHERE extname = 'perfeval' AND t = 'perfeval.scheme'::regclass), 'WHERE NOT builtin',
-	'the built-in scheme is not dumped twice');
+			WHERE extname = 'perfeval' AND t = 'perfeval.scheme'::regclass), '',
+	'every scheme is dumped, the built-in one included (its settings survive a restore)');
+
+-- A role granted SELECT on the views alone reads every one of them (1.2
+-- refused 9 of 11: they were calls of SQL functions over the tables).
+CREATE ROLE perfeval_viewer_test;
+GRANT USAGE ON SCHEMA perfeval TO perfeval_viewer_test;
+SELECT ok((SELECT count(*) FROM (SELECT pg_temp.grant_select(c.relname) FROM pg_class c
+							  WHERE c.relnamespace = 'perfeval'::regnamespace AND c.relkind = 'v') g) > 10,
+	'a test role is granted SELECT on every view, and on nothing else');
+SET ROLE perfeval_viewer_test;
+SELECT is(pg_temp.unreadable_views(), '{}'::text[], 'a role granted SELECT on the views alone reads every view');
+SELECT throws_ok($$SELECT count(*) FROM perfeval.indicator$$, '42501', NULL, '…and not the tables under them');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;

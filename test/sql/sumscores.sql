@@ -1,7 +1,7 @@
 -- sum_scores() against the five aggregates it replaces in the totals:
 -- the same rows, weight (with sum()'s display scale) and score for every
--- group, serial and split over parallel workers, including sums that
--- overflow bigint and weights fixed point cannot hold.
+-- group, serial and split over parallel workers; its state in text and
+-- back; sums beyond int64 and numbers fixed point cannot hold refused.
 CREATE EXTENSION IF NOT EXISTS perfeval;
 SET search_path = public, perfeval;
 
@@ -17,24 +17,28 @@ SELECT perfeval.sum_scores(points, applicable, weight)
 SELECT perfeval.sum_scores(points, applicable, weight)
   FROM (VALUES (NULL::bigint, false, 5::numeric)) v(points, applicable, weight);
 SELECT perfeval.sum_scores(NULL::bigint, true, 1) FROM generate_series(1, 0);
--- sums past bigint, weights past fixed point, NaN
-SELECT perfeval.sum_scores(points, true, weight)
-  FROM (VALUES (9000000000000000000::bigint, 900000000000.5::numeric),
-			   (9000000000000000000, 900000000000.25), (-1, 1e30), (5, 0.0000001)) v(points, weight);
+-- sums past int64, weights fixed point cannot hold, NaN: refused, never wrong
+SELECT perfeval.sum_scores(points, true, 1)
+  FROM (VALUES (9000000000000000000::bigint), (9000000000000000000)) v(points);
+SELECT perfeval.sum_scores(1, true, weight) FROM (VALUES (1::numeric), (0.0000001)) v(weight);
 SELECT perfeval.sum_scores(1, true, weight) FROM (VALUES (1::numeric), ('NaN')) v(weight);
+-- the state in text and back (what Citus ships between nodes)
+SELECT '5,4,3,2,7000000,12500000,2,0'::perfeval.score_sum::text AS round_trip,
+	   perfeval.sum_scores_final('5,4,4,2,7000000,12500000,2,0') AS rescaled;
+SELECT '5,6,3,2,7,1,2,0'::perfeval.score_sum;
+SELECT '5,4,3'::perfeval.score_sum;
 
--- A grid of groups: points from small to near the bigint limit (NULL in
--- the even groups), weights at scales 0 to 8 (the largest varying by group)
--- and up to 10^14 (so fixed sums overflow), about one row in seven not
--- applicable.
+-- A grid of groups: points from small to large (NULL in the even groups),
+-- weights at scales 0 to 6 (the largest varying by group) and up to 10^11,
+-- about one row in seven not applicable.
 CREATE TABLE grid AS
 SELECT n % 997 AS g,
 	   CASE WHEN n % 31 = 0 AND n % 997 % 2 = 0 THEN NULL
-			WHEN n % 53 = 0 THEN 4000000000000000000 + n::bigint
+			WHEN n % 53 = 0 THEN 40000000000000 + n::bigint
 			ELSE (n::bigint * 7919) % 100000000 END AS points,
 	   n % 7 <> 3 AS applicable,
-	   CASE WHEN n % 89 = 0 THEN n::numeric * 1000000000
-			ELSE round((n % 1000) / 7.0, n % 3 + n % 997 % 7) END AS weight
+	   CASE WHEN n % 89 = 0 THEN n::numeric * 1000
+			ELSE round((n % 1000) / 7.0, (n % 3 + n % 997 % 7) % 7) END AS weight
   FROM generate_series(1, 200000) n;
 ANALYZE grid;
 
@@ -46,7 +50,8 @@ SELECT g, a.t::text AS sum_scores, b.t::text AS five_aggregates
   FULL JOIN (SELECT g, ROW(count(*), count(*) FILTER (WHERE applicable),
 						  sum(weight) FILTER (WHERE applicable),
 						  CASE WHEN count(points) FILTER (WHERE applicable) = count(*) FILTER (WHERE applicable)
-							   THEN trim_scale(sum(points) FILTER (WHERE applicable) * 0.000001) END) AS t
+							   THEN trim_scale(sum(points) FILTER (WHERE applicable) * 0.000001) END,
+						  NULL::numeric) AS t
 			   FROM grid GROUP BY g) b USING (g);
 CREATE FUNCTION plan_text(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -66,8 +71,8 @@ SELECT count(*) AS groups, count(*) FILTER (WHERE sum_scores = five_aggregates) 
   FROM compared;
 SELECT count(*) FILTER (WHERE (t).score IS NULL) > 0 AS some_unscored,
 	   count(*) FILTER (WHERE (t).score IS NOT NULL) > 0 AS some_scored,
-	   max((t).score) > 9223372036854 AS points_past_bigint,
-	   max((t).weight) > 9223372036854 AS weight_past_bigint,
+	   max((t).score) > 10000000 AS large_points,
+	   max((t).weight) > 1000000 AS large_weights,
 	   count(DISTINCT scale((t).weight)) AS weight_scales
   FROM (SELECT perfeval.sum_scores(points, applicable, weight) AS t FROM grid GROUP BY g) s;
 
@@ -87,12 +92,40 @@ SELECT count(*) AS groups, count(*) FILTER (WHERE sum_scores = five_aggregates) 
 SELECT (SELECT perfeval.sum_scores(points, applicable, weight)::text FROM grid)
 	 = (SELECT ROW(count(*), count(*) FILTER (WHERE applicable), sum(weight) FILTER (WHERE applicable),
 				   CASE WHEN count(points) FILTER (WHERE applicable) = count(*) FILTER (WHERE applicable)
-						THEN trim_scale(sum(points) FILTER (WHERE applicable) * 0.000001) END)::text
+						THEN trim_scale(sum(points) FILTER (WHERE applicable) * 0.000001) END, NULL::numeric)::text
 		  FROM grid) AS whole_table_agrees,
 	   (SELECT perfeval.sum_scores(points, applicable, weight)::text FROM grid WHERE g % 2 = 1)
 	 = (SELECT ROW(count(*), count(*) FILTER (WHERE applicable), sum(weight) FILTER (WHERE applicable),
-				   trim_scale(sum(points) FILTER (WHERE applicable) * 0.000001))::text
+				   trim_scale(sum(points) FILTER (WHERE applicable) * 0.000001), NULL::numeric)::text
 		  FROM grid WHERE g % 2 = 1) AS odd_groups_agree;
 RESET ALL;
+SET search_path = public, perfeval;
 DROP VIEW compared;
 DROP TABLE grid;
+
+-- sum_scores(evaluation), what the views add: the same as over the
+-- evaluations' points, with the total rescaled and rounded by their scheme
+-- (here 2 decimals half-up, or 1 truncated); rows of two schemes have none.
+CREATE TEMP TABLE ev AS
+SELECT n % 50 AS g, n % 5 <> 0 AS applicable, (n % 9 + 1)::numeric AS weight,
+	   perfeval.evaluate((n % 9 + 1)::numeric, n % 5 <> 0,
+		   CASE WHEN n % 7 = 0 AND n % 50 < 25 THEN 'actual' ELSE 'checklist' END, '≥3', 'proportional', NULL, 'X',
+		   CASE WHEN n % 100 < 50 THEN perfeval.scheme_rules(2, 'half_up', 'ratio', 80, 60, perfeval.default_coefficients(), 'arrived', 120)
+				ELSE perfeval.scheme_rules(1, 'truncate', 'ratio', 80, 60, perfeval.default_coefficients(), 'arrived', 120) END,
+		   NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'infinity') AS e
+  FROM generate_series(1, 1000) n;
+SELECT count(*) AS groups,
+	   count(*) FILTER (WHERE (a).indicators = (b).indicators AND (a).applicable = (b).applicable
+						AND (a).weight IS NOT DISTINCT FROM (b).weight
+						AND (a).score IS NOT DISTINCT FROM (b).score) AS agree,
+	   count(*) FILTER (WHERE (a).score IS NULL AND (a).applicable > 0) > 0 AS some_unscored,
+	   count(*) FILTER (WHERE (a).score IS NOT NULL) > 0 AS some_scored
+  FROM (SELECT g, perfeval.sum_scores(e) AS a, perfeval.sum_scores(perfeval.points(e), applicable, weight) AS b
+		  FROM ev GROUP BY g) x;
+SELECT (perfeval.sum_scores(perfeval.evaluate(w, a, 'checklist', NULL, 'proportional', NULL, 'X',
+		   perfeval.scheme_rules(d, r, 'ratio', 80, 60, perfeval.default_coefficients(), 'arrived', 120),
+		   NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'infinity'))).total AS total
+  FROM (VALUES (2, 'half_up'), (1, 'truncate')) s(d, r),
+	   (VALUES (30::numeric, true), (3.33, true), (40, false)) v(w, a)
+ GROUP BY d, r ORDER BY d;
+SELECT (perfeval.sum_scores(e)).total IS NULL AS mixed_schemes_no_total FROM ev WHERE g IN (0, 1, 10, 11);

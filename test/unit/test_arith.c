@@ -44,6 +44,14 @@ static const Case cases[] = {
 	{"≥5万元/家", "5万元/人", PE_REVERSE_RATIO, PE_ERR_UNITS, 0},
 	{"≥5万元", "5万元/家", PE_REVERSE_RATIO, PE_ERR_UNITS, 0},
 	{"稳步增长", "达成", PE_REVERSE_RATIO, PE_NULL, 0},
+	/* a strict target at its bound is not met: one unit short of 100 % */
+	{">5", "5", PE_REVERSE_RATIO, PE_OK, INT64_C(99999999)},
+	{"<5", "5", PE_REVERSE_RATIO, PE_OK, INT64_C(99999999)},
+	{"<5", "5", PE_REVERSE_LINEAR, PE_OK, INT64_C(99999999)},
+	{">5", "5.000001", PE_REVERSE_RATIO, PE_OK, INT64_C(100000020)},
+	{"<5", "4.999999", PE_REVERSE_RATIO, PE_OK, INT64_C(100000000)},
+	/* a near miss that rounds to 100 % is not met either */
+	{"≥100000000", "99999999.9", PE_REVERSE_RATIO, PE_OK, INT64_C(99999999)},
 	{"≥95%", "达成", PE_REVERSE_RATIO, PE_NULL, 0},
 };
 
@@ -62,6 +70,7 @@ main(void)
 					a;
 		PeError		err;
 		int64_t		r = 0;
+		PeCompletion comp = {0, false, false};
 		PeStatus	st;
 
 		if (pe_parse_target(c->target, strlen(c->target), &t, tb, &err) != PE_OK ||
@@ -71,7 +80,16 @@ main(void)
 			failed++;
 			continue;
 		}
-		st = pe_completion(&t, &a, c->rule, &r, &err);
+		st = pe_completion(&t, &a, c->rule, &comp, &err);
+		r = comp.rate;
+		/* comparable() is about units alone: out of range is still comparable */
+		if (pe_units_comparable(&t, &a) != (st != PE_ERR_UNITS))
+		{
+			printf("FAIL %s vs %s: pe_units_comparable disagrees with status %d\n",
+				   c->target, c->actual, (int) st);
+			failed++;
+			continue;
+		}
 		if (st != c->status || (st == PE_OK && r != c->expected))
 		{
 			printf("FAIL %s vs %s: status %d result %lld, expected %d %lld\n",

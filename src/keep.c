@@ -1,0 +1,556 @@
+/*
+ * keep.c
+ *		The state perfeval keeps: one row per project in
+ *		perfeval_internal.project_state, holding what scoring reads of the
+ *		project -- its scheme, and its facts: the actuals, checklist and
+ *		survey parts, packed per indicator, and its money -- so that a
+ *		whole-warehouse query joins one row per project instead of the fact
+ *		tables and the project.
+ *
+ * Why it cannot go stale (docs/design.md, "Kept state"):
+ *
+ *	* Every statement that changes a fact table fires keep_facts() once, at
+ *	  its end (and one that changes projects keep_projects()).  It locks the state rows of the projects the statement
+ *	  touched, in project order, and only then recomputes their part from
+ *	  the facts in a new statement: under READ COMMITTED that statement's
+ *	  snapshot shows every transaction that held the lock before, so the
+ *	  last writer of a project always recomputes from all committed facts
+ *	  plus its own (no lost update); under REPEATABLE READ a concurrent
+ *	  change makes the lock fail with a serialization error instead.
+ *	* The locks are the only ones perfeval takes, always in one order
+ *	  within a statement, so perfeval's statements cannot deadlock with
+ *	  each other.
+ *	* Nothing but this file writes project_state: its guard trigger refuses
+ *	  every statement unless the flag below is set, and only these
+ *	  functions set it, around their own statements.  No setting, privilege
+ *	  or user trigger reaches a C static.
+ *	* The check that an actual's unit compares with its indicator's target
+ *	  runs under the same lock, on both sides (a new actual, a changed
+ *	  target), so two concurrent statements cannot each pass it alone.
+ */
+#include "perfeval.h"
+
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "access/xact.h"
+#include "utils/array.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+
+/* Set while perfeval's own statements write project_state. */
+static bool keeping = false;
+
+/*
+ * The projects the rows of the current statements are about, noted by a
+ * BEFORE ROW trigger as the rows are written (note_projects()).  A statement
+ * can fire several of perfeval's statement triggers (INSERT ... ON CONFLICT
+ * DO UPDATE fires the UPDATE and then the INSERT one); the first locks
+ * every project noted so far, so that one statement takes perfeval's locks
+ * in one ordered batch.  Kept in the transaction's memory; the transition
+ * tables, not these notes, say what is recomputed.
+ */
+static text **noted = NULL;
+static int	nnoted = 0,
+			capnoted = 0;
+static bool xact_callback_set = false;
+
+static void
+forget_noted(XactEvent event, void *arg)
+{
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
+		event == XACT_EVENT_PREPARE)
+	{
+		noted = NULL;
+		nnoted = capnoted = 0;
+	}
+}
+
+static void
+note(Datum id)
+{
+	text	   *t = DatumGetTextPP(id);
+	MemoryContext old;
+
+	if (nnoted > 0 && VARSIZE_ANY_EXHDR(noted[nnoted - 1]) == VARSIZE_ANY_EXHDR(t) &&
+		memcmp(VARDATA_ANY(noted[nnoted - 1]), VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) == 0)
+		return;					/* rows of one project come together */
+	if (!xact_callback_set)
+	{
+		RegisterXactCallback(forget_noted, NULL);
+		xact_callback_set = true;
+	}
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	if (nnoted == capnoted)
+	{
+		capnoted = capnoted ? 2 * capnoted : 64;
+		noted = noted ? repalloc(noted, capnoted * sizeof(text *)) : palloc(capnoted * sizeof(text *));
+	}
+	noted[nnoted++] = (text *) PG_DETOAST_DATUM_COPY(PointerGetDatum(t));
+	MemoryContextSwitchTo(old);
+}
+
+/* The noted projects as a text[] (or (Datum) 0), and forget them. */
+static Datum
+take_noted(void)
+{
+	Datum		a;
+
+	if (nnoted == 0)
+		return (Datum) 0;
+	a = PointerGetDatum(construct_array((Datum *) noted, nnoted, TEXTOID, -1, false, TYPALIGN_INT));
+	nnoted = 0;
+	return a;
+}
+
+typedef enum
+{
+	KIND_ACTUAL, KIND_CHECKLIST, KIND_SURVEY, KIND_MONEY, KIND_COUNT
+} Kind;
+
+/* Per kind: its fact table, its state column and the recompute statement. */
+static const struct
+{
+	const char *table;
+	const char *column;
+	const char *recompute;
+}			kinds[KIND_COUNT] = {
+	{"actual", "actuals",
+		"UPDATE perfeval_internal.project_state st SET actuals = x.s, actual_notes = x.n"
+		"  FROM (SELECT k.id, f.s, f.n FROM unnest($1) k(id),"
+		"          LATERAL (SELECT perfeval.actual_state(a.code, a.reported_on, a.measure, a.tier,"
+		"                             a.fraction, a.deviation_note IS NOT NULL) AS s,"
+		"                          perfeval.notes_state(a.code, a.reported_on, a.deviation_note) AS n"
+		"                     FROM perfeval.actual a WHERE a.project_id = k.id) f) x"
+		" WHERE st.project_id = x.id"},
+	{"checklist_point", "checklist",
+		"UPDATE perfeval_internal.project_state st SET checklist = x.s, checklist_reasons = x.n"
+		"  FROM (SELECT k.id, f.s, f.n FROM unnest($1) k(id),"
+		"          LATERAL (SELECT perfeval.checklist_state(c.code, c.points, c.deduction) AS s,"
+		"                          perfeval.notes_state(c.code, NULL,"
+		"                                    c.description || '：' || coalesce(c.reason, '未说明理由')"
+		"                                    ORDER BY c.code, c.point_no) FILTER (WHERE c.deduction > 0) AS n"
+		"                     FROM perfeval.checklist_point c WHERE c.project_id = k.id) f) x"
+		" WHERE st.project_id = x.id"},
+	{"survey_response", "survey",
+		"UPDATE perfeval_internal.project_state st SET survey = x.s"
+		"  FROM (SELECT k.id, (SELECT perfeval.survey_state(r.code, r.option_no, r.respondents, r.coefficient)"
+		"                        FROM perfeval.survey_response r WHERE r.project_id = k.id) AS s"
+		"          FROM unnest($1) k(id)) x"
+		" WHERE st.project_id = x.id"},
+	{"allocation", "allocations",
+		"UPDATE perfeval_internal.project_state st"
+		"   SET allocations = coalesce(x.n, 0), money_initial_budget = x.initial_budget,"
+		"       money_budget = x.budget, money_arrived = x.arrived, money_spent = x.spent"
+		"  FROM (SELECT k.id, m.* FROM unnest($1) k(id)"
+		"          LEFT JOIN LATERAL (SELECT count(*) AS n,"
+		"                    sum(perfeval.wanyuan(a.initial_budget, a.unit)) AS initial_budget,"
+		"                    sum(perfeval.wanyuan(a.budget, a.unit)) AS budget,"
+		"                    sum(perfeval.wanyuan(a.arrived, a.unit)) AS arrived,"
+		"                    sum(perfeval.wanyuan(a.spent, a.unit)) AS spent"
+		"               FROM perfeval.allocation a WHERE a.project_id = k.id) m ON true) x"
+		" WHERE st.project_id = x.id"},
+};
+
+/* The state rows of these projects exist and are locked, in order. */
+#define LOCK_PROJECTS_INSERT \
+	"INSERT INTO perfeval_internal.project_state (project_id, scheme_id)" \
+	" SELECT p.project_id, p.scheme_id FROM unnest($1) k(id) JOIN perfeval.project p ON p.project_id = k.id" \
+	" ORDER BY p.project_id COLLATE \"C\" ON CONFLICT DO NOTHING"
+#define LOCK_PROJECTS_LOCK \
+	"SELECT 1 FROM perfeval_internal.project_state WHERE project_id = ANY ($1)" \
+	" ORDER BY project_id COLLATE \"C\" FOR NO KEY UPDATE"
+/* A locked row follows its project: its scheme, or gone with it. */
+#define FOLLOW_PROJECTS \
+	"UPDATE perfeval_internal.project_state st SET scheme_id = p.scheme_id" \
+	"  FROM perfeval.project p WHERE p.project_id = st.project_id AND st.project_id = ANY ($1)" \
+	"   AND st.scheme_id IS DISTINCT FROM p.scheme_id"
+#define DROP_GONE \
+	"DELETE FROM perfeval_internal.project_state st WHERE st.project_id = ANY ($1)" \
+	"   AND NOT EXISTS (SELECT FROM perfeval.project p WHERE p.project_id = st.project_id)"
+
+/* Run one of perfeval's statements on the keys ($1, text[]). */
+static void
+run(const char *sql, Datum keys, int expect)
+{
+	Oid			argtypes[1] = {TEXTARRAYOID};
+	Datum		values[1] = {keys};
+	int			rc;
+
+	rc = SPI_execute_with_args(sql, keys ? 1 : 0, argtypes, values, NULL, false, 0);
+	if (rc != expect && !(expect == SPI_OK_UPDATE && rc == SPI_OK_UPDATE_RETURNING))
+		elog(ERROR, "perfeval: unexpected result %d of \"%.60s\"", rc, sql);
+}
+
+/* The first column of the one row a query gives, or (Datum) 0 if NULL. */
+static Datum
+one_datum(const char *sql)
+{
+	bool		isnull;
+	Datum		d;
+
+	if (SPI_execute(sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "perfeval: unexpected result of \"%.60s\"", sql);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? (Datum) 0 : d;
+}
+
+/*
+ * Lock the state rows of the projects in keys (a sorted text[]), creating
+ * missing ones.  Creating first also makes a writer wait for another
+ * transaction that is creating the same row, so the lock covers projects
+ * whose first facts are still uncommitted.
+ */
+static void
+lock_projects(Datum keys)
+{
+	run(LOCK_PROJECTS_INSERT, keys, SPI_OK_INSERT);
+	run(LOCK_PROJECTS_LOCK, keys, SPI_OK_SELECT);
+}
+
+/*
+ * keys with the projects noted for this statement, sorted: what the first
+ * of its triggers locks.
+ */
+static Datum
+with_noted(Datum keys)
+{
+	Datum		n = take_noted();
+	Oid			argtypes[2] = {TEXTARRAYOID, TEXTARRAYOID};
+	Datum		values[2] = {keys, n};
+	bool		isnull;
+	Datum		r;
+
+	if (n == (Datum) 0)
+		return keys;
+	if (SPI_execute_with_args("SELECT array_agg(id ORDER BY id COLLATE \"C\")"
+							  "  FROM (SELECT unnest($1) UNION SELECT unnest($2)) d(id)",
+							  2, argtypes, values, NULL, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+		elog(ERROR, "perfeval: could not merge the noted projects");
+	r = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? keys : SPI_datumTransfer(r, false, -1);
+}
+
+/* Refuse an actual whose unit cannot be compared with its target (22023). */
+static void
+refuse_incomparable(const char *sql)
+{
+	/* not read-only: a new snapshot, taken after the lock */
+	if (SPI_execute(sql, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "perfeval: unit check failed");
+	if (SPI_processed > 0)
+	{
+		HeapTuple	t = SPI_tuptable->vals[0];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("actual \"%s\" of indicator %s cannot be compared with its target \"%s\"",
+						SPI_getvalue(t, d, 3), SPI_getvalue(t, d, 2), SPI_getvalue(t, d, 4)),
+				 errdetail("Project %s, indicator %s: the units do not convert into each other.",
+						   SPI_getvalue(t, d, 1), SPI_getvalue(t, d, 2)),
+				 errhint("Write the actual in the unit of the target, or give the target a unit its actuals can be compared with.")));
+	}
+}
+
+/* Which kind of fact a trigger's table holds; ERROR if it is none of them. */
+static Kind
+kind_of(Relation rel, const char *fn)
+{
+	const char *name = RelationGetRelationName(rel);
+	char	   *nsp = get_namespace_name(RelationGetNamespace(rel));
+
+	if (nsp && strcmp(nsp, "perfeval") == 0)
+		for (int k = 0; k < KIND_COUNT; k++)
+			if (strcmp(name, kinds[k].table) == 0)
+				return (Kind) k;
+	ereport(ERROR,
+			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+			 errmsg("%s() keeps perfeval's state and cannot be attached to table \"%s\"", fn, name)));
+	return KIND_COUNT;			/* keep compiler quiet */
+}
+
+static void
+check_trigger(FunctionCallInfo fcinfo, const char *fn)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s() must run as an AFTER ... FOR EACH STATEMENT trigger", fn)));
+}
+
+/*
+ * keep_facts(): the statement trigger on actual, checklist_point,
+ * survey_response and allocation.
+ */
+PG_FUNCTION_INFO_V1(keep_facts);
+Datum
+keep_facts(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Kind		kind;
+	bool		was = keeping;
+
+	check_trigger(fcinfo, "keep_facts");
+	kind = kind_of(td->tg_relation, "keep_facts");
+	SPI_connect();
+	PG_TRY();
+	{
+		Datum		keys;
+		char	   *sql;
+
+		SPI_register_trigger_data(td);
+		if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+			sql = psprintf("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\")"
+						   "  FROM perfeval_internal.project_state WHERE %s",
+						   kind == KIND_MONEY ? "allocations > 0" :
+						   psprintf("%s IS NOT NULL", kinds[kind].column));
+		else
+			sql = psprintf("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT project_id AS id FROM (%s%s%s) k) d",
+						   td->tg_trigger->tgnewtable ? "SELECT project_id FROM new_rows" : "",
+						   td->tg_trigger->tgnewtable && td->tg_trigger->tgoldtable ? " UNION ALL " : "",
+						   td->tg_trigger->tgoldtable ? "SELECT project_id FROM old_rows" : "");
+		keys = one_datum(sql);
+		if (keys != (Datum) 0)
+		{
+			keys = SPI_datumTransfer(keys, false, -1);
+			keeping = true;
+			lock_projects(with_noted(keys));
+			if (kind == KIND_ACTUAL && td->tg_trigger->tgnewtable)
+				refuse_incomparable(
+					"SELECT n.project_id, n.code, n.measure, i.target"
+					"  FROM new_rows n JOIN perfeval.indicator i"
+					"    ON i.project_id = n.project_id AND i.code = n.code"
+					" WHERE n.measure IS NOT NULL AND i.target IS NOT NULL"
+					"   AND NOT perfeval.comparable(i.target, n.measure) LIMIT 1");
+			run(kinds[kind].recompute, keys, SPI_OK_UPDATE);
+		}
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * check_targets(): the statement trigger on UPDATE of indicator.  A target
+ * changed to a unit its actuals cannot be compared with is refused, under
+ * the project's lock (see the head of this file).
+ */
+PG_FUNCTION_INFO_V1(check_targets);
+Datum
+check_targets(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	bool		was = keeping;
+
+	check_trigger(fcinfo, "check_targets");
+	SPI_connect();
+	PG_TRY();
+	{
+		Datum		keys;
+
+		SPI_register_trigger_data(td);
+		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT n.project_id AS id"
+						 "  FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id AND o.code = n.code"
+						 " WHERE n.target IS NOT NULL"
+						 "   AND (o.target IS NULL OR n.target OPERATOR(perfeval.<>) o.target)) d");
+		if (keys != (Datum) 0)
+		{
+			keys = SPI_datumTransfer(keys, false, -1);
+			keeping = true;
+			lock_projects(keys);
+			refuse_incomparable(
+				"SELECT a.project_id, a.code, a.measure, i.target"
+				"  FROM new_rows n JOIN perfeval.indicator i ON i.project_id = n.project_id AND i.code = n.code"
+				"  JOIN perfeval.actual a ON a.project_id = i.project_id AND a.code = i.code"
+				" WHERE a.measure IS NOT NULL AND i.target IS NOT NULL"
+				"   AND NOT perfeval.comparable(i.target, a.measure) LIMIT 1");
+		}
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * keep_projects(): the statement trigger on project.  Every project has a
+ * state row, which carries its scheme (so that scoring reads one row per
+ * project): created with the project, following its scheme and its id,
+ * removed with it.
+ */
+PG_FUNCTION_INFO_V1(keep_projects);
+Datum
+keep_projects(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	bool		was = keeping;
+
+	check_trigger(fcinfo, "keep_projects");
+	if (strcmp(RelationGetRelationName(td->tg_relation), "project") != 0 ||
+		strcmp(get_namespace_name(RelationGetNamespace(td->tg_relation)), "perfeval") != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("keep_projects() keeps perfeval's state and cannot be attached to table \"%s\"",
+						RelationGetRelationName(td->tg_relation))));
+	SPI_connect();
+	PG_TRY();
+	{
+		Datum		keys;
+
+		SPI_register_trigger_data(td);
+		keeping = true;
+		if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+			run("DELETE FROM perfeval_internal.project_state", (Datum) 0, SPI_OK_DELETE);
+		else if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		{
+			/* new projects: nobody else can hold their rows yet */
+			if (SPI_execute("INSERT INTO perfeval_internal.project_state (project_id, scheme_id)"
+							" SELECT n.project_id, n.scheme_id FROM new_rows n"
+							" ORDER BY n.project_id COLLATE \"C\""
+							" ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id",
+							false, 0) != SPI_OK_INSERT)
+				elog(ERROR, "perfeval: could not create project state");
+		}
+		else
+		{
+			keys = one_datum(TRIGGER_FIRED_BY_DELETE(td->tg_event) ?
+							 "SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM old_rows" :
+							 "SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM ("
+							 "SELECT n.project_id AS id FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id"
+							 " WHERE n.scheme_id IS DISTINCT FROM o.scheme_id"
+							 " UNION SELECT project_id FROM new_rows WHERE project_id NOT IN (SELECT project_id FROM old_rows)"
+							 " UNION SELECT project_id FROM old_rows WHERE project_id NOT IN (SELECT project_id FROM new_rows)) d");
+			if (keys != (Datum) 0)
+			{
+				keys = SPI_datumTransfer(keys, false, -1);
+				lock_projects(keys);
+				run(FOLLOW_PROJECTS, keys, SPI_OK_UPDATE);
+				run(DROP_GONE, keys, SPI_OK_DELETE);
+			}
+		}
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * note_projects(): BEFORE ROW on the fact tables, notes the project of each
+ * row written (see "noted" above).  It changes nothing.
+ */
+PG_FUNCTION_INFO_V1(note_projects);
+Datum
+note_projects(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	int			attno;
+	bool		isnull;
+	Datum		d;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("note_projects() must run as a BEFORE ... FOR EACH ROW trigger")));
+	desc = RelationGetDescr(td->tg_relation);
+	attno = SPI_fnumber(desc, "project_id");
+	if (attno <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("note_projects() needs a project_id column")));
+	d = heap_getattr(td->tg_trigtuple, attno, desc, &isnull);
+	if (!isnull)
+		note(d);
+	if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+	{
+		d = heap_getattr(td->tg_newtuple, attno, desc, &isnull);
+		if (!isnull)
+			note(d);
+		PG_RETURN_POINTER(td->tg_newtuple);
+	}
+	PG_RETURN_POINTER(td->tg_trigtuple);
+}
+
+/*
+ * guard_state(): BEFORE each statement on project_state.  Only perfeval's
+ * own statements may write it.
+ */
+PG_FUNCTION_INFO_V1(guard_state);
+Datum
+guard_state(PG_FUNCTION_ARGS)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("guard_state() must run as a trigger")));
+	if (!keeping)
+		ereport(ERROR,
+				(errcode(ERRCODE_GENERATED_ALWAYS),
+				 errmsg("cannot write perfeval_internal.project_state"),
+				 errdetail("perfeval keeps it from the facts (actual, checklist_point, survey_response, allocation)."),
+				 errhint("Change the facts instead; SELECT perfeval.refresh_state() recomputes it.")));
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * refresh_state(): recompute every project's state from the facts (after a
+ * data-only restore that disabled triggers, say).  Returns the number of
+ * projects that have facts.
+ */
+PG_FUNCTION_INFO_V1(refresh_state);
+Datum
+refresh_state(PG_FUNCTION_ARGS)
+{
+	bool		was = keeping;
+	int64		n = 0;
+
+	SPI_connect();
+	PG_TRY();
+	{
+		Datum		keys;
+
+		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM ("
+						 "SELECT project_id AS id FROM perfeval.project UNION"
+						 " SELECT project_id FROM perfeval_internal.project_state) d");
+		keeping = true;
+		if (keys != (Datum) 0)
+		{
+			keys = SPI_datumTransfer(keys, false, -1);
+			lock_projects(keys);
+			run(FOLLOW_PROJECTS, keys, SPI_OK_UPDATE);
+			run(DROP_GONE, keys, SPI_OK_DELETE);
+			for (int k = 0; k < KIND_COUNT; k++)
+				run(kinds[k].recompute, keys, SPI_OK_UPDATE);
+		}
+		n = DatumGetInt64(one_datum("SELECT count(*) FROM perfeval_internal.project_state"
+									" WHERE actuals IS NOT NULL OR checklist IS NOT NULL"
+									" OR survey IS NOT NULL OR allocations > 0"));
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_INT64(n);
+}

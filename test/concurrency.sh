@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# test/concurrency.sh: what a view shows follows from the facts under
+# concurrent writers.  Needs PGHOST/PGPORT/PGUSER and a TCP listener on
+# 127.0.0.1 (test/run.sh starts one); SOAK_SECONDS (30) bounds the soak.
+#
+#  1. The race 1.2 lost: s1 inserts an actual dated 2024-12-31 and keeps its
+#     transaction open; s2 meanwhile inserts one dated 2024-06-30; after
+#     both commit the view shows December's.  The same for checklist
+#     deductions, survey counts and money, and for two statements taking
+#     the same projects in opposite key order (1.2 deadlocked there).
+#  2. A soak: pgbench on loopback, writers of every fact table (and of
+#     indicators, projects and schemes) over ten overlapping projects in
+#     random key order, readers of every view.  Afterwards the kept state
+#     equals a from-scratch computation, every view equals the views
+#     recomputed from the facts, and no transaction failed (no deadlock, no
+#     error).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=concurrency
+SOAK=${SOAK_SECONDS:-30}
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d $db)
+PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+[ -x $PGBENCH ] || PGBENCH=pgbench
+dropdb --if-exists $db 2>/dev/null
+createdb $db
+"${PSQL[@]}" -c 'CREATE EXTENSION perfeval'
+"${PSQL[@]}" <<'SQL'
+INSERT INTO perfeval.scheme (scheme_id, name) VALUES ('s1', '方案一'), ('s2', '方案二');
+INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
+SELECT 'p' || k, '项目' || k, 2024, '650100', '部门' || (k % 3), '单位自评', CASE WHEN k % 2 = 0 THEN 's1' ELSE 's2' END
+  FROM generate_series(0, 9) k;
+INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source)
+SELECT 'p' || k, c.code, c.seq, c.l1, c.l2, c.name, c.weight, c.target::perfeval.target, c.source
+  FROM generate_series(0, 9) k,
+	   (VALUES ('C1', 1, '产出', '数量', '企业数', 40, '≥40家', 'actual'),
+			   ('K1', 2, '决策', '立项', '立项规范', 20, NULL, 'checklist'),
+			   ('S1', 3, '满意度', '满意度', '满意度', 20, '≥90%', 'survey'),
+			   ('B1', 4, '过程', '资金', '到位率', 10, NULL, 'arrival_rate'),
+			   ('E1', 5, '过程', '资金', '执行率', 10, '≥90%', 'execution_rate'))
+	   AS c(code, seq, l1, l2, name, weight, target, source);
+INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction)
+SELECT 'p' || k, 'K1', n, '要点' || n, 10, 0 FROM generate_series(0, 9) k, generate_series(1, 2) n;
+INSERT INTO perfeval.survey_response (project_id, code, option_no, option_label, respondents)
+SELECT 'p' || k, 'S1', n, '选项' || n, 5 FROM generate_series(0, 9) k, generate_series(1, 5) n;
+INSERT INTO perfeval.allocation (project_id, department, fund_level, unit, budget, arrived, spent)
+SELECT 'p' || k, '部门' || (k % 3), '市级', '万元', 100, 100, 90 FROM generate_series(0, 9) k;
+SQL
+
+# The check: the kept state equals a from-scratch recomputation, and every
+# view equals itself computed again after refresh_state() rebuilt the state
+# from the facts (inside one snapshot, then rolled back).
+check() {	# check LABEL
+	local out
+	out=$("${PSQL[@]}" -At <<-'SQL'
+	BEGIN ISOLATION LEVEL REPEATABLE READ;
+	CREATE FUNCTION pg_temp.view_hash(v text) RETURNS text LANGUAGE plpgsql AS $f$
+	DECLARE h text;
+	BEGIN
+		EXECUTE format('SELECT md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) FROM perfeval.%I t', '|', '', v) INTO h;
+		RETURN h;
+	END $f$;
+	CREATE TEMP TABLE before_views AS
+	SELECT v, pg_temp.view_hash(v) AS h
+	  FROM unnest(ARRAY['indicator_scores', 'level2_scores', 'level1_scores', 'project_scores',
+						'project_money', 'allocation_summary', 'findings', 'project_facts',
+						'rollup_region', 'rollup_department', 'latest_actual']) v;
+	CREATE TEMP TABLE before_state AS SELECT st::text AS st FROM perfeval_internal.project_state st;
+	SELECT perfeval.refresh_state() >= 0 AS refreshed \gset
+	SELECT 'state ' || count(*) FROM ((SELECT st FROM before_state EXCEPT SELECT st::text FROM perfeval_internal.project_state st)
+		UNION ALL (SELECT st::text FROM perfeval_internal.project_state st EXCEPT SELECT st FROM before_state)) d;
+	SELECT 'view ' || v FROM before_views WHERE pg_temp.view_hash(v) IS DISTINCT FROM h;
+	ROLLBACK;
+	SQL
+	)
+	if [ "$out" != "state 0" ]; then
+		echo "$1: the views or the kept state differ from a recomputation from the facts:"
+		echo "$out"
+		return 1
+	fi
+}
+
+status=0
+# ---------------------------------------------------------------- 1. races
+race() {	# race LABEL S1_STATEMENT S2_STATEMENT QUERY EXPECTED
+	"${PSQL[@]}" -c "BEGIN; $2; SELECT pg_sleep(2); COMMIT;" >/dev/null &
+	local s1=$!
+	sleep 0.7
+	"${PSQL[@]}" -c "$3" >/dev/null
+	wait $s1
+	local got
+	got=$("${PSQL[@]}" -At -c "$4")
+	if [ "$got" != "$5" ]; then
+		echo "race $1: got '$got', want '$5'"
+		status=1
+	fi
+	check "race $1" || status=1
+}
+race "actuals: a later report committed after an earlier one" \
+	"INSERT INTO perfeval.actual VALUES ('p0', 'C1', '2024-12-31', '40家')" \
+	"INSERT INTO perfeval.actual VALUES ('p0', 'C1', '2024-06-30', '20家')" \
+	"SELECT actual || ' ' || score FROM perfeval.indicator_scores WHERE project_id = 'p0' AND code = 'C1'" \
+	"40家 40"
+race "actuals: an earlier report committed after a later one" \
+	"INSERT INTO perfeval.actual VALUES ('p1', 'C1', '2024-06-30', '20家')" \
+	"INSERT INTO perfeval.actual VALUES ('p1', 'C1', '2024-12-31', '40家')" \
+	"SELECT actual || ' ' || score FROM perfeval.indicator_scores WHERE project_id = 'p1' AND code = 'C1'" \
+	"40家 40"
+race "checklist: two deductions of one indicator" \
+	"UPDATE perfeval.checklist_point SET deduction = 3 WHERE project_id = 'p2' AND point_no = 1" \
+	"UPDATE perfeval.checklist_point SET deduction = 4 WHERE project_id = 'p2' AND point_no = 2" \
+	"SELECT score FROM perfeval.indicator_scores WHERE project_id = 'p2' AND code = 'K1'" \
+	"13"
+race "survey: two options of one survey" \
+	"UPDATE perfeval.survey_response SET respondents = 0 WHERE project_id = 'p3' AND option_no = 4" \
+	"UPDATE perfeval.survey_response SET respondents = 0 WHERE project_id = 'p3' AND option_no = 5" \
+	"SELECT actual FROM perfeval.indicator_scores WHERE project_id = 'p3' AND code = 'S1'" \
+	"80%"
+race "money: two lines of one project" \
+	"INSERT INTO perfeval.allocation VALUES ('p4', '部门x', '省级', '万元', NULL, 100, 0, 0)" \
+	"INSERT INTO perfeval.allocation VALUES ('p4', '部门y', '县区级', '万元', NULL, 100, 0, 0)" \
+	"SELECT arrival_rate FROM perfeval.project_money WHERE project_id = 'p4'" \
+	"33.333333"
+race_refused() {	# race_refused LABEL S1_STATEMENT S2_STATEMENT: s2 must be refused (22023)
+	"${PSQL[@]}" -c "BEGIN; $2; SELECT pg_sleep(2); COMMIT;" >/dev/null &
+	local s1=$!
+	sleep 0.7
+	local err
+	if err=$(psql -X -q -v ON_ERROR_STOP=1 -d $db -c "$3" 2>&1); then
+		echo "race $1: the second statement was accepted"
+		status=1
+	elif ! grep -q "cannot be compared" <<<"$err"; then
+		echo "race $1: $err"
+		status=1
+	fi
+	wait $s1
+	check "race $1" || status=1
+}
+race_refused "units: an actual arriving while its target changes" \
+	"UPDATE perfeval.indicator SET target = '≥40万元' WHERE project_id = 'p5' AND code = 'C1'" \
+	"INSERT INTO perfeval.actual VALUES ('p5', 'C1', '2024-12-31', '30家')"
+race_refused "units: a target changing while its actual arrives" \
+	"INSERT INTO perfeval.actual VALUES ('p6', 'C1', '2024-12-31', '30家')" \
+	"UPDATE perfeval.indicator SET target = '≥40万元' WHERE project_id = 'p6' AND code = 'C1'"
+race "opposite key order: (p8, p2) against (p2, p8)" \
+	"INSERT INTO perfeval.actual VALUES ('p8', 'C1', '2024-12-31', '8家'), ('p2', 'C1', '2024-12-31', '2家')" \
+	"INSERT INTO perfeval.actual VALUES ('p2', 'C1', '2024-11-30', '1家'), ('p8', 'C1', '2024-11-30', '4家')" \
+	"SELECT string_agg(actual, ',' ORDER BY project_id) FROM perfeval.indicator_scores WHERE project_id IN ('p2', 'p8') AND code = 'C1'" \
+	"2家,8家"
+[ $status = 0 ] && echo "races: 8 races, every view follows the facts"
+"${PSQL[@]}" -c "UPDATE perfeval.indicator SET target = '≥40家' WHERE code = 'C1'"
+
+# ----------------------------------------------------------------- 2. soak
+W=$(mktemp -d /tmp/perfeval-soak.XXXXXX)
+trap '[ "${KEEP_SOAK:-0}" = 1 ] || rm -rf "$W"' EXIT
+# writers: each statement touches overlapping projects in random key order
+cat >"$W/actual.sql" <<'SQL'
+\set a random(0, 9)
+\set b random(0, 9)
+\set d random(1, 365)
+\set m random(0, 60)
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure, deviation_note)
+VALUES ('p' || :a, 'C1', date '2024-01-01' + :d, (:m || '家')::perfeval.measure,
+		CASE WHEN :m % 3 = 0 THEN '偏差说明' || :m END),
+	   ('p' || :b, 'C1', date '2024-01-01' + :d + 1, ((:m + 1) || '家')::perfeval.measure, NULL)
+ON CONFLICT (project_id, code, reported_on)
+DO UPDATE SET measure = EXCLUDED.measure, deviation_note = EXCLUDED.deviation_note;
+SQL
+cat >"$W/actual_delete.sql" <<'SQL'
+\set a random(0, 9)
+\set d random(1, 365)
+DELETE FROM perfeval.actual WHERE project_id = 'p' || :a AND reported_on < date '2024-01-01' + :d;
+SQL
+cat >"$W/checklist.sql" <<'SQL'
+\set a random(0, 9)
+\set b random(0, 9)
+\set n random(1, 2)
+\set x random(0, 10)
+UPDATE perfeval.checklist_point SET deduction = :x * 0.5,
+	   reason = CASE WHEN :x % 2 = 1 THEN '扣分理由' || :x END
+ WHERE project_id IN ('p' || :a, 'p' || :b) AND point_no = :n;
+SQL
+cat >"$W/survey.sql" <<'SQL'
+\set a random(0, 9)
+\set n random(1, 5)
+\set x random(0, 20)
+UPDATE perfeval.survey_response SET respondents = :x WHERE project_id = 'p' || :a AND option_no = :n;
+SQL
+cat >"$W/money.sql" <<'SQL'
+\set a random(0, 9)
+\set b random(0, 9)
+\set x random(50, 150)
+UPDATE perfeval.allocation SET arrived = :x, spent = :x * 0.9 WHERE project_id IN ('p' || :b, 'p' || :a);
+SQL
+cat >"$W/indicator.sql" <<'SQL'
+\set a random(0, 9)
+\set t random(20, 60)
+UPDATE perfeval.indicator SET target = ('≥' || :t || '家')::perfeval.target WHERE project_id = 'p' || :a AND code = 'C1';
+SQL
+cat >"$W/scheme.sql" <<'SQL'
+\set a random(0, 9)
+\set c random(0, 9)
+UPDATE perfeval.scheme SET satisfaction_coefficients = ARRAY[1, 0.8, 0.6, :c * 0.1, 0]::numeric[],
+	   execution_base = CASE WHEN :c % 2 = 0 THEN 'budget' ELSE 'arrived' END
+ WHERE scheme_id = CASE WHEN :a % 2 = 0 THEN 's1' ELSE 's2' END;
+UPDATE perfeval.project SET scheme_id = CASE WHEN :c % 3 = 0 THEN 's1' ELSE 's2' END WHERE project_id = 'p' || :a;
+SQL
+cat >"$W/reader.sql" <<'SQL'
+SELECT count(*), sum(total) FROM perfeval.project_scores;
+SELECT count(*) FROM perfeval.findings;
+SELECT count(*), sum(score) FROM perfeval.indicator_scores;
+SELECT sum(projects) FROM perfeval.rollup_region;
+SQL
+opts=(-n -h 127.0.0.1 -p "$PGPORT" -U "$PGUSER" -T "$SOAK" --failures-detailed)
+$PGBENCH "${opts[@]}" -c 6 -j 2 -f "$W/actual.sql@6" -f "$W/actual_delete.sql@1" -f "$W/checklist.sql@2" \
+	-f "$W/survey.sql@2" -f "$W/money.sql@2" -f "$W/indicator.sql@1" -f "$W/scheme.sql@1" $db >"$W/writers" 2>&1 &
+wp=$!
+$PGBENCH "${opts[@]}" -c 2 -j 1 -f "$W/reader.sql" $db >"$W/readers" 2>&1 &
+rp=$!
+wrc=0
+rrc=0
+wait $wp || wrc=$?
+wait $rp || rrc=$?
+wtx=$(awk '/^number of transactions actually processed/ {print $NF; exit}' "$W/writers")
+wfail=$(awk '/^number of failed transactions/ {print $5; exit}' "$W/writers")
+rtx=$(awk '/^number of transactions actually processed/ {print $NF; exit}' "$W/readers")
+if [ $wrc != 0 ] || [ $rrc != 0 ] || [ "${wfail:-x}" != 0 ] || [ "${wtx:-0}" -lt 200 ] || [ "${rtx:-0}" -lt 10 ]; then
+	echo "soak: writers exit $wrc ($wtx transactions, ${wfail:-?} failed), readers exit $rrc ($rtx):"
+	grep -iE "error|deadlock|abort|failed" "$W/writers" "$W/readers" | head -20
+	status=1
+fi
+check soak || status=1
+[ $status = 0 ] && echo "soak: ${SOAK}s, $wtx writes and $rtx reads on loopback, no failure, no deadlock; the state and every view equal a recomputation from the facts"
+exit $status
