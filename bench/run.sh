@@ -277,6 +277,44 @@ if [ $PEERS = 1 ]; then
 	row "project_scores: PL/pgSQL per row / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_PL")" "$r" ">= 15" "$(met "$r" ">=" 15)"
 fi
 
+# Access (1.4): the whole year read by a role that sees everything and by
+# one that sees one department (of 40), each against the owner, taking turns.
+log "access: project_scores read by a role that sees all, and by one that sees one department"
+time_roles() {	# time_roles DB N ROLE SQL: medians of SQL as ROLE and as the owner, taking turns
+	local db=$1 n=$2 role=$3 sql=$4 f=$OUT/r.sql
+	: >"$f"
+	for ((i = 0; i < n; i++)); do
+		echo "SET ROLE $role; EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $sql;" >>"$f"
+		echo "RESET ROLE; EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $sql;" >>"$f"
+	done
+	"${PSQL[@]}" -At -d "$db" -f "$f" |
+		awk '/^Planning Time:/ {p=$3} /^Execution Time:/ {k++; print (k % 2 ? "A" : "B"), p+$3}' >"$OUT/pair"
+	echo "$(awk '$1 == "A" {print $2}' "$OUT/pair" | median) $(awk '$1 == "B" {print $2}' "$OUT/pair" | median)"
+}
+DEPT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT department FROM perfeval.project GROUP BY 1 ORDER BY count(*), 1 OFFSET (SELECT count(DISTINCT department) / 2 FROM perfeval.project) LIMIT 1")
+NDEPT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(DISTINCT department) FROM perfeval.project")
+"${PSQL[@]}" -d "$DB" >/dev/null <<-EOF
+	DO \$\$ BEGIN
+		IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_bench_all') THEN CREATE ROLE perfeval_bench_all; END IF;
+		IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_bench_dept') THEN CREATE ROLE perfeval_bench_dept; END IF;
+	END \$\$;
+	DELETE FROM perfeval.access_grant WHERE role_name IN ('perfeval_bench_all', 'perfeval_bench_dept');
+	SELECT perfeval.grant_access('perfeval_bench_all');
+	SELECT perfeval.grant_access('perfeval_bench_dept', '$DEPT');
+EOF
+SEEN=$("${PSQL[@]}" -At -d "$DB" -c "SET ROLE perfeval_bench_dept" -c "SELECT count(*) || ' ' || coalesce(sum(total), 0) FROM perfeval.project_scores")
+WANT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) || ' ' || coalesce(sum(total), 0) FROM perfeval.project_scores WHERE department = '$DEPT'")
+if [ "$SEEN" != "$WANT" ] || [ "${SEEN%% *}" = 0 ]; then
+	echo "bench: the one-department role sees $SEEN (projects, sum of totals); the owner's rows of $DEPT are $WANT" >&2
+	exit 1
+fi
+read -r AC_ALL AC_OWNER < <(time_roles "$DB" "$RUNS" perfeval_bench_all "$Q_PE")
+r=$(ratio "$AC_ALL" "$AC_OWNER")
+row "access: project_scores read by a role that sees everything vs the owner" "$(ms "$AC_ALL")" "$(ms "$AC_OWNER")" "" "$r" "<= 1.15" "$(met "$r" "<=" 1.15)"
+read -r AC_DEPT AC_OWNER < <(time_roles "$DB" "$RUNS" perfeval_bench_dept "$Q_PE")
+r=$(ratio "$AC_DEPT" "$AC_OWNER")
+row "access: project_scores read by a role that sees 1 department of $NDEPT (${SEEN%% *} projects) vs the owner" "$(ms "$AC_DEPT")" "$(ms "$AC_OWNER")" "" "$r" "<= 0.1" "$(met "$r" "<=" 0.1)"
+
 log "scoring: level1_scores"
 read -r L1_PE L1_FLOOR < <(time_pair "$DB" "$RUNS" "SELECT count(*), sum(score) FROM perfeval.level1_scores" "SELECT count(*), sum(score) FROM floor.level1_scores")
 r=$(ratio "$L1_PE" "$L1_FLOOR")

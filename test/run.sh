@@ -97,6 +97,7 @@ test)
 	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh 1.0
 	suite "ALTER EXTENSION UPDATE from 1.1 equals a fresh install" bash test/upgrade.sh 1.1
 	suite "ALTER EXTENSION UPDATE from 1.2 equals a fresh install" bash test/upgrade.sh 1.2
+	suite "ALTER EXTENSION UPDATE from 1.3 equals a fresh install" bash test/upgrade.sh 1.3
 	suite "concurrent writers and readers: races and a ${SOAK_SECONDS:-30} s pgbench soak on loopback" \
 		bash test/concurrency.sh
 	echo

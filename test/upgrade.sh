@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
 # install starts.  One database gets perfeval $1 (a released version: 1.0,
-# 1.1 or 1.2) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
+# 1.1, 1.2 or 1.3) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
 # gets the current version and the same samples.  Their catalogs (every object of the extension with its
 # definition and comment) and every view's rows must be identical.  Needs
 # PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
@@ -66,6 +66,14 @@ catalog() {	# every member object of the extension, its definition and comment
 	UNION ALL
 	SELECT 'acl ' || p.oid::regprocedure || ' | ' || coalesce(p.proacl::text, 'default')
 	  FROM pg_proc p WHERE p.pronamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
+	UNION ALL
+	SELECT 'policy ' || polrelid::regclass || ' ' || polname || ' ' || polcmd::text || ' ' || polpermissive
+		   || ' ' || polroles::text || ' | ' || coalesce(pg_get_expr(polqual, polrelid), '')
+		   || ' | ' || coalesce(pg_get_expr(polwithcheck, polrelid), '')
+	  FROM pg_policy
+	UNION ALL
+	SELECT 'row security ' || c.oid::regclass || ' ' || c.relrowsecurity || ' ' || c.relforcerowsecurity
+	  FROM pg_class c WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal') AND c.relkind = 'r'
 	UNION ALL
 	SELECT 'acl schema ' || nspname || ' | ' || coalesce(nspacl::text, 'default')
 	  FROM pg_namespace WHERE nspname IN ('perfeval', 'perfeval_internal')
