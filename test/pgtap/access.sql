@@ -5,7 +5,7 @@
 -- and leave nothing, and no setting or function widens a scope.  Run as
 -- the extension's owner; everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(43);
+SELECT plan(44);
 
 CREATE ROLE perfeval_dept_test;		-- one department: seed001's
 CREATE ROLE perfeval_pref_test;		-- one prefecture (6528, seed003), and loads it
@@ -158,6 +158,15 @@ SELECT is((SELECT count(*) FROM perfeval.actual WHERE project_id = 'seed001'), 0
 UPDATE perfeval.indicator SET weight = 1 WHERE project_id = 'seed001';
 DELETE FROM perfeval.allocation WHERE project_id = 'seed001';
 SELECT throws_ok($$TRUNCATE perfeval.actual$$, '42501', NULL, 'a loader cannot TRUNCATE (it would pass the scope)');
+-- PostgreSQL refuses COPY FROM into a table with row-level security for a
+-- role it applies to: a loader copies into a staging table of its own
+CREATE TEMP TABLE staging (project_id text, code text, reported_on date, measure text);
+COPY staging FROM STDIN;
+seed003	C11	2099-02-01	2家
+\.
+SELECT lives_ok($$INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
+				  SELECT project_id, code, reported_on, measure::perfeval.measure FROM staging$$,
+	'a loader COPYs into its own staging table and inserts from it');
 RESET ROLE;
 SELECT is((SELECT count(*) FROM perfeval.checklist_point WHERE point_no = 98), 0::bigint,
 	'the refused statement left nothing');
