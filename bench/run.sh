@@ -34,7 +34,7 @@ done
 
 # Session settings for every connection of the benchmark (the cluster's
 # shared_buffers stays what it is; data is in the OS cache after loading).
-export PGOPTIONS="${PGOPTIONS:-} -c work_mem=64MB -c max_parallel_workers_per_gather=2 -c jit=off -c client_min_messages=warning"
+export PGOPTIONS="${PGOPTIONS:-} -c work_mem=64MB -c max_parallel_workers_per_gather=2 -c jit=off -c random_page_cost=1.1 -c client_min_messages=warning"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 OUT=$(mktemp -d /tmp/perfeval-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
