@@ -314,6 +314,9 @@ row "access: project_scores read by a role that sees everything vs the owner" "$
 read -r AC_DEPT AC_OWNER < <(time_roles "$DB" "$RUNS" perfeval_bench_dept "$Q_PE")
 r=$(ratio "$AC_DEPT" "$AC_OWNER")
 row "access: project_scores read by a role that sees 1 department of $NDEPT (${SEEN%% *} projects) vs the owner" "$(ms "$AC_DEPT")" "$(ms "$AC_OWNER")" "" "$r" "<= 0.1" "$(met "$r" "<=" 0.1)"
+read -r AC_DEPT4 AC_OWNER4 < <(PGOPTIONS="$PGOPTIONS -c random_page_cost=4" time_roles "$DB" "$RUNS" perfeval_bench_dept "$Q_PE")
+r=$(ratio "$AC_DEPT4" "$AC_OWNER4")
+row "access: the same with random_page_cost = 4 (PostgreSQL's default)" "$(ms "$AC_DEPT4")" "$(ms "$AC_OWNER4")" "" "$r" "(info)" ""
 
 log "scoring: level1_scores"
 read -r L1_PE L1_FLOOR < <(time_pair "$DB" "$RUNS" "SELECT count(*), sum(score) FROM perfeval.level1_scores" "SELECT count(*), sum(score) FROM floor.level1_scores")
