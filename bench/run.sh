@@ -34,7 +34,7 @@ done
 
 # Session settings for every connection of the benchmark (the cluster's
 # shared_buffers stays what it is; data is in the OS cache after loading).
-export PGOPTIONS="${PGOPTIONS:-} -c work_mem=64MB -c max_parallel_workers_per_gather=2 -c jit=off -c client_min_messages=warning"
+export PGOPTIONS="${PGOPTIONS:-} -c work_mem=64MB -c max_parallel_workers_per_gather=2 -c jit=off -c random_page_cost=1.1 -c client_min_messages=warning"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 OUT=$(mktemp -d /tmp/perfeval-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
@@ -62,14 +62,15 @@ time_sql() {
 		awk -v warm="$warm" '/^Planning Time:/ {p=$3} /^Execution Time:/ {k++; if (k>warm) print p+$3}' | median
 }
 
-# time_pair DB N SQL_A SQL_B: medians of N runs of each, A and B taking
-# turns, so that a slow spell of the machine falls on both sides of a ratio.
+# time_pair DB N SQL_A SQL_B [SETUP_A SETUP_B]: medians of N runs of each, A
+# and B taking turns, so that a slow spell of the machine falls on both
+# sides of a ratio; each run after its setup statement (SET ROLE, say).
 time_pair() {
-	local db=$1 n=$2 a=$3 b=$4 f=$OUT/p.sql
+	local db=$1 n=$2 a=$3 b=$4 sa=${5:-} sb=${6:-} f=$OUT/p.sql
 	: >"$f"
 	for ((i = 0; i < n; i++)); do
-		echo "EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $a;" >>"$f"
-		echo "EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $b;" >>"$f"
+		echo "$sa EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $a;" >>"$f"
+		echo "$sb EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) $b;" >>"$f"
 	done
 	"${PSQL[@]}" -At -d "$db" -f "$f" |
 		awk '/^Planning Time:/ {p=$3} /^Execution Time:/ {k++; print (k % 2 ? "A" : "B"), p+$3}' >"$OUT/pair"
@@ -276,6 +277,36 @@ if [ $PEERS = 1 ]; then
 	r=$(ratio "$CT_PL" "$CT_PE")
 	row "project_scores: PL/pgSQL per row / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_PL")" "$r" ">= 15" "$(met "$r" ">=" 15)"
 fi
+
+# Access (1.4): the whole year read by a role that sees everything and by
+# one that sees one department (of 40), each against the owner, taking turns.
+log "access: project_scores read by a role that sees all, and by one that sees one department"
+DEPT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT department FROM perfeval.project GROUP BY 1 ORDER BY count(*), 1 OFFSET (SELECT count(DISTINCT department) / 2 FROM perfeval.project) LIMIT 1")
+NDEPT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(DISTINCT department) FROM perfeval.project")
+"${PSQL[@]}" -d "$DB" >/dev/null <<-EOF
+	DO \$\$ BEGIN
+		IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_bench_all') THEN CREATE ROLE perfeval_bench_all; END IF;
+		IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_bench_dept') THEN CREATE ROLE perfeval_bench_dept; END IF;
+	END \$\$;
+	DELETE FROM perfeval.access_grant WHERE role_name IN ('perfeval_bench_all', 'perfeval_bench_dept');
+	SELECT perfeval.grant_access('perfeval_bench_all');
+	SELECT perfeval.grant_access('perfeval_bench_dept', '$DEPT');
+EOF
+SEEN=$("${PSQL[@]}" -At -d "$DB" -c "SET ROLE perfeval_bench_dept" -c "SELECT count(*) || ' ' || coalesce(sum(total), 0) FROM perfeval.project_scores")
+WANT=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(*) || ' ' || coalesce(sum(total), 0) FROM perfeval.project_scores WHERE department = '$DEPT'")
+if [ "$SEEN" != "$WANT" ] || [ "${SEEN%% *}" = 0 ]; then
+	echo "bench: the one-department role sees $SEEN (projects, sum of totals); the owner's rows of $DEPT are $WANT" >&2
+	exit 1
+fi
+read -r AC_ALL AC_OWNER < <(time_pair "$DB" "$RUNS" "$Q_PE" "$Q_PE" "SET ROLE perfeval_bench_all;" "RESET ROLE;")
+r=$(ratio "$AC_ALL" "$AC_OWNER")
+row "access: project_scores read by a role that sees everything vs the owner" "$(ms "$AC_ALL")" "$(ms "$AC_OWNER")" "" "$r" "<= 1.15" "$(met "$r" "<=" 1.15)"
+read -r AC_DEPT AC_OWNER < <(time_pair "$DB" "$RUNS" "$Q_PE" "$Q_PE" "SET ROLE perfeval_bench_dept;" "RESET ROLE;")
+r=$(ratio "$AC_DEPT" "$AC_OWNER")
+row "access: project_scores read by a role that sees 1 department of $NDEPT (${SEEN%% *} projects) vs the owner" "$(ms "$AC_DEPT")" "$(ms "$AC_OWNER")" "" "$r" "<= 0.1" "$(met "$r" "<=" 0.1)"
+read -r AC_DEPT4 AC_OWNER4 < <(PGOPTIONS="$PGOPTIONS -c random_page_cost=4" time_pair "$DB" "$RUNS" "$Q_PE" "$Q_PE" "SET ROLE perfeval_bench_dept;" "RESET ROLE;")
+r=$(ratio "$AC_DEPT4" "$AC_OWNER4")
+row "access: the same with random_page_cost = 4 (PostgreSQL's default)" "$(ms "$AC_DEPT4")" "$(ms "$AC_OWNER4")" "" "$r" "(info)" ""
 
 log "scoring: level1_scores"
 read -r L1_PE L1_FLOOR < <(time_pair "$DB" "$RUNS" "SELECT count(*), sum(score) FROM perfeval.level1_scores" "SELECT count(*), sum(score) FROM floor.level1_scores")

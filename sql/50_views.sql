@@ -22,7 +22,10 @@ CREATE FUNCTION perfeval.execution_rate(spent numeric, arrived numeric, budget n
 	AS 'MODULE_PATHNAME', 'execution_rate' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- An indicator row with everything its evaluation reads: the one join of
--- the scoring views (the project's state row carries its scheme).
+-- the scoring views (the project's state row carries its scheme), for the
+-- projects the current role sees (section 48): the scope prunes the state
+-- rows, and the planner, told its share, looks up a small scope's
+-- indicators by key instead of scanning them all.
 CREATE VIEW perfeval_internal.indicator_rows AS
 SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight, i.applicable,
 	   i.source, i.target, i.method, i.printed_score, s.rules, st.actuals, st.checklist,
@@ -30,7 +33,8 @@ SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight, i.appl
 	   st.actual_notes, st.checklist_reasons
   FROM perfeval.indicator i
   JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
-  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id;
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
+ WHERE perfeval_internal.in_scope(st.project_id);
 
 -- Each row evaluated once, with its latest actual.  evaluated() returns a
 -- set, so the planner keeps it in its own node: however many fields a
@@ -88,7 +92,7 @@ SELECT st.project_id, st.money_initial_budget AS initial_budget, st.money_budget
 	   s.execution_base
   FROM perfeval_internal.project_state st
   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
- WHERE st.allocations > 0;
+ WHERE st.allocations > 0 AND perfeval_internal.in_scope(st.project_id);
 
 -- The latest actual of each indicator.
 CREATE VIEW perfeval.latest_actual AS
@@ -96,6 +100,7 @@ SELECT DISTINCT ON (a.project_id, a.code)
 	   a.project_id, a.code, a.reported_on, a.measure::text AS measure, a.tier, a.fraction,
 	   a.deviation_note
   FROM perfeval.actual a
+ WHERE perfeval_internal.in_scope(a.project_id)
  ORDER BY a.project_id, a.code, a.reported_on DESC;
 
 -- The latest actual of each indicator reported on or before a date.
@@ -108,7 +113,7 @@ CREATE FUNCTION perfeval.actual_as_of(as_of date)
 		   a.project_id, a.code, a.reported_on, a.measure, a.tier, a.fraction,
 		   a.deviation_note
 	  FROM perfeval.actual a
-	 WHERE a.reported_on <= as_of
+	 WHERE a.reported_on <= as_of AND perfeval_internal.in_scope(a.project_id)
 	 ORDER BY a.project_id, a.code, a.reported_on DESC;
 	END;
 
@@ -218,7 +223,8 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
   LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
 			   FROM perfeval_internal.indicator_scored x
-			  GROUP BY x.project_id) t ON t.project_id = p.project_id;
+			  GROUP BY x.project_id) t ON t.project_id = p.project_id
+ WHERE perfeval_internal.in_scope(p.project_id);
 
 CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 	RETURNS SETOF perfeval.project_scores
@@ -235,7 +241,8 @@ CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 	  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
 				   FROM perfeval_internal.indicator_scored_as_of(as_of) x
-				  GROUP BY x.project_id) t ON t.project_id = p.project_id;
+				  GROUP BY x.project_id) t ON t.project_id = p.project_id
+	 WHERE perfeval_internal.in_scope(p.project_id);
 	END;
 
 -- An allocation line in 万元.
@@ -245,7 +252,8 @@ SELECT a.project_id, a.department, a.fund_level,
 	   perfeval.wanyuan(a.budget, a.unit) AS budget,
 	   perfeval.wanyuan(a.arrived, a.unit) AS arrived,
 	   perfeval.wanyuan(a.spent, a.unit) AS spent
-  FROM perfeval.allocation a;
+  FROM perfeval.allocation a
+ WHERE perfeval_internal.in_scope(a.project_id);
 
 -- Money per project × department × fund level, with subtotals per
 -- department and per fund level and the project total, in 万元.  Four

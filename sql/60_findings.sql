@@ -19,7 +19,8 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 		  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
 					   FROM perfeval_internal.indicator_scored x
-					  GROUP BY x.project_id) a ON a.project_id = p.project_id) f
+					  GROUP BY x.project_id) a ON a.project_id = p.project_id
+		 WHERE perfeval_internal.in_scope(p.project_id)) f
  CROSS JOIN LATERAL unnest(
 	   ARRAY['no_indicators', 'weights_total', 'printed_total', 'printed_grade'],
 	   ARRAY[
@@ -48,13 +49,13 @@ SELECT a.project_id, NULL, 'spent_above_arrived',
 	   a.department || '（' || a.fund_level || '）：全年执行' || trim_scale(a.spent)::text || a.unit
 	   || '超过实际到位' || trim_scale(a.arrived)::text || a.unit
   FROM perfeval.allocation a
- WHERE a.spent > a.arrived
+ WHERE a.spent > a.arrived AND perfeval_internal.in_scope(a.project_id)
 UNION ALL
 SELECT a.project_id, NULL, 'zero_budget',
 	   a.department || '（' || a.fund_level || '）：全年预算为0'
 	   || CASE WHEN a.arrived > 0 OR a.spent > 0 THEN '，但有到位或执行资金' ELSE '' END
   FROM perfeval.allocation a
- WHERE a.budget = 0;
+ WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id);
 
 COMMENT ON VIEW perfeval.findings IS '数据质量问题：报告数字与输入不符、权重不为100、超额或未完成未说明原因、要点分值不符、支出超到位、零预算、无法计分 / Data-quality findings with a kind and a detail';
 COMMENT ON COLUMN perfeval.findings.kind IS '问题类别（英文键） / Kind of finding, a stable English key';

@@ -4,27 +4,37 @@
 # pg_restore), and check that every perfeval table, the state perfeval keeps
 # (rebuilt on restore, never dumped) and every view come back identical.
 # Before the dump the source gets what 1.2 lost: a customised built-in scheme
-# (a project changes grade under it) and a scheme of its own.  Needs
+# (a project changes grade under it) and a scheme of its own; and access
+# grants (1.4), so that two restricted roles must see after the restore
+# exactly what they saw before, and a loader stay in its scope.  Needs
 # PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 src=$1
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
 
-"${PSQL[@]}" -d "$src" <<'SQL'
+"${PSQL[@]}" -d "$src" >/dev/null <<'SQL'
 -- the built-in scheme customised: 98.2 is 良 under these bands, not 优
 UPDATE perfeval.scheme SET grade_scale = '优:99,良:80,中:60,差:0', decimals = 1
  WHERE scheme_id = 'national';
 INSERT INTO perfeval.scheme (scheme_id, name, tier_high, tier_low) VALUES ('own', '自定义方案', 85, 50);
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
 VALUES ('dump_test', '导出测试', 2024, '650100', '测试局', '单位自评', 'own');
+-- access: a prefecture's role, a department's loader (roles are the
+-- cluster's; the grants and privileges are the database's, and dumped)
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_dump_pref') THEN CREATE ROLE perfeval_dump_pref; END IF;
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_dump_dept') THEN CREATE ROLE perfeval_dump_dept; END IF;
+END $$;
+SELECT perfeval.grant_access('perfeval_dump_pref', division_prefix => '6501');
+SELECT perfeval.grant_access('perfeval_dump_dept', department => '库尔勒上库综合产业园区管理委员会', may_load => true);
 SQL
 if [ "$("${PSQL[@]}" -At -d "$src" -c "SELECT final_grade FROM perfeval.project_scores WHERE project_id = 'seed003'")" != 良 ]; then
 	echo "dump/restore: the customised built-in scheme did not change seed003's grade"
 	exit 1
 fi
 
-fingerprint() {
-	psql -X -At -d "$1" <<'SQL'
+fingerprint() {	# fingerprint DB [ROLE]: every relation (ROLE may read) as its row count and md5
+	psql -X -At -d "$1" -c "${2:+SET ROLE $2}" -c "
 SELECT n.nspname || '.' || c.relname || ' ' || x.n || ' ' || x.h
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname IN ('perfeval', 'perfeval_internal')
@@ -32,11 +42,20 @@ SELECT n.nspname || '.' || c.relname || ' ' || x.n || ' ' || x.h
 					   FROM query_to_xml(format(
 						 'SELECT count(*) AS n, md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS h FROM %I.%I t',
 						 '|', '', n.nspname, c.relname), false, true, '') AS q) x
- WHERE c.relkind IN ('r', 'v')
- ORDER BY 1;
-SQL
+ WHERE c.relkind IN ('r', 'v') AND has_table_privilege(c.oid, 'SELECT')
+ ORDER BY 1;" | grep -v '^SET$'
+	# and the privileges on them, which grant_access() gave
+	psql -X -At -d "$1" -c "SELECT 'acl ' || c.oid::regclass || ' ' || coalesce(c.relacl::text, '')
+		FROM pg_class c WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace) ORDER BY 1"
 }
 before=$(fingerprint "$src")
+before_pref=$(fingerprint "$src" perfeval_dump_pref)
+before_dept=$(fingerprint "$src" perfeval_dump_dept)
+if [ "$before_pref" = "$before" ] || [ "$before_pref" = "$before_dept" ] ||
+	[ "$(psql -X -At -d "$src" -c "SET ROLE perfeval_dump_pref" -c "SELECT count(*) FROM perfeval.project_scores" | tail -1)" != 2 ]; then
+	echo "dump/restore: the roles' scopes are not what the test needs (the prefecture's role should see 2 projects)"
+	exit 1
+fi
 status=0
 for format in plain custom; do
 	dst=${src}_restored_$format
@@ -55,6 +74,20 @@ for format in plain custom; do
 		diff <(echo "$before") <(echo "$after") || true
 		status=1
 	fi
+	for r in pref dept; do
+		b=before_$r
+		if [ "${!b}" != "$(fingerprint "$dst" perfeval_dump_$r)" ]; then
+			echo "dump/restore ($format) changed what perfeval_dump_$r sees:"
+			diff <(echo "${!b}") <(fingerprint "$dst" perfeval_dump_$r) || true
+			status=1
+		fi
+	done
+	refused=$(psql -X -At -d "$dst" -c "SET ROLE perfeval_dump_dept" \
+		-c "INSERT INTO perfeval.actual (project_id, code, reported_on, measure) VALUES ('seed001', 'C11', '2099-01-01', '1家')" 2>&1 || true)
+	if ! grep -q 'may not load project "seed001"' <<<"$refused"; then
+		echo "dump/restore ($format): the restored loader may load outside its department"
+		status=1
+	fi
 done
 [ $status = 0 ] || exit 1
 rows=$(echo "$before" | awk '$1 ~ /^perfeval\.(project|indicator|actual|allocation)$/ {s += $2} END {print s}')
@@ -63,4 +96,4 @@ if [ "${rows:-0}" -lt 50 ] || [ "${state:-0}" -lt 5 ]; then
 	echo "dump/restore: too little to compare ($rows rows, $state state rows)"
 	exit 1
 fi
-echo "dump/restore (plain and custom): $(echo "$before" | wc -l) tables and views identical, the customised built-in scheme and the kept state included"
+echo "dump/restore (plain and custom): $(echo "$before" | grep -vc "^acl ") tables and views identical, the customised built-in scheme, the kept state, the grants and what two restricted roles see included"

@@ -15,6 +15,8 @@ MODE=${1:-test}
 shift || true
 PGBIN=/usr/lib/postgresql/15/bin
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap make gcc libc6-dev)
+# the JDBC suite's client: a JDK (to run its one-file program) and pgjdbc
+[ "$MODE" != test ] || PACKAGES+=(default-jdk-headless libpostgresql-jdbc-java)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
@@ -94,9 +96,15 @@ test)
 	suite "pg_regress" regress
 	suite "pgTAP" pgtap
 	suite "pg_dump and restore keep every row" dump_restore
+	jdbc() {
+		load_samples jdbc
+		bash test/jdbc.sh jdbc
+	}
+	suite "a BI tool's JDBC connection sees its role's projects" jdbc
 	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh 1.0
 	suite "ALTER EXTENSION UPDATE from 1.1 equals a fresh install" bash test/upgrade.sh 1.1
 	suite "ALTER EXTENSION UPDATE from 1.2 equals a fresh install" bash test/upgrade.sh 1.2
+	suite "ALTER EXTENSION UPDATE from 1.3 equals a fresh install" bash test/upgrade.sh 1.3
 	suite "concurrent writers and readers: races and a ${SOAK_SECONDS:-30} s pgbench soak on loopback" \
 		bash test/concurrency.sh
 	echo

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
 # install starts.  One database gets perfeval $1 (a released version: 1.0,
-# 1.1 or 1.2) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
+# 1.1, 1.2 or 1.3) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
 # gets the current version and the same samples.  Their catalogs (every object of the extension with its
 # definition and comment) and every view's rows must be identical.  Needs
 # PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
@@ -18,9 +18,31 @@ load() {	# load DB: the four samples
 for db in $old $new; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
 "${PSQL[@]}" -d $old -c "CREATE EXTENSION perfeval VERSION '$from'"
 load $old
+# A reader of the old version (1.4 added access grants): it must see as much
+# after the update as before, through a grant the update gives it.
+"${PSQL[@]}" -d postgres -c "DO \$\$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_upgrade_reader') THEN CREATE ROLE perfeval_upgrade_reader; END IF;
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_upgrade_pref') THEN CREATE ROLE perfeval_upgrade_pref; END IF;
+	END \$\$"
+# (From 1.3 only: before it a view could not be read without its tables, and
+# the update to 1.3 recreates the views, dropping their privileges.)
+reader() {	# reader DB: a role granted SELECT on project_scores, as 1.3 allows
+	[ "$from" = 1.3 ] || return 0
+	"${PSQL[@]}" -d $1 -c "GRANT USAGE ON SCHEMA perfeval TO perfeval_upgrade_reader" \
+		-c "GRANT SELECT ON perfeval.project_scores TO perfeval_upgrade_reader"
+	[ "$1" = "$old" ] || "${PSQL[@]}" -d $1 -c "INSERT INTO perfeval.access_grant (role_name) VALUES ('perfeval_upgrade_reader')"
+}
+reader $old
+read_before=
+[ "$from" != 1.3 ] || read_before=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
 "${PSQL[@]}" -d $old -c "ALTER EXTENSION perfeval UPDATE"
 "${PSQL[@]}" -d $new -c "CREATE EXTENSION perfeval"
 load $new
+reader $new
+# a scope granted after the update gives what it gives in a fresh install
+for db in $old $new; do
+	"${PSQL[@]}" -d $db -c "SELECT perfeval.grant_access('perfeval_upgrade_pref', division_prefix => '6528')" >/dev/null
+done
 
 catalog() {	# every member object of the extension, its definition and comment
 	psql -X -At -d "$1" <<-'SQL'
@@ -67,6 +89,14 @@ catalog() {	# every member object of the extension, its definition and comment
 	SELECT 'acl ' || p.oid::regprocedure || ' | ' || coalesce(p.proacl::text, 'default')
 	  FROM pg_proc p WHERE p.pronamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
 	UNION ALL
+	SELECT 'policy ' || polrelid::regclass || ' ' || polname || ' ' || polcmd::text || ' ' || polpermissive
+		   || ' ' || polroles::text || ' | ' || coalesce(pg_get_expr(polqual, polrelid), '')
+		   || ' | ' || coalesce(pg_get_expr(polwithcheck, polrelid), '')
+	  FROM pg_policy
+	UNION ALL
+	SELECT 'row security ' || c.oid::regclass || ' ' || c.relrowsecurity || ' ' || c.relforcerowsecurity
+	  FROM pg_class c WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal') AND c.relkind = 'r'
+	UNION ALL
 	SELECT 'acl schema ' || nspname || ' | ' || coalesce(nspacl::text, 'default')
 	  FROM pg_namespace WHERE nspname IN ('perfeval', 'perfeval_internal')
 	UNION ALL
@@ -76,15 +106,15 @@ catalog() {	# every member object of the extension, its definition and comment
 	ORDER BY 1;
 	SQL
 }
-rows() {	# every table and view of the extension, as an md5 of its sorted rows
-	psql -X -At -d "$1" <<-'SQL'
+rows() {	# rows DB [ROLE]: every table and view (ROLE may read), as an md5 of its sorted rows
+	psql -X -At -d "$1" -c "${2:+SET ROLE $2}" -f - <<-'SQL' | grep -v '^SET$'
 	SELECT n.nspname || '.' || c.relname || ' ' || (xpath('/row/n/text()', x))[1]::text || ' ' || (xpath('/row/h/text()', x))[1]::text
 	  FROM pg_class c
 	  JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname IN ('perfeval', 'perfeval_internal')
 	 CROSS JOIN LATERAL query_to_xml(format(
 		 'SELECT count(*) AS n, md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) AS h FROM %I.%I t',
 		 '|', '', n.nspname, c.relname), false, true, '') AS x
-	 WHERE c.relkind IN ('r', 'v')
+	 WHERE c.relkind IN ('r', 'v') AND has_table_privilege(c.oid, 'SELECT')
 	 ORDER BY n.nspname, c.relname;
 	SQL
 }
@@ -99,6 +129,18 @@ if ! diff <(rows $old) <(rows $new) >/tmp/perfeval-upgrade-rows.diff; then
 	cat /tmp/perfeval-upgrade-rows.diff
 	status=1
 fi
+if ! diff <(rows $old perfeval_upgrade_pref) <(rows $new perfeval_upgrade_pref) >/tmp/perfeval-upgrade-scope.diff ||
+	[ "$(rows $new perfeval_upgrade_pref | wc -l)" -lt 10 ]; then
+	echo "upgrade: a prefecture's role sees something else after the update than in a fresh install:"
+	cat /tmp/perfeval-upgrade-scope.diff
+	status=1
+fi
+read_after=
+[ "$from" != 1.3 ] || read_after=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
+if [ "$read_after" != "$read_before" ] || { [ "$from" = 1.3 ] && [ "${read_before%%|*}" -lt 3 ]; }; then
+	echo "upgrade: a reader of $from saw $read_before (projects, sum of totals) before the update and $read_after after it"
+	status=1
+fi
 objects=$(catalog $new | wc -l)
 relations=$(rows $new | wc -l)
 scored=$(psql -X -At -d $old -c "SELECT count(total) FROM perfeval.project_scores")
@@ -106,5 +148,5 @@ if [ "$scored" -lt 3 ] || [ "$objects" -lt 100 ]; then
 	echo "upgrade: too little to compare ($objects objects, $scored scored projects)"
 	status=1
 fi
-[ $status = 0 ] && echo "upgrade $from -> $(psql -X -At -d $old -c "SELECT extversion FROM pg_extension WHERE extname = 'perfeval'"): $objects catalog entries and $relations tables and views identical to a fresh install"
+[ $status = 0 ] && echo "upgrade $from -> $(psql -X -At -d $old -c "SELECT extversion FROM pg_extension WHERE extname = 'perfeval'"): $objects catalog entries and $relations tables and views identical to a fresh install; a new grant gives what it gives fresh${read_before:+; a reader of $from keeps its view}"
 exit $status

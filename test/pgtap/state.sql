@@ -4,7 +4,7 @@
 -- computed from the facts directly; and nothing but perfeval can write it.
 -- Everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(59);
+SELECT plan(60);
 
 -- The state recomputed from scratch: one row per project, each part from
 -- its fact table alone.
@@ -292,9 +292,8 @@ SELECT is((SELECT count(*) FROM information_schema.columns
 -- a loader that may insert actuals keeps the state (the trigger runs as the
 -- extension's owner), and reads it through no privilege of its own
 CREATE ROLE perfeval_loader_test;
-GRANT USAGE ON SCHEMA perfeval TO perfeval_loader_test;
-GRANT INSERT ON perfeval.actual TO perfeval_loader_test;
-GRANT SELECT ON perfeval.indicator TO perfeval_loader_test;
+SELECT lives_ok($$SELECT perfeval.grant_access('perfeval_loader_test', may_load => true)$$,
+	'a loader is granted the whole warehouse, with loading');
 SET ROLE perfeval_loader_test;
 INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
 VALUES ('seed001', 'C11', '2099-02-01', '20家');

@@ -1,0 +1,160 @@
+-- Section 48: who sees and who loads which projects (src/access.c).
+--
+-- A grant gives a role the projects of a department, of a GB/T 2260
+-- division prefix (65 a province, 6501 a prefecture, 650102 a county), of
+-- both, or all of them; with may_load it may also write their facts.  A
+-- role's grants add up, and a role has the grants of the roles whose
+-- privileges it has.  The warehouse's owner (the extension's owner) and
+-- superusers see and load everything; only they can grant (grant_access()
+-- runs the GRANT statements as its caller) or change schemes.
+--
+-- Enforced in two places from the one function: every view filters its
+-- projects by perfeval_internal.in_scope(project_id) (views read the tables
+-- as their owner), and row-level security policies on the six tables do
+-- the same for a role's own queries and writes.  The grants are a table
+-- pg_dump keeps, and the policies belong to the extension: a restore or an
+-- update gives the same visibility.
+
+CREATE TABLE perfeval.access_grant (
+	role_name name NOT NULL,
+	department text CONSTRAINT access_grant_department_check CHECK (department <> ''),
+	division_prefix text
+		CONSTRAINT access_grant_division_prefix_check CHECK (division_prefix ~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$'),
+	may_load boolean NOT NULL DEFAULT false,
+	CONSTRAINT access_grant_key UNIQUE NULLS NOT DISTINCT (role_name, department, division_prefix)
+);
+SELECT pg_catalog.pg_extension_config_dump('perfeval.access_grant', '');
+
+-- The scope's lookups: a department's projects, a division prefix's.
+CREATE INDEX project_department_idx ON perfeval.project (department);
+CREATE INDEX project_division_idx ON perfeval.project (division_code);
+
+CREATE FUNCTION perfeval_internal.scope_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'scope_support' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.in_scope(project_id text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'in_scope' LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT perfeval_internal.scope_support;
+CREATE FUNCTION perfeval_internal.may_load(project_id text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'may_load' LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SUPPORT perfeval_internal.scope_support;
+CREATE FUNCTION perfeval_internal.check_load(project_id text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'check_load' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.check_load_project(project_id text, department text,
+		division_code text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'check_load_project' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.scope_array() RETURNS text[]
+	AS 'MODULE_PATHNAME', 'scope_array' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval.sees_all() RETURNS boolean
+	AS 'MODULE_PATHNAME', 'sees_all' LANGUAGE C STABLE PARALLEL SAFE;
+
+-- Row-level security on the tables a role may be granted: read what is in
+-- scope; write (with may_load) only in scope, and a row written outside it
+-- is refused with 42501 naming the project.
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['project', 'allocation', 'indicator', 'actual', 'checklist_point',
+							 'survey_response'] LOOP
+		EXECUTE format('ALTER TABLE perfeval.%I ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE format('CREATE POLICY scope_read ON perfeval.%I FOR SELECT
+						USING (perfeval_internal.in_scope(project_id))', t);
+		EXECUTE format('CREATE POLICY scope_delete ON perfeval.%I FOR DELETE
+						USING (perfeval_internal.may_load(project_id))', t);
+		IF t = 'project' THEN
+			EXECUTE format('CREATE POLICY scope_insert ON perfeval.%I FOR INSERT
+							WITH CHECK (perfeval_internal.check_load_project(project_id, department, division_code))', t);
+			EXECUTE format('CREATE POLICY scope_update ON perfeval.%I FOR UPDATE
+							USING (perfeval_internal.may_load(project_id))
+							WITH CHECK (perfeval_internal.check_load_project(project_id, department, division_code))', t);
+		ELSE
+			EXECUTE format('CREATE POLICY scope_insert ON perfeval.%I FOR INSERT
+							WITH CHECK (perfeval_internal.check_load(project_id))', t);
+			EXECUTE format('CREATE POLICY scope_update ON perfeval.%I FOR UPDATE
+							USING (perfeval_internal.may_load(project_id))
+							WITH CHECK (perfeval_internal.check_load(project_id))', t);
+		END IF;
+	END LOOP;
+END $$;
+
+-- Give role the projects of a department and/or division prefix (both
+-- NULL: the whole warehouse), and what it needs to read them: schema usage,
+-- SELECT on the views and tables (rows in scope only); with may_load also
+-- INSERT, UPDATE and DELETE on the six tables (rows in scope only).
+CREATE FUNCTION perfeval.grant_access(role regrole, department text DEFAULT NULL,
+		division_prefix text DEFAULT NULL, may_load boolean DEFAULT false) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	IF department = '' THEN
+		RAISE EXCEPTION 'empty department' USING ERRCODE = '22023',
+			HINT = 'Name a department as projects name it, or pass NULL for every department.';
+	END IF;
+	IF division_prefix !~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' THEN
+		RAISE EXCEPTION 'invalid division prefix: "%"', division_prefix USING ERRCODE = '22023',
+			HINT = 'A prefix of a GB/T 2260 code: 2 digits (a province, 65), 4 (a prefecture, 6501) or 6 (a county, 650102).';
+	END IF;
+	INSERT INTO perfeval.access_grant AS g (role_name, department, division_prefix, may_load)
+	VALUES (role::text::name, grant_access.department, grant_access.division_prefix, grant_access.may_load)
+	ON CONFLICT ON CONSTRAINT access_grant_key DO UPDATE SET may_load = g.may_load OR EXCLUDED.may_load;
+	EXECUTE format('GRANT USAGE ON SCHEMA perfeval, perfeval_internal TO %s', role);
+	FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND c.relkind IN ('r', 'v')
+				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass) LOOP
+		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, role);
+	END LOOP;
+	IF grant_access.may_load THEN
+		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response TO %s', role);
+	END IF;
+END $$;
+
+-- Take a grant back (the one with this department and prefix).  A role
+-- left without grants loses what grant_access() gave it; one left without a
+-- loading grant loses the right to write.
+CREATE FUNCTION perfeval.revoke_access(role regrole, department text DEFAULT NULL,
+		division_prefix text DEFAULT NULL) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	DELETE FROM perfeval.access_grant g
+	 WHERE g.role_name = role::text::name AND g.department IS NOT DISTINCT FROM revoke_access.department
+	   AND g.division_prefix IS NOT DISTINCT FROM revoke_access.division_prefix;
+	IF NOT FOUND THEN
+		RAISE NOTICE 'role % has no such grant', role;
+	END IF;
+	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name AND g.may_load) THEN
+		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response FROM %s', role);
+	END IF;
+	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name) THEN
+		FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+				  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+					AND c.relkind IN ('r', 'v') LOOP
+			EXECUTE format('REVOKE SELECT ON %s FROM %s', r.rel, role);
+		END LOOP;
+		EXECUTE format('REVOKE USAGE ON SCHEMA perfeval, perfeval_internal FROM %s', role);
+	END IF;
+END $$;
+REVOKE ALL ON FUNCTION perfeval.grant_access(regrole, text, text, boolean),
+	perfeval.revoke_access(regrole, text, text) FROM PUBLIC;
+
+COMMENT ON TABLE perfeval.access_grant IS '访问授权：角色可查看（及可装载）的项目范围 / Access grants: the projects a role sees (and may load)';
+COMMENT ON COLUMN perfeval.access_grant.role_name IS '被授权角色 / The role granted';
+COMMENT ON COLUMN perfeval.access_grant.department IS '主管部门（为空则不限） / Department (NULL: any)';
+COMMENT ON COLUMN perfeval.access_grant.division_prefix IS '区划代码前缀（为空则不限） / Division code prefix (NULL: any)';
+COMMENT ON COLUMN perfeval.access_grant.may_load IS '可否装载事实数据 / Whether the role may load facts';
+COMMENT ON FUNCTION perfeval_internal.scope_support(internal) IS '访问范围的选择率估计（规划器支持） / The planner''s estimate of the share of projects in scope';
+COMMENT ON FUNCTION perfeval_internal.in_scope(text) IS '当前角色可否查看该项目 / Whether the current role sees a project';
+COMMENT ON FUNCTION perfeval_internal.may_load(text) IS '当前角色可否装载该项目 / Whether the current role may load a project''s facts';
+COMMENT ON FUNCTION perfeval_internal.check_load(text) IS '装载范围检查，越权则报错 / Refuses a fact outside the current role''s loading scope';
+COMMENT ON FUNCTION perfeval_internal.check_load_project(text, text, text) IS '项目装载范围检查，越权则报错 / Refuses a project outside the current role''s loading scope';
+COMMENT ON FUNCTION perfeval_internal.scope_array() IS '当前角色可查看的项目编号（索引条件） / The projects the current role sees, as an array (an index condition)';
+COMMENT ON FUNCTION perfeval.sees_all() IS '当前角色可否查看全部项目 / Whether the current role sees every project';
+COMMENT ON FUNCTION perfeval.grant_access(regrole, text, text, boolean) IS '授予角色一个部门和/或区划的项目（可含装载） / Grants a role the projects of a department and/or division (optionally loading)';
+COMMENT ON FUNCTION perfeval.revoke_access(regrole, text, text) IS '收回角色的一项授权 / Takes back one of a role''s grants';
