@@ -152,7 +152,12 @@ race "opposite key order: (p8, p2) against (p2, p8)" \
 # ----------------------------------------------------------------- 2. soak
 W=$(mktemp -d /tmp/perfeval-soak.XXXXXX)
 trap '[ "${KEEP_SOAK:-0}" = 1 ] || rm -rf "$W"' EXIT
-# writers: each statement touches overlapping projects in random key order
+# writers: each statement touches overlapping projects in random key order.
+# A statement that updates several existing rows takes their row locks in
+# key order (SELECT ... ORDER BY ... FOR UPDATE), as any application must:
+# two UPDATEs that lock the same rows in different orders deadlock in
+# PostgreSQL with or without perfeval.  perfeval's own locks (the state rows)
+# are then the only ones whose order the statements leave to it.
 cat >"$W/actual.sql" <<'SQL'
 \set a random(0, 9)
 \set b random(0, 9)
@@ -175,9 +180,12 @@ cat >"$W/checklist.sql" <<'SQL'
 \set b random(0, 9)
 \set n random(1, 2)
 \set x random(0, 10)
-UPDATE perfeval.checklist_point SET deduction = :x * 0.5,
+UPDATE perfeval.checklist_point c SET deduction = :x * 0.5,
 	   reason = CASE WHEN :x % 2 = 1 THEN '扣分理由' || :x END
- WHERE project_id IN ('p' || :a, 'p' || :b) AND point_no = :n;
+  FROM (SELECT project_id, code, point_no FROM perfeval.checklist_point
+		 WHERE project_id IN ('p' || :a, 'p' || :b) AND point_no = :n
+		 ORDER BY 1, 2, 3 FOR UPDATE) k
+ WHERE (c.project_id, c.code, c.point_no) = (k.project_id, k.code, k.point_no);
 SQL
 cat >"$W/survey.sql" <<'SQL'
 \set a random(0, 9)
@@ -189,7 +197,10 @@ cat >"$W/money.sql" <<'SQL'
 \set a random(0, 9)
 \set b random(0, 9)
 \set x random(50, 150)
-UPDATE perfeval.allocation SET arrived = :x, spent = :x * 0.9 WHERE project_id IN ('p' || :b, 'p' || :a);
+UPDATE perfeval.allocation a SET arrived = :x, spent = :x * 0.9
+  FROM (SELECT project_id, department, fund_level FROM perfeval.allocation
+		 WHERE project_id IN ('p' || :b, 'p' || :a) ORDER BY 1, 2, 3 FOR UPDATE) k
+ WHERE (a.project_id, a.department, a.fund_level) = (k.project_id, k.department, k.fund_level);
 SQL
 cat >"$W/indicator.sql" <<'SQL'
 \set a random(0, 9)
