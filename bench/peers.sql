@@ -326,9 +326,14 @@ SELECT i.project_id, i.code, i.level1, i.weight, i.applicable,
 
 CREATE VIEW floor.project_scores AS
 SELECT p.project_id, p.scheme_id, coalesce(t0.indicators, 0) AS indicators, t0.weight,
-	   t0.weight AS total, NULL::text AS grade, t0.joined
+	   t0.weight AS total, NULL::text AS grade, t0.joined,
+	   d1.name AS province_name, d2.name AS prefecture_name, d3.name AS county_name
   FROM perfeval.project p
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+  -- the division names, as perfeval.project_scores joins them (1.5)
+  LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
+  LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
+  LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
   LEFT JOIN (SELECT x.project_id, count(*) AS indicators,
 					sum(x.weight) FILTER (WHERE x.joined >= 0) AS weight,
 					sum(x.joined) AS joined

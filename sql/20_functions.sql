@@ -58,6 +58,11 @@ CREATE FUNCTION perfeval.satisfaction(counts int[],
 CREATE FUNCTION perfeval.grade(score numeric,
 		scale perfeval.grade_scale DEFAULT perfeval.national_grade_scale()) RETURNS text
 	AS 'MODULE_PATHNAME', 'pe_grade' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- The number of that band, 1 for the highest: what counts of grades under
+-- different schemes have in common.
+CREATE FUNCTION perfeval.grade_band(score numeric,
+		scale perfeval.grade_scale DEFAULT perfeval.national_grade_scale()) RETURNS int
+	AS 'MODULE_PATHNAME', 'pe_grade_band' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- A scheme's rules decoded and checked once: the generated column
 -- scheme.rules (section 40).  Every bound of a scheme is checked here.

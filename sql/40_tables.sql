@@ -63,10 +63,15 @@ CREATE TRIGGER scheme_builtin_insert BEFORE INSERT ON perfeval.scheme
 CREATE TRIGGER scheme_builtin_change BEFORE UPDATE OR DELETE ON perfeval.scheme
 	FOR EACH ROW WHEN (OLD.scheme_id = 'national') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
 
--- Names of administrative divisions (GB/T 2260), for roll-up labels only.
+-- Names of administrative divisions (GB/T 2260), for roll-up labels only:
+-- every province, prefecture and county ships with the extension (section
+-- 46); rows a user writes for other codes, or for the same codes, win.
 CREATE TABLE perfeval.division (
 	code text PRIMARY KEY CHECK (code ~ '^[0-9]{6}$'),
-	name text NOT NULL
+	name text NOT NULL,
+	level text GENERATED ALWAYS AS (CASE WHEN code LIKE '__0000' THEN 'province'
+										 WHEN code LIKE '____00' THEN 'prefecture'
+										 ELSE 'county' END) STORED
 );
 
 -- One evaluated project (项目) in one year.
@@ -83,7 +88,8 @@ CREATE TABLE perfeval.project (
 	printed_total numeric
 		CONSTRAINT project_printed_total_check CHECK (perfeval.is_exact(printed_total) AND printed_total >= 0),
 	printed_grade text,
-	source text
+	source text,
+	programme_code text		-- the budget system's programme (项目库编码), the same across years
 );
 CREATE INDEX project_year_division_idx ON perfeval.project (year, division_code);
 
@@ -181,7 +187,6 @@ COMMENT ON INDEX perfeval.actual_latest_idx IS '实际值主键（最新在前�
 
 -- pg_dump keeps every row users load, the built-in scheme's settings included.
 SELECT pg_catalog.pg_extension_config_dump('perfeval.scheme', '');
-SELECT pg_catalog.pg_extension_config_dump('perfeval.division', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.project', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.allocation', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.indicator', '');
@@ -216,6 +221,7 @@ COMMENT ON COLUMN perfeval.project.scheme_id IS '评分方案 / Scoring scheme';
 COMMENT ON COLUMN perfeval.project.printed_total IS '报告所列总分 / Total printed in the report';
 COMMENT ON COLUMN perfeval.project.printed_grade IS '报告所列等级 / Grade printed in the report';
 COMMENT ON COLUMN perfeval.project.source IS '数据来源（报告文件） / Source document';
+COMMENT ON COLUMN perfeval.project.programme_code IS '项目库编码（跨年度相同，可为空） / The budget system''s programme code, the same across years (optional)';
 
 COMMENT ON TABLE perfeval.allocation IS '项目资金：按部门和资金级次 / Money per project, department and fund level';
 COMMENT ON COLUMN perfeval.allocation.fund_level IS '资金级次：中央、省级、市级、县区级、上年结转、其他 / Fund level';

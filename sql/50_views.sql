@@ -15,6 +15,14 @@ CREATE FUNCTION perfeval.wanyuan(amount numeric, unit text) RETURNS numeric
 	RETURN CASE unit WHEN '万元' THEN amount WHEN '元' THEN amount * 0.0001
 		WHEN '亿元' THEN amount * 10000 END;
 
+-- The code of a division's province, prefecture or county (NULL where the
+-- code names no division at that level: 650100 has no county).
+CREATE FUNCTION perfeval.division_at(code text, level text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE level WHEN 'province' THEN left(code, 2) || '0000'
+		WHEN 'prefecture' THEN CASE WHEN substr(code, 3, 2) <> '00' THEN left(code, 4) || '00' END
+		WHEN 'county' THEN CASE WHEN right(code, 2) <> '00' THEN code END END;
+
 -- The execution rate on a scheme's base (the core's rule, src/pe_eval.c);
 -- NULL when its denominator is 0 or the rate is out of range.
 CREATE FUNCTION perfeval.execution_rate(spent numeric, arrived numeric, budget numeric,
@@ -83,12 +91,12 @@ CREATE FUNCTION perfeval_internal.indicator_scored_as_of(as_of date)
 -- the project's state, section 45; a project without allocation rows has
 -- no money row).
 CREATE VIEW perfeval.project_money AS
-SELECT st.project_id, st.money_initial_budget AS initial_budget, st.money_budget AS budget,
-	   st.money_arrived AS arrived, st.money_spent AS spent,
-	   st.money_arrived - st.money_spent AS balance,
-	   perfeval.rate(st.money_arrived, st.money_budget) AS arrival_rate,
-	   perfeval.execution_rate(st.money_spent, st.money_arrived, st.money_budget,
-							   st.money_initial_budget, s.execution_base) AS execution_rate,
+SELECT st.project_id, trim_scale(st.money_initial_budget) AS initial_budget,
+	   trim_scale(st.money_budget) AS budget, trim_scale(st.money_arrived) AS arrived,
+	   trim_scale(st.money_spent) AS spent, trim_scale(st.money_arrived - st.money_spent) AS balance,
+	   trim_scale(perfeval.rate(st.money_arrived, st.money_budget)) AS arrival_rate,
+	   trim_scale(perfeval.execution_rate(st.money_spent, st.money_arrived, st.money_budget,
+							   st.money_initial_budget, s.execution_base)) AS execution_rate,
 	   s.execution_base
   FROM perfeval_internal.project_state st
   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
@@ -213,17 +221,22 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 CREATE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
 	   p.scheme_id, coalesce((t.t).indicators, 0) AS indicators, (t.t).weight, (t.t).total,
-	   perfeval.grade((t.t).total, s.grade_scale) AS grade, p.printed_total, p.printed_grade,
+	   perfeval.grade((t.t).total, s.grade_scale) AS grade, trim_scale(p.printed_total) AS printed_total, p.printed_grade,
 	   trim_scale((t.t).total - p.printed_total) AS difference,
 	   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale))
 		   AS grade_agrees,
-	   coalesce((t.t).total, p.printed_total) AS final_score,
-	   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale) AS final_grade
+	   trim_scale(coalesce((t.t).total, p.printed_total)) AS final_score,
+	   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale) AS final_grade,
+	   perfeval.grade_band(coalesce((t.t).total, p.printed_total), s.grade_scale) AS final_band,
+	   p.programme_code, d1.name AS province_name, d2.name AS prefecture_name, d3.name AS county_name
   FROM perfeval.project p
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
   LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
 			   FROM perfeval_internal.indicator_scored x
 			  GROUP BY x.project_id) t ON t.project_id = p.project_id
+  LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
+  LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
+  LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
  WHERE perfeval_internal.in_scope(p.project_id);
 
 CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
@@ -232,16 +245,21 @@ CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 	BEGIN ATOMIC
 	SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
 		   p.scheme_id, coalesce((t.t).indicators, 0), (t.t).weight, (t.t).total,
-		   perfeval.grade((t.t).total, s.grade_scale), p.printed_total, p.printed_grade,
+		   perfeval.grade((t.t).total, s.grade_scale), trim_scale(p.printed_total), p.printed_grade,
 		   trim_scale((t.t).total - p.printed_total),
 		   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale)),
-		   coalesce((t.t).total, p.printed_total),
-		   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale)
+		   trim_scale(coalesce((t.t).total, p.printed_total)),
+		   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale),
+		   perfeval.grade_band(coalesce((t.t).total, p.printed_total), s.grade_scale),
+		   p.programme_code, d1.name, d2.name, d3.name
 	  FROM perfeval.project p
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 	  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
 				   FROM perfeval_internal.indicator_scored_as_of(as_of) x
 				  GROUP BY x.project_id) t ON t.project_id = p.project_id
+	  LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
+	  LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
+	  LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
 	 WHERE perfeval_internal.in_scope(p.project_id);
 	END;
 
@@ -260,11 +278,12 @@ SELECT a.project_id, a.department, a.fund_level,
 -- groupings of one relation, each by project (so that each runs where the
 -- project's rows are).
 CREATE VIEW perfeval.allocation_summary AS
-SELECT g.project_id, g.row_kind, g.department, g.fund_level, g.initial_budget, g.budget,
-	   g.arrived, g.spent, g.arrived - g.spent AS balance,
-	   perfeval.rate(g.arrived, g.budget) AS arrival_rate,
-	   perfeval.execution_rate(g.spent, g.arrived, g.budget, g.initial_budget,
-							   s.execution_base) AS execution_rate,
+SELECT g.project_id, g.row_kind, g.department, g.fund_level, trim_scale(g.initial_budget) AS initial_budget,
+	   trim_scale(g.budget) AS budget, trim_scale(g.arrived) AS arrived, trim_scale(g.spent) AS spent,
+	   trim_scale(g.arrived - g.spent) AS balance,
+	   trim_scale(perfeval.rate(g.arrived, g.budget)) AS arrival_rate,
+	   trim_scale(perfeval.execution_rate(g.spent, g.arrived, g.budget, g.initial_budget,
+							   s.execution_base)) AS execution_rate,
 	   s.execution_base
   FROM (SELECT l.project_id, '明细' AS row_kind, l.department, l.fund_level,
 			   sum(l.initial_budget) AS initial_budget, sum(l.budget) AS budget,
@@ -320,6 +339,11 @@ COMMENT ON COLUMN perfeval.project_scores.difference IS '计算总分−报告�
 COMMENT ON COLUMN perfeval.project_scores.grade_agrees IS '报告等级与评定等级一致 / Printed grade names the band of the final score';
 COMMENT ON COLUMN perfeval.project_scores.final_score IS '采用得分：可计算时为计算值，否则为报告值 / Score of record: computed, else printed';
 COMMENT ON COLUMN perfeval.project_scores.final_grade IS '采用得分的等级 / Grade of the score of record';
+COMMENT ON COLUMN perfeval.project_scores.final_band IS '采用得分的等级序号（1 为最高，按项目方案） / Number of the score of record''s grade band under the project''s scheme, 1 for the highest';
+COMMENT ON COLUMN perfeval.project_scores.province_name IS '省级区划名称 / Province name';
+COMMENT ON COLUMN perfeval.project_scores.prefecture_name IS '地级区划名称 / Prefecture name';
+COMMENT ON COLUMN perfeval.project_scores.county_name IS '县级区划名称 / County name';
+COMMENT ON FUNCTION perfeval.division_at(text, text) IS '区划代码所属的省、市或县代码 / The code of a division''s province, prefecture or county';
 COMMENT ON VIEW perfeval.allocation_summary IS '资金汇总：按部门、资金级次及合计（万元） / Money per department and fund level with subtotals, in 万元';
 COMMENT ON COLUMN perfeval.allocation_summary.balance IS '资金结余=实际到位−全年执行 / Balance: arrived minus spent';
 COMMENT ON COLUMN perfeval.allocation_summary.arrival_rate IS '资金到位率=实际到位÷全年预算（%） / Arrival rate, percent';

@@ -32,6 +32,7 @@ COMMENT ON FUNCTION perfeval.judged_score(numeric, text, numeric, numeric, numer
 COMMENT ON FUNCTION perfeval.deduct(numeric, numeric[]) IS '评价要点扣分后的得分 / The weight less its checklist deductions';
 COMMENT ON FUNCTION perfeval.satisfaction(integer[], numeric[]) IS '满意度（%） / Satisfaction rate in percent';
 COMMENT ON FUNCTION perfeval.grade(numeric, perfeval.grade_scale) IS '得分所在等级 / The grade of a score';
+COMMENT ON FUNCTION perfeval.grade_band(numeric, perfeval.grade_scale) IS '得分所在等级的序号（1 为最高） / The number of a score''s grade band, 1 for the highest';
 COMMENT ON FUNCTION perfeval.scheme_rules(integer, text, text, numeric, numeric, numeric[], text, numeric) IS '检查并打包评分方案规则 / A scheme''s rules, checked and packed';
 COMMENT ON FUNCTION perfeval.indicator_score(numeric, perfeval.target, perfeval.measure, perfeval.method, text, integer, text) IS '完成率、得分与舍入一次计算 / Completion, score and rounding in one call';
 
@@ -112,10 +113,6 @@ COMMENT ON COLUMN perfeval.project_facts.prefecture IS '地级区划代码 / Pre
 COMMENT ON COLUMN perfeval.project_facts.county IS '县级区划代码 / County code';
 COMMENT ON COLUMN perfeval.rollup_region.division_name IS '区划名称 / Division name';
 COMMENT ON COLUMN perfeval.rollup_region.projects IS '项目数 / Projects';
-COMMENT ON COLUMN perfeval.rollup_region.grade_excellent IS '优等级项目数 / Projects graded 优';
-COMMENT ON COLUMN perfeval.rollup_region.grade_good IS '良等级项目数 / Projects graded 良';
-COMMENT ON COLUMN perfeval.rollup_region.grade_fair IS '中等级项目数 / Projects graded 中';
-COMMENT ON COLUMN perfeval.rollup_region.grade_poor IS '差等级项目数 / Projects graded 差';
 COMMENT ON COLUMN perfeval.rollup_region.ungraded IS '无等级项目数 / Projects without a grade';
 COMMENT ON COLUMN perfeval.rollup_region.mean_score IS '平均得分 / Mean score';
 COMMENT ON COLUMN perfeval_internal.indicator_evaluations.e IS '该行的评价结果 / The row''s evaluation';

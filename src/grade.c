@@ -352,3 +352,14 @@ pe_grade(PG_FUNCTION_ARGS)
 	/* the label built once (callers read a result, never write it) */
 	PG_RETURN_TEXT_P(e->labels[pe_grade_index(e->g.bands, e->g.nbands, score)]);
 }
+
+/* grade_band(score, scale): the band's number, 1 for the highest. */
+PG_FUNCTION_INFO_V1(pe_grade_band);
+Datum
+pe_grade_band(PG_FUNCTION_ARGS)
+{
+	int64		score = score_arg(PG_GETARG_DATUM(0));
+	GradeScaleEntry *e = grade_entry(fcinfo, PG_GETARG_DATUM(1));
+
+	PG_RETURN_INT32(pe_grade_index(e->g.bands, e->g.nbands, score) + 1);
+}

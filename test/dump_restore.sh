@@ -6,7 +6,9 @@
 # Before the dump the source gets what 1.2 lost: a customised built-in scheme
 # (a project changes grade under it) and a scheme of its own; and access
 # grants (1.4), so that two restricted roles must see after the restore
-# exactly what they saw before, and a loader stay in its scope.  Needs
+# exactly what they saw before, and a loader stay in its scope; and (1.5)
+# division names of the user's own next to the shipped list (only they are
+# dumped, and they win on restore) and a programme key.  Needs
 # PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 src=$1
@@ -19,6 +21,9 @@ UPDATE perfeval.scheme SET grade_scale = '优:99,良:80,中:60,差:0', decimals 
 INSERT INTO perfeval.scheme (scheme_id, name, tier_high, tier_low) VALUES ('own', '自定义方案', 85, 50);
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
 VALUES ('dump_test', '导出测试', 2024, '650100', '测试局', '单位自评', 'own');
+-- divisions: a user's name for a shipped code, and a code the list lacks
+INSERT INTO perfeval.division (code, name) VALUES ('650100', '乌鲁木齐市（用户）'), ('659099', '测试新市');
+UPDATE perfeval.project SET programme_code = 'P-DUMP' WHERE project_id IN ('seed001', 'seed003');
 -- access: a prefecture's role, a department's loader (roles are the
 -- cluster's; the grants and privileges are the database's, and dumped)
 DO $$ BEGIN
@@ -57,12 +62,24 @@ if [ "$before_pref" = "$before" ] || [ "$before_pref" = "$before_dept" ] ||
 	exit 1
 fi
 status=0
+if [ "$(psql -X -At -d "$src" -c "SELECT division_name FROM perfeval.rollup_region WHERE division_code = '650100' LIMIT 1")" != 乌鲁木齐市（用户） ]; then
+	echo "dump/restore: the user's division name does not win in the source"
+	exit 1
+fi
 for format in plain custom; do
 	dst=${src}_restored_$format
 	dropdb --if-exists "$dst" 2>/dev/null
 	createdb "$dst"
 	if [ $format = plain ]; then
-		pg_dump -d "$src" | "${PSQL[@]}" -d "$dst" >/dev/null
+		pg_dump -d "$src" >"/tmp/perfeval-dump-$$.sql"
+		"${PSQL[@]}" -d "$dst" -f "/tmp/perfeval-dump-$$.sql" >/dev/null
+		# only the division rows that differ from the shipped list are dumped
+		dumped=$(awk '/^COPY perfeval.division /{on=1; next} on && /^\\\.$/{on=0} on' "/tmp/perfeval-dump-$$.sql" | sort | tr '\t\n' ' |')
+		rm -f "/tmp/perfeval-dump-$$.sql"
+		if [ "$dumped" != "650100 乌鲁木齐市（用户）|659099 测试新市|" ]; then
+			echo "dump/restore: the dump holds other division rows than the user's two: $dumped"
+			status=1
+		fi
 	else
 		pg_dump -Fc -d "$src" -f "/tmp/perfeval-dump-$$.dump"
 		pg_restore --exit-on-error -d "$dst" "/tmp/perfeval-dump-$$.dump"

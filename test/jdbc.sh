@@ -3,7 +3,9 @@
 # department and one the whole warehouse, read project_scores and
 # indicator_scores through pgjdbc over TCP on 127.0.0.1, plain and through a
 # server-side prepared statement; each must see exactly what the owner's
-# rows of its projects say.  Needs PGHOST/PGPORT/PGUSER, java and pgjdbc.
+# rows of its projects say.  Then each reads the catalog and every view as a
+# BI tool does (test/jdbc/CatalogCheck.java: REMARKS, types, text and binary
+# transfer).  Needs PGHOST/PGPORT/PGUSER, java and pgjdbc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
@@ -49,5 +51,10 @@ if [ "$got_dept" = "$got_all" ] || [ "$(grep -c '^scores' <<<"$got_dept")" != 1 
 	echo "jdbc: the department's role should see one project, the whole-warehouse role all of them"
 	status=1
 fi
+# the catalog and every view, as each role (text and binary transfer)
+for r in dept all; do
+	java -cp "$JAR" test/jdbc/CatalogCheck.java "jdbc:postgresql://127.0.0.1:$PGPORT/$db" perfeval_jdbc_$r \
+		| sed "s/^catalog:/catalog (perfeval_jdbc_$r):/" || status=1
+done
 [ $status = 0 ] && echo "jdbc: a department's role and a whole-warehouse role each see exactly their projects through $(tail -1 "${TMPDIR:-/tmp}/perfeval-jdbc-driver"), plain and prepared"
 exit $status

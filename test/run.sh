@@ -17,6 +17,8 @@ PGBIN=/usr/lib/postgresql/15/bin
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap make gcc libc6-dev)
 # the JDBC suite's client: a JDK (to run its one-file program) and pgjdbc
 [ "$MODE" != test ] || PACKAGES+=(default-jdk-headless libpostgresql-jdbc-java)
+# the report suite's browser and the fonts for its Chinese text
+[ "$MODE" != test ] || PACKAGES+=(chromium fonts-noto-cjk python3)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
@@ -100,11 +102,17 @@ test)
 		load_samples jdbc
 		bash test/jdbc.sh jdbc
 	}
-	suite "a BI tool's JDBC connection sees its role's projects" jdbc
+	suite "a BI tool's JDBC connection sees its role's projects and reads the whole catalog" jdbc
+	report() {
+		load_samples report
+		bash test/report.sh report
+	}
+	suite "report_html of each sample rendered by headless Chromium" report
 	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh 1.0
 	suite "ALTER EXTENSION UPDATE from 1.1 equals a fresh install" bash test/upgrade.sh 1.1
 	suite "ALTER EXTENSION UPDATE from 1.2 equals a fresh install" bash test/upgrade.sh 1.2
 	suite "ALTER EXTENSION UPDATE from 1.3 equals a fresh install" bash test/upgrade.sh 1.3
+	suite "ALTER EXTENSION UPDATE from 1.4 equals a fresh install" bash test/upgrade.sh 1.4
 	suite "concurrent writers and readers: races and a ${SOAK_SECONDS:-30} s pgbench soak on loopback" \
 		bash test/concurrency.sh
 	echo

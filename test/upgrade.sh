@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
 # install starts.  One database gets perfeval $1 (a released version: 1.0,
-# 1.1, 1.2 or 1.3) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
+# 1.1, 1.2, 1.3 or 1.4) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
 # gets the current version and the same samples.  Their catalogs (every object of the extension with its
 # definition and comment) and every view's rows must be identical.  Needs
 # PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
@@ -24,17 +24,29 @@ load $old
 	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_upgrade_reader') THEN CREATE ROLE perfeval_upgrade_reader; END IF;
 	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_upgrade_pref') THEN CREATE ROLE perfeval_upgrade_pref; END IF;
 	END \$\$"
-# (From 1.3 only: before it a view could not be read without its tables, and
-# the update to 1.3 recreates the views, dropping their privileges.)
-reader() {	# reader DB: a role granted SELECT on project_scores, as 1.3 allows
-	[ "$from" = 1.3 ] || return 0
-	"${PSQL[@]}" -d $1 -c "GRANT USAGE ON SCHEMA perfeval TO perfeval_upgrade_reader" \
-		-c "GRANT SELECT ON perfeval.project_scores TO perfeval_upgrade_reader"
-	[ "$1" = "$old" ] || "${PSQL[@]}" -d $1 -c "INSERT INTO perfeval.access_grant (role_name) VALUES ('perfeval_upgrade_reader')"
+# (From 1.3: before it a view could not be read without its tables, and
+# the update to 1.3 recreates the views, dropping their privileges.  From
+# 1.4: a role granted a department through grant_access(); after the
+# update it also reads what 1.5 added.)
+reader() {	# reader DB: a role granted SELECT on project_scores, as 1.3 or 1.4 allows
+	case $from in
+	1.3)
+		"${PSQL[@]}" -d $1 -c "GRANT USAGE ON SCHEMA perfeval TO perfeval_upgrade_reader" \
+			-c "GRANT SELECT ON perfeval.project_scores TO perfeval_upgrade_reader"
+		# what the updates give it: a grant of the whole warehouse (1.4),
+		# and the relations 1.5 added
+		[ "$1" = "$old" ] || "${PSQL[@]}" -d $1 -c "INSERT INTO perfeval.access_grant (role_name) VALUES ('perfeval_upgrade_reader')" \
+			-c "GRANT SELECT ON perfeval.grade_distribution, perfeval.programme_years, perfeval_internal.division_shipped TO perfeval_upgrade_reader"
+		;;
+	1.4)
+		"${PSQL[@]}" -d $1 -c "SELECT perfeval.grant_access('perfeval_upgrade_reader', division_prefix => '65')" >/dev/null
+		;;
+	esac
 }
+reads_project_scores() { case $from in 1.3 | 1.4) return 0 ;; esac; return 1; }
 reader $old
 read_before=
-[ "$from" != 1.3 ] || read_before=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
+! reads_project_scores || read_before=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
 "${PSQL[@]}" -d $old -c "ALTER EXTENSION perfeval UPDATE"
 "${PSQL[@]}" -d $new -c "CREATE EXTENSION perfeval"
 load $new
@@ -136,9 +148,14 @@ if ! diff <(rows $old perfeval_upgrade_pref) <(rows $new perfeval_upgrade_pref) 
 	status=1
 fi
 read_after=
-[ "$from" != 1.3 ] || read_after=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
-if [ "$read_after" != "$read_before" ] || { [ "$from" = 1.3 ] && [ "${read_before%%|*}" -lt 3 ]; }; then
+! reads_project_scores || read_after=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
+if [ "$read_after" != "$read_before" ] || { reads_project_scores && [ "${read_before%%|*}" -lt 3 ]; }; then
 	echo "upgrade: a reader of $from saw $read_before (projects, sum of totals) before the update and $read_after after it"
+	status=1
+fi
+if [ "$from" = 1.4 ] && [ "$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" \
+		-c "SELECT sum(projects) FROM perfeval.grade_distribution WHERE level = 'province'" | tail -1)" != "${read_before%%|*}" ]; then
+	echo "upgrade: a role granted access in 1.4 does not read grade_distribution after the update"
 	status=1
 fi
 objects=$(catalog $new | wc -l)
