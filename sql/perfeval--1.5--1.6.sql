@@ -91,17 +91,18 @@ UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_intern
 
 -- The line counter of the statement staging rows into one relation: the
 -- statement is known by its transaction and start time, the next line is
--- the last one plus the line breaks inside the last row's fields.
+-- the last one plus the line breaks inside this row's fields.  A form staged
+-- again is a newer batch of it: import_forms() keeps only a form's newest
+-- batch in each relation (so the cost per staged row stays one insert).
 CREATE FUNCTION perfeval_internal.stage_row() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	key text := TG_TABLE_NAME || ' ' || txid_current() || ' ' || statement_timestamp();
+	key text := txid_current() || ' ' || statement_timestamp();
 	cur text := current_setting('perfeval_internal.stage_' || TG_TABLE_NAME, true);
 	line int;
 	batch bigint;
-	code text := NEW."项目编码";
-	r text;
+	r text := NEW::text;
 BEGIN
 	IF cur IS NULL OR cur = '' OR split_part(cur, '|', 1) <> key THEN
 		line := 2;
@@ -110,14 +111,14 @@ BEGIN
 		line := split_part(cur, '|', 2)::int;
 		batch := split_part(cur, '|', 3)::bigint;
 	END IF;
-	r := concat_ws(E'\x1f', VARIADIC (SELECT array_agg(v) FROM json_each_text(to_json(NEW)) AS j(k, v)));
 	PERFORM set_config('perfeval_internal.stage_' || TG_TABLE_NAME,
-		key || '|' || (line + 1 + length(coalesce(r, '')) - length(replace(coalesce(r, ''), E'\n', ''))) || '|' || batch, true);
-	-- a form staged again replaces what an earlier statement staged of it
-	EXECUTE format('DELETE FROM perfeval_internal.%I WHERE "项目编码" IS NOT DISTINCT FROM $1 AND batch <> $2',
-				   'staged_' || substr(TG_TABLE_NAME, 6)) USING code, batch;
-	EXECUTE format('INSERT INTO perfeval_internal.%I SELECT $1, $2, ($3).*', 'staged_' || substr(TG_TABLE_NAME, 6))
-		USING line, batch, NEW;
+		key || '|' || (line + 1 + length(r) - length(replace(r, E'\n', ''))) || '|' || batch, true);
+	CASE TG_TABLE_NAME
+		WHEN 'form_project' THEN INSERT INTO perfeval_internal.staged_project SELECT line, batch, NEW.*;
+		WHEN 'form_indicator' THEN INSERT INTO perfeval_internal.staged_indicator SELECT line, batch, NEW.*;
+		WHEN 'form_checklist' THEN INSERT INTO perfeval_internal.staged_checklist SELECT line, batch, NEW.*;
+		ELSE INSERT INTO perfeval_internal.staged_survey SELECT line, batch, NEW.*;
+	END CASE;
 	RETURN NEW;
 END $$;
 CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_project
@@ -307,7 +308,7 @@ UNION ALL
 SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '23503',
 	   format('indicator row of project "%s", which has no form', i.project_code),
 	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
-  FROM i WHERE NOT EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s."项目编码" IS NOT DISTINCT FROM i.project_code)
+  FROM i WHERE NOT EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s."项目编码" = i.project_code)
 UNION ALL
 SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, c.st, c.msg, c.hint
   FROM i CROSS JOIN LATERAL (VALUES
@@ -363,6 +364,15 @@ DECLARE
 	k int;
 	st text; msg text; hnt text;
 BEGIN
+	-- a form staged again replaces what was staged of it before
+	DELETE FROM perfeval_internal.staged_project s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_project t
+		WHERE t."项目编码" = s."项目编码");
+	DELETE FROM perfeval_internal.staged_indicator s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_indicator t
+		WHERE t."项目编码" = s."项目编码");
+	DELETE FROM perfeval_internal.staged_checklist s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_checklist t
+		WHERE t."项目编码" = s."项目编码");
+	DELETE FROM perfeval_internal.staged_survey s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_survey t
+		WHERE t."项目编码" = s."项目编码");
 	IF to_regclass('pg_temp.pe_import_forms') IS NOT NULL THEN DROP TABLE pg_temp.pe_import_forms; END IF;
 	CREATE TEMP TABLE pe_import_forms AS
 	SELECT x.code, min(x.line) AS line FROM (
@@ -381,7 +391,7 @@ BEGIN
 						AND coalesce(btrim(s."评分方案"), '') = '')) THEN
 		PERFORM perfeval_internal.ensure_national_self();
 	END IF;
-	SELECT array_agg(f.code ORDER BY f.line) INTO codes
+	SELECT array_agg(f.code ORDER BY f.line, f.code) INTO codes
 	  FROM pe_import_forms f
 	 WHERE f.code IS NOT NULL AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
 	k := 1;
@@ -419,15 +429,18 @@ BEGIN
 	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
 	RETURN QUERY
 	SELECT f.code,
-		   CASE WHEN e.n > 0 THEN 'rejected' ELSE 'imported' END,
-		   (SELECT count(*)::int FROM perfeval.indicator i WHERE i.project_id = f.code AND e.n = 0)
-		   + CASE WHEN e.n > 0 THEN (SELECT count(*)::int FROM perfeval_internal.staged_indicator s
-									  WHERE s."项目编码" IS NOT DISTINCT FROM f.code) ELSE 0 END,
-		   e.n
+		   CASE WHEN coalesce(e.n, 0) > 0 THEN 'rejected' ELSE 'imported' END,
+		   CASE WHEN coalesce(e.n, 0) > 0 THEN coalesce(si.n, 0) ELSE coalesce(wi.n, 0) END,
+		   coalesce(e.n, 0)
 	  FROM pe_import_forms f
-	 CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM perfeval.import_error x
-						  WHERE x.project_code IS NOT DISTINCT FROM f.code) e
-	 ORDER BY f.line;
+	  -- (keyed so that a form without 项目编码 finds its own problems)
+	  LEFT JOIN (SELECT coalesce(x.project_code, E'\x01') AS k, count(*)::int AS n FROM perfeval.import_error x GROUP BY 1) e
+		ON e.k = coalesce(f.code, E'\x01')
+	  LEFT JOIN (SELECT coalesce(x."项目编码", E'\x01') AS k, count(*)::int AS n FROM perfeval_internal.staged_indicator x GROUP BY 1) si
+		ON si.k = coalesce(f.code, E'\x01')
+	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
+				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
+	 ORDER BY f.line, f.code;
 	DROP TABLE pe_import_forms;
 END $$;
 
@@ -443,7 +456,7 @@ BEGIN
 	SELECT s."项目编码", btrim(s."项目名称"), btrim(s."年度")::int, btrim(s."行政区划代码"), btrim(s."主管部门"),
 		   nullif(btrim(s."实施单位"), ''), perfeval_internal.form_kind(s."评价类型"),
 		   coalesce(nullif(btrim(s."评分方案"), ''), 'national_self'), perfeval_internal.form_number(s."总分"),
-		   nullif(btrim(s."评价等级"), ''), 'form_project line ' || s.line
+		   nullif(btrim(s."评价等级"), ''), 'import_forms'
 	  FROM perfeval_internal.staged_project s WHERE s."项目编码" = ANY (codes);
 	-- the money: one line, the department's, at the fund level of the
 	-- division (a county's 县区级, a prefecture's 市级, a province's 省级)
@@ -476,6 +489,9 @@ BEGIN
 							  WHERE c."项目编码" = r.project_code AND c."三级指标" = r.name) THEN 'checklist'
 				WHEN EXISTS (SELECT FROM perfeval_internal.staged_survey v
 							  WHERE v."项目编码" = r.project_code AND v."三级指标" = r.name) THEN 'survey'
+				-- the form's money rows, scored from the money columns
+				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
+				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
 				ELSE 'actual' END AS source
 	  FROM (SELECT i.*,
 				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
@@ -509,14 +525,72 @@ BEGIN
 	 WHERE r.source = 'checklist';
 	INSERT INTO perfeval.survey_response (project_id, code, option_no, option_label, respondents, coefficient)
 	SELECT r.project_code, r.code,
-		   coalesce(array_position(ARRAY['非常满意', '比较满意', '一般', '较不满意', '不满意'], btrim(v."选项")),
-					5 + row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)),
+		   coalesce(CASE WHEN btrim(v."选项") IN ('非常满意', '很满意') THEN 1 WHEN btrim(v."选项") IN ('比较满意', '满意') THEN 2
+						 WHEN btrim(v."选项") IN ('一般', '一般满意', '基本满意') THEN 3
+						 WHEN btrim(v."选项") IN ('较不满意', '不太满意') THEN 4 WHEN btrim(v."选项") IN ('不满意', '很不满意') THEN 5 END,
+					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)),
 		   btrim(v."选项"), perfeval_internal.form_number(v."人数")::int, perfeval_internal.form_number(v."系数")
 	  FROM pe_write_rows r
 	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
 	 WHERE r.source = 'survey';
 	DROP TABLE pe_write_rows;
 END $$;
+
+-- Out again: the same layouts for any set of projects (filter by 项目编码),
+-- so that \copy (SELECT ...) TO a file and importing it back reproduces the
+-- warehouse rows of a project that came from a form.  The money is the
+-- project's one allocation line as loaded (several lines: their sum in 万元);
+-- the execution-rate row A11 goes to the money columns; a rate computed from
+-- the money elsewhere in the form is written as its value.  Rows come in
+-- form order, so that importing them back gives the same codes.
+CREATE VIEW perfeval.export_project AS
+SELECT p.project_id AS "项目编码", p.name AS "项目名称", p.year::text AS "年度", p.division_code AS "行政区划代码",
+	   p.department AS "主管部门", p.implementing_unit AS "实施单位", p.evaluation_kind AS "评价类型",
+	   p.scheme_id AS "评分方案", m.unit AS "金额单位", m.initial_budget::text AS "年初预算数",
+	   m.budget::text AS "全年预算数", m.arrived::text AS "实际到位数", m.spent::text AS "全年执行数",
+	   er.weight::text AS "预算执行率分值", er.printed_score::text AS "预算执行率得分",
+	   p.printed_total::text AS "总分", p.printed_grade AS "评价等级"
+  FROM perfeval.project p
+  LEFT JOIN LATERAL (
+		SELECT CASE WHEN count(*) = 1 THEN min(a.unit) ELSE '万元' END AS unit,
+			   CASE WHEN count(*) = 1 THEN min(a.initial_budget) ELSE min(pm.initial_budget) END AS initial_budget,
+			   CASE WHEN count(*) = 1 THEN min(a.budget) ELSE min(pm.budget) END AS budget,
+			   CASE WHEN count(*) = 1 THEN min(a.arrived) ELSE min(pm.arrived) END AS arrived,
+			   CASE WHEN count(*) = 1 THEN min(a.spent) ELSE min(pm.spent) END AS spent
+		  FROM perfeval.allocation a
+		  LEFT JOIN perfeval.project_money pm ON pm.project_id = a.project_id
+		 WHERE a.project_id = p.project_id HAVING count(*) > 0) m ON true
+  LEFT JOIN perfeval.indicator er ON er.project_id = p.project_id AND er.code = 'A11' AND er.source = 'execution_rate'
+ WHERE perfeval_internal.in_scope(p.project_id);
+
+CREATE VIEW perfeval.export_indicator AS
+SELECT i.project_id AS "项目编码", i.level1 AS "一级指标", i.level2 AS "二级指标", i.name AS "三级指标",
+	   ''::text AS "指标性质", i.target::text AS "指标值", ''::text AS "度量单位", i.weight::text AS "分值",
+	   CASE WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual
+			WHEN i.source = 'actual' THEN la.measure::text END AS "实际完成值",
+	   i.printed_score::text AS "得分", la.deviation_note AS "偏差原因分析及改进措施"
+  FROM perfeval.indicator i
+  LEFT JOIN perfeval.latest_actual la ON la.project_id = i.project_id AND la.code = i.code
+  LEFT JOIN perfeval.indicator_scores s ON s.project_id = i.project_id AND s.code = i.code AND i.source IN ('arrival_rate', 'execution_rate', 'survey')
+ WHERE perfeval_internal.in_scope(i.project_id)
+   AND NOT (i.code = 'A11' AND i.source = 'execution_rate')
+ ORDER BY i.project_id, i.seq, i.code;
+
+CREATE VIEW perfeval.export_checklist AS
+SELECT c.project_id AS "项目编码", i.name AS "三级指标", c.description AS "评价要点", c.points::text AS "要点分值",
+	   c.deduction::text AS "扣分", c.reason AS "扣分理由"
+  FROM perfeval.checklist_point c
+  JOIN perfeval.indicator i ON i.project_id = c.project_id AND i.code = c.code
+ WHERE perfeval_internal.in_scope(c.project_id)
+ ORDER BY c.project_id, i.seq, c.code, c.point_no;
+
+CREATE VIEW perfeval.export_survey AS
+SELECT v.project_id AS "项目编码", i.name AS "三级指标", v.option_label AS "选项", v.respondents::text AS "人数",
+	   v.coefficient::text AS "系数"
+  FROM perfeval.survey_response v
+  JOIN perfeval.indicator i ON i.project_id = v.project_id AND i.code = v.code
+ WHERE perfeval_internal.in_scope(v.project_id)
+ ORDER BY v.project_id, i.seq, v.code, v.option_no;
 
 COMMENT ON TABLE perfeval_internal.staged_project IS '已暂存的项目表单行（含 CSV 行号） / Staged form rows of projects, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_indicator IS '已暂存的指标表单行（含 CSV 行号） / Staged form rows of indicators, with their CSV line';
@@ -527,6 +601,10 @@ COMMENT ON VIEW perfeval.form_project IS '项目支出绩效自评表的项目�
 COMMENT ON VIEW perfeval.form_indicator IS '自评表的三级指标行（每行一个三级指标） / One row per level-3 indicator of the form';
 COMMENT ON VIEW perfeval.form_checklist IS '评价要点与扣分（可选） / Checklist points and deductions (optional)';
 COMMENT ON VIEW perfeval.form_survey IS '满意度调查人数（可选；系数为空取方案系数） / Survey counts (optional; empty 系数: the scheme''s)';
+COMMENT ON VIEW perfeval.export_project IS '按自评表项目部分的格式导出项目（导出后可再导入） / Projects in the form_project layout, to export and import again';
+COMMENT ON VIEW perfeval.export_indicator IS '按自评表指标部分的格式导出指标 / Indicators in the form_indicator layout';
+COMMENT ON VIEW perfeval.export_checklist IS '按评价要点格式导出 / Checklist points in the form_checklist layout';
+COMMENT ON VIEW perfeval.export_survey IS '按满意度调查格式导出 / Survey counts in the form_survey layout';
 COMMENT ON VIEW perfeval.staged_lines IS '暂存行的来源行号与批次 / Every staged row''s CSV line and batch';
 COMMENT ON COLUMN perfeval.staged_lines.relation IS '暂存关系名 / Staging relation';
 COMMENT ON COLUMN perfeval.staged_lines.project_code IS '项目编码 / Project code';
@@ -590,6 +668,8 @@ DECLARE
 BEGIN
 	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
 			  WHERE r.oid IN ('perfeval.form_project'::regclass, 'perfeval.form_indicator'::regclass,
+							  'perfeval.export_project'::regclass, 'perfeval.export_indicator'::regclass,
+							  'perfeval.export_checklist'::regclass, 'perfeval.export_survey'::regclass,
 							  'perfeval.form_checklist'::regclass, 'perfeval.form_survey'::regclass,
 							  'perfeval_internal.staged_project'::regclass, 'perfeval_internal.staged_indicator'::regclass,
 							  'perfeval_internal.staged_checklist'::regclass, 'perfeval_internal.staged_survey'::regclass)
@@ -636,7 +716,20 @@ BEGIN
 	END IF;
 END $$;
 
--- 4. View columns take the comment of the column they show (section 90).
+-- 4. Roles granted access read the export views (scoped like every view), as
+-- grant_access() gives them in a fresh install.
+DO $$
+DECLARE
+	r name;
+BEGIN
+	FOR r IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) LOOP
+		EXECUTE format('GRANT SELECT ON perfeval.export_project, perfeval.export_indicator, perfeval.export_checklist,
+						perfeval.export_survey TO %I', r);
+	END LOOP;
+END $$;
+
+-- 5. View columns take the comment of the column they show (section 90).
 DO $$
 DECLARE
 	c record;

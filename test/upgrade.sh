@@ -34,9 +34,10 @@ reader() {	# reader DB: a role granted SELECT on project_scores, as 1.3 or 1.4 a
 		"${PSQL[@]}" -d $1 -c "GRANT USAGE ON SCHEMA perfeval TO perfeval_upgrade_reader" \
 			-c "GRANT SELECT ON perfeval.project_scores TO perfeval_upgrade_reader"
 		# what the updates give it: a grant of the whole warehouse (1.4),
-		# and the relations 1.5 added
+		# and the relations 1.5 and 1.6 added
 		[ "$1" = "$old" ] || "${PSQL[@]}" -d $1 -c "INSERT INTO perfeval.access_grant (role_name) VALUES ('perfeval_upgrade_reader')" \
-			-c "GRANT SELECT ON perfeval.grade_distribution, perfeval.programme_years, perfeval_internal.division_shipped TO perfeval_upgrade_reader"
+			-c "GRANT SELECT ON perfeval.grade_distribution, perfeval.programme_years, perfeval_internal.division_shipped TO perfeval_upgrade_reader" \
+			-c "GRANT SELECT ON perfeval.export_project, perfeval.export_indicator, perfeval.export_checklist, perfeval.export_survey TO perfeval_upgrade_reader"
 		;;
 	1.4 | 1.5)
 		"${PSQL[@]}" -d $1 -c "SELECT perfeval.grant_access('perfeval_upgrade_reader', division_prefix => '65')" >/dev/null

@@ -3,7 +3,7 @@
 -- Run from the repository's top directory over the four samples
 -- (test/run.sh); undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(29);
+SELECT plan(36);
 
 -- The contract: the staging relations' columns are the form's headers, in order.
 SELECT results_eq($$SELECT string_agg(column_name::text COLLATE "default", ',' ORDER BY ordinal_position) FROM information_schema.columns
@@ -91,8 +91,8 @@ SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_for
 	'a form corrected in place imports; the others are rejected again with the same problems');
 -- a form staged again (the corrected file) replaces what was staged of it
 INSERT INTO perfeval.form_indicator VALUES ('bad2', '产出指标', '数量指标', '甲', '', '≥5', '家', '100', '5家', '100', '');
-SELECT results_eq($$SELECT count(*) FROM perfeval.staged_lines WHERE project_code = 'bad2' AND relation = 'form_indicator'$$,
-	$$VALUES (1::bigint)$$, 'staging a form''s rows again replaces its earlier staged rows');
+SELECT results_eq($$SELECT status, indicators, errors FROM perfeval.import_forms() WHERE project_code = 'bad2'$$,
+	$$VALUES ('imported', 1, 0)$$, 'staging a form''s rows again replaces its earlier staged rows: the corrected form imports');
 
 -- 4. Forms as they are really written.
 INSERT INTO perfeval.form_project VALUES ('real1', '真实写法', '2024', '650102', '测试局', '', '', '', '', '10', '10', '10', '10', '', '', '', '');
@@ -118,6 +118,65 @@ SELECT results_eq($$SELECT status FROM perfeval.import_forms() WHERE project_cod
 SELECT results_eq($$SELECT line, column_name, sqlstate FROM perfeval.import_error WHERE project_code = 'real2' ORDER BY line, column_name$$,
 	$$VALUES (2, '实际完成值', '22P02'), (3, '指标值', '22P02'), (4, '实际完成值', '22P02'), (4, '指标值', '22P02')$$,
 	'a zero-width character, a repeated comparator word and a deadline (and its date actual) are refused with form, line and column');
+
+-- 5. Seeds 000, 001 and 003 written as the form's CSV files (001 and 003 with
+-- their checklist and survey files) import to the scores, explanations and
+-- findings of test/data.
+\copy perfeval.form_project FROM 'test/data/forms/seed000_project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_project FROM 'test/data/forms/seed001_project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_indicator FROM 'test/data/forms/seed001_indicator.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_checklist FROM 'test/data/forms/seed001_checklist.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_project FROM 'test/data/forms/seed003_project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_indicator FROM 'test/data/forms/seed003_indicator.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_checklist FROM 'test/data/forms/seed003_checklist.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_survey FROM 'test/data/forms/seed003_survey.csv' WITH (FORMAT csv, HEADER match)
+SELECT results_eq($$SELECT project_code, status, indicators, errors FROM perfeval.import_forms() WHERE project_code LIKE 'form%'$$,
+	$$VALUES ('form000', 'imported', 0, 0), ('form001', 'imported', 18, 0), ('form003', 'imported', 18, 0)$$,
+	'seeds 000, 001 and 003 import from their CSV files');
+SELECT is((SELECT count(*) FROM perfeval.indicator_scores a JOIN perfeval.indicator_scores b
+			ON b.project_id = replace(a.project_id, 'form', 'seed') AND b.code = a.code
+		   WHERE a.project_id IN ('form001', 'form003') AND a.score IS NOT DISTINCT FROM b.score
+			 AND a.completion IS NOT DISTINCT FROM b.completion AND a.explanation IS NOT DISTINCT FROM b.explanation
+			 AND a.weight = b.weight AND a.name = b.name),
+	(SELECT count(*) FROM perfeval.indicator WHERE project_id IN ('seed001', 'seed003')),
+	'seeds 001 and 003 imported: all 36 indicators with the same code, weight, score, completion and explanation');
+SELECT results_eq($$SELECT replace(project_id, 'form', 'seed'), total, grade, difference FROM perfeval.project_scores
+	WHERE project_id IN ('form000', 'form001', 'form003') ORDER BY 1$$,
+	$$SELECT project_id, total, grade, difference FROM perfeval.project_scores WHERE project_id IN ('seed000', 'seed001', 'seed003') ORDER BY 1$$,
+	'seeds 000, 001 and 003 imported: the same totals, grades and differences from the printed ones');
+SELECT set_eq($$SELECT replace(project_id, 'form', 'seed'), kind, code FROM perfeval.findings WHERE project_id IN ('form000', 'form001', 'form003')$$,
+	$$SELECT project_id, kind, code FROM perfeval.findings WHERE project_id IN ('seed000', 'seed001', 'seed003')$$,
+	'seeds imported: the same findings (seed 001''s printed A11 and A12 caught, seed 000''s missing indicators)');
+
+-- 6. Out again: every imported project exported in the same layouts to files
+-- and imported back is row for row what it was.
+CREATE TEMP TABLE before_rt AS
+SELECT 'project' AS t, p::text AS r FROM perfeval.project p WHERE p.source = 'import_forms'
+UNION ALL SELECT 'allocation', a::text FROM perfeval.allocation a JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+UNION ALL SELECT 'indicator', i::text FROM perfeval.indicator i JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+UNION ALL SELECT 'actual', a::text FROM perfeval.actual a JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+UNION ALL SELECT 'checklist', c::text FROM perfeval.checklist_point c JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+UNION ALL SELECT 'survey', v::text FROM perfeval.survey_response v JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms';
+\copy (SELECT e.* FROM perfeval.export_project e WHERE e."项目编码" = ANY (ARRAY(SELECT project_id FROM perfeval.project WHERE source = 'import_forms'))) TO '/tmp/perfeval-roundtrip-project.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT e.* FROM perfeval.export_indicator e WHERE e."项目编码" = ANY (ARRAY(SELECT project_id FROM perfeval.project WHERE source = 'import_forms'))) TO '/tmp/perfeval-roundtrip-indicator.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT e.* FROM perfeval.export_checklist e WHERE e."项目编码" = ANY (ARRAY(SELECT project_id FROM perfeval.project WHERE source = 'import_forms'))) TO '/tmp/perfeval-roundtrip-checklist.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT e.* FROM perfeval.export_survey e WHERE e."项目编码" = ANY (ARRAY(SELECT project_id FROM perfeval.project WHERE source = 'import_forms'))) TO '/tmp/perfeval-roundtrip-survey.csv' WITH (FORMAT csv, HEADER)
+DELETE FROM perfeval.project WHERE source = 'import_forms';
+\copy perfeval.form_project FROM '/tmp/perfeval-roundtrip-project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_indicator FROM '/tmp/perfeval-roundtrip-indicator.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_checklist FROM '/tmp/perfeval-roundtrip-checklist.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_survey FROM '/tmp/perfeval-roundtrip-survey.csv' WITH (FORMAT csv, HEADER match)
+SELECT is((SELECT count(*) FROM perfeval.import_forms() WHERE status = 'imported'), (SELECT count(*) FROM before_rt WHERE t = 'project'),
+	'round trip: every exported form imports');
+SELECT cmp_ok((SELECT count(DISTINCT t) FROM before_rt), '=', 6::bigint, 'round trip: covers projects, money, indicators, actuals, checklists and surveys');
+SELECT set_eq($$
+	SELECT 'project', p::text FROM perfeval.project p WHERE p.source = 'import_forms'
+	UNION ALL SELECT 'allocation', a::text FROM perfeval.allocation a JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+	UNION ALL SELECT 'indicator', i::text FROM perfeval.indicator i JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+	UNION ALL SELECT 'actual', a::text FROM perfeval.actual a JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+	UNION ALL SELECT 'checklist', c::text FROM perfeval.checklist_point c JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
+	UNION ALL SELECT 'survey', v::text FROM perfeval.survey_response v JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'$$,
+	'SELECT t, r FROM before_rt', 'export -> import reproduces every warehouse row');
 
 SELECT * FROM finish();
 ROLLBACK;
