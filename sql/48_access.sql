@@ -103,7 +103,10 @@ BEGIN
 	FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
 			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 				AND c.relkind IN ('r', 'v')
-				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass) LOOP
+				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass)
+				-- the staged forms and import problems (section 85) are not
+				-- scoped: they stay the warehouse owner's
+				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
 		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, role);
 	END LOOP;
 	IF grant_access.may_load THEN

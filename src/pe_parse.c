@@ -218,6 +218,22 @@ pe_check_text(const char *s, size_t len, PeError *err)
 		if (c == 0xC2 && (unsigned char) s[i + 1] < 0xA0)
 			return pe_fail(err, PE_ERR_SYNTAX, i,
 						   "Control characters are not accepted.");
+		/*
+		 * Invisible formatting characters, which pasted text brings along
+		 * and which would otherwise end up inside a unit: zero-width
+		 * U+200B..U+200D, U+2060 (U+FEFF counts as a space); bidirectional
+		 * marks and controls U+061C, U+200E, U+200F, U+202A..U+202E,
+		 * U+2066..U+2069.
+		 */
+		if ((c == 0xE2 && (unsigned char) s[i + 1] == 0x80 &&
+			 (((unsigned char) s[i + 2] >= 0x8B && (unsigned char) s[i + 2] <= 0x8F) ||
+			  ((unsigned char) s[i + 2] >= 0xAA && (unsigned char) s[i + 2] <= 0xAE))) ||
+			(c == 0xE2 && (unsigned char) s[i + 1] == 0x81 &&
+			 ((unsigned char) s[i + 2] == 0xA0 ||
+			  ((unsigned char) s[i + 2] >= 0xA6 && (unsigned char) s[i + 2] <= 0xA9))) ||
+			(c == 0xD8 && (unsigned char) s[i + 1] == 0x9C))
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "Invisible formatting characters (zero-width or bidirectional) are not accepted.");
 		i += n;
 	}
 	return PE_OK;
@@ -449,6 +465,18 @@ has_word(const char *s, size_t b, size_t e)
 	return false;
 }
 
+/* Does s[b..e) contain the literal lit? */
+static bool
+has_lit(const char *s, size_t b, size_t e, const char *lit)
+{
+	size_t		i;
+
+	for (i = b; i < e; i += pe_char_len(s, i, e))
+		if (pe_lit_at(s, i, e, lit))
+			return true;
+	return false;
+}
+
 /* Copy s[b..e) into buf as out->text. */
 static void
 set_text(PeQuant *out, const char *s, size_t b, size_t e, char *buf)
@@ -474,9 +502,9 @@ check_unit_text(const char *s, size_t b, size_t e, PeError *err)
 	{
 		if (pe_digit_at(s, i, e, &n) >= 0)
 			return pe_fail(err, PE_ERR_SYNTAX, i, "A unit may not contain digits.");
-		if (match_cmp(s, i, e, true) != NULL)
+		if (match_cmp(s, i, e, false) != NULL)
 			return pe_fail(err, PE_ERR_SYNTAX, i,
-						   "A unit may not contain a comparator.");
+						   "A unit may not contain a comparator (write it once, before the number).");
 		if (s[i] == ',' || pe_lit_at(s, i, e, "，"))
 			return pe_fail(err, PE_ERR_SYNTAX, i, "A unit may not contain a comma.");
 		if (s[i] == '$' || (s[i] == '\\' && !pe_lit_at(s, i, e, "\\%")))
@@ -516,6 +544,29 @@ parse_unit(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
 	{
 		out->unit = lookup_unit(s, b, e);
 		out->per = PE_UNIT_NONE;
+		/* a deadline (10月底前, 12月31日前) is a date, not a number and unit */
+		if (out->unit == PE_UNIT_CUSTOM && e - b >= 3 && memcmp(s + e - 3, "前", 3) == 0 &&
+			(has_lit(s, b, e, "月") || has_lit(s, b, e, "年") || has_lit(s, b, e, "日")))
+			return pe_fail(err, PE_ERR_SYNTAX, b,
+						   "A deadline (such as 2024年10月底前) is not a number with a unit; deadline targets are not supported yet.");
+		/* 万 before a unit other than money scales the number: 3.5万人 is 35000人 */
+		if (out->unit == PE_UNIT_CUSTOM && pe_lit_at(s, b, e, "万") && e - b > 3)
+		{
+			size_t		rb = b + 3,
+						re = e;
+			uint8_t		u;
+
+			pe_trim(s, &rb, &re);
+			u = lookup_unit(s, rb, re);
+			if (rb < re && u != PE_UNIT_PERCENT && u != PE_UNIT_YUAN)
+			{
+				if (out->amount > PE_MAX_ABS / 10000 || out->amount < -(PE_MAX_ABS / 10000))
+					return pe_fail(err, PE_ERR_RANGE, b,
+								   "The number is too large; at most 999999999999.999999 is accepted.");
+				out->amount *= 10000;
+				return parse_unit(s, rb, re, out, buf, err);
+			}
+		}
 	}
 	else
 	{

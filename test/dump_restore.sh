@@ -8,7 +8,8 @@
 # grants (1.4), so that two restricted roles must see after the restore
 # exactly what they saw before, and a loader stay in its scope; and (1.5)
 # division names of the user's own next to the shipped list (only they are
-# dumped, and they win on restore) and a programme key.  Needs
+# dumped, and they win on restore) and a programme key; and (1.6) a staged
+# form waiting for correction with its import problems.  Needs
 # PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 src=$1
@@ -24,6 +25,10 @@ VALUES ('dump_test', '导出测试', 2024, '650100', '测试局', '单位自评'
 -- divisions: a user's name for a shipped code, and a code the list lacks
 INSERT INTO perfeval.division (code, name) VALUES ('650100', '乌鲁木齐市（用户）'), ('659099', '测试新市');
 UPDATE perfeval.project SET programme_code = 'P-DUMP' WHERE project_id IN ('seed001', 'seed003');
+-- a form waiting for correction (1.6): staged, with its problems
+INSERT INTO perfeval.form_project ("项目编码", "项目名称", "年度", "行政区划代码", "主管部门")
+VALUES ('dump_staged', '待更正', '二〇二四', '650102', '测试局');
+SELECT count(*) FROM perfeval.import_forms();
 -- access: a prefecture's role, a department's loader (roles are the
 -- cluster's; the grants and privileges are the database's, and dumped)
 DO $$ BEGIN
@@ -108,6 +113,11 @@ for format in plain custom; do
 done
 [ $status = 0 ] || exit 1
 rows=$(echo "$before" | awk '$1 ~ /^perfeval\.(project|indicator|actual|allocation)$/ {s += $2} END {print s}')
+staged=$(echo "$before" | awk '$1 == "perfeval_internal.staged_project" || $1 == "perfeval.import_error" {s += $2} END {print s}')
+if [ "${staged:-0}" -lt 2 ]; then
+	echo "dump/restore: the staged form and its problem are missing from the source ($staged rows)"
+	exit 1
+fi
 state=$(echo "$before" | awk '$1 == "perfeval_internal.project_state" {print $2}')
 if [ "${rows:-0}" -lt 50 ] || [ "${state:-0}" -lt 5 ]; then
 	echo "dump/restore: too little to compare ($rows rows, $state state rows)"

@@ -183,6 +183,18 @@ static const QCase qcases[] = {
 	TE("\xff", PE_ERR_SYNTAX), TE("5\xe5\xae", PE_ERR_SYNTAX),
 	TE("\xc0\xaf", PE_ERR_SYNTAX), TE("\xed\xa0\x80", PE_ERR_SYNTAX),
 	TE("\xf4\x90\x80\x80", PE_ERR_SYNTAX), TE("5\x01", PE_ERR_SYNTAX),
+	/* forms as really written (1.6): a repeated comparator word, invisible
+	 * formatting characters, deadlines */
+	TE("不低于5不低于", PE_ERR_SYNTAX), TE("≥5不超过", PE_ERR_SYNTAX),
+	TE("5\xe2\x80\x8b家", PE_ERR_SYNTAX), TE("5家\xe2\x80\x8b", PE_ERR_SYNTAX),
+	TE("\xe2\x80\xae" "5家", PE_ERR_SYNTAX), TE("5\xe2\x81\xa0人", PE_ERR_SYNTAX),
+	TE("5\xd8\x9c", PE_ERR_SYNTAX),
+	TE("12月底前", PE_ERR_SYNTAX), TE("2024年10月底前", PE_ERR_SYNTAX),
+	TE("2024年12月31日前", PE_ERR_SYNTAX),
+	TE("≥100000000万人", PE_ERR_RANGE),
+	/* 万 scales a unit other than money */
+	T("≥3.5万人", "≥35000人"), T("2万家", "=20000家"), T("≥1.2万吨", "≥12000吨"),
+	M("3.62万人次", "36200人次"),
 	TE(">=abc", PE_ERR_SYNTAX), TE("不低于", PE_ERR_SYNTAX),
 	TE("≥ ", PE_ERR_SYNTAX), TE("$\\geq$", PE_ERR_SYNTAX),
 	TE("$ $", PE_ERR_SYNTAX),

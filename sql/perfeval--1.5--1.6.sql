@@ -1,0 +1,753 @@
+-- perfeval 1.5 -> 1.6: importing the budget system's self-evaluation exports.
+--
+-- The staging relations (form_project, form_indicator, form_checklist,
+-- form_survey), import_forms() and import_error.  The parser now refuses
+-- what 1.5 accepted by mistake: a comparator word inside a unit
+-- (≥5不低于), invisible formatting characters (zero-width, bidirectional),
+-- deadlines read as a number and a unit (12月底前); and it reads 万 before a
+-- unit other than money as a factor (3.5万人 is 35000人).  A stored target or
+-- measure that no longer reads back would break pg_dump: the update stops
+-- (22P02) naming it, so that it can be corrected first.
+
+\echo Use "ALTER EXTENSION perfeval UPDATE TO '1.6'" to load this file. \quit
+
+-- 1. Every stored target and measure must read back as it prints.
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT 'indicator' AS rel, i.project_id, i.code, i.target::text AS v FROM perfeval.indicator i WHERE i.target IS NOT NULL
+			 UNION ALL
+			 SELECT 'actual', a.project_id, a.code, a.measure::text FROM perfeval.actual a WHERE a.measure IS NOT NULL LOOP
+		BEGIN
+			IF r.rel = 'indicator' THEN
+				PERFORM r.v::perfeval.target;
+			ELSE
+				PERFORM r.v::perfeval.measure;
+			END IF;
+		EXCEPTION WHEN data_exception THEN
+			RAISE EXCEPTION 'perfeval 1.6 does not read the % "%" of project "%", indicator "%"',
+				CASE r.rel WHEN 'indicator' THEN 'target' ELSE 'measure' END, r.v, r.project_id, r.code
+				USING ERRCODE = '22P02',
+				HINT = 'Correct it (write the comparator once, remove invisible characters, write a deadline as a date), then run ALTER EXTENSION perfeval UPDATE again.';
+		END;
+	END LOOP;
+END $$;
+
+-- 2. Staging, import and its problems (section 85).
+CREATE TABLE perfeval_internal.staged_project (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "项目名称" text, "年度" text, "行政区划代码" text, "主管部门" text,
+	"实施单位" text, "评价类型" text, "评分方案" text, "金额单位" text, "年初预算数" text,
+	"全年预算数" text, "实际到位数" text, "全年执行数" text, "预算执行率分值" text,
+	"预算执行率得分" text, "总分" text, "评价等级" text
+);
+CREATE TABLE perfeval_internal.staged_indicator (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "一级指标" text, "二级指标" text, "三级指标" text, "指标性质" text,
+	"指标值" text, "度量单位" text, "分值" text, "实际完成值" text, "得分" text,
+	"偏差原因分析及改进措施" text
+);
+CREATE TABLE perfeval_internal.staged_checklist (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "三级指标" text, "评价要点" text, "要点分值" text, "扣分" text, "扣分理由" text
+);
+CREATE TABLE perfeval_internal.staged_survey (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "三级指标" text, "选项" text, "人数" text, "系数" text
+);
+CREATE INDEX ON perfeval_internal.staged_project ("项目编码", batch);
+CREATE INDEX ON perfeval_internal.staged_indicator ("项目编码", batch);
+CREATE INDEX ON perfeval_internal.staged_checklist ("项目编码", batch);
+CREATE INDEX ON perfeval_internal.staged_survey ("项目编码", batch);
+CREATE SEQUENCE perfeval_internal.staged_batch;
+
+CREATE VIEW perfeval.form_project AS
+SELECT "项目编码", "项目名称", "年度", "行政区划代码", "主管部门", "实施单位", "评价类型", "评分方案",
+	   "金额单位", "年初预算数", "全年预算数", "实际到位数", "全年执行数", "预算执行率分值",
+	   "预算执行率得分", "总分", "评价等级"
+  FROM perfeval_internal.staged_project;
+CREATE VIEW perfeval.form_indicator AS
+SELECT "项目编码", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "分值",
+	   "实际完成值", "得分", "偏差原因分析及改进措施"
+  FROM perfeval_internal.staged_indicator;
+CREATE VIEW perfeval.form_checklist AS
+SELECT "项目编码", "三级指标", "评价要点", "要点分值", "扣分", "扣分理由"
+  FROM perfeval_internal.staged_checklist;
+CREATE VIEW perfeval.form_survey AS
+SELECT "项目编码", "三级指标", "选项", "人数", "系数"
+  FROM perfeval_internal.staged_survey;
+
+-- One row per staged row: its line and batch (the statement that staged it).
+CREATE VIEW perfeval.staged_lines AS
+SELECT 'form_project'::text AS relation, "项目编码" AS project_code, line, batch FROM perfeval_internal.staged_project
+UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_internal.staged_indicator
+UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
+UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_internal.staged_survey;
+
+-- The line counter of the statement staging rows into one relation: the
+-- statement is known by its transaction and start time, the next line is
+-- the last one plus the line breaks inside this row's fields.  A form staged
+-- again is a newer batch of it: import_forms() keeps only a form's newest
+-- batch in each relation (so the cost per staged row stays one insert).
+CREATE FUNCTION perfeval_internal.stage_row() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	key text := txid_current() || ' ' || statement_timestamp();
+	cur text := current_setting('perfeval_internal.stage_' || TG_TABLE_NAME, true);
+	line int;
+	batch bigint;
+	r text := NEW::text;
+BEGIN
+	IF cur IS NULL OR cur = '' OR split_part(cur, '|', 1) <> key THEN
+		line := 2;
+		batch := nextval('perfeval_internal.staged_batch');
+	ELSE
+		line := split_part(cur, '|', 2)::int;
+		batch := split_part(cur, '|', 3)::bigint;
+	END IF;
+	PERFORM set_config('perfeval_internal.stage_' || TG_TABLE_NAME,
+		key || '|' || (line + 1 + length(r) - length(replace(r, E'\n', ''))) || '|' || batch, true);
+	CASE TG_TABLE_NAME
+		WHEN 'form_project' THEN INSERT INTO perfeval_internal.staged_project SELECT line, batch, NEW.*;
+		WHEN 'form_indicator' THEN INSERT INTO perfeval_internal.staged_indicator SELECT line, batch, NEW.*;
+		WHEN 'form_checklist' THEN INSERT INTO perfeval_internal.staged_checklist SELECT line, batch, NEW.*;
+		ELSE INSERT INTO perfeval_internal.staged_survey SELECT line, batch, NEW.*;
+	END CASE;
+	RETURN NEW;
+END $$;
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_project
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_indicator
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_checklist
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_survey
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+
+CREATE TABLE perfeval.import_error (
+	project_code text,
+	relation text NOT NULL,
+	line int,
+	column_name text,
+	value text,
+	sqlstate text NOT NULL,
+	message text NOT NULL,
+	hint text,
+	logged_at timestamptz NOT NULL DEFAULT statement_timestamp()
+);
+CREATE INDEX ON perfeval.import_error (project_code);
+
+-- Forms waiting for correction and their problems survive pg_dump.
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_project', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_indicator', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_checklist', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_survey', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_batch', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval.import_error', '');
+
+-- The national self-evaluation form's scheme: the national rules with the
+-- execution rate over 全年预算数, as the form prints it.  Created by the
+-- first import that needs it (then it is the user's row: dumped, editable).
+-- (As the extension's owner: nobody else writes schemes, and the row is fixed.)
+CREATE FUNCTION perfeval_internal.ensure_national_self() RETURNS void
+	LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		INSERT INTO perfeval.scheme (scheme_id, name, execution_base)
+		VALUES ('national_self', '全国项目支出绩效自评表（执行率以全年预算为分母）', 'budget')
+		ON CONFLICT (scheme_id) DO NOTHING;
+	END;
+
+-- A decimal as a form writes it ("1,234.5", full-width digits, spaces);
+-- NULL for an empty field; 22P02 for anything else.
+CREATE FUNCTION perfeval_internal.form_number(v text) RETURNS numeric
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t text := replace(translate(btrim(v), '０１２３４５６７８９．，－', '0123456789.,-'), ' ', '');
+BEGIN
+	IF t IS NULL OR t = '' THEN
+		RETURN NULL;
+	END IF;
+	IF t !~ '^-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$' THEN
+		RAISE EXCEPTION 'invalid number: "%"', v USING ERRCODE = '22P02',
+			HINT = 'A decimal number such as 25, 1,045.5 or 0.3, without units.';
+	END IF;
+	RETURN replace(t, ',', '')::numeric;
+END $$;
+
+-- What a field of a form is, or why it is not: one parse, its error kept.
+CREATE TYPE perfeval_internal.parsed AS (num numeric, tgt perfeval.target, msr perfeval.measure,
+	sqlstate text, message text, hint text);
+CREATE FUNCTION perfeval_internal.form_parse(v text, kind text) RETURNS perfeval_internal.parsed
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r perfeval_internal.parsed;
+	detail text;
+BEGIN
+	IF v IS NULL OR btrim(v) = '' THEN
+		RETURN r;
+	END IF;
+	CASE kind
+		WHEN 'number' THEN r.num := perfeval_internal.form_number(v);
+		WHEN 'target' THEN r.tgt := v::perfeval.target;
+		WHEN 'measure' THEN r.msr := v::perfeval.measure;
+	END CASE;
+	RETURN r;
+EXCEPTION WHEN data_exception OR check_violation THEN
+	GET STACKED DIAGNOSTICS r.sqlstate = RETURNED_SQLSTATE, r.message = MESSAGE_TEXT, r.hint = PG_EXCEPTION_HINT,
+		detail = PG_EXCEPTION_DETAIL;
+	r.message := r.message || coalesce(' — ' || nullif(detail, ''), '');
+	r.hint := nullif(r.hint, '');
+	RETURN r;
+END $$;
+
+-- 评价类型 as the warehouse names it (empty: 单位自评); NULL if unknown.
+CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE coalesce(btrim(v), '') WHEN '' THEN '单位自评' WHEN '自评' THEN '单位自评' WHEN '单位自评' THEN '单位自评'
+		WHEN '部门评价' THEN '部门评价' WHEN '财政评价' THEN '财政评价' WHEN '第三方' THEN '第三方'
+		WHEN '第三方评价' THEN '第三方' END;
+
+-- The comparators a form writes in 指标性质 (or in front of 指标值).
+CREATE FUNCTION perfeval_internal.form_comparator(v text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN substring(btrim(v) FROM '^(≥|≤|>=|<=|＞|＜|>|<|=|＝|═|≧|≦|不低于|不少于|不小于|大于|高于|超过|达到|等于|不高于|不多于|不大于|不超过|低于|小于|少于)');
+
+-- Every staged indicator row of a form, as it will be written: its code in
+-- form order, the target and actual as the warehouse reads them, and each
+-- field parsed.
+CREATE VIEW perfeval_internal.form_indicator_rows AS
+SELECT x.*,
+	   perfeval_internal.form_parse(x.weight_text, 'number') AS weight_p,
+	   perfeval_internal.form_parse(x.score_text, 'number') AS score_p,
+	   perfeval_internal.form_parse(x.target_text, 'target') AS target_p,
+	   perfeval_internal.form_parse(x.actual_text, 'measure') AS actual_p
+  FROM (SELECT s.line, s."项目编码" AS project_code, s."一级指标" AS level1, s."二级指标" AS level2,
+			   s."三级指标" AS name, s."分值" AS weight_text, s."得分" AS score_text,
+			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
+			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
+			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
+			   CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
+					WHEN btrim(coalesce(s."指标性质", '')) IN ('', '定性') THEN btrim(s."指标值")
+					ELSE btrim(s."指标性质") || btrim(s."指标值") END
+			   || CASE WHEN coalesce(btrim(s."度量单位"), '') <> '' AND btrim(coalesce(s."指标性质", '')) <> '定性'
+						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END
+				   AS target_text,
+			   -- an actual repeating the target's comparator is read as its number
+			   CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
+					WHEN perfeval_internal.form_comparator(s."实际完成值") IS NOT NULL
+					 AND perfeval_internal.form_comparator(s."实际完成值")
+						 = coalesce(nullif(btrim(s."指标性质"), ''), perfeval_internal.form_comparator(s."指标值"))
+					THEN substr(btrim(s."实际完成值"), length(perfeval_internal.form_comparator(s."实际完成值")) + 1)
+					ELSE btrim(s."实际完成值") END AS actual_text,
+			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
+			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
+			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
+			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
+		  FROM perfeval_internal.staged_indicator s) x;
+
+-- The problems of every staged form: one row each, as import_error keeps them.
+CREATE VIEW perfeval_internal.form_problems AS
+WITH f AS (
+	SELECT s.*, count(*) OVER (PARTITION BY s."项目编码") AS forms,
+		   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS nth
+	  FROM perfeval_internal.staged_project s),
+nums AS (
+	SELECT f."项目编码" AS code, f.line, n.col, n.val, perfeval_internal.form_parse(n.val, 'number') AS p
+	  FROM f CROSS JOIN LATERAL (VALUES ('年初预算数', f."年初预算数"), ('全年预算数', f."全年预算数"),
+			('实际到位数', f."实际到位数"), ('全年执行数', f."全年执行数"), ('预算执行率分值', f."预算执行率分值"),
+			('预算执行率得分', f."预算执行率得分"), ('总分', f."总分")) AS n(col, val)
+	 WHERE f.nth = 1),
+i AS (SELECT * FROM perfeval_internal.form_indicator_rows)
+SELECT f."项目编码" AS project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,
+	   f."项目编码" AS value, '23505' AS sqlstate,
+	   format('project "%s" has more than one form', f."项目编码") AS message,
+	   'One row per form in form_project: remove the other rows of this 项目编码.' AS hint
+  FROM f WHERE f.forms > 1 AND f.nth > 1
+UNION ALL
+SELECT f."项目编码", 'form_project', f.line, c.col, c.val, c.st, c.msg, c.hint
+  FROM f CROSS JOIN LATERAL (VALUES
+		('项目编码', f."项目编码", coalesce(btrim(f."项目编码"), '') = '', '23502', 'a form without 项目编码',
+		 'Every form needs the budget system''s project code.'),
+		('项目名称', f."项目名称", coalesce(btrim(f."项目名称"), '') = '', '23502', 'a form without 项目名称',
+		 'Give the project''s name.'),
+		('年度', f."年度", NOT coalesce(btrim(f."年度") ~ '^(199[0-9]|20[0-9][0-9]|2100)$', false), '22P02',
+		 format('invalid 年度: "%s"', coalesce(f."年度", '')), 'A year from 1990 to 2100, such as 2024.'),
+		('行政区划代码', f."行政区划代码", NOT coalesce(btrim(f."行政区划代码") ~ '^[1-9][0-9]{5}$', false), '22P02',
+		 format('invalid 行政区划代码: "%s"', coalesce(f."行政区划代码", '')), 'A six-digit GB/T 2260 code, such as 650102.'),
+		('主管部门', f."主管部门", coalesce(btrim(f."主管部门"), '') = '', '23502', 'a form without 主管部门',
+		 'Give the supervising department.'),
+		('评价类型', f."评价类型", perfeval_internal.form_kind(f."评价类型") IS NULL, '22023',
+		 format('unknown 评价类型: "%s"', f."评价类型"), 'One of 单位自评 (the default when empty), 部门评价, 财政评价, 第三方.'),
+		('评分方案', f."评分方案", coalesce(btrim(f."评分方案"), '') <> ''
+			AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = btrim(f."评分方案")), '23503',
+		 format('unknown 评分方案: "%s"', f."评分方案"),
+		 'A scheme_id of perfeval.scheme, or empty for the national self-evaluation form (national_self).'),
+		('金额单位', f."金额单位", coalesce(nullif(btrim(f."金额单位"), ''), '万元') NOT IN ('元', '万元', '亿元'), '22023',
+		 format('unknown 金额单位: "%s"', f."金额单位"), '元, 万元 (the default when empty) or 亿元.')
+	  ) AS c(col, val, bad, st, msg, hint)
+ WHERE f.nth = 1 AND c.bad
+UNION ALL
+SELECT n.code, 'form_project', n.line, n.col, n.val, coalesce((n.p).sqlstate, '23514'),
+	   coalesce((n.p).message, format('%s is negative: "%s"', n.col, n.val)),
+	   coalesce((n.p).hint, 'Money and scores are 0 or more.')
+  FROM nums n WHERE (n.p).sqlstate IS NOT NULL OR (n.p).num < 0
+UNION ALL
+SELECT f."项目编码", 'form_project', f.line, '预算执行率分值', f."预算执行率分值", '23502',
+	   '预算执行率得分 without 预算执行率分值', 'Give the weight of the execution-rate row, or leave both empty.'
+  FROM f WHERE f.nth = 1 AND coalesce(btrim(f."预算执行率得分"), '') <> '' AND coalesce(btrim(f."预算执行率分值"), '') = ''
+UNION ALL
+-- indicator rows
+SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '23503',
+	   format('indicator row of project "%s", which has no form', i.project_code),
+	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
+  FROM i WHERE NOT EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s."项目编码" = i.project_code)
+UNION ALL
+SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, c.st, c.msg, c.hint
+  FROM i CROSS JOIN LATERAL (VALUES
+		('一级指标', i.level1, coalesce(btrim(i.level1), '') = '', '23502', 'an indicator without 一级指标', 'Give the level-1 indicator.'),
+		('二级指标', i.level2, coalesce(btrim(i.level2), '') = '', '23502', 'an indicator without 二级指标', 'Give the level-2 indicator.'),
+		('三级指标', i.name, coalesce(btrim(i.name), '') = '', '23502', 'an indicator without 三级指标', 'Give the level-3 indicator.'),
+		('三级指标', i.name, i.occurrence > 1, '23505',
+		 format('indicator "%s / %s / %s" appears twice in the form', i.level1, i.level2, i.name),
+		 'One row per level-3 indicator: remove or rename the repeated one.'),
+		('分值', i.weight_text, (i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0, '23514',
+		 format('分值 must be a positive number: "%s"', coalesce(i.weight_text, '')), 'The indicator''s weight, such as 18.'),
+		('分值', i.weight_text, (i.weight_p).sqlstate IS NOT NULL, (i.weight_p).sqlstate, (i.weight_p).message, (i.weight_p).hint),
+		('得分', i.score_text, (i.score_p).sqlstate IS NOT NULL, (i.score_p).sqlstate, (i.score_p).message, (i.score_p).hint),
+		('得分', i.score_text, (i.score_p).num < 0, '23514', format('得分 is negative: "%s"', i.score_text), 'Scores are 0 or more.'),
+		('指标性质', i.nature, coalesce(i.nature, '') NOT IN ('', '定性')
+			AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature, '22023',
+		 format('unknown 指标性质: "%s"', i.nature), 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'),
+		('指标值', i.target_raw, (i.target_p).sqlstate IS NOT NULL, (i.target_p).sqlstate,
+		 (i.target_p).message, (i.target_p).hint),
+		('实际完成值', i.actual_raw, (i.actual_p).sqlstate IS NOT NULL, (i.actual_p).sqlstate,
+		 (i.actual_p).message, (i.actual_p).hint),
+		('实际完成值', i.actual_raw, NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), '22023',
+		 format('actual "%s" cannot be compared with target "%s"', i.actual_raw, i.target_text),
+		 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).')
+	  ) AS c(col, val, bad, st, msg, hint)
+ WHERE c.bad
+UNION ALL
+-- the weights of a form add up to 100
+SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514',
+	   format('the weights of project "%s" add up to %s, not 100', f."项目编码", w.total),
+	   'The 分值 of the indicator rows and 预算执行率分值 add up to 100.'
+  FROM f
+  JOIN (SELECT i.project_code, sum((i.weight_p).num) AS total, bool_and((i.weight_p).num IS NOT NULL) AS complete
+		  FROM i GROUP BY i.project_code) w0 ON w0.project_code = f."项目编码"
+ CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((SELECT (n.p).num FROM nums n
+		WHERE n.code = f."项目编码" AND n.col = '预算执行率分值'), 0)) AS total) w
+ WHERE f.nth = 1 AND w0.complete AND w.total <> 100;
+
+-- Move every staged form into the warehouse.  Forms without problems are
+-- written in chunks of 10,000, each chunk one subtransaction (a NOTICE after
+-- each with the count and rate); a chunk that fails on a rule only the
+-- tables check is written again form by form, so that the failing form is
+-- rejected with that error and the others are imported.
+CREATE FUNCTION perfeval.import_forms() RETURNS TABLE (project_code text, status text, indicators int, errors int)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t0 timestamptz := clock_timestamp();
+	codes text[];
+	chunk text[];
+	c text;
+	done int := 0;
+	k int;
+	st text; msg text; hnt text;
+BEGIN
+	-- a form staged again replaces what was staged of it before
+	DELETE FROM perfeval_internal.staged_project s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_project t
+		WHERE t."项目编码" = s."项目编码");
+	DELETE FROM perfeval_internal.staged_indicator s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_indicator t
+		WHERE t."项目编码" = s."项目编码");
+	DELETE FROM perfeval_internal.staged_checklist s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_checklist t
+		WHERE t."项目编码" = s."项目编码");
+	DELETE FROM perfeval_internal.staged_survey s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_survey t
+		WHERE t."项目编码" = s."项目编码");
+	IF to_regclass('pg_temp.pe_import_forms') IS NOT NULL THEN DROP TABLE pg_temp.pe_import_forms; END IF;
+	CREATE TEMP TABLE pe_import_forms AS
+	SELECT x.code, min(x.line) AS line FROM (
+		SELECT s."项目编码" AS code, s.line FROM perfeval_internal.staged_project s
+		UNION ALL SELECT s."项目编码", s.line + 1000000000 FROM perfeval_internal.staged_indicator s) x
+	 GROUP BY x.code;
+	-- the problems of this run replace those of earlier runs of the same forms
+	DELETE FROM perfeval.import_error e WHERE e.project_code IN (SELECT f.code FROM pe_import_forms f)
+		OR (e.project_code IS NULL AND EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL));
+	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
+	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
+	  FROM perfeval_internal.form_problems p;
+	IF EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NOT NULL AND NOT EXISTS (
+			SELECT FROM perfeval.import_error e WHERE e.project_code = f.code)
+		   AND EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s."项目编码" = f.code
+						AND coalesce(btrim(s."评分方案"), '') = '')) THEN
+		PERFORM perfeval_internal.ensure_national_self();
+	END IF;
+	SELECT array_agg(f.code ORDER BY f.line, f.code) INTO codes
+	  FROM pe_import_forms f
+	 WHERE f.code IS NOT NULL AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	k := 1;
+	WHILE k <= coalesce(array_length(codes, 1), 0) LOOP
+		chunk := codes[k:k + 9999];
+		BEGIN
+			PERFORM perfeval_internal.write_forms(chunk);
+		EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
+			FOREACH c IN ARRAY chunk LOOP
+				BEGIN
+					PERFORM perfeval_internal.write_forms(ARRAY[c]);
+				EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
+					GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, hnt = PG_EXCEPTION_HINT;
+					INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
+					SELECT c, 'form_project', f.line, NULL, NULL, st, msg, nullif(hnt, '')
+					  FROM pe_import_forms f WHERE f.code = c;
+				END;
+			END LOOP;
+		END;
+		done := done + array_length(chunk, 1);
+		k := k + 10000;
+		IF array_length(codes, 1) >= 10000 THEN
+			RAISE NOTICE 'import_forms: % of % forms written, % forms/s', done, array_length(codes, 1),
+				round(done / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001));
+		END IF;
+	END LOOP;
+	-- imported forms leave the staging relations
+	DELETE FROM perfeval_internal.staged_project s USING pe_import_forms f
+	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	DELETE FROM perfeval_internal.staged_indicator s USING pe_import_forms f
+	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	DELETE FROM perfeval_internal.staged_checklist s USING pe_import_forms f
+	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	DELETE FROM perfeval_internal.staged_survey s USING pe_import_forms f
+	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	RETURN QUERY
+	SELECT f.code,
+		   CASE WHEN coalesce(e.n, 0) > 0 THEN 'rejected' ELSE 'imported' END,
+		   CASE WHEN coalesce(e.n, 0) > 0 THEN coalesce(si.n, 0) ELSE coalesce(wi.n, 0) END,
+		   coalesce(e.n, 0)
+	  FROM pe_import_forms f
+	  -- (keyed so that a form without 项目编码 finds its own problems)
+	  LEFT JOIN (SELECT coalesce(x.project_code, E'\x01') AS k, count(*)::int AS n FROM perfeval.import_error x GROUP BY 1) e
+		ON e.k = coalesce(f.code, E'\x01')
+	  LEFT JOIN (SELECT coalesce(x."项目编码", E'\x01') AS k, count(*)::int AS n FROM perfeval_internal.staged_indicator x GROUP BY 1) si
+		ON si.k = coalesce(f.code, E'\x01')
+	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
+				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
+	 ORDER BY f.line, f.code;
+	DROP TABLE pe_import_forms;
+END $$;
+
+-- Write the given problem-free staged forms: each replaces the project of
+-- its 项目编码 (the project and every fact of it are deleted first).
+CREATE FUNCTION perfeval_internal.write_forms(codes text[]) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM perfeval.project p WHERE p.project_id = ANY (codes);
+	INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
+			evaluation_kind, scheme_id, printed_total, printed_grade, source)
+	SELECT s."项目编码", btrim(s."项目名称"), btrim(s."年度")::int, btrim(s."行政区划代码"), btrim(s."主管部门"),
+		   nullif(btrim(s."实施单位"), ''), perfeval_internal.form_kind(s."评价类型"),
+		   coalesce(nullif(btrim(s."评分方案"), ''), 'national_self'), perfeval_internal.form_number(s."总分"),
+		   nullif(btrim(s."评价等级"), ''), 'import_forms'
+	  FROM perfeval_internal.staged_project s WHERE s."项目编码" = ANY (codes);
+	-- the money: one line, the department's, at the fund level of the
+	-- division (a county's 县区级, a prefecture's 市级, a province's 省级)
+	INSERT INTO perfeval.allocation (project_id, department, fund_level, unit, initial_budget, budget, arrived, spent)
+	SELECT s."项目编码", btrim(s."主管部门"),
+		   CASE WHEN right(btrim(s."行政区划代码"), 2) <> '00' THEN '县区级'
+				WHEN substr(btrim(s."行政区划代码"), 3, 2) <> '00' THEN '市级' ELSE '省级' END,
+		   coalesce(nullif(btrim(s."金额单位"), ''), '万元'),
+		   perfeval_internal.form_number(s."年初预算数"), perfeval_internal.form_number(s."全年预算数"),
+		   perfeval_internal.form_number(s."实际到位数"), perfeval_internal.form_number(s."全年执行数")
+	  FROM perfeval_internal.staged_project s
+	 WHERE s."项目编码" = ANY (codes)
+	   AND num_nonnulls(nullif(btrim(s."年初预算数"), ''), nullif(btrim(s."全年预算数"), ''),
+						nullif(btrim(s."实际到位数"), ''), nullif(btrim(s."全年执行数"), '')) > 0;
+	-- the execution-rate row, from the money, first (code A11)
+	INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source, printed_score)
+	SELECT s."项目编码", 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
+		   perfeval_internal.form_number(s."预算执行率分值"), '100%', 'execution_rate',
+		   perfeval_internal.form_number(s."预算执行率得分")
+	  FROM perfeval_internal.staged_project s
+	 WHERE s."项目编码" = ANY (codes) AND perfeval_internal.form_number(s."预算执行率分值") > 0;
+	-- the indicator rows, coded in form order: level 1 a letter, level 2 and
+	-- 3 their numbers within it
+	IF to_regclass('pg_temp.pe_write_rows') IS NOT NULL THEN DROP TABLE pg_temp.pe_write_rows; END IF;
+	CREATE TEMP TABLE pe_write_rows AS
+	SELECT r.*, b.offs,
+		   chr(64 + b.offs + dense_rank() OVER (PARTITION BY r.project_code ORDER BY r.l1_first)::int)
+		   || CASE WHEN r.l2n > 9 OR r.l3n > 9 THEN r.l2n || '-' || r.l3n ELSE r.l2n || '' || r.l3n END AS code,
+		   CASE WHEN EXISTS (SELECT FROM perfeval_internal.staged_checklist c
+							  WHERE c."项目编码" = r.project_code AND c."三级指标" = r.name) THEN 'checklist'
+				WHEN EXISTS (SELECT FROM perfeval_internal.staged_survey v
+							  WHERE v."项目编码" = r.project_code AND v."三级指标" = r.name) THEN 'survey'
+				-- the form's money rows, scored from the money columns
+				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
+				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
+				ELSE 'actual' END AS source
+	  FROM (SELECT i.*,
+				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
+				   row_number() OVER (PARTITION BY i.project_code, i.level1, i.level2 ORDER BY i.line) AS l3n
+			  FROM perfeval_internal.form_indicator_rows i WHERE i.project_code = ANY (codes)) r
+	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval_internal.form_number(s."预算执行率分值") > 0 THEN 1 ELSE 0 END AS offs
+						   FROM perfeval_internal.staged_project s WHERE s."项目编码" = r.project_code) b;
+	INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source, printed_score)
+	SELECT r.project_code, r.code, r.ordinal + r.offs, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
+		   (r.target_p).tgt, r.source, (r.score_p).num
+	  FROM pe_write_rows r ORDER BY r.project_code, r.ordinal;
+	-- the actuals, reported at the year's end; a qualitative row with a
+	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
+	INSERT INTO perfeval.actual (project_id, code, reported_on, measure, tier, fraction, deviation_note)
+	SELECT r.project_code, r.code, make_date(p.year, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
+	  FROM pe_write_rows r
+	  JOIN perfeval.project p ON p.project_id = r.project_code
+	  JOIN perfeval.scheme sc ON sc.scheme_id = p.scheme_id
+	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative((r.target_p).tgt) AND (r.score_p).num IS NOT NULL
+									THEN least(round((r.score_p).num * 100 / (r.weight_p).num, 6), 100) END AS fraction) f0
+	 CROSS JOIN LATERAL (SELECT f0.fraction,
+							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
+									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
+	 WHERE r.source = 'actual' AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0;
+	INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction, reason)
+	SELECT r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line),
+		   btrim(c."评价要点"), perfeval_internal.form_number(c."要点分值"),
+		   coalesce(perfeval_internal.form_number(c."扣分"), 0), nullif(btrim(c."扣分理由"), '')
+	  FROM pe_write_rows r
+	  JOIN perfeval_internal.staged_checklist c ON c."项目编码" = r.project_code AND c."三级指标" = r.name
+	 WHERE r.source = 'checklist';
+	INSERT INTO perfeval.survey_response (project_id, code, option_no, option_label, respondents, coefficient)
+	SELECT r.project_code, r.code,
+		   coalesce(CASE WHEN btrim(v."选项") IN ('非常满意', '很满意') THEN 1 WHEN btrim(v."选项") IN ('比较满意', '满意') THEN 2
+						 WHEN btrim(v."选项") IN ('一般', '一般满意', '基本满意') THEN 3
+						 WHEN btrim(v."选项") IN ('较不满意', '不太满意') THEN 4 WHEN btrim(v."选项") IN ('不满意', '很不满意') THEN 5 END,
+					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)),
+		   btrim(v."选项"), perfeval_internal.form_number(v."人数")::int, perfeval_internal.form_number(v."系数")
+	  FROM pe_write_rows r
+	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
+	 WHERE r.source = 'survey';
+	DROP TABLE pe_write_rows;
+END $$;
+
+-- Out again: the same layouts for any set of projects (filter by 项目编码),
+-- so that \copy (SELECT ...) TO a file and importing it back reproduces the
+-- warehouse rows of a project that came from a form.  The money is the
+-- project's one allocation line as loaded (several lines: their sum in 万元);
+-- the execution-rate row A11 goes to the money columns; a rate computed from
+-- the money elsewhere in the form is written as its value.  Rows come in
+-- form order, so that importing them back gives the same codes.
+CREATE VIEW perfeval.export_project AS
+SELECT p.project_id AS "项目编码", p.name AS "项目名称", p.year::text AS "年度", p.division_code AS "行政区划代码",
+	   p.department AS "主管部门", p.implementing_unit AS "实施单位", p.evaluation_kind AS "评价类型",
+	   p.scheme_id AS "评分方案", m.unit AS "金额单位", m.initial_budget::text AS "年初预算数",
+	   m.budget::text AS "全年预算数", m.arrived::text AS "实际到位数", m.spent::text AS "全年执行数",
+	   er.weight::text AS "预算执行率分值", er.printed_score::text AS "预算执行率得分",
+	   p.printed_total::text AS "总分", p.printed_grade AS "评价等级"
+  FROM perfeval.project p
+  LEFT JOIN LATERAL (
+		SELECT CASE WHEN count(*) = 1 THEN min(a.unit) ELSE '万元' END AS unit,
+			   CASE WHEN count(*) = 1 THEN min(a.initial_budget) ELSE min(pm.initial_budget) END AS initial_budget,
+			   CASE WHEN count(*) = 1 THEN min(a.budget) ELSE min(pm.budget) END AS budget,
+			   CASE WHEN count(*) = 1 THEN min(a.arrived) ELSE min(pm.arrived) END AS arrived,
+			   CASE WHEN count(*) = 1 THEN min(a.spent) ELSE min(pm.spent) END AS spent
+		  FROM perfeval.allocation a
+		  LEFT JOIN perfeval.project_money pm ON pm.project_id = a.project_id
+		 WHERE a.project_id = p.project_id HAVING count(*) > 0) m ON true
+  LEFT JOIN perfeval.indicator er ON er.project_id = p.project_id AND er.code = 'A11' AND er.source = 'execution_rate'
+ WHERE perfeval_internal.in_scope(p.project_id);
+
+CREATE VIEW perfeval.export_indicator AS
+SELECT i.project_id AS "项目编码", i.level1 AS "一级指标", i.level2 AS "二级指标", i.name AS "三级指标",
+	   ''::text AS "指标性质", i.target::text AS "指标值", ''::text AS "度量单位", i.weight::text AS "分值",
+	   CASE WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual
+			WHEN i.source = 'actual' THEN la.measure::text END AS "实际完成值",
+	   i.printed_score::text AS "得分", la.deviation_note AS "偏差原因分析及改进措施"
+  FROM perfeval.indicator i
+  LEFT JOIN perfeval.latest_actual la ON la.project_id = i.project_id AND la.code = i.code
+  LEFT JOIN perfeval.indicator_scores s ON s.project_id = i.project_id AND s.code = i.code AND i.source IN ('arrival_rate', 'execution_rate', 'survey')
+ WHERE perfeval_internal.in_scope(i.project_id)
+   AND NOT (i.code = 'A11' AND i.source = 'execution_rate')
+ ORDER BY i.project_id, i.seq, i.code;
+
+CREATE VIEW perfeval.export_checklist AS
+SELECT c.project_id AS "项目编码", i.name AS "三级指标", c.description AS "评价要点", c.points::text AS "要点分值",
+	   c.deduction::text AS "扣分", c.reason AS "扣分理由"
+  FROM perfeval.checklist_point c
+  JOIN perfeval.indicator i ON i.project_id = c.project_id AND i.code = c.code
+ WHERE perfeval_internal.in_scope(c.project_id)
+ ORDER BY c.project_id, i.seq, c.code, c.point_no;
+
+CREATE VIEW perfeval.export_survey AS
+SELECT v.project_id AS "项目编码", i.name AS "三级指标", v.option_label AS "选项", v.respondents::text AS "人数",
+	   v.coefficient::text AS "系数"
+  FROM perfeval.survey_response v
+  JOIN perfeval.indicator i ON i.project_id = v.project_id AND i.code = v.code
+ WHERE perfeval_internal.in_scope(v.project_id)
+ ORDER BY v.project_id, i.seq, v.code, v.option_no;
+
+COMMENT ON TABLE perfeval_internal.staged_project IS '已暂存的项目表单行（含 CSV 行号） / Staged form rows of projects, with their CSV line';
+COMMENT ON TABLE perfeval_internal.staged_indicator IS '已暂存的指标表单行（含 CSV 行号） / Staged form rows of indicators, with their CSV line';
+COMMENT ON TABLE perfeval_internal.staged_checklist IS '已暂存的评价要点行（含 CSV 行号） / Staged checklist rows, with their CSV line';
+COMMENT ON TABLE perfeval_internal.staged_survey IS '已暂存的满意度调查行（含 CSV 行号） / Staged survey rows, with their CSV line';
+COMMENT ON SEQUENCE perfeval_internal.staged_batch IS '暂存批次号（每条写入语句一个） / Staging batch numbers, one per statement';
+COMMENT ON VIEW perfeval.form_project IS '项目支出绩效自评表的项目部分（列即表头，均为文本；\copy ... HEADER match 装入） / The project part of the self-evaluation form: its headers as text columns, loaded with \copy ... HEADER match';
+COMMENT ON VIEW perfeval.form_indicator IS '自评表的三级指标行（每行一个三级指标） / One row per level-3 indicator of the form';
+COMMENT ON VIEW perfeval.form_checklist IS '评价要点与扣分（可选） / Checklist points and deductions (optional)';
+COMMENT ON VIEW perfeval.form_survey IS '满意度调查人数（可选；系数为空取方案系数） / Survey counts (optional; empty 系数: the scheme''s)';
+COMMENT ON VIEW perfeval.export_project IS '按自评表项目部分的格式导出项目（导出后可再导入） / Projects in the form_project layout, to export and import again';
+COMMENT ON VIEW perfeval.export_indicator IS '按自评表指标部分的格式导出指标 / Indicators in the form_indicator layout';
+COMMENT ON VIEW perfeval.export_checklist IS '按评价要点格式导出 / Checklist points in the form_checklist layout';
+COMMENT ON VIEW perfeval.export_survey IS '按满意度调查格式导出 / Survey counts in the form_survey layout';
+COMMENT ON VIEW perfeval.staged_lines IS '暂存行的来源行号与批次 / Every staged row''s CSV line and batch';
+COMMENT ON COLUMN perfeval.staged_lines.relation IS '暂存关系名 / Staging relation';
+COMMENT ON COLUMN perfeval.staged_lines.project_code IS '项目编码 / Project code';
+COMMENT ON COLUMN perfeval.staged_lines.line IS 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1';
+COMMENT ON COLUMN perfeval.staged_lines.batch IS '暂存批次（写入语句） / Staging batch (the statement that staged it)';
+COMMENT ON TABLE perfeval.import_error IS '导入问题：每个问题一行（表单、行、列、值、SQLSTATE、说明、提示） / Import problems, one row each: form, line, column, value, SQLSTATE, message, hint';
+COMMENT ON COLUMN perfeval.import_error.project_code IS '项目编码 / Project code of the form';
+COMMENT ON COLUMN perfeval.import_error.relation IS '所在暂存关系（form_project 等） / Staging relation (form_project, form_indicator, …)';
+COMMENT ON COLUMN perfeval.import_error.line IS 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1';
+COMMENT ON COLUMN perfeval.import_error.column_name IS '表头名 / The form''s header';
+COMMENT ON COLUMN perfeval.import_error.value IS '原值 / The value as written';
+COMMENT ON COLUMN perfeval.import_error.sqlstate IS '错误代码（SQLSTATE） / SQLSTATE of the problem';
+COMMENT ON COLUMN perfeval.import_error.message IS '问题说明 / Message';
+COMMENT ON COLUMN perfeval.import_error.hint IS '可接受的写法 / What is accepted';
+COMMENT ON COLUMN perfeval.import_error.logged_at IS '记录时间 / When it was found';
+COMMENT ON FUNCTION perfeval.import_forms() IS '导入全部暂存表单：每张表单全部导入或整张拒绝，问题记入 import_error / Imports every staged form, each all or nothing; problems go to import_error';
+COMMENT ON FUNCTION perfeval_internal.stage_row() IS '暂存一行表单并记下其 CSV 行号（触发器） / Stages a form row with its CSV line (trigger)';
+COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全国自评表方案 national_self / Creates the national self-evaluation scheme when first needed';
+COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
+COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
+COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
+COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
+COMMENT ON FUNCTION perfeval_internal.write_forms(text[]) IS '写入无问题的暂存表单（替换同编码项目） / Writes problem-free staged forms, replacing their projects';
+COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
+COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_text IS '分值原文 / 分值 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_text IS '得分原文 / 得分 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.note IS '偏差原因（去空白） / Deviation note, trimmed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.nature IS '指标性质（去空白） / Comparator column, trimmed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_raw IS '指标值原文 / 指标值 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_raw IS '实际完成值原文 / 实际完成值 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.qualitative IS '指标性质为定性 / Marked 定性';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_text IS '组合后的目标文本（性质+指标值+单位） / The target as composed: comparator, value, unit';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_text IS '实际值文本（去掉重复的比较符） / The actual, a repeated comparator removed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.ordinal IS '表单内的行序 / Order within the form';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.occurrence IS '同名指标的第几次出现 / Occurrence of the same indicator in the form';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l1_first IS '该一级指标首次出现的行 / First line of its level 1';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l2_first IS '该二级指标首次出现的行 / First line of its level 2';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_p IS '分值解析结果 / 分值 parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_p IS '得分解析结果 / 得分 parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_p IS '目标解析结果 / Target parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_p IS '实际值解析结果 / Actual parsed';
+COMMENT ON VIEW perfeval_internal.form_problems IS '暂存表单的全部问题 / Every problem of the staged forms';
+
+-- The header columns: the same sentence for the view and its staging table.
+DO $$
+DECLARE
+	c record;
+	en jsonb := '{"项目编码": "project code (the budget system''s)", "项目名称": "project name", "年度": "year",
+		"行政区划代码": "GB/T 2260 division code", "主管部门": "supervising department", "实施单位": "implementing unit",
+		"评价类型": "evaluation kind (empty: 单位自评)", "评分方案": "scheme_id (empty: national_self)",
+		"金额单位": "money unit (元, 万元, 亿元; empty: 万元)", "年初预算数": "initial budget", "全年预算数": "full-year budget",
+		"实际到位数": "money arrived", "全年执行数": "money spent", "预算执行率分值": "weight of the execution-rate row",
+		"预算执行率得分": "printed score of the execution-rate row", "总分": "printed total", "评价等级": "printed grade",
+		"一级指标": "level-1 indicator", "二级指标": "level-2 indicator", "三级指标": "level-3 indicator",
+		"指标性质": "comparator (empty, 定性, ≥ ≤ ＝ …)", "指标值": "target value", "度量单位": "unit of the target",
+		"分值": "weight", "实际完成值": "actual", "得分": "printed score", "偏差原因分析及改进措施": "deviation note",
+		"评价要点": "checklist point", "要点分值": "points of the checklist point", "扣分": "deduction",
+		"扣分理由": "reason for the deduction", "选项": "survey answer option", "人数": "respondents",
+		"系数": "coefficient (empty: the scheme''s)"}';
+BEGIN
+	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+			  WHERE r.oid IN ('perfeval.form_project'::regclass, 'perfeval.form_indicator'::regclass,
+							  'perfeval.export_project'::regclass, 'perfeval.export_indicator'::regclass,
+							  'perfeval.export_checklist'::regclass, 'perfeval.export_survey'::regclass,
+							  'perfeval.form_checklist'::regclass, 'perfeval.form_survey'::regclass,
+							  'perfeval_internal.staged_project'::regclass, 'perfeval_internal.staged_indicator'::regclass,
+							  'perfeval_internal.staged_checklist'::regclass, 'perfeval_internal.staged_survey'::regclass)
+				AND a.attnum > 0 AND NOT a.attisdropped LOOP
+		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
+			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'
+				WHEN 'batch' THEN '暂存批次（写入语句） / Staging batch (the statement that staged it)'
+				ELSE '表头“' || c.attname || '”，原文 / Form header, as written: ' || (en ->> c.attname) END);
+	END LOOP;
+END $$;
+
+-- 3. grant_access() leaves the staging relations to the warehouse owner.
+CREATE OR REPLACE FUNCTION perfeval.grant_access(role regrole, department text DEFAULT NULL,
+		division_prefix text DEFAULT NULL, may_load boolean DEFAULT false) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	IF department = '' THEN
+		RAISE EXCEPTION 'empty department' USING ERRCODE = '22023',
+			HINT = 'Name a department as projects name it, or pass NULL for every department.';
+	END IF;
+	IF division_prefix !~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' THEN
+		RAISE EXCEPTION 'invalid division prefix: "%"', division_prefix USING ERRCODE = '22023',
+			HINT = 'A prefix of a GB/T 2260 code: 2 digits (a province, 65), 4 (a prefecture, 6501) or 6 (a county, 650102).';
+	END IF;
+	INSERT INTO perfeval.access_grant AS g (role_name, department, division_prefix, may_load)
+	VALUES (role::text::name, grant_access.department, grant_access.division_prefix, grant_access.may_load)
+	ON CONFLICT ON CONSTRAINT access_grant_key DO UPDATE SET may_load = g.may_load OR EXCLUDED.may_load;
+	EXECUTE format('GRANT USAGE ON SCHEMA perfeval, perfeval_internal TO %s', role);
+	FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND c.relkind IN ('r', 'v')
+				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass)
+				-- the staged forms and import problems (section 85) are not
+				-- scoped: they stay the warehouse owner's
+				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
+		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, role);
+	END LOOP;
+	IF grant_access.may_load THEN
+		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response TO %s', role);
+	END IF;
+END $$;
+
+-- 4. Roles granted access read the export views (scoped like every view), as
+-- grant_access() gives them in a fresh install.
+DO $$
+DECLARE
+	r name;
+BEGIN
+	FOR r IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) LOOP
+		EXECUTE format('GRANT SELECT ON perfeval.export_project, perfeval.export_indicator, perfeval.export_checklist,
+						perfeval.export_survey TO %I', r);
+	END LOOP;
+END $$;
+
+-- 5. View columns take the comment of the column they show (section 90).
+DO $$
+DECLARE
+	c record;
+BEGIN
+	FOR c IN
+		WITH described AS (
+			SELECT DISTINCT ON (a.attname) a.attname, col_description(r.oid, a.attnum) AS d
+			  FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+			 WHERE r.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+			   AND r.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
+			   AND col_description(r.oid, a.attnum) IS NOT NULL
+			 ORDER BY a.attname, r.relkind, r.relnamespace = 'perfeval_internal'::regnamespace DESC, r.relname)
+		SELECT r.oid::regclass AS rel, a.attname, d.d
+		  FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+		  JOIN described d ON d.attname = a.attname
+		 WHERE r.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+		   AND r.relkind = 'v' AND a.attnum > 0 AND col_description(r.oid, a.attnum) IS NULL
+	LOOP
+		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname, c.d);
+	END LOOP;
+END $$;
