@@ -165,8 +165,10 @@ END $$;
 -- What a field of a form is, or why it is not: one parse, its error kept.
 CREATE TYPE perfeval_internal.parsed AS (num numeric, tgt perfeval.target, msr perfeval.measure,
 	sqlstate text, message text, hint text);
+-- (PARALLEL UNSAFE: catching the error is a subtransaction, which parallel
+-- mode forbids.)
 CREATE FUNCTION perfeval_internal.form_parse(v text, kind text) RETURNS perfeval_internal.parsed
-	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+	LANGUAGE plpgsql STABLE PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	r perfeval_internal.parsed;
