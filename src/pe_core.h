@@ -129,6 +129,16 @@ extern PeStatus pe_parse_measure(const char *s, size_t len, PeQuant *out,
 								 char *buf, PeError *err);
 
 /*
+ * A decimal as a self-evaluation form writes it: ASCII spaces anywhere are
+ * dropped, full-width digits and ．，－ read as ASCII, thousands separators
+ * only in groups of three ("1,234.5", "１２"); no units.  On PE_OK buf (at
+ * least len + 1 bytes) holds the plain decimal ("-1234.5"); PE_NULL for an
+ * empty field, PE_ERR_SYNTAX otherwise.
+ */
+extern PeStatus pe_parse_form_number(const char *s, size_t len, char *buf,
+									 PeError *err);
+
+/*
  * Print canonically: "≥2000万元/家", "=41家", "稳步增长"; measures print
  * without comparator ("57111万元/家").  Returns the length written; buf must
  * hold PE_QUANT_BUFLEN + textlen bytes.  Always NUL terminates.

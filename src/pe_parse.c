@@ -723,6 +723,87 @@ pe_parse_measure(const char *s, size_t len, PeQuant *out, char *buf,
 	return parse_quant(s, len, false, out, buf, err);
 }
 
+/* A decimal as a form writes it (see pe_core.h). */
+PeStatus
+pe_parse_form_number(const char *s, size_t len, char *buf, PeError *err)
+{
+	size_t		n = 0,
+				i,
+				k,
+				digits = 0,
+				group = 0;
+	bool		grouped = false,
+				frac = false;
+
+	/* spaces out, full-width forms in: ０-９ are EF BC 90-99, ．，－ EF BC 8E/8C/8D */
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == ' ')
+			continue;
+		if (c == 0xEF && i + 2 < len && (unsigned char) s[i + 1] == 0xBC)
+		{
+			unsigned char d = (unsigned char) s[i + 2];
+
+			if (d >= 0x90 && d <= 0x99)
+				c = '0' + (d - 0x90);
+			else if (d == 0x8E)
+				c = '.';
+			else if (d == 0x8C)
+				c = ',';
+			else if (d == 0x8D)
+				c = '-';
+			if (c != 0xEF)
+			{
+				buf[n++] = (char) c;
+				i += 2;
+				continue;
+			}
+		}
+		buf[n++] = (char) c;
+	}
+	buf[n] = '\0';
+	if (n == 0)
+		return pe_fail(err, PE_NULL, 0, NULL);
+	/* -?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)? with the commas dropped */
+	i = buf[0] == '-' ? 1 : 0;
+	k = i;
+	for (; i < n && buf[i] != '.'; i++)
+	{
+		if (buf[i] >= '0' && buf[i] <= '9')
+		{
+			buf[k++] = buf[i];
+			digits++;
+			group++;
+		}
+		else if (buf[i] == ',' && group >= 1 && (grouped ? group == 3 : group <= 3))
+		{
+			grouped = true;
+			group = 0;
+		}
+		else
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+	}
+	if (digits == 0 || (grouped && group != 3))
+		return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+	if (i < n)
+	{
+		buf[k++] = buf[i++];
+		for (; i < n; i++)
+		{
+			if (buf[i] < '0' || buf[i] > '9')
+				return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+			buf[k++] = buf[i];
+			frac = true;
+		}
+		if (!frac)
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+	}
+	buf[k] = '\0';
+	return pe_set_ok(err);
+}
+
 /* Canonical name of a unit code; "" for PE_UNIT_NONE and non-table codes. */
 const char *
 pe_unit_name(int unit)

@@ -64,24 +64,38 @@ quant_text(const PeQuant *q, bool is_target)
 	return buf;
 }
 
-/* Parse text input of either type, raising 22P02 on failure. */
-static Datum
-quant_in(const char *str, bool is_target)
+/*
+ * Parse text input of either type into *out; false (err filled) when the
+ * text is not one.  Callers that keep going after a bad value (the import)
+ * use this; the input functions raise 22P02.
+ */
+bool
+pe_quant_try(const char *str, bool is_target, Datum *out, PeError *err)
 {
 	size_t		len = strlen(str);
 	char	   *buf = palloc(len + 1);
 	PeQuant		q;
-	PeError		err;
-	PeStatus	st;
 
-	st = is_target ? pe_parse_target(str, len, &q, buf, &err) :
-		pe_parse_measure(str, len, &q, buf, &err);
-	if (st != PE_OK)
-		pe_report(&err, is_target ? "target" : "measure", str,
-				  is_target ? PE_HINT_TARGET : PE_HINT_MEASURE);
+	if ((is_target ? pe_parse_target(str, len, &q, buf, err) :
+		 pe_parse_measure(str, len, &q, buf, err)) != PE_OK)
+		return false;
 	if (!is_target)
 		q.cmp = PE_CMP_NONE;
-	return quant_pack(&q);
+	*out = quant_pack(&q);
+	return true;
+}
+
+/* Parse text input of either type, raising 22P02 on failure. */
+static Datum
+quant_in(const char *str, bool is_target)
+{
+	PeError		err;
+	Datum		d;
+
+	if (!pe_quant_try(str, is_target, &d, &err))
+		pe_report(&err, is_target ? "target" : "measure", str,
+				  is_target ? PE_HINT_TARGET : PE_HINT_MEASURE);
+	return d;
 }
 
 /*

@@ -661,6 +661,38 @@ test_small(void)
 			  cm[k].sym, pe_cmp_symbol(cm[k].c), cm[k].sym);
 }
 
+/* Numbers as forms write them: what reads, what does not. */
+static void
+test_form_numbers(void)
+{
+	static const struct
+	{
+		const char *in;
+		const char *out;		/* NULL: refused; "" empty field */
+	}			fx[] = {
+		{"25", "25"}, {"1,045.5", "1045.5"}, {"0.3", "0.3"}, {" 1 234 ", "1234"},
+		{"１２３．５", "123.5"}, {"－５", "-5"}, {"１，２３４", "1234"},
+		{"-12,345,678.25", "-12345678.25"}, {"123,456", "123456"}, {"", ""}, {"   ", ""},
+		{"1,00", NULL}, {"1234,567", NULL}, {",123", NULL}, {"1,", NULL}, {"1.", NULL},
+		{".5", NULL}, {"-", NULL}, {"--1", NULL}, {"1-", NULL}, {"5万元", NULL},
+		{"1.2.3", NULL}, {"1,234,56", NULL}, {"1\u3000", NULL}, {"1e5", NULL},
+		{"\xef\xbc", NULL}, {"12%", NULL},
+	};
+	size_t		k;
+
+	for (k = 0; k < sizeof(fx) / sizeof(fx[0]); k++)
+	{
+		char		buf[64];
+		PeError		err;
+		PeStatus	st = pe_parse_form_number(fx[k].in, strlen(fx[k].in), buf, &err);
+		bool		ok = fx[k].out == NULL ? st == PE_ERR_SYNTAX && err.detail != NULL :
+			fx[k].out[0] == '\0' ? st == PE_NULL : st == PE_OK && strcmp(buf, fx[k].out) == 0;
+
+		check(ok, "form_number", fx[k].in, st == PE_OK ? buf : "(refused)",
+			  fx[k].out ? fx[k].out : "(refused)");
+	}
+}
+
 /* Run every table and report. */
 int
 main(void)
@@ -669,6 +701,7 @@ main(void)
 	test_methods();
 	test_grades();
 	test_small();
+	test_form_numbers();
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail == 0 ? 0 : 1;
 }
