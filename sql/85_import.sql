@@ -341,6 +341,9 @@ BEGIN
 				-- the form's money rows, scored from the money columns
 				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
 				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
+				-- only 分值 and 得分 printed: the printed score, kept and flagged
+				WHEN (r.target_p).tgt IS NULL AND (r.actual_p).msr IS NULL AND (r.score_p).num IS NOT NULL
+					AND NOT r.qualitative THEN 'printed'
 				ELSE 'actual' END AS source
 	  FROM (SELECT i.*,
 				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
@@ -471,7 +474,7 @@ BEGIN
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
-	 WHERE r.ord BETWEEN lo AND hi AND r.source = 'actual' AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
+	 WHERE r.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
 	 ORDER BY r.project_code, r.code;
 	INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction, reason)
 	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason

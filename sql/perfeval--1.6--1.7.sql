@@ -4,7 +4,9 @@
 -- no PL/pgSQL per row, no subtransaction per field.  The staging tables
 -- lose their indexes (the import reads them whole); import_forms() reads
 -- the problem-free forms once into numbered temporary tables and writes
--- them in chunks by number (write_forms(lo, hi)).
+-- them in chunks by number (write_forms(lo, hi)).  A form row printing
+-- only 分值 and 得分 keeps its printed score (source printed, finding
+-- printed_only).
 
 \echo Use "ALTER EXTENSION perfeval UPDATE TO '1.7'" to load this file. \quit
 
@@ -19,6 +21,13 @@ BEGIN
 		EXECUTE format('DROP INDEX %s', i);
 	END LOOP;
 END $$;
+
+-- A form row printing only 分值 and 得分: source printed (the printed score,
+-- kept and flagged printed_only; src/pe_eval.c).
+ALTER TABLE perfeval.indicator DROP CONSTRAINT indicator_source_check,
+	ADD CONSTRAINT indicator_source_check
+		CHECK (source IN ('actual', 'checklist', 'survey', 'arrival_rate', 'execution_rate', 'printed'));
+COMMENT ON COLUMN perfeval.indicator.source IS '实际值来源：actual 实际值，checklist 评价要点扣分，survey 满意度调查，arrival_rate 资金到位率，execution_rate 预算执行率，printed 仅有报告得分（采用报告得分并标记） / Where the actual comes from (printed: only the printed score, kept and flagged)';
 
 CREATE OR REPLACE FUNCTION perfeval_internal.stage_row() RETURNS trigger
 	LANGUAGE C AS 'MODULE_PATHNAME', 'pe_stage_row';
@@ -191,6 +200,9 @@ BEGIN
 				-- the form's money rows, scored from the money columns
 				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
 				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
+				-- only 分值 and 得分 printed: the printed score, kept and flagged
+				WHEN (r.target_p).tgt IS NULL AND (r.actual_p).msr IS NULL AND (r.score_p).num IS NOT NULL
+					AND NOT r.qualitative THEN 'printed'
 				ELSE 'actual' END AS source
 	  FROM (SELECT i.*,
 				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
@@ -318,7 +330,7 @@ BEGIN
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
-	 WHERE r.ord BETWEEN lo AND hi AND r.source = 'actual' AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
+	 WHERE r.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
 	 ORDER BY r.project_code, r.code;
 	INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction, reason)
 	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason

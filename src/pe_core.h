@@ -241,6 +241,7 @@ typedef enum PeSource
 	PE_SOURCE_SURVEY,			/* the satisfaction rate of a survey */
 	PE_SOURCE_ARRIVAL,			/* 资金到位率 from the money */
 	PE_SOURCE_EXECUTION,		/* 预算执行率 from the money */
+	PE_SOURCE_PRINTED,			/* only the printed score: kept, not derived */
 	PE_SOURCE_COUNT
 } PeSource;
 
@@ -279,6 +280,7 @@ typedef enum PeProblem
 	PE_PROBLEM_MISSING_MONEY,
 	PE_PROBLEM_RATE_RANGE,		/* a rate or completion too large to be a measure */
 	PE_PROBLEM_INVALID,			/* a number fixed point cannot hold, a weight <= 0 */
+	PE_PROBLEM_MISSING_PRINTED,	/* a printed-only row without its printed score */
 	PE_PROBLEM_COUNT
 } PeProblem;
 
@@ -288,6 +290,7 @@ typedef enum PeProblem
 #define PE_FINDING_SHORTFALL		0x04	/* shortfall without a note */
 #define PE_FINDING_CHECKLIST		0x08	/* valued points do not add up */
 #define PE_FINDING_PROBLEM			0x10	/* no score: problem says why */
+#define PE_FINDING_PRINTED_ONLY		0x20	/* the score is the printed one, not derived */
 
 /* Stable English keys and Chinese texts of problems and findings. */
 extern const char *pe_problem_key(int problem);		/* "missing_actual" */

@@ -240,6 +240,13 @@ pe_explain(const PeRow *r, const PeEval *e, const char *reasons, char *out, size
 		puts_(&b, pe_problem_text(e->problem));
 		return b.len;
 	}
+	if (r->source == PE_SOURCE_PRINTED)
+	{
+		puts_(&b, "仅有报告得分（无指标值和实际完成值），采用报告得分");
+		put_num(&b, e->score);
+		puts_(&b, "分");
+		return b.len;
+	}
 	if (r->source == PE_SOURCE_CHECKLIST)
 	{
 		int64_t		d = r->has_checklist ? r->checklist.deducted : 0;
@@ -389,6 +396,11 @@ pe_describe_finding(int finding, const PeRow *r, const PeEval *e, const char *na
 			puts_(&b, "分（分值");
 			put_num(&b, r->weight);
 			puts_(&b, "分）");
+			break;
+		case PE_FINDING_PRINTED_ONLY:
+			puts_(&b, "得分");
+			put_num(&b, e->score);
+			puts_(&b, "分仅见于报告，无指标值和实际完成值，无法按输入核算");
 			break;
 		case PE_FINDING_OVER:
 			puts_(&b, "指标完成率");

@@ -3,7 +3,7 @@
 -- Run from the repository's top directory over the four samples
 -- (test/run.sh); undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(36);
+SELECT plan(37);
 
 -- The contract: the staging relations' columns are the form's headers, in order.
 SELECT results_eq($$SELECT string_agg(column_name::text COLLATE "default", ',' ORDER BY ordinal_position) FROM information_schema.columns
@@ -104,10 +104,12 @@ INSERT INTO perfeval.form_indicator VALUES
 SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'real1'$$, $$VALUES ('imported', 0)$$,
 	'a form with 万人, a repeated comparator, a judged qualitative row and a printed-only row imports');
 SELECT results_eq($$SELECT code, round(completion, 2), score FROM perfeval.indicator_scores WHERE project_id = 'real1' ORDER BY seq$$,
-	$$VALUES ('A11', 103.43::numeric, 40::numeric), ('A12', 100, 30), ('B11', 70, 14), ('C11', NULL, NULL)$$,
-	'≥3.5万人 against 36200人 is 103.43 % (full marks); ≥266米 against ≥266米 is 100 %; 14 of 20 judged 部分达成 at 70 %');
-SELECT ok(EXISTS (SELECT FROM perfeval.findings WHERE project_id = 'real1' AND code = 'C11'),
-	'a row with only 分值 and 得分 is imported with a finding, not an error');
+	$$VALUES ('A11', 103.43::numeric, 40::numeric), ('A12', 100, 30), ('B11', 70, 14), ('C11', NULL, 10)$$,
+	'≥3.5万人 against 36200人 is 103.43 % (full marks); ≥266米 against ≥266米 is 100 %; 14 of 20 judged 部分达成 at 70 %; the printed-only row keeps its 10');
+SELECT results_eq($$SELECT kind FROM perfeval.findings WHERE project_id = 'real1' AND code = 'C11'$$, $$VALUES ('printed_only')$$,
+	'a row with only 分值 and 得分 is imported with its printed score and a printed_only finding, not an error');
+SELECT results_eq($$SELECT total FROM perfeval.project_scores WHERE project_id = 'real1'$$, $$VALUES (94::numeric)$$,
+	'the printed-only row''s score counts in the total (40 + 30 + 14 + 10)');
 INSERT INTO perfeval.form_project VALUES ('real2', '拒绝写法', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
 INSERT INTO perfeval.form_indicator VALUES
 	('real2', '产出指标', '数量指标', '甲', '', '≥5', '家', '40', E'5\u200b家', '', ''),
