@@ -140,6 +140,13 @@ CREATE FUNCTION perfeval_internal.form_comparator(v text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN substring(btrim(v) FROM '^(≥|≤|>=|<=|＞|＜|>|<|=|＝|═|≧|≦|不低于|不少于|不小于|大于|高于|超过|达到|等于|不高于|不多于|不大于|不超过|低于|小于|少于)');
 
+-- A date a form writes without its year (12月底前, 10月20日) in the form's
+-- year (年度): 2024年12月底前.
+CREATE FUNCTION perfeval_internal.form_dated(v text, year text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN strpos(v, '月') > 0 AND v ~ '^[0-9０-９]{1,2}月' AND year ~ '^[0-9]{4}$'
+		THEN year || '年' || v ELSE v END;
+
 -- Every staged indicator row of a form, as it will be written: its code in
 -- form order, the target and actual as the warehouse reads them, and each
 -- field parsed.
@@ -154,24 +161,27 @@ SELECT x.*,
 			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
 			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
 			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
-			   CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
+			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
 					WHEN btrim(coalesce(s."指标性质", '')) IN ('', '定性') THEN btrim(s."指标值")
 					ELSE btrim(s."指标性质") || btrim(s."指标值") END
 			   || CASE WHEN coalesce(btrim(s."度量单位"), '') <> '' AND btrim(coalesce(s."指标性质", '')) <> '定性'
-						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END
-				   AS target_text,
+						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END,
+				   y.year) AS target_text,
 			   -- an actual repeating the target's comparator is read as its number
-			   CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
+			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
 					WHEN perfeval_internal.form_comparator(s."实际完成值") IS NOT NULL
 					 AND perfeval_internal.form_comparator(s."实际完成值")
 						 = coalesce(nullif(btrim(s."指标性质"), ''), perfeval_internal.form_comparator(s."指标值"))
 					THEN substr(btrim(s."实际完成值"), length(perfeval_internal.form_comparator(s."实际完成值")) + 1)
-					ELSE btrim(s."实际完成值") END AS actual_text,
+					ELSE btrim(s."实际完成值") END, y.year) AS actual_text,
 			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
 			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
 			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
 			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
-		  FROM perfeval_internal.staged_indicator s) x;
+		  FROM perfeval_internal.staged_indicator s
+		  -- (the form's year, for dates written without it)
+		  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year
+					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
 
 -- The problems of every staged form: one row each, as import_error keeps them.
 CREATE VIEW perfeval_internal.form_problems AS
@@ -574,6 +584,7 @@ COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
 COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
+COMMENT ON FUNCTION perfeval_internal.form_dated(text, text) IS '无年份的日期补上表单年度（12月底前 → 2024年12月底前） / A date written without its year, in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';

@@ -6,7 +6,8 @@
 -- the problem-free forms once into numbered temporary tables and writes
 -- them in chunks by number (write_forms(lo, hi)).  A form row printing
 -- only 分值 and 得分 keeps its printed score (source printed, finding
--- printed_only).
+-- printed_only).  Deadlines: a target 2024年10月底前 is a date, met or
+-- not by a date actual; an imported form's 12月底前 takes its 年度.
 
 \echo Use "ALTER EXTENSION perfeval UPDATE TO '1.7'" to load this file. \quit
 
@@ -19,6 +20,33 @@ BEGIN
 			  WHERE x.indrelid IN ('perfeval_internal.staged_project'::regclass, 'perfeval_internal.staged_indicator'::regclass,
 								   'perfeval_internal.staged_checklist'::regclass, 'perfeval_internal.staged_survey'::regclass) LOOP
 		EXECUTE format('DROP INDEX %s', i);
+	END LOOP;
+END $$;
+
+-- Dates: a target such as 2024年10月底前 is a deadline (unit date), an
+-- actual such as 2024年10月20日 a date; 2024年底 and 2024年10月 are dates
+-- now, no longer a number with the unit 年底 or 年10月.  A stored target
+-- or measure that would read back as something else would change on
+-- pg_dump and restore: the update stops (22P02) naming it.
+DO $$
+DECLARE
+	r record;
+	again text;
+BEGIN
+	FOR r IN SELECT 'indicator' AS rel, i.project_id, i.code, i.target::text AS v FROM perfeval.indicator i WHERE i.target IS NOT NULL
+			 UNION ALL
+			 SELECT 'actual', a.project_id, a.code, a.measure::text FROM perfeval.actual a WHERE a.measure IS NOT NULL LOOP
+		BEGIN
+			again := CASE r.rel WHEN 'indicator' THEN r.v::perfeval.target::text ELSE r.v::perfeval.measure::text END;
+		EXCEPTION WHEN data_exception THEN
+			again := NULL;
+		END;
+		IF again IS DISTINCT FROM r.v THEN
+			RAISE EXCEPTION 'perfeval 1.7 reads the % "%" of project "%", indicator "%" as %',
+				CASE r.rel WHEN 'indicator' THEN 'target' ELSE 'measure' END, r.v, r.project_id, r.code,
+				coalesce('"' || again || '"', 'nothing') USING ERRCODE = '22P02',
+				HINT = 'Correct it (a date is written 2024年10月20日, a deadline 2024年10月底前), then run ALTER EXTENSION perfeval UPDATE again.';
+		END IF;
 	END LOOP;
 END $$;
 
@@ -37,6 +65,46 @@ CREATE OR REPLACE FUNCTION perfeval_internal.form_number(v text) RETURNS numeric
 
 CREATE OR REPLACE FUNCTION perfeval_internal.form_parse(v text, kind text) RETURNS perfeval_internal.parsed
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_parse';
+
+CREATE FUNCTION perfeval_internal.form_dated(v text, year text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN strpos(v, '月') > 0 AND v ~ '^[0-9０-９]{1,2}月' AND year ~ '^[0-9]{4}$'
+		THEN year || '年' || v ELSE v END;
+
+COMMENT ON FUNCTION perfeval_internal.form_dated(text, text) IS '无年份的日期补上表单年度（12月底前 → 2024年12月底前） / A date written without its year, in the form''s year';
+
+CREATE OR REPLACE VIEW perfeval_internal.form_indicator_rows AS
+SELECT x.*,
+	   perfeval_internal.form_parse(x.weight_text, 'number') AS weight_p,
+	   perfeval_internal.form_parse(x.score_text, 'number') AS score_p,
+	   perfeval_internal.form_parse(x.target_text, 'target') AS target_p,
+	   perfeval_internal.form_parse(x.actual_text, 'measure') AS actual_p
+  FROM (SELECT s.line, s."项目编码" AS project_code, s."一级指标" AS level1, s."二级指标" AS level2,
+			   s."三级指标" AS name, s."分值" AS weight_text, s."得分" AS score_text,
+			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
+			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
+			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
+			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
+					WHEN btrim(coalesce(s."指标性质", '')) IN ('', '定性') THEN btrim(s."指标值")
+					ELSE btrim(s."指标性质") || btrim(s."指标值") END
+			   || CASE WHEN coalesce(btrim(s."度量单位"), '') <> '' AND btrim(coalesce(s."指标性质", '')) <> '定性'
+						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END,
+				   y.year) AS target_text,
+			   -- an actual repeating the target's comparator is read as its number
+			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
+					WHEN perfeval_internal.form_comparator(s."实际完成值") IS NOT NULL
+					 AND perfeval_internal.form_comparator(s."实际完成值")
+						 = coalesce(nullif(btrim(s."指标性质"), ''), perfeval_internal.form_comparator(s."指标值"))
+					THEN substr(btrim(s."实际完成值"), length(perfeval_internal.form_comparator(s."实际完成值")) + 1)
+					ELSE btrim(s."实际完成值") END, y.year) AS actual_text,
+			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
+			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
+			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
+			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
+		  FROM perfeval_internal.staged_indicator s
+		  -- (the form's year, for dates written without it)
+		  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year
+					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
 
 CREATE OR REPLACE VIEW perfeval_internal.form_problems AS
 WITH f AS (

@@ -64,7 +64,8 @@ typedef enum PeUnit
 	PE_UNIT_YUE = 18,			/* 月 */
 	PE_UNIT_NIAN = 19,			/* 年 */
 	PE_UNIT_XIAOSHI = 20,		/* 小时 */
-	PE_UNIT_LAST_KNOWN = 20,
+	PE_UNIT_LAST_KNOWN = 20,	/* the last unit with a name */
+	PE_UNIT_DATE = 21,			/* a date: amount is yyyymmdd (a deadline, 1.7) */
 	PE_UNIT_CUSTOM = 254,
 	PE_UNIT_QUAL = 255
 } PeUnit;
@@ -77,7 +78,8 @@ typedef enum PeDim
 	PE_DIM_PERCENT,
 	PE_DIM_COUNT,				/* each count unit is its own dimension */
 	PE_DIM_DAY,					/* 天 and 日 */
-	PE_DIM_OTHER
+	PE_DIM_OTHER,
+	PE_DIM_DATE					/* a date: compared only with a date */
 } PeDim;
 
 typedef enum PeStatus
@@ -145,6 +147,8 @@ extern PeStatus pe_parse_form_number(const char *s, size_t len, char *buf,
  */
 #define PE_QUANT_BUFLEN 64
 extern size_t pe_format_quant(const PeQuant *q, bool is_target, char *buf);
+/* The same for a date (unit PE_UNIT_DATE): 2024年10月31日前, 2024年10月20日. */
+extern size_t pe_format_date(const PeQuant *q, bool is_target, char *buf);
 
 /* Print a fixed-point number minimally: 2000, 0.5, -12.25. Returns length. */
 extern size_t pe_format_fixed(int64_t v, char *buf);

@@ -297,9 +297,10 @@ pe_explain(const PeRow *r, const PeEval *e, const char *reasons, char *out, size
 		put_rate_formula(&b, r, e);
 	if (r->has_target)
 	{
-		if (r->target.cmp == PE_CMP_LE || r->target.cmp == PE_CMP_LT)
+		/* (a deadline is met or not: no ratio of dates) */
+		if (r->target.cmp == PE_CMP_LE || r->target.cmp == PE_CMP_LT || r->target.unit == PE_UNIT_DATE)
 		{
-			puts_(&b, "实际完成值");
+			puts_(&b, r->target.unit == PE_UNIT_DATE ? "实际完成时间" : "实际完成值");
 			if (rated)
 			{
 				put_num(&b, e->rate);

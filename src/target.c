@@ -130,7 +130,7 @@ quant_recv(StringInfo buf, bool is_target)
 						typname, (int) q.textlen)));
 	q.text = pq_getmsgbytes(buf, q.textlen);
 	if (q.cmp > PE_CMP_LT ||
-		!((q.unit <= PE_UNIT_LAST_KNOWN) || q.unit == PE_UNIT_CUSTOM || q.unit == PE_UNIT_QUAL) ||
+		!((q.unit <= PE_UNIT_LAST_KNOWN) || q.unit == PE_UNIT_DATE || q.unit == PE_UNIT_CUSTOM || q.unit == PE_UNIT_QUAL) ||
 		q.per > PE_UNIT_LAST_KNOWN ||
 		q.amount > PE_MAX_ABS || q.amount < -PE_MAX_ABS ||
 		pg_verify_mbstr(PG_UTF8, q.text, q.textlen, true) != true)
@@ -330,6 +330,9 @@ quant_unit(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (q.unit == PE_UNIT_CUSTOM)
 		PG_RETURN_TEXT_P(cstring_to_text_with_len(q.text, q.textlen));
+	/* a date's amount is yyyymmdd */
+	if (q.unit == PE_UNIT_DATE)
+		PG_RETURN_TEXT_P(cstring_to_text("日期"));
 	initStringInfo(&s);
 	appendStringInfoString(&s, pe_unit_name(q.unit));
 	if (q.per != PE_UNIT_NONE)
