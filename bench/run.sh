@@ -279,7 +279,7 @@ IMPORTED=$(awk '/^ *imported *$/ {getline; getline; print $1}' <<<"$IMPORT_OUT")
 IMPORT_OK=$("${PSQL[@]}" -At -d $LDB -c "SELECT (SELECT count(*) FROM perfeval.project) = $PROJECTS
 	AND (SELECT count(*) FROM perfeval.indicator) = (SELECT count(*) FROM base.indicator)
 	AND NOT EXISTS (SELECT FROM perfeval.import_error)")
-FORMS_PER_S=$(awk -v n="${IMPORTED:-0}" -v ms="$IMPORT_MS" 'BEGIN {printf "%.0f", ms > 0 ? n * 1000 / ms : 0}')
+FORMS_PER_S=$(awk -v n="${IMPORTED:-0}" -v ms="$IMPORT_MS" 'BEGIN {printf "%.0f", (ms > 0 ? n * 1000 / ms : 0)}')
 "${PSQL[@]}" -d postgres -c "DROP DATABASE $LDB" >/dev/null
 r=$(ratio "$LOAD_PE" "$LOAD_BASE")
 row "load: the year by COPY ($PROJECTS projects, 6 tables), perfeval vs same keys and constraints only (state kept: $LOAD_OK)" \
