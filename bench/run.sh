@@ -256,10 +256,37 @@ LOAD_BASE=$(printf '%s\n' "${LY[@]}" | awk '{print $1}' | median)
 LOAD_PE=$(printf '%s\n' "${LY[@]}" | awk '{print $2}' | median)
 LOAD_OK=$("${PSQL[@]}" -At -d $LDB -c "SELECT (SELECT count(*) FROM perfeval.actual) = (SELECT count(*) FROM base.actual)
 	AND (SELECT count(*) FROM perfeval_internal.project_state) = $PROJECTS")
+# The same year as the budget system exports it (the four self-evaluation
+# CSV files, written by the export views) imported: COPY into the staging
+# views, then import_forms(), into the emptied warehouse; against the same
+# COPY baseline.  (work_mem as an ETL session would set it for the sorts.)
+log "importing the year from its self-evaluation CSV files"
+FORMS=(project indicator checklist survey)
+for f in "${FORMS[@]}"; do
+	"${PSQL[@]}" -d "$DB" -c "COPY (SELECT * FROM perfeval.export_$f) TO '$SRVDIR/form_$f.csv' WITH (FORMAT csv, HEADER)" >/dev/null
+done
+{
+	echo "TRUNCATE perfeval.project CASCADE;"
+	echo "CHECKPOINT;"
+	echo "SET work_mem = '256MB';"
+	echo "\\timing on"
+	for f in "${FORMS[@]}"; do echo "COPY perfeval.form_$f FROM '$SRVDIR/form_$f.csv' WITH (FORMAT csv, HEADER match);"; done
+	echo "SELECT count(*) FILTER (WHERE status = 'imported') AS imported FROM perfeval.import_forms();"
+} >"$OUT/import.sql"
+IMPORT_OUT=$("${PSQL[@]}" -d $LDB -f "$OUT/import.sql" 2>&1)
+IMPORT_MS=$(awk '/^Time:/ {s += $2} END {printf "%.0f\n", s}' <<<"$IMPORT_OUT")
+IMPORTED=$(awk '/^ *imported *$/ {getline; getline; print $1}' <<<"$IMPORT_OUT")
+IMPORT_OK=$("${PSQL[@]}" -At -d $LDB -c "SELECT (SELECT count(*) FROM perfeval.project) = $PROJECTS
+	AND (SELECT count(*) FROM perfeval.indicator) = (SELECT count(*) FROM base.indicator)
+	AND NOT EXISTS (SELECT FROM perfeval.import_error)")
+FORMS_PER_S=$(awk -v n="${IMPORTED:-0}" -v ms="$IMPORT_MS" 'BEGIN {printf "%.0f", (ms > 0 ? n * 1000 / ms : 0)}')
 "${PSQL[@]}" -d postgres -c "DROP DATABASE $LDB" >/dev/null
 r=$(ratio "$LOAD_PE" "$LOAD_BASE")
 row "load: the year by COPY ($PROJECTS projects, 6 tables), perfeval vs same keys and constraints only (state kept: $LOAD_OK)" \
 	"$(ms "$LOAD_PE")" "$(ms "$LOAD_BASE")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
+r=$(ratio "$IMPORT_MS" "$LOAD_BASE")
+row "import: the year from its CSV forms ($IMPORTED forms imported, $FORMS_PER_S forms/s; same rows: $IMPORT_OK), vs the COPY above" \
+	"$(ms "$IMPORT_MS")" "$(ms "$LOAD_BASE")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
 
 # ---------------------------------------------------------------------------
 # 3. Whole-year scoring: perfeval's views, the floor, the peers.

@@ -123,7 +123,7 @@ CREATE TABLE perfeval.indicator (
 	target perfeval.target,
 	method perfeval.method NOT NULL DEFAULT 'proportional',
 	source text NOT NULL DEFAULT 'actual'
-		CHECK (source IN ('actual', 'checklist', 'survey', 'arrival_rate', 'execution_rate')),
+		CHECK (source IN ('actual', 'checklist', 'survey', 'arrival_rate', 'execution_rate', 'printed')),
 	applicable boolean NOT NULL DEFAULT true,
 	printed_score numeric
 		CONSTRAINT indicator_printed_score_check CHECK (perfeval.is_exact(printed_score) AND printed_score >= 0),
@@ -239,7 +239,7 @@ COMMENT ON COLUMN perfeval.indicator.level2 IS '二级指标 / Level-2 indicator
 COMMENT ON COLUMN perfeval.indicator.weight IS '分值（权重） / Weight in points';
 COMMENT ON COLUMN perfeval.indicator.target IS '指标值（目标值） / Target';
 COMMENT ON COLUMN perfeval.indicator.method IS '评分方法 / Scoring method';
-COMMENT ON COLUMN perfeval.indicator.source IS '实际值来源：actual 实际值，checklist 评价要点扣分，survey 满意度调查，arrival_rate 资金到位率，execution_rate 预算执行率 / Where the actual comes from';
+COMMENT ON COLUMN perfeval.indicator.source IS '实际值来源：actual 实际值，checklist 评价要点扣分，survey 满意度调查，arrival_rate 资金到位率，execution_rate 预算执行率，printed 仅有报告得分（采用报告得分并标记） / Where the actual comes from (printed: only the printed score, kept and flagged)';
 COMMENT ON COLUMN perfeval.indicator.applicable IS '是否适用；不适用的指标不计分，总分按其余权重折算为100 / Applicable; if not, left out and the total rescaled';
 COMMENT ON COLUMN perfeval.indicator.printed_score IS '报告所列得分 / Score printed in the report';
 

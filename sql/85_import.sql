@@ -41,10 +41,6 @@ CREATE TABLE perfeval_internal.staged_survey (
 	batch bigint NOT NULL,
 	"项目编码" text, "三级指标" text, "选项" text, "人数" text, "系数" text
 );
-CREATE INDEX ON perfeval_internal.staged_project ("项目编码", batch);
-CREATE INDEX ON perfeval_internal.staged_indicator ("项目编码", batch);
-CREATE INDEX ON perfeval_internal.staged_checklist ("项目编码", batch);
-CREATE INDEX ON perfeval_internal.staged_survey ("项目编码", batch);
 CREATE SEQUENCE perfeval_internal.staged_batch;
 
 CREATE VIEW perfeval.form_project AS
@@ -70,38 +66,14 @@ UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_int
 UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
 UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_internal.staged_survey;
 
--- The line counter of the statement staging rows into one relation: the
--- statement is known by its transaction and start time, the next line is
--- the last one plus the line breaks inside this row's fields.  A form staged
--- again is a newer batch of it: import_forms() keeps only a form's newest
--- batch in each relation (so the cost per staged row stays one insert).
+-- Staging a row is one heap insert, in C (src/form.c): the line counter
+-- belongs to the statement (its transaction and start time), the next line
+-- is the last one plus the line breaks inside this row's fields.  A form
+-- staged again is a newer batch of it: import_forms() keeps only a form's
+-- newest batch in each relation.  (The staging tables have no index: the
+-- import reads them whole.)
 CREATE FUNCTION perfeval_internal.stage_row() RETURNS trigger
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	key text := txid_current() || ' ' || statement_timestamp();
-	cur text := current_setting('perfeval_internal.stage_' || TG_TABLE_NAME, true);
-	line int;
-	batch bigint;
-	r text := NEW::text;
-BEGIN
-	IF cur IS NULL OR cur = '' OR split_part(cur, '|', 1) <> key THEN
-		line := 2;
-		batch := nextval('perfeval_internal.staged_batch');
-	ELSE
-		line := split_part(cur, '|', 2)::int;
-		batch := split_part(cur, '|', 3)::bigint;
-	END IF;
-	PERFORM set_config('perfeval_internal.stage_' || TG_TABLE_NAME,
-		key || '|' || (line + 1 + length(r) - length(replace(r, E'\n', ''))) || '|' || batch, true);
-	CASE TG_TABLE_NAME
-		WHEN 'form_project' THEN INSERT INTO perfeval_internal.staged_project SELECT line, batch, NEW.*;
-		WHEN 'form_indicator' THEN INSERT INTO perfeval_internal.staged_indicator SELECT line, batch, NEW.*;
-		WHEN 'form_checklist' THEN INSERT INTO perfeval_internal.staged_checklist SELECT line, batch, NEW.*;
-		ELSE INSERT INTO perfeval_internal.staged_survey SELECT line, batch, NEW.*;
-	END CASE;
-	RETURN NEW;
-END $$;
+	LANGUAGE C AS 'MODULE_PATHNAME', 'pe_stage_row';
 CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_project
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
 CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_indicator
@@ -145,51 +117,16 @@ CREATE FUNCTION perfeval_internal.ensure_national_self() RETURNS void
 	END;
 
 -- A decimal as a form writes it ("1,234.5", full-width digits, spaces);
--- NULL for an empty field; 22P02 for anything else.
+-- NULL for an empty field; 22P02 for anything else (src/pe_parse.c).
 CREATE FUNCTION perfeval_internal.form_number(v text) RETURNS numeric
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	t text := replace(translate(btrim(v), '０１２３４５６７８９．，－', '0123456789.,-'), ' ', '');
-BEGIN
-	IF t IS NULL OR t = '' THEN
-		RETURN NULL;
-	END IF;
-	IF t !~ '^-?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?$' THEN
-		RAISE EXCEPTION 'invalid number: "%"', v USING ERRCODE = '22P02',
-			HINT = 'A decimal number such as 25, 1,045.5 or 0.3, without units.';
-	END IF;
-	RETURN replace(t, ',', '')::numeric;
-END $$;
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_number';
 
--- What a field of a form is, or why it is not: one parse, its error kept.
+-- What a field of a form is, or why it is not: one parse, its error kept
+-- (in C: no subtransaction per field).
 CREATE TYPE perfeval_internal.parsed AS (num numeric, tgt perfeval.target, msr perfeval.measure,
 	sqlstate text, message text, hint text);
--- (PARALLEL UNSAFE: catching the error is a subtransaction, which parallel
--- mode forbids.)
 CREATE FUNCTION perfeval_internal.form_parse(v text, kind text) RETURNS perfeval_internal.parsed
-	LANGUAGE plpgsql STABLE PARALLEL UNSAFE SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	r perfeval_internal.parsed;
-	detail text;
-BEGIN
-	IF v IS NULL OR btrim(v) = '' THEN
-		RETURN r;
-	END IF;
-	CASE kind
-		WHEN 'number' THEN r.num := perfeval_internal.form_number(v);
-		WHEN 'target' THEN r.tgt := v::perfeval.target;
-		WHEN 'measure' THEN r.msr := v::perfeval.measure;
-	END CASE;
-	RETURN r;
-EXCEPTION WHEN data_exception OR check_violation THEN
-	GET STACKED DIAGNOSTICS r.sqlstate = RETURNED_SQLSTATE, r.message = MESSAGE_TEXT, r.hint = PG_EXCEPTION_HINT,
-		detail = PG_EXCEPTION_DETAIL;
-	r.message := r.message || coalesce(' — ' || nullif(detail, ''), '');
-	r.hint := nullif(r.hint, '');
-	RETURN r;
-END $$;
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_parse';
 
 -- 评价类型 as the warehouse names it (empty: 单位自评); NULL if unknown.
 CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
@@ -202,6 +139,13 @@ CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
 CREATE FUNCTION perfeval_internal.form_comparator(v text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN substring(btrim(v) FROM '^(≥|≤|>=|<=|＞|＜|>|<|=|＝|═|≧|≦|不低于|不少于|不小于|大于|高于|超过|达到|等于|不高于|不多于|不大于|不超过|低于|小于|少于)');
+
+-- A date a form writes without its year (12月底前, 10月20日) in the form's
+-- year (年度): 2024年12月底前.
+CREATE FUNCTION perfeval_internal.form_dated(v text, year text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN strpos(v, '月') > 0 AND v ~ '^[0-9０-９]{1,2}月' AND year ~ '^[0-9]{4}$'
+		THEN year || '年' || v ELSE v END;
 
 -- Every staged indicator row of a form, as it will be written: its code in
 -- form order, the target and actual as the warehouse reads them, and each
@@ -217,24 +161,27 @@ SELECT x.*,
 			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
 			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
 			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
-			   CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
+			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
 					WHEN btrim(coalesce(s."指标性质", '')) IN ('', '定性') THEN btrim(s."指标值")
 					ELSE btrim(s."指标性质") || btrim(s."指标值") END
 			   || CASE WHEN coalesce(btrim(s."度量单位"), '') <> '' AND btrim(coalesce(s."指标性质", '')) <> '定性'
-						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END
-				   AS target_text,
+						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END,
+				   y.year) AS target_text,
 			   -- an actual repeating the target's comparator is read as its number
-			   CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
+			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
 					WHEN perfeval_internal.form_comparator(s."实际完成值") IS NOT NULL
 					 AND perfeval_internal.form_comparator(s."实际完成值")
 						 = coalesce(nullif(btrim(s."指标性质"), ''), perfeval_internal.form_comparator(s."指标值"))
 					THEN substr(btrim(s."实际完成值"), length(perfeval_internal.form_comparator(s."实际完成值")) + 1)
-					ELSE btrim(s."实际完成值") END AS actual_text,
+					ELSE btrim(s."实际完成值") END, y.year) AS actual_text,
 			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
 			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
 			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
 			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
-		  FROM perfeval_internal.staged_indicator s) x;
+		  FROM perfeval_internal.staged_indicator s
+		  -- (the form's year, for dates written without it)
+		  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year
+					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
 
 -- The problems of every staged form: one row each, as import_error keeps them.
 CREATE VIEW perfeval_internal.form_problems AS
@@ -293,30 +240,39 @@ SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code,
 	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
   FROM i WHERE NOT EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s."项目编码" = i.project_code)
 UNION ALL
-SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, c.st, c.msg, c.hint
+-- (each check is a cheap condition; its message is made only for the rows
+-- that fail it)
+SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c.p).sqlstate),
+	   CASE c.k WHEN 'empty' THEN 'an indicator without ' || c.col
+			WHEN 'twice' THEN format('indicator "%s / %s / %s" appears twice in the form', i.level1, i.level2, i.name)
+			WHEN 'weight' THEN format('分值 must be a positive number: "%s"', coalesce(i.weight_text, ''))
+			WHEN 'negative' THEN format('得分 is negative: "%s"', i.score_text)
+			WHEN 'nature' THEN format('unknown 指标性质: "%s"', i.nature)
+			WHEN 'compare' THEN format('actual "%s" cannot be compared with target "%s"', i.actual_raw, i.target_text)
+			ELSE (c.p).message END,
+	   CASE c.k WHEN 'empty' THEN 'Give the ' || CASE c.col WHEN '一级指标' THEN 'level-1' WHEN '二级指标' THEN 'level-2'
+				ELSE 'level-3' END || ' indicator.'
+			WHEN 'twice' THEN 'One row per level-3 indicator: remove or rename the repeated one.'
+			WHEN 'weight' THEN 'The indicator''s weight, such as 18.'
+			WHEN 'negative' THEN 'Scores are 0 or more.'
+			WHEN 'nature' THEN 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'
+			WHEN 'compare' THEN 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).'
+			ELSE (c.p).hint END
   FROM i CROSS JOIN LATERAL (VALUES
-		('一级指标', i.level1, coalesce(btrim(i.level1), '') = '', '23502', 'an indicator without 一级指标', 'Give the level-1 indicator.'),
-		('二级指标', i.level2, coalesce(btrim(i.level2), '') = '', '23502', 'an indicator without 二级指标', 'Give the level-2 indicator.'),
-		('三级指标', i.name, coalesce(btrim(i.name), '') = '', '23502', 'an indicator without 三级指标', 'Give the level-3 indicator.'),
-		('三级指标', i.name, i.occurrence > 1, '23505',
-		 format('indicator "%s / %s / %s" appears twice in the form', i.level1, i.level2, i.name),
-		 'One row per level-3 indicator: remove or rename the repeated one.'),
-		('分值', i.weight_text, (i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0, '23514',
-		 format('分值 must be a positive number: "%s"', coalesce(i.weight_text, '')), 'The indicator''s weight, such as 18.'),
-		('分值', i.weight_text, (i.weight_p).sqlstate IS NOT NULL, (i.weight_p).sqlstate, (i.weight_p).message, (i.weight_p).hint),
-		('得分', i.score_text, (i.score_p).sqlstate IS NOT NULL, (i.score_p).sqlstate, (i.score_p).message, (i.score_p).hint),
-		('得分', i.score_text, (i.score_p).num < 0, '23514', format('得分 is negative: "%s"', i.score_text), 'Scores are 0 or more.'),
-		('指标性质', i.nature, coalesce(i.nature, '') NOT IN ('', '定性')
-			AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature, '22023',
-		 format('unknown 指标性质: "%s"', i.nature), 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'),
-		('指标值', i.target_raw, (i.target_p).sqlstate IS NOT NULL, (i.target_p).sqlstate,
-		 (i.target_p).message, (i.target_p).hint),
-		('实际完成值', i.actual_raw, (i.actual_p).sqlstate IS NOT NULL, (i.actual_p).sqlstate,
-		 (i.actual_p).message, (i.actual_p).hint),
-		('实际完成值', i.actual_raw, NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), '22023',
-		 format('actual "%s" cannot be compared with target "%s"', i.actual_raw, i.target_text),
-		 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).')
-	  ) AS c(col, val, bad, st, msg, hint)
+		('empty', '一级指标', i.level1, coalesce(btrim(i.level1), '') = '', '23502', NULL::perfeval_internal.parsed),
+		('empty', '二级指标', i.level2, coalesce(btrim(i.level2), '') = '', '23502', NULL),
+		('empty', '三级指标', i.name, coalesce(btrim(i.name), '') = '', '23502', NULL),
+		('twice', '三级指标', i.name, i.occurrence > 1, '23505', NULL),
+		('weight', '分值', i.weight_text, (i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0, '23514', NULL),
+		('parse', '分值', i.weight_text, (i.weight_p).sqlstate IS NOT NULL, NULL, i.weight_p),
+		('parse', '得分', i.score_text, (i.score_p).sqlstate IS NOT NULL, NULL, i.score_p),
+		('negative', '得分', i.score_text, (i.score_p).num < 0, '23514', NULL),
+		('nature', '指标性质', i.nature, coalesce(i.nature, '') NOT IN ('', '定性')
+			AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature, '22023', NULL),
+		('parse', '指标值', i.target_raw, (i.target_p).sqlstate IS NOT NULL, NULL, i.target_p),
+		('parse', '实际完成值', i.actual_raw, (i.actual_p).sqlstate IS NOT NULL, NULL, i.actual_p),
+		('compare', '实际完成值', i.actual_raw, NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), '22023', NULL)
+	  ) AS c(k, col, val, bad, st, p)
  WHERE c.bad
 UNION ALL
 -- the weights of a form add up to 100
@@ -326,37 +282,40 @@ SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514
   FROM f
   JOIN (SELECT i.project_code, sum((i.weight_p).num) AS total, bool_and((i.weight_p).num IS NOT NULL) AS complete
 		  FROM i GROUP BY i.project_code) w0 ON w0.project_code = f."项目编码"
- CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((SELECT (n.p).num FROM nums n
-		WHERE n.code = f."项目编码" AND n.col = '预算执行率分值'), 0)) AS total) w
+  LEFT JOIN nums er ON er.code = f."项目编码" AND er.col = '预算执行率分值'
+ CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((er.p).num, 0)) AS total) w
  WHERE f.nth = 1 AND w0.complete AND w.total <> 100;
 
--- Move every staged form into the warehouse.  Forms without problems are
--- written in chunks of 10,000, each chunk one subtransaction (a NOTICE after
--- each with the count and rate); a chunk that fails on a rule only the
--- tables check is written again form by form, so that the failing form is
--- rejected with that error and the others are imported.
+-- Move every staged form into the warehouse.  The problem-free forms are
+-- numbered in form order and read once into temporary tables (parsed,
+-- coded, indexed by that number); they are written in chunks of 10,000,
+-- each chunk one subtransaction (a NOTICE after each with the count and
+-- rate); a chunk that fails on a rule only the tables check is written
+-- again form by form, so that the failing form is rejected with that error
+-- and the others are imported.
 CREATE FUNCTION perfeval.import_forms() RETURNS TABLE (project_code text, status text, indicators int, errors int)
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t0 timestamptz := clock_timestamp();
-	codes text[];
-	chunk text[];
-	c text;
-	done int := 0;
-	k int;
+	n bigint;
+	k bigint;
+	j bigint;
 	st text; msg text; hnt text;
+	rel text;
+	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'];
 BEGIN
 	-- a form staged again replaces what was staged of it before
-	DELETE FROM perfeval_internal.staged_project s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_project t
-		WHERE t."项目编码" = s."项目编码");
-	DELETE FROM perfeval_internal.staged_indicator s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_indicator t
-		WHERE t."项目编码" = s."项目编码");
-	DELETE FROM perfeval_internal.staged_checklist s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_checklist t
-		WHERE t."项目编码" = s."项目编码");
-	DELETE FROM perfeval_internal.staged_survey s WHERE s.batch < (SELECT max(t.batch) FROM perfeval_internal.staged_survey t
-		WHERE t."项目编码" = s."项目编码");
-	IF to_regclass('pg_temp.pe_import_forms') IS NOT NULL THEN DROP TABLE pg_temp.pe_import_forms; END IF;
+	FOREACH rel IN ARRAY staging LOOP
+		EXECUTE format('DELETE FROM perfeval_internal.%I s USING (SELECT t."项目编码" AS code, max(t.batch) AS b
+			FROM perfeval_internal.%1$I t GROUP BY 1) m WHERE s."项目编码" = m.code AND s.batch < m.b', rel);
+	END LOOP;
+	-- the planner's statistics of what was just staged
+	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
+		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
+	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
 	SELECT x.code, min(x.line) AS line FROM (
 		SELECT s."项目编码" AS code, s.line FROM perfeval_internal.staged_project s
@@ -368,48 +327,93 @@ BEGIN
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
 	  FROM perfeval_internal.form_problems p;
-	IF EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NOT NULL AND NOT EXISTS (
-			SELECT FROM perfeval.import_error e WHERE e.project_code = f.code)
-		   AND EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s."项目编码" = f.code
-						AND coalesce(btrim(s."评分方案"), '') = '')) THEN
+	-- the forms to write, numbered in form order, as they will be written
+	CREATE TEMP TABLE pe_forms AS
+	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
+		   CASE WHEN perfeval_internal.form_number(s."预算执行率分值") > 0 THEN 1 ELSE 0 END AS offs
+	  FROM pe_import_forms f
+	  JOIN perfeval_internal.staged_project s ON s."项目编码" = f.code
+	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	CREATE INDEX ON pe_forms (ord);
+	IF EXISTS (SELECT FROM pe_forms f WHERE coalesce(btrim(f."评分方案"), '') = '') THEN
 		PERFORM perfeval_internal.ensure_national_self();
 	END IF;
-	SELECT array_agg(f.code ORDER BY f.line, f.code) INTO codes
-	  FROM pe_import_forms f
-	 WHERE f.code IS NOT NULL AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	-- indicator rows coded in form order: level 1 a letter (after A, the
+	-- execution-rate row's, when the form has one), level 2 and 3 their
+	-- numbers within it
+	CREATE TEMP TABLE pe_rows AS
+	SELECT f.ord, r.*,
+		   chr(64 + f.offs + dense_rank() OVER (PARTITION BY r.project_code ORDER BY r.l1_first)::int)
+		   || CASE WHEN r.l2n > 9 OR r.l3n > 9 THEN r.l2n || '-' || r.l3n ELSE r.l2n || '' || r.l3n END AS code,
+		   r.ordinal + f.offs AS seq,
+		   CASE WHEN ck.code IS NOT NULL THEN 'checklist'
+				WHEN sv.code IS NOT NULL THEN 'survey'
+				-- the form's money rows, scored from the money columns
+				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
+				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
+				-- only 分值 and 得分 printed: the printed score, kept and flagged
+				WHEN (r.target_p).tgt IS NULL AND (r.actual_p).msr IS NULL AND (r.score_p).num IS NOT NULL
+					AND NOT r.qualitative THEN 'printed'
+				ELSE 'actual' END AS source
+	  FROM (SELECT i.*,
+				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
+				   row_number() OVER (PARTITION BY i.project_code, i.level1, i.level2 ORDER BY i.line) AS l3n
+			  FROM perfeval_internal.form_indicator_rows i) r
+	  JOIN pe_forms f ON f."项目编码" = r.project_code
+	  LEFT JOIN (SELECT DISTINCT c."项目编码" AS code, c."三级指标" AS name FROM perfeval_internal.staged_checklist c) ck
+		ON ck.code = r.project_code AND ck.name = r.name
+	  LEFT JOIN (SELECT DISTINCT v."项目编码" AS code, v."三级指标" AS name FROM perfeval_internal.staged_survey v) sv
+		ON sv.code = r.project_code AND sv.name = r.name;
+	CREATE INDEX ON pe_rows (ord);
+	CREATE TEMP TABLE pe_points AS
+	SELECT r.ord, r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line) AS point_no,
+		   btrim(c."评价要点") AS description, perfeval_internal.form_number(c."要点分值") AS points,
+		   coalesce(perfeval_internal.form_number(c."扣分"), 0) AS deduction, nullif(btrim(c."扣分理由"), '') AS reason
+	  FROM pe_rows r
+	  JOIN perfeval_internal.staged_checklist c ON c."项目编码" = r.project_code AND c."三级指标" = r.name
+	 WHERE r.source = 'checklist';
+	CREATE INDEX ON pe_points (ord);
+	CREATE TEMP TABLE pe_answers AS
+	SELECT r.ord, r.project_code, r.code,
+		   coalesce(CASE WHEN btrim(v."选项") IN ('非常满意', '很满意') THEN 1 WHEN btrim(v."选项") IN ('比较满意', '满意') THEN 2
+						 WHEN btrim(v."选项") IN ('一般', '一般满意', '基本满意') THEN 3
+						 WHEN btrim(v."选项") IN ('较不满意', '不太满意') THEN 4 WHEN btrim(v."选项") IN ('不满意', '很不满意') THEN 5 END,
+					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)) AS option_no,
+		   btrim(v."选项") AS option_label, perfeval_internal.form_number(v."人数")::int AS respondents,
+		   perfeval_internal.form_number(v."系数") AS coefficient
+	  FROM pe_rows r
+	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
+	 WHERE r.source = 'survey';
+	CREATE INDEX ON pe_answers (ord);
+	ANALYZE pe_forms, pe_rows, pe_points, pe_answers;
+	SELECT count(*) INTO n FROM pe_forms;
 	k := 1;
-	WHILE k <= coalesce(array_length(codes, 1), 0) LOOP
-		chunk := codes[k:k + 9999];
+	WHILE k <= n LOOP
 		BEGIN
-			PERFORM perfeval_internal.write_forms(chunk);
+			PERFORM perfeval_internal.write_forms(k, k + 9999);
 		EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
-			FOREACH c IN ARRAY chunk LOOP
+			FOR j IN k .. least(k + 9999, n) LOOP
 				BEGIN
-					PERFORM perfeval_internal.write_forms(ARRAY[c]);
+					PERFORM perfeval_internal.write_forms(j, j);
 				EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
 					GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, hnt = PG_EXCEPTION_HINT;
 					INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
-					SELECT c, 'form_project', f.line, NULL, NULL, st, msg, nullif(hnt, '')
-					  FROM pe_import_forms f WHERE f.code = c;
+					SELECT f."项目编码", 'form_project', f.line, NULL, NULL, st, msg, nullif(hnt, '')
+					  FROM pe_forms f WHERE f.ord = j;
 				END;
 			END LOOP;
 		END;
-		done := done + array_length(chunk, 1);
-		k := k + 10000;
-		IF array_length(codes, 1) >= 10000 THEN
-			RAISE NOTICE 'import_forms: % of % forms written, % forms/s', done, array_length(codes, 1),
-				round(done / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001));
+		IF n >= 10000 THEN
+			RAISE NOTICE 'import_forms: % of % forms written, % forms/s', least(k + 9999, n), n,
+				round(least(k + 9999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001));
 		END IF;
+		k := k + 10000;
 	END LOOP;
 	-- imported forms leave the staging relations
-	DELETE FROM perfeval_internal.staged_project s USING pe_import_forms f
-	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
-	DELETE FROM perfeval_internal.staged_indicator s USING pe_import_forms f
-	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
-	DELETE FROM perfeval_internal.staged_checklist s USING pe_import_forms f
-	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
-	DELETE FROM perfeval_internal.staged_survey s USING pe_import_forms f
-	 WHERE s."项目编码" = f.code AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
+	FOREACH rel IN ARRAY staging LOOP
+		EXECUTE format('DELETE FROM perfeval_internal.%I s USING pe_import_forms f WHERE s."项目编码" = f.code
+			AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code)', rel);
+	END LOOP;
 	RETURN QUERY
 	SELECT f.code,
 		   CASE WHEN coalesce(e.n, 0) > 0 THEN 'rejected' ELSE 'imported' END,
@@ -424,99 +428,70 @@ BEGIN
 	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
 				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms;
+	DROP TABLE pe_import_forms, pe_forms, pe_rows, pe_points, pe_answers;
 END $$;
 
--- Write the given problem-free staged forms: each replaces the project of
--- its 项目编码 (the project and every fact of it are deleted first).
-CREATE FUNCTION perfeval_internal.write_forms(codes text[]) RETURNS void
+-- Write the problem-free forms numbered lo to hi (import_forms()'s
+-- temporary tables): each replaces the project of its 项目编码 (the project
+-- and every fact of it are deleted first).
+CREATE FUNCTION perfeval_internal.write_forms(lo bigint, hi bigint) RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	DELETE FROM perfeval.project p WHERE p.project_id = ANY (codes);
+	DELETE FROM perfeval.project p USING pe_forms s WHERE s.ord BETWEEN lo AND hi AND p.project_id = s."项目编码";
 	INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
 			evaluation_kind, scheme_id, printed_total, printed_grade, source)
 	SELECT s."项目编码", btrim(s."项目名称"), btrim(s."年度")::int, btrim(s."行政区划代码"), btrim(s."主管部门"),
 		   nullif(btrim(s."实施单位"), ''), perfeval_internal.form_kind(s."评价类型"),
 		   coalesce(nullif(btrim(s."评分方案"), ''), 'national_self'), perfeval_internal.form_number(s."总分"),
 		   nullif(btrim(s."评价等级"), ''), 'import_forms'
-	  FROM perfeval_internal.staged_project s WHERE s."项目编码" = ANY (codes);
+	  FROM pe_forms s WHERE s.ord BETWEEN lo AND hi ORDER BY s.ord;
 	-- the money: one line, the department's, at the fund level of the
 	-- division (a county's 县区级, a prefecture's 市级, a province's 省级)
 	INSERT INTO perfeval.allocation (project_id, department, fund_level, unit, initial_budget, budget, arrived, spent)
 	SELECT s."项目编码", btrim(s."主管部门"),
-		   CASE WHEN right(btrim(s."行政区划代码"), 2) <> '00' THEN '县区级'
-				WHEN substr(btrim(s."行政区划代码"), 3, 2) <> '00' THEN '市级' ELSE '省级' END,
+		   CASE WHEN perfeval.division_at(btrim(s."行政区划代码"), 'county') IS NOT NULL THEN '县区级'
+				WHEN perfeval.division_at(btrim(s."行政区划代码"), 'prefecture') IS NOT NULL THEN '市级' ELSE '省级' END,
 		   coalesce(nullif(btrim(s."金额单位"), ''), '万元'),
 		   perfeval_internal.form_number(s."年初预算数"), perfeval_internal.form_number(s."全年预算数"),
 		   perfeval_internal.form_number(s."实际到位数"), perfeval_internal.form_number(s."全年执行数")
-	  FROM perfeval_internal.staged_project s
-	 WHERE s."项目编码" = ANY (codes)
+	  FROM pe_forms s
+	 WHERE s.ord BETWEEN lo AND hi
 	   AND num_nonnulls(nullif(btrim(s."年初预算数"), ''), nullif(btrim(s."全年预算数"), ''),
 						nullif(btrim(s."实际到位数"), ''), nullif(btrim(s."全年执行数"), '')) > 0;
-	-- the execution-rate row, from the money, first (code A11)
+	-- the execution-rate row, from the money, first (code A11); then the
+	-- indicator rows in form order
 	INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source, printed_score)
-	SELECT s."项目编码", 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
-		   perfeval_internal.form_number(s."预算执行率分值"), '100%', 'execution_rate',
-		   perfeval_internal.form_number(s."预算执行率得分")
-	  FROM perfeval_internal.staged_project s
-	 WHERE s."项目编码" = ANY (codes) AND perfeval_internal.form_number(s."预算执行率分值") > 0;
-	-- the indicator rows, coded in form order: level 1 a letter, level 2 and
-	-- 3 their numbers within it
-	IF to_regclass('pg_temp.pe_write_rows') IS NOT NULL THEN DROP TABLE pg_temp.pe_write_rows; END IF;
-	CREATE TEMP TABLE pe_write_rows AS
-	SELECT r.*, b.offs,
-		   chr(64 + b.offs + dense_rank() OVER (PARTITION BY r.project_code ORDER BY r.l1_first)::int)
-		   || CASE WHEN r.l2n > 9 OR r.l3n > 9 THEN r.l2n || '-' || r.l3n ELSE r.l2n || '' || r.l3n END AS code,
-		   CASE WHEN EXISTS (SELECT FROM perfeval_internal.staged_checklist c
-							  WHERE c."项目编码" = r.project_code AND c."三级指标" = r.name) THEN 'checklist'
-				WHEN EXISTS (SELECT FROM perfeval_internal.staged_survey v
-							  WHERE v."项目编码" = r.project_code AND v."三级指标" = r.name) THEN 'survey'
-				-- the form's money rows, scored from the money columns
-				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
-				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
-				ELSE 'actual' END AS source
-	  FROM (SELECT i.*,
-				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
-				   row_number() OVER (PARTITION BY i.project_code, i.level1, i.level2 ORDER BY i.line) AS l3n
-			  FROM perfeval_internal.form_indicator_rows i WHERE i.project_code = ANY (codes)) r
-	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval_internal.form_number(s."预算执行率分值") > 0 THEN 1 ELSE 0 END AS offs
-						   FROM perfeval_internal.staged_project s WHERE s."项目编码" = r.project_code) b;
-	INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source, printed_score)
-	SELECT r.project_code, r.code, r.ordinal + r.offs, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
-		   (r.target_p).tgt, r.source, (r.score_p).num
-	  FROM pe_write_rows r ORDER BY r.project_code, r.ordinal;
+	SELECT x.* FROM (
+		SELECT s."项目编码", 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
+			   perfeval_internal.form_number(s."预算执行率分值"), '100%'::perfeval.target, 'execution_rate',
+			   perfeval_internal.form_number(s."预算执行率得分")
+		  FROM pe_forms s WHERE s.ord BETWEEN lo AND hi AND s.offs = 1
+		UNION ALL
+		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
+			   (r.target_p).tgt, r.source, (r.score_p).num
+		  FROM pe_rows r WHERE r.ord BETWEEN lo AND hi) x
+	 ORDER BY 1, 3;
 	-- the actuals, reported at the year's end; a qualitative row with a
 	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
 	INSERT INTO perfeval.actual (project_id, code, reported_on, measure, tier, fraction, deviation_note)
-	SELECT r.project_code, r.code, make_date(p.year, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
-	  FROM pe_write_rows r
-	  JOIN perfeval.project p ON p.project_id = r.project_code
-	  JOIN perfeval.scheme sc ON sc.scheme_id = p.scheme_id
+	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
+	  FROM pe_rows r
+	  JOIN pe_forms s ON s.ord = r.ord
+	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
 	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative((r.target_p).tgt) AND (r.score_p).num IS NOT NULL
 									THEN least(round((r.score_p).num * 100 / (r.weight_p).num, 6), 100) END AS fraction) f0
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
-	 WHERE r.source = 'actual' AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0;
+	 WHERE r.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
+	 ORDER BY r.project_code, r.code;
 	INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction, reason)
-	SELECT r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line),
-		   btrim(c."评价要点"), perfeval_internal.form_number(c."要点分值"),
-		   coalesce(perfeval_internal.form_number(c."扣分"), 0), nullif(btrim(c."扣分理由"), '')
-	  FROM pe_write_rows r
-	  JOIN perfeval_internal.staged_checklist c ON c."项目编码" = r.project_code AND c."三级指标" = r.name
-	 WHERE r.source = 'checklist';
+	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason
+	  FROM pe_points c WHERE c.ord BETWEEN lo AND hi ORDER BY c.project_code, c.code, c.point_no;
 	INSERT INTO perfeval.survey_response (project_id, code, option_no, option_label, respondents, coefficient)
-	SELECT r.project_code, r.code,
-		   coalesce(CASE WHEN btrim(v."选项") IN ('非常满意', '很满意') THEN 1 WHEN btrim(v."选项") IN ('比较满意', '满意') THEN 2
-						 WHEN btrim(v."选项") IN ('一般', '一般满意', '基本满意') THEN 3
-						 WHEN btrim(v."选项") IN ('较不满意', '不太满意') THEN 4 WHEN btrim(v."选项") IN ('不满意', '很不满意') THEN 5 END,
-					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)),
-		   btrim(v."选项"), perfeval_internal.form_number(v."人数")::int, perfeval_internal.form_number(v."系数")
-	  FROM pe_write_rows r
-	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
-	 WHERE r.source = 'survey';
-	DROP TABLE pe_write_rows;
+	SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient
+	  FROM pe_answers v WHERE v.ord BETWEEN lo AND hi ORDER BY v.project_code, v.code, v.option_no;
 END $$;
 
 -- Out again: the same layouts for any set of projects (filter by 项目编码),
@@ -609,8 +584,9 @@ COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
 COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
+COMMENT ON FUNCTION perfeval_internal.form_dated(text, text) IS '无年份的日期补上表单年度（12月底前 → 2024年12月底前） / A date written without its year, in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
-COMMENT ON FUNCTION perfeval_internal.write_forms(text[]) IS '写入无问题的暂存表单（替换同编码项目） / Writes problem-free staged forms, replacing their projects';
+COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
 COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_text IS '分值原文 / 分值 as written';

@@ -511,7 +511,8 @@ static const struct
 	{PE_FINDING_OVER, "over_achievement"},
 	{PE_FINDING_SHORTFALL, "shortfall"},
 	{PE_FINDING_PROBLEM, NULL},
-	{PE_FINDING_CHECKLIST, "checklist_points"}
+	{PE_FINDING_CHECKLIST, "checklist_points"},
+	{PE_FINDING_PRINTED_ONLY, "printed_only"}
 };
 
 static const char *

@@ -7,24 +7,26 @@
 
 PG_MODULE_MAGIC;
 
+/* The detail sentence of a core error, with its byte offset when known. */
+char *
+pe_error_detail(const PeError *err)
+{
+	const char *d = err->detail ? err->detail : "Unreadable value.";
+
+	if (err->offset >= 0)
+		return psprintf("%s (at byte %d)", d, err->offset);
+	return pstrdup(d);
+}
+
 /* Raise the ereport matching a core error, quoting the offending input. */
 void
 pe_report(const PeError *err, const char *typname, const char *input,
 		  const char *hint)
 {
 	/* every rejected literal is 22P02, out-of-range numbers included */
-	int			code = ERRCODE_INVALID_TEXT_REPRESENTATION;
-
-	if (err->offset >= 0)
-		ereport(ERROR,
-				(errcode(code),
-				 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-				 errdetail("%s (at byte %d)", err->detail ? err->detail : "Unreadable value.",
-						   err->offset),
-				 errhint("%s", hint)));
 	ereport(ERROR,
-			(errcode(code),
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-			 errdetail("%s", err->detail ? err->detail : "Unreadable value."),
+			 errdetail("%s", pe_error_detail(err)),
 			 errhint("%s", hint)));
 }

@@ -83,6 +83,14 @@ reconcile_units(const PeQuant *t, const PeQuant *a,
 	bool		a_bare = (a->unit == PE_UNIT_NONE && a->per == PE_UNIT_NONE);
 
 	*ft = *fa = 1;
+	/* a deadline is compared with a date, and a date with nothing else */
+	if ((t->unit == PE_UNIT_DATE) != (a->unit == PE_UNIT_DATE))
+	{
+		err->status = PE_ERR_UNITS;
+		err->offset = -1;
+		err->detail = "A date is compared only with a date (write the actual as 2024年10月20日).";
+		return PE_ERR_UNITS;
+	}
 	if (t_bare || a_bare)
 		return PE_OK;
 
@@ -177,6 +185,15 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 
 	tv = (pe_i128) t->amount * ft;
 	av = (pe_i128) a->amount * fa;
+
+	/* a deadline is met or not: 100 % or 0 */
+	if (t->unit == PE_UNIT_DATE)
+	{
+		out->met = comparison_holds(t->cmp, av, tv);
+		out->boundary = false;
+		out->rate = out->met ? (int64_t) hundred : 0;
+		return PE_OK;
+	}
 
 	if (t->cmp == PE_CMP_LE || t->cmp == PE_CMP_LT)
 	{

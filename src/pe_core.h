@@ -64,7 +64,8 @@ typedef enum PeUnit
 	PE_UNIT_YUE = 18,			/* 月 */
 	PE_UNIT_NIAN = 19,			/* 年 */
 	PE_UNIT_XIAOSHI = 20,		/* 小时 */
-	PE_UNIT_LAST_KNOWN = 20,
+	PE_UNIT_LAST_KNOWN = 20,	/* the last unit with a name */
+	PE_UNIT_DATE = 21,			/* a date: amount is yyyymmdd (a deadline, 1.7) */
 	PE_UNIT_CUSTOM = 254,
 	PE_UNIT_QUAL = 255
 } PeUnit;
@@ -77,7 +78,8 @@ typedef enum PeDim
 	PE_DIM_PERCENT,
 	PE_DIM_COUNT,				/* each count unit is its own dimension */
 	PE_DIM_DAY,					/* 天 and 日 */
-	PE_DIM_OTHER
+	PE_DIM_OTHER,
+	PE_DIM_DATE					/* a date: compared only with a date */
 } PeDim;
 
 typedef enum PeStatus
@@ -129,12 +131,24 @@ extern PeStatus pe_parse_measure(const char *s, size_t len, PeQuant *out,
 								 char *buf, PeError *err);
 
 /*
+ * A decimal as a self-evaluation form writes it: ASCII spaces anywhere are
+ * dropped, full-width digits and ．，－ read as ASCII, thousands separators
+ * only in groups of three ("1,234.5", "１２"); no units.  On PE_OK buf (at
+ * least len + 1 bytes) holds the plain decimal ("-1234.5"); PE_NULL for an
+ * empty field, PE_ERR_SYNTAX otherwise.
+ */
+extern PeStatus pe_parse_form_number(const char *s, size_t len, char *buf,
+									 PeError *err);
+
+/*
  * Print canonically: "≥2000万元/家", "=41家", "稳步增长"; measures print
  * without comparator ("57111万元/家").  Returns the length written; buf must
  * hold PE_QUANT_BUFLEN + textlen bytes.  Always NUL terminates.
  */
 #define PE_QUANT_BUFLEN 64
 extern size_t pe_format_quant(const PeQuant *q, bool is_target, char *buf);
+/* The same for a date (unit PE_UNIT_DATE): 2024年10月31日前, 2024年10月20日. */
+extern size_t pe_format_date(const PeQuant *q, bool is_target, char *buf);
 
 /* Print a fixed-point number minimally: 2000, 0.5, -12.25. Returns length. */
 extern size_t pe_format_fixed(int64_t v, char *buf);
@@ -231,6 +245,7 @@ typedef enum PeSource
 	PE_SOURCE_SURVEY,			/* the satisfaction rate of a survey */
 	PE_SOURCE_ARRIVAL,			/* 资金到位率 from the money */
 	PE_SOURCE_EXECUTION,		/* 预算执行率 from the money */
+	PE_SOURCE_PRINTED,			/* only the printed score: kept, not derived */
 	PE_SOURCE_COUNT
 } PeSource;
 
@@ -269,6 +284,7 @@ typedef enum PeProblem
 	PE_PROBLEM_MISSING_MONEY,
 	PE_PROBLEM_RATE_RANGE,		/* a rate or completion too large to be a measure */
 	PE_PROBLEM_INVALID,			/* a number fixed point cannot hold, a weight <= 0 */
+	PE_PROBLEM_MISSING_PRINTED,	/* a printed-only row without its printed score */
 	PE_PROBLEM_COUNT
 } PeProblem;
 
@@ -278,6 +294,7 @@ typedef enum PeProblem
 #define PE_FINDING_SHORTFALL		0x04	/* shortfall without a note */
 #define PE_FINDING_CHECKLIST		0x08	/* valued points do not add up */
 #define PE_FINDING_PROBLEM			0x10	/* no score: problem says why */
+#define PE_FINDING_PRINTED_ONLY		0x20	/* the score is the printed one, not derived */
 
 /* Stable English keys and Chinese texts of problems and findings. */
 extern const char *pe_problem_key(int problem);		/* "missing_actual" */

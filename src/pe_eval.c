@@ -28,7 +28,7 @@ const int64_t pe_default_coefficients[PE_DEFAULT_COEFFICIENTS] = {
 static const char *const problem_keys[PE_PROBLEM_COUNT] = {
 	"", "missing_actual", "missing_target", "unjudged_qualitative",
 	"incomparable_units", "judgement_out_of_band", "missing_responses",
-	"missing_money", "rate_out_of_range", "invalid_value"
+	"missing_money", "rate_out_of_range", "invalid_value", "missing_printed_score"
 };
 
 static const char *const problem_texts[PE_PROBLEM_COUNT] = {
@@ -41,11 +41,12 @@ static const char *const problem_texts[PE_PROBLEM_COUNT] = {
 	"无满意度调查样本或选项缺少系数",
 	"无资金数据或比率分母为零",
 	"比率或完成率超出可计算范围",
-	"输入数值无效"
+	"输入数值无效",
+	"仅有报告得分的指标未录入报告得分"
 };
 
 static const char *const source_names[PE_SOURCE_COUNT] = {
-	"actual", "checklist", "survey", "arrival_rate", "execution_rate"
+	"actual", "checklist", "survey", "arrival_rate", "execution_rate", "printed"
 };
 
 static const char *const tier_names[PE_TIER_COUNT] = {
@@ -105,6 +106,8 @@ pe_source_code(const char *s, size_t len)
 		case 6:
 			return s[0] == 'a' && memcmp(s, "actual", 6) == 0 ? PE_SOURCE_ACTUAL :
 				s[0] == 's' && memcmp(s, "survey", 6) == 0 ? PE_SOURCE_SURVEY : -1;
+		case 7:
+			return memcmp(s, "printed", 7) == 0 ? PE_SOURCE_PRINTED : -1;
 		case 9:
 			return memcmp(s, "checklist", 9) == 0 ? PE_SOURCE_CHECKLIST : -1;
 		case 12:
@@ -402,7 +405,25 @@ pe_evaluate(const PeRow *r, PeEval *e)
 			e->has_rate = rst == PE_OK;
 		}
 
-		if (r->source == PE_SOURCE_CHECKLIST)
+		if (r->source == PE_SOURCE_PRINTED)
+		{
+			/*
+			 * A row printing only its weight and score (no target, no
+			 * actual): the printed score is kept as printed, flagged as not
+			 * derivable; one that is not a score of the weight is not kept.
+			 */
+			if (!r->has_printed)
+				problem = PE_PROBLEM_MISSING_PRINTED;
+			else if (r->printed_score < 0 || r->printed_score > r->weight)
+				problem = PE_PROBLEM_INVALID;
+			else
+			{
+				e->score = r->printed_score;
+				e->has_score = true;
+				e->findings |= PE_FINDING_PRINTED_ONLY;
+			}
+		}
+		else if (r->source == PE_SOURCE_CHECKLIST)
 		{
 			int64_t		d = r->has_checklist ? r->checklist.deducted : 0;
 

@@ -240,6 +240,13 @@ pe_explain(const PeRow *r, const PeEval *e, const char *reasons, char *out, size
 		puts_(&b, pe_problem_text(e->problem));
 		return b.len;
 	}
+	if (r->source == PE_SOURCE_PRINTED)
+	{
+		puts_(&b, "仅有报告得分（无指标值和实际完成值），采用报告得分");
+		put_num(&b, e->score);
+		puts_(&b, "分");
+		return b.len;
+	}
 	if (r->source == PE_SOURCE_CHECKLIST)
 	{
 		int64_t		d = r->has_checklist ? r->checklist.deducted : 0;
@@ -290,9 +297,10 @@ pe_explain(const PeRow *r, const PeEval *e, const char *reasons, char *out, size
 		put_rate_formula(&b, r, e);
 	if (r->has_target)
 	{
-		if (r->target.cmp == PE_CMP_LE || r->target.cmp == PE_CMP_LT)
+		/* (a deadline is met or not: no ratio of dates) */
+		if (r->target.cmp == PE_CMP_LE || r->target.cmp == PE_CMP_LT || r->target.unit == PE_UNIT_DATE)
 		{
-			puts_(&b, "实际完成值");
+			puts_(&b, r->target.unit == PE_UNIT_DATE ? "实际完成时间" : "实际完成值");
 			if (rated)
 			{
 				put_num(&b, e->rate);
@@ -389,6 +397,11 @@ pe_describe_finding(int finding, const PeRow *r, const PeEval *e, const char *na
 			puts_(&b, "分（分值");
 			put_num(&b, r->weight);
 			puts_(&b, "分）");
+			break;
+		case PE_FINDING_PRINTED_ONLY:
+			puts_(&b, "得分");
+			put_num(&b, e->score);
+			puts_(&b, "分仅见于报告，无指标值和实际完成值，无法按输入核算");
 			break;
 		case PE_FINDING_OVER:
 			puts_(&b, "指标完成率");

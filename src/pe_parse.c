@@ -9,6 +9,7 @@
  * separators, an optional unit, an optional suffix (以上, 以下, 以内), or
  * else a qualitative phrase.  No floating point and no allocation.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "pe_core.h"
@@ -597,6 +598,128 @@ parse_unit(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
 }
 
 /* Parse the trimmed phrase s[b..e) as a qualitative value. */
+/* Days in a month of the Gregorian calendar. */
+static int
+month_days(int y, int m)
+{
+	static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : d[m - 1];
+}
+
+/* Up to max digits at s[*i] as a number (-1 if none); *i moves past them. */
+static int
+scan_digits(const char *s, size_t *i, size_t e, int max, int *ndigits)
+{
+	int			v = 0,
+				d;
+	size_t		n;
+
+	*ndigits = 0;
+	while (*ndigits < max && (d = pe_digit_at(s, *i, e, &n)) >= 0)
+	{
+		v = v * 10 + d;
+		*i += n;
+		(*ndigits)++;
+	}
+	return *ndigits > 0 ? v : -1;
+}
+
+/*
+ * A date at s[b..e): 2024年10月20日, 2024年10月底 (or 末, or the month
+ * alone: its last day), 2024年底 (31 December; 2024年 alone stays a number
+ * of years),
+ * 2024-10-20, 2024/10/20; then, for a target, an optional 前 / 之前 / 以前
+ * (a deadline).  PE_NULL when s[b..e) does not begin like a date (four
+ * digits and 年, - or /), so that the caller reads it as a number.  On
+ * PE_OK *ymd is yyyymmdd and *before says whether a 前 ended it.
+ */
+static PeStatus
+scan_date(const char *s, size_t b, size_t e, int64_t *ymd, bool *before, PeError *err)
+{
+	size_t		i = b,
+				n;
+	int			y,
+				m = 12,
+				d = 0,
+				nd;
+	bool		cjk,
+				month = true;
+
+	*before = false;
+	y = scan_digits(s, &i, e, 5, &nd);
+	if (nd != 4)
+	{
+		/* 10月底前: a month without its year */
+		if (nd >= 1 && nd <= 2 && pe_lit_at(s, i, e, "月") && has_lit(s, i, e, "前"))
+			return pe_fail(err, PE_ERR_SYNTAX, b,
+						   "A deadline needs its year, as in 2024年10月底前 (an imported form's 年度 is taken).");
+		return PE_NULL;
+	}
+	if ((n = pe_lit_at(s, i, e, "年")) > 0)
+		cjk = true;
+	else if (i < e && (s[i] == '-' || s[i] == '/') && pe_digit_at(s, i + 1, e, &n) >= 0)
+		cjk = false, n = 1;
+	else
+		return PE_NULL;
+	i += n;
+	if (cjk)
+	{
+		if (i < e && pe_digit_at(s, i, e, &n) >= 0)
+		{
+			m = scan_digits(s, &i, e, 3, &nd);
+			if ((n = pe_lit_at(s, i, e, "月")) == 0)
+				return pe_fail(err, PE_ERR_SYNTAX, i, "Expected 月 after the month.");
+			i += n;
+			if (i < e && pe_digit_at(s, i, e, &n) >= 0)
+			{
+				d = scan_digits(s, &i, e, 3, &nd);
+				if ((n = pe_lit_at(s, i, e, "日")) == 0 && (n = pe_lit_at(s, i, e, "号")) == 0)
+					return pe_fail(err, PE_ERR_SYNTAX, i, "Expected 日 after the day.");
+				i += n;
+			}
+			else if ((n = pe_lit_at(s, i, e, "底")) > 0 || (n = pe_lit_at(s, i, e, "末")) > 0)
+				i += n;
+		}
+		else if ((n = pe_lit_at(s, i, e, "底")) > 0 || (n = pe_lit_at(s, i, e, "末")) > 0)
+			i += n, month = false;
+		else
+			return PE_NULL;		/* 2024年 alone is a number of years */
+	}
+	else
+	{
+		char		sep = s[i - 1];
+
+		m = scan_digits(s, &i, e, 3, &nd);
+		if (i >= e || s[i] != sep || pe_digit_at(s, i + 1, e, &n) < 0)
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Expected a date such as 2024-10-20.");
+		i++;
+		d = scan_digits(s, &i, e, 3, &nd);
+	}
+	/* 1000年底 stays a number with the unit 年底, as before dates */
+	if ((y < 1900 || y > 2100) && !month)
+		return PE_NULL;
+	if (y < 1900 || y > 2100 || m < 1 || m > 12)
+		return pe_fail(err, PE_ERR_INVALID, b, "Not a date between 1900 and 2100.");
+	if (d == 0)
+		d = month_days(y, m);
+	else if (d > month_days(y, m))
+		return pe_fail(err, PE_ERR_INVALID, b, "That month has no such day.");
+	pe_skip_space(s, &i, e);
+	if ((n = pe_lit_at(s, i, e, "之前")) > 0 || (n = pe_lit_at(s, i, e, "以前")) > 0 ||
+		(n = pe_lit_at(s, i, e, "前")) > 0)
+	{
+		*before = true;
+		i += n;
+		pe_skip_space(s, &i, e);
+	}
+	/* anything else after it: a number and a unit (refused if it holds digits) */
+	if (i < e)
+		return PE_NULL;
+	*ymd = (int64_t) y * 10000 + m * 100 + d;
+	return PE_OK;
+}
+
 static PeStatus
 parse_phrase(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
 			 PeError *err)
@@ -666,6 +789,28 @@ parse_quant(const char *s, size_t len, bool is_target, PeQuant *out,
 		p += strlen(cw->lit);
 		pe_skip_space(s, &p, e);
 	}
+	/* a date (a deadline when it is a target) */
+	{
+		int64_t		ymd = 0;
+		bool		before;
+
+		st = scan_date(s, p, e, &ymd, &before, err);
+		if (st == PE_OK)
+		{
+			if (!is_target && (before || (cw && cw->kind != K_EQ)))
+				return pe_fail(err, PE_ERR_SYNTAX, b, "Measures take no comparator.");
+			if (before && cw)
+				return pe_fail(err, PE_ERR_SYNTAX, b,
+							   "Write the comparator either before the date or as 前 after it, not both.");
+			out->unit = PE_UNIT_DATE;
+			out->amount = ymd * PE_SCALE;
+			/* a date target without a comparator is a deadline */
+			out->cmp = !is_target ? PE_CMP_NONE : cw ? cw->cmp : PE_CMP_LE;
+			return pe_set_ok(err);
+		}
+		if (st != PE_NULL)
+			return st;
+	}
 	if (!pe_starts_number(s, p, e))
 	{
 		/* a comparator word may begin a phrase (高于去年), a symbol may not */
@@ -723,6 +868,87 @@ pe_parse_measure(const char *s, size_t len, PeQuant *out, char *buf,
 	return parse_quant(s, len, false, out, buf, err);
 }
 
+/* A decimal as a form writes it (see pe_core.h). */
+PeStatus
+pe_parse_form_number(const char *s, size_t len, char *buf, PeError *err)
+{
+	size_t		n = 0,
+				i,
+				k,
+				digits = 0,
+				group = 0;
+	bool		grouped = false,
+				frac = false;
+
+	/* spaces out, full-width forms in: ０-９ are EF BC 90-99, ．，－ EF BC 8E/8C/8D */
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == ' ')
+			continue;
+		if (c == 0xEF && i + 2 < len && (unsigned char) s[i + 1] == 0xBC)
+		{
+			unsigned char d = (unsigned char) s[i + 2];
+
+			if (d >= 0x90 && d <= 0x99)
+				c = '0' + (d - 0x90);
+			else if (d == 0x8E)
+				c = '.';
+			else if (d == 0x8C)
+				c = ',';
+			else if (d == 0x8D)
+				c = '-';
+			if (c != 0xEF)
+			{
+				buf[n++] = (char) c;
+				i += 2;
+				continue;
+			}
+		}
+		buf[n++] = (char) c;
+	}
+	buf[n] = '\0';
+	if (n == 0)
+		return pe_fail(err, PE_NULL, 0, NULL);
+	/* -?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)? with the commas dropped */
+	i = buf[0] == '-' ? 1 : 0;
+	k = i;
+	for (; i < n && buf[i] != '.'; i++)
+	{
+		if (buf[i] >= '0' && buf[i] <= '9')
+		{
+			buf[k++] = buf[i];
+			digits++;
+			group++;
+		}
+		else if (buf[i] == ',' && group >= 1 && (grouped ? group == 3 : group <= 3))
+		{
+			grouped = true;
+			group = 0;
+		}
+		else
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+	}
+	if (digits == 0 || (grouped && group != 3))
+		return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+	if (i < n)
+	{
+		buf[k++] = buf[i++];
+		for (; i < n; i++)
+		{
+			if (buf[i] < '0' || buf[i] > '9')
+				return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+			buf[k++] = buf[i];
+			frac = true;
+		}
+		if (!frac)
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Not a decimal number.");
+	}
+	buf[k] = '\0';
+	return pe_set_ok(err);
+}
+
 /* Canonical name of a unit code; "" for PE_UNIT_NONE and non-table codes. */
 const char *
 pe_unit_name(int unit)
@@ -771,6 +997,8 @@ pe_unit_dim(int unit)
 		case PE_UNIT_TIAN:
 		case PE_UNIT_RI:
 			return PE_DIM_DAY;
+		case PE_UNIT_DATE:
+			return PE_DIM_DATE;
 		default:
 			if (unit >= PE_UNIT_JIA && unit <= PE_UNIT_SUO)
 				return PE_DIM_COUNT;
@@ -826,6 +1054,21 @@ append(char *buf, size_t n, const char *str, size_t len)
 	return n + len;
 }
 
+/* A date: 2024年10月20日; a deadline 2024年10月31日前, else its comparator first. */
+size_t
+pe_format_date(const PeQuant *q, bool is_target, char *buf)
+{
+	int64_t		ymd = q->amount / PE_SCALE;
+	char		tmp[48];
+	int			len;
+
+	len = snprintf(tmp, sizeof(tmp), "%s%d年%d月%d日%s",
+				   is_target && q->cmp != PE_CMP_LE ? pe_cmp_symbol(q->cmp) : "",
+				   (int) (ymd / 10000), (int) (ymd / 100 % 100), (int) (ymd % 100),
+				   is_target && q->cmp == PE_CMP_LE ? "前" : "");
+	return append(buf, 0, tmp, (size_t) len);
+}
+
 /* Print a target (is_target) or a measure canonically into buf. */
 size_t
 pe_format_quant(const PeQuant *q, bool is_target, char *buf)
@@ -836,6 +1079,8 @@ pe_format_quant(const PeQuant *q, bool is_target, char *buf)
 	buf[0] = '\0';
 	if (q->unit == PE_UNIT_QUAL)
 		return append(buf, 0, q->text ? q->text : "", q->text ? q->textlen : 0);
+	if (q->unit == PE_UNIT_DATE)
+		return pe_format_date(q, is_target, buf);
 	if (is_target)
 	{
 		name = pe_cmp_symbol(q->cmp);

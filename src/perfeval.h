@@ -34,9 +34,15 @@ typedef struct MethodData
 
 StaticAssertDecl(sizeof(MethodData) == 24, "perfeval.method is 24 bytes");
 
+/* The detail sentence of a core error (palloc'd). */
+extern char *pe_error_detail(const PeError *err);
+
 /* Raise the ereport that matches a core status, quoting the input. */
 extern void pe_report(const PeError *err, const char *typname,
 					  const char *input, const char *hint) pg_attribute_noreturn();
+
+/* Parse a target/measure's text; false (err filled) if it is not one. */
+extern bool pe_quant_try(const char *str, bool is_target, Datum *out, PeError *err);
 
 /* Unpack a target/measure datum into q (text points into the datum). */
 extern void pe_quant_unpack(Datum d, PeQuant *q);

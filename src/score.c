@@ -49,6 +49,8 @@ unit_label(const PeQuant *q)
 {
 	if (q->unit == PE_UNIT_CUSTOM)
 		return pnstrdup(q->text, q->textlen);
+	if (q->unit == PE_UNIT_DATE)
+		return "(a date)";
 	if (q->unit == PE_UNIT_NONE && q->per == PE_UNIT_NONE)
 		return "(no unit)";
 	if (q->per == PE_UNIT_NONE)

@@ -64,24 +64,38 @@ quant_text(const PeQuant *q, bool is_target)
 	return buf;
 }
 
-/* Parse text input of either type, raising 22P02 on failure. */
-static Datum
-quant_in(const char *str, bool is_target)
+/*
+ * Parse text input of either type into *out; false (err filled) when the
+ * text is not one.  Callers that keep going after a bad value (the import)
+ * use this; the input functions raise 22P02.
+ */
+bool
+pe_quant_try(const char *str, bool is_target, Datum *out, PeError *err)
 {
 	size_t		len = strlen(str);
 	char	   *buf = palloc(len + 1);
 	PeQuant		q;
-	PeError		err;
-	PeStatus	st;
 
-	st = is_target ? pe_parse_target(str, len, &q, buf, &err) :
-		pe_parse_measure(str, len, &q, buf, &err);
-	if (st != PE_OK)
-		pe_report(&err, is_target ? "target" : "measure", str,
-				  is_target ? PE_HINT_TARGET : PE_HINT_MEASURE);
+	if ((is_target ? pe_parse_target(str, len, &q, buf, err) :
+		 pe_parse_measure(str, len, &q, buf, err)) != PE_OK)
+		return false;
 	if (!is_target)
 		q.cmp = PE_CMP_NONE;
-	return quant_pack(&q);
+	*out = quant_pack(&q);
+	return true;
+}
+
+/* Parse text input of either type, raising 22P02 on failure. */
+static Datum
+quant_in(const char *str, bool is_target)
+{
+	PeError		err;
+	Datum		d;
+
+	if (!pe_quant_try(str, is_target, &d, &err))
+		pe_report(&err, is_target ? "target" : "measure", str,
+				  is_target ? PE_HINT_TARGET : PE_HINT_MEASURE);
+	return d;
 }
 
 /*
@@ -116,7 +130,7 @@ quant_recv(StringInfo buf, bool is_target)
 						typname, (int) q.textlen)));
 	q.text = pq_getmsgbytes(buf, q.textlen);
 	if (q.cmp > PE_CMP_LT ||
-		!((q.unit <= PE_UNIT_LAST_KNOWN) || q.unit == PE_UNIT_CUSTOM || q.unit == PE_UNIT_QUAL) ||
+		!((q.unit <= PE_UNIT_LAST_KNOWN) || q.unit == PE_UNIT_DATE || q.unit == PE_UNIT_CUSTOM || q.unit == PE_UNIT_QUAL) ||
 		q.per > PE_UNIT_LAST_KNOWN ||
 		q.amount > PE_MAX_ABS || q.amount < -PE_MAX_ABS ||
 		pg_verify_mbstr(PG_UTF8, q.text, q.textlen, true) != true)
@@ -316,6 +330,9 @@ quant_unit(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (q.unit == PE_UNIT_CUSTOM)
 		PG_RETURN_TEXT_P(cstring_to_text_with_len(q.text, q.textlen));
+	/* a date's amount is yyyymmdd */
+	if (q.unit == PE_UNIT_DATE)
+		PG_RETURN_TEXT_P(cstring_to_text("日期"));
 	initStringInfo(&s);
 	appendStringInfoString(&s, pe_unit_name(q.unit));
 	if (q.per != PE_UNIT_NONE)

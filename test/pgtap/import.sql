@@ -3,7 +3,7 @@
 -- Run from the repository's top directory over the four samples
 -- (test/run.sh); undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(36);
+SELECT plan(39);
 
 -- The contract: the staging relations' columns are the form's headers, in order.
 SELECT results_eq($$SELECT string_agg(column_name::text COLLATE "default", ',' ORDER BY ordinal_position) FROM information_schema.columns
@@ -104,10 +104,12 @@ INSERT INTO perfeval.form_indicator VALUES
 SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'real1'$$, $$VALUES ('imported', 0)$$,
 	'a form with 万人, a repeated comparator, a judged qualitative row and a printed-only row imports');
 SELECT results_eq($$SELECT code, round(completion, 2), score FROM perfeval.indicator_scores WHERE project_id = 'real1' ORDER BY seq$$,
-	$$VALUES ('A11', 103.43::numeric, 40::numeric), ('A12', 100, 30), ('B11', 70, 14), ('C11', NULL, NULL)$$,
-	'≥3.5万人 against 36200人 is 103.43 % (full marks); ≥266米 against ≥266米 is 100 %; 14 of 20 judged 部分达成 at 70 %');
-SELECT ok(EXISTS (SELECT FROM perfeval.findings WHERE project_id = 'real1' AND code = 'C11'),
-	'a row with only 分值 and 得分 is imported with a finding, not an error');
+	$$VALUES ('A11', 103.43::numeric, 40::numeric), ('A12', 100, 30), ('B11', 70, 14), ('C11', NULL, 10)$$,
+	'≥3.5万人 against 36200人 is 103.43 % (full marks); ≥266米 against ≥266米 is 100 %; 14 of 20 judged 部分达成 at 70 %; the printed-only row keeps its 10');
+SELECT results_eq($$SELECT kind FROM perfeval.findings WHERE project_id = 'real1' AND code = 'C11'$$, $$VALUES ('printed_only')$$,
+	'a row with only 分值 and 得分 is imported with its printed score and a printed_only finding, not an error');
+SELECT results_eq($$SELECT total FROM perfeval.project_scores WHERE project_id = 'real1'$$, $$VALUES (94::numeric)$$,
+	'the printed-only row''s score counts in the total (40 + 30 + 14 + 10)');
 INSERT INTO perfeval.form_project VALUES ('real2', '拒绝写法', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
 INSERT INTO perfeval.form_indicator VALUES
 	('real2', '产出指标', '数量指标', '甲', '', '≥5', '家', '40', E'5\u200b家', '', ''),
@@ -116,8 +118,23 @@ INSERT INTO perfeval.form_indicator VALUES
 SELECT results_eq($$SELECT status FROM perfeval.import_forms() WHERE project_code = 'real2'$$, $$VALUES ('rejected')$$,
 	'a form with refused values is rejected');
 SELECT results_eq($$SELECT line, column_name, sqlstate FROM perfeval.import_error WHERE project_code = 'real2' ORDER BY line, column_name$$,
-	$$VALUES (2, '实际完成值', '22P02'), (3, '指标值', '22P02'), (4, '实际完成值', '22P02'), (4, '指标值', '22P02')$$,
-	'a zero-width character, a repeated comparator word and a deadline (and its date actual) are refused with form, line and column');
+	$$VALUES (2, '实际完成值', '22P02'), (3, '指标值', '22P02')$$,
+	'a zero-width character and a repeated comparator word are refused with form, line and column (the deadline row is not)');
+-- Deadlines (1.7): a date target met or not by a date actual; 12月底前 and
+-- 10月20日 take the form's 年度.
+INSERT INTO perfeval.form_project VALUES ('real3', '时效写法', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('real3', '产出指标', '时效指标', '按期开工', '', '2024年10月底前', '', '40', '2024年10月20日', '', ''),
+	('real3', '产出指标', '时效指标', '按期完工', '≤', '2024年12月31日', '', '30', '2025-01-05', '', '工期延误'),
+	('real3', '产出指标', '时效指标', '按期验收', '', '12月底前', '', '30', '12月20日', '', '');
+SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'real3'$$, $$VALUES ('imported', 0)$$,
+	'a form with deadline targets and date actuals imports');
+SELECT results_eq($$SELECT code, target::text, score, explanation FROM perfeval.indicator_scores
+					 WHERE project_id = 'real3' ORDER BY seq$$,
+	$$VALUES ('A11', '2024年10月31日前', 40::numeric, '实际完成时间2024年10月20日，指标值2024年10月31日前，达到指标值，得满分40分'),
+			 ('A12', '2024年12月31日前', 0, '实际完成时间2025年1月5日，指标值2024年12月31日前，指标完成率=0%，未达到指标值，得分=30×0%=0分'),
+			 ('A13', '2024年12月31日前', 30, '实际完成时间2024年12月20日，指标值2024年12月31日前，达到指标值，得满分30分')$$,
+	'deadlines: met gives full marks, missed gives 0; 12月底前 and 12月20日 read in the form''s year 2024');
 
 -- 5. Seeds 000, 001 and 003 written as the form's CSV files (001 and 003 with
 -- their checklist and survey files) import to the scores, explanations and

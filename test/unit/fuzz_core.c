@@ -95,7 +95,7 @@ fuzz_quant(const char *s, size_t len, bool is_target)
 		REQUIRE(q.amount >= -PE_MAX_ABS && q.amount <= PE_MAX_ABS);
 		REQUIRE(q.textlen <= PE_MAX_TEXT && q.textlen <= len);
 		REQUIRE((q.textlen > 0) == (q.unit == PE_UNIT_CUSTOM || q.unit == PE_UNIT_QUAL));
-		REQUIRE(q.unit <= PE_UNIT_LAST_KNOWN || q.unit == PE_UNIT_CUSTOM ||
+		REQUIRE(q.unit <= PE_UNIT_LAST_KNOWN || q.unit == PE_UNIT_DATE || q.unit == PE_UNIT_CUSTOM ||
 				q.unit == PE_UNIT_QUAL);
 		REQUIRE(q.per <= PE_UNIT_LAST_KNOWN);
 		REQUIRE(q.per == PE_UNIT_NONE || q.unit <= PE_UNIT_LAST_KNOWN);
@@ -268,6 +268,8 @@ static const char *const seeds[] = {
 	"低于60%不得分", "每低5个百分点扣1分", "每少5个百分点扣1分",
 	"FLOOR ： 60 %", "优:90,良:80,中:60,差:0", "A：90.5；B：0",
 	"优秀:90，良好:75.5，合格:60，不合格:0", "p:0",
+	"2024年10月底前", "2024年12月31日前", "2024-10-20", "2024年10月20日", "≥2024年1月1日",
+	"2024年底前", "2024年",
 };
 
 /* Fragments inserted by the mutator. */
@@ -280,6 +282,7 @@ static const char *const tokens[] = {
 	" ", "　", "\xc2\xa0", "\xef\xbb\xbf", ":", "：", ";", "；", "floor",
 	"deduct", "proportional", "不得分", "个百分点", "扣", "分", "优:90",
 	"\xe4", "\xe4\xb8", "\xff", "\x00", "\t", "a", "公里",
+	"年", "月", "日", "底", "末", "前", "之前", "2024", "1900", "2100", "02", "29", "31", "号",
 };
 
 static uint64_t rng_state;

@@ -189,8 +189,22 @@ static const QCase qcases[] = {
 	TE("5\xe2\x80\x8b家", PE_ERR_SYNTAX), TE("5家\xe2\x80\x8b", PE_ERR_SYNTAX),
 	TE("\xe2\x80\xae" "5家", PE_ERR_SYNTAX), TE("5\xe2\x81\xa0人", PE_ERR_SYNTAX),
 	TE("5\xd8\x9c", PE_ERR_SYNTAX),
-	TE("12月底前", PE_ERR_SYNTAX), TE("2024年10月底前", PE_ERR_SYNTAX),
-	TE("2024年12月31日前", PE_ERR_SYNTAX),
+	TE("12月底前", PE_ERR_SYNTAX), TE("10日前", PE_ERR_SYNTAX), TE("3月前", PE_ERR_SYNTAX),
+	/* deadlines and dates (1.7): a date target is a deadline (≤) */
+	T("2024年10月底前", "2024年10月31日前"), T("2024年12月31日前", "2024年12月31日前"),
+	T("2024年2月底前", "2024年2月29日前"), T("2023年2月末前", "2023年2月28日前"),
+	T("2024年底前", "2024年12月31日前"), T("2024年6月", "2024年6月30日前"),
+	T("2024-10-20之前", "2024年10月20日前"), T("2024/3/5以前", "2024年3月5日前"),
+	T("≤2024年10月31日", "2024年10月31日前"), T("=2024年10月31日", "=2024年10月31日"),
+	T("≥2024年1月1日", "≥2024年1月1日"), T("２０２４年１０月２０日前", "2024年10月20日前"),
+	T(" 2024年10月20号前 ", "2024年10月20日前"), T("2024年", "=2024年"), T("≥1000年", "≥1000年"),
+	TE("2024年13月底前", PE_ERR_INVALID), TE("2023年2月29日前", PE_ERR_INVALID),
+	TE("1800年1月1日", PE_ERR_INVALID), TE("2024年10月20日前完成", PE_ERR_SYNTAX),
+	TE("≤2024年10月31日前", PE_ERR_SYNTAX), TE("2024年10月20", PE_ERR_SYNTAX),
+	TE("2024-10", PE_ERR_SYNTAX), TE("2024年10月20日前前", PE_ERR_SYNTAX),
+	M("2024年10月20日", "2024年10月20日"), M("2024-10-20", "2024年10月20日"),
+	M("2024年10月", "2024年10月31日"), M("=2024年10月20日", "2024年10月20日"),
+	ME("2024年10月20日前", PE_ERR_SYNTAX), ME("≤2024年10月20日", PE_ERR_SYNTAX),
 	TE("≥100000000万人", PE_ERR_RANGE),
 	/* 万 scales a unit other than money */
 	T("≥3.5万人", "≥35000人"), T("2万家", "=20000家"), T("≥1.2万吨", "≥12000吨"),
@@ -661,6 +675,38 @@ test_small(void)
 			  cm[k].sym, pe_cmp_symbol(cm[k].c), cm[k].sym);
 }
 
+/* Numbers as forms write them: what reads, what does not. */
+static void
+test_form_numbers(void)
+{
+	static const struct
+	{
+		const char *in;
+		const char *out;		/* NULL: refused; "" empty field */
+	}			fx[] = {
+		{"25", "25"}, {"1,045.5", "1045.5"}, {"0.3", "0.3"}, {" 1 234 ", "1234"},
+		{"１２３．５", "123.5"}, {"－５", "-5"}, {"１，２３４", "1234"},
+		{"-12,345,678.25", "-12345678.25"}, {"123,456", "123456"}, {"", ""}, {"   ", ""},
+		{"1,00", NULL}, {"1234,567", NULL}, {",123", NULL}, {"1,", NULL}, {"1.", NULL},
+		{".5", NULL}, {"-", NULL}, {"--1", NULL}, {"1-", NULL}, {"5万元", NULL},
+		{"1.2.3", NULL}, {"1,234,56", NULL}, {"1\u3000", NULL}, {"1e5", NULL},
+		{"\xef\xbc", NULL}, {"12%", NULL},
+	};
+	size_t		k;
+
+	for (k = 0; k < sizeof(fx) / sizeof(fx[0]); k++)
+	{
+		char		buf[64];
+		PeError		err;
+		PeStatus	st = pe_parse_form_number(fx[k].in, strlen(fx[k].in), buf, &err);
+		bool		ok = fx[k].out == NULL ? st == PE_ERR_SYNTAX && err.detail != NULL :
+			fx[k].out[0] == '\0' ? st == PE_NULL : st == PE_OK && strcmp(buf, fx[k].out) == 0;
+
+		check(ok, "form_number", fx[k].in, st == PE_OK ? buf : "(refused)",
+			  fx[k].out ? fx[k].out : "(refused)");
+	}
+}
+
 /* Run every table and report. */
 int
 main(void)
@@ -669,6 +715,7 @@ main(void)
 	test_methods();
 	test_grades();
 	test_small();
+	test_form_numbers();
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail == 0 ? 0 : 1;
 }

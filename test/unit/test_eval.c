@@ -252,6 +252,32 @@ static const Case cases[] = {
 	{"a rate of 10^14 %", PE_SOURCE_ARRIVAL, "5", NULL, NULL, NULL, 0, NULL, false, true, NULL,
 		NOSURVEY, {NULL, "0.0000000001", "100", "100"}, 0, NULL, false, NULL, NULL, "rate_out_of_range",
 		PE_FINDING_PROBLEM, NULL},
+	/* deadlines (1.7): met or not */
+	{"deadline met", PE_SOURCE_ACTUAL, "10", "2024年10月底前", NULL, "2024年10月20日", 0, NULL, false, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, "10", "100", "", 0,
+	"实际完成时间2024年10月20日，指标值2024年10月31日前，达到指标值，得满分10分"},
+	{"deadline missed", PE_SOURCE_ACTUAL, "10", "2024年10月底前", NULL, "2024年11月5日", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, "0", "0", "", 0,
+	"实际完成时间2024年11月5日，指标值2024年10月31日前，指标完成率=0%，未达到指标值，得分=10×0%=0分"},
+	{"deadline on the day", PE_SOURCE_ACTUAL, "10", "2024年12月31日前", NULL, "2024-12-31", 0, NULL, false, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, "10", "100", "", 0, NULL},
+	{"not after a date", PE_SOURCE_ACTUAL, "10", "≥2024年1月1日", NULL, "2023年12月31日", 0, NULL, false, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, "0", "0", "", PE_FINDING_SHORTFALL, NULL},
+	{"a deadline against a number", PE_SOURCE_ACTUAL, "10", "2024年10月底前", NULL, "20241020", 0, NULL, false, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, NULL, NULL, "incomparable_units", PE_FINDING_PROBLEM, NULL},
+	{"a number against a date", PE_SOURCE_ACTUAL, "10", "≥5家", NULL, "2024年10月20日", 0, NULL, false, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, NULL, NULL, "incomparable_units", PE_FINDING_PROBLEM, NULL},
+	/* a form row printing only 分值 and 得分: the printed score, flagged */
+	{"printed only", PE_SOURCE_PRINTED, "10", NULL, NULL, NULL, 0, NULL, false, true, NULL,
+		NOSURVEY, NOMONEY, 0, "9.5", false, "9.5", NULL, "", PE_FINDING_PRINTED_ONLY,
+	"仅有报告得分（无指标值和实际完成值），采用报告得分9.5分"},
+	{"printed only, full marks", PE_SOURCE_PRINTED, "10", NULL, NULL, NULL, 0, NULL, false, true, NULL,
+		NOSURVEY, NOMONEY, 0, "10", false, "10", NULL, "", PE_FINDING_PRINTED_ONLY, NULL},
+	{"printed only without its score", PE_SOURCE_PRINTED, "10", NULL, NULL, NULL, 0, NULL, false, true, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, NULL, NULL, "missing_printed_score", PE_FINDING_PROBLEM,
+	"无法计分：仅有报告得分的指标未录入报告得分"},
+	{"printed only above its weight", PE_SOURCE_PRINTED, "10", NULL, NULL, NULL, 0, NULL, false, true, NULL,
+		NOSURVEY, NOMONEY, 0, "12", false, NULL, NULL, "invalid_value", PE_FINDING_PROBLEM, NULL},
 };
 
 static const char *
@@ -426,7 +452,8 @@ run_pieces(void)
 	pe_format_scaled(0, 10, a);
 	check(strcmp(a, "0") == 0, "format", "0", a, "0");
 	check(strcmp(pe_problem_key(PE_PROBLEM_MISSING_MONEY), "missing_money") == 0 &&
-		  pe_source_code("survey", 6) == PE_SOURCE_SURVEY && pe_tier_code("部分达成", strlen("部分达成")) == PE_TIER_PARTLY &&
+		  pe_source_code("survey", 6) == PE_SOURCE_SURVEY &&
+		  pe_source_code("printed", 7) == PE_SOURCE_PRINTED && strcmp(pe_source_name(PE_SOURCE_PRINTED), "printed") == 0 && pe_tier_code("部分达成", strlen("部分达成")) == PE_TIER_PARTLY &&
 		  pe_base_code("initial", 7) == PE_BASE_INITIAL && pe_tier_code("", 0) == -1,
 		  "names", "round trip", "", "");
 	for (int p = 1; p < PE_PROBLEM_COUNT; p++)

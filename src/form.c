@@ -1,0 +1,264 @@
+/*
+ * form.c
+ *		The import's per-row work in C: staging a form row with its CSV line,
+ *		and reading a form's fields (numbers, targets, measures) without
+ *		raising, so that every bad field becomes one import_error row and no
+ *		field costs a subtransaction.
+ */
+#include "perfeval.h"
+
+#include "access/heapam.h"
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/namespace.h"
+#include "commands/sequence.h"
+#include "commands/trigger.h"
+#include "funcapi.h"
+#include "storage/proc.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/relcache.h"
+#include "utils/timestamp.h"
+
+#define FORM_NUMBER_HINT "A decimal number such as 25, 1,045.5 or 0.3, without units."
+
+/* A form's number, or false with the 22P02 message and hint to report. */
+static bool
+form_number(text *v, Datum *out, char **msg)
+{
+	char	   *s = text_to_cstring(v);
+	size_t		len = strlen(s);
+	char	   *buf = palloc(len + 1);
+	PeError		err;
+	PeStatus	st = pe_parse_form_number(s, len, buf, &err);
+
+	if (st == PE_NULL)
+	{
+		*out = (Datum) 0;
+		return true;
+	}
+	if (st != PE_OK)
+	{
+		*msg = psprintf("invalid number: \"%s\"", s);
+		return false;
+	}
+	*out = DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	return true;
+}
+
+/* perfeval_internal.form_number(text): a form's decimal, NULL if empty. */
+PG_FUNCTION_INFO_V1(pe_form_number);
+Datum
+pe_form_number(PG_FUNCTION_ARGS)
+{
+	Datum		d;
+	char	   *msg;
+
+	if (!form_number(PG_GETARG_TEXT_PP(0), &d, &msg))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("%s", msg),
+				 errhint(FORM_NUMBER_HINT)));
+	if (d == (Datum) 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(d);
+}
+
+/* Is a field empty (NULL or only ASCII spaces, as btrim() sees it)? */
+static bool
+field_empty(text *v)
+{
+	const char *p = VARDATA_ANY(v);
+	int			n = VARSIZE_ANY_EXHDR(v);
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ')
+			return false;
+	return true;
+}
+
+/*
+ * perfeval_internal.form_parse(v text, kind text) returns
+ * perfeval_internal.parsed (num, tgt, msr, sqlstate, message, hint): the
+ * field read as a number, a target or a measure, or the error it would
+ * raise.  An empty field is a row of NULLs.
+ */
+PG_FUNCTION_INFO_V1(pe_form_parse);
+Datum
+pe_form_parse(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		values[6];
+	bool		nulls[6] = {true, true, true, true, true, true};
+	text	   *v;
+	text	   *kind = PG_GETARG_TEXT_PP(1);
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 6)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("form_parse must return perfeval_internal.parsed")));
+	desc = BlessTupleDesc(desc);
+	if (!PG_ARGISNULL(0) && !field_empty(v = PG_GETARG_TEXT_PP(0)))
+	{
+		char	   *msg = NULL;
+		const char *hint = NULL;
+
+		if (pe_text_is(kind, "number"))
+		{
+			if (form_number(v, &values[0], &msg))
+				nulls[0] = values[0] == (Datum) 0;
+			else
+				hint = FORM_NUMBER_HINT;
+		}
+		else if (pe_text_is(kind, "target") || pe_text_is(kind, "measure"))
+		{
+			bool		is_target = pe_text_is(kind, "target");
+			char	   *s = text_to_cstring(v);
+			PeError		err;
+			int			k = is_target ? 1 : 2;
+
+			if (pe_quant_try(s, is_target, &values[k], &err))
+				nulls[k] = false;
+			else
+			{
+				msg = psprintf("invalid input syntax for type %s: \"%s\" — %s",
+							   is_target ? "target" : "measure", s, pe_error_detail(&err));
+				hint = is_target ? PE_HINT_TARGET : PE_HINT_MEASURE;
+			}
+		}
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown kind of form field: \"%s\"", text_to_cstring(kind)),
+					 errhint("number, target or measure.")));
+		if (msg)
+		{
+			values[3] = CStringGetTextDatum("22P02");
+			values[4] = CStringGetTextDatum(msg);
+			values[5] = CStringGetTextDatum(hint);
+			nulls[3] = nulls[4] = nulls[5] = false;
+		}
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}
+
+/*
+ * Where the statement staging rows into one view is: its next CSV line and
+ * its batch.  A statement is known by its transaction and start time (so
+ * the rows one function inserts one by one continue the same lines, as
+ * \copy's do).  Four views, a few slots.
+ */
+typedef struct StagePos
+{
+	Oid			view;
+	LocalTransactionId lxid;
+	TimestampTz stmt;
+	int32		line;
+	int64		batch;
+} StagePos;
+
+static StagePos stage_pos[8];
+
+/*
+ * perfeval_internal.stage_row(): INSTEAD OF INSERT trigger of the form_*
+ * views.  Keeps the row in perfeval_internal.staged_* with its line (header
+ * = line 1; a quoted field's line breaks counted) and batch.  The staging
+ * tables have no index (the import reads them whole, by hash joins), so the
+ * row is one heap insert.
+ */
+PG_FUNCTION_INFO_V1(pe_stage_row);
+Datum
+pe_stage_row(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Relation	view;
+	const char *vname;
+	Oid			nsp,
+				relid;
+	Relation	rel;
+	TupleDesc	vdesc,
+				sdesc;
+	Datum	   *values;
+	bool	   *nulls;
+	HeapTuple	tup;
+	StagePos   *pos = NULL;
+	LocalTransactionId lxid = MyProc->lxid;
+	TimestampTz stmt = GetCurrentStatementStartTimestamp();
+	int			i,
+				breaks = 0;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("stage_row() must be an INSTEAD OF INSERT row trigger")));
+	view = td->tg_relation;
+	vname = RelationGetRelationName(view);
+	if (strncmp(vname, "form_", 5) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("stage_row() fired on \"%s\", not a form_* view", vname)));
+	nsp = get_namespace_oid("perfeval_internal", false);
+	relid = get_relname_relid(psprintf("staged_%s", vname + 5), nsp);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("no staging table for \"%s\"", vname)));
+	rel = table_open(relid, RowExclusiveLock);
+	vdesc = RelationGetDescr(view);
+	sdesc = RelationGetDescr(rel);
+	if (sdesc->natts != vdesc->natts + 2 || RelationGetIndexList(rel) != NIL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("staging table \"%s\" does not match view \"%s\"",
+						RelationGetRelationName(rel), vname),
+				 errhint("It has line, batch and the view's columns, and no index.")));
+
+	for (i = 0; i < lengthof(stage_pos); i++)
+		if (stage_pos[i].view == RelationGetRelid(view))
+			pos = &stage_pos[i];
+	if (pos == NULL)
+		for (i = 0; i < lengthof(stage_pos) && pos == NULL; i++)
+			if (stage_pos[i].view == InvalidOid || stage_pos[i].lxid != lxid)
+				pos = &stage_pos[i];
+	if (pos == NULL)
+		pos = &stage_pos[0];
+	if (pos->view != RelationGetRelid(view) || pos->lxid != lxid || pos->stmt != stmt)
+	{
+		pos->view = RelationGetRelid(view);
+		pos->lxid = lxid;
+		pos->stmt = stmt;
+		pos->line = 2;
+		pos->batch = nextval_internal(get_relname_relid("staged_batch", nsp), false);
+	}
+
+	values = palloc(sizeof(Datum) * sdesc->natts);
+	nulls = palloc(sizeof(bool) * sdesc->natts);
+	heap_deform_tuple(td->tg_trigtuple, vdesc, values + 2, nulls + 2);
+	for (i = 2; i < sdesc->natts; i++)
+	{
+		if (!nulls[i])
+		{
+			text	   *t = DatumGetTextPP(values[i]);
+			const char *p = VARDATA_ANY(t);
+			int			n = VARSIZE_ANY_EXHDR(t);
+
+			values[i] = PointerGetDatum(t);
+			while (n-- > 0)
+				breaks += *p++ == '\n';
+		}
+	}
+	values[0] = Int32GetDatum(pos->line);
+	values[1] = Int64GetDatum(pos->batch);
+	nulls[0] = nulls[1] = false;
+	pos->line += 1 + breaks;
+
+	tup = heap_form_tuple(sdesc, values, nulls);
+	simple_heap_insert(rel, tup);
+	heap_freetuple(tup);
+	table_close(rel, NoLock);
+	return PointerGetDatum(td->tg_trigtuple);
+}
