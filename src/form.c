@@ -90,17 +90,25 @@ PG_FUNCTION_INFO_V1(pe_form_parse);
 Datum
 pe_form_parse(PG_FUNCTION_ARGS)
 {
-	TupleDesc	desc;
+	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
 	Datum		values[6];
 	bool		nulls[6] = {true, true, true, true, true, true};
 	text	   *v;
 	text	   *kind = PG_GETARG_TEXT_PP(1);
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 6)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("form_parse must return perfeval_internal.parsed")));
-	desc = BlessTupleDesc(desc);
+	/* the result's descriptor, looked up once per query (called per field) */
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 6)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("form_parse must return perfeval_internal.parsed")));
+		desc = BlessTupleDesc(desc);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = desc;
+	}
 	if (!PG_ARGISNULL(0) && !field_empty(v = PG_GETARG_TEXT_PP(0)))
 	{
 		char	   *msg = NULL;
@@ -156,6 +164,7 @@ typedef struct StagePos
 	Oid			view;
 	LocalTransactionId lxid;
 	TimestampTz stmt;
+	Oid			staged;			/* its staging table, looked up once per statement */
 	int32		line;
 	int64		batch;
 } StagePos;
@@ -176,8 +185,6 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	Relation	view;
 	const char *vname;
-	Oid			nsp,
-				relid;
 	Relation	rel;
 	TupleDesc	vdesc,
 				sdesc;
@@ -201,22 +208,6 @@ pe_stage_row(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("stage_row() fired on \"%s\", not a form_* view", vname)));
-	nsp = get_namespace_oid("perfeval_internal", false);
-	relid = get_relname_relid(psprintf("staged_%s", vname + 5), nsp);
-	if (!OidIsValid(relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("no staging table for \"%s\"", vname)));
-	rel = table_open(relid, RowExclusiveLock);
-	vdesc = RelationGetDescr(view);
-	sdesc = RelationGetDescr(rel);
-	if (sdesc->natts != vdesc->natts + 2 || RelationGetIndexList(rel) != NIL)
-		ereport(ERROR,
-				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-				 errmsg("staging table \"%s\" does not match view \"%s\"",
-						RelationGetRelationName(rel), vname),
-				 errhint("It has line, batch and the view's columns, and no index.")));
-
 	for (i = 0; i < lengthof(stage_pos); i++)
 		if (stage_pos[i].view == RelationGetRelid(view))
 			pos = &stage_pos[i];
@@ -228,12 +219,29 @@ pe_stage_row(PG_FUNCTION_ARGS)
 		pos = &stage_pos[0];
 	if (pos->view != RelationGetRelid(view) || pos->lxid != lxid || pos->stmt != stmt)
 	{
+		Oid			nsp = get_namespace_oid("perfeval_internal", false);
+		Oid			relid = get_relname_relid(psprintf("staged_%s", vname + 5), nsp);
+
+		if (!OidIsValid(relid))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_TABLE),
+					 errmsg("no staging table for \"%s\"", vname)));
 		pos->view = RelationGetRelid(view);
 		pos->lxid = lxid;
 		pos->stmt = stmt;
+		pos->staged = relid;
 		pos->line = 2;
 		pos->batch = nextval_internal(get_relname_relid("staged_batch", nsp), false);
 	}
+	rel = table_open(pos->staged, RowExclusiveLock);
+	vdesc = RelationGetDescr(view);
+	sdesc = RelationGetDescr(rel);
+	if (sdesc->natts != vdesc->natts + 2 || RelationGetIndexList(rel) != NIL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("staging table \"%s\" does not match view \"%s\"",
+						RelationGetRelationName(rel), vname),
+				 errhint("It has line, batch and the view's columns, and no index.")));
 
 	values = palloc(sizeof(Datum) * sdesc->natts);
 	nulls = palloc(sizeof(bool) * sdesc->natts);
