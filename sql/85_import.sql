@@ -22,45 +22,49 @@ CREATE TABLE perfeval_internal.staged_project (
 	"项目编码" text, "项目名称" text, "年度" text, "行政区划代码" text, "主管部门" text,
 	"实施单位" text, "评价类型" text, "评分方案" text, "金额单位" text, "年初预算数" text,
 	"全年预算数" text, "实际到位数" text, "全年执行数" text, "预算执行率分值" text,
-	"预算执行率得分" text, "总分" text, "评价等级" text
+	"预算执行率得分" text, "总分" text, "评价等级" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE TABLE perfeval_internal.staged_indicator (
 	line int NOT NULL,
 	batch bigint NOT NULL,
 	"项目编码" text, "一级指标" text, "二级指标" text, "三级指标" text, "指标性质" text,
 	"指标值" text, "度量单位" text, "分值" text, "实际完成值" text, "得分" text,
-	"偏差原因分析及改进措施" text
+	"偏差原因分析及改进措施" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE TABLE perfeval_internal.staged_checklist (
 	line int NOT NULL,
 	batch bigint NOT NULL,
-	"项目编码" text, "三级指标" text, "评价要点" text, "要点分值" text, "扣分" text, "扣分理由" text
+	"项目编码" text, "三级指标" text, "评价要点" text, "要点分值" text, "扣分" text, "扣分理由" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE TABLE perfeval_internal.staged_survey (
 	line int NOT NULL,
 	batch bigint NOT NULL,
-	"项目编码" text, "三级指标" text, "选项" text, "人数" text, "系数" text
+	"项目编码" text, "三级指标" text, "选项" text, "人数" text, "系数" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE SEQUENCE perfeval_internal.staged_batch;
 
-CREATE VIEW perfeval.form_project AS
+CREATE VIEW perfeval.form_project WITH (security_invoker = true) AS
 SELECT "项目编码", "项目名称", "年度", "行政区划代码", "主管部门", "实施单位", "评价类型", "评分方案",
 	   "金额单位", "年初预算数", "全年预算数", "实际到位数", "全年执行数", "预算执行率分值",
 	   "预算执行率得分", "总分", "评价等级"
   FROM perfeval_internal.staged_project;
-CREATE VIEW perfeval.form_indicator AS
+CREATE VIEW perfeval.form_indicator WITH (security_invoker = true) AS
 SELECT "项目编码", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "分值",
 	   "实际完成值", "得分", "偏差原因分析及改进措施"
   FROM perfeval_internal.staged_indicator;
-CREATE VIEW perfeval.form_checklist AS
+CREATE VIEW perfeval.form_checklist WITH (security_invoker = true) AS
 SELECT "项目编码", "三级指标", "评价要点", "要点分值", "扣分", "扣分理由"
   FROM perfeval_internal.staged_checklist;
-CREATE VIEW perfeval.form_survey AS
+CREATE VIEW perfeval.form_survey WITH (security_invoker = true) AS
 SELECT "项目编码", "三级指标", "选项", "人数", "系数"
   FROM perfeval_internal.staged_survey;
 
 -- One row per staged row: its line and batch (the statement that staged it).
-CREATE VIEW perfeval.staged_lines AS
+CREATE VIEW perfeval.staged_lines WITH (security_invoker = true) AS
 SELECT 'form_project'::text AS relation, "项目编码" AS project_code, line, batch FROM perfeval_internal.staged_project
 UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_internal.staged_indicator
 UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
@@ -92,9 +96,44 @@ CREATE TABLE perfeval.import_error (
 	sqlstate text NOT NULL,
 	message text NOT NULL,
 	hint text,
-	logged_at timestamptz NOT NULL DEFAULT statement_timestamp()
+	logged_at timestamptz NOT NULL DEFAULT statement_timestamp(),
+	logged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE INDEX ON perfeval.import_error (project_code);
+
+-- Who stages and imports: the warehouse's owner, and every role granted
+-- loading (grant_access(..., may_load => true)).  A staged row belongs to
+-- the role that staged it (staged_by, set by the staging trigger, not by
+-- the row's writer) and a problem to the role whose import found it
+-- (logged_by): a loader sees, corrects and imports only its own forms and
+-- problems (the owner sees all), and import_forms() writes as its caller,
+-- through the tables' row-level security, so that a form outside the
+-- caller's loading scope is rejected with 42501 and changes nothing.  The
+-- views over the staging are security_invoker: these policies hold through
+-- them too.
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'] LOOP
+		EXECUTE format('ALTER TABLE perfeval_internal.%I ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE format('CREATE POLICY own_rows ON perfeval_internal.%I
+						USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER)', t);
+	END LOOP;
+END $$;
+ALTER TABLE perfeval.import_error ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON perfeval.import_error
+	USING (logged_by = CURRENT_USER) WITH CHECK (logged_by = CURRENT_USER);
+
+-- The planner's statistics of what was just staged, whoever staged it
+-- (ANALYZE is the tables' owner's).
+CREATE FUNCTION perfeval_internal.analyze_staging() RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
+END $$;
 
 -- Forms waiting for correction and their problems survive pg_dump.
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_project', '');
@@ -150,7 +189,7 @@ CREATE FUNCTION perfeval_internal.form_dated(v text, year text) RETURNS text
 -- Every staged indicator row of a form, as it will be written: its code in
 -- form order, the target and actual as the warehouse reads them, and each
 -- field parsed.
-CREATE VIEW perfeval_internal.form_indicator_rows AS
+CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
 SELECT x.*,
 	   perfeval_internal.form_parse(x.weight_text, 'number') AS weight_p,
 	   perfeval_internal.form_parse(x.score_text, 'number') AS score_p,
@@ -184,7 +223,7 @@ SELECT x.*,
 					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
 
 -- The problems of every staged form: one row each, as import_error keeps them.
-CREATE VIEW perfeval_internal.form_problems AS
+CREATE VIEW perfeval_internal.form_problems WITH (security_invoker = true) AS
 WITH f AS (
 	SELECT s.*, count(*) OVER (PARTITION BY s."项目编码") AS forms,
 		   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS nth
@@ -311,8 +350,7 @@ BEGIN
 			FROM perfeval_internal.%1$I t GROUP BY 1) m WHERE s."项目编码" = m.code AND s.batch < m.b', rel);
 	END LOOP;
 	-- the planner's statistics of what was just staged
-	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
-		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
+	PERFORM perfeval_internal.analyze_staging();
 	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
@@ -431,6 +469,17 @@ BEGIN
 	DROP TABLE pe_import_forms, pe_forms, pe_rows, pe_points, pe_answers;
 END $$;
 
+-- Which of these codes name projects already in the warehouse, whoever may
+-- see them: a form replacing a project the caller may not load is refused
+-- with 42501 (check_load()), not with a duplicate key.  (Loaders only: it
+-- tells whether a code is taken.)
+CREATE FUNCTION perfeval_internal.taken_codes(codes text[]) RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT p.project_id FROM perfeval.project p WHERE p.project_id = ANY (codes);
+	END;
+REVOKE ALL ON FUNCTION perfeval_internal.taken_codes(text[]) FROM PUBLIC;
+
 -- Write the problem-free forms numbered lo to hi (import_forms()'s
 -- temporary tables): each replaces the project of its 项目编码 (the project
 -- and every fact of it are deleted first).
@@ -438,6 +487,8 @@ CREATE FUNCTION perfeval_internal.write_forms(lo bigint, hi bigint) RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+	PERFORM perfeval_internal.check_load(t.code)
+	   FROM perfeval_internal.taken_codes(ARRAY(SELECT s."项目编码" FROM pe_forms s WHERE s.ord BETWEEN lo AND hi)) t(code);
 	DELETE FROM perfeval.project p USING pe_forms s WHERE s.ord BETWEEN lo AND hi AND p.project_id = s."项目编码";
 	INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
 			evaluation_kind, scheme_id, printed_total, printed_grade, source)
@@ -578,6 +629,8 @@ COMMENT ON COLUMN perfeval.import_error.sqlstate IS '错误代码（SQLSTATE） 
 COMMENT ON COLUMN perfeval.import_error.message IS '问题说明 / Message';
 COMMENT ON COLUMN perfeval.import_error.hint IS '可接受的写法 / What is accepted';
 COMMENT ON COLUMN perfeval.import_error.logged_at IS '记录时间 / When it was found';
+COMMENT ON COLUMN perfeval.import_error.logged_by IS '发现该问题的导入角色 / The role whose import found it';
+COMMENT ON FUNCTION perfeval_internal.analyze_staging() IS '更新暂存表的统计信息 / Updates the planner''s statistics of the staging tables';
 COMMENT ON FUNCTION perfeval.import_forms() IS '导入全部暂存表单：每张表单全部导入或整张拒绝，问题记入 import_error / Imports every staged form, each all or nothing; problems go to import_error';
 COMMENT ON FUNCTION perfeval_internal.stage_row() IS '暂存一行表单并记下其 CSV 行号（触发器） / Stages a form row with its CSV line (trigger)';
 COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全国自评表方案 national_self / Creates the national self-evaluation scheme when first needed';
@@ -586,6 +639,7 @@ COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字
 COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
 COMMENT ON FUNCTION perfeval_internal.form_dated(text, text) IS '无年份的日期补上表单年度（12月底前 → 2024年12月底前） / A date written without its year, in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
+COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
 COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
@@ -636,6 +690,7 @@ BEGIN
 		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
 			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'
 				WHEN 'batch' THEN '暂存批次（写入语句） / Staging batch (the statement that staged it)'
+				WHEN 'staged_by' THEN '暂存该行的角色 / The role that staged the row'
 				ELSE '表头“' || c.attname || '”，原文 / Form header, as written: ' || (en ->> c.attname) END);
 	END LOOP;
 END $$;

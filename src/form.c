@@ -14,6 +14,7 @@
 #include "commands/sequence.h"
 #include "commands/trigger.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -196,6 +197,7 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	TimestampTz stmt = GetCurrentStatementStartTimestamp();
 	int			i,
 				breaks = 0;
+	bool		with_owner;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -236,17 +238,26 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	rel = table_open(pos->staged, RowExclusiveLock);
 	vdesc = RelationGetDescr(view);
 	sdesc = RelationGetDescr(rel);
-	if (sdesc->natts != vdesc->natts + 2 || RelationGetIndexList(rel) != NIL)
+	/* (1.8 added staged_by at the end; a 1.6 or 1.7 table has none) */
+	with_owner = sdesc->natts == vdesc->natts + 3;
+	if ((sdesc->natts != vdesc->natts + 2 && !with_owner) || RelationGetIndexList(rel) != NIL)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("staging table \"%s\" does not match view \"%s\"",
 						RelationGetRelationName(rel), vname),
-				 errhint("It has line, batch and the view's columns, and no index.")));
+				 errhint("It has line, batch, the view's columns and staged_by, and no index.")));
 
 	values = palloc(sizeof(Datum) * sdesc->natts);
 	nulls = palloc(sizeof(bool) * sdesc->natts);
 	heap_deform_tuple(td->tg_trigtuple, vdesc, values + 2, nulls + 2);
-	for (i = 2; i < sdesc->natts; i++)
+	if (with_owner)
+	{
+		/* the row is the staging role's: its policies show it to that role only */
+		values[sdesc->natts - 1] = DirectFunctionCall1(namein,
+													   CStringGetDatum(GetUserNameFromId(GetUserId(), false)));
+		nulls[sdesc->natts - 1] = false;
+	}
+	for (i = 2; i < vdesc->natts + 2; i++)
 	{
 		if (!nulls[i])
 		{
