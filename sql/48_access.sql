@@ -160,7 +160,7 @@ BEGIN
 		'SELECT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
 		perfeval_internal.staged_checklist, perfeval_internal.staged_survey', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
-		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows, perfeval_internal.form_problems', role);
+		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[])', role);
 END $$;

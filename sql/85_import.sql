@@ -174,17 +174,19 @@ CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
 		WHEN '部门评价' THEN '部门评价' WHEN '财政评价' THEN '财政评价' WHEN '第三方' THEN '第三方'
 		WHEN '第三方评价' THEN '第三方' END;
 
--- The comparators a form writes in 指标性质 (or in front of 指标值).
+-- The comparator a form writes in 指标性质 (or in front of 指标值): one of
+-- the targets' own spellings (the core's), or NULL.
 CREATE FUNCTION perfeval_internal.form_comparator(v text) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN substring(btrim(v) FROM '^(≥|≤|>=|<=|＞|＜|>|<|=|＝|═|≧|≦|不低于|不少于|不小于|大于|高于|超过|达到|等于|不高于|不多于|不大于|不超过|低于|小于|少于)');
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_comparator_text';
 
--- A date a form writes without its year (12月底前, 10月20日) in the form's
--- year (年度): 2024年12月底前.
-CREATE FUNCTION perfeval_internal.form_dated(v text, year text) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE WHEN strpos(v, '月') > 0 AND v ~ '^[0-9０-９]{1,2}月' AND year ~ '^[0-9]{4}$'
-		THEN year || '年' || v ELSE v END;
+-- A form row's target (指标性质, 指标值, 度量单位 composed; a date without
+-- its year in the form's 年度: 12月底前 -> 2024年12月底前) and its actual (a
+-- comparator repeating the target's dropped), as the warehouse reads them
+-- (the rules: pe_form_target() and pe_form_actual(), src/pe_parse.c).
+CREATE FUNCTION perfeval_internal.form_target(nature text, value text, unit text, year text) RETURNS text
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_target_text';
+CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value text, year text) RETURNS text
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_actual_text';
 
 -- Every staged indicator row of a form, as it will be written: its code in
 -- form order, the target and actual as the warehouse reads them, and each
@@ -200,19 +202,8 @@ SELECT x.*,
 			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
 			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
 			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
-			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
-					WHEN btrim(coalesce(s."指标性质", '')) IN ('', '定性') THEN btrim(s."指标值")
-					ELSE btrim(s."指标性质") || btrim(s."指标值") END
-			   || CASE WHEN coalesce(btrim(s."度量单位"), '') <> '' AND btrim(coalesce(s."指标性质", '')) <> '定性'
-						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END,
-				   y.year) AS target_text,
-			   -- an actual repeating the target's comparator is read as its number
-			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
-					WHEN perfeval_internal.form_comparator(s."实际完成值") IS NOT NULL
-					 AND perfeval_internal.form_comparator(s."实际完成值")
-						 = coalesce(nullif(btrim(s."指标性质"), ''), perfeval_internal.form_comparator(s."指标值"))
-					THEN substr(btrim(s."实际完成值"), length(perfeval_internal.form_comparator(s."实际完成值")) + 1)
-					ELSE btrim(s."实际完成值") END, y.year) AS actual_text,
+			   perfeval_internal.form_target(s."指标性质", s."指标值", s."度量单位", y.year) AS target_text,
+			   perfeval_internal.form_actual(s."实际完成值", s."指标性质", s."指标值", y.year) AS actual_text,
 			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
 			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
 			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
@@ -222,8 +213,16 @@ SELECT x.*,
 		  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year
 					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
 
--- The problems of every staged form: one row each, as import_error keeps them.
-CREATE VIEW perfeval_internal.form_problems WITH (security_invoker = true) AS
+-- The problems of every staged form: one row each, as import_error keeps
+-- them.  (Over import_forms()'s pe_irows, the staged indicator rows read
+-- once: form_indicator_rows.)
+CREATE FUNCTION perfeval_internal.form_problems() RETURNS TABLE (project_code text, relation text, line int,
+		column_name text, value text, sqlstate text, message text, hint text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 WITH f AS (
 	SELECT s.*, count(*) OVER (PARTITION BY s."项目编码") AS forms,
 		   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS nth
@@ -234,7 +233,7 @@ nums AS (
 			('实际到位数', f."实际到位数"), ('全年执行数', f."全年执行数"), ('预算执行率分值', f."预算执行率分值"),
 			('预算执行率得分', f."预算执行率得分"), ('总分', f."总分")) AS n(col, val)
 	 WHERE f.nth = 1),
-i AS (SELECT * FROM perfeval_internal.form_indicator_rows)
+i AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_irows)
 SELECT f."项目编码" AS project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,
 	   f."项目编码" AS value, '23505' AS sqlstate,
 	   format('project "%s" has more than one form', f."项目编码") AS message,
@@ -297,22 +296,37 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 			WHEN 'nature' THEN 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'
 			WHEN 'compare' THEN 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).'
 			ELSE (c.p).hint END
-  FROM i CROSS JOIN LATERAL (VALUES
-		('empty', '一级指标', i.level1, coalesce(btrim(i.level1), '') = '', '23502', NULL::perfeval_internal.parsed),
-		('empty', '二级指标', i.level2, coalesce(btrim(i.level2), '') = '', '23502', NULL),
-		('empty', '三级指标', i.name, coalesce(btrim(i.name), '') = '', '23502', NULL),
-		('twice', '三级指标', i.name, i.occurrence > 1, '23505', NULL),
-		('weight', '分值', i.weight_text, (i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0, '23514', NULL),
-		('parse', '分值', i.weight_text, (i.weight_p).sqlstate IS NOT NULL, NULL, i.weight_p),
-		('parse', '得分', i.score_text, (i.score_p).sqlstate IS NOT NULL, NULL, i.score_p),
-		('negative', '得分', i.score_text, (i.score_p).num < 0, '23514', NULL),
-		('nature', '指标性质', i.nature, coalesce(i.nature, '') NOT IN ('', '定性')
-			AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature, '22023', NULL),
-		('parse', '指标值', i.target_raw, (i.target_p).sqlstate IS NOT NULL, NULL, i.target_p),
-		('parse', '实际完成值', i.actual_raw, (i.actual_p).sqlstate IS NOT NULL, NULL, i.actual_p),
-		('compare', '实际完成值', i.actual_raw, NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), '22023', NULL)
-	  ) AS c(k, col, val, bad, st, p)
- WHERE c.bad
+  -- (the twelve checks evaluated once per row; the row's failing ones
+  -- described)
+  FROM (SELECT i.*, ARRAY[
+			coalesce(btrim(i.level1), '') = '',
+			coalesce(btrim(i.level2), '') = '',
+			coalesce(btrim(i.name), '') = '',
+			i.occurrence > 1,
+			(i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0,
+			(i.weight_p).sqlstate IS NOT NULL,
+			(i.score_p).sqlstate IS NOT NULL,
+			coalesce((i.score_p).num < 0, false),
+			coalesce(i.nature, '') NOT IN ('', '定性') AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature,
+			(i.target_p).sqlstate IS NOT NULL,
+			(i.actual_p).sqlstate IS NOT NULL,
+			coalesce(NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), false)] AS bad
+		  FROM i) i
+ CROSS JOIN LATERAL (VALUES
+		(1, 'empty', '一级指标', i.level1, '23502', NULL::perfeval_internal.parsed),
+		(2, 'empty', '二级指标', i.level2, '23502', NULL),
+		(3, 'empty', '三级指标', i.name, '23502', NULL),
+		(4, 'twice', '三级指标', i.name, '23505', NULL),
+		(5, 'weight', '分值', i.weight_text, '23514', NULL),
+		(6, 'parse', '分值', i.weight_text, NULL, i.weight_p),
+		(7, 'parse', '得分', i.score_text, NULL, i.score_p),
+		(8, 'negative', '得分', i.score_text, '23514', NULL),
+		(9, 'nature', '指标性质', i.nature, '22023', NULL),
+		(10, 'parse', '指标值', i.target_raw, NULL, i.target_p),
+		(11, 'parse', '实际完成值', i.actual_raw, NULL, i.actual_p),
+		(12, 'compare', '实际完成值', i.actual_raw, '22023', NULL)
+	  ) AS c(n, k, col, val, st, p)
+ WHERE true = ANY (i.bad) AND i.bad[c.n]
 UNION ALL
 -- the weights of a form add up to 100
 SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514',
@@ -324,6 +338,7 @@ SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514
   LEFT JOIN nums er ON er.code = f."项目编码" AND er.col = '预算执行率分值'
  CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((er.p).num, 0)) AS total) w
  WHERE f.nth = 1 AND w0.complete AND w.total <> 100;
+END $$;
 
 -- Move every staged form into the warehouse.  The problem-free forms are
 -- numbered in form order and read once into temporary tables (parsed,
@@ -351,7 +366,7 @@ BEGIN
 	END LOOP;
 	-- the planner's statistics of what was just staged
 	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -362,9 +377,12 @@ BEGIN
 	-- the problems of this run replace those of earlier runs of the same forms
 	DELETE FROM perfeval.import_error e WHERE e.project_code IN (SELECT f.code FROM pe_import_forms f)
 		OR (e.project_code IS NULL AND EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL));
+	-- the staged indicator rows, read once (parsed, in form order)
+	CREATE TEMP TABLE pe_irows AS SELECT * FROM perfeval_internal.form_indicator_rows;
+	ANALYZE pe_irows;
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
-	  FROM perfeval_internal.form_problems p;
+	  FROM perfeval_internal.form_problems() p;
 	-- the forms to write, numbered in form order, as they will be written
 	CREATE TEMP TABLE pe_forms AS
 	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
@@ -396,7 +414,7 @@ BEGIN
 	  FROM (SELECT i.*,
 				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
 				   row_number() OVER (PARTITION BY i.project_code, i.level1, i.level2 ORDER BY i.line) AS l3n
-			  FROM perfeval_internal.form_indicator_rows i) r
+			  FROM pe_irows i) r
 	  JOIN pe_forms f ON f."项目编码" = r.project_code
 	  LEFT JOIN (SELECT DISTINCT c."项目编码" AS code, c."三级指标" AS name FROM perfeval_internal.staged_checklist c) ck
 		ON ck.code = r.project_code AND ck.name = r.name
@@ -466,7 +484,7 @@ BEGIN
 	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
 				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_forms, pe_rows, pe_points, pe_answers;
+	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_rows, pe_points, pe_answers;
 END $$;
 
 -- Which of these codes name projects already in the warehouse, whoever may
@@ -637,7 +655,8 @@ COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
 COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
-COMMENT ON FUNCTION perfeval_internal.form_dated(text, text) IS '无年份的日期补上表单年度（12月底前 → 2024年12月底前） / A date written without its year, in the form''s year';
+COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
+COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
@@ -660,7 +679,7 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_p IS '分值解�
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_p IS '得分解析结果 / 得分 parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_p IS '目标解析结果 / Target parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_p IS '实际值解析结果 / Actual parsed';
-COMMENT ON VIEW perfeval_internal.form_problems IS '暂存表单的全部问题 / Every problem of the staged forms';
+COMMENT ON FUNCTION perfeval_internal.form_problems() IS '暂存表单的全部问题 / Every problem of the staged forms';
 
 -- The header columns: the same sentence for the view and its staging table.
 DO $$

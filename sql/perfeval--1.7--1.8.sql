@@ -12,29 +12,42 @@ COMMENT ON COLUMN perfeval_internal.staged_checklist.staged_by IS '暂存该行�
 ALTER TABLE perfeval_internal.staged_survey ADD COLUMN staged_by name NOT NULL DEFAULT CURRENT_USER;
 COMMENT ON COLUMN perfeval_internal.staged_survey.staged_by IS '暂存该行的角色 / The role that staged the row';
 ALTER TABLE perfeval.import_error ADD COLUMN logged_by name NOT NULL DEFAULT CURRENT_USER;
-ALTER VIEW perfeval.form_project SET (security_invoker = true);
-ALTER VIEW perfeval.form_indicator SET (security_invoker = true);
-ALTER VIEW perfeval.form_checklist SET (security_invoker = true);
-ALTER VIEW perfeval.form_survey SET (security_invoker = true);
-ALTER VIEW perfeval.staged_lines SET (security_invoker = true);
-ALTER VIEW perfeval_internal.form_indicator_rows SET (security_invoker = true);
-ALTER VIEW perfeval_internal.form_problems SET (security_invoker = true);
-
-DO $$
-DECLARE
-	t text;
+CREATE OR REPLACE FUNCTION perfeval_internal.form_comparator(v text) RETURNS text
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_comparator_text';
+CREATE FUNCTION perfeval_internal.form_target(nature text, value text, unit text, year text) RETURNS text
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_target_text';
+CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value text, year text) RETURNS text
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_actual_text';
+CREATE OR REPLACE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
+SELECT x.*,
+	   perfeval_internal.form_parse(x.weight_text, 'number') AS weight_p,
+	   perfeval_internal.form_parse(x.score_text, 'number') AS score_p,
+	   perfeval_internal.form_parse(x.target_text, 'target') AS target_p,
+	   perfeval_internal.form_parse(x.actual_text, 'measure') AS actual_p
+  FROM (SELECT s.line, s."项目编码" AS project_code, s."一级指标" AS level1, s."二级指标" AS level2,
+			   s."三级指标" AS name, s."分值" AS weight_text, s."得分" AS score_text,
+			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
+			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
+			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
+			   perfeval_internal.form_target(s."指标性质", s."指标值", s."度量单位", y.year) AS target_text,
+			   perfeval_internal.form_actual(s."实际完成值", s."指标性质", s."指标值", y.year) AS actual_text,
+			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
+			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
+			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
+			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
+		  FROM perfeval_internal.staged_indicator s
+		  -- (the form's year, for dates written without it)
+		  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year
+					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
+DROP FUNCTION perfeval_internal.form_dated(text, text);
+DROP VIEW perfeval_internal.form_problems;
+CREATE OR REPLACE FUNCTION perfeval_internal.form_problems() RETURNS TABLE (project_code text, relation text, line int,
+		column_name text, value text, sqlstate text, message text, hint text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
 BEGIN
-	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'] LOOP
-		EXECUTE format('ALTER TABLE perfeval_internal.%I ENABLE ROW LEVEL SECURITY', t);
-		EXECUTE format('CREATE POLICY own_rows ON perfeval_internal.%I
-						USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER)', t);
-	END LOOP;
-END $$;
-ALTER TABLE perfeval.import_error ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own_rows ON perfeval.import_error
-	USING (logged_by = CURRENT_USER) WITH CHECK (logged_by = CURRENT_USER);
-
-CREATE OR REPLACE VIEW perfeval_internal.form_problems WITH (security_invoker = true) AS
+	RETURN QUERY
 WITH f AS (
 	SELECT s.*, count(*) OVER (PARTITION BY s."项目编码") AS forms,
 		   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS nth
@@ -45,7 +58,7 @@ nums AS (
 			('实际到位数', f."实际到位数"), ('全年执行数', f."全年执行数"), ('预算执行率分值', f."预算执行率分值"),
 			('预算执行率得分', f."预算执行率得分"), ('总分', f."总分")) AS n(col, val)
 	 WHERE f.nth = 1),
-i AS (SELECT * FROM perfeval_internal.form_indicator_rows)
+i AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_irows)
 SELECT f."项目编码" AS project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,
 	   f."项目编码" AS value, '23505' AS sqlstate,
 	   format('project "%s" has more than one form', f."项目编码") AS message,
@@ -108,22 +121,37 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 			WHEN 'nature' THEN 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'
 			WHEN 'compare' THEN 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).'
 			ELSE (c.p).hint END
-  FROM i CROSS JOIN LATERAL (VALUES
-		('empty', '一级指标', i.level1, coalesce(btrim(i.level1), '') = '', '23502', NULL::perfeval_internal.parsed),
-		('empty', '二级指标', i.level2, coalesce(btrim(i.level2), '') = '', '23502', NULL),
-		('empty', '三级指标', i.name, coalesce(btrim(i.name), '') = '', '23502', NULL),
-		('twice', '三级指标', i.name, i.occurrence > 1, '23505', NULL),
-		('weight', '分值', i.weight_text, (i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0, '23514', NULL),
-		('parse', '分值', i.weight_text, (i.weight_p).sqlstate IS NOT NULL, NULL, i.weight_p),
-		('parse', '得分', i.score_text, (i.score_p).sqlstate IS NOT NULL, NULL, i.score_p),
-		('negative', '得分', i.score_text, (i.score_p).num < 0, '23514', NULL),
-		('nature', '指标性质', i.nature, coalesce(i.nature, '') NOT IN ('', '定性')
-			AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature, '22023', NULL),
-		('parse', '指标值', i.target_raw, (i.target_p).sqlstate IS NOT NULL, NULL, i.target_p),
-		('parse', '实际完成值', i.actual_raw, (i.actual_p).sqlstate IS NOT NULL, NULL, i.actual_p),
-		('compare', '实际完成值', i.actual_raw, NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), '22023', NULL)
-	  ) AS c(k, col, val, bad, st, p)
- WHERE c.bad
+  -- (the twelve checks evaluated once per row; the row's failing ones
+  -- described)
+  FROM (SELECT i.*, ARRAY[
+			coalesce(btrim(i.level1), '') = '',
+			coalesce(btrim(i.level2), '') = '',
+			coalesce(btrim(i.name), '') = '',
+			i.occurrence > 1,
+			(i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0,
+			(i.weight_p).sqlstate IS NOT NULL,
+			(i.score_p).sqlstate IS NOT NULL,
+			coalesce((i.score_p).num < 0, false),
+			coalesce(i.nature, '') NOT IN ('', '定性') AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature,
+			(i.target_p).sqlstate IS NOT NULL,
+			(i.actual_p).sqlstate IS NOT NULL,
+			coalesce(NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), false)] AS bad
+		  FROM i) i
+ CROSS JOIN LATERAL (VALUES
+		(1, 'empty', '一级指标', i.level1, '23502', NULL::perfeval_internal.parsed),
+		(2, 'empty', '二级指标', i.level2, '23502', NULL),
+		(3, 'empty', '三级指标', i.name, '23502', NULL),
+		(4, 'twice', '三级指标', i.name, '23505', NULL),
+		(5, 'weight', '分值', i.weight_text, '23514', NULL),
+		(6, 'parse', '分值', i.weight_text, NULL, i.weight_p),
+		(7, 'parse', '得分', i.score_text, NULL, i.score_p),
+		(8, 'negative', '得分', i.score_text, '23514', NULL),
+		(9, 'nature', '指标性质', i.nature, '22023', NULL),
+		(10, 'parse', '指标值', i.target_raw, NULL, i.target_p),
+		(11, 'parse', '实际完成值', i.actual_raw, NULL, i.actual_p),
+		(12, 'compare', '实际完成值', i.actual_raw, '22023', NULL)
+	  ) AS c(n, k, col, val, st, p)
+ WHERE true = ANY (i.bad) AND i.bad[c.n]
 UNION ALL
 -- the weights of a form add up to 100
 SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514',
@@ -135,6 +163,27 @@ SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514
   LEFT JOIN nums er ON er.code = f."项目编码" AND er.col = '预算执行率分值'
  CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((er.p).num, 0)) AS total) w
  WHERE f.nth = 1 AND w0.complete AND w.total <> 100;
+END $$;
+
+ALTER VIEW perfeval.form_project SET (security_invoker = true);
+ALTER VIEW perfeval.form_indicator SET (security_invoker = true);
+ALTER VIEW perfeval.form_checklist SET (security_invoker = true);
+ALTER VIEW perfeval.form_survey SET (security_invoker = true);
+ALTER VIEW perfeval.staged_lines SET (security_invoker = true);
+
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'] LOOP
+		EXECUTE format('ALTER TABLE perfeval_internal.%I ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE format('CREATE POLICY own_rows ON perfeval_internal.%I
+						USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER)', t);
+	END LOOP;
+END $$;
+ALTER TABLE perfeval.import_error ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON perfeval.import_error
+	USING (logged_by = CURRENT_USER) WITH CHECK (logged_by = CURRENT_USER);
 
 CREATE OR REPLACE FUNCTION perfeval_internal.taken_codes(codes text[]) RETURNS SETOF text
 	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
@@ -160,7 +209,7 @@ BEGIN
 		'SELECT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
 		perfeval_internal.staged_checklist, perfeval_internal.staged_survey', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
-		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows, perfeval_internal.form_problems', role);
+		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[])', role);
 END $$;
@@ -247,7 +296,7 @@ BEGIN
 	END LOOP;
 	-- the planner's statistics of what was just staged
 	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -258,9 +307,12 @@ BEGIN
 	-- the problems of this run replace those of earlier runs of the same forms
 	DELETE FROM perfeval.import_error e WHERE e.project_code IN (SELECT f.code FROM pe_import_forms f)
 		OR (e.project_code IS NULL AND EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL));
+	-- the staged indicator rows, read once (parsed, in form order)
+	CREATE TEMP TABLE pe_irows AS SELECT * FROM perfeval_internal.form_indicator_rows;
+	ANALYZE pe_irows;
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
-	  FROM perfeval_internal.form_problems p;
+	  FROM perfeval_internal.form_problems() p;
 	-- the forms to write, numbered in form order, as they will be written
 	CREATE TEMP TABLE pe_forms AS
 	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
@@ -292,7 +344,7 @@ BEGIN
 	  FROM (SELECT i.*,
 				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
 				   row_number() OVER (PARTITION BY i.project_code, i.level1, i.level2 ORDER BY i.line) AS l3n
-			  FROM perfeval_internal.form_indicator_rows i) r
+			  FROM pe_irows i) r
 	  JOIN pe_forms f ON f."项目编码" = r.project_code
 	  LEFT JOIN (SELECT DISTINCT c."项目编码" AS code, c."三级指标" AS name FROM perfeval_internal.staged_checklist c) ck
 		ON ck.code = r.project_code AND ck.name = r.name
@@ -362,7 +414,7 @@ BEGIN
 	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
 				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_forms, pe_rows, pe_points, pe_answers;
+	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_rows, pe_points, pe_answers;
 END $$;
 
 CREATE OR REPLACE FUNCTION perfeval_internal.write_forms(lo bigint, hi bigint) RETURNS void
@@ -431,7 +483,10 @@ REVOKE ALL ON FUNCTION perfeval_internal.grant_import(regrole, boolean), perfeva
 COMMENT ON FUNCTION perfeval_internal.grant_import(regrole, boolean) IS '授予（或收回）装载角色导入表单所需的权限 / Grants (or takes back) what a loading role needs to import forms';
 COMMENT ON COLUMN perfeval.import_error.logged_by IS '发现该问题的导入角色 / The role whose import found it';
 COMMENT ON FUNCTION perfeval_internal.analyze_staging() IS '更新暂存表的统计信息 / Updates the planner''s statistics of the staging tables';
+COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
+COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
+COMMENT ON FUNCTION perfeval_internal.form_problems() IS '暂存表单的全部问题 / Every problem of the staged forms';
 
 -- Roles granted loading before 1.8 import as a fresh grant lets them.
 SELECT perfeval_internal.grant_import(g.role_name::text::regrole, true)

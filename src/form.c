@@ -154,6 +154,73 @@ pe_form_parse(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
 
+/* Argument n as a C string, or NULL. */
+static char *
+arg_cstring(FunctionCallInfo fcinfo, int n, size_t *total)
+{
+	char	   *s;
+
+	if (PG_ARGISNULL(n))
+		return NULL;
+	s = text_to_cstring(PG_GETARG_TEXT_PP(n));
+	*total += strlen(s);
+	return s;
+}
+
+/*
+ * perfeval_internal.form_target(指标性质, 指标值, 度量单位, 年度) and
+ * form_actual(实际完成值, 指标性质, 指标值, 年度): a form row's target and
+ * actual as the warehouse reads them (the rules: pe_form_target() and
+ * pe_form_actual() in the core).
+ */
+PG_FUNCTION_INFO_V1(pe_form_target_text);
+Datum
+pe_form_target_text(PG_FUNCTION_ARGS)
+{
+	size_t		total = PE_FORM_TEXT_EXTRA;
+	char	   *nature = arg_cstring(fcinfo, 0, &total),
+			   *value = arg_cstring(fcinfo, 1, &total),
+			   *unit = arg_cstring(fcinfo, 2, &total),
+			   *year = arg_cstring(fcinfo, 3, &total);
+	char	   *out = palloc(total);
+
+	if (!pe_form_target(nature, value, unit, year, out))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(out));
+}
+
+PG_FUNCTION_INFO_V1(pe_form_actual_text);
+Datum
+pe_form_actual_text(PG_FUNCTION_ARGS)
+{
+	size_t		total = PE_FORM_TEXT_EXTRA;
+	char	   *actual = arg_cstring(fcinfo, 0, &total),
+			   *nature = arg_cstring(fcinfo, 1, &total),
+			   *value = arg_cstring(fcinfo, 2, &total),
+			   *year = arg_cstring(fcinfo, 3, &total);
+	char	   *out = palloc(total);
+
+	if (!pe_form_actual(actual, nature, value, year, out))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(out));
+}
+
+/* perfeval_internal.form_comparator(v): the comparator v begins with, or NULL. */
+PG_FUNCTION_INFO_V1(pe_form_comparator_text);
+Datum
+pe_form_comparator_text(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	size_t		n = pe_form_comparator(s);
+	const char *p = s;
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	while (*p == ' ')
+		p++;
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(p, n));
+}
+
 /*
  * Where the statement staging rows into one view is: its next CSV line and
  * its batch.  A statement is known by its transaction and start time (so
