@@ -18,29 +18,82 @@ CREATE FUNCTION perfeval_internal.form_target(nature text, value text, unit text
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_target_text';
 CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value text, year text) RETURNS text
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_actual_text';
-CREATE OR REPLACE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
-SELECT x.*,
-	   perfeval_internal.form_parse(x.weight_text, 'number') AS weight_p,
-	   perfeval_internal.form_parse(x.score_text, 'number') AS score_p,
-	   perfeval_internal.form_parse(x.target_text, 'target') AS target_p,
-	   perfeval_internal.form_parse(x.actual_text, 'measure') AS actual_p
-  FROM (SELECT s.line, s."项目编码" AS project_code, s."一级指标" AS level1, s."二级指标" AS level2,
-			   s."三级指标" AS name, s."分值" AS weight_text, s."得分" AS score_text,
-			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
-			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
-			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
-			   perfeval_internal.form_target(s."指标性质", s."指标值", s."度量单位", y.year) AS target_text,
-			   perfeval_internal.form_actual(s."实际完成值", s."指标性质", s."指标值", y.year) AS actual_text,
-			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
-			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
-			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
-			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
-		  FROM perfeval_internal.staged_indicator s
-		  -- (the form's year, for dates written without it)
-		  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year
-					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
-DROP FUNCTION perfeval_internal.form_dated(text, text);
 DROP VIEW perfeval_internal.form_problems;
+DROP VIEW perfeval_internal.form_indicator_rows;
+CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
+SELECT z.*,
+	   chr(64 + z.offs + z.l1n::int)
+	   || CASE WHEN z.l2n > 9 OR z.l3n > 9 THEN z.l2n || '-' || z.l3n ELSE z.l2n || '' || z.l3n END AS code,
+	   z.ordinal + z.offs AS seq,
+	   CASE WHEN z.has_checklist THEN 'checklist'
+			WHEN z.has_survey THEN 'survey'
+			-- the form's money rows, scored from the money columns
+			WHEN (z.target_p).tgt IS NULL AND btrim(z.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
+			WHEN (z.target_p).tgt IS NULL AND btrim(z.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
+			-- only 分值 and 得分 printed: the printed score, kept and flagged
+			WHEN (z.target_p).tgt IS NULL AND (z.actual_p).msr IS NULL AND (z.score_p).num IS NOT NULL
+				AND NOT z.qualitative THEN 'printed'
+			ELSE 'actual' END AS source
+  FROM (SELECT y.*,
+			   perfeval_internal.form_parse(y.weight_text, 'number') AS weight_p,
+			   perfeval_internal.form_parse(y.score_text, 'number') AS score_p,
+			   perfeval_internal.form_parse(y.target_text, 'target') AS target_p,
+			   perfeval_internal.form_parse(y.actual_text, 'measure') AS actual_p
+		  FROM (SELECT x.*,
+					   dense_rank() OVER (PARTITION BY x.project_code ORDER BY x.l1_first) AS l1n,
+					   dense_rank() OVER (PARTITION BY x.project_code, x.level1 ORDER BY x.l2_first) AS l2n,
+					   row_number() OVER (PARTITION BY x.project_code, x.level1, x.level2 ORDER BY x.line) AS l3n
+				  FROM (SELECT s.line, s."项目编码" AS project_code, s."一级指标" AS level1, s."二级指标" AS level2,
+							   s."三级指标" AS name, s."分值" AS weight_text, s."得分" AS score_text,
+							   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
+							   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
+							   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
+							   perfeval_internal.form_target(s."指标性质", s."指标值", s."度量单位", y.year) AS target_text,
+							   perfeval_internal.form_actual(s."实际完成值", s."指标性质", s."指标值", y.year) AS actual_text,
+							   coalesce(y.offs, 0) AS offs,
+							   EXISTS (SELECT FROM perfeval_internal.staged_checklist c
+										WHERE c."项目编码" = s."项目编码" AND c."三级指标" = s."三级指标") AS has_checklist,
+							   EXISTS (SELECT FROM perfeval_internal.staged_survey v
+										WHERE v."项目编码" = s."项目编码" AND v."三级指标" = s."三级指标") AS has_survey,
+							   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
+							   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
+							   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
+							   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
+						  FROM perfeval_internal.staged_indicator s
+						  -- (the form's year, for dates written without it, and
+						  -- whether it has an execution-rate row: codes after A)
+						  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year,
+											CASE WHEN max((perfeval_internal.form_parse(p."预算执行率分值", 'number')).num) > 0
+												 THEN 1 ELSE 0 END AS offs
+									   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x) y) z;
+COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_text IS '分值原文 / 分值 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_text IS '得分原文 / 得分 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.note IS '偏差原因（去空白） / Deviation note, trimmed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.nature IS '指标性质（去空白） / Comparator column, trimmed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_raw IS '指标值原文 / 指标值 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_raw IS '实际完成值原文 / 实际完成值 as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.qualitative IS '指标性质为定性 / Marked 定性';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_text IS '组合后的目标文本（性质+指标值+单位） / The target as composed: comparator, value, unit';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_text IS '实际值文本（去掉重复的比较符） / The actual, a repeated comparator removed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.ordinal IS '表单内的行序 / Order within the form';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.occurrence IS '同名指标的第几次出现 / Occurrence of the same indicator in the form';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l1_first IS '该一级指标首次出现的行 / First line of its level 1';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l2_first IS '该二级指标首次出现的行 / First line of its level 2';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_p IS '分值解析结果 / 分值 parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_p IS '得分解析结果 / 得分 parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_p IS '目标解析结果 / Target parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_p IS '实际值解析结果 / Actual parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.offs IS '表单有预算执行率行时为1（编码从B开始） / 1 when the form has an execution-rate row (codes after A)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.has_checklist IS '有评价要点行 / Has checklist rows';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.has_survey IS '有满意度调查行 / Has survey rows';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l1n IS '一级指标序号 / Number of its level 1 in the form';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l2n IS '二级指标在一级内的序号 / Number of its level 2 within its level 1';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l3n IS '三级指标在二级内的序号 / Number within its level 2';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.code IS '指标编码（按表单顺序） / Indicator code, in form order';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.seq IS '指标顺序号 / Position of the indicator';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.source IS '得分来源（actual、checklist、survey、printed…） / Where its score comes from';
+DROP FUNCTION perfeval_internal.form_dated(text, text);
 CREATE OR REPLACE FUNCTION perfeval_internal.form_problems() RETURNS TABLE (project_code text, relation text, line int,
 		column_name text, value text, sqlstate text, message text, hint text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -296,7 +349,7 @@ BEGIN
 	END LOOP;
 	-- the planner's statistics of what was just staged
 	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -324,54 +377,31 @@ BEGIN
 	IF EXISTS (SELECT FROM pe_forms f WHERE coalesce(btrim(f."评分方案"), '') = '') THEN
 		PERFORM perfeval_internal.ensure_national_self();
 	END IF;
-	-- indicator rows coded in form order: level 1 a letter (after A, the
-	-- execution-rate row's, when the form has one), level 2 and 3 their
-	-- numbers within it
-	CREATE TEMP TABLE pe_rows AS
-	SELECT f.ord, r.*,
-		   chr(64 + f.offs + dense_rank() OVER (PARTITION BY r.project_code ORDER BY r.l1_first)::int)
-		   || CASE WHEN r.l2n > 9 OR r.l3n > 9 THEN r.l2n || '-' || r.l3n ELSE r.l2n || '' || r.l3n END AS code,
-		   r.ordinal + f.offs AS seq,
-		   CASE WHEN ck.code IS NOT NULL THEN 'checklist'
-				WHEN sv.code IS NOT NULL THEN 'survey'
-				-- the form's money rows, scored from the money columns
-				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
-				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
-				-- only 分值 and 得分 printed: the printed score, kept and flagged
-				WHEN (r.target_p).tgt IS NULL AND (r.actual_p).msr IS NULL AND (r.score_p).num IS NOT NULL
-					AND NOT r.qualitative THEN 'printed'
-				ELSE 'actual' END AS source
-	  FROM (SELECT i.*,
-				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
-				   row_number() OVER (PARTITION BY i.project_code, i.level1, i.level2 ORDER BY i.line) AS l3n
-			  FROM pe_irows i) r
-	  JOIN pe_forms f ON f."项目编码" = r.project_code
-	  LEFT JOIN (SELECT DISTINCT c."项目编码" AS code, c."三级指标" AS name FROM perfeval_internal.staged_checklist c) ck
-		ON ck.code = r.project_code AND ck.name = r.name
-	  LEFT JOIN (SELECT DISTINCT v."项目编码" AS code, v."三级指标" AS name FROM perfeval_internal.staged_survey v) sv
-		ON sv.code = r.project_code AND sv.name = r.name;
-	CREATE INDEX ON pe_rows (ord);
+	-- the forms' indicator rows, found by their form
+	CREATE INDEX ON pe_irows (project_code);
 	CREATE TEMP TABLE pe_points AS
-	SELECT r.ord, r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line) AS point_no,
+	SELECT f.ord, r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line) AS point_no,
 		   btrim(c."评价要点") AS description, perfeval_internal.form_number(c."要点分值") AS points,
 		   coalesce(perfeval_internal.form_number(c."扣分"), 0) AS deduction, nullif(btrim(c."扣分理由"), '') AS reason
-	  FROM pe_rows r
+	  FROM pe_forms f
+	  JOIN pe_irows r ON r.project_code = f."项目编码"
 	  JOIN perfeval_internal.staged_checklist c ON c."项目编码" = r.project_code AND c."三级指标" = r.name
 	 WHERE r.source = 'checklist';
 	CREATE INDEX ON pe_points (ord);
 	CREATE TEMP TABLE pe_answers AS
-	SELECT r.ord, r.project_code, r.code,
+	SELECT f.ord, r.project_code, r.code,
 		   coalesce(CASE WHEN btrim(v."选项") IN ('非常满意', '很满意') THEN 1 WHEN btrim(v."选项") IN ('比较满意', '满意') THEN 2
 						 WHEN btrim(v."选项") IN ('一般', '一般满意', '基本满意') THEN 3
 						 WHEN btrim(v."选项") IN ('较不满意', '不太满意') THEN 4 WHEN btrim(v."选项") IN ('不满意', '很不满意') THEN 5 END,
 					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)) AS option_no,
 		   btrim(v."选项") AS option_label, perfeval_internal.form_number(v."人数")::int AS respondents,
 		   perfeval_internal.form_number(v."系数") AS coefficient
-	  FROM pe_rows r
+	  FROM pe_forms f
+	  JOIN pe_irows r ON r.project_code = f."项目编码"
 	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
 	 WHERE r.source = 'survey';
 	CREATE INDEX ON pe_answers (ord);
-	ANALYZE pe_forms, pe_rows, pe_points, pe_answers;
+	ANALYZE pe_forms, pe_points, pe_answers;
 	SELECT count(*) INTO n FROM pe_forms;
 	k := 1;
 	WHILE k <= n LOOP
@@ -414,7 +444,7 @@ BEGIN
 	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
 				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_rows, pe_points, pe_answers;
+	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_points, pe_answers;
 END $$;
 
 CREATE OR REPLACE FUNCTION perfeval_internal.write_forms(lo bigint, hi bigint) RETURNS void
@@ -455,21 +485,21 @@ BEGIN
 		UNION ALL
 		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
 			   (r.target_p).tgt, r.source, (r.score_p).num
-		  FROM pe_rows r WHERE r.ord BETWEEN lo AND hi) x
+		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN lo AND hi) x
 	 ORDER BY 1, 3;
 	-- the actuals, reported at the year's end; a qualitative row with a
 	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
 	INSERT INTO perfeval.actual (project_id, code, reported_on, measure, tier, fraction, deviation_note)
 	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
-	  FROM pe_rows r
-	  JOIN pe_forms s ON s.ord = r.ord
+	  FROM pe_forms s
+	  JOIN pe_irows r ON r.project_code = s."项目编码"
 	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
 	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative((r.target_p).tgt) AND (r.score_p).num IS NOT NULL
 									THEN least(round((r.score_p).num * 100 / (r.weight_p).num, 6), 100) END AS fraction) f0
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
-	 WHERE r.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
+	 WHERE s.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
 	 ORDER BY r.project_code, r.code;
 	INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction, reason)
 	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason
