@@ -192,53 +192,21 @@ CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value te
 -- form order (level 1 a letter -- after A, the execution-rate row's, when
 -- the form has one -- level 2 and 3 their numbers within it), the target
 -- and actual as the warehouse reads them, each field parsed, and where its
--- score comes from.
+-- score comes from.  One pass in C (src/formrows.c): the staged rows read
+-- in form order, each form's rows numbered in memory; as its caller (the
+-- staging's policies apply).
+CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text, OUT level1 text,
+		OUT level2 text, OUT name text, OUT weight_text text, OUT score_text text, OUT note text,
+		OUT nature text, OUT target_raw text, OUT actual_raw text, OUT qualitative boolean,
+		OUT target_text text, OUT actual_text text, OUT offs int, OUT has_checklist boolean,
+		OUT has_survey boolean, OUT ordinal bigint, OUT occurrence bigint, OUT l1_first int,
+		OUT l2_first int, OUT l1n bigint, OUT l2n bigint, OUT l3n bigint,
+		OUT weight_p perfeval_internal.parsed, OUT score_p perfeval_internal.parsed,
+		OUT target_p perfeval_internal.parsed, OUT actual_p perfeval_internal.parsed,
+		OUT code text, OUT seq bigint, OUT source text) RETURNS SETOF record
+	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_rows';
 CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
-SELECT z.*,
-	   chr(64 + z.offs + z.l1n::int)
-	   || CASE WHEN z.l2n > 9 OR z.l3n > 9 THEN z.l2n || '-' || z.l3n ELSE z.l2n || '' || z.l3n END AS code,
-	   z.ordinal + z.offs AS seq,
-	   CASE WHEN z.has_checklist THEN 'checklist'
-			WHEN z.has_survey THEN 'survey'
-			-- the form's money rows, scored from the money columns
-			WHEN (z.target_p).tgt IS NULL AND btrim(z.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
-			WHEN (z.target_p).tgt IS NULL AND btrim(z.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
-			-- only 分值 and 得分 printed: the printed score, kept and flagged
-			WHEN (z.target_p).tgt IS NULL AND (z.actual_p).msr IS NULL AND (z.score_p).num IS NOT NULL
-				AND NOT z.qualitative THEN 'printed'
-			ELSE 'actual' END AS source
-  FROM (SELECT y.*,
-			   perfeval_internal.form_parse(y.weight_text, 'number') AS weight_p,
-			   perfeval_internal.form_parse(y.score_text, 'number') AS score_p,
-			   perfeval_internal.form_parse(y.target_text, 'target') AS target_p,
-			   perfeval_internal.form_parse(y.actual_text, 'measure') AS actual_p
-		  FROM (SELECT x.*,
-					   dense_rank() OVER (PARTITION BY x.project_code ORDER BY x.l1_first) AS l1n,
-					   dense_rank() OVER (PARTITION BY x.project_code, x.level1 ORDER BY x.l2_first) AS l2n,
-					   row_number() OVER (PARTITION BY x.project_code, x.level1, x.level2 ORDER BY x.line) AS l3n
-				  FROM (SELECT s.line, s."项目编码" AS project_code, s."一级指标" AS level1, s."二级指标" AS level2,
-							   s."三级指标" AS name, s."分值" AS weight_text, s."得分" AS score_text,
-							   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
-							   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
-							   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
-							   perfeval_internal.form_target(s."指标性质", s."指标值", s."度量单位", y.year) AS target_text,
-							   perfeval_internal.form_actual(s."实际完成值", s."指标性质", s."指标值", y.year) AS actual_text,
-							   coalesce(y.offs, 0) AS offs,
-							   EXISTS (SELECT FROM perfeval_internal.staged_checklist c
-										WHERE c."项目编码" = s."项目编码" AND c."三级指标" = s."三级指标") AS has_checklist,
-							   EXISTS (SELECT FROM perfeval_internal.staged_survey v
-										WHERE v."项目编码" = s."项目编码" AND v."三级指标" = s."三级指标") AS has_survey,
-							   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
-							   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
-							   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
-							   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
-						  FROM perfeval_internal.staged_indicator s
-						  -- (the form's year, for dates written without it, and
-						  -- whether it has an execution-rate row: codes after A)
-						  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year,
-											CASE WHEN max((perfeval_internal.form_parse(p."预算执行率分值", 'number')).num) > 0
-												 THEN 1 ELSE 0 END AS offs
-									   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x) y) z;
+SELECT * FROM perfeval_internal.form_rows();
 
 -- The problems of every staged form: one row each, as import_error keeps
 -- them.  (Over import_forms()'s pe_irows, the staged indicator rows read
@@ -665,6 +633,7 @@ COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开�
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
+COMMENT ON FUNCTION perfeval_internal.form_rows() IS '暂存指标行逐表单编号与解析（一次读取） / The staged indicator rows numbered and parsed, form by form, in one pass';
 COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_text IS '分值原文 / 分值 as written';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_text IS '得分原文 / 得分 as written';

@@ -82,20 +82,70 @@ field_empty(text *v)
 }
 
 /*
+ * A form's field read as a number, a target or a measure (kind), as a
+ * perfeval_internal.parsed value of desc (num, tgt, msr, sqlstate,
+ * message, hint): the value, or the error it would raise.  An empty field
+ * (v NULL or spaces) is a row of NULLs.  *has: a value was read.
+ */
+Datum
+pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has)
+{
+	Datum		values[6];
+	bool		nulls[6] = {true, true, true, true, true, true};
+
+	*has = false;
+	if (v != NULL && !field_empty(v))
+	{
+		char	   *msg = NULL;
+		const char *hint = NULL;
+
+		if (kind == PE_FIELD_NUMBER)
+		{
+			if (form_number(v, &values[0], &msg))
+				nulls[0] = values[0] == (Datum) 0;
+			else
+				hint = FORM_NUMBER_HINT;
+		}
+		else
+		{
+			bool		is_target = kind == PE_FIELD_TARGET;
+			char	   *s = text_to_cstring(v);
+			PeError		err;
+			int			k = is_target ? 1 : 2;
+
+			if (pe_quant_try(s, is_target, &values[k], &err))
+				nulls[k] = false;
+			else
+			{
+				msg = psprintf("invalid input syntax for type %s: \"%s\" — %s",
+							   is_target ? "target" : "measure", s, pe_error_detail(&err));
+				hint = is_target ? PE_HINT_TARGET : PE_HINT_MEASURE;
+			}
+		}
+		*has = !nulls[0] || !nulls[1] || !nulls[2];
+		if (msg)
+		{
+			values[3] = CStringGetTextDatum("22P02");
+			values[4] = CStringGetTextDatum(msg);
+			values[5] = CStringGetTextDatum(hint);
+			nulls[3] = nulls[4] = nulls[5] = false;
+		}
+	}
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+/*
  * perfeval_internal.form_parse(v text, kind text) returns
- * perfeval_internal.parsed (num, tgt, msr, sqlstate, message, hint): the
- * field read as a number, a target or a measure, or the error it would
- * raise.  An empty field is a row of NULLs.
+ * perfeval_internal.parsed: pe_form_field() from SQL.
  */
 PG_FUNCTION_INFO_V1(pe_form_parse);
 Datum
 pe_form_parse(PG_FUNCTION_ARGS)
 {
 	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	Datum		values[6];
-	bool		nulls[6] = {true, true, true, true, true, true};
-	text	   *v;
 	text	   *kind = PG_GETARG_TEXT_PP(1);
+	PeFieldKind k;
+	bool		has;
 
 	/* the result's descriptor, looked up once per query (called per field) */
 	if (desc == NULL)
@@ -110,48 +160,18 @@ pe_form_parse(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = desc;
 	}
-	if (!PG_ARGISNULL(0) && !field_empty(v = PG_GETARG_TEXT_PP(0)))
-	{
-		char	   *msg = NULL;
-		const char *hint = NULL;
-
-		if (pe_text_is(kind, "number"))
-		{
-			if (form_number(v, &values[0], &msg))
-				nulls[0] = values[0] == (Datum) 0;
-			else
-				hint = FORM_NUMBER_HINT;
-		}
-		else if (pe_text_is(kind, "target") || pe_text_is(kind, "measure"))
-		{
-			bool		is_target = pe_text_is(kind, "target");
-			char	   *s = text_to_cstring(v);
-			PeError		err;
-			int			k = is_target ? 1 : 2;
-
-			if (pe_quant_try(s, is_target, &values[k], &err))
-				nulls[k] = false;
-			else
-			{
-				msg = psprintf("invalid input syntax for type %s: \"%s\" — %s",
-							   is_target ? "target" : "measure", s, pe_error_detail(&err));
-				hint = is_target ? PE_HINT_TARGET : PE_HINT_MEASURE;
-			}
-		}
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown kind of form field: \"%s\"", text_to_cstring(kind)),
-					 errhint("number, target or measure.")));
-		if (msg)
-		{
-			values[3] = CStringGetTextDatum("22P02");
-			values[4] = CStringGetTextDatum(msg);
-			values[5] = CStringGetTextDatum(hint);
-			nulls[3] = nulls[4] = nulls[5] = false;
-		}
-	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+	if (pe_text_is(kind, "number"))
+		k = PE_FIELD_NUMBER;
+	else if (pe_text_is(kind, "target"))
+		k = PE_FIELD_TARGET;
+	else if (pe_text_is(kind, "measure"))
+		k = PE_FIELD_MEASURE;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown kind of form field: \"%s\"", text_to_cstring(kind)),
+				 errhint("number, target or measure.")));
+	PG_RETURN_DATUM(pe_form_field(PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), k, desc, &has));
 }
 
 /* Argument n as a C string, or NULL. */
