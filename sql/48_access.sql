@@ -104,14 +104,15 @@ BEGIN
 			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 				AND c.relkind IN ('r', 'v')
 				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass)
-				-- the staged forms and import problems (section 85) are not
-				-- scoped: they stay the warehouse owner's
+				-- the staged forms and import problems (section 85): a
+				-- loader's own rows only, given below (grant_import())
 				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
 		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, role);
 	END LOOP;
 	IF grant_access.may_load THEN
 		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
 						perfeval.actual, perfeval.checklist_point, perfeval.survey_response TO %s', role);
+		PERFORM perfeval_internal.grant_import(role, true);
 	END IF;
 END $$;
 
@@ -134,6 +135,7 @@ BEGIN
 	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name AND g.may_load) THEN
 		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
 						perfeval.actual, perfeval.checklist_point, perfeval.survey_response FROM %s', role);
+		PERFORM perfeval_internal.grant_import(role, false);
 	END IF;
 	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name) THEN
 		FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
@@ -144,8 +146,26 @@ BEGIN
 		EXECUTE format('REVOKE USAGE ON SCHEMA perfeval, perfeval_internal FROM %s', role);
 	END IF;
 END $$;
+-- What a loader needs to import forms (section 85): the staging views
+-- and tables, the problems, the import's views -- its own rows only, by
+-- those relations' policies.  (grant false: take it back.)
+CREATE FUNCTION perfeval_internal.grant_import(role regrole, grant_it boolean) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT, INSERT, UPDATE, DELETE', 'perfeval.form_project, perfeval.form_indicator, perfeval.form_checklist,
+		perfeval.form_survey, perfeval.import_error', role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey', role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[])', role);
+END $$;
 REVOKE ALL ON FUNCTION perfeval.grant_access(regrole, text, text, boolean),
-	perfeval.revoke_access(regrole, text, text) FROM PUBLIC;
+	perfeval.revoke_access(regrole, text, text), perfeval_internal.grant_import(regrole, boolean) FROM PUBLIC;
 
 COMMENT ON TABLE perfeval.access_grant IS '访问授权：角色可查看（及可装载）的项目范围 / Access grants: the projects a role sees (and may load)';
 COMMENT ON COLUMN perfeval.access_grant.role_name IS '被授权角色 / The role granted';
@@ -160,4 +180,5 @@ COMMENT ON FUNCTION perfeval_internal.check_load_project(text, text, text) IS '�
 COMMENT ON FUNCTION perfeval_internal.scope_array() IS '当前角色可查看的项目编号（索引条件） / The projects the current role sees, as an array (an index condition)';
 COMMENT ON FUNCTION perfeval.sees_all() IS '当前角色可否查看全部项目 / Whether the current role sees every project';
 COMMENT ON FUNCTION perfeval.grant_access(regrole, text, text, boolean) IS '授予角色一个部门和/或区划的项目（可含装载） / Grants a role the projects of a department and/or division (optionally loading)';
+COMMENT ON FUNCTION perfeval_internal.grant_import(regrole, boolean) IS '授予（或收回）装载角色导入表单所需的权限 / Grants (or takes back) what a loading role needs to import forms';
 COMMENT ON FUNCTION perfeval.revoke_access(regrole, text, text) IS '收回角色的一项授权 / Takes back one of a role''s grants';

@@ -22,45 +22,49 @@ CREATE TABLE perfeval_internal.staged_project (
 	"项目编码" text, "项目名称" text, "年度" text, "行政区划代码" text, "主管部门" text,
 	"实施单位" text, "评价类型" text, "评分方案" text, "金额单位" text, "年初预算数" text,
 	"全年预算数" text, "实际到位数" text, "全年执行数" text, "预算执行率分值" text,
-	"预算执行率得分" text, "总分" text, "评价等级" text
+	"预算执行率得分" text, "总分" text, "评价等级" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE TABLE perfeval_internal.staged_indicator (
 	line int NOT NULL,
 	batch bigint NOT NULL,
 	"项目编码" text, "一级指标" text, "二级指标" text, "三级指标" text, "指标性质" text,
 	"指标值" text, "度量单位" text, "分值" text, "实际完成值" text, "得分" text,
-	"偏差原因分析及改进措施" text
+	"偏差原因分析及改进措施" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE TABLE perfeval_internal.staged_checklist (
 	line int NOT NULL,
 	batch bigint NOT NULL,
-	"项目编码" text, "三级指标" text, "评价要点" text, "要点分值" text, "扣分" text, "扣分理由" text
+	"项目编码" text, "三级指标" text, "评价要点" text, "要点分值" text, "扣分" text, "扣分理由" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE TABLE perfeval_internal.staged_survey (
 	line int NOT NULL,
 	batch bigint NOT NULL,
-	"项目编码" text, "三级指标" text, "选项" text, "人数" text, "系数" text
+	"项目编码" text, "三级指标" text, "选项" text, "人数" text, "系数" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE SEQUENCE perfeval_internal.staged_batch;
 
-CREATE VIEW perfeval.form_project AS
+CREATE VIEW perfeval.form_project WITH (security_invoker = true) AS
 SELECT "项目编码", "项目名称", "年度", "行政区划代码", "主管部门", "实施单位", "评价类型", "评分方案",
 	   "金额单位", "年初预算数", "全年预算数", "实际到位数", "全年执行数", "预算执行率分值",
 	   "预算执行率得分", "总分", "评价等级"
   FROM perfeval_internal.staged_project;
-CREATE VIEW perfeval.form_indicator AS
+CREATE VIEW perfeval.form_indicator WITH (security_invoker = true) AS
 SELECT "项目编码", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "分值",
 	   "实际完成值", "得分", "偏差原因分析及改进措施"
   FROM perfeval_internal.staged_indicator;
-CREATE VIEW perfeval.form_checklist AS
+CREATE VIEW perfeval.form_checklist WITH (security_invoker = true) AS
 SELECT "项目编码", "三级指标", "评价要点", "要点分值", "扣分", "扣分理由"
   FROM perfeval_internal.staged_checklist;
-CREATE VIEW perfeval.form_survey AS
+CREATE VIEW perfeval.form_survey WITH (security_invoker = true) AS
 SELECT "项目编码", "三级指标", "选项", "人数", "系数"
   FROM perfeval_internal.staged_survey;
 
 -- One row per staged row: its line and batch (the statement that staged it).
-CREATE VIEW perfeval.staged_lines AS
+CREATE VIEW perfeval.staged_lines WITH (security_invoker = true) AS
 SELECT 'form_project'::text AS relation, "项目编码" AS project_code, line, batch FROM perfeval_internal.staged_project
 UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_internal.staged_indicator
 UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
@@ -92,9 +96,44 @@ CREATE TABLE perfeval.import_error (
 	sqlstate text NOT NULL,
 	message text NOT NULL,
 	hint text,
-	logged_at timestamptz NOT NULL DEFAULT statement_timestamp()
+	logged_at timestamptz NOT NULL DEFAULT statement_timestamp(),
+	logged_by name NOT NULL DEFAULT CURRENT_USER
 );
 CREATE INDEX ON perfeval.import_error (project_code);
+
+-- Who stages and imports: the warehouse's owner, and every role granted
+-- loading (grant_access(..., may_load => true)).  A staged row belongs to
+-- the role that staged it (staged_by, set by the staging trigger, not by
+-- the row's writer) and a problem to the role whose import found it
+-- (logged_by): a loader sees, corrects and imports only its own forms and
+-- problems (the owner sees all), and import_forms() writes as its caller,
+-- through the tables' row-level security, so that a form outside the
+-- caller's loading scope is rejected with 42501 and changes nothing.  The
+-- views over the staging are security_invoker: these policies hold through
+-- them too.
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'] LOOP
+		EXECUTE format('ALTER TABLE perfeval_internal.%I ENABLE ROW LEVEL SECURITY', t);
+		EXECUTE format('CREATE POLICY own_rows ON perfeval_internal.%I
+						USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER)', t);
+	END LOOP;
+END $$;
+ALTER TABLE perfeval.import_error ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON perfeval.import_error
+	USING (logged_by = CURRENT_USER) WITH CHECK (logged_by = CURRENT_USER);
+
+-- The planner's statistics of what was just staged, whoever staged it
+-- (ANALYZE is the tables' owner's).
+CREATE FUNCTION perfeval_internal.analyze_staging() RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
+END $$;
 
 -- Forms waiting for correction and their problems survive pg_dump.
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_project', '');
@@ -135,56 +174,50 @@ CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
 		WHEN '部门评价' THEN '部门评价' WHEN '财政评价' THEN '财政评价' WHEN '第三方' THEN '第三方'
 		WHEN '第三方评价' THEN '第三方' END;
 
--- The comparators a form writes in 指标性质 (or in front of 指标值).
+-- The comparator a form writes in 指标性质 (or in front of 指标值): one of
+-- the targets' own spellings (the core's), or NULL.
 CREATE FUNCTION perfeval_internal.form_comparator(v text) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN substring(btrim(v) FROM '^(≥|≤|>=|<=|＞|＜|>|<|=|＝|═|≧|≦|不低于|不少于|不小于|大于|高于|超过|达到|等于|不高于|不多于|不大于|不超过|低于|小于|少于)');
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_comparator_text';
 
--- A date a form writes without its year (12月底前, 10月20日) in the form's
--- year (年度): 2024年12月底前.
-CREATE FUNCTION perfeval_internal.form_dated(v text, year text) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE WHEN strpos(v, '月') > 0 AND v ~ '^[0-9０-９]{1,2}月' AND year ~ '^[0-9]{4}$'
-		THEN year || '年' || v ELSE v END;
+-- A form row's target (指标性质, 指标值, 度量单位 composed; a date without
+-- its year in the form's 年度: 12月底前 -> 2024年12月底前) and its actual (a
+-- comparator repeating the target's dropped), as the warehouse reads them
+-- (the rules: pe_form_target() and pe_form_actual(), src/pe_parse.c).
+CREATE FUNCTION perfeval_internal.form_target(nature text, value text, unit text, year text) RETURNS text
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_target_text';
+CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value text, year text) RETURNS text
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_actual_text';
 
 -- Every staged indicator row of a form, as it will be written: its code in
--- form order, the target and actual as the warehouse reads them, and each
--- field parsed.
-CREATE VIEW perfeval_internal.form_indicator_rows AS
-SELECT x.*,
-	   perfeval_internal.form_parse(x.weight_text, 'number') AS weight_p,
-	   perfeval_internal.form_parse(x.score_text, 'number') AS score_p,
-	   perfeval_internal.form_parse(x.target_text, 'target') AS target_p,
-	   perfeval_internal.form_parse(x.actual_text, 'measure') AS actual_p
-  FROM (SELECT s.line, s."项目编码" AS project_code, s."一级指标" AS level1, s."二级指标" AS level2,
-			   s."三级指标" AS name, s."分值" AS weight_text, s."得分" AS score_text,
-			   nullif(btrim(s."偏差原因分析及改进措施"), '') AS note,
-			   nullif(btrim(s."指标性质"), '') AS nature, s."指标值" AS target_raw, s."实际完成值" AS actual_raw,
-			   btrim(coalesce(s."指标性质", '')) = '定性' AS qualitative,
-			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."指标值"), '') = '' THEN NULL
-					WHEN btrim(coalesce(s."指标性质", '')) IN ('', '定性') THEN btrim(s."指标值")
-					ELSE btrim(s."指标性质") || btrim(s."指标值") END
-			   || CASE WHEN coalesce(btrim(s."度量单位"), '') <> '' AND btrim(coalesce(s."指标性质", '')) <> '定性'
-						AND NOT btrim(s."指标值") LIKE '%' || btrim(s."度量单位") THEN btrim(s."度量单位") ELSE '' END,
-				   y.year) AS target_text,
-			   -- an actual repeating the target's comparator is read as its number
-			   perfeval_internal.form_dated(CASE WHEN coalesce(btrim(s."实际完成值"), '') = '' THEN NULL
-					WHEN perfeval_internal.form_comparator(s."实际完成值") IS NOT NULL
-					 AND perfeval_internal.form_comparator(s."实际完成值")
-						 = coalesce(nullif(btrim(s."指标性质"), ''), perfeval_internal.form_comparator(s."指标值"))
-					THEN substr(btrim(s."实际完成值"), length(perfeval_internal.form_comparator(s."实际完成值")) + 1)
-					ELSE btrim(s."实际完成值") END, y.year) AS actual_text,
-			   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS ordinal,
-			   count(*) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标", s."三级指标" ORDER BY s.line) AS occurrence,
-			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标") AS l1_first,
-			   min(s.line) OVER (PARTITION BY s."项目编码", s."一级指标", s."二级指标") AS l2_first
-		  FROM perfeval_internal.staged_indicator s
-		  -- (the form's year, for dates written without it)
-		  LEFT JOIN (SELECT p."项目编码" AS code, min(btrim(p."年度")) AS year
-					   FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s."项目编码") x;
+-- form order (level 1 a letter -- after A, the execution-rate row's, when
+-- the form has one -- level 2 and 3 their numbers within it), the target
+-- and actual as the warehouse reads them, each field parsed, and where its
+-- score comes from.  One pass in C (src/formrows.c): the staged rows read
+-- in form order, each form's rows numbered in memory; as its caller (the
+-- staging's policies apply).
+CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text, OUT level1 text,
+		OUT level2 text, OUT name text, OUT weight_text text, OUT score_text text, OUT note text,
+		OUT nature text, OUT target_raw text, OUT actual_raw text, OUT qualitative boolean,
+		OUT target_text text, OUT actual_text text, OUT offs int, OUT has_checklist boolean,
+		OUT has_survey boolean, OUT ordinal bigint, OUT occurrence bigint, OUT l1_first int,
+		OUT l2_first int, OUT l1n bigint, OUT l2n bigint, OUT l3n bigint,
+		OUT weight_p perfeval_internal.parsed, OUT score_p perfeval_internal.parsed,
+		OUT target_p perfeval_internal.parsed, OUT actual_p perfeval_internal.parsed,
+		OUT code text, OUT seq bigint, OUT source text) RETURNS SETOF record
+	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_rows';
+CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
+SELECT * FROM perfeval_internal.form_rows();
 
--- The problems of every staged form: one row each, as import_error keeps them.
-CREATE VIEW perfeval_internal.form_problems AS
+-- The problems of every staged form: one row each, as import_error keeps
+-- them.  (Over import_forms()'s pe_irows, the staged indicator rows read
+-- once: form_indicator_rows.)
+CREATE FUNCTION perfeval_internal.form_problems() RETURNS TABLE (project_code text, relation text, line int,
+		column_name text, value text, sqlstate text, message text, hint text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
 WITH f AS (
 	SELECT s.*, count(*) OVER (PARTITION BY s."项目编码") AS forms,
 		   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS nth
@@ -195,7 +228,7 @@ nums AS (
 			('实际到位数', f."实际到位数"), ('全年执行数', f."全年执行数"), ('预算执行率分值', f."预算执行率分值"),
 			('预算执行率得分', f."预算执行率得分"), ('总分', f."总分")) AS n(col, val)
 	 WHERE f.nth = 1),
-i AS (SELECT * FROM perfeval_internal.form_indicator_rows)
+i AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_irows)
 SELECT f."项目编码" AS project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,
 	   f."项目编码" AS value, '23505' AS sqlstate,
 	   format('project "%s" has more than one form', f."项目编码") AS message,
@@ -258,22 +291,37 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 			WHEN 'nature' THEN 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'
 			WHEN 'compare' THEN 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).'
 			ELSE (c.p).hint END
-  FROM i CROSS JOIN LATERAL (VALUES
-		('empty', '一级指标', i.level1, coalesce(btrim(i.level1), '') = '', '23502', NULL::perfeval_internal.parsed),
-		('empty', '二级指标', i.level2, coalesce(btrim(i.level2), '') = '', '23502', NULL),
-		('empty', '三级指标', i.name, coalesce(btrim(i.name), '') = '', '23502', NULL),
-		('twice', '三级指标', i.name, i.occurrence > 1, '23505', NULL),
-		('weight', '分值', i.weight_text, (i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0, '23514', NULL),
-		('parse', '分值', i.weight_text, (i.weight_p).sqlstate IS NOT NULL, NULL, i.weight_p),
-		('parse', '得分', i.score_text, (i.score_p).sqlstate IS NOT NULL, NULL, i.score_p),
-		('negative', '得分', i.score_text, (i.score_p).num < 0, '23514', NULL),
-		('nature', '指标性质', i.nature, coalesce(i.nature, '') NOT IN ('', '定性')
-			AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature, '22023', NULL),
-		('parse', '指标值', i.target_raw, (i.target_p).sqlstate IS NOT NULL, NULL, i.target_p),
-		('parse', '实际完成值', i.actual_raw, (i.actual_p).sqlstate IS NOT NULL, NULL, i.actual_p),
-		('compare', '实际完成值', i.actual_raw, NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), '22023', NULL)
-	  ) AS c(k, col, val, bad, st, p)
- WHERE c.bad
+  -- (the twelve checks evaluated once per row; the row's failing ones
+  -- described)
+  FROM (SELECT i.*, ARRAY[
+			coalesce(btrim(i.level1), '') = '',
+			coalesce(btrim(i.level2), '') = '',
+			coalesce(btrim(i.name), '') = '',
+			i.occurrence > 1,
+			(i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0,
+			(i.weight_p).sqlstate IS NOT NULL,
+			(i.score_p).sqlstate IS NOT NULL,
+			coalesce((i.score_p).num < 0, false),
+			coalesce(i.nature, '') NOT IN ('', '定性') AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature,
+			(i.target_p).sqlstate IS NOT NULL,
+			(i.actual_p).sqlstate IS NOT NULL,
+			coalesce(NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), false)] AS bad
+		  FROM i) i
+ CROSS JOIN LATERAL (VALUES
+		(1, 'empty', '一级指标', i.level1, '23502', NULL::perfeval_internal.parsed),
+		(2, 'empty', '二级指标', i.level2, '23502', NULL),
+		(3, 'empty', '三级指标', i.name, '23502', NULL),
+		(4, 'twice', '三级指标', i.name, '23505', NULL),
+		(5, 'weight', '分值', i.weight_text, '23514', NULL),
+		(6, 'parse', '分值', i.weight_text, NULL, i.weight_p),
+		(7, 'parse', '得分', i.score_text, NULL, i.score_p),
+		(8, 'negative', '得分', i.score_text, '23514', NULL),
+		(9, 'nature', '指标性质', i.nature, '22023', NULL),
+		(10, 'parse', '指标值', i.target_raw, NULL, i.target_p),
+		(11, 'parse', '实际完成值', i.actual_raw, NULL, i.actual_p),
+		(12, 'compare', '实际完成值', i.actual_raw, '22023', NULL)
+	  ) AS c(n, k, col, val, st, p)
+ WHERE true = ANY (i.bad) AND i.bad[c.n]
 UNION ALL
 -- the weights of a form add up to 100
 SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514',
@@ -285,6 +333,7 @@ SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514
   LEFT JOIN nums er ON er.code = f."项目编码" AND er.col = '预算执行率分值'
  CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((er.p).num, 0)) AS total) w
  WHERE f.nth = 1 AND w0.complete AND w.total <> 100;
+END $$;
 
 -- Move every staged form into the warehouse.  The problem-free forms are
 -- numbered in form order and read once into temporary tables (parsed,
@@ -311,9 +360,8 @@ BEGIN
 			FROM perfeval_internal.%1$I t GROUP BY 1) m WHERE s."项目编码" = m.code AND s.batch < m.b', rel);
 	END LOOP;
 	-- the planner's statistics of what was just staged
-	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
-		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_forms', 'pe_rows', 'pe_points', 'pe_answers'] LOOP
+	PERFORM perfeval_internal.analyze_staging();
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -324,9 +372,12 @@ BEGIN
 	-- the problems of this run replace those of earlier runs of the same forms
 	DELETE FROM perfeval.import_error e WHERE e.project_code IN (SELECT f.code FROM pe_import_forms f)
 		OR (e.project_code IS NULL AND EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL));
+	-- the staged indicator rows, read once (parsed, in form order)
+	CREATE TEMP TABLE pe_irows AS SELECT * FROM perfeval_internal.form_indicator_rows;
+	ANALYZE pe_irows;
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
-	  FROM perfeval_internal.form_problems p;
+	  FROM perfeval_internal.form_problems() p;
 	-- the forms to write, numbered in form order, as they will be written
 	CREATE TEMP TABLE pe_forms AS
 	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
@@ -338,54 +389,31 @@ BEGIN
 	IF EXISTS (SELECT FROM pe_forms f WHERE coalesce(btrim(f."评分方案"), '') = '') THEN
 		PERFORM perfeval_internal.ensure_national_self();
 	END IF;
-	-- indicator rows coded in form order: level 1 a letter (after A, the
-	-- execution-rate row's, when the form has one), level 2 and 3 their
-	-- numbers within it
-	CREATE TEMP TABLE pe_rows AS
-	SELECT f.ord, r.*,
-		   chr(64 + f.offs + dense_rank() OVER (PARTITION BY r.project_code ORDER BY r.l1_first)::int)
-		   || CASE WHEN r.l2n > 9 OR r.l3n > 9 THEN r.l2n || '-' || r.l3n ELSE r.l2n || '' || r.l3n END AS code,
-		   r.ordinal + f.offs AS seq,
-		   CASE WHEN ck.code IS NOT NULL THEN 'checklist'
-				WHEN sv.code IS NOT NULL THEN 'survey'
-				-- the form's money rows, scored from the money columns
-				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('资金到位率', '到位率') THEN 'arrival_rate'
-				WHEN (r.target_p).tgt IS NULL AND btrim(r.name) IN ('预算执行率', '执行率') THEN 'execution_rate'
-				-- only 分值 and 得分 printed: the printed score, kept and flagged
-				WHEN (r.target_p).tgt IS NULL AND (r.actual_p).msr IS NULL AND (r.score_p).num IS NOT NULL
-					AND NOT r.qualitative THEN 'printed'
-				ELSE 'actual' END AS source
-	  FROM (SELECT i.*,
-				   dense_rank() OVER (PARTITION BY i.project_code, i.level1 ORDER BY i.l2_first) AS l2n,
-				   row_number() OVER (PARTITION BY i.project_code, i.level1, i.level2 ORDER BY i.line) AS l3n
-			  FROM perfeval_internal.form_indicator_rows i) r
-	  JOIN pe_forms f ON f."项目编码" = r.project_code
-	  LEFT JOIN (SELECT DISTINCT c."项目编码" AS code, c."三级指标" AS name FROM perfeval_internal.staged_checklist c) ck
-		ON ck.code = r.project_code AND ck.name = r.name
-	  LEFT JOIN (SELECT DISTINCT v."项目编码" AS code, v."三级指标" AS name FROM perfeval_internal.staged_survey v) sv
-		ON sv.code = r.project_code AND sv.name = r.name;
-	CREATE INDEX ON pe_rows (ord);
+	-- the forms' indicator rows, found by their form
+	CREATE INDEX ON pe_irows (project_code);
 	CREATE TEMP TABLE pe_points AS
-	SELECT r.ord, r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line) AS point_no,
+	SELECT f.ord, r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line) AS point_no,
 		   btrim(c."评价要点") AS description, perfeval_internal.form_number(c."要点分值") AS points,
 		   coalesce(perfeval_internal.form_number(c."扣分"), 0) AS deduction, nullif(btrim(c."扣分理由"), '') AS reason
-	  FROM pe_rows r
+	  FROM pe_forms f
+	  JOIN pe_irows r ON r.project_code = f."项目编码"
 	  JOIN perfeval_internal.staged_checklist c ON c."项目编码" = r.project_code AND c."三级指标" = r.name
 	 WHERE r.source = 'checklist';
 	CREATE INDEX ON pe_points (ord);
 	CREATE TEMP TABLE pe_answers AS
-	SELECT r.ord, r.project_code, r.code,
+	SELECT f.ord, r.project_code, r.code,
 		   coalesce(CASE WHEN btrim(v."选项") IN ('非常满意', '很满意') THEN 1 WHEN btrim(v."选项") IN ('比较满意', '满意') THEN 2
 						 WHEN btrim(v."选项") IN ('一般', '一般满意', '基本满意') THEN 3
 						 WHEN btrim(v."选项") IN ('较不满意', '不太满意') THEN 4 WHEN btrim(v."选项") IN ('不满意', '很不满意') THEN 5 END,
 					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)) AS option_no,
 		   btrim(v."选项") AS option_label, perfeval_internal.form_number(v."人数")::int AS respondents,
 		   perfeval_internal.form_number(v."系数") AS coefficient
-	  FROM pe_rows r
+	  FROM pe_forms f
+	  JOIN pe_irows r ON r.project_code = f."项目编码"
 	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
 	 WHERE r.source = 'survey';
 	CREATE INDEX ON pe_answers (ord);
-	ANALYZE pe_forms, pe_rows, pe_points, pe_answers;
+	ANALYZE pe_forms, pe_points, pe_answers;
 	SELECT count(*) INTO n FROM pe_forms;
 	k := 1;
 	WHILE k <= n LOOP
@@ -428,8 +456,19 @@ BEGIN
 	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
 				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_forms, pe_rows, pe_points, pe_answers;
+	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_points, pe_answers;
 END $$;
+
+-- Which of these codes name projects already in the warehouse, whoever may
+-- see them: a form replacing a project the caller may not load is refused
+-- with 42501 (check_load()), not with a duplicate key.  (Loaders only: it
+-- tells whether a code is taken.)
+CREATE FUNCTION perfeval_internal.taken_codes(codes text[]) RETURNS SETOF text
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		SELECT p.project_id FROM perfeval.project p WHERE p.project_id = ANY (codes);
+	END;
+REVOKE ALL ON FUNCTION perfeval_internal.taken_codes(text[]) FROM PUBLIC;
 
 -- Write the problem-free forms numbered lo to hi (import_forms()'s
 -- temporary tables): each replaces the project of its 项目编码 (the project
@@ -438,6 +477,8 @@ CREATE FUNCTION perfeval_internal.write_forms(lo bigint, hi bigint) RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+	PERFORM perfeval_internal.check_load(t.code)
+	   FROM perfeval_internal.taken_codes(ARRAY(SELECT s."项目编码" FROM pe_forms s WHERE s.ord BETWEEN lo AND hi)) t(code);
 	DELETE FROM perfeval.project p USING pe_forms s WHERE s.ord BETWEEN lo AND hi AND p.project_id = s."项目编码";
 	INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
 			evaluation_kind, scheme_id, printed_total, printed_grade, source)
@@ -470,21 +511,21 @@ BEGIN
 		UNION ALL
 		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
 			   (r.target_p).tgt, r.source, (r.score_p).num
-		  FROM pe_rows r WHERE r.ord BETWEEN lo AND hi) x
+		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN lo AND hi) x
 	 ORDER BY 1, 3;
 	-- the actuals, reported at the year's end; a qualitative row with a
 	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
 	INSERT INTO perfeval.actual (project_id, code, reported_on, measure, tier, fraction, deviation_note)
 	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
-	  FROM pe_rows r
-	  JOIN pe_forms s ON s.ord = r.ord
+	  FROM pe_forms s
+	  JOIN pe_irows r ON r.project_code = s."项目编码"
 	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
 	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative((r.target_p).tgt) AND (r.score_p).num IS NOT NULL
 									THEN least(round((r.score_p).num * 100 / (r.weight_p).num, 6), 100) END AS fraction) f0
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
-	 WHERE r.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
+	 WHERE s.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
 	 ORDER BY r.project_code, r.code;
 	INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction, reason)
 	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason
@@ -578,16 +619,21 @@ COMMENT ON COLUMN perfeval.import_error.sqlstate IS '错误代码（SQLSTATE） 
 COMMENT ON COLUMN perfeval.import_error.message IS '问题说明 / Message';
 COMMENT ON COLUMN perfeval.import_error.hint IS '可接受的写法 / What is accepted';
 COMMENT ON COLUMN perfeval.import_error.logged_at IS '记录时间 / When it was found';
+COMMENT ON COLUMN perfeval.import_error.logged_by IS '发现该问题的导入角色 / The role whose import found it';
+COMMENT ON FUNCTION perfeval_internal.analyze_staging() IS '更新暂存表的统计信息 / Updates the planner''s statistics of the staging tables';
 COMMENT ON FUNCTION perfeval.import_forms() IS '导入全部暂存表单：每张表单全部导入或整张拒绝，问题记入 import_error / Imports every staged form, each all or nothing; problems go to import_error';
 COMMENT ON FUNCTION perfeval_internal.stage_row() IS '暂存一行表单并记下其 CSV 行号（触发器） / Stages a form row with its CSV line (trigger)';
 COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全国自评表方案 national_self / Creates the national self-evaluation scheme when first needed';
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
 COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
-COMMENT ON FUNCTION perfeval_internal.form_dated(text, text) IS '无年份的日期补上表单年度（12月底前 → 2024年12月底前） / A date written without its year, in the form''s year';
+COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
+COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
+COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
+COMMENT ON FUNCTION perfeval_internal.form_rows() IS '暂存指标行逐表单编号与解析（一次读取） / The staged indicator rows numbered and parsed, form by form, in one pass';
 COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_text IS '分值原文 / 分值 as written';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_text IS '得分原文 / 得分 as written';
@@ -606,7 +652,16 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_p IS '分值解�
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_p IS '得分解析结果 / 得分 parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_p IS '目标解析结果 / Target parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_p IS '实际值解析结果 / Actual parsed';
-COMMENT ON VIEW perfeval_internal.form_problems IS '暂存表单的全部问题 / Every problem of the staged forms';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.offs IS '表单有预算执行率行时为1（编码从B开始） / 1 when the form has an execution-rate row (codes after A)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.has_checklist IS '有评价要点行 / Has checklist rows';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.has_survey IS '有满意度调查行 / Has survey rows';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l1n IS '一级指标序号 / Number of its level 1 in the form';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l2n IS '二级指标在一级内的序号 / Number of its level 2 within its level 1';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l3n IS '三级指标在二级内的序号 / Number within its level 2';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.code IS '指标编码（按表单顺序） / Indicator code, in form order';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.seq IS '指标顺序号 / Position of the indicator';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.source IS '得分来源（actual、checklist、survey、printed…） / Where its score comes from';
+COMMENT ON FUNCTION perfeval_internal.form_problems() IS '暂存表单的全部问题 / Every problem of the staged forms';
 
 -- The header columns: the same sentence for the view and its staging table.
 DO $$
@@ -636,6 +691,7 @@ BEGIN
 		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
 			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'
 				WHEN 'batch' THEN '暂存批次（写入语句） / Staging batch (the statement that staged it)'
+				WHEN 'staged_by' THEN '暂存该行的角色 / The role that staged the row'
 				ELSE '表头“' || c.attname || '”，原文 / Form header, as written: ' || (en ->> c.attname) END);
 	END LOOP;
 END $$;

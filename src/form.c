@@ -14,6 +14,7 @@
 #include "commands/sequence.h"
 #include "commands/trigger.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -81,20 +82,70 @@ field_empty(text *v)
 }
 
 /*
+ * A form's field read as a number, a target or a measure (kind), as a
+ * perfeval_internal.parsed value of desc (num, tgt, msr, sqlstate,
+ * message, hint): the value, or the error it would raise.  An empty field
+ * (v NULL or spaces) is a row of NULLs.  *has: a value was read.
+ */
+Datum
+pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has)
+{
+	Datum		values[6];
+	bool		nulls[6] = {true, true, true, true, true, true};
+
+	*has = false;
+	if (v != NULL && !field_empty(v))
+	{
+		char	   *msg = NULL;
+		const char *hint = NULL;
+
+		if (kind == PE_FIELD_NUMBER)
+		{
+			if (form_number(v, &values[0], &msg))
+				nulls[0] = values[0] == (Datum) 0;
+			else
+				hint = FORM_NUMBER_HINT;
+		}
+		else
+		{
+			bool		is_target = kind == PE_FIELD_TARGET;
+			char	   *s = text_to_cstring(v);
+			PeError		err;
+			int			k = is_target ? 1 : 2;
+
+			if (pe_quant_try(s, is_target, &values[k], &err))
+				nulls[k] = false;
+			else
+			{
+				msg = psprintf("invalid input syntax for type %s: \"%s\" — %s",
+							   is_target ? "target" : "measure", s, pe_error_detail(&err));
+				hint = is_target ? PE_HINT_TARGET : PE_HINT_MEASURE;
+			}
+		}
+		*has = !nulls[0] || !nulls[1] || !nulls[2];
+		if (msg)
+		{
+			values[3] = CStringGetTextDatum("22P02");
+			values[4] = CStringGetTextDatum(msg);
+			values[5] = CStringGetTextDatum(hint);
+			nulls[3] = nulls[4] = nulls[5] = false;
+		}
+	}
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+/*
  * perfeval_internal.form_parse(v text, kind text) returns
- * perfeval_internal.parsed (num, tgt, msr, sqlstate, message, hint): the
- * field read as a number, a target or a measure, or the error it would
- * raise.  An empty field is a row of NULLs.
+ * perfeval_internal.parsed: pe_form_field() from SQL.
  */
 PG_FUNCTION_INFO_V1(pe_form_parse);
 Datum
 pe_form_parse(PG_FUNCTION_ARGS)
 {
 	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	Datum		values[6];
-	bool		nulls[6] = {true, true, true, true, true, true};
-	text	   *v;
 	text	   *kind = PG_GETARG_TEXT_PP(1);
+	PeFieldKind k;
+	bool		has;
 
 	/* the result's descriptor, looked up once per query (called per field) */
 	if (desc == NULL)
@@ -109,48 +160,85 @@ pe_form_parse(PG_FUNCTION_ARGS)
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = desc;
 	}
-	if (!PG_ARGISNULL(0) && !field_empty(v = PG_GETARG_TEXT_PP(0)))
-	{
-		char	   *msg = NULL;
-		const char *hint = NULL;
+	if (pe_text_is(kind, "number"))
+		k = PE_FIELD_NUMBER;
+	else if (pe_text_is(kind, "target"))
+		k = PE_FIELD_TARGET;
+	else if (pe_text_is(kind, "measure"))
+		k = PE_FIELD_MEASURE;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown kind of form field: \"%s\"", text_to_cstring(kind)),
+				 errhint("number, target or measure.")));
+	PG_RETURN_DATUM(pe_form_field(PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0), k, desc, &has));
+}
 
-		if (pe_text_is(kind, "number"))
-		{
-			if (form_number(v, &values[0], &msg))
-				nulls[0] = values[0] == (Datum) 0;
-			else
-				hint = FORM_NUMBER_HINT;
-		}
-		else if (pe_text_is(kind, "target") || pe_text_is(kind, "measure"))
-		{
-			bool		is_target = pe_text_is(kind, "target");
-			char	   *s = text_to_cstring(v);
-			PeError		err;
-			int			k = is_target ? 1 : 2;
+/* Argument n as a C string, or NULL. */
+static char *
+arg_cstring(FunctionCallInfo fcinfo, int n, size_t *total)
+{
+	char	   *s;
 
-			if (pe_quant_try(s, is_target, &values[k], &err))
-				nulls[k] = false;
-			else
-			{
-				msg = psprintf("invalid input syntax for type %s: \"%s\" — %s",
-							   is_target ? "target" : "measure", s, pe_error_detail(&err));
-				hint = is_target ? PE_HINT_TARGET : PE_HINT_MEASURE;
-			}
-		}
-		else
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown kind of form field: \"%s\"", text_to_cstring(kind)),
-					 errhint("number, target or measure.")));
-		if (msg)
-		{
-			values[3] = CStringGetTextDatum("22P02");
-			values[4] = CStringGetTextDatum(msg);
-			values[5] = CStringGetTextDatum(hint);
-			nulls[3] = nulls[4] = nulls[5] = false;
-		}
-	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+	if (PG_ARGISNULL(n))
+		return NULL;
+	s = text_to_cstring(PG_GETARG_TEXT_PP(n));
+	*total += strlen(s);
+	return s;
+}
+
+/*
+ * perfeval_internal.form_target(指标性质, 指标值, 度量单位, 年度) and
+ * form_actual(实际完成值, 指标性质, 指标值, 年度): a form row's target and
+ * actual as the warehouse reads them (the rules: pe_form_target() and
+ * pe_form_actual() in the core).
+ */
+PG_FUNCTION_INFO_V1(pe_form_target_text);
+Datum
+pe_form_target_text(PG_FUNCTION_ARGS)
+{
+	size_t		total = PE_FORM_TEXT_EXTRA;
+	char	   *nature = arg_cstring(fcinfo, 0, &total),
+			   *value = arg_cstring(fcinfo, 1, &total),
+			   *unit = arg_cstring(fcinfo, 2, &total),
+			   *year = arg_cstring(fcinfo, 3, &total);
+	char	   *out = palloc(total);
+
+	if (!pe_form_target(nature, value, unit, year, out))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(out));
+}
+
+PG_FUNCTION_INFO_V1(pe_form_actual_text);
+Datum
+pe_form_actual_text(PG_FUNCTION_ARGS)
+{
+	size_t		total = PE_FORM_TEXT_EXTRA;
+	char	   *actual = arg_cstring(fcinfo, 0, &total),
+			   *nature = arg_cstring(fcinfo, 1, &total),
+			   *value = arg_cstring(fcinfo, 2, &total),
+			   *year = arg_cstring(fcinfo, 3, &total);
+	char	   *out = palloc(total);
+
+	if (!pe_form_actual(actual, nature, value, year, out))
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(out));
+}
+
+/* perfeval_internal.form_comparator(v): the comparator v begins with, or NULL. */
+PG_FUNCTION_INFO_V1(pe_form_comparator_text);
+Datum
+pe_form_comparator_text(PG_FUNCTION_ARGS)
+{
+	char	   *s = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	size_t		n = pe_form_comparator(s);
+	const char *p = s;
+
+	if (n == 0)
+		PG_RETURN_NULL();
+	while (*p == ' ')
+		p++;
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(p, n));
 }
 
 /*
@@ -196,6 +284,7 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	TimestampTz stmt = GetCurrentStatementStartTimestamp();
 	int			i,
 				breaks = 0;
+	bool		with_owner;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -236,17 +325,26 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	rel = table_open(pos->staged, RowExclusiveLock);
 	vdesc = RelationGetDescr(view);
 	sdesc = RelationGetDescr(rel);
-	if (sdesc->natts != vdesc->natts + 2 || RelationGetIndexList(rel) != NIL)
+	/* (1.8 added staged_by at the end; a 1.6 or 1.7 table has none) */
+	with_owner = sdesc->natts == vdesc->natts + 3;
+	if ((sdesc->natts != vdesc->natts + 2 && !with_owner) || RelationGetIndexList(rel) != NIL)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("staging table \"%s\" does not match view \"%s\"",
 						RelationGetRelationName(rel), vname),
-				 errhint("It has line, batch and the view's columns, and no index.")));
+				 errhint("It has line, batch, the view's columns and staged_by, and no index.")));
 
 	values = palloc(sizeof(Datum) * sdesc->natts);
 	nulls = palloc(sizeof(bool) * sdesc->natts);
 	heap_deform_tuple(td->tg_trigtuple, vdesc, values + 2, nulls + 2);
-	for (i = 2; i < sdesc->natts; i++)
+	if (with_owner)
+	{
+		/* the row is the staging role's: its policies show it to that role only */
+		values[sdesc->natts - 1] = DirectFunctionCall1(namein,
+													   CStringGetDatum(GetUserNameFromId(GetUserId(), false)));
+		nulls[sdesc->natts - 1] = false;
+	}
+	for (i = 2; i < vdesc->natts + 2; i++)
 	{
 		if (!nulls[i])
 		{

@@ -141,6 +141,33 @@ extern PeStatus pe_parse_form_number(const char *s, size_t len, char *buf,
 									 PeError *err);
 
 /*
+ * A self-evaluation form's row, as the warehouse reads it.  A form field
+ * is NULL or a string; leading and trailing ASCII spaces do not count.
+ *
+ * pe_form_comparator: the length of the longest comparator spelling (the
+ * targets' own, ≥ ≤ ＝ 不低于 …) s begins with after its spaces, or 0.
+ *
+ * pe_form_target: the target the row states: 指标值 alone when 指标性质 is
+ * empty or 定性, else 指标性质 followed by 指标值; then 度量单位 when given,
+ * not 定性 and not already ending 指标值; a date written without its year
+ * (12月底前, 10月20日) in the form's 年度.  NULL (returns false) when 指标值
+ * is empty.
+ *
+ * pe_form_actual: 实际完成值, without a leading comparator when it repeats
+ * the target's (指标性质, or else the one 指标值 begins with), a date in the
+ * form's year.  NULL when empty.
+ *
+ * Both write at most PE_FORM_TEXT_EXTRA plus the fields' lengths to *out
+ * (NUL terminated) and return false for NULL.
+ */
+#define PE_FORM_TEXT_EXTRA 16
+extern size_t pe_form_comparator(const char *s);
+extern bool pe_form_target(const char *nature, const char *value, const char *unit,
+						   const char *year, char *out);
+extern bool pe_form_actual(const char *actual, const char *nature, const char *value,
+						   const char *year, char *out);
+
+/*
  * Print canonically: "≥2000万元/家", "=41家", "稳步增长"; measures print
  * without comparator ("57111万元/家").  Returns the length written; buf must
  * hold PE_QUANT_BUFLEN + textlen bytes.  Always NUL terminates.

@@ -426,6 +426,168 @@ match_cmp(const char *s, size_t i, size_t e, bool symbols_only)
 	return best;
 }
 
+/* s without its leading and trailing ASCII spaces: [*b, *e), as btrim() sees it. */
+static void
+form_trim(const char *s, size_t *b, size_t *e)
+{
+	*b = 0;
+	*e = strlen(s);
+	while (*b < *e && s[*b] == ' ')
+		(*b)++;
+	while (*e > *b && s[*e - 1] == ' ')
+		(*e)--;
+}
+
+/* A form's comparator prefix (see pe_core.h). */
+size_t
+pe_form_comparator(const char *s)
+{
+	size_t		b,
+				e;
+	const CmpSpelling *c;
+
+	if (s == NULL)
+		return 0;
+	form_trim(s, &b, &e);
+	c = match_cmp(s, b, e, false);
+	return c ? strlen(c->lit) : 0;
+}
+
+/* Is [b, e) of s exactly lit? */
+static bool
+form_is(const char *s, size_t b, size_t e, const char *lit)
+{
+	return e - b == strlen(lit) && memcmp(s + b, lit, e - b) == 0;
+}
+
+/*
+ * Append s[b, e) to out at *n; when what follows its comparator (if any)
+ * is a date without its year -- one or two digits (ASCII or full-width)
+ * then 月 -- the form's year goes before it ("≤2024年12月31日").
+ */
+static void
+form_put_dated(const char *s, size_t b, size_t e, const char *year, char *out, size_t *n)
+{
+	const CmpSpelling *c = match_cmp(s, b, e, false);
+	size_t		i,
+				digits = 0,
+				yb = 0,
+				ye = 0;
+
+	if (c)
+	{
+		size_t		l = strlen(c->lit);
+
+		memcpy(out + *n, s + b, l);
+		*n += l;
+		b += l;
+	}
+	for (i = b; digits < 3 && i < e; digits++)
+	{
+		if (s[i] >= '0' && s[i] <= '9')
+			i++;
+		else if (i + 2 < e && (unsigned char) s[i] == 0xEF && (unsigned char) s[i + 1] == 0xBC &&
+				 (unsigned char) s[i + 2] >= 0x90 && (unsigned char) s[i + 2] <= 0x99)
+			i += 3;
+		else
+			break;
+	}
+	if (year)
+		form_trim(year, &yb, &ye);
+	if (digits >= 1 && digits <= 2 && i + 3 <= e && memcmp(s + i, "月", 3) == 0 &&
+		ye - yb == 4 && strspn(year + yb, "0123456789") >= 4)
+	{
+		memcpy(out + *n, year + yb, 4);
+		memcpy(out + *n + 4, "年", 3);
+		*n += 7;
+	}
+	memcpy(out + *n, s + b, e - b);
+	*n += e - b;
+	out[*n] = '\0';
+}
+
+/* The target a form's row states (see pe_core.h). */
+bool
+pe_form_target(const char *nature, const char *value, const char *unit,
+			   const char *year, char *out)
+{
+	size_t		vb,
+				ve,
+				nb = 0,
+				ne = 0,
+				ub = 0,
+				ue = 0,
+				n = 0;
+	bool		qualitative;
+
+	if (value == NULL)
+		return false;
+	form_trim(value, &vb, &ve);
+	if (vb == ve)
+		return false;
+	if (nature)
+		form_trim(nature, &nb, &ne);
+	if (unit)
+		form_trim(unit, &ub, &ue);
+	qualitative = nature && form_is(nature, nb, ne, "定性");
+	if (nb < ne && !qualitative)
+	{
+		memcpy(out, nature + nb, ne - nb);
+		n = ne - nb;
+	}
+	form_put_dated(value, vb, ve, year, out, &n);
+	/* the unit, unless 指标值 already ends with it */
+	if (ub < ue && !qualitative &&
+		!(ve - vb >= ue - ub && memcmp(value + ve - (ue - ub), unit + ub, ue - ub) == 0))
+	{
+		memcpy(out + n, unit + ub, ue - ub);
+		n += ue - ub;
+		out[n] = '\0';
+	}
+	return true;
+}
+
+/* The actual a form's row states (see pe_core.h). */
+bool
+pe_form_actual(const char *actual, const char *nature, const char *value,
+			   const char *year, char *out)
+{
+	size_t		ab,
+				ae,
+				nb = 0,
+				ne = 0,
+				n = 0,
+				c;
+
+	if (actual == NULL)
+		return false;
+	form_trim(actual, &ab, &ae);
+	if (ab == ae)
+		return false;
+	if (nature)
+		form_trim(nature, &nb, &ne);
+	c = pe_form_comparator(actual);
+	if (c > 0)
+	{
+		/* the target's comparator: 指标性质, or the one 指标值 begins with */
+		const char *t = nature;
+		size_t		tb = nb,
+					tl = ne - nb,
+					te;
+
+		if (tl == 0 && value)
+		{
+			t = value;
+			form_trim(value, &tb, &te);
+			tl = pe_form_comparator(value);
+		}
+		if (tl == c && memcmp(t + tb, actual + ab, c) == 0)
+			ab += c;
+	}
+	form_put_dated(actual, ab, ae, year, out, &n);
+	return true;
+}
+
 /* Unit code for exactly the text s[b..e), or PE_UNIT_CUSTOM if unknown. */
 static uint8_t
 lookup_unit(const char *s, size_t b, size_t e)

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "access/tupdesc.h"
 #include "utils/array.h"
 #include "utils/numeric.h"
 
@@ -43,6 +44,13 @@ extern void pe_report(const PeError *err, const char *typname,
 
 /* Parse a target/measure's text; false (err filled) if it is not one. */
 extern bool pe_quant_try(const char *str, bool is_target, Datum *out, PeError *err);
+
+/* A form's field read without raising (src/form.c): a perfeval_internal.parsed value. */
+typedef enum PeFieldKind
+{
+	PE_FIELD_NUMBER, PE_FIELD_TARGET, PE_FIELD_MEASURE
+} PeFieldKind;
+extern Datum pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has);
 
 /* Unpack a target/measure datum into q (text points into the datum). */
 extern void pe_quant_unpack(Datum d, PeQuant *q);

@@ -14,6 +14,10 @@
 #     equals a from-scratch computation, every view equals the views
 #     recomputed from the facts, and no transaction failed (no deadlock, no
 #     error).
+#  3. Imports at once: two loaders of different departments, each in an open
+#     transaction (their forms imported, the other department's project
+#     refused with 42501), and two imports of one form (the project is one
+#     form's whole, never a mix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=concurrency
@@ -241,4 +245,61 @@ if [ $wrc != 0 ] || [ $rrc != 0 ] || [ "${wfail:-x}" != 0 ] || [ "${wtx:-0}" -lt
 fi
 check soak || status=1
 [ $status = 0 ] && echo "soak: ${SOAK}s, $wtx writes and $rtx reads on loopback, no failure, no deadlock; the state and every view equal a recomputation from the facts"
+
+# ------------------------------------------------------- 3. concurrent imports
+# Two loaders of different departments import at the same time, each in a
+# transaction held open; one of them also sends a form for a project of the
+# other's department.  Then two imports of the same 项目编码 overlap: the
+# first replaces the project, the second waits for it and is rejected (its
+# form stays staged), never a duplicate or a mix of the two.
+form() {	# form CODE DEPARTMENT INDICATORS...: the SQL staging one form (weights 100 in all)
+	local code=$1 dept=$2 n=$(($# - 2)) i=0
+	echo "INSERT INTO perfeval.form_project VALUES ('$code', '表$code', '2024', '650100', '$dept', '', '', '', '', '', '', '', '', '', '', '', '');"
+	shift 2
+	# (one statement: a form's rows staged by a later statement replace the earlier ones)
+	printf 'INSERT INTO perfeval.form_indicator VALUES '
+	for name in "$@"; do
+		i=$((i + 1))
+		printf "%s('$code', '产出指标', '数量指标', '$name', '', '≥5', '家', '$((i == n ? 100 - 100 / n * (n - 1) : 100 / n))', '6家', '', '')" "$([ $i = 1 ] || echo ', ')"
+	done
+	echo ";"
+}
+"${PSQL[@]}" -c "SET client_min_messages = warning" -c "DROP ROLE IF EXISTS perfeval_conc_l0, perfeval_conc_l1" \
+	-c "CREATE ROLE perfeval_conc_l0; CREATE ROLE perfeval_conc_l1" \
+	-c "SELECT perfeval.grant_access('perfeval_conc_l0', department => '部门0', may_load => true)" \
+	-c "SELECT perfeval.grant_access('perfeval_conc_l1', department => '部门1', may_load => true)" >/dev/null
+p0_before=$("${PSQL[@]}" -At -c "SELECT p.department || ':' || (SELECT count(*) FROM perfeval.indicator i WHERE i.project_id = 'p0') FROM perfeval.project p WHERE p.project_id = 'p0'")
+{ echo "BEGIN; SET ROLE perfeval_conc_l0;"; form fa 部门0 甲 乙; echo "SELECT * FROM perfeval.import_forms(); SELECT pg_sleep(2); COMMIT;"; } >"$W/l0.sql"
+{ echo "BEGIN; SET ROLE perfeval_conc_l1;"; form fb 部门1 甲; form p0 部门1 甲; echo "SELECT * FROM perfeval.import_forms(); SELECT pg_sleep(2); COMMIT;"; } >"$W/l1.sql"
+"${PSQL[@]}" -f "$W/l0.sql" >/dev/null &
+l0=$!
+sleep 0.5
+"${PSQL[@]}" -f "$W/l1.sql" >/dev/null
+wait $l0
+got=$("${PSQL[@]}" -At -c "SELECT string_agg(p.project_id || ':' || p.department || ':' || (SELECT count(*) FROM perfeval.indicator i WHERE i.project_id = p.project_id), ' ' ORDER BY p.project_id) FROM perfeval.project p WHERE p.project_id IN ('fa', 'fb', 'p0')" \
+	-c "SELECT string_agg(project_code || ':' || sqlstate || ':' || logged_by, ' ' ORDER BY project_code) FROM perfeval.import_error")
+want="fa:部门0:2 fb:部门1:1 p0:$p0_before"$'\np0:42501:perfeval_conc_l1'
+if [ "$got" != "$want" ]; then
+	echo "imports by two loaders at once: got '$got', want '$want'"
+	status=1
+fi
+check "two loaders importing at once" || status=1
+{ echo "BEGIN;"; form p5 部门2 甲; echo "SELECT * FROM perfeval.import_forms(); SELECT pg_sleep(2); COMMIT;"; } >"$W/i1.sql"
+{ form p5 部门2 丙 丁; echo "SELECT status FROM perfeval.import_forms();"; } >"$W/i2.sql"
+"${PSQL[@]}" -f "$W/i1.sql" >/dev/null &
+i1=$!
+sleep 0.7
+second=$("${PSQL[@]}" -At -f "$W/i2.sql")
+wait $i1
+got=$("${PSQL[@]}" -At -c "SELECT '$second ' || string_agg(name, ',' ORDER BY code) FROM perfeval.indicator WHERE project_id = 'p5'" \
+	-c "SELECT count(*) || ' staged' FROM perfeval.staged_lines s WHERE s.project_code = 'p5'" \
+	-c "SELECT coalesce(string_agg(DISTINCT sqlstate, ','), 'no problem') FROM perfeval.import_error e WHERE e.project_code = 'p5'")
+# (the second waits for the first: its import then replaces the first's
+# project, or, had it read the project before, is rejected and keeps its form)
+if [ "$got" != $'imported 丙,丁\n0 staged\nno problem' ] && [ "$got" != $'rejected 甲\n3 staged\n23505' ]; then
+	echo "two imports of one form at once: got '$got', want the second's form whole (imported) or the first's (the second rejected, staged)"
+	status=1
+fi
+check "two imports of one form at once" || status=1
+[ $status = 0 ] && echo "imports: two loaders at once each import their forms and are refused the other's project (42501); of two imports of one form at once the project is one form's whole ($(head -1 <<<"$got" | cut -d" " -f1) second), never a mix; state and views equal a recomputation"
 exit $status

@@ -115,7 +115,8 @@ test)
 	suite "ALTER EXTENSION UPDATE from 1.4 equals a fresh install" bash test/upgrade.sh 1.4
 	suite "ALTER EXTENSION UPDATE from 1.5 equals a fresh install" bash test/upgrade.sh 1.5
 	suite "ALTER EXTENSION UPDATE from 1.6 equals a fresh install" bash test/upgrade.sh 1.6
-	suite "concurrent writers and readers: races and a ${SOAK_SECONDS:-30} s pgbench soak on loopback" \
+	suite "ALTER EXTENSION UPDATE from 1.7 equals a fresh install" bash test/upgrade.sh 1.7
+	suite "concurrent writers and readers: races, a ${SOAK_SECONDS:-30} s pgbench soak on loopback, imports at once" \
 		bash test/concurrency.sh
 	echo
 	echo "test suites: $passed passed, $failed failed"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
 # install starts.  One database gets perfeval $1 (a released version: 1.0,
-# 1.1, 1.2, 1.3, 1.4, 1.5 or 1.6) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
+# 1.1, 1.2, 1.3, 1.4, 1.5, 1.6 or 1.7) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
 # gets the current version and the same samples.  Their catalogs (every object of the extension with its
 # definition and comment) and every view's rows must be identical.  Needs
 # PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
@@ -23,6 +23,7 @@ load $old
 "${PSQL[@]}" -d postgres -c "DO \$\$ BEGIN
 	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_upgrade_reader') THEN CREATE ROLE perfeval_upgrade_reader; END IF;
 	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_upgrade_pref') THEN CREATE ROLE perfeval_upgrade_pref; END IF;
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_upgrade_loader') THEN CREATE ROLE perfeval_upgrade_loader; END IF;
 	END \$\$"
 # (From 1.3: before it a view could not be read without its tables, and
 # the update to 1.3 recreates the views, dropping their privileges.  From
@@ -39,12 +40,14 @@ reader() {	# reader DB: a role granted SELECT on project_scores, as 1.3 or 1.4 a
 			-c "GRANT SELECT ON perfeval.grade_distribution, perfeval.programme_years, perfeval_internal.division_shipped TO perfeval_upgrade_reader" \
 			-c "GRANT SELECT ON perfeval.export_project, perfeval.export_indicator, perfeval.export_checklist, perfeval.export_survey TO perfeval_upgrade_reader"
 		;;
-	1.4 | 1.5 | 1.6)
+	1.4 | 1.5 | 1.6 | 1.7)
 		"${PSQL[@]}" -d $1 -c "SELECT perfeval.grant_access('perfeval_upgrade_reader', division_prefix => '65')" >/dev/null
+		# a loader granted before the update imports forms after it (1.8)
+		"${PSQL[@]}" -d $1 -c "SELECT perfeval.grant_access('perfeval_upgrade_loader', division_prefix => '6528', may_load => true)" >/dev/null
 		;;
 	esac
 }
-reads_project_scores() { case $from in 1.3 | 1.4 | 1.5 | 1.6) return 0 ;; esac; return 1; }
+reads_project_scores() { case $from in 1.3 | 1.4 | 1.5 | 1.6 | 1.7) return 0 ;; esac; return 1; }
 reader $old
 read_before=
 ! reads_project_scores || read_before=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
@@ -96,16 +99,20 @@ catalog() {	# every member object of the extension, its definition and comment
 	  FROM pg_trigger t JOIN pg_class c ON c.oid = tgrelid
 	 WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal') AND NOT tgisinternal
 	UNION ALL
-	SELECT 'acl ' || c.oid::regclass || ' | ' || coalesce(c.relacl::text, 'default')
+	-- (ACL items sorted: the order of grants to different roles does not matter)
+	SELECT 'acl ' || c.oid::regclass || ' | ' || coalesce((SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(c.relacl) a), 'default')
 	  FROM pg_class c WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
 	UNION ALL
-	SELECT 'acl ' || p.oid::regprocedure || ' | ' || coalesce(p.proacl::text, 'default')
+	SELECT 'acl ' || p.oid::regprocedure || ' | ' || coalesce((SELECT string_agg(a::text, ',' ORDER BY a::text) FROM unnest(p.proacl) a), 'default')
 	  FROM pg_proc p WHERE p.pronamespace::regnamespace::text IN ('perfeval', 'perfeval_internal')
 	UNION ALL
 	SELECT 'policy ' || polrelid::regclass || ' ' || polname || ' ' || polcmd::text || ' ' || polpermissive
 		   || ' ' || polroles::text || ' | ' || coalesce(pg_get_expr(polqual, polrelid), '')
 		   || ' | ' || coalesce(pg_get_expr(polwithcheck, polrelid), '')
 	  FROM pg_policy
+	UNION ALL
+	SELECT 'options ' || c.oid::regclass || ' | ' || c.reloptions::text
+	  FROM pg_class c WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal') AND c.reloptions IS NOT NULL
 	UNION ALL
 	SELECT 'row security ' || c.oid::regclass || ' ' || c.relrowsecurity || ' ' || c.relforcerowsecurity
 	  FROM pg_class c WHERE c.relnamespace::regnamespace::text IN ('perfeval', 'perfeval_internal') AND c.relkind = 'r'

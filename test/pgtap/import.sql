@@ -3,7 +3,7 @@
 -- Run from the repository's top directory over the four samples
 -- (test/run.sh); undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(39);
+SELECT plan(41);
 
 -- The contract: the staging relations' columns are the form's headers, in order.
 SELECT results_eq($$SELECT string_agg(column_name::text COLLATE "default", ',' ORDER BY ordinal_position) FROM information_schema.columns
@@ -135,6 +135,18 @@ SELECT results_eq($$SELECT code, target::text, score, explanation FROM perfeval.
 			 ('A12', '2024年12月31日前', 0, '实际完成时间2025年1月5日，指标值2024年12月31日前，指标完成率=0%，未达到指标值，得分=30×0%=0分'),
 			 ('A13', '2024年12月31日前', 30, '实际完成时间2024年12月20日，指标值2024年12月31日前，达到指标值，得满分30分')$$,
 	'deadlines: met gives full marks, missed gives 0; 12月底前 and 12月20日 read in the form''s year 2024');
+
+-- 1.8: 度量单位 % follows 指标值 (1.7 compared it as a LIKE pattern and
+-- never added it); a date after a comparator takes the form's 年度 too.
+INSERT INTO perfeval.form_project VALUES ('real4', '单位写法', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('real4', '产出指标', '质量指标', '合格率', '≥', '95', '%', '50', '97%', '', ''),
+	('real4', '产出指标', '时效指标', '按期完工', '≤', '12月31日', '', '50', '12月20日', '', '');
+SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'real4'$$, $$VALUES ('imported', 0)$$,
+	'a form with a % unit column and a comparator before a year-less date imports');
+SELECT results_eq($$SELECT code, target::text, score FROM perfeval.indicator_scores WHERE project_id = 'real4' ORDER BY seq$$,
+	$$VALUES ('A11', '≥95%', 50::numeric), ('A21', '2024年12月31日前', 50::numeric)$$,
+	'95 with 度量单位 % is ≥95%; ≤ 12月31日 is 2024年12月31日前');
 
 -- 5. Seeds 000, 001 and 003 written as the form's CSV files (001 and 003 with
 -- their checklist and survey files) import to the scores, explanations and

@@ -380,7 +380,11 @@ SELECT ok((SELECT count(*) FROM (SELECT pg_temp.grant_select(c.relname) FROM pg_
 							  WHERE c.relnamespace = 'perfeval'::regnamespace AND c.relkind = 'v') g) > 10,
 	'a test role is granted SELECT on every view, and on nothing else');
 SET ROLE perfeval_viewer_test;
-SELECT is(pg_temp.unreadable_views(), '{}'::text[], 'a role granted SELECT on the views alone reads every view');
+-- (Except the staging views: since 1.8 they read as their caller, whose
+-- own staged rows they show; a role needs the staging tables for them,
+-- which grant_access() gives loaders.)
+SELECT is(pg_temp.unreadable_views(), '{form_checklist,form_indicator,form_project,form_survey,staged_lines}'::text[],
+	'a role granted SELECT on the views alone reads every view but the staging views');
 SELECT throws_ok($$SELECT count(*) FROM perfeval.indicator$$, '42501', NULL, '…and not the tables under them');
 RESET ROLE;
 

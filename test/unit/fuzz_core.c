@@ -233,6 +233,39 @@ fuzz_grades(const char *s, size_t len)
 	free(labels);
 }
 
+/*
+ * A form row's composition on the bytes: split at the first spaces into
+ * 指标性质, 指标值, 度量单位 and 年度 (and as the actual), within the room
+ * the callers give (PE_FORM_TEXT_EXTRA plus the fields' lengths).
+ */
+static void
+fuzz_form_row(const char *s, size_t len)
+{
+	char	   *f = xmalloc(len + 1),
+			   *parts[4] = {f, "", "", "2024"},
+			   *out = xmalloc(2 * len + PE_FORM_TEXT_EXTRA);
+	int			k = 1;
+
+	memcpy(f, s, len);
+	f[len] = '\0';
+	if (strlen(f) != len)
+		goto done;				/* an embedded NUL: not a form field */
+	for (char *p = f; *p && k < 4; p++)
+		if (*p == ' ' && p[1] != '\0')
+		{
+			*p = '\0';
+			parts[k++] = p + 1;
+		}
+	if (pe_form_target(parts[0], parts[1], parts[2], parts[3], out))
+		REQUIRE(strlen(out) < len + PE_FORM_TEXT_EXTRA);
+	if (pe_form_actual(parts[1], parts[0], parts[2], parts[3], out))
+		REQUIRE(strlen(out) < len + PE_FORM_TEXT_EXTRA);
+	REQUIRE(pe_form_comparator(parts[0]) <= strlen(parts[0]));
+done:
+	free(f);
+	free(out);
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* libFuzzer entry point: run every parser on the bytes. */
@@ -247,6 +280,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_quant(s, size, false);
 	fuzz_method(s, size);
 	fuzz_grades(s, size);
+	fuzz_form_row(s, size);
 	free(s);
 	return 0;
 }
@@ -268,6 +302,7 @@ static const char *const seeds[] = {
 	"低于60%不得分", "每低5个百分点扣1分", "每少5个百分点扣1分",
 	"FLOOR ： 60 %", "优:90,良:80,中:60,差:0", "A：90.5；B：0",
 	"优秀:90，良好:75.5，合格:60，不合格:0", "p:0",
+	"≤ 12月31日", "≥ 95 %", "定性 有效提升", " 12月底前 前 202", "不低于 5 家 2024",
 	"2024年10月底前", "2024年12月31日前", "2024-10-20", "2024年10月20日", "≥2024年1月1日",
 	"2024年底前", "2024年",
 };

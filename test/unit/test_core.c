@@ -707,6 +707,69 @@ test_form_numbers(void)
 	}
 }
 
+/* A form row's target and actual as the warehouse reads them. */
+static void
+test_form_rows(void)
+{
+	static const struct
+	{
+		const char *nature,
+				   *value,
+				   *unit,
+				   *year,
+				   *want;		/* NULL: no target */
+	}			tg[] = {
+		{"", "≥95%", "", "2024", "≥95%"}, {"≥", "95", "%", "2024", "≥95%"},
+		{"≥", "95%", "%", "2024", "≥95%"}, {"", "95", "%", "2024", "95%"},
+		{"定性", "有效提升", "", "2024", "有效提升"}, {"定性", "好", "%", "2024", "好"},
+		{"", "3.5", "万人", "2024", "3.5万人"}, {"≥", "3.5", "万人", "2024", "≥3.5万人"},
+		{" ≥ ", " 5 ", " 家 ", "2024", "≥5家"}, {"不低于", "5", "", "2024", "不低于5"},
+		{"", "12月底前", "", "2024", "2024年12月底前"}, {"", "１２月底前", "", "2024", "2024年１２月底前"},
+		{"≤", "12月31日", "", "2024", "≤2024年12月31日"}, {"", "≤3月", "", "2024", "≤2024年3月"},
+		{"", "2024年10月底前", "", "2024", "2024年10月底前"}, {"", "123月", "", "2024", "123月"},
+		{"", "12月底前", "", NULL, "12月底前"}, {"", "12月底前", "", "二〇二四", "12月底前"},
+		{"", "12月底前", "", "202", "12月底前"},
+		{"", "", "%", "2024", NULL}, {NULL, "  ", NULL, NULL, NULL}, {"≥", NULL, "%", "2024", NULL},
+	};
+	static const struct
+	{
+		const char *actual,
+				   *nature,
+				   *value,
+				   *year,
+				   *want;
+	}			ac[] = {
+		{"≥266米", "", "≥266米", "2024", "266米"}, {"≥266米", "≥", "266", "2024", "266米"},
+		{"≥266米", "≤", "266", "2024", "≥266米"}, {"不低于5", "不低于", "5", "2024", "5"},
+		{" ≥ 5 ", "", "≥5", "2024", " 5"}, {"100%", "≥", "95", "2024", "100%"},
+		{"≥5", "", "5", "2024", "≥5"}, {">=5", "≥", "5", "2024", ">=5"},
+		{"12月20日", "", "12月底前", "2024", "2024年12月20日"}, {"2024-12-20", "", "12月底前", "2024", "2024-12-20"},
+		{"", "≥", "5", "2024", NULL}, {NULL, "≥", "5", "2024", NULL}, {"  ", NULL, NULL, NULL, NULL},
+		{"5家", NULL, NULL, NULL, "5家"},
+	};
+	size_t		k;
+
+	for (k = 0; k < sizeof(tg) / sizeof(tg[0]); k++)
+	{
+		char		out[256];
+		bool		got = pe_form_target(tg[k].nature, tg[k].value, tg[k].unit, tg[k].year, out);
+
+		check(tg[k].want ? got && strcmp(out, tg[k].want) == 0 : !got, "form_target",
+			  tg[k].value ? tg[k].value : "(null)", got ? out : "(null)", tg[k].want ? tg[k].want : "(null)");
+	}
+	for (k = 0; k < sizeof(ac) / sizeof(ac[0]); k++)
+	{
+		char		out[256];
+		bool		got = pe_form_actual(ac[k].actual, ac[k].nature, ac[k].value, ac[k].year, out);
+
+		check(ac[k].want ? got && strcmp(out, ac[k].want) == 0 : !got, "form_actual",
+			  ac[k].actual ? ac[k].actual : "(null)", got ? out : "(null)", ac[k].want ? ac[k].want : "(null)");
+	}
+	check(pe_form_comparator("  不低于5") == strlen("不低于"), "form_comparator", "  不低于5", "", "不低于");
+	check(pe_form_comparator(">=5") == 2 && pe_form_comparator("5") == 0 && pe_form_comparator(NULL) == 0,
+		  "form_comparator", ">=5 / 5 / NULL", "", "2 / 0 / 0");
+}
+
 /* Run every table and report. */
 int
 main(void)
@@ -716,6 +779,7 @@ main(void)
 	test_grades();
 	test_small();
 	test_form_numbers();
+	test_form_rows();
 	printf("%d passed, %d failed\n", npass, nfail);
 	return nfail == 0 ? 0 : 1;
 }
