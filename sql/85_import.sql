@@ -167,6 +167,12 @@ CREATE TYPE perfeval_internal.parsed AS (num numeric, tgt perfeval.target, msr p
 CREATE FUNCTION perfeval_internal.form_parse(v text, kind text) RETURNS perfeval_internal.parsed
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_parse';
 
+-- 1 when a form has an execution-rate row (预算执行率分值 above 0: it is
+-- A11, the form's own rows are coded from B), else 0.
+CREATE FUNCTION perfeval_internal.form_offs(weight text) RETURNS int
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN (perfeval_internal.form_parse(weight, 'number')).num > 0 THEN 1 ELSE 0 END;
+
 -- 评价类型 as the warehouse names it (empty: 单位自评); NULL if unknown.
 CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -381,7 +387,7 @@ BEGIN
 	-- the forms to write, numbered in form order, as they will be written
 	CREATE TEMP TABLE pe_forms AS
 	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
-		   CASE WHEN perfeval_internal.form_number(s."预算执行率分值") > 0 THEN 1 ELSE 0 END AS offs
+		   perfeval_internal.form_offs(s."预算执行率分值") AS offs
 	  FROM pe_import_forms f
 	  JOIN perfeval_internal.staged_project s ON s."项目编码" = f.code
 	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
@@ -626,6 +632,7 @@ COMMENT ON FUNCTION perfeval_internal.stage_row() IS '暂存一行表单并记�
 COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全国自评表方案 national_self / Creates the national self-evaluation scheme when first needed';
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
+COMMENT ON FUNCTION perfeval_internal.form_offs(text) IS '表单有预算执行率行（A11）时为1 / One when the form has an execution-rate row (A11), else zero';
 COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
 COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';

@@ -20,6 +20,9 @@ CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value te
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_actual_text';
 DROP VIEW perfeval_internal.form_problems;
 DROP VIEW perfeval_internal.form_indicator_rows;
+CREATE FUNCTION perfeval_internal.form_offs(weight text) RETURNS int
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE WHEN (perfeval_internal.form_parse(weight, 'number')).num > 0 THEN 1 ELSE 0 END;
 CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text, OUT level1 text,
 		OUT level2 text, OUT name text, OUT weight_text text, OUT score_text text, OUT note text,
 		OUT nature text, OUT target_raw text, OUT actual_raw text, OUT qualitative boolean,
@@ -335,7 +338,7 @@ BEGIN
 	-- the forms to write, numbered in form order, as they will be written
 	CREATE TEMP TABLE pe_forms AS
 	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
-		   CASE WHEN perfeval_internal.form_number(s."预算执行率分值") > 0 THEN 1 ELSE 0 END AS offs
+		   perfeval_internal.form_offs(s."预算执行率分值") AS offs
 	  FROM pe_import_forms f
 	  JOIN perfeval_internal.staged_project s ON s."项目编码" = f.code
 	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
@@ -479,6 +482,7 @@ REVOKE ALL ON FUNCTION perfeval_internal.grant_import(regrole, boolean), perfeva
 COMMENT ON FUNCTION perfeval_internal.grant_import(regrole, boolean) IS '授予（或收回）装载角色导入表单所需的权限 / Grants (or takes back) what a loading role needs to import forms';
 COMMENT ON COLUMN perfeval.import_error.logged_by IS '发现该问题的导入角色 / The role whose import found it';
 COMMENT ON FUNCTION perfeval_internal.analyze_staging() IS '更新暂存表的统计信息 / Updates the planner''s statistics of the staging tables';
+COMMENT ON FUNCTION perfeval_internal.form_offs(text) IS '表单有预算执行率行（A11）时为1 / One when the form has an execution-rate row (A11), else zero';
 COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';

@@ -67,18 +67,15 @@ pe_form_number(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(d);
 }
 
-/* Is a field empty (NULL or only ASCII spaces, as btrim() sees it)? */
+/* Is a field empty (only ASCII spaces, as btrim() sees it)? */
 static bool
 field_empty(text *v)
 {
-	const char *p = VARDATA_ANY(v);
-	int			n = VARSIZE_ANY_EXHDR(v);
-	int			i;
+	size_t		b,
+				e;
 
-	for (i = 0; i < n; i++)
-		if (p[i] != ' ')
-			return false;
-	return true;
+	pe_form_trim(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &b, &e);
+	return b == e;
 }
 
 /*

@@ -41,8 +41,7 @@ static const char *const rows_query =
 "                WHERE v.\"项目编码\" = s.\"项目编码\" AND v.\"三级指标\" = s.\"三级指标\")"
 "  FROM perfeval_internal.staged_indicator s"
 "  LEFT JOIN (SELECT p.\"项目编码\" AS code, min(btrim(p.\"年度\")) AS year,"
-"                    CASE WHEN max((perfeval_internal.form_parse(p.\"预算执行率分值\", 'number')).num) > 0"
-"                         THEN 1 ELSE 0 END AS offs"
+"                    max(perfeval_internal.form_offs(p.\"预算执行率分值\")) AS offs"
 "               FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s.\"项目编码\""
 " ORDER BY s.\"项目编码\", s.line";
 
@@ -89,15 +88,17 @@ cstr(const Row *r, int col)
 static void
 trimmed(const Row *r, int col, const char **p, int *n)
 {
-	const char *s = r->null[col] ? "" : VARDATA_ANY(DatumGetPointer(r->in[col]));
-	int			len = r->null[col] ? 0 : VARSIZE_ANY_EXHDR(DatumGetPointer(r->in[col]));
+	size_t		b = 0,
+				e = 0;
 
-	while (len > 0 && *s == ' ')
-		s++, len--;
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
-	*p = s;
-	*n = len;
+	*p = "";
+	if (!r->null[col])
+	{
+		*p = VARDATA_ANY(DatumGetPointer(r->in[col]));
+		pe_form_trim(*p, VARSIZE_ANY_EXHDR(DatumGetPointer(r->in[col])), &b, &e);
+		*p += b;
+	}
+	*n = (int) (e - b);
 }
 
 /* Is a text field, spaces trimmed, exactly lit?  (NULL is ''.) */
@@ -130,17 +131,28 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 {
 	int32	   *f1 = palloc(sizeof(int32) * n),
 			   *f2 = palloc(sizeof(int32) * n);
+	bool	   *opens1 = palloc(sizeof(bool) * n),
+			   *opens2 = palloc(sizeof(bool) * n);
 
-	/* each row's first line of its level 1 and of its level 2 */
+	/*
+	 * Each row's first line of its level 1 and of its level 2, and whether
+	 * it is that first row (it opens its level 1 / level 2): the dense ranks
+	 * below count the openers up to a row's first lines.
+	 */
 	for (int i = 0; i < n; i++)
 	{
 		f1[i] = f2[i] = DatumGetInt32(rows[i].in[IN_LINE]);
+		opens1[i] = opens2[i] = true;
 		for (int j = 0; j < i; j++)
 			if (same(&rows[j], &rows[i], IN_L1))
 			{
 				f1[i] = Min(f1[i], f1[j]);
+				opens1[i] = false;
 				if (same(&rows[j], &rows[i], IN_L2))
+				{
 					f2[i] = Min(f2[i], f2[j]);
+					opens2[i] = false;
+				}
 			}
 	}
 	for (int i = 0; i < n; i++)
@@ -171,22 +183,12 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		memset(onull, false, sizeof(onull));
 		for (int j = 0; j < n; j++)
 		{
-			bool		first_of_l1 = true,
-						first_of_l2 = true;
-
-			/* dense ranks: the distinct first lines up to ours */
-			for (int k = 0; k < j; k++)
-			{
-				if (f1[k] == f1[j])
-					first_of_l1 = false;
-				if (f2[k] == f2[j] && same(&rows[k], &rows[j], IN_L1))
-					first_of_l2 = false;
-			}
-			if (first_of_l1 && f1[j] <= f1[i])
+			/* dense ranks: the level 1s (2s within ours) opened up to ours */
+			if (opens1[j] && f1[j] <= f1[i])
 				l1n++;
 			if (!same(&rows[j], r, IN_L1))
 				continue;
-			if (first_of_l2 && f2[j] <= f2[i])
+			if (opens2[j] && f2[j] <= f2[i])
 				l2n++;
 			if (j <= i && same(&rows[j], r, IN_L2))
 			{

@@ -161,6 +161,9 @@ extern PeStatus pe_parse_form_number(const char *s, size_t len, char *buf,
  * (NUL terminated) and return false for NULL.
  */
 #define PE_FORM_TEXT_EXTRA 16
+/* A field as a form's reader sees it: s[0, len) without its leading and
+ * trailing ASCII spaces (btrim()'s rule), [*b, *e); empty when *b == *e. */
+extern void pe_form_trim(const char *s, size_t len, size_t *b, size_t *e);
 extern size_t pe_form_comparator(const char *s);
 extern bool pe_form_target(const char *nature, const char *value, const char *unit,
 						   const char *year, char *out);

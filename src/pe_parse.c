@@ -426,16 +426,23 @@ match_cmp(const char *s, size_t i, size_t e, bool symbols_only)
 	return best;
 }
 
-/* s without its leading and trailing ASCII spaces: [*b, *e), as btrim() sees it. */
-static void
-form_trim(const char *s, size_t *b, size_t *e)
+/* A form field without its leading and trailing ASCII spaces (see pe_core.h). */
+void
+pe_form_trim(const char *s, size_t len, size_t *b, size_t *e)
 {
 	*b = 0;
-	*e = strlen(s);
+	*e = len;
 	while (*b < *e && s[*b] == ' ')
 		(*b)++;
 	while (*e > *b && s[*e - 1] == ' ')
 		(*e)--;
+}
+
+/* The same for a C string. */
+static void
+form_trim(const char *s, size_t *b, size_t *e)
+{
+	pe_form_trim(s, strlen(s), b, e);
 }
 
 /* A form's comparator prefix (see pe_core.h). */
