@@ -2,11 +2,11 @@
 # newcomer runs; both install what is missing and use a throwaway cluster.
 
 EXTENSION = perfeval
-EXTVERSION = 1.8
+EXTVERSION = 1.9
 MODULE_big = perfeval
 CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
-	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/access.o src/form.o src/formrows.o
+	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formrows.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/
@@ -16,7 +16,7 @@ PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 # upgraded 1.0, 1.1 or 1.2 equals a fresh install.
 SECTIONS = $(sort $(wildcard sql/[0-9][0-9]_*.sql))
 DATA_built = perfeval--$(EXTVERSION).sql
-DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql sql/perfeval--1.2.sql sql/perfeval--1.3.sql sql/perfeval--1.4.sql sql/perfeval--1.5.sql sql/perfeval--1.6.sql sql/perfeval--1.7.sql $(wildcard sql/perfeval--*--*.sql)
+DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql sql/perfeval--1.2.sql sql/perfeval--1.3.sql sql/perfeval--1.4.sql sql/perfeval--1.5.sql sql/perfeval--1.6.sql sql/perfeval--1.7.sql sql/perfeval--1.8.sql $(wildcard sql/perfeval--*--*.sql)
 
 # Regression tests live in test/sql, expected output in expected/.
 REGRESS = types scoring rowscore sumscores parallel
@@ -31,7 +31,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # Objects depend on the headers (PGXS does not track them by default).
-$(OBJS): src/pe_core.h src/perfeval.h
+$(OBJS): src/pe_core.h src/perfeval.h src/shard.h
 
 perfeval--$(EXTVERSION).sql: $(SECTIONS) data/division.csv data/division_sql.awk
 	{ cat $(SECTIONS); awk -f data/division_sql.awk data/division.csv; } > $@

@@ -88,9 +88,14 @@ CREATE FUNCTION perfeval.rules_in(cstring) RETURNS perfeval.rules
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION perfeval.rules_out(perfeval.rules) RETURNS cstring
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- refuses too: a binary COPY into perfeval.scheme (Citus copies it so to
+-- its reference table's placements) looks it up for the generated column
+CREATE FUNCTION perfeval.rules_recv(internal) RETURNS perfeval.rules
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE TYPE perfeval.rules (
 	INPUT = perfeval.rules_in,
 	OUTPUT = perfeval.rules_out,
+	RECEIVE = perfeval.rules_recv,
 	INTERNALLENGTH = VARIABLE,
 	STORAGE = plain
 );

@@ -38,16 +38,21 @@ VALUES ('national', '财政部默认（财预〔2020〕10号） / MoF defaults')
 CREATE FUNCTION perfeval.keep_builtin_scheme() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
 $$
+DECLARE
+	n bigint;
 BEGIN
 	IF TG_OP = 'INSERT' THEN
-		UPDATE perfeval.scheme
-		   SET name = NEW.name, grade_scale = NEW.grade_scale, decimals = NEW.decimals,
-			   rounding = NEW.rounding, execution_base = NEW.execution_base,
-			   reverse_rule = NEW.reverse_rule, tier_high = NEW.tier_high, tier_low = NEW.tier_low,
-			   satisfaction_coefficients = NEW.satisfaction_coefficients,
-			   over_threshold = NEW.over_threshold
-		 WHERE scheme_id = NEW.scheme_id;
-		RETURN CASE WHEN FOUND THEN NULL ELSE NEW END;
+		-- the table the trigger fired on: on Citus, a placement of the
+		-- reference table, which each placement updates in itself
+		EXECUTE format('UPDATE %I.%I
+		   SET name = $1.name, grade_scale = $1.grade_scale, decimals = $1.decimals,
+			   rounding = $1.rounding, execution_base = $1.execution_base,
+			   reverse_rule = $1.reverse_rule, tier_high = $1.tier_high, tier_low = $1.tier_low,
+			   satisfaction_coefficients = $1.satisfaction_coefficients,
+			   over_threshold = $1.over_threshold
+		 WHERE scheme_id = $1.scheme_id', TG_TABLE_SCHEMA, TG_TABLE_NAME) USING NEW;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		RETURN CASE WHEN n > 0 THEN NULL ELSE NEW END;
 	END IF;
 	IF TG_OP = 'DELETE' OR NEW.scheme_id IS DISTINCT FROM OLD.scheme_id THEN
 		RAISE EXCEPTION 'cannot % the built-in scheme "%"', lower(TG_OP), OLD.scheme_id

@@ -47,6 +47,13 @@ REVOKE ALL ON FUNCTION perfeval_internal.keep_facts(), perfeval_internal.keep_pr
 	perfeval_internal.check_targets(), perfeval_internal.note_projects(),
 	perfeval_internal.guard_state(), perfeval.refresh_state() FROM PUBLIC;
 
+-- Row-level security as on the fact tables (section 48): nobody but the
+-- owner reads the state on one node; on a Citus cluster a granted role's
+-- queries reach the state's shards as that role (the views' owner does not
+-- go with them), so perfeval.distribute() and grant_access() let it read
+-- the state of the projects in its scope there.
+ALTER TABLE perfeval_internal.project_state ENABLE ROW LEVEL SECURITY;
+
 -- One statement trigger per fact table and operation: the keys are the
 -- projects of the rows the statement wrote or removed; TRUNCATE clears the
 -- part of every project.  ENABLE ALWAYS: they fire under

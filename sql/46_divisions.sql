@@ -17,9 +17,14 @@ CREATE TABLE perfeval_internal.division_shipped (
 CREATE FUNCTION perfeval_internal.division_user_wins() RETURNS trigger
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	n bigint;
 BEGIN
-	UPDATE perfeval.division d SET name = NEW.name WHERE d.code = NEW.code;
-	IF FOUND THEN
+	-- the table the trigger fired on (on Citus, each reference placement)
+	EXECUTE format('UPDATE %I.%I d SET name = $1 WHERE d.code = $2', TG_TABLE_SCHEMA, TG_TABLE_NAME)
+		USING NEW.name, NEW.code;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	IF n > 0 THEN
 		RETURN NULL;
 	END IF;
 	RETURN NEW;

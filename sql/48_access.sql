@@ -77,6 +77,51 @@ BEGIN
 	END LOOP;
 END $$;
 
+-- The schema privileges a granted role needs (grant_it false: take them
+-- back), on a Citus cluster on the workers too: Citus propagates the
+-- grants on the extension's schema perfeval and on distributed tables, not
+-- on perfeval_internal, which a role's queries on the state's shards need.
+-- (A statement of its own on each worker, committed there at once: the
+-- schema privilege alone gives no rows.)  The calling function's writes
+-- then run over one connection per node, which its writes to the
+-- reference table access_grant need.
+CREATE FUNCTION perfeval_internal.schema_privilege(role regrole, grant_it boolean) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	failed text;
+BEGIN
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
+				   ELSE 'REVOKE USAGE ON SCHEMA %s FROM %s' END, 'perfeval, perfeval_internal', role);
+	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RETURN;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		RETURN;
+	END IF;
+	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	-- the state's shards, read as the role (section 45), its scope only
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON perfeval_internal.project_state TO %s'
+				   ELSE 'REVOKE SELECT ON perfeval_internal.project_state FROM %s' END, role);
+	SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO failed
+	  FROM run_command_on_workers(format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
+										 ELSE 'REVOKE USAGE ON SCHEMA %s FROM %s' END,
+										 'perfeval_internal', role)) w
+	 WHERE NOT w.success;
+	IF failed IS NOT NULL THEN
+		RAISE EXCEPTION 'could not % usage on perfeval_internal on the workers', CASE WHEN grant_it THEN 'grant' ELSE 'revoke' END
+			USING ERRCODE = 'connection_failure', DETAIL = failed,
+				  HINT = 'Every worker must be up; then grant again.';
+	END IF;
+END $$;
+REVOKE ALL ON FUNCTION perfeval_internal.schema_privilege(regrole, boolean) FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.schema_privilege(regrole, boolean) IS '授予或收回角色所需的模式权限（Citus 集群上也在工作节点执行） / Grant or revoke the schema privileges a granted role needs (on a Citus cluster, on the workers too)';
+
+-- The kept state (section 45): read in scope only, where it is granted at
+-- all (on a Citus cluster).
+CREATE POLICY scope_read ON perfeval_internal.project_state FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
+
 -- Give role the projects of a department and/or division prefix (both
 -- NULL: the whole warehouse), and what it needs to read them: schema usage,
 -- SELECT on the views and tables (rows in scope only); with may_load also
@@ -99,7 +144,7 @@ BEGIN
 	INSERT INTO perfeval.access_grant AS g (role_name, department, division_prefix, may_load)
 	VALUES (role::text::name, grant_access.department, grant_access.division_prefix, grant_access.may_load)
 	ON CONFLICT ON CONSTRAINT access_grant_key DO UPDATE SET may_load = g.may_load OR EXCLUDED.may_load;
-	EXECUTE format('GRANT USAGE ON SCHEMA perfeval, perfeval_internal TO %s', role);
+	PERFORM perfeval_internal.schema_privilege(role, true);
 	FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
 			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 				AND c.relkind IN ('r', 'v')
@@ -143,7 +188,7 @@ BEGIN
 					AND c.relkind IN ('r', 'v') LOOP
 			EXECUTE format('REVOKE SELECT ON %s FROM %s', r.rel, role);
 		END LOOP;
-		EXECUTE format('REVOKE USAGE ON SCHEMA perfeval, perfeval_internal FROM %s', role);
+		PERFORM perfeval_internal.schema_privilege(role, false);
 	END IF;
 END $$;
 -- What a loader needs to import forms (section 85): the staging views

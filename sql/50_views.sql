@@ -7,7 +7,11 @@
 -- perfeval_internal.indicator_evaluations; the views read that evaluation
 -- through accessors and decide nothing again.  The dated forms
 -- (*_as_of(date)) read the same relations and evaluate with the actuals
--- known on a date.
+-- known on a date.  Their bodies read the relations themselves, no
+-- function: one node inlines them into the query (a dated form filtered by
+-- project reads that project by key); on a Citus cluster, where a SQL
+-- function's inlined body cannot be distributed, perfeval.distribute()
+-- makes each a PL/pgSQL function running the same query (section 87).
 
 -- Money in 万元: the one conversion of 元 and 亿元.
 CREATE FUNCTION perfeval.wanyuan(amount numeric, unit text) RETURNS numeric
@@ -54,18 +58,6 @@ SELECT x.*, perfeval.evaluated(x.weight, x.applicable, x.source, x.target, x.met
 		   'infinity') AS e
   FROM perfeval_internal.indicator_rows x;
 
--- The same with the actuals known on a date.
-CREATE FUNCTION perfeval_internal.indicator_evaluations_as_of(as_of date)
-	RETURNS SETOF perfeval_internal.indicator_evaluations
-	LANGUAGE sql STABLE PARALLEL SAFE
-	BEGIN ATOMIC
-	SELECT x.*, perfeval.evaluated(x.weight, x.applicable, x.source, x.target, x.method,
-			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
-			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
-			   as_of)
-	  FROM perfeval_internal.indicator_rows x;
-	END;
-
 -- What the totals add: each row evaluated once, by a plain call (the
 -- totals read the evaluation once, in sum_scores(), so no set is needed).
 CREATE VIEW perfeval_internal.indicator_scored AS
@@ -75,17 +67,6 @@ SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
 		   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
 		   'infinity') AS e
   FROM perfeval_internal.indicator_rows x;
-
-CREATE FUNCTION perfeval_internal.indicator_scored_as_of(as_of date)
-	RETURNS SETOF perfeval_internal.indicator_scored
-	LANGUAGE sql STABLE PARALLEL SAFE
-	BEGIN ATOMIC
-	SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
-		   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
-			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
-			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of)
-	  FROM perfeval_internal.indicator_rows x;
-	END;
 
 -- Money per project, in 万元, with the rates its scheme defines (kept with
 -- the project's state, section 45; a project without allocation rows has
@@ -166,7 +147,11 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 			   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
 			   END),
 		   perfeval.problem(x.e)
-	  FROM perfeval_internal.indicator_evaluations_as_of(as_of) x;
+	  FROM (SELECT x.*, perfeval.evaluated(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
+						   as_of) AS e
+				  FROM perfeval_internal.indicator_rows x) x;
 	END;
 
 -- Per project and level 2, per project and level 1.  A level with an
@@ -188,7 +173,11 @@ CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
 				   perfeval.sum_scores(x.e) AS t
-			  FROM perfeval_internal.indicator_scored_as_of(as_of) x
+			  FROM (SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
+				  FROM perfeval_internal.indicator_rows x) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1, x.level2) g;
 	END;
@@ -210,7 +199,11 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
 				   perfeval.sum_scores(x.e) AS t
-			  FROM perfeval_internal.indicator_scored_as_of(as_of) x
+			  FROM (SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
+				  FROM perfeval_internal.indicator_rows x) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1) g;
 	END;
@@ -255,7 +248,11 @@ CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 	  FROM perfeval.project p
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 	  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
-				   FROM perfeval_internal.indicator_scored_as_of(as_of) x
+				   FROM (SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
+				  FROM perfeval_internal.indicator_rows x) x
 				  GROUP BY x.project_id) t ON t.project_id = p.project_id
 	  LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
 	  LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
@@ -312,9 +309,7 @@ COMMENT ON FUNCTION perfeval.wanyuan(numeric, text) IS '金额折算为万元 / 
 COMMENT ON FUNCTION perfeval.execution_rate(numeric, numeric, numeric, numeric, text) IS '预算执行率（按口径） / Execution rate on the given base';
 COMMENT ON VIEW perfeval_internal.indicator_rows IS '指标行及其方案规则与项目状态（视图共用的连接） / An indicator with its scheme''s rules and its project''s kept state: the join the views share';
 COMMENT ON VIEW perfeval_internal.indicator_evaluations IS '每行指标计算一次的结果 / Each indicator row evaluated once';
-COMMENT ON FUNCTION perfeval_internal.indicator_evaluations_as_of(date) IS '截至某日的指标计算结果 / Each indicator row evaluated with the actuals known on a date';
 COMMENT ON VIEW perfeval_internal.indicator_scored IS '每行指标计算一次（供汇总） / Each indicator row evaluated once, for the totals';
-COMMENT ON FUNCTION perfeval_internal.indicator_scored_as_of(date) IS '截至某日每行指标计算一次（供汇总） / Each indicator row evaluated with the actuals known on a date, for the totals';
 COMMENT ON VIEW perfeval_internal.allocation_lines IS '资金分配行（万元） / Allocation lines in 万元';
 COMMENT ON FUNCTION perfeval.actual_as_of(date) IS '截至某日的最新实际值 / The latest actual of each indicator on a date';
 COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date) IS '截至某日的指标得分 / Indicator scores with the actuals known on a date';

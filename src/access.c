@@ -50,6 +50,8 @@
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
+#include "shard.h"
+
 /* One grant of the caller (or of a role whose privileges it has). */
 typedef struct Grant
 {
@@ -115,7 +117,7 @@ run_as_owner(const char *sql, int nargs, Oid *argtypes, Datum *values, const cha
 
 	GetUserIdAndSecContext(&save_user, &save_sec);
 	SetUserIdAndSecContext(warehouse_owner(), save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
-	if (SPI_execute_with_args(sql, nargs, argtypes, values, nulls, true, 0) != SPI_OK_SELECT)
+	if (SPI_execute_with_args(pe_on_this_node(sql), nargs, argtypes, values, nulls, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "perfeval: could not read the access grants");
 	SetUserIdAndSecContext(save_user, save_sec);
 }

@@ -41,8 +41,24 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "shard.h"
+
 /* Set while perfeval's own statements write project_state. */
 static bool keeping = false;
+
+/*
+ * The shards the current trigger's statements run on (src/shard.c): empty
+ * on a single node, the co-located shards when Citus fired the trigger on a
+ * shard.  Every statement below goes through sharded().
+ */
+static PeShardMap no_shards;
+static const PeShardMap *shards = &no_shards;
+
+static const char *
+sharded(const char *sql)
+{
+	return pe_on_shards(sql, shards);
+}
 
 /*
  * The projects the rows of the current statements are about, noted by a
@@ -181,7 +197,7 @@ run(const char *sql, Datum keys, int expect)
 	Datum		values[1] = {keys};
 	int			rc;
 
-	rc = SPI_execute_with_args(sql, keys ? 1 : 0, argtypes, values, NULL, false, 0);
+	rc = SPI_execute_with_args(sharded(sql), keys ? 1 : 0, argtypes, values, NULL, false, 0);
 	if (rc != expect && !(expect == SPI_OK_UPDATE && rc == SPI_OK_UPDATE_RETURNING))
 		elog(ERROR, "perfeval: unexpected result %d of \"%.60s\"", rc, sql);
 }
@@ -193,7 +209,7 @@ one_datum(const char *sql)
 	bool		isnull;
 	Datum		d;
 
-	if (SPI_execute(sql, true, 1) != SPI_OK_SELECT || SPI_processed != 1)
+	if (SPI_execute(sharded(sql), true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 		elog(ERROR, "perfeval: unexpected result of \"%.60s\"", sql);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	return isnull ? (Datum) 0 : d;
@@ -240,7 +256,7 @@ static void
 refuse_incomparable(const char *sql)
 {
 	/* not read-only: a new snapshot, taken after the lock */
-	if (SPI_execute(sql, false, 1) != SPI_OK_SELECT)
+	if (SPI_execute(sharded(sql), false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "perfeval: unit check failed");
 	if (SPI_processed > 0)
 	{
@@ -261,7 +277,7 @@ refuse_incomparable(const char *sql)
 static Kind
 kind_of(Relation rel, const char *fn)
 {
-	const char *name = RelationGetRelationName(rel);
+	const char *name = shards->base ? shards->base : RelationGetRelationName(rel);
 	char	   *nsp = get_namespace_name(RelationGetNamespace(rel));
 
 	if (nsp && strcmp(nsp, "perfeval") == 0)
@@ -298,14 +314,23 @@ keep_facts(PG_FUNCTION_ARGS)
 	Kind		kind;
 	bool		was = keeping;
 
+	const PeShardMap *was_shards = shards;
+	PeShardMap	map;
+
 	check_trigger(fcinfo, "keep_facts");
-	kind = kind_of(td->tg_relation, "keep_facts");
 	SPI_connect();
+	if (pe_where(td->tg_relation, &map) == PE_SHELL)
+	{
+		SPI_finish();			/* the shards' triggers keep their rows */
+		PG_RETURN_POINTER(NULL);
+	}
 	PG_TRY();
 	{
 		Datum		keys;
 		char	   *sql;
 
+		shards = &map;
+		kind = kind_of(td->tg_relation, "keep_facts");
 		SPI_register_trigger_data(td);
 		if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
 			sql = psprintf("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\")"
@@ -336,6 +361,7 @@ keep_facts(PG_FUNCTION_ARGS)
 	PG_FINALLY();
 	{
 		keeping = was;
+		shards = was_shards;
 	}
 	PG_END_TRY();
 	SPI_finish();
@@ -354,12 +380,21 @@ check_targets(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	bool		was = keeping;
 
+	const PeShardMap *was_shards = shards;
+	PeShardMap	map;
+
 	check_trigger(fcinfo, "check_targets");
 	SPI_connect();
+	if (pe_where(td->tg_relation, &map) == PE_SHELL)
+	{
+		SPI_finish();
+		PG_RETURN_POINTER(NULL);
+	}
 	PG_TRY();
 	{
 		Datum		keys;
 
+		shards = &map;
 		SPI_register_trigger_data(td);
 		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT n.project_id AS id"
 						 "  FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id AND o.code = n.code"
@@ -381,6 +416,7 @@ check_targets(PG_FUNCTION_ARGS)
 	PG_FINALLY();
 	{
 		keeping = was;
+		shards = was_shards;
 	}
 	PG_END_TRY();
 	SPI_finish();
@@ -400,18 +436,27 @@ keep_projects(PG_FUNCTION_ARGS)
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	bool		was = keeping;
 
+	const PeShardMap *was_shards = shards;
+	PeShardMap	map;
+
 	check_trigger(fcinfo, "keep_projects");
-	if (strcmp(RelationGetRelationName(td->tg_relation), "project") != 0 ||
+	SPI_connect();
+	if (pe_where(td->tg_relation, &map) == PE_SHELL)
+	{
+		SPI_finish();
+		PG_RETURN_POINTER(NULL);
+	}
+	if (strcmp(map.base ? map.base : RelationGetRelationName(td->tg_relation), "project") != 0 ||
 		strcmp(get_namespace_name(RelationGetNamespace(td->tg_relation)), "perfeval") != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("keep_projects() keeps perfeval's state and cannot be attached to table \"%s\"",
 						RelationGetRelationName(td->tg_relation))));
-	SPI_connect();
 	PG_TRY();
 	{
 		Datum		keys;
 
+		shards = &map;
 		SPI_register_trigger_data(td);
 		keeping = true;
 		if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
@@ -419,10 +464,10 @@ keep_projects(PG_FUNCTION_ARGS)
 		else if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		{
 			/* new projects: nobody else can hold their rows yet */
-			if (SPI_execute("INSERT INTO perfeval_internal.project_state (project_id, scheme_id)"
-							" SELECT n.project_id, n.scheme_id FROM new_rows n"
-							" ORDER BY n.project_id COLLATE \"C\""
-							" ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id",
+			if (SPI_execute(sharded("INSERT INTO perfeval_internal.project_state (project_id, scheme_id)"
+									" SELECT n.project_id, n.scheme_id FROM new_rows n"
+									" ORDER BY n.project_id COLLATE \"C\""
+									" ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id"),
 							false, 0) != SPI_OK_INSERT)
 				elog(ERROR, "perfeval: could not create project state");
 		}
@@ -447,6 +492,7 @@ keep_projects(PG_FUNCTION_ARGS)
 	PG_FINALLY();
 	{
 		keeping = was;
+		shards = was_shards;
 	}
 	PG_END_TRY();
 	SPI_finish();
@@ -522,6 +568,7 @@ Datum
 refresh_state(PG_FUNCTION_ARGS)
 {
 	bool		was = keeping;
+	const PeShardMap *was_shards = shards;
 	int64		n = 0;
 
 	SPI_connect();
@@ -529,6 +576,7 @@ refresh_state(PG_FUNCTION_ARGS)
 	{
 		Datum		keys;
 
+		shards = &no_shards;
 		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM ("
 						 "SELECT project_id AS id FROM perfeval.project UNION"
 						 " SELECT project_id FROM perfeval_internal.project_state) d");
@@ -549,6 +597,7 @@ refresh_state(PG_FUNCTION_ARGS)
 	PG_FINALLY();
 	{
 		keeping = was;
+		shards = was_shards;
 	}
 	PG_END_TRY();
 	SPI_finish();

@@ -190,3 +190,15 @@ rules_in(PG_FUNCTION_ARGS)
 			 errhint("Insert or update the scheme's columns instead.")));
 	PG_RETURN_NULL();
 }
+
+/*
+ * rules_recv(): refuses too.  It exists because a binary COPY into a table
+ * looks up the receive function of every column, generated ones included:
+ * Citus copies perfeval.scheme to its reference table placements that way.
+ */
+PG_FUNCTION_INFO_V1(rules_recv);
+Datum
+rules_recv(PG_FUNCTION_ARGS)
+{
+	return rules_in(fcinfo);
+}

@@ -1,0 +1,131 @@
+-- Section 87: the warehouse on a Citus cluster (docs/scale-out.md).
+--
+-- perfeval.distribute(), run once on the coordinator after CREATE EXTENSION:
+-- every table that grows with the warehouse is distributed on project_id,
+-- co-located with perfeval.project (a project's facts, indicators and kept
+-- state are one shard group, on one node: scoring and per-project totals run
+-- there, and the state triggers keep a project's state on the shards that
+-- hold it, src/shard.c); the lookup tables (schemes, divisions, the access
+-- rules) become reference tables, on every node, and so do the import's
+-- staging tables and its error log (a staged row need not have a project
+-- code to distribute on: a bad row is staged and reported, never refused).
+-- Safe to run again: it distributes what is not yet distributed and reports
+-- every table.
+
+-- The dated forms (section 50) as PL/pgSQL functions running the same
+-- query: Citus cannot distribute a SQL function's inlined body (it refuses
+-- it, or plans it on the coordinator's empty tables), and plans a PL/pgSQL
+-- function's query as a statement of its own.  Made from the SQL
+-- functions' own definitions, so the query is written once.  An update of
+-- the extension that replaces a dated form runs this again on a cluster.
+CREATE FUNCTION perfeval_internal.dated_forms_for_citus() RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	f regprocedure;
+	def text;
+BEGIN
+	FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+			  WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proname LIKE '%\_as\_of'
+				AND p.prosqlbody IS NOT NULL ORDER BY 1::text LOOP
+		def := pg_get_functiondef(f);
+		def := regexp_replace(def, E'\n LANGUAGE sql\n',
+							  E'\n LANGUAGE plpgsql\n SET search_path TO pg_catalog, pg_temp\n');
+		def := regexp_replace(def, E'\nBEGIN ATOMIC\n(.*);\\s*END\\s*$',
+							  E'\nAS $pe$\n#variable_conflict use_column\nBEGIN\nRETURN QUERY\n\\1;\nEND\n$pe$');
+		IF def !~ 'LANGUAGE plpgsql' OR def !~ 'RETURN QUERY' THEN
+			RAISE EXCEPTION 'cannot make % a PL/pgSQL function', f;
+		END IF;
+		EXECUTE def;
+	END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION perfeval_internal.dated_forms_for_citus() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.dated_forms_for_citus() IS '将按日期查询的函数改为 PL/pgSQL（Citus 集群用） / Make the dated forms PL/pgSQL functions running the same query (for a Citus cluster)';
+
+CREATE FUNCTION perfeval.distribute()
+	RETURNS TABLE (table_name regclass, citus_table_type text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t text;
+	fk record;
+	fks text[] := '{}';
+	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
+							  'perfeval_internal.division_shipped',
+							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
+							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
+							  'perfeval.import_error'];
+	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
+							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
+							'perfeval.checklist_point', 'perfeval.survey_response'];
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RAISE EXCEPTION 'perfeval.distribute() needs Citus'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'The citus extension is not installed in this database.',
+				  HINT = 'Run it on a Citus coordinator: CREATE EXTENSION citus, add the workers, then SELECT * FROM perfeval.distribute().';
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		PERFORM 1 FROM perfeval.project LIMIT 1;
+	END IF;
+	IF FOUND THEN
+		RAISE EXCEPTION 'perfeval.distribute() runs on an empty warehouse'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'perfeval.project has rows; the state perfeval keeps of them is derived and is never copied between nodes.',
+				  HINT = 'Distribute a new database right after CREATE EXTENSION perfeval, then load it (or pg_restore --data-only a dump into it).';
+	END IF;
+	-- the state triggers are written for shards (src/shard.c)
+	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+	-- one connection per node: the foreign keys to reference tables need it
+	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	-- foreign keys between tables not yet distributed are dropped and made
+	-- again once both sides are (Citus converts a local table referencing a
+	-- reference table otherwise, views and all)
+	FOR fk IN SELECT c.conrelid::regclass AS rel, c.conname, pg_get_constraintdef(c.oid) AS def
+				FROM pg_constraint c
+			   WHERE c.contype = 'f'
+				 AND c.connamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				 AND NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = c.conrelid)
+			   ORDER BY c.conrelid::regclass::text, c.conname LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.rel, fk.conname);
+		-- (the workers' copies of the tables, made by CREATE EXTENSION, keep
+		-- theirs until the distributed table's DROP reaches them)
+		fks := fks || format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', fk.rel, fk.conname)
+				   || format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.conname, fk.def);
+	END LOOP;
+	FOREACH t IN ARRAY reference LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_reference_table(t::regclass);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY growing LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_distributed_table(t::regclass, 'project_id',
+				colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY fks LOOP
+		EXECUTE t;
+	END LOOP;
+	PERFORM perfeval_internal.dated_forms_for_citus();
+	-- the roles granted before: their schema privileges on the workers
+	FOR t IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles r WHERE r.rolname = g.role_name) LOOP
+		PERFORM perfeval_internal.schema_privilege(t::regrole, true);
+	END LOOP;
+	RETURN QUERY
+	SELECT c.oid::regclass,
+		   CASE WHEN d.partmethod = 'h' THEN 'distributed'
+				WHEN d.partmethod = 'n' AND d.repmodel = 't' THEN 'reference'
+				WHEN d.partmethod IS NOT NULL THEN 'citus local'
+				ELSE 'local' END
+	  FROM pg_class c
+	  LEFT JOIN pg_dist_partition d ON d.logicalrelid = c.oid
+	 WHERE c.relkind IN ('r', 'p')
+	   AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+	 ORDER BY c.oid::regclass::text;
+END
+$$;
+REVOKE ALL ON FUNCTION perfeval.distribute() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval.distribute() IS '在 Citus 协调节点上分布仓库：增长的表按 project_id 分布并共置，查找表为参考表；可重复运行 / Distribute the warehouse on a Citus coordinator: growing tables by project_id, co-located; lookup tables as reference tables; safe to run twice';

@@ -1,0 +1,216 @@
+/*
+ * shard.c
+ *		Where perfeval's triggers fire on a Citus cluster (docs/scale-out.md).
+ *
+ * perfeval.distribute() distributes every growing table on project_id,
+ * co-located with perfeval.project, so a project's facts, its indicators and
+ * its kept state are rows of one shard group, on one node.  Citus fires a
+ * distributed table's triggers on its shards, on the workers, with the
+ * shard as the trigger's relation: the statements that keep the state must
+ * then read and write the co-located shards of the other tables, by their
+ * names, as plain local statements -- a statement over the distributed
+ * tables would be planned by Citus, which cannot see the trigger's
+ * transition tables and would not run inside this shard's transaction.
+ *
+ * On the coordinator the distributed tables are empty shells: a trigger
+ * fired there (Citus runs TRUNCATE on the shell too) has nothing to keep,
+ * since the shards' own triggers keep the state of their rows.
+ *
+ * No part of this links with Citus: it reads Citus's catalog tables by
+ * name, and only when the citus extension exists.
+ */
+#include "perfeval.h"
+
+#include "catalog/pg_type.h"
+#include "commands/extension.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+
+#include "shard.h"
+
+/* Whether the citus extension is installed in this database. */
+static bool
+citus_here(void)
+{
+	return OidIsValid(get_extension_oid("citus", true));
+}
+
+/*
+ * Where rel is: a plain table (single node), a Citus shard of a perfeval
+ * table (map filled with the co-located shards of every table of its shard
+ * group, and the reference tables' shards), or a distributed table's shell
+ * on the coordinator.  Must run inside SPI.
+ */
+PeWhere
+pe_where(Relation rel, PeShardMap *map)
+{
+	const char *name = RelationGetRelationName(rel);
+	const char *us = strrchr(name, '_');
+	Oid			argtypes[1];
+	Datum		values[1];
+	int64		shardid;
+
+	map->n = 0;
+	map->base = NULL;
+	if (!citus_here())
+		return PE_LOCAL;
+
+	argtypes[0] = OIDOID;
+	values[0] = ObjectIdGetDatum(RelationGetRelid(rel));
+	if (SPI_execute_with_args("SELECT 1 FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1",
+							  1, argtypes, values, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "perfeval: could not read pg_dist_partition");
+	if (SPI_processed > 0)
+		return PE_SHELL;
+
+	/* a shard is named <table>_<shard id> */
+	if (us == NULL || us[1] == '\0' || strspn(us + 1, "0123456789") != strlen(us + 1))
+		return PE_LOCAL;
+	shardid = strtoi64(us + 1, NULL, 10);
+	argtypes[0] = INT8OID;
+	values[0] = Int64GetDatum(shardid);
+	if (SPI_execute_with_args(
+			"SELECT n.nspname::text, c.relname::text, s2.shardid,"
+			"       s2.shardid = $1 AS self"
+			"  FROM pg_catalog.pg_dist_shard s1"
+			"  JOIN pg_catalog.pg_dist_partition p1 ON p1.logicalrelid = s1.logicalrelid"
+			"  JOIN pg_catalog.pg_dist_partition p2 ON p2.colocationid = p1.colocationid"
+			"  JOIN pg_catalog.pg_dist_shard s2 ON s2.logicalrelid = p2.logicalrelid"
+			"       AND s2.shardminvalue = s1.shardminvalue"
+			"  JOIN pg_catalog.pg_class c ON c.oid = s2.logicalrelid"
+			"  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+			" WHERE s1.shardid = $1 AND p1.partmethod = 'h'"
+			"   AND n.nspname IN ('perfeval', 'perfeval_internal')"
+			" UNION ALL "
+			"SELECT n.nspname::text, c.relname::text, s.shardid, false"
+			"  FROM pg_catalog.pg_dist_partition p"
+			"  JOIN pg_catalog.pg_dist_shard s ON s.logicalrelid = p.logicalrelid"
+			"  JOIN pg_catalog.pg_class c ON c.oid = p.logicalrelid"
+			"  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+			" WHERE p.partmethod = 'n' AND p.repmodel = 't'"
+			"   AND n.nspname IN ('perfeval', 'perfeval_internal')",
+			1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "perfeval: could not read pg_dist_shard");
+	if (SPI_processed == 0 || SPI_processed > PE_MAX_SHARDMAP)
+		return PE_LOCAL;
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	t = SPI_tuptable->vals[i];
+		TupleDesc	d = SPI_tuptable->tupdesc;
+		char	   *nsp = SPI_getvalue(t, d, 1);
+		char	   *rel_name = SPI_getvalue(t, d, 2);
+		char	   *id = SPI_getvalue(t, d, 3);
+		bool		isnull;
+
+		map->table[map->n] = psprintf("%s.%s", nsp, rel_name);
+		map->shard[map->n] = psprintf("%s.%s_%s", nsp, rel_name, id);
+		if (DatumGetBool(SPI_getbinval(t, d, 4, &isnull)))
+			map->base = pstrdup(rel_name);
+		map->n++;
+	}
+	return map->base ? PE_SHARD : PE_LOCAL;
+}
+
+static bool
+ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '_' || (unsigned char) c >= 0x80;
+}
+
+/*
+ * sql with every qualified table name of the map replaced by its shard's
+ * (a name is replaced where it stands alone: perfeval.actual, not
+ * perfeval.actual_state).  sql itself when the map is empty.
+ */
+const char *
+pe_on_shards(const char *sql, const PeShardMap *map)
+{
+	StringInfoData out;
+	const char *p = sql;
+
+	if (map->n == 0)
+		return sql;
+	initStringInfo(&out);
+	while (*p)
+	{
+		bool		done = false;
+
+		if (p == sql || !ident_char(p[-1]))
+			for (int i = 0; i < map->n && !done; i++)
+			{
+				size_t		len = strlen(map->table[i]);
+
+				if (strncmp(p, map->table[i], len) == 0 && !ident_char(p[len]))
+				{
+					appendStringInfoString(&out, map->shard[i]);
+					p += len;
+					done = true;
+				}
+			}
+		if (!done)
+			appendStringInfoChar(&out, *p++);
+	}
+	return out.data;
+}
+
+/*
+ * sql reading this node's placements of perfeval's tables instead of the
+ * tables, when this node is a Citus worker: a function that reads the
+ * tables (the access scope, src/access.c) runs there inside a query on a
+ * shard, where Citus refuses a nested distributed query.  The rows a
+ * worker filters are all in its own placements, so its own placements of
+ * perfeval.project are the projects it needs; a reference table has one
+ * placement on every node.  sql itself on one node and on the coordinator.
+ * Must run inside SPI.
+ */
+const char *
+pe_on_this_node(const char *sql)
+{
+	PeShardMap	map;
+	StringInfoData u;
+	char	   *table = NULL;
+
+	if (!citus_here())
+		return sql;
+	if (SPI_execute("SELECT 1 FROM pg_catalog.pg_dist_local_group WHERE groupid <> 0", true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "perfeval: could not read pg_dist_local_group");
+	if (SPI_processed == 0)
+		return sql;
+	if (SPI_execute("SELECT n.nspname::text || '.' || c.relname::text,"
+					"       n.nspname::text || '.' || c.relname::text || '_' || s.shardid"
+					"  FROM pg_catalog.pg_dist_shard s"
+					"  JOIN pg_catalog.pg_dist_placement pl ON pl.shardid = s.shardid"
+					"  JOIN pg_catalog.pg_class c ON c.oid = s.logicalrelid"
+					"  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+					" WHERE pl.groupid = (SELECT groupid FROM pg_catalog.pg_dist_local_group)"
+					"   AND n.nspname IN ('perfeval', 'perfeval_internal')"
+					"   AND c.relname IN ('project', 'access_grant')"
+					" ORDER BY 1, s.shardid", true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "perfeval: could not read pg_dist_placement");
+	map.n = 0;
+	map.base = NULL;
+	initStringInfo(&u);
+	for (uint64 i = 0; i <= SPI_processed; i++)
+	{
+		char	   *t = i < SPI_processed ? SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1) : NULL;
+		char	   *shard = i < SPI_processed ? SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2) : NULL;
+
+		if (table && (t == NULL || strcmp(t, table) != 0))
+		{
+			map.table[map.n] = table;
+			map.shard[map.n] = psprintf("(%s)", u.data);
+			map.n++;
+			resetStringInfo(&u);
+		}
+		if (t == NULL)
+			break;
+		appendStringInfo(&u, "%sSELECT * FROM %s", u.len ? " UNION ALL " : "", shard);
+		table = t;
+	}
+	/* a worker without placements of a table reads none of its rows */
+	return pe_on_shards(sql, &map);
+}

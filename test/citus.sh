@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# test/citus.sh: the same warehouse, the same results, on a Citus cluster.
+# Builds Citus from ../shared/vendor when citus.so is missing (skips, saying
+# so, when it cannot), starts a coordinator and two workers on loopback
+# (test/citus_cluster.sh), and a one-node database "single" on the
+# coordinator (without the citus extension) to compare with.
+#
+#  1. perfeval.distribute() leaves no perfeval table local, and running it
+#     again changes nothing.
+#  2. The four seeds and a generated year, loaded on both: every view and
+#     dated form equal row for row, with citus.coordinator_aggregation_strategy
+#     disabled (totals above the project level combine partial aggregates).
+#  3. Later loads (UPDATE, DELETE, INSERT ... ON CONFLICT, COPY, TRUNCATE of
+#     facts, a project deleted, a scheme changed) on both: equal again.
+#  4. A race on the cluster: an actual dated December, inserted in an open
+#     transaction, and one dated June inserted meanwhile: December's shows.
+#  5. Nothing forged: project_state refuses writes on the coordinator and on
+#     a worker's shard.
+#  6. Access: a role granted a division prefix sees on the cluster exactly
+#     what it sees on one node.
+#  7. Pushed down: project_scores and level1_scores are one Citus scan whose
+#     tasks aggregate on the workers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source test/citus_cluster.sh
+if ! why=$(citus_available 2>&1); then
+	echo "skipped: no Citus here ($why)"
+	exit 0
+fi
+[ -n "$why" ] && echo "$why"
+DIR=$(mktemp -d /tmp/perfeval-citus.XXXXXX)
+trap 'citus_stop "$DIR"; rm -rf "$DIR"' EXIT
+citus_start "$DIR" warehouse
+C=(psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U postgres)
+export PGOPTIONS="-c citus.coordinator_aggregation_strategy=disabled -c client_min_messages=warning"
+fail=0
+check() {	# check LABEL CONDITION-EXIT-STATUS
+	if [ "$2" = 0 ]; then echo "ok - $1 (${SECONDS}s)"; else echo "not ok - $1 (${SECONDS}s)"; fail=1; fi
+}
+
+# 1. distribute(), twice
+d1=$("${C[@]}" -At -d warehouse -c 'SELECT table_name, citus_table_type FROM perfeval.distribute()')
+d2=$("${C[@]}" -At -d warehouse -c 'SELECT table_name, citus_table_type FROM perfeval.distribute()')
+n=$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM pg_class c WHERE c.relkind IN ('r', 'p')
+	AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+	AND c.oid NOT IN (SELECT logicalrelid FROM pg_dist_partition)")
+check "distribute() leaves no table local ($(grep -c '|distributed' <<<"$d1") distributed, $(grep -c '|reference' <<<"$d1") reference)" \
+	$([ "$n" = 0 ] && ! grep -q '|local' <<<"$d1" && echo 0 || echo 1)
+check "distribute() run again changes nothing" $([ "$d1" = "$d2" ] && echo 0 || echo 1)
+
+"${C[@]}" -d postgres -c 'CREATE DATABASE single'
+"${C[@]}" -d single -c 'CREATE EXTENSION perfeval'
+on_both() { "${C[@]}" -d warehouse "$@"; "${C[@]}" -d single "$@"; }
+
+# every view and dated form, row for row
+compare() {	# compare LABEL [ROLE]
+	local role=${2:-postgres} v a b diffs=0 nrel=0
+	local views
+	views=$("${C[@]}" -At -d single -c "SELECT c.oid::regclass FROM pg_class c WHERE c.relkind = 'v'
+		AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+		AND has_table_privilege('$role', c.oid, 'SELECT') ORDER BY 1::text")
+	for v in $views "perfeval.project_scores_as_of('2024-06-30')" "perfeval.indicator_scores_as_of('2024-06-30')" \
+		"perfeval.level1_scores_as_of('2024-06-30')" "perfeval.level2_scores_as_of('2024-06-30')" \
+		"perfeval.actual_as_of('2024-06-30')" "perfeval.project_scores_as_of('infinity')"; do
+		a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d warehouse -c "SELECT t::text FROM $v t" 2>&1 | LC_ALL=C sort | md5sum)
+		b=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d single -c "SELECT t::text FROM $v t" 2>&1 | LC_ALL=C sort | md5sum)
+		nrel=$((nrel + 1))
+		if [ "$a" != "$b" ]; then echo "# differs: $v (as $role)"; diffs=$((diffs + 1)); fi
+	done
+	local rows
+	rows=$("${C[@]}" -At -d warehouse -c 'SELECT count(*) FROM perfeval.indicator_scores')
+	check "$1: $nrel views and dated forms equal one node's ($rows indicator rows)" $([ $diffs = 0 ] && echo 0 || echo 1)
+}
+
+# 2. the seeds and a generated year
+for f in test/data/seed_*.sql; do on_both -f "$f"; done
+on_both -v n=${CITUS_PROJECTS:-1000} -f bench/gen.sql >/dev/null
+compare "seeds and a generated year"
+
+# 3. later loads of every kind
+later=$(mktemp)
+cat >"$later" <<'SQL'
+UPDATE perfeval.actual SET fraction = 50, tier = '部分达成'
+ WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 40) AND tier IS NOT NULL;
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
+SELECT i.project_id, i.code, '2025-01-15', '1%' FROM perfeval.indicator i
+ WHERE i.source = 'actual' AND i.target IS NOT NULL AND perfeval.comparable(i.target, '1%'::perfeval.measure)
+   AND i.project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id DESC LIMIT 30)
+ON CONFLICT (project_id, code, reported_on) DO UPDATE SET measure = EXCLUDED.measure;
+DELETE FROM perfeval.checklist_point WHERE point_no = 1
+   AND project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 100);
+UPDATE perfeval.checklist_point SET deduction = points WHERE point_no = 2 AND points IS NOT NULL
+   AND project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id DESC LIMIT 100);
+UPDATE perfeval.survey_response SET respondents = respondents + 7 WHERE option_no = 2;
+UPDATE perfeval.allocation SET spent = arrived WHERE fund_level = '省级';
+DELETE FROM perfeval.project WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 5 OFFSET 10);
+INSERT INTO perfeval.scheme (scheme_id, name, decimals, rounding) VALUES ('later', '后来的方案', 1, 'truncate');
+UPDATE perfeval.project SET scheme_id = 'later' WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 20 OFFSET 100);
+UPDATE perfeval.scheme SET tier_high = 85 WHERE scheme_id = 'later';
+COPY perfeval.survey_response (project_id, code, option_no, option_label, respondents) FROM stdin;
+seed003	S1	9	补充	3
+\.
+SQL
+sed -i 's/seed003\tS1/'"$("${C[@]}" -At -d single -c "SELECT project_id || E'\t' || code FROM perfeval.indicator WHERE source = 'survey' ORDER BY 1 LIMIT 1" | sed 's/\t/\\t/')"'/' "$later"
+on_both -f "$later"
+compare "after UPDATE, DELETE, ON CONFLICT, COPY, a deleted project, a changed scheme"
+on_both -c 'TRUNCATE perfeval.survey_response'
+compare "after TRUNCATE of a fact table"
+rm -f "$later"
+
+# 4. a race: the later report wins whatever the commit order
+p=$("${C[@]}" -At -d warehouse -c "SELECT i.project_id || ' ' || i.code FROM perfeval.indicator i
+	WHERE i.source = 'actual' AND i.target::text = '≥95%' ORDER BY 1 LIMIT 1")
+read -r pid code <<<"$p"
+if [ -n "$pid" ]; then
+	"${C[@]}" -d warehouse -c "BEGIN; INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
+		VALUES ('$pid', '$code', '2026-12-31', '91%'); SELECT pg_sleep(2); COMMIT;" >/dev/null &
+	sleep 0.5
+	"${C[@]}" -d warehouse -c "INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
+		VALUES ('$pid', '$code', '2026-06-30', '99%')"
+	wait
+	# the same facts on one node
+	"${C[@]}" -d single -c "INSERT INTO perfeval.actual (project_id, code, reported_on, measure)
+		VALUES ('$pid', '$code', '2026-12-31', '91%'), ('$pid', '$code', '2026-06-30', '99%')"
+	got=$("${C[@]}" -At -d warehouse -c "SELECT actual FROM perfeval.indicator_scores WHERE project_id = '$pid' AND code = '$code'")
+	check "race on the cluster: December's actual shows ($got)" $([ "$got" = "91%" ] && echo 0 || echo 1)
+else
+	check "race on the cluster: an indicator with target ≥95%" 1
+fi
+
+# 5. nothing forged
+if "${C[@]}" -d warehouse -c "UPDATE perfeval_internal.project_state SET allocations = 0" 2>/dev/null; then r=1; else r=0; fi
+check "project_state refuses a write on the coordinator" $r
+shard=$("${C[@]}" -At -d warehouse -c "SELECT 'perfeval_internal.project_state_' || s.shardid || ' ' || n.nodeport
+	FROM pg_dist_shard s JOIN pg_dist_shard_placement n USING (shardid)
+	WHERE s.logicalrelid = 'perfeval_internal.project_state'::regclass ORDER BY s.shardid LIMIT 1")
+read -r sname sport <<<"$shard"
+if psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$sport" -U postgres -d warehouse \
+	-c "SET citus.enable_manual_changes_to_shards = on" -c "UPDATE $sname SET allocations = 0" 2>/dev/null; then r=1; else r=0; fi
+check "a worker's state shard refuses a write, even with manual changes to shards on" $r
+
+# 6. access
+for db in warehouse single; do
+	"${C[@]}" -d $db -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'citus_reader') THEN CREATE ROLE citus_reader LOGIN; END IF; END\$\$"
+	"${C[@]}" -d $db -c "SELECT perfeval.grant_access('citus_reader', division_prefix => '65')" >/dev/null
+done
+compare "a role granted division 65" citus_reader
+seen=$(psql -X -At -h "$DIR" -p "$CITUS_PORT" -U citus_reader -d warehouse -c "SELECT count(*) FROM perfeval.project")
+all=$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM perfeval.project")
+check "the role sees its $seen of $all projects on the cluster" $([ "$seen" -gt 0 ] && [ "$seen" -lt "$all" ] && echo 0 || echo 1)
+
+# 7. pushed down
+for v in project_scores level1_scores; do
+	plan=$("${C[@]}" -At -d warehouse -c "EXPLAIN (VERBOSE) SELECT * FROM perfeval.$v")
+	top=$(head -1 <<<"$plan")
+	check "$v is one Citus scan ($(grep -m1 -o 'Task Count: [0-9]*' <<<"$plan")), aggregated on the workers" \
+		$([[ "$top" == "Custom Scan (Citus Adaptive)"* ]] && grep -q 'sum_scores' <<<"$plan" &&
+			! grep -q 'Distributed Subplan' <<<"$plan" && echo 0 || echo 1)
+done
+plan=$("${C[@]}" -At -d warehouse -c "EXPLAIN SELECT * FROM perfeval.rollup_region")
+check "rollup_region aggregates partially on the workers and combines on the coordinator" \
+	$(grep -A12 'Task$' <<<"$plan" | grep -q 'Aggregate' && echo 0 || echo 1)
+
+exit $fail
