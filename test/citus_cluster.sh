@@ -37,8 +37,13 @@ citus_available() {
 	echo "== building Citus 13.2.2 from $VENDOR (about 95 s)"
 	local b
 	b=$(mktemp -d /tmp/citus-build.XXXXXX)
-	citus_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-		libkrb5-dev liblz4-dev libzstd-dev libcurl4-openssl-dev >/dev/null || {
+	local deps=(libkrb5-dev liblz4-dev libzstd-dev libcurl4-openssl-dev) missing=() p
+	for p in "${deps[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+	done
+	[ ${#missing[@]} = 0 ] || { citus_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+		citus_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		"${missing[@]}" >/dev/null; } || {
 		echo "could not install Citus's build dependencies"
 		return 1
 	}
