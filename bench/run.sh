@@ -9,6 +9,8 @@
 #   bash bench/run.sh --growth             add the 1,000,000-project point
 #   options: --runs N (5) --keep (keep the databases)
 #            --no-peers (skip the slow peers; no equality assertion either)
+#   bash bench/run.sh --citus [--projects N]   one node vs a 3-node Citus
+#                                          cluster on this machine (bench/citus.sh)
 #
 # Nothing is timed before the peers and perfeval agree on every project's
 # total and grade and every level-1 score (the script exits 1 if not).
@@ -20,6 +22,7 @@ GROWTH=0
 RUNS=5
 KEEP=0
 PEERS=1
+[ "${1:-}" != --citus ] || { shift; exec bash bench/citus.sh "$@"; }
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--projects) PROJECTS=$2; shift 2 ;;
@@ -28,7 +31,7 @@ while [ $# -gt 0 ]; do
 	--runs) RUNS=$2; shift 2 ;;
 	--keep) KEEP=1; shift ;;
 	--no-peers) PEERS=0; shift ;;
-	*) echo "usage: bench/run.sh [--projects N] [--growth] [--runs N] [--keep] [--no-peers]" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh [--citus] [--projects N] [--growth] [--runs N] [--keep] [--no-peers]" >&2; exit 2 ;;
 	esac
 done
 

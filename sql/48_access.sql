@@ -39,6 +39,8 @@ CREATE FUNCTION perfeval_internal.may_load(project_id text) RETURNS boolean
 	SUPPORT perfeval_internal.scope_support;
 CREATE FUNCTION perfeval_internal.check_load(project_id text) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'check_load' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.refuse_load(project_id text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'refuse_load' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION perfeval_internal.check_load_project(project_id text, department text,
 		division_code text) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'check_load_project' LANGUAGE C STABLE PARALLEL SAFE;
@@ -193,7 +195,10 @@ BEGIN
 END $$;
 -- What a loader needs to import forms (section 85): the staging views
 -- and tables, the problems, the import's views -- its own rows only, by
--- those relations' policies.  (grant false: take it back.)
+-- those relations' policies.  (INSERT on the staging tables since 1.10: on
+-- a Citus cluster the staging trigger writes them as the loader, through
+-- Citus.  Their policies keep staged_by the loader's.)  (grant false: take
+-- it back.)
 CREATE FUNCTION perfeval_internal.grant_import(role regrole, grant_it boolean) RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
@@ -202,7 +207,7 @@ BEGIN
 		'SELECT, INSERT, UPDATE, DELETE', 'perfeval.form_project, perfeval.form_indicator, perfeval.form_checklist,
 		perfeval.form_survey, perfeval.import_error', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
-		'SELECT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		'SELECT, INSERT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
 		perfeval_internal.staged_checklist, perfeval_internal.staged_survey', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
@@ -220,6 +225,7 @@ COMMENT ON COLUMN perfeval.access_grant.may_load IS '可否装载事实数据 / 
 COMMENT ON FUNCTION perfeval_internal.scope_support(internal) IS '访问范围的选择率估计（规划器支持） / The planner''s estimate of the share of projects in scope';
 COMMENT ON FUNCTION perfeval_internal.in_scope(text) IS '当前角色可否查看该项目 / Whether the current role sees a project';
 COMMENT ON FUNCTION perfeval_internal.may_load(text) IS '当前角色可否装载该项目 / Whether the current role may load a project''s facts';
+COMMENT ON FUNCTION perfeval_internal.refuse_load(text) IS '以 check_load 的错误拒绝已知越权的项目 / Refuses a project already found outside the loading scope, with check_load''s error';
 COMMENT ON FUNCTION perfeval_internal.check_load(text) IS '装载范围检查，越权则报错 / Refuses a fact outside the current role''s loading scope';
 COMMENT ON FUNCTION perfeval_internal.check_load_project(text, text, text) IS '项目装载范围检查，越权则报错 / Refuses a project outside the current role''s loading scope';
 COMMENT ON FUNCTION perfeval_internal.scope_array() IS '当前角色可查看的项目编号（索引条件） / The projects the current role sees, as an array (an index condition)';

@@ -86,6 +86,19 @@ CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_checklist
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
 CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_survey
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+-- On a Citus cluster the staging tables are reference tables: the rows go
+-- to every placement in batches (src/stagebuf.c), the last one when the
+-- statement ends.  (On one node there is nothing to write here.)
+CREATE FUNCTION perfeval_internal.stage_flush() RETURNS trigger
+	LANGUAGE C AS 'MODULE_PATHNAME', 'pe_stage_flush';
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_project
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_indicator
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_checklist
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_survey
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
 
 CREATE TABLE perfeval.import_error (
 	project_code text,
@@ -126,11 +139,21 @@ CREATE POLICY own_rows ON perfeval.import_error
 	USING (logged_by = CURRENT_USER) WITH CHECK (logged_by = CURRENT_USER);
 
 -- The planner's statistics of what was just staged, whoever staged it
--- (ANALYZE is the tables' owner's).
+-- (ANALYZE is the tables' owner's).  On a Citus cluster the staging is read
+-- by one query per placement, planned where the placement is (its
+-- statistics are its node's): nothing to do, and Citus cannot ANALYZE a
+-- reference table in a transaction that already wrote it.
 CREATE FUNCTION perfeval_internal.analyze_staging() RETURNS void
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		-- (a separate statement: planned only where Citus's catalog exists)
+		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+				   WHERE logicalrelid = 'perfeval_internal.staged_indicator'::regclass) THEN
+			RETURN;
+		END IF;
+	END IF;
 	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
 		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
 END $$;
@@ -359,6 +382,9 @@ DECLARE
 	st text; msg text; hnt text;
 	rel text;
 	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'];
+	-- (the statements that change a table by the forms' codes take them as
+	-- an array, not a join with a temporary table, which Citus cannot plan)
+	codes text[];
 BEGIN
 	-- a form staged again replaces what was staged of it before
 	FOREACH rel IN ARRAY staging LOOP
@@ -367,7 +393,7 @@ BEGIN
 	END LOOP;
 	-- the planner's statistics of what was just staged
 	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers'] LOOP
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -376,8 +402,11 @@ BEGIN
 		UNION ALL SELECT s."项目编码", s.line + 1000000000 FROM perfeval_internal.staged_indicator s) x
 	 GROUP BY x.code;
 	-- the problems of this run replace those of earlier runs of the same forms
-	DELETE FROM perfeval.import_error e WHERE e.project_code IN (SELECT f.code FROM pe_import_forms f)
-		OR (e.project_code IS NULL AND EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL));
+	codes := ARRAY(SELECT f.code FROM pe_import_forms f WHERE f.code IS NOT NULL);
+	DELETE FROM perfeval.import_error e WHERE e.project_code = ANY (codes);
+	IF EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL) THEN
+		DELETE FROM perfeval.import_error e WHERE e.project_code IS NULL;
+	END IF;
 	-- the staged indicator rows, read once (parsed, in form order)
 	CREATE TEMP TABLE pe_irows AS SELECT * FROM perfeval_internal.form_indicator_rows;
 	ANALYZE pe_irows;
@@ -392,7 +421,14 @@ BEGIN
 	  JOIN perfeval_internal.staged_project s ON s."项目编码" = f.code
 	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
 	CREATE INDEX ON pe_forms (ord);
-	IF EXISTS (SELECT FROM pe_forms f WHERE coalesce(btrim(f."评分方案"), '') = '') THEN
+	-- the projects the forms replace, and whether the caller may load them:
+	-- read before anything is written (on a Citus cluster the owner, who
+	-- reads the scope, may not read the shards once the caller wrote them)
+	CREATE TEMP TABLE pe_taken AS
+	SELECT t.code, perfeval_internal.may_load(t.code) AS may
+	  FROM perfeval_internal.taken_codes(ARRAY(SELECT f."项目编码" FROM pe_forms f)) t(code);
+	IF EXISTS (SELECT FROM pe_forms f WHERE coalesce(btrim(f."评分方案"), '') = '')
+	   AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = 'national_self') THEN
 		PERFORM perfeval_internal.ensure_national_self();
 	END IF;
 	-- the forms' indicator rows, found by their form
@@ -444,9 +480,10 @@ BEGIN
 		k := k + 10000;
 	END LOOP;
 	-- imported forms leave the staging relations
+	codes := ARRAY(SELECT f.code FROM pe_import_forms f
+					WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code));
 	FOREACH rel IN ARRAY staging LOOP
-		EXECUTE format('DELETE FROM perfeval_internal.%I s USING pe_import_forms f WHERE s."项目编码" = f.code
-			AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code)', rel);
+		EXECUTE format('DELETE FROM perfeval_internal.%I s WHERE s."项目编码" = ANY ($1)', rel) USING codes;
 	END LOOP;
 	RETURN QUERY
 	SELECT f.code,
@@ -459,22 +496,48 @@ BEGIN
 		ON e.k = coalesce(f.code, E'\x01')
 	  LEFT JOIN (SELECT coalesce(x."项目编码", E'\x01') AS k, count(*)::int AS n FROM perfeval_internal.staged_indicator x GROUP BY 1) si
 		ON si.k = coalesce(f.code, E'\x01')
-	  LEFT JOIN (SELECT x.project_id AS k, count(*)::int AS n FROM perfeval.indicator x
-				  WHERE x.project_id IN (SELECT g.code FROM pe_import_forms g) GROUP BY 1) wi ON wi.k = f.code
+	  -- (what was written: the execution-rate row and the form's rows; not
+	  -- read back, which a loader on a cluster may not after the owner wrote)
+	  LEFT JOIN (SELECT w."项目编码" AS k, (w.offs + (SELECT count(*) FROM pe_irows r
+						 WHERE r.project_code = w."项目编码"))::int AS n FROM pe_forms w) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_points, pe_answers;
+	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_points, pe_answers, pe_taken;
 END $$;
 
 -- Which of these codes name projects already in the warehouse, whoever may
 -- see them: a form replacing a project the caller may not load is refused
 -- with 42501 (check_load()), not with a duplicate key.  (Loaders only: it
 -- tells whether a code is taken.)
+-- (PL/pgSQL: Citus cannot plan a SQL function's parameter.)
 CREATE FUNCTION perfeval_internal.taken_codes(codes text[]) RETURNS SETOF text
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-	BEGIN ATOMIC
-		SELECT p.project_id FROM perfeval.project p WHERE p.project_id = ANY (codes);
-	END;
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN QUERY SELECT p.project_id FROM perfeval.project p WHERE p.project_id = ANY (codes);
+END $$;
 REVOKE ALL ON FUNCTION perfeval_internal.taken_codes(text[]) FROM PUBLIC;
+
+-- Insert the rows of query ($1 and $2: lo and hi) into target (cols): an
+-- INSERT ... SELECT; on a Citus cluster, where row-level security applies
+-- to the caller, multi-row INSERTs (insert_rows(), src/stagebuf.c) -- Citus
+-- would COPY an INSERT ... SELECT's rows to the shards, which row-level
+-- security refuses.  (The import's writes: write_forms().)
+CREATE FUNCTION perfeval_internal.insert_rows(target regclass, cols text, query text, lo bigint, hi bigint)
+	RETURNS bigint LANGUAGE C AS 'MODULE_PATHNAME', 'pe_insert_rows';
+CREATE FUNCTION perfeval_internal.write_rows(target regclass, cols text, query text, lo bigint, hi bigint)
+	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF row_security_active(target) AND to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		-- (a separate statement: planned only where Citus's catalog exists)
+		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = target) THEN
+			PERFORM perfeval_internal.insert_rows(target, cols, query, lo, hi);
+			RETURN;
+		END IF;
+	END IF;
+	EXECUTE format('INSERT INTO %s (%s) %s', target, cols, query) USING lo, hi;
+END $$;
+
 
 -- Write the problem-free forms numbered lo to hi (import_forms()'s
 -- temporary tables): each replaces the project of its 项目编码 (the project
@@ -482,20 +545,24 @@ REVOKE ALL ON FUNCTION perfeval_internal.taken_codes(text[]) FROM PUBLIC;
 CREATE FUNCTION perfeval_internal.write_forms(lo bigint, hi bigint) RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	-- the codes naming projects already there (import_forms()'s pe_taken;
+	-- an array: Citus cannot plan a DELETE joined with a temporary table)
+	taken text[] := ARRAY(SELECT t.code FROM pe_taken t JOIN pe_forms s ON s."项目编码" = t.code
+						   WHERE s.ord BETWEEN lo AND hi);
 BEGIN
-	PERFORM perfeval_internal.check_load(t.code)
-	   FROM perfeval_internal.taken_codes(ARRAY(SELECT s."项目编码" FROM pe_forms s WHERE s.ord BETWEEN lo AND hi)) t(code);
-	DELETE FROM perfeval.project p USING pe_forms s WHERE s.ord BETWEEN lo AND hi AND p.project_id = s."项目编码";
-	INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
-			evaluation_kind, scheme_id, printed_total, printed_grade, source)
+	PERFORM perfeval_internal.refuse_load(t.code)
+	   FROM pe_taken t JOIN pe_forms s ON s."项目编码" = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
+	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
+	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source', $q$
 	SELECT s."项目编码", btrim(s."项目名称"), btrim(s."年度")::int, btrim(s."行政区划代码"), btrim(s."主管部门"),
 		   nullif(btrim(s."实施单位"), ''), perfeval_internal.form_kind(s."评价类型"),
 		   coalesce(nullif(btrim(s."评分方案"), ''), 'national_self'), perfeval_internal.form_number(s."总分"),
 		   nullif(btrim(s."评价等级"), ''), 'import_forms'
-	  FROM pe_forms s WHERE s.ord BETWEEN lo AND hi ORDER BY s.ord;
+	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord$q$, lo, hi);
 	-- the money: one line, the department's, at the fund level of the
 	-- division (a county's 县区级, a prefecture's 市级, a province's 省级)
-	INSERT INTO perfeval.allocation (project_id, department, fund_level, unit, initial_budget, budget, arrived, spent)
+	PERFORM perfeval_internal.write_rows('perfeval.allocation', 'project_id, department, fund_level, unit, initial_budget, budget, arrived, spent', $q$
 	SELECT s."项目编码", btrim(s."主管部门"),
 		   CASE WHEN perfeval.division_at(btrim(s."行政区划代码"), 'county') IS NOT NULL THEN '县区级'
 				WHEN perfeval.division_at(btrim(s."行政区划代码"), 'prefecture') IS NOT NULL THEN '市级' ELSE '省级' END,
@@ -503,25 +570,25 @@ BEGIN
 		   perfeval_internal.form_number(s."年初预算数"), perfeval_internal.form_number(s."全年预算数"),
 		   perfeval_internal.form_number(s."实际到位数"), perfeval_internal.form_number(s."全年执行数")
 	  FROM pe_forms s
-	 WHERE s.ord BETWEEN lo AND hi
+	 WHERE s.ord BETWEEN $1 AND $2
 	   AND num_nonnulls(nullif(btrim(s."年初预算数"), ''), nullif(btrim(s."全年预算数"), ''),
-						nullif(btrim(s."实际到位数"), ''), nullif(btrim(s."全年执行数"), '')) > 0;
+						nullif(btrim(s."实际到位数"), ''), nullif(btrim(s."全年执行数"), '')) > 0$q$, lo, hi);
 	-- the execution-rate row, from the money, first (code A11); then the
 	-- indicator rows in form order
-	INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source, printed_score)
+	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score', $q$
 	SELECT x.* FROM (
 		SELECT s."项目编码", 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
 			   perfeval_internal.form_number(s."预算执行率分值"), '100%'::perfeval.target, 'execution_rate',
 			   perfeval_internal.form_number(s."预算执行率得分")
-		  FROM pe_forms s WHERE s.ord BETWEEN lo AND hi AND s.offs = 1
+		  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1
 		UNION ALL
 		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
 			   (r.target_p).tgt, r.source, (r.score_p).num
-		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN lo AND hi) x
-	 ORDER BY 1, 3;
+		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN $1 AND $2) x
+	 ORDER BY 1, 3$q$, lo, hi);
 	-- the actuals, reported at the year's end; a qualitative row with a
 	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
-	INSERT INTO perfeval.actual (project_id, code, reported_on, measure, tier, fraction, deviation_note)
+	PERFORM perfeval_internal.write_rows('perfeval.actual', 'project_id, code, reported_on, measure, tier, fraction, deviation_note', $q$
 	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
 	  FROM pe_forms s
 	  JOIN pe_irows r ON r.project_code = s."项目编码"
@@ -531,15 +598,16 @@ BEGIN
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
-	 WHERE s.ord BETWEEN lo AND hi AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
-	 ORDER BY r.project_code, r.code;
-	INSERT INTO perfeval.checklist_point (project_id, code, point_no, description, points, deduction, reason)
+	 WHERE s.ord BETWEEN $1 AND $2 AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
+	 ORDER BY r.project_code, r.code$q$, lo, hi);
+	PERFORM perfeval_internal.write_rows('perfeval.checklist_point', 'project_id, code, point_no, description, points, deduction, reason', $q$
 	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason
-	  FROM pe_points c WHERE c.ord BETWEEN lo AND hi ORDER BY c.project_code, c.code, c.point_no;
-	INSERT INTO perfeval.survey_response (project_id, code, option_no, option_label, respondents, coefficient)
+	  FROM pe_points c WHERE c.ord BETWEEN $1 AND $2 ORDER BY c.project_code, c.code, c.point_no$q$, lo, hi);
+	PERFORM perfeval_internal.write_rows('perfeval.survey_response', 'project_id, code, option_no, option_label, respondents, coefficient', $q$
 	SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient
-	  FROM pe_answers v WHERE v.ord BETWEEN lo AND hi ORDER BY v.project_code, v.code, v.option_no;
+	  FROM pe_answers v WHERE v.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no$q$, lo, hi);
 END $$;
+
 
 -- Out again: the same layouts for any set of projects (filter by 项目编码),
 -- so that \copy (SELECT ...) TO a file and importing it back reproduces the
@@ -628,6 +696,7 @@ COMMENT ON COLUMN perfeval.import_error.logged_at IS '记录时间 / When it was
 COMMENT ON COLUMN perfeval.import_error.logged_by IS '发现该问题的导入角色 / The role whose import found it';
 COMMENT ON FUNCTION perfeval_internal.analyze_staging() IS '更新暂存表的统计信息 / Updates the planner''s statistics of the staging tables';
 COMMENT ON FUNCTION perfeval.import_forms() IS '导入全部暂存表单：每张表单全部导入或整张拒绝，问题记入 import_error / Imports every staged form, each all or nothing; problems go to import_error';
+COMMENT ON FUNCTION perfeval_internal.stage_flush() IS '语句结束时把缓冲的暂存行写入 Citus 参考表（触发器） / Writes the rows buffered for Citus reference tables when the statement ends (trigger)';
 COMMENT ON FUNCTION perfeval_internal.stage_row() IS '暂存一行表单并记下其 CSV 行号（触发器） / Stages a form row with its CSV line (trigger)';
 COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全国自评表方案 national_self / Creates the national self-evaluation scheme when first needed';
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
@@ -638,6 +707,8 @@ COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '�
 COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
+COMMENT ON FUNCTION perfeval_internal.insert_rows(regclass, text, text, bigint, bigint) IS '以多行 INSERT 写入查询结果（Citus 上受行级安全约束的角色） / Inserts a query''s rows by multi-row INSERTs (on Citus, for a role under row-level security)';
+COMMENT ON FUNCTION perfeval_internal.write_rows(regclass, text, text, bigint, bigint) IS '导入写入一张表：INSERT ... SELECT，或在 Citus 上逐批多行插入 / The import''s write of one table: INSERT ... SELECT, or batched multi-row INSERTs on Citus';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
 COMMENT ON FUNCTION perfeval_internal.form_rows() IS '暂存指标行逐表单编号与解析（一次读取） / The staged indicator rows numbered and parsed, form by form, in one pass';

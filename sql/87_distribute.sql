@@ -75,6 +75,10 @@ BEGIN
 				  DETAIL = 'perfeval.project has rows; the state perfeval keeps of them is derived and is never copied between nodes.',
 				  HINT = 'Distribute a new database right after CREATE EXTENSION perfeval, then load it (or pg_restore --data-only a dump into it).';
 	END IF;
+	-- the national self-evaluation form's scheme, made now by its owner: on
+	-- a cluster a loader's import cannot have the owner write the reference
+	-- tables its own staging wrote in the same transaction (Citus refuses)
+	PERFORM perfeval_internal.ensure_national_self();
 	-- the state triggers are written for shards (src/shard.c)
 	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
 	-- one connection per node: the foreign keys to reference tables need it

@@ -454,6 +454,8 @@ may_load(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(scope_has(scope_of(fcinfo, true), PG_GETARG_TEXT_PP(0)));
 }
 
+#define NOT_LOADABLE "The project is not one of the role's projects with a grant that allows loading."
+
 /* check_load(project_id): may_load(), or an error naming the project. */
 PG_FUNCTION_INFO_V1(check_load);
 Datum
@@ -462,9 +464,22 @@ check_load(PG_FUNCTION_ARGS)
 	text	   *id = PG_GETARG_TEXT_PP(0);
 
 	if (!scope_has(scope_of(fcinfo, true), id))
-		refuse(text_to_cstring(id),
-			   "The project is not one of the role's projects with a grant that allows loading.");
+		refuse(text_to_cstring(id), NOT_LOADABLE);
 	PG_RETURN_BOOL(true);
+}
+
+/*
+ * refuse_load(project_id): check_load()'s error, for a project already
+ * found outside the loading scope (by may_load(): the import checks the
+ * projects its forms replace before it writes; on a Citus cluster the scope
+ * may not be read again as the owner after the role wrote the shards).
+ */
+PG_FUNCTION_INFO_V1(refuse_load);
+Datum
+refuse_load(PG_FUNCTION_ARGS)
+{
+	refuse(text_to_cstring(PG_GETARG_TEXT_PP(0)), NOT_LOADABLE);
+	PG_RETURN_BOOL(false);
 }
 
 /*
@@ -596,6 +611,14 @@ scope_support(PG_FUNCTION_ARGS)
 {
 	Node	   *req = (Node *) PG_GETARG_POINTER(0);
 
+	/*
+	 * On a Citus coordinator the tables are shells and the scope would be
+	 * read by a distributed query as the owner, which Citus refuses once
+	 * the role wrote the shards in this transaction: no estimate there (the
+	 * workers plan the shards' queries with theirs).
+	 */
+	if (pe_on_coordinator())
+		PG_RETURN_POINTER(NULL);
 	if (IsA(req, SupportRequestSelectivity))
 	{
 		SupportRequestSelectivity *r = (SupportRequestSelectivity *) req;

@@ -250,6 +250,7 @@ typedef struct StagePos
 	LocalTransactionId lxid;
 	TimestampTz stmt;
 	Oid			staged;			/* its staging table, looked up once per statement */
+	bool		via_citus;		/* a reference table: rows go through stagebuf.c */
 	int32		line;
 	int64		batch;
 } StagePos;
@@ -282,6 +283,7 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	int			i,
 				breaks = 0;
 	bool		with_owner;
+	bool		fresh = false;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
@@ -318,8 +320,11 @@ pe_stage_row(PG_FUNCTION_ARGS)
 		pos->staged = relid;
 		pos->line = 2;
 		pos->batch = nextval_internal(get_relname_relid("staged_batch", nsp), false);
+		fresh = true;
 	}
 	rel = table_open(pos->staged, RowExclusiveLock);
+	if (fresh)
+		pos->via_citus = pe_stagebuf_wanted(rel);
 	vdesc = RelationGetDescr(view);
 	sdesc = RelationGetDescr(rel);
 	/* (1.8 added staged_by at the end; a 1.6 or 1.7 table has none) */
@@ -360,7 +365,10 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	pos->line += 1 + breaks;
 
 	tup = heap_form_tuple(sdesc, values, nulls);
-	simple_heap_insert(rel, tup);
+	if (pos->via_citus)
+		pe_stagebuf_add(pos->staged, tup);
+	else
+		simple_heap_insert(rel, tup);
 	heap_freetuple(tup);
 	table_close(rel, NoLock);
 	return PointerGetDatum(td->tg_trigtuple);

@@ -107,6 +107,13 @@ extern void pe_state_survey(Datum d, const char *code, int codelen, PeSurvey *s)
 extern void pe_evaluation_parts(Datum d, bool *applicable, bool *scored, int64 *points,
 								int64 *weight, int *weight_scale, int *decimals, bool *truncate);
 
+/* Staging through Citus: rows buffered, written in batches (src/stagebuf.c). */
+struct HeapTupleData;
+struct RelationData;
+extern bool pe_stagebuf_wanted(struct RelationData *staged);
+extern void pe_stagebuf_add(Oid staged, struct HeapTupleData *tup);
+extern void pe_stagebuf_flush(Oid staged);
+
 /* Hints listing what each type accepts. */
 #define PE_HINT_TARGET \
 	"A target is an optional comparator (≥ ≤ > < =, >= <=, ＞ ＜ ＝ ≧ ≦ ═, or 不低于 不少于 大于 达到 不超过 低于 and the like), a number, and an optional unit (元 万元 亿元, % 百分比, 家 个 人 人次 次 种 条 辆 例 项 所, 天 日 月 年 小时, compounds such as 万元/家), as in ≥2000万元/家 or 95%以上; or a qualitative phrase such as 稳步增长."

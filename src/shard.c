@@ -167,6 +167,22 @@ pe_on_shards(const char *sql, const PeShardMap *map)
  * placement on every node.  sql itself on one node and on the coordinator.
  * Must run inside SPI.
  */
+/* Whether this is a Citus coordinator (a node of group 0, with Citus). */
+bool
+pe_on_coordinator(void)
+{
+	bool		coordinator;
+
+	if (!citus_here())
+		return false;
+	SPI_connect();
+	if (SPI_execute("SELECT 1 FROM pg_catalog.pg_dist_local_group WHERE groupid = 0", true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "perfeval: could not read pg_dist_local_group");
+	coordinator = SPI_processed > 0;
+	SPI_finish();
+	return coordinator;
+}
+
 const char *
 pe_on_this_node(const char *sql)
 {

@@ -28,5 +28,6 @@ typedef struct PeShardMap
 extern PeWhere pe_where(Relation rel, PeShardMap *map);
 extern const char *pe_on_shards(const char *sql, const PeShardMap *map);
 extern const char *pe_on_this_node(const char *sql);
+extern bool pe_on_coordinator(void);
 
 #endif

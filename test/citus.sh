@@ -20,6 +20,9 @@
 #     what it sees on one node.
 #  7. Pushed down: project_scores and level1_scores are one Citus scan whose
 #     tasks aggregate on the workers.
+#  8. The import (1.10): the seeds' CSV forms, a broken file and 200 exported
+#     forms staged with \copy and imported on both (section 3b), and a loader's
+#     import (section 6): the same results, problems and staged rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
@@ -108,6 +111,62 @@ on_both -c 'TRUNCATE perfeval.survey_response'
 compare "after TRUNCATE of a fact table"
 rm -f "$later"
 
+# 3b. the import: the seeds' CSV forms and a broken file staged with \copy,
+# then import_forms(); then a generated year's forms exported and imported
+# back (each replaces its project).  Same results, problems and leftovers.
+stage() {	# stage DB FILE...: \copy each test/data/forms file into its form_* view
+	local db=$1 f
+	shift
+	for f in "$@"; do
+		"${C[@]}" -d "$db" -c "\\copy perfeval.form_$(sed 's/^[^_]*_//; s/\..*//' <<<"${f##*/}") FROM '$f' WITH (FORMAT csv, HEADER match)"
+	done
+}
+imported() {	# imported DB: what import_forms() returned, its problems, what stays staged
+	"${C[@]}" -At -d "$1" -c "SELECT * FROM perfeval.import_forms() ORDER BY 1" \
+		-c "SELECT project_code, relation, line, column_name, value, sqlstate, message, hint, logged_by
+			FROM perfeval.import_error ORDER BY 1, 2, 3, 4, 7" \
+		-c "SELECT relation, project_code, line FROM perfeval.staged_lines ORDER BY 1, 2, 3"
+}
+forms=(test/data/forms/seed00{0,1,2,3}_*.csv test/data/forms/broken_*.csv)
+forms=($(printf '%s\n' "${forms[@]}" | grep -v gb18030))
+for db in warehouse single; do stage $db "${forms[@]}"; done
+ia=$(imported warehouse)
+ib=$(imported single)
+check "import_forms() of the seeds' forms and a broken file: the same forms, problems and staged rows ($(grep -c '|imported|' <<<"$ia") imported, $(grep -c '|rejected|' <<<"$ia") rejected)" \
+	$([ "$ia" = "$ib" ] && grep -q '|imported|' <<<"$ia" && grep -q '|rejected|' <<<"$ia" && echo 0 || echo 1)
+compare "after importing the seeds' forms"
+fdir=$(mktemp -d)
+chmod 755 "$fdir"
+for f in project indicator checklist survey; do
+	"${C[@]}" -d single -c "\\copy (SELECT e.* FROM perfeval.export_$f e WHERE e.\"项目编码\" IN (SELECT project_id FROM perfeval.project WHERE project_id LIKE 'P%' ORDER BY 1 LIMIT 200)) TO '$fdir/year_$f.csv' WITH (FORMAT csv, HEADER)"
+done
+for db in warehouse single; do stage $db "$fdir"/year_*.csv; done
+ia=$(imported warehouse)
+ib=$(imported single)
+check "a generated year's 200 forms exported and imported back: the same on both ($(grep -c '|imported|' <<<"$ia") imported)" \
+	$([ "$ia" = "$ib" ] && [ "$(grep -c '|imported|' <<<"$ia")" = 200 ] && echo 0 || echo 1)
+compare "after re-importing 200 exported forms (each replaces its project)"
+rm -rf "$fdir"
+# staged rows of a statement rolled back to a savepoint are gone with it
+# (on the cluster: the buffered ones, and the batches already written)
+half=$(mktemp)
+cat >"$half" <<'SQL'
+DO $$ BEGIN
+	BEGIN
+		INSERT INTO perfeval.form_project ("项目编码", "项目名称")
+		SELECT 'half' || g, CASE WHEN g = 1500 THEN (1 / (g - 1500))::text ELSE 'x' END FROM generate_series(1, 2000) g;
+	EXCEPTION WHEN division_by_zero THEN NULL;
+	END;
+	INSERT INTO perfeval.form_project ("项目编码", "项目名称") SELECT 'kept' || g, 'x' FROM generate_series(1, 1500) g;
+END $$;
+SQL
+sa=$("${C[@]}" -d warehouse -f "$half" -At -c "SELECT left(project_code, 4), count(*), min(line), max(line) FROM perfeval.staged_lines WHERE project_code ~ '^(half|kept)' GROUP BY 1")
+sb=$("${C[@]}" -d single -f "$half" -At -c "SELECT left(project_code, 4), count(*), min(line), max(line) FROM perfeval.staged_lines WHERE project_code ~ '^(half|kept)' GROUP BY 1")
+check "a statement rolled back to a savepoint stages nothing, the next one all its rows ($sa)" \
+	$([ "$sa" = "$sb" ] && [[ "$sa" == "kept|1500|"* ]] && ! grep -q half <<<"$sa" && echo 0 || echo 1)
+on_both -c "DELETE FROM perfeval_internal.staged_project WHERE \"项目编码\" ~ '^kept'"
+rm -f "$half"
+
 # 4. a race: the later report wins whatever the commit order
 p=$("${C[@]}" -At -d warehouse -c "SELECT i.project_id || ' ' || i.code FROM perfeval.indicator i
 	WHERE i.source = 'actual' AND i.target::text = '≥95%' ORDER BY 1 LIMIT 1")
@@ -148,6 +207,24 @@ compare "a role granted division 65" citus_reader
 seen=$(psql -X -At -h "$DIR" -p "$CITUS_PORT" -U citus_reader -d warehouse -c "SELECT count(*) FROM perfeval.project")
 all=$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM perfeval.project")
 check "the role sees its $seen of $all projects on the cluster" $([ "$seen" -gt 0 ] && [ "$seen" -lt "$all" ] && echo 0 || echo 1)
+
+# a loader granted division 14 stages and imports form002 (division
+# 141021) again, through its staging rows' policies, on the cluster as on one node
+for db in warehouse single; do
+	"${C[@]}" -d $db -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'citus_loader') THEN CREATE ROLE citus_loader LOGIN; END IF; END\$\$"
+	"${C[@]}" -d $db -c "SELECT perfeval.grant_access('citus_loader', division_prefix => '14', may_load => true)" >/dev/null
+	for f in project indicator; do
+		psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U citus_loader -d $db \
+			-c "\\copy perfeval.form_$f FROM 'test/data/forms/seed002_$f.csv' WITH (FORMAT csv, HEADER match)"
+	done
+done
+la=$(psql -X -At -h "$DIR" -p "$CITUS_PORT" -U citus_loader -d warehouse -c "SELECT count(*) FROM perfeval.staged_lines" \
+	-c "SELECT * FROM perfeval.import_forms()" -c "SELECT total, grade FROM perfeval.project_scores WHERE project_id = 'form002'" 2>&1)
+lb=$(psql -X -At -h "$DIR" -p "$CITUS_PORT" -U citus_loader -d single -c "SELECT count(*) FROM perfeval.staged_lines" \
+	-c "SELECT * FROM perfeval.import_forms()" -c "SELECT total, grade FROM perfeval.project_scores WHERE project_id = 'form002'" 2>&1)
+check "a loader's import on the cluster equals one node's ($(tr '\n' ' ' <<<"$la"))" \
+	$([ "$la" = "$lb" ] && grep -q '^form002|imported|' <<<"$la" && echo 0 || echo 1)
+compare "after a loader's import"
 
 # 7. pushed down
 for v in project_scores level1_scores; do
