@@ -517,21 +517,37 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION perfeval_internal.taken_codes(text[]) FROM PUBLIC;
 
--- Insert the rows of query ($1 and $2: lo and hi) into target (cols): an
--- INSERT ... SELECT; on a Citus cluster, where row-level security applies
--- to the caller, multi-row INSERTs (insert_rows(), src/stagebuf.c) -- Citus
--- would COPY an INSERT ... SELECT's rows to the shards, which row-level
--- security refuses.  (The import's writes: write_forms().)
+-- Insert the rows of query ($1 and $2: lo and hi) into target (cols).  On
+-- one node, where row-level security does not apply to the caller, by
+-- bulk_insert() (src/bulk.c): batches written as COPY writes them, each
+-- batch's foreign keys checked and parents locked by one query, the kept
+-- state recomputed once; NULL from it (a trigger or a table it does not
+-- know) or row-level security: an INSERT ... SELECT.  On a Citus cluster,
+-- where row-level security applies to the caller, multi-row INSERTs
+-- (insert_rows(), src/stagebuf.c) -- Citus would COPY an INSERT ...
+-- SELECT's rows to the shards, which row-level security refuses.  (The
+-- import's writes: write_forms().)
 CREATE FUNCTION perfeval_internal.insert_rows(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS bigint LANGUAGE C AS 'MODULE_PATHNAME', 'pe_insert_rows';
+CREATE FUNCTION perfeval_internal.bulk_insert(target regclass, cols text, query text, lo bigint, hi bigint)
+	RETURNS bigint LANGUAGE C STRICT AS 'MODULE_PATHNAME', 'pe_bulk_insert';
 CREATE FUNCTION perfeval_internal.write_rows(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	citus boolean := false;
 BEGIN
-	IF row_security_active(target) AND to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
 		-- (a separate statement: planned only where Citus's catalog exists)
-		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = target) THEN
+		citus := EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = target);
+	END IF;
+	IF citus THEN
+		IF row_security_active(target) THEN
 			PERFORM perfeval_internal.insert_rows(target, cols, query, lo, hi);
+			RETURN;
+		END IF;
+	ELSIF NOT row_security_active(target) THEN
+		IF perfeval_internal.bulk_insert(target, cols, query, lo, hi) IS NOT NULL THEN
 			RETURN;
 		END IF;
 	END IF;
@@ -708,7 +724,8 @@ COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '�
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
 COMMENT ON FUNCTION perfeval_internal.insert_rows(regclass, text, text, bigint, bigint) IS '以多行 INSERT 写入查询结果（Citus 上受行级安全约束的角色） / Inserts a query''s rows by multi-row INSERTs (on Citus, for a role under row-level security)';
-COMMENT ON FUNCTION perfeval_internal.write_rows(regclass, text, text, bigint, bigint) IS '导入写入一张表：INSERT ... SELECT，或在 Citus 上逐批多行插入 / The import''s write of one table: INSERT ... SELECT, or batched multi-row INSERTs on Citus';
+COMMENT ON FUNCTION perfeval_internal.bulk_insert(regclass, text, text, bigint, bigint) IS '像 COPY 一样分批写入查询结果：每批一次检查外键，项目状态最后重算一次；需要 INSERT 时返回 NULL / Writes a query''s rows in batches as COPY does, foreign keys checked once per batch and the kept state recomputed once; NULL where an INSERT is needed';
+COMMENT ON FUNCTION perfeval_internal.write_rows(regclass, text, text, bigint, bigint) IS '导入写入一张表：分批写入（bulk_insert）、INSERT ... SELECT，或在 Citus 上逐批多行插入 / The import''s write of one table: bulk_insert(), an INSERT ... SELECT, or batched multi-row INSERTs on Citus';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
 COMMENT ON FUNCTION perfeval_internal.form_rows() IS '暂存指标行逐表单编号与解析（一次读取） / The staged indicator rows numbered and parsed, form by form, in one pass';

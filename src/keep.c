@@ -215,6 +215,22 @@ one_datum(const char *sql)
 	return isnull ? (Datum) 0 : d;
 }
 
+/* The same, for a query of keys ($1, text[]). */
+static Datum
+one_datum_with(const char *sql, Datum keys)
+{
+	Oid			argtypes[1] = {TEXTARRAYOID};
+	Datum		values[1] = {keys};
+	bool		isnull;
+	Datum		d;
+
+	if (SPI_execute_with_args(sharded(sql), 1, argtypes, values, NULL, true, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "perfeval: unexpected result of \"%.60s\"", sql);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return isnull ? (Datum) 0 : d;
+}
+
 /*
  * Lock the state rows of the projects in keys (a sorted text[]), creating
  * missing ones.  Creating first also makes a writer wait for another
@@ -251,12 +267,18 @@ with_noted(Datum keys)
 	return isnull ? keys : SPI_datumTransfer(r, false, -1);
 }
 
-/* Refuse an actual whose unit cannot be compared with its target (22023). */
+/*
+ * Refuse an actual whose unit cannot be compared with its target (22023);
+ * keys ($1, text[]) if the query takes them.
+ */
 static void
-refuse_incomparable(const char *sql)
+refuse_incomparable(const char *sql, Datum keys)
 {
+	Oid			argtypes[1] = {TEXTARRAYOID};
+	Datum		values[1] = {keys};
+
 	/* not read-only: a new snapshot, taken after the lock */
-	if (SPI_execute(sharded(sql), false, 1) != SPI_OK_SELECT)
+	if (SPI_execute_with_args(sharded(sql), keys ? 1 : 0, argtypes, values, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "perfeval: unit check failed");
 	if (SPI_processed > 0)
 	{
@@ -354,7 +376,7 @@ keep_facts(PG_FUNCTION_ARGS)
 					"  FROM new_rows n JOIN perfeval.indicator i"
 					"    ON i.project_id = n.project_id AND i.code = n.code"
 					" WHERE n.measure IS NOT NULL AND i.target IS NOT NULL"
-					"   AND NOT perfeval.comparable(i.target, n.measure) LIMIT 1");
+					"   AND NOT perfeval.comparable(i.target, n.measure) LIMIT 1", (Datum) 0);
 			run(kinds[kind].recompute, keys, SPI_OK_UPDATE);
 		}
 	}
@@ -366,6 +388,46 @@ keep_facts(PG_FUNCTION_ARGS)
 	PG_END_TRY();
 	SPI_finish();
 	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * After perfeval's bulk insert (src/bulk.c) wrote rows of rel, a fact table,
+ * without firing its triggers: what keep_facts() does at the end of an
+ * INSERT, for the projects in keys (text[]): their state rows locked in
+ * order, the unit check, then their part recomputed in a new statement.
+ * Must run inside SPI.
+ */
+void
+pe_keep_written(Relation rel, Datum keys)
+{
+	bool		was = keeping;
+	Kind		kind = kind_of(rel, "bulk_insert");
+
+	PG_TRY();
+	{
+		keys = one_datum_with(
+							  "SELECT array_agg(DISTINCT id COLLATE \"C\" ORDER BY id COLLATE \"C\") FROM unnest($1) k(id)",
+							  keys);
+		if (keys != (Datum) 0)
+		{
+			keys = SPI_datumTransfer(keys, false, -1);
+			keeping = true;
+			lock_projects(keys);
+			if (kind == KIND_ACTUAL)
+				refuse_incomparable(
+					"SELECT n.project_id, n.code, n.measure, i.target"
+					"  FROM perfeval.actual n JOIN perfeval.indicator i"
+					"    ON i.project_id = n.project_id AND i.code = n.code"
+					" WHERE n.project_id = ANY ($1) AND n.measure IS NOT NULL AND i.target IS NOT NULL"
+					"   AND NOT perfeval.comparable(i.target, n.measure) LIMIT 1", keys);
+			run(kinds[kind].recompute, keys, SPI_OK_UPDATE);
+		}
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+	}
+	PG_END_TRY();
 }
 
 /*
@@ -410,7 +472,7 @@ check_targets(PG_FUNCTION_ARGS)
 				"  FROM new_rows n JOIN perfeval.indicator i ON i.project_id = n.project_id AND i.code = n.code"
 				"  JOIN perfeval.actual a ON a.project_id = i.project_id AND a.code = i.code"
 				" WHERE a.measure IS NOT NULL AND i.target IS NOT NULL"
-				"   AND NOT perfeval.comparable(i.target, a.measure) LIMIT 1");
+				"   AND NOT perfeval.comparable(i.target, a.measure) LIMIT 1", (Datum) 0);
 		}
 	}
 	PG_FINALLY();

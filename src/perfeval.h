@@ -112,7 +112,9 @@ struct HeapTupleData;
 struct RelationData;
 extern bool pe_stagebuf_wanted(struct RelationData *staged);
 extern void pe_stagebuf_add(Oid staged, struct HeapTupleData *tup);
-extern void pe_stagebuf_flush(Oid staged);
+
+/* The state after perfeval's bulk insert wrote rows of a fact table (src/keep.c). */
+extern void pe_keep_written(struct RelationData *rel, Datum keys);
 
 /* Hints listing what each type accepts. */
 #define PE_HINT_TARGET \

@@ -264,16 +264,6 @@ pe_stagebuf_add(Oid staged, HeapTuple tup)
 		write_buffer(b);
 }
 
-/* Write what is buffered for the staging table staged. */
-void
-pe_stagebuf_flush(Oid staged)
-{
-	StageBuf   *b = buffer_of(staged, false);
-
-	if (b != NULL)
-		write_buffer(b);
-}
-
 /*
  * perfeval_internal.stage_flush(): AFTER INSERT FOR EACH STATEMENT trigger
  * of the form_* views: the statement's last rows reach the staging table
