@@ -159,7 +159,10 @@ bulk_possible(Relation rel, List **keys, bool *keeps)
 			get_typlenbyvalalign(a->atttypid, &k->typlen[j], &k->typbyval[j], &k->typalign[j]);
 			argtypes[j] = get_array_type(a->atttypid);
 			if (!OidIsValid(argtypes[j]))
+			{
+				table_close(prel, NoLock);
 				return false;
+			}
 			appendStringInfo(&from, "%sx.%s = k.c%d", j ? " AND " : "",
 							 quote_identifier(get_attname(fk->confrelid, fk->confkey[j], false)), j + 1);
 			appendStringInfo(&cols, "%s%s", j ? ", " : "", quote_identifier(NameStr(a->attname)));

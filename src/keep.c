@@ -202,29 +202,19 @@ run(const char *sql, Datum keys, int expect)
 		elog(ERROR, "perfeval: unexpected result %d of \"%.60s\"", rc, sql);
 }
 
-/* The first column of the one row a query gives, or (Datum) 0 if NULL. */
+/*
+ * The first column of the one row a query gives, or (Datum) 0 if NULL;
+ * keys ($1, text[]) if the query takes them.
+ */
 static Datum
-one_datum(const char *sql)
-{
-	bool		isnull;
-	Datum		d;
-
-	if (SPI_execute(sharded(sql), true, 1) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "perfeval: unexpected result of \"%.60s\"", sql);
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return isnull ? (Datum) 0 : d;
-}
-
-/* The same, for a query of keys ($1, text[]). */
-static Datum
-one_datum_with(const char *sql, Datum keys)
+one_datum(const char *sql, Datum keys)
 {
 	Oid			argtypes[1] = {TEXTARRAYOID};
 	Datum		values[1] = {keys};
 	bool		isnull;
 	Datum		d;
 
-	if (SPI_execute_with_args(sharded(sql), 1, argtypes, values, NULL, true, 1) != SPI_OK_SELECT ||
+	if (SPI_execute_with_args(sharded(sql), keys ? 1 : 0, argtypes, values, NULL, true, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "perfeval: unexpected result of \"%.60s\"", sql);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -324,6 +314,29 @@ check_trigger(FunctionCallInfo fcinfo, const char *fn)
 				 errmsg("%s() must run as an AFTER ... FOR EACH STATEMENT trigger", fn)));
 }
 
+/* The unit check of the actuals of src (alias n) that meet cond. */
+#define UNIT_CHECK(src, cond) \
+	"SELECT n.project_id, n.code, n.measure, i.target" \
+	"  FROM " src " JOIN perfeval.indicator i ON i.project_id = n.project_id AND i.code = n.code" \
+	" WHERE " cond "n.measure IS NOT NULL AND i.target IS NOT NULL" \
+	"   AND NOT perfeval.comparable(i.target, n.measure) LIMIT 1"
+
+/*
+ * The kept part of kind for the projects in keys: their state rows locked
+ * (lock_keys: keys, and in a trigger the statement's noted projects), the
+ * unit check (unit_check, NULL for none; $1 = keys), then the recompute, in
+ * a new statement.  The caller restores keeping.
+ */
+static void
+keep_kind(Kind kind, Datum lock_keys, Datum keys, const char *unit_check)
+{
+	keeping = true;
+	lock_projects(lock_keys);
+	if (unit_check)
+		refuse_incomparable(unit_check, keys);
+	run(kinds[kind].recompute, keys, SPI_OK_UPDATE);
+}
+
 /*
  * keep_facts(): the statement trigger on actual, checklist_point,
  * survey_response and allocation.
@@ -364,20 +377,12 @@ keep_facts(PG_FUNCTION_ARGS)
 						   td->tg_trigger->tgnewtable ? "SELECT project_id FROM new_rows" : "",
 						   td->tg_trigger->tgnewtable && td->tg_trigger->tgoldtable ? " UNION ALL " : "",
 						   td->tg_trigger->tgoldtable ? "SELECT project_id FROM old_rows" : "");
-		keys = one_datum(sql);
+		keys = one_datum(sql, (Datum) 0);
 		if (keys != (Datum) 0)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
-			keeping = true;
-			lock_projects(with_noted(keys));
-			if (kind == KIND_ACTUAL && td->tg_trigger->tgnewtable)
-				refuse_incomparable(
-					"SELECT n.project_id, n.code, n.measure, i.target"
-					"  FROM new_rows n JOIN perfeval.indicator i"
-					"    ON i.project_id = n.project_id AND i.code = n.code"
-					" WHERE n.measure IS NOT NULL AND i.target IS NOT NULL"
-					"   AND NOT perfeval.comparable(i.target, n.measure) LIMIT 1", (Datum) 0);
-			run(kinds[kind].recompute, keys, SPI_OK_UPDATE);
+			keep_kind(kind, with_noted(keys), keys,
+					  kind == KIND_ACTUAL && td->tg_trigger->tgnewtable ? UNIT_CHECK("new_rows n", "") : NULL);
 		}
 	}
 	PG_FINALLY();
@@ -405,22 +410,14 @@ pe_keep_written(Relation rel, Datum keys)
 
 	PG_TRY();
 	{
-		keys = one_datum_with(
-							  "SELECT array_agg(DISTINCT id COLLATE \"C\" ORDER BY id COLLATE \"C\") FROM unnest($1) k(id)",
-							  keys);
+		keys = one_datum("SELECT array_agg(DISTINCT id COLLATE \"C\" ORDER BY id COLLATE \"C\") FROM unnest($1) k(id)",
+						 keys);
 		if (keys != (Datum) 0)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
-			keeping = true;
-			lock_projects(keys);
-			if (kind == KIND_ACTUAL)
-				refuse_incomparable(
-					"SELECT n.project_id, n.code, n.measure, i.target"
-					"  FROM perfeval.actual n JOIN perfeval.indicator i"
-					"    ON i.project_id = n.project_id AND i.code = n.code"
-					" WHERE n.project_id = ANY ($1) AND n.measure IS NOT NULL AND i.target IS NOT NULL"
-					"   AND NOT perfeval.comparable(i.target, n.measure) LIMIT 1", keys);
-			run(kinds[kind].recompute, keys, SPI_OK_UPDATE);
+			/* (every actual of the written projects: no transition table) */
+			keep_kind(kind, keys, keys,
+					  kind == KIND_ACTUAL ? UNIT_CHECK("perfeval.actual n", "n.project_id = ANY ($1) AND ") : NULL);
 		}
 	}
 	PG_FINALLY();
@@ -461,7 +458,7 @@ check_targets(PG_FUNCTION_ARGS)
 		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT n.project_id AS id"
 						 "  FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id AND o.code = n.code"
 						 " WHERE n.target IS NOT NULL"
-						 "   AND (o.target IS NULL OR n.target OPERATOR(perfeval.<>) o.target)) d");
+						 "   AND (o.target IS NULL OR n.target OPERATOR(perfeval.<>) o.target)) d", (Datum) 0);
 		if (keys != (Datum) 0)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
@@ -541,7 +538,8 @@ keep_projects(PG_FUNCTION_ARGS)
 							 "SELECT n.project_id AS id FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id"
 							 " WHERE n.scheme_id IS DISTINCT FROM o.scheme_id"
 							 " UNION SELECT project_id FROM new_rows WHERE project_id NOT IN (SELECT project_id FROM old_rows)"
-							 " UNION SELECT project_id FROM old_rows WHERE project_id NOT IN (SELECT project_id FROM new_rows)) d");
+							 " UNION SELECT project_id FROM old_rows WHERE project_id NOT IN (SELECT project_id FROM new_rows)) d",
+							 (Datum) 0);
 			if (keys != (Datum) 0)
 			{
 				keys = SPI_datumTransfer(keys, false, -1);
@@ -641,7 +639,7 @@ refresh_state(PG_FUNCTION_ARGS)
 		shards = &no_shards;
 		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM ("
 						 "SELECT project_id AS id FROM perfeval.project UNION"
-						 " SELECT project_id FROM perfeval_internal.project_state) d");
+						 " SELECT project_id FROM perfeval_internal.project_state) d", (Datum) 0);
 		keeping = true;
 		if (keys != (Datum) 0)
 		{
@@ -654,7 +652,7 @@ refresh_state(PG_FUNCTION_ARGS)
 		}
 		n = DatumGetInt64(one_datum("SELECT count(*) FROM perfeval_internal.project_state"
 									" WHERE actuals IS NOT NULL OR checklist IS NOT NULL"
-									" OR survey IS NOT NULL OR allocations > 0"));
+									" OR survey IS NOT NULL OR allocations > 0", (Datum) 0));
 	}
 	PG_FINALLY();
 	{

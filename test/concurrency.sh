@@ -18,6 +18,9 @@
 #     transaction (their forms imported, the other department's project
 #     refused with 42501), and two imports of one form (the project is one
 #     form's whole, never a mix).
+#  4. bulk_insert()'s foreign-key locks: a parent of a row it wrote cannot be
+#     deleted before it commits; a row whose parent is deleted meanwhile is
+#     refused (23503).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=concurrency
@@ -302,4 +305,42 @@ if [ "$got" != $'imported 丙,丁\n0 staged\nno problem' ] && [ "$got" != $'reje
 fi
 check "two imports of one form at once" || status=1
 [ $status = 0 ] && echo "imports: two loaders at once each import their forms and are refused the other's project (42501); of two imports of one form at once the project is one form's whole ($(head -1 <<<"$got" | cut -d" " -f1) second), never a mix; state and views equal a recomputation"
+
+# ------------------------------------------- 4. bulk_insert()'s parent locks
+# The import's bulk writes check foreign keys per batch instead of by the RI
+# triggers: they must lock the parents as those do.  s1 writes an actual by
+# bulk_insert() and keeps its transaction open: a DELETE of its indicator
+# must wait (here: time out, 55P03).  Then s1 deletes an indicator and keeps
+# its transaction open: a bulk_insert() of an actual of it waits and, once
+# the delete commits, is refused (23503) -- never an actual without its row.
+# (1.11's first version used C1, whose actuals the soak writes: a duplicate key.)
+# (indicator Z1 of p6 and p7: the soak never writes it)
+"${PSQL[@]}" -c "INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target)
+	VALUES ('p6', 'Z1', 9, '产出', '数量', '锁测试', 1, '≥1家'), ('p7', 'Z1', 9, '产出', '数量', '锁测试', 1, '≥1家')"
+bulk() {	# bulk PROJECT DATE MEASURE: the SQL writing one actual of Z1 by bulk_insert()
+	echo "SELECT perfeval_internal.bulk_insert('perfeval.actual', 'project_id, code, reported_on, measure',
+		'SELECT ''$1'', ''Z1'', DATE ''$2'', ''$3''::perfeval.measure WHERE \$1 <= \$2', 1, 1)"
+}
+"${PSQL[@]}" -c "BEGIN; $(bulk p6 2024-12-30 30家); SELECT pg_sleep(2); COMMIT;" >/dev/null &
+s1=$!
+sleep 0.7
+got=$("${PSQL[@]}" -At -c "SET lock_timeout = '300ms'" -c "DELETE FROM perfeval.indicator WHERE project_id = 'p6' AND code = 'Z1'" 2>&1 || true)
+wait $s1
+case "$got" in
+*"canceling statement due to lock timeout"*) ;;
+*) echo "bulk_insert: a DELETE of the parent of an uncommitted bulk-written actual did not wait: '$got'"; status=1 ;;
+esac
+"${PSQL[@]}" -c "BEGIN; DELETE FROM perfeval.indicator WHERE project_id = 'p7' AND code = 'Z1'; SELECT pg_sleep(2); COMMIT;" >/dev/null &
+s1=$!
+sleep 0.7
+got=$("${PSQL[@]}" -At -c "$(bulk p7 2024-12-30 30家)" 2>&1 || true)
+wait $s1
+case "$got" in
+*'violates foreign key constraint "actual_project_id_code_fkey"'*) ;;
+*) echo "bulk_insert: an actual of an indicator deleted meanwhile was not refused: '$got'"; status=1 ;;
+esac
+got=$("${PSQL[@]}" -At -c "SELECT count(*) FROM perfeval.actual WHERE project_id IN ('p6', 'p7') AND code = 'Z1'")
+[ "$got" = 1 ] || { echo "bulk_insert: $got bulk-written actuals, want 1 (p6's)"; status=1; }
+check "bulk_insert's parent locks" || status=1
+[ $status = 0 ] && echo "bulk_insert: the parent of an uncommitted bulk-written row cannot be deleted (55P03 after waiting); a row whose parent is deleted meanwhile is refused (23503); state and views equal a recomputation"
 exit $status

@@ -5,7 +5,7 @@
 -- do what the tables' triggers and policies do.  Over the four samples;
 -- undone by ROLLBACK.
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 
 -- seed001 copied twice: once by bulk_insert(), once by INSERT
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
@@ -63,6 +63,10 @@ SELECT throws_ok($$SELECT perfeval_internal.bulk_insert('perfeval.indicator', 'p
 	'SELECT ''nosuch'', ''A11'', ''a'', ''b'', ''c'', 5 WHERE $1 <= $2', 1, 1)$$,
 	'23503', 'insert or update on table "indicator" violates foreign key constraint "indicator_project_id_fkey"',
 	'an indicator of no project');
+SELECT throws_ok($$SELECT perfeval_internal.bulk_insert('perfeval.actual', 'project_id, code, reported_on, measure',
+	'SELECT ''bulk001'', ''C11'', DATE ''2025-01-31'', ''5天''::perfeval.measure WHERE $1 <= $2', 1, 1)$$,
+	'22023', 'actual "5天" of indicator C11 cannot be compared with its target "=41家"',
+	'an actual in a unit its target cannot be compared with: the kept state''s unit check');
 SELECT throws_ok($$SELECT perfeval_internal.bulk_insert('perfeval.actual', 'project_id, code, reported_on, tier, fraction',
 	'SELECT ''bulk001'', ''A11'', DATE ''2024-12-31'', ''达成'', 150 WHERE $1 <= $2', 1, 1)$$,
 	'23514', NULL, 'a check constraint holds');
