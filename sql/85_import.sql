@@ -220,8 +220,9 @@ CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value te
 -- Every staged indicator row of a form, as it will be written: its code in
 -- form order (level 1 a letter -- after A, the execution-rate row's, when
 -- the form has one -- level 2 and 3 their numbers within it), the target
--- and actual as the warehouse reads them, each field parsed, and where its
--- score comes from.  One pass in C (src/formrows.c): the staged rows read
+-- and actual as the warehouse reads them, each field parsed, where its
+-- score comes from, its scoring method (in 指标性质's brackets, 1.12) and
+-- whether it applies (实际完成值 不适用: not, 1.12).  One pass in C (src/formrows.c): the staged rows read
 -- in form order, each form's rows numbered in memory; as its caller (the
 -- staging's policies apply).
 CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text, OUT level1 text,
@@ -232,7 +233,8 @@ CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text,
 		OUT l2_first int, OUT l1n bigint, OUT l2n bigint, OUT l3n bigint,
 		OUT weight_p perfeval_internal.parsed, OUT score_p perfeval_internal.parsed,
 		OUT target_p perfeval_internal.parsed, OUT actual_p perfeval_internal.parsed,
-		OUT code text, OUT seq bigint, OUT source text) RETURNS SETOF record
+		OUT code text, OUT seq bigint, OUT source text, OUT method_raw text,
+		OUT method_p perfeval_internal.parsed, OUT applicable boolean) RETURNS SETOF record
 	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_rows';
 CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
 SELECT * FROM perfeval_internal.form_rows();
@@ -320,7 +322,7 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 			WHEN 'nature' THEN 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'
 			WHEN 'compare' THEN 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).'
 			ELSE (c.p).hint END
-  -- (the twelve checks evaluated once per row; the row's failing ones
+  -- (the thirteen checks evaluated once per row; the row's failing ones
   -- described)
   FROM (SELECT i.*, ARRAY[
 			coalesce(btrim(i.level1), '') = '',
@@ -334,7 +336,8 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 			coalesce(i.nature, '') NOT IN ('', '定性') AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature,
 			(i.target_p).sqlstate IS NOT NULL,
 			(i.actual_p).sqlstate IS NOT NULL,
-			coalesce(NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), false)] AS bad
+			coalesce(NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), false),
+			(i.method_p).sqlstate IS NOT NULL] AS bad
 		  FROM i) i
  CROSS JOIN LATERAL (VALUES
 		(1, 'empty', '一级指标', i.level1, '23502', NULL::perfeval_internal.parsed),
@@ -348,7 +351,8 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 		(9, 'nature', '指标性质', i.nature, '22023', NULL),
 		(10, 'parse', '指标值', i.target_raw, NULL, i.target_p),
 		(11, 'parse', '实际完成值', i.actual_raw, NULL, i.actual_p),
-		(12, 'compare', '实际完成值', i.actual_raw, '22023', NULL)
+		(12, 'compare', '实际完成值', i.actual_raw, '22023', NULL),
+		(13, 'parse', '指标性质', i.method_raw, NULL, i.method_p)
 	  ) AS c(n, k, col, val, st, p)
  WHERE true = ANY (i.bad) AND i.bad[c.n]
 UNION ALL
@@ -591,26 +595,29 @@ BEGIN
 						nullif(btrim(s."实际到位数"), ''), nullif(btrim(s."全年执行数"), '')) > 0$q$, lo, hi);
 	-- the execution-rate row, from the money, first (code A11); then the
 	-- indicator rows in form order
-	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score', $q$
+	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score, method, applicable', $q$
 	SELECT x.* FROM (
 		SELECT s."项目编码", 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
 			   perfeval_internal.form_number(s."预算执行率分值"), '100%'::perfeval.target, 'execution_rate',
-			   perfeval_internal.form_number(s."预算执行率得分")
+			   perfeval_internal.form_number(s."预算执行率得分"), 'proportional'::perfeval.method, true
 		  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1
 		UNION ALL
 		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
-			   (r.target_p).tgt, r.source, (r.score_p).num
+			   (r.target_p).tgt, r.source, (r.score_p).num,
+			   coalesce(r.method_raw::perfeval.method, 'proportional'), r.applicable
 		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN $1 AND $2) x
 	 ORDER BY 1, 3$q$, lo, hi);
 	-- the actuals, reported at the year's end; a qualitative row with a
 	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
+	-- (its six decimals rounded up, so that fraction × 分值 rounds or
+	-- truncates back to the printed 得分, 1.12)
 	PERFORM perfeval_internal.write_rows('perfeval.actual', 'project_id, code, reported_on, measure, tier, fraction, deviation_note', $q$
 	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
 	  FROM pe_forms s
 	  JOIN pe_irows r ON r.project_code = s."项目编码"
 	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
 	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative((r.target_p).tgt) AND (r.score_p).num IS NOT NULL
-									THEN least(round((r.score_p).num * 100 / (r.weight_p).num, 6), 100) END AS fraction) f0
+									THEN least(round(ceil((r.score_p).num * 100000000 / (r.weight_p).num) / 1000000, 6), 100) END AS fraction) f0
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
@@ -625,13 +632,22 @@ BEGIN
 END $$;
 
 
+-- A scoring method in Chinese (按比例, 低于60%不得分, 达标得满分,
+-- 每低5个百分点扣1分), as a form writes it and the method type reads it back.
+CREATE FUNCTION perfeval.method_zh(perfeval.method) RETURNS text
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'method_zh';
+COMMENT ON FUNCTION perfeval.method_zh(perfeval.method) IS '评分方法的中文写法（可读回） / A scoring method in its Chinese spelling, which reads back as the same method';
+
 -- Out again: the same layouts for any set of projects (filter by 项目编码),
 -- so that \copy (SELECT ...) TO a file and importing it back reproduces the
 -- warehouse rows of a project that came from a form.  The money is the
 -- project's one allocation line as loaded (several lines: their sum in 万元);
 -- the execution-rate row A11 goes to the money columns; a rate computed from
 -- the money elsewhere in the form is written as its value.  Rows come in
--- form order, so that importing them back gives the same codes.
+-- form order, so that importing them back gives the same codes.  What the
+-- form has no column for goes where the import reads it (1.12): a scoring
+-- method in 指标性质's brackets, a row that does not apply as 实际完成值
+-- 不适用, a tier's judgement as the 得分 it gives.
 CREATE VIEW perfeval.export_project AS
 SELECT p.project_id AS "项目编码", p.name AS "项目名称", p.year::text AS "年度", p.division_code AS "行政区划代码",
 	   p.department AS "主管部门", p.implementing_unit AS "实施单位", p.evaluation_kind AS "评价类型",
@@ -654,13 +670,23 @@ SELECT p.project_id AS "项目编码", p.name AS "项目名称", p.year::text AS
 
 CREATE VIEW perfeval.export_indicator AS
 SELECT i.project_id AS "项目编码", i.level1 AS "一级指标", i.level2 AS "二级指标", i.name AS "三级指标",
-	   ''::text AS "指标性质", i.target::text AS "指标值", ''::text AS "度量单位", i.weight::text AS "分值",
-	   CASE WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual
+	   -- a method other than proportional in brackets, in Chinese (1.12)
+	   CASE WHEN i.method <> 'proportional'::perfeval.method THEN '（' || perfeval.method_zh(i.method) || '）'
+			ELSE '' END AS "指标性质",
+	   i.target::text AS "指标值", ''::text AS "度量单位", i.weight::text AS "分值",
+	   CASE WHEN NOT i.applicable THEN '不适用'
+			WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual
 			WHEN i.source = 'actual' THEN la.measure::text END AS "实际完成值",
-	   i.printed_score::text AS "得分", la.deviation_note AS "偏差原因分析及改进措施"
+	   -- a row judged by a tier without a printed score goes out with its
+	   -- score as the scheme prints it, which the import judges back at
+	   -- 得分 ÷ 分值 (1.12)
+	   coalesce(i.printed_score, s.score)::text AS "得分",
+	   la.deviation_note AS "偏差原因分析及改进措施"
   FROM perfeval.indicator i
   LEFT JOIN perfeval.latest_actual la ON la.project_id = i.project_id AND la.code = i.code
-  LEFT JOIN perfeval.indicator_scores s ON s.project_id = i.project_id AND s.code = i.code AND i.source IN ('arrival_rate', 'execution_rate', 'survey')
+  LEFT JOIN perfeval.indicator_scores s ON s.project_id = i.project_id AND s.code = i.code
+		AND (i.source IN ('arrival_rate', 'execution_rate', 'survey')
+			 OR (i.source = 'actual' AND i.printed_score IS NULL AND la.fraction IS NOT NULL))
  WHERE perfeval_internal.in_scope(i.project_id)
    AND NOT (i.code = 'A11' AND i.source = 'execution_rate')
  ORDER BY i.project_id, i.seq, i.code;
@@ -756,6 +782,9 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l3n IS '三级指标在�
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.code IS '指标编码（按表单顺序） / Indicator code, in form order';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.seq IS '指标顺序号 / Position of the indicator';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.source IS '得分来源（actual、checklist、survey、printed…） / Where its score comes from';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.method_raw IS '指标性质括号内的评分方法原文 / The scoring method written in 指标性质''s brackets';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.method_p IS '评分方法检查结果（仅错误） / The scoring method checked (its error only)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.applicable IS '是否适用（实际完成值为“不适用”则否） / Whether it applies (not when 实际完成值 is 不适用)';
 COMMENT ON FUNCTION perfeval_internal.form_problems() IS '暂存表单的全部问题 / Every problem of the staged forms';
 
 -- The header columns: the same sentence for the view and its staging table.

@@ -91,7 +91,8 @@ pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has)
 	bool		nulls[6] = {true, true, true, true, true, true};
 
 	*has = false;
-	if (v != NULL && !field_empty(v))
+	/* (a method's brackets are never empty: （） is an empty method) */
+	if (v != NULL && (kind == PE_FIELD_METHOD || !field_empty(v)))
 	{
 		char	   *msg = NULL;
 		const char *hint = NULL;
@@ -102,6 +103,18 @@ pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has)
 				nulls[0] = values[0] == (Datum) 0;
 			else
 				hint = FORM_NUMBER_HINT;
+		}
+		else if (kind == PE_FIELD_METHOD)
+		{
+			char	   *s = text_to_cstring(v);
+			PeMethod	m;
+			PeError		err;
+
+			if (pe_parse_method(s, strlen(s), &m, &err) != PE_OK)
+			{
+				msg = psprintf("invalid scoring method in 指标性质: \"%s\" — %s", s, pe_error_detail(&err));
+				hint = PE_HINT_METHOD;
+			}
 		}
 		else
 		{

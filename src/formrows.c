@@ -52,7 +52,7 @@ enum
 	OUT_TARGET_RAW, OUT_ACTUAL_RAW, OUT_QUALITATIVE, OUT_TARGET_TEXT, OUT_ACTUAL_TEXT, OUT_OFFS,
 	OUT_CHECKLIST, OUT_SURVEY, OUT_ORDINAL, OUT_OCCURRENCE, OUT_L1_FIRST, OUT_L2_FIRST, OUT_L1N,
 	OUT_L2N, OUT_L3N, OUT_WEIGHT_P, OUT_SCORE_P, OUT_TARGET_P, OUT_ACTUAL_P, OUT_ICODE, OUT_SEQ,
-	OUT_SOURCE, OUT_COUNT
+	OUT_SOURCE, OUT_METHOD_RAW, OUT_METHOD_P, OUT_APPLICABLE, OUT_COUNT
 };
 
 /* One staged row of the form being numbered. */
@@ -166,6 +166,7 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 					l3n = 0;
 		int32		offs = DatumGetInt32(r->in[IN_OFFS]);
 		char	   *nature = cstr(r, IN_NATURE),
+				   *method = NULL,
 				   *value = cstr(r, IN_TARGET),
 				   *unit = cstr(r, IN_UNIT),
 				   *actual = cstr(r, IN_ACTUAL),
@@ -173,7 +174,8 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		size_t		room = PE_FORM_TEXT_EXTRA + (nature ? strlen(nature) : 0) + (value ? strlen(value) : 0) +
 			(unit ? strlen(unit) : 0) + (actual ? strlen(actual) : 0);
 		char	   *buf = palloc(room);
-		bool		qualitative = trimmed_is(r, IN_NATURE, "定性"),
+		bool		qualitative,
+					has_method,
 					has_weight,
 					has_score,
 					has_target,
@@ -181,6 +183,29 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		const char *source;
 
 		memset(onull, false, sizeof(onull));
+		/* 指标性质 is its comparator (or 定性) and a bracketed method */
+		if (nature)
+		{
+			size_t		len = strlen(nature),
+						mb,
+						me,
+						k = pe_form_nature_method(nature, len, &mb, &me);
+
+			if (k < len)
+			{
+				method = pnstrdup(nature + mb, me - mb);
+				nature[k] = '\0';
+			}
+		}
+		qualitative = false;
+		if (nature)
+		{
+			size_t		b,
+						e;
+
+			pe_form_trim(nature, strlen(nature), &b, &e);
+			qualitative = e - b == strlen("定性") && memcmp(nature + b, "定性", e - b) == 0;
+		}
 		for (int j = 0; j < n; j++)
 		{
 			/* dense ranks: the level 1s (2s within ours) opened up to ours */
@@ -205,7 +230,16 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 			onull[OUT_CODE + (c - IN_CODE)] = r->null[c];
 		}
 		trimmed_or_null(r, IN_NOTE, &out[OUT_NOTE], &onull[OUT_NOTE]);
-		trimmed_or_null(r, IN_NATURE, &out[OUT_NATURE], &onull[OUT_NATURE]);
+		{
+			size_t		b = 0,
+						e = 0;
+
+			if (nature)
+				pe_form_trim(nature, strlen(nature), &b, &e);
+			onull[OUT_NATURE] = b == e;
+			if (b < e)
+				out[OUT_NATURE] = PointerGetDatum(cstring_to_text_with_len(nature + b, e - b));
+		}
 		out[OUT_TARGET_RAW] = r->in[IN_TARGET];
 		onull[OUT_TARGET_RAW] = r->null[IN_TARGET];
 		out[OUT_ACTUAL_RAW] = r->in[IN_ACTUAL];
@@ -255,6 +289,12 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		else
 			source = "actual";
 		out[OUT_SOURCE] = CStringGetTextDatum(source);
+		onull[OUT_METHOD_RAW] = method == NULL;
+		if (method)
+			out[OUT_METHOD_RAW] = CStringGetTextDatum(method);
+		out[OUT_METHOD_P] = pe_form_field(method ? cstring_to_text(method) : NULL, PE_FIELD_METHOD,
+										  parsed, &has_method);
+		out[OUT_APPLICABLE] = BoolGetDatum(!pe_form_not_applicable(actual));
 		tuplestore_putvalues(ts, outdesc, out, onull);
 	}
 }

@@ -7,6 +7,7 @@
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "utils/builtins.h"
 
 /* Build the stored form from a parsed method. */
 static MethodData *
@@ -46,6 +47,23 @@ method_out(PG_FUNCTION_ARGS)
 
 	pe_format_method(&m, buf);
 	PG_RETURN_CSTRING(buf);
+}
+
+/*
+ * perfeval.method_zh(method): the Chinese spelling (按比例, 低于60%不得分,
+ * 达标得满分, 每低5个百分点扣1分), which method_in reads back; what a form
+ * writes in 指标性质's brackets.
+ */
+PG_FUNCTION_INFO_V1(method_zh);
+Datum
+method_zh(PG_FUNCTION_ARGS)
+{
+	MethodData *d = (MethodData *) PG_GETARG_POINTER(0);
+	PeMethod	m = {d->kind, d->p1, d->p2};
+	char		buf[PE_METHOD_BUFLEN];
+
+	pe_format_method_zh(&m, buf);
+	PG_RETURN_TEXT_P(cstring_to_text(buf));
 }
 
 /* Binary input, validated by re-reading the canonical text. */

@@ -171,6 +171,20 @@ extern bool pe_form_actual(const char *actual, const char *nature, const char *v
 						   const char *year, char *out);
 
 /*
+ * pe_form_not_applicable: 实际完成值 is 不适用 (the indicator does not
+ * apply: no actual, left out of the total); pe_form_actual() gives NULL
+ * for it.
+ *
+ * pe_form_nature_method: 指标性质 may end with the row's scoring method in
+ * brackets, （…） or (…): "≥（每低5个百分点扣1分）", "（低于60%不得分）".
+ * Returns the length of what precedes the brackets in s[0, len) (the
+ * comparator or 定性, spaces before the bracket not counted) and sets
+ * [*mb, *me) to the text inside them; *mb == *me when there is none.
+ */
+extern bool pe_form_not_applicable(const char *actual);
+extern size_t pe_form_nature_method(const char *s, size_t len, size_t *mb, size_t *me);
+
+/*
  * Print canonically: "≥2000万元/家", "=41家", "稳步增长"; measures print
  * without comparator ("57111万元/家").  Returns the length written; buf must
  * hold PE_QUANT_BUFLEN + textlen bytes.  Always NUL terminates.
@@ -236,6 +250,9 @@ typedef struct PeMethod
 extern PeStatus pe_parse_method(const char *s, size_t len, PeMethod *out,
 								PeError *err);
 extern size_t pe_format_method(const PeMethod *m, char *buf);
+/* The same in the Chinese spelling the parser reads back: 按比例, 达标得满分,
+ * 低于60%不得分, 每低5个百分点扣1分. */
+extern size_t pe_format_method_zh(const PeMethod *m, char *buf);
 
 /*
  * Grade scales: "优:90,良:80,中:60,差:0".  Thresholds strictly descend and

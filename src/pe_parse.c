@@ -554,6 +554,53 @@ pe_form_target(const char *nature, const char *value, const char *unit,
 	return true;
 }
 
+/* Is 实际完成值 不适用 (see pe_core.h)? */
+bool
+pe_form_not_applicable(const char *actual)
+{
+	size_t		b,
+				e;
+
+	if (actual == NULL)
+		return false;
+	form_trim(actual, &b, &e);
+	return form_is(actual, b, e, "不适用");
+}
+
+/* 指标性质's comparator and its bracketed scoring method (see pe_core.h). */
+size_t
+pe_form_nature_method(const char *s, size_t len, size_t *mb, size_t *me)
+{
+	size_t		b,
+				e,
+				i,
+				close;
+	bool		wide;
+
+	*mb = *me = 0;
+	pe_form_trim(s, len, &b, &e);
+	if (e > b && s[e - 1] == ')')
+		wide = false, close = 1;
+	else if (e - b >= 3 && memcmp(s + e - 3, "）", 3) == 0)
+		wide = true, close = 3;
+	else
+		return len;
+	/* the last opening bracket of the same kind */
+	for (i = e - close; i > b; i--)
+	{
+		if (wide ? (i - b >= 3 && memcmp(s + i - 3, "（", 3) == 0) : s[i - 1] == '(')
+			break;
+	}
+	if (i == b)
+		return len;
+	*mb = i;
+	*me = e - close;
+	i -= wide ? 3 : 1;
+	while (i > b && s[i - 1] == ' ')
+		i--;
+	return i;
+}
+
 /* The actual a form's row states (see pe_core.h). */
 bool
 pe_form_actual(const char *actual, const char *nature, const char *value,
@@ -569,7 +616,7 @@ pe_form_actual(const char *actual, const char *nature, const char *value,
 	if (actual == NULL)
 		return false;
 	form_trim(actual, &ab, &ae);
-	if (ab == ae)
+	if (ab == ae || form_is(actual, ab, ae, "不适用"))
 		return false;
 	if (nature)
 		form_trim(nature, &nb, &ne);

@@ -213,6 +213,39 @@ pe_format_method(const PeMethod *m, char *buf)
 	}
 }
 
+/* A method in its Chinese spelling (see pe_core.h). */
+size_t
+pe_format_method_zh(const PeMethod *m, char *buf)
+{
+	size_t		n;
+
+	switch (m->kind)
+	{
+		case PE_METHOD_PROPORTIONAL:
+			strcpy(buf, "按比例");
+			return strlen(buf);
+		case PE_METHOD_ALL_OR_NOTHING:
+			strcpy(buf, "达标得满分");
+			return strlen(buf);
+		case PE_METHOD_FLOOR:
+			strcpy(buf, "低于");
+			n = strlen(buf) + pe_format_fixed(m->p1, buf + strlen(buf));
+			strcpy(buf + n, "%不得分");
+			return n + strlen("%不得分");
+		case PE_METHOD_DEDUCT:
+			strcpy(buf, "每低");
+			n = strlen(buf) + pe_format_fixed(m->p2, buf + strlen(buf));
+			strcpy(buf + n, "个百分点扣");
+			n += strlen("个百分点扣");
+			n += pe_format_fixed(m->p1, buf + n);
+			strcpy(buf + n, "分");
+			return n + strlen("分");
+		default:
+			buf[0] = '\0';
+			return 0;
+	}
+}
+
 /* Length of a band separator (, ， ; ；) at s[i], or 0. */
 static size_t
 band_sep_at(const char *s, size_t i, size_t e)

@@ -48,7 +48,8 @@ extern bool pe_quant_try(const char *str, bool is_target, Datum *out, PeError *e
 /* A form's field read without raising (src/form.c): a perfeval_internal.parsed value. */
 typedef enum PeFieldKind
 {
-	PE_FIELD_NUMBER, PE_FIELD_TARGET, PE_FIELD_MEASURE
+	PE_FIELD_NUMBER, PE_FIELD_TARGET, PE_FIELD_MEASURE,
+	PE_FIELD_METHOD				/* only checked: its error, or a row of NULLs */
 } PeFieldKind;
 extern Datum pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has);
 

@@ -3,7 +3,7 @@
 -- Run from the repository's top directory over the four samples
 -- (test/run.sh); undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(41);
+SELECT plan(52);
 
 -- The contract: the staging relations' columns are the form's headers, in order.
 SELECT results_eq($$SELECT string_agg(column_name::text COLLATE "default", ',' ORDER BY ordinal_position) FROM information_schema.columns
@@ -148,6 +148,46 @@ SELECT results_eq($$SELECT code, target::text, score FROM perfeval.indicator_sco
 	$$VALUES ('A11', '≥95%', 50::numeric), ('A21', '2024年12月31日前', 50::numeric)$$,
 	'95 with 度量单位 % is ≥95%; ≤ 12月31日 is 2024年12月31日前');
 
+-- 4b. What the form has no column for (1.12): a scoring method in
+-- 指标性质's brackets, a row that does not apply written 不适用.
+INSERT INTO perfeval.form_project VALUES ('meth1', '评分方法', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('meth1', '产出指标', '数量指标', '达标企业数', '≥（每低5个百分点扣1分）', '100', '家', '30', '90家', '', ''),
+	('meth1', '产出指标', '数量指标', '培训人数', '≥ (低于60%不得分)', '100', '人', '30', '50人', '', ''),
+	('meth1', '产出指标', '质量指标', '验收合格率', '（达标得满分）', '≥95%', '', '20', '96%', '', ''),
+	('meth1', '效益指标', '社会效益', '带动就业', '≥', '10', '人', '20', ' 不适用 ', '', '');
+INSERT INTO perfeval.form_project VALUES ('meth2', '评分方法写错', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('meth2', '产出指标', '数量指标', '甲', '≥（每低5个扣1分）', '100', '家', '50', '90家', '', ''),
+	('meth2', '产出指标', '数量指标', '乙', '≥（）', '100', '家', '50', '90家', '', '');
+SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_forms() WHERE project_code LIKE 'meth%' ORDER BY 1$$,
+	$$VALUES ('meth1', 'imported', 0), ('meth2', 'rejected', 2)$$, 'forms with methods in 指标性质 and a 不适用 row: the good one imports, the bad methods are refused');
+SELECT results_eq($$SELECT i.name, i.method::text, i.applicable, s.score FROM perfeval.indicator i
+	JOIN perfeval.indicator_scores s USING (project_id, code) WHERE i.project_id = 'meth1' ORDER BY i.seq$$,
+	$$VALUES ('达标企业数', 'deduct:1/5', true, 28::numeric), ('培训人数', 'floor:60', true, 0), ('验收合格率', 'all_or_nothing', true, 20),
+			 ('带动就业', 'proportional', false, NULL)$$,
+	'the bracketed methods scored (90 % less 2 points, 50 % under the floor, 96 % against ≥95 % full); 不适用 does not apply');
+SELECT results_eq($$SELECT total FROM perfeval.project_scores WHERE project_id = 'meth1'$$, $$VALUES (60::numeric)$$,
+	'the total leaves the row that does not apply out: 48 of 80 is 60');
+SELECT is_empty($$SELECT * FROM perfeval.actual WHERE project_id = 'meth1' AND code = (SELECT code FROM perfeval.indicator WHERE project_id = 'meth1' AND name = '带动就业')$$,
+	'不适用 is no actual');
+SELECT results_eq($$SELECT line, column_name, value, sqlstate FROM perfeval.import_error WHERE project_code = 'meth2' ORDER BY line$$,
+	$$VALUES (2, '指标性质', '每低5个扣1分', '22P02'), (3, '指标性质', '', '22P02')$$,
+	'a method that does not parse, or empty brackets: 22P02 naming 指标性质 and the method');
+-- a judged row's printed 得分 under a scheme that truncates to one decimal:
+-- 4.4 of 6 is judged at 73.333334 % (rounded up), which gives 4.4 back
+INSERT INTO perfeval.scheme (scheme_id, name, decimals, rounding) VALUES ('trunc1', 'trunc1', 1, 'truncate');
+INSERT INTO perfeval.form_project VALUES ('meth3', '截断方案', '2024', '650102', '测试局', '', '', 'trunc1', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('meth3', '效益指标', '社会效益', '群众获得感', '定性', '有效提升', '', '6', '有所提升', '4.4', ''),
+	('meth3', '产出指标', '数量指标', '甲', '≥', '5', '家', '94', '5家', '', '');
+SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'meth3'$$, $$VALUES ('imported', 0)$$,
+	'a form under a scheme that truncates imports');
+SELECT results_eq($$SELECT s.score, s.fraction, (SELECT count(*) FROM perfeval.findings f WHERE f.project_id = 'meth3' AND f.kind = 'printed_score')
+	FROM perfeval.indicator_scores s WHERE s.project_id = 'meth3' AND s.name = '群众获得感'$$,
+	$$VALUES (4.4::numeric, 73.333334::numeric, 0::bigint)$$,
+	'a printed 4.4 of 6 under a truncating scheme is judged at 73.333334 % and scores 4.4 again (no printed_score finding)');
+
 -- 5. Seeds 000, 001 and 003 written as the form's CSV files (001 and 003 with
 -- their checklist and survey files) import to the scores, explanations and
 -- findings of test/data.
@@ -206,6 +246,40 @@ SELECT set_eq($$
 	UNION ALL SELECT 'checklist', c::text FROM perfeval.checklist_point c JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'
 	UNION ALL SELECT 'survey', v::text FROM perfeval.survey_response v JOIN perfeval.project p USING (project_id) WHERE p.source = 'import_forms'$$,
 	'SELECT t, r FROM before_rt', 'export -> import reproduces every warehouse row');
+
+-- 7. Out again from rows not loaded by an import (1.12): seed 003 as INSERTed
+-- with one qualitative row judged by a tier and no printed score (部分达成 at
+-- 61 %) and seed 002 exported, then imported over themselves: every
+-- indicator's score and completion and every total and grade stay.
+UPDATE perfeval.actual SET tier = '部分达成', fraction = 61 WHERE project_id = 'seed003' AND code = 'D12';
+UPDATE perfeval.indicator SET printed_score = NULL WHERE project_id = 'seed003' AND code = 'D12';
+-- and a row scored by deduction at 90 %, and one that does not apply
+UPDATE perfeval.indicator SET method = 'deduct:1/5', printed_score = NULL WHERE project_id = 'seed003' AND code = 'C21';
+UPDATE perfeval.actual SET measure = '90%' WHERE project_id = 'seed003' AND code = 'C21';
+UPDATE perfeval.indicator SET applicable = false WHERE project_id = 'seed003' AND code = 'C31';
+CREATE TEMP TABLE before_rt2 AS SELECT s.project_id, s.code, s.score, s.completion, i.method::text, i.applicable
+	FROM perfeval.indicator_scores s JOIN perfeval.indicator i USING (project_id, code) WHERE project_id IN ('seed002', 'seed003');
+CREATE TEMP TABLE before_rt2_total AS SELECT project_id, total, grade FROM perfeval.project_scores WHERE project_id IN ('seed002', 'seed003');
+\copy (SELECT * FROM perfeval.export_project WHERE "项目编码" IN ('seed002', 'seed003')) TO '/tmp/perfeval-roundtrip2-project.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM perfeval.export_indicator WHERE "项目编码" IN ('seed002', 'seed003')) TO '/tmp/perfeval-roundtrip2-indicator.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM perfeval.export_checklist WHERE "项目编码" IN ('seed002', 'seed003')) TO '/tmp/perfeval-roundtrip2-checklist.csv' WITH (FORMAT csv, HEADER)
+\copy (SELECT * FROM perfeval.export_survey WHERE "项目编码" IN ('seed002', 'seed003')) TO '/tmp/perfeval-roundtrip2-survey.csv' WITH (FORMAT csv, HEADER)
+\copy perfeval.form_project FROM '/tmp/perfeval-roundtrip2-project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_indicator FROM '/tmp/perfeval-roundtrip2-indicator.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_checklist FROM '/tmp/perfeval-roundtrip2-checklist.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_survey FROM '/tmp/perfeval-roundtrip2-survey.csv' WITH (FORMAT csv, HEADER match)
+SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms() WHERE project_code LIKE 'seed%' ORDER BY 1$$,
+	$$VALUES ('seed002', 'imported'), ('seed003', 'imported')$$,
+	'round trip of INSERTed projects: both forms import');
+SELECT set_eq($$SELECT s.project_id, s.code, s.score, s.completion, i.method::text, i.applicable
+	FROM perfeval.indicator_scores s JOIN perfeval.indicator i USING (project_id, code) WHERE project_id IN ('seed002', 'seed003')$$,
+	'SELECT * FROM before_rt2',
+	'round trip of INSERTed projects: every score, completion, method and applicability (a tier-judged row without a printed score, a deduction, a row not applying)');
+SELECT cmp_ok((SELECT count(*) FROM before_rt2 WHERE method <> 'proportional' OR NOT applicable OR code = 'D12'), '=', 3::bigint,
+	'round trip of INSERTed projects: the three rows the form has no column for are there');
+SELECT results_eq($$SELECT project_id, total, grade FROM perfeval.project_scores WHERE project_id IN ('seed002', 'seed003') ORDER BY 1$$,
+	'SELECT * FROM before_rt2_total ORDER BY 1',
+	'round trip of INSERTed projects: the same totals and grades');
 
 SELECT * FROM finish();
 ROLLBACK;

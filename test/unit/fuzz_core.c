@@ -261,6 +261,15 @@ fuzz_form_row(const char *s, size_t len)
 	if (pe_form_actual(parts[1], parts[0], parts[2], parts[3], out))
 		REQUIRE(strlen(out) < len + PE_FORM_TEXT_EXTRA);
 	REQUIRE(pe_form_comparator(parts[0]) <= strlen(parts[0]));
+	{
+		/* 指标性质's method in brackets: inside the field, after its comparator */
+		size_t		mb,
+					me,
+					n = pe_form_nature_method(parts[0], strlen(parts[0]), &mb, &me);
+
+		REQUIRE(n <= strlen(parts[0]) && mb <= me && me <= strlen(parts[0]));
+		REQUIRE(mb == me || n < mb);
+	}
 done:
 	free(f);
 	free(out);

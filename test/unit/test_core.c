@@ -490,6 +490,22 @@ test_methods(void)
 		st = pe_parse_method(out, strlen(out), &m2, &err);
 		check(st == PE_OK && m.kind == m2.kind && m.p1 == m2.p1 &&
 			  m.p2 == m2.p2, "method round trip", c->in, out, c->canon);
+		/* the Chinese spelling (what an export writes) reads back the same */
+		pe_format_method_zh(&m, out);
+		st = pe_parse_method(out, strlen(out), &m2, &err);
+		check(st == PE_OK && m.kind == m2.kind && m.p1 == m2.p1 &&
+			  m.p2 == m2.p2, "method zh round trip", c->in, out, c->canon);
+	}
+	{
+		PeMethod	m;
+		char		out[PE_METHOD_BUFLEN];
+
+		(void) pe_parse_method("deduct:1.5/5", 12, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每低5个百分点扣1.5分") == 0, "method zh", "deduct:1.5/5", out, "每低5个百分点扣1.5分");
+		(void) pe_parse_method("floor:60", 8, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "低于60%不得分") == 0, "method zh", "floor:60", out, "低于60%不得分");
 	}
 }
 
@@ -764,6 +780,41 @@ test_form_rows(void)
 
 		check(ac[k].want ? got && strcmp(out, ac[k].want) == 0 : !got, "form_actual",
 			  ac[k].actual ? ac[k].actual : "(null)", got ? out : "(null)", ac[k].want ? ac[k].want : "(null)");
+	}
+	{
+		/* 指标性质 with a bracketed method: the comparator part, the method */
+		static const struct
+		{
+			const char *in,
+					   *nature,
+					   *method;
+		}			nm[] = {
+			{"≥", "≥", ""}, {"", "", ""}, {"定性", "定性", ""},
+			{"≥（每低5个百分点扣1分）", "≥", "每低5个百分点扣1分"},
+			{" ≥ （低于60%不得分） ", " ≥", "低于60%不得分"}, {"（达标得满分）", "", "达标得满分"},
+			{"≤(floor:60)", "≤", "floor:60"}, {"≥（a)", "≥（a)", ""}, {"）", "）", ""},
+			{"定性（按比例）", "定性", "按比例"}, {"(x（y）", "(x", "y"},
+		};
+
+		for (k = 0; k < sizeof(nm) / sizeof(nm[0]); k++)
+		{
+			size_t		mb,
+						me,
+						n = pe_form_nature_method(nm[k].in, strlen(nm[k].in), &mb, &me);
+			char		got[128];
+
+			snprintf(got, sizeof(got), "%.*s|%.*s", (int) n, nm[k].in, (int) (me - mb), nm[k].in + mb);
+			check(n == strlen(nm[k].nature) && memcmp(nm[k].in, nm[k].nature, n) == 0 &&
+				  me - mb == strlen(nm[k].method) && memcmp(nm[k].in + mb, nm[k].method, me - mb) == 0,
+				  "form_nature_method", nm[k].in, got, nm[k].method);
+		}
+	}
+	check(pe_form_not_applicable(" 不适用 ") && !pe_form_not_applicable("不适用于") && !pe_form_not_applicable(NULL),
+		  "form_not_applicable", " 不适用 / 不适用于 / NULL", "", "t / f / f");
+	{
+		char		out[64];
+
+		check(!pe_form_actual("不适用", "≥", "5", "2024", out), "form_actual", "不适用", "", "(null)");
 	}
 	check(pe_form_comparator("  不低于5") == strlen("不低于"), "form_comparator", "  不低于5", "", "不低于");
 	check(pe_form_comparator(">=5") == 2 && pe_form_comparator("5") == 0 && pe_form_comparator(NULL) == 0,
