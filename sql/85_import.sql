@@ -385,13 +385,17 @@ DECLARE
 	j bigint;
 	st text; msg text; hnt text;
 	rel text;
+	again boolean;
 	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'];
 	-- (the statements that change a table by the forms' codes take them as
 	-- an array, not a join with a temporary table, which Citus cannot plan)
 	codes text[];
 BEGIN
-	-- a form staged again replaces what was staged of it before
+	-- a form staged again replaces what was staged of it before (nothing
+	-- to replace where every row is of one batch: one file's COPY)
 	FOREACH rel IN ARRAY staging LOOP
+		EXECUTE format('SELECT min(t.batch) IS DISTINCT FROM max(t.batch) FROM perfeval_internal.%I t', rel) INTO again;
+		CONTINUE WHEN NOT again;
 		EXECUTE format('DELETE FROM perfeval_internal.%I s USING (SELECT t."项目编码" AS code, max(t.batch) AS b
 			FROM perfeval_internal.%1$I t GROUP BY 1) m WHERE s."项目编码" = m.code AND s.batch < m.b', rel);
 	END LOOP;
