@@ -222,7 +222,9 @@ CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value te
 -- the form has one -- level 2 and 3 their numbers within it), the target
 -- and actual as the warehouse reads them, each field parsed, where its
 -- score comes from, its scoring method (in 指标性质's brackets, 1.12) and
--- whether it applies (实际完成值 不适用: not, 1.12).  One pass in C (src/formrows.c): the staged rows read
+-- whether it applies (实际完成值 不适用: not, 1.12).  The fields' values
+-- are plain columns (weight, score, tgt, msr); weight_p, score_p, target_p,
+-- actual_p and method_p hold a field's error, NULL when it has none (1.13).  One pass in C (src/formrows.c): the staged rows read
 -- in form order, each form's rows numbered in memory; as its caller (the
 -- staging's policies apply).
 CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text, OUT level1 text,
@@ -234,7 +236,8 @@ CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text,
 		OUT weight_p perfeval_internal.parsed, OUT score_p perfeval_internal.parsed,
 		OUT target_p perfeval_internal.parsed, OUT actual_p perfeval_internal.parsed,
 		OUT code text, OUT seq bigint, OUT source text, OUT method_raw text,
-		OUT method_p perfeval_internal.parsed, OUT applicable boolean) RETURNS SETOF record
+		OUT method_p perfeval_internal.parsed, OUT applicable boolean, OUT weight numeric,
+		OUT score numeric, OUT tgt perfeval.target, OUT msr perfeval.measure) RETURNS SETOF record
 	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_rows';
 CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
 SELECT * FROM perfeval_internal.form_rows();
@@ -329,14 +332,14 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 			coalesce(btrim(i.level2), '') = '',
 			coalesce(btrim(i.name), '') = '',
 			i.occurrence > 1,
-			(i.weight_p).sqlstate IS NULL AND coalesce((i.weight_p).num, 0) <= 0,
+			(i.weight_p).sqlstate IS NULL AND coalesce(i.weight, 0) <= 0,
 			(i.weight_p).sqlstate IS NOT NULL,
 			(i.score_p).sqlstate IS NOT NULL,
-			coalesce((i.score_p).num < 0, false),
+			coalesce(i.score < 0, false),
 			coalesce(i.nature, '') NOT IN ('', '定性') AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature,
 			(i.target_p).sqlstate IS NOT NULL,
 			(i.actual_p).sqlstate IS NOT NULL,
-			coalesce(NOT perfeval.comparable((i.target_p).tgt, (i.actual_p).msr), false),
+			coalesce(NOT perfeval.comparable(i.tgt, i.msr), false),
 			(i.method_p).sqlstate IS NOT NULL] AS bad
 		  FROM i) i
  CROSS JOIN LATERAL (VALUES
@@ -361,7 +364,7 @@ SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514
 	   format('the weights of project "%s" add up to %s, not 100', f."项目编码", w.total),
 	   'The 分值 of the indicator rows and 预算执行率分值 add up to 100.'
   FROM f
-  JOIN (SELECT i.project_code, sum((i.weight_p).num) AS total, bool_and((i.weight_p).num IS NOT NULL) AS complete
+  JOIN (SELECT i.project_code, sum(i.weight) AS total, bool_and(i.weight IS NOT NULL) AS complete
 		  FROM i GROUP BY i.project_code) w0 ON w0.project_code = f."项目编码"
   LEFT JOIN nums er ON er.code = f."项目编码" AND er.col = '预算执行率分值'
  CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((er.p).num, 0)) AS total) w
@@ -385,13 +388,17 @@ DECLARE
 	j bigint;
 	st text; msg text; hnt text;
 	rel text;
+	again boolean;
 	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'];
 	-- (the statements that change a table by the forms' codes take them as
 	-- an array, not a join with a temporary table, which Citus cannot plan)
 	codes text[];
 BEGIN
-	-- a form staged again replaces what was staged of it before
+	-- a form staged again replaces what was staged of it before (nothing
+	-- to replace where every row is of one batch: one file's COPY)
 	FOREACH rel IN ARRAY staging LOOP
+		EXECUTE format('SELECT min(t.batch) IS DISTINCT FROM max(t.batch) FROM perfeval_internal.%I t', rel) INTO again;
+		CONTINUE WHEN NOT again;
 		EXECUTE format('DELETE FROM perfeval_internal.%I s USING (SELECT t."项目编码" AS code, max(t.batch) AS b
 			FROM perfeval_internal.%1$I t GROUP BY 1) m WHERE s."项目编码" = m.code AND s.batch < m.b', rel);
 	END LOOP;
@@ -602,8 +609,8 @@ BEGIN
 			   perfeval_internal.form_number(s."预算执行率得分"), 'proportional'::perfeval.method, true
 		  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1
 		UNION ALL
-		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), (r.weight_p).num,
-			   (r.target_p).tgt, r.source, (r.score_p).num,
+		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), r.weight,
+			   r.tgt, r.source, r.score,
 			   coalesce(r.method_raw::perfeval.method, 'proportional'), r.applicable
 		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN $1 AND $2) x
 	 ORDER BY 1, 3$q$, lo, hi);
@@ -612,16 +619,16 @@ BEGIN
 	-- (its six decimals rounded up, so that fraction × 分值 rounds or
 	-- truncates back to the printed 得分, 1.12)
 	PERFORM perfeval_internal.write_rows('perfeval.actual', 'project_id, code, reported_on, measure, tier, fraction, deviation_note', $q$
-	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), (r.actual_p).msr, j.tier, j.fraction, r.note
+	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), r.msr, j.tier, j.fraction, r.note
 	  FROM pe_forms s
 	  JOIN pe_irows r ON r.project_code = s."项目编码"
 	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
-	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative((r.target_p).tgt) AND (r.score_p).num IS NOT NULL
-									THEN least(round(ceil((r.score_p).num * 100000000 / (r.weight_p).num) / 1000000, 6), 100) END AS fraction) f0
+	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative(r.tgt) AND r.score IS NOT NULL
+									THEN least(round(ceil(r.score * 100000000 / r.weight) / 1000000, 6), 100) END AS fraction) f0
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
 									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
-	 WHERE s.ord BETWEEN $1 AND $2 AND r.source IN ('actual', 'printed') AND num_nonnulls((r.actual_p).msr, j.tier, r.note) > 0
+	 WHERE s.ord BETWEEN $1 AND $2 AND r.source IN ('actual', 'printed') AND num_nonnulls(r.msr, j.tier, r.note) > 0
 	 ORDER BY r.project_code, r.code$q$, lo, hi);
 	PERFORM perfeval_internal.write_rows('perfeval.checklist_point', 'project_id, code, point_no, description, points, deduction, reason', $q$
 	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason
@@ -769,10 +776,14 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.ordinal IS '表单内的
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.occurrence IS '同名指标的第几次出现 / Occurrence of the same indicator in the form';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l1_first IS '该一级指标首次出现的行 / First line of its level 1';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.l2_first IS '该二级指标首次出现的行 / First line of its level 2';
-COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_p IS '分值解析结果 / 分值 parsed';
-COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_p IS '得分解析结果 / 得分 parsed';
-COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_p IS '目标解析结果 / Target parsed';
-COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_p IS '实际值解析结果 / Actual parsed';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_p IS '分值的解析错误（无错为空） / 分值''s parse error, NULL if none';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_p IS '得分的解析错误（无错为空） / 得分''s parse error, NULL if none';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.target_p IS '目标的解析错误（无错为空） / The target''s parse error, NULL if none';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.actual_p IS '实际值的解析错误（无错为空） / The actual''s parse error, NULL if none';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight IS '分值 / 分值 read';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score IS '得分 / 得分 read';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.tgt IS '目标值 / The target read';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.msr IS '实际值 / The actual read';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.offs IS '表单有预算执行率行时为1（编码从B开始） / 1 when the form has an execution-rate row (codes after A)';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.has_checklist IS '有评价要点行 / Has checklist rows';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.has_survey IS '有满意度调查行 / Has survey rows';
@@ -783,7 +794,7 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.code IS '指标编码（
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.seq IS '指标顺序号 / Position of the indicator';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.source IS '得分来源（actual、checklist、survey、printed…） / Where its score comes from';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.method_raw IS '指标性质括号内的评分方法原文 / The scoring method written in 指标性质''s brackets';
-COMMENT ON COLUMN perfeval_internal.form_indicator_rows.method_p IS '评分方法检查结果（仅错误） / The scoring method checked (its error only)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.method_p IS '评分方法的解析错误（无错为空） / The scoring method''s parse error, NULL if none';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.applicable IS '是否适用（实际完成值为“不适用”则否） / Whether it applies (not when 实际完成值 is 不适用)';
 COMMENT ON FUNCTION perfeval_internal.form_problems() IS '暂存表单的全部问题 / Every problem of the staged forms';
 

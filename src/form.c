@@ -79,17 +79,16 @@ field_empty(text *v)
 }
 
 /*
- * A form's field read as a number, a target or a measure (kind), as a
- * perfeval_internal.parsed value of desc (num, tgt, msr, sqlstate,
+ * A form's field read as a number, a target or a measure (kind) into the
+ * fields of a perfeval_internal.parsed value (num, tgt, msr, sqlstate,
  * message, hint): the value, or the error it would raise.  An empty field
- * (v NULL or spaces) is a row of NULLs.  *has: a value was read.
+ * (v NULL or spaces) is all NULLs.  *has: a value was read.
  */
-Datum
-pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has)
+void
+pe_form_read(text *v, PeFieldKind kind, Datum *values, bool *nulls, bool *has)
 {
-	Datum		values[6];
-	bool		nulls[6] = {true, true, true, true, true, true};
-
+	for (int i = 0; i < 6; i++)
+		nulls[i] = true;
 	*has = false;
 	/* (a method's brackets are never empty: （） is an empty method) */
 	if (v != NULL && (kind == PE_FIELD_METHOD || !field_empty(v)))
@@ -141,6 +140,16 @@ pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has)
 			nulls[3] = nulls[4] = nulls[5] = false;
 		}
 	}
+}
+
+/* The same as a perfeval_internal.parsed value of desc. */
+Datum
+pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has)
+{
+	Datum		values[6];
+	bool		nulls[6];
+
+	pe_form_read(v, kind, values, nulls, has);
 	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 

@@ -52,7 +52,8 @@ enum
 	OUT_TARGET_RAW, OUT_ACTUAL_RAW, OUT_QUALITATIVE, OUT_TARGET_TEXT, OUT_ACTUAL_TEXT, OUT_OFFS,
 	OUT_CHECKLIST, OUT_SURVEY, OUT_ORDINAL, OUT_OCCURRENCE, OUT_L1_FIRST, OUT_L2_FIRST, OUT_L1N,
 	OUT_L2N, OUT_L3N, OUT_WEIGHT_P, OUT_SCORE_P, OUT_TARGET_P, OUT_ACTUAL_P, OUT_ICODE, OUT_SEQ,
-	OUT_SOURCE, OUT_METHOD_RAW, OUT_METHOD_P, OUT_APPLICABLE, OUT_COUNT
+	OUT_SOURCE, OUT_METHOD_RAW, OUT_METHOD_P, OUT_APPLICABLE, OUT_WEIGHT_N, OUT_SCORE_N, OUT_TGT, OUT_MSR,
+	OUT_COUNT
 };
 
 /* One staged row of the form being numbered. */
@@ -125,6 +126,31 @@ trimmed_or_null(const Row *r, int col, Datum *out, bool *isnull)
 		*out = PointerGetDatum(cstring_to_text_with_len(s, n));
 }
 
+/*
+ * A field read by the core (pe_form_read()): its value (field k of the
+ * parsed fields) into out[vi], and its error, if it has one, as a parsed
+ * value into out[ei], else NULL there (1.13: a parsed value per field and
+ * row made the rows twice as wide and each later look at them slower).
+ */
+static bool
+read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *onull, TupleDesc parsed)
+{
+	Datum		values[6];
+	bool		nulls[6];
+	bool		has;
+
+	pe_form_read(v, kind, values, nulls, &has);
+	if (vi >= 0)
+	{
+		out[vi] = values[k];
+		onull[vi] = nulls[k];
+	}
+	onull[ei] = nulls[3];
+	if (!nulls[3])
+		out[ei] = HeapTupleGetDatum(heap_form_tuple(parsed, values, nulls));
+	return has;
+}
+
 /* Number the rows of one form (in line order) and put them out. */
 static void
 emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc parsed)
@@ -175,8 +201,6 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 			(unit ? strlen(unit) : 0) + (actual ? strlen(actual) : 0);
 		char	   *buf = palloc(room);
 		bool		qualitative,
-					has_method,
-					has_weight,
 					has_score,
 					has_target,
 					has_actual;
@@ -261,14 +285,14 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		out[OUT_L1N] = Int64GetDatum(l1n);
 		out[OUT_L2N] = Int64GetDatum(l2n);
 		out[OUT_L3N] = Int64GetDatum(l3n);
-		out[OUT_WEIGHT_P] = pe_form_field(r->null[IN_WEIGHT] ? NULL : DatumGetTextPP(r->in[IN_WEIGHT]),
-										  PE_FIELD_NUMBER, parsed, &has_weight);
-		out[OUT_SCORE_P] = pe_form_field(r->null[IN_SCORE] ? NULL : DatumGetTextPP(r->in[IN_SCORE]),
-										 PE_FIELD_NUMBER, parsed, &has_score);
-		out[OUT_TARGET_P] = pe_form_field(onull[OUT_TARGET_TEXT] ? NULL : DatumGetTextPP(out[OUT_TARGET_TEXT]),
-										  PE_FIELD_TARGET, parsed, &has_target);
-		out[OUT_ACTUAL_P] = pe_form_field(onull[OUT_ACTUAL_TEXT] ? NULL : DatumGetTextPP(out[OUT_ACTUAL_TEXT]),
-										  PE_FIELD_MEASURE, parsed, &has_actual);
+		(void) read_field(r->null[IN_WEIGHT] ? NULL : DatumGetTextPP(r->in[IN_WEIGHT]),
+								PE_FIELD_NUMBER, 0, OUT_WEIGHT_N, OUT_WEIGHT_P, out, onull, parsed);
+		has_score = read_field(r->null[IN_SCORE] ? NULL : DatumGetTextPP(r->in[IN_SCORE]),
+							   PE_FIELD_NUMBER, 0, OUT_SCORE_N, OUT_SCORE_P, out, onull, parsed);
+		has_target = read_field(onull[OUT_TARGET_TEXT] ? NULL : DatumGetTextPP(out[OUT_TARGET_TEXT]),
+								PE_FIELD_TARGET, 1, OUT_TGT, OUT_TARGET_P, out, onull, parsed);
+		has_actual = read_field(onull[OUT_ACTUAL_TEXT] ? NULL : DatumGetTextPP(out[OUT_ACTUAL_TEXT]),
+								PE_FIELD_MEASURE, 2, OUT_MSR, OUT_ACTUAL_P, out, onull, parsed);
 		/* level 1 a letter (after A, the execution-rate row's), levels 2 and 3 numbers */
 		out[OUT_ICODE] = CStringGetTextDatum(l2n > 9 || l3n > 9 ?
 											 psprintf("%c" INT64_FORMAT "-" INT64_FORMAT, (char) (64 + offs + l1n), l2n, l3n) :
@@ -292,8 +316,8 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		onull[OUT_METHOD_RAW] = method == NULL;
 		if (method)
 			out[OUT_METHOD_RAW] = CStringGetTextDatum(method);
-		out[OUT_METHOD_P] = pe_form_field(method ? cstring_to_text(method) : NULL, PE_FIELD_METHOD,
-										  parsed, &has_method);
+		(void) read_field(method ? cstring_to_text(method) : NULL, PE_FIELD_METHOD, 0, -1, OUT_METHOD_P,
+						  out, onull, parsed);
 		out[OUT_APPLICABLE] = BoolGetDatum(!pe_form_not_applicable(actual));
 		tuplestore_putvalues(ts, outdesc, out, onull);
 	}

@@ -51,6 +51,7 @@ typedef enum PeFieldKind
 	PE_FIELD_NUMBER, PE_FIELD_TARGET, PE_FIELD_MEASURE,
 	PE_FIELD_METHOD				/* only checked: its error, or a row of NULLs */
 } PeFieldKind;
+extern void pe_form_read(text *v, PeFieldKind kind, Datum *values, bool *nulls, bool *has);
 extern Datum pe_form_field(text *v, PeFieldKind kind, TupleDesc desc, bool *has);
 
 /* Unpack a target/measure datum into q (text points into the datum). */
