@@ -677,9 +677,12 @@ SELECT p.project_id AS "项目编码", p.name AS "项目名称", p.year::text AS
 
 CREATE VIEW perfeval.export_indicator AS
 SELECT i.project_id AS "项目编码", i.level1 AS "一级指标", i.level2 AS "二级指标", i.name AS "三级指标",
-	   -- a method other than proportional in brackets, in Chinese (1.12)
-	   CASE WHEN i.method <> 'proportional'::perfeval.method THEN '（' || perfeval.method_zh(i.method) || '）'
-			ELSE '' END AS "指标性质",
+	   -- a row judged from an actual without a target marked 定性, so that
+	   -- it is not read back as printed-only (1.14); a method other than
+	   -- proportional in brackets, in Chinese (1.12)
+	   CASE WHEN i.source = 'actual' AND i.target IS NULL THEN '定性' ELSE '' END
+		|| CASE WHEN i.method <> 'proportional'::perfeval.method THEN '（' || perfeval.method_zh(i.method) || '）'
+				ELSE '' END AS "指标性质",
 	   i.target::text AS "指标值", ''::text AS "度量单位", i.weight::text AS "分值",
 	   CASE WHEN NOT i.applicable THEN '不适用'
 			WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual

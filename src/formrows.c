@@ -200,6 +200,8 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		size_t		room = PE_FORM_TEXT_EXTRA + (nature ? strlen(nature) : 0) + (value ? strlen(value) : 0) +
 			(unit ? strlen(unit) : 0) + (actual ? strlen(actual) : 0);
 		char	   *buf = palloc(room);
+		size_t		nb = 0,
+					ne = 0;
 		bool		qualitative,
 					has_score,
 					has_target,
@@ -221,15 +223,9 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 				nature[k] = '\0';
 			}
 		}
-		qualitative = false;
 		if (nature)
-		{
-			size_t		b,
-						e;
-
-			pe_form_trim(nature, strlen(nature), &b, &e);
-			qualitative = e - b == strlen("定性") && memcmp(nature + b, "定性", e - b) == 0;
-		}
+			pe_form_trim(nature, strlen(nature), &nb, &ne);
+		qualitative = ne - nb == strlen("定性") && memcmp(nature + nb, "定性", ne - nb) == 0;
 		for (int j = 0; j < n; j++)
 		{
 			/* dense ranks: the level 1s (2s within ours) opened up to ours */
@@ -254,16 +250,9 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 			onull[OUT_CODE + (c - IN_CODE)] = r->null[c];
 		}
 		trimmed_or_null(r, IN_NOTE, &out[OUT_NOTE], &onull[OUT_NOTE]);
-		{
-			size_t		b = 0,
-						e = 0;
-
-			if (nature)
-				pe_form_trim(nature, strlen(nature), &b, &e);
-			onull[OUT_NATURE] = b == e;
-			if (b < e)
-				out[OUT_NATURE] = PointerGetDatum(cstring_to_text_with_len(nature + b, e - b));
-		}
+		onull[OUT_NATURE] = nb == ne;
+		if (nb < ne)
+			out[OUT_NATURE] = PointerGetDatum(cstring_to_text_with_len(nature + nb, ne - nb));
 		out[OUT_TARGET_RAW] = r->in[IN_TARGET];
 		onull[OUT_TARGET_RAW] = r->null[IN_TARGET];
 		out[OUT_ACTUAL_RAW] = r->in[IN_ACTUAL];

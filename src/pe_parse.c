@@ -616,7 +616,7 @@ pe_form_actual(const char *actual, const char *nature, const char *value,
 	if (actual == NULL)
 		return false;
 	form_trim(actual, &ab, &ae);
-	if (ab == ae || form_is(actual, ab, ae, "不适用"))
+	if (ab == ae || pe_form_not_applicable(actual))
 		return false;
 	if (nature)
 		form_trim(nature, &nb, &ne);

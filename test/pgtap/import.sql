@@ -3,7 +3,7 @@
 -- Run from the repository's top directory over the four samples
 -- (test/run.sh); undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(52);
+SELECT plan(54);
 
 -- The contract: the staging relations' columns are the form's headers, in order.
 SELECT results_eq($$SELECT string_agg(column_name::text COLLATE "default", ',' ORDER BY ordinal_position) FROM information_schema.columns
@@ -174,6 +174,19 @@ SELECT is_empty($$SELECT * FROM perfeval.actual WHERE project_id = 'meth1' AND c
 SELECT results_eq($$SELECT line, column_name, value, sqlstate FROM perfeval.import_error WHERE project_code = 'meth2' ORDER BY line$$,
 	$$VALUES (2, '指标性质', '每低5个扣1分', '22P02'), (3, '指标性质', '', '22P02')$$,
 	'a method that does not parse, or empty brackets: 22P02 naming 指标性质 and the method');
+-- a row marked 定性 (after its bracketed method) is judged, never printed-only:
+-- without an actual it is missing one; an unmarked row with only 分值 and 得分
+-- keeps its printed score
+INSERT INTO perfeval.form_project VALUES ('meth4', '定性未填', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('meth4', '效益指标', '社会效益', '甲', ' 定性 （达标得满分）', '', '', '10', '', '8', ''),
+	('meth4', '产出指标', '数量指标', '乙', '', '', '', '90', '', '90', '');
+SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'meth4'$$, $$VALUES ('imported', 0)$$,
+	'a 定性 row with a bracketed method and only 分值 and 得分 imports');
+SELECT results_eq($$SELECT i.name, i.source, i.method::text, f.kind FROM perfeval.indicator i
+	JOIN perfeval.findings f USING (project_id, code) WHERE i.project_id = 'meth4' ORDER BY i.seq$$,
+	$$VALUES ('甲', 'actual', 'all_or_nothing', 'missing_actual'), ('乙', 'printed', 'proportional', 'printed_only')$$,
+	'the 定性 row is judged (its actual missing), the unmarked one keeps its printed score (printed_only)');
 -- a judged row's printed 得分 under a scheme that truncates to one decimal:
 -- 4.4 of 6 is judged at 73.333334 % (rounded up), which gives 4.4 back
 INSERT INTO perfeval.scheme (scheme_id, name, decimals, rounding) VALUES ('trunc1', 'trunc1', 1, 'truncate');
