@@ -2,7 +2,7 @@
 # newcomer runs; both install what is missing and use a throwaway cluster.
 
 EXTENSION = perfeval
-EXTVERSION = 1.14
+EXTVERSION = 1.15
 MODULE_big = perfeval
 CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
@@ -11,12 +11,12 @@ PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/
 # joined in order.  Released versions' install scripts (sql/perfeval--1.0.sql,
-# sql/perfeval--1.1.sql, sql/perfeval--1.2.sql, sql/perfeval--1.3.sql … sql/perfeval--1.13.sql, frozen) and the upgrade scripts
+# sql/perfeval--1.1.sql, sql/perfeval--1.2.sql, sql/perfeval--1.3.sql … sql/perfeval--1.14.sql, frozen) and the upgrade scripts
 # (perfeval--A--B.sql) are shipped as written; test/upgrade.sh checks that an
 # upgraded 1.0, 1.1 or 1.2 equals a fresh install.
 SECTIONS = $(sort $(wildcard sql/[0-9][0-9]_*.sql))
 DATA_built = perfeval--$(EXTVERSION).sql
-DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql sql/perfeval--1.2.sql sql/perfeval--1.3.sql sql/perfeval--1.4.sql sql/perfeval--1.5.sql sql/perfeval--1.6.sql sql/perfeval--1.7.sql sql/perfeval--1.8.sql sql/perfeval--1.9.sql sql/perfeval--1.10.sql sql/perfeval--1.11.sql sql/perfeval--1.12.sql sql/perfeval--1.13.sql $(wildcard sql/perfeval--*--*.sql)
+DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql sql/perfeval--1.2.sql sql/perfeval--1.3.sql sql/perfeval--1.4.sql sql/perfeval--1.5.sql sql/perfeval--1.6.sql sql/perfeval--1.7.sql sql/perfeval--1.8.sql sql/perfeval--1.9.sql sql/perfeval--1.10.sql sql/perfeval--1.11.sql sql/perfeval--1.12.sql sql/perfeval--1.13.sql sql/perfeval--1.14.sql $(wildcard sql/perfeval--*--*.sql)
 
 # Regression tests live in test/sql, expected output in expected/.
 REGRESS = types scoring rowscore sumscores parallel

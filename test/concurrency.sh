@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 db=concurrency
 SOAK=${SOAK_SECONDS:-30}
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d $db)
-PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+PGBENCH=${PGBIN:-/usr/lib/postgresql/15/bin}/pgbench
 [ -x $PGBENCH ] || PGBENCH=pgbench
 dropdb --if-exists $db 2>/dev/null
 createdb $db

@@ -13,7 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-test}
 shift || true
-PGBIN=/usr/lib/postgresql/15/bin
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+export PGBIN
 PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap make gcc libc6-dev)
 # the JDBC suite's client: a JDK (to run its one-file program) and pgjdbc
 [ "$MODE" != test ] || PACKAGES+=(default-jdk-headless libpostgresql-jdbc-java)
@@ -122,6 +123,7 @@ test)
 	suite "ALTER EXTENSION UPDATE from 1.11 equals a fresh install" bash test/upgrade.sh 1.11
 	suite "ALTER EXTENSION UPDATE from 1.12 equals a fresh install" bash test/upgrade.sh 1.12
 	suite "ALTER EXTENSION UPDATE from 1.13 equals a fresh install" bash test/upgrade.sh 1.13
+	suite "ALTER EXTENSION UPDATE from 1.14 equals a fresh install" bash test/upgrade.sh 1.14
 	suite "the same warehouse on a 3-node Citus cluster: distribute(), loads, every view equal to one node's" \
 		bash test/citus.sh
 	suite "concurrent writers and readers: races, a ${SOAK_SECONDS:-30} s pgbench soak on loopback, imports at once" \
