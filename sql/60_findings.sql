@@ -9,6 +9,10 @@
 -- its evaluated indicators.
 
 CREATE VIEW perfeval.findings AS
+-- (one query around the UNION ALL: the planner flattens a view that is a
+-- bare UNION ALL into its branches, security barrier or not, and would run
+-- a caller's condition beside each branch's scope filter: section 95)
+SELECT u.project_id, u.code, u.kind, u.detail FROM (
 -- per project: no indicators, weights not adding to 100, a printed total or
 -- grade its indicators do not give
 SELECT f.project_id, NULL::text AS code, k.kind, k.detail
@@ -55,7 +59,7 @@ SELECT a.project_id, NULL, 'zero_budget',
 	   a.department || '（' || a.fund_level || '）：全年预算为0'
 	   || CASE WHEN a.arrived > 0 OR a.spent > 0 THEN '，但有到位或执行资金' ELSE '' END
   FROM perfeval.allocation a
- WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id);
+ WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id)) u;
 
 COMMENT ON VIEW perfeval.findings IS '数据质量问题：报告数字与输入不符、权重不为100、超额或未完成未说明原因、要点分值不符、支出超到位、零预算、无法计分 / Data-quality findings with a kind and a detail';
 COMMENT ON COLUMN perfeval.findings.kind IS '问题类别（英文键） / Kind of finding, a stable English key';

@@ -4,3 +4,82 @@
 -- is graded, invisible characters refused, formula cells neutralised.
 \echo Use "ALTER EXTENSION perfeval UPDATE TO '1.15'" to load this file. \quit
 
+-- == views ==
+-- every view a security barrier (section 95)
+CREATE FUNCTION perfeval_internal.seal_views() RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	v regclass;
+BEGIN
+	FOR v IN SELECT c.oid::regclass FROM pg_class c
+			  WHERE c.relkind = 'v'
+				AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND NOT coalesce(c.reloptions @> ARRAY['security_invoker=true'], false)
+				AND NOT coalesce(c.reloptions @> ARRAY['security_barrier=true'], false)
+				AND c.oid NOT IN ('perfeval_internal.indicator_evaluations'::regclass,
+								  'perfeval_internal.indicator_scored'::regclass)
+			  ORDER BY 1 LOOP
+		EXECUTE format('ALTER VIEW %s SET (security_barrier = true)', v);
+	END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION perfeval_internal.seal_views() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.seal_views() IS '将扩展的每个视图设为安全屏障视图（防止调用者函数泄露范围外的行） / Makes every view of the extension a security barrier (no caller function sees rows outside the scope)';
+
+-- findings: one query around its UNION ALL (a bare UNION ALL is flattened
+-- into its branches, barrier or not)
+CREATE OR REPLACE VIEW perfeval.findings AS
+-- (one query around the UNION ALL: the planner flattens a view that is a
+-- bare UNION ALL into its branches, security barrier or not, and would run
+-- a caller's condition beside each branch's scope filter: section 95)
+SELECT u.project_id, u.code, u.kind, u.detail FROM (
+-- per project: no indicators, weights not adding to 100, a printed total or
+-- grade its indicators do not give
+SELECT f.project_id, NULL::text AS code, k.kind, k.detail
+  FROM (SELECT p.project_id, p.printed_total, p.printed_grade, p.scheme_id, a.project_id IS NULL AS none,
+			   a.weight, (a.t).total AS total,
+			   perfeval.grade(coalesce((a.t).total, p.printed_total), s.grade_scale) AS final_grade
+		  FROM perfeval.project p
+		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+		  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
+					   FROM perfeval_internal.indicator_scored x
+					  GROUP BY x.project_id) a ON a.project_id = p.project_id
+		 WHERE perfeval_internal.in_scope(p.project_id)) f
+ CROSS JOIN LATERAL unnest(
+	   ARRAY['no_indicators', 'weights_total', 'printed_total', 'printed_grade'],
+	   ARRAY[
+		CASE WHEN f.none THEN '未录入三级指标，无法计算总分' || coalesce('；报告总分' || f.printed_total::text
+			 || '未经核验', '') END,
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text || '分，不等于100分' END,
+		CASE WHEN f.total <> f.printed_total THEN
+			'报告总分' || f.printed_total::text || '分，按指标计算应为' || trim_scale(f.total)::text
+			|| '分（差' || trim_scale(f.total - f.printed_total)::text || '分）' END,
+		CASE WHEN NOT starts_with(f.printed_grade, f.final_grade) THEN
+			'报告等级“' || f.printed_grade || '”，' || trim_scale(coalesce(f.total, f.printed_total))::text
+			|| '分按方案' || f.scheme_id || '应为“' || f.final_grade || '”' END]) AS k(kind, detail)
+ WHERE (f.none OR f.weight <> 100 OR f.total <> f.printed_total OR NOT starts_with(f.printed_grade, f.final_grade))
+   AND k.detail IS NOT NULL
+UNION ALL
+-- per indicator: what its one evaluation found, a sentence only for that
+SELECT y.project_id, y.code, y.kind,
+	   perfeval.finding_detail(y.e, y.kind, y.name, y.weight, y.applicable, y.source, y.target,
+		   y.method, y.printed_score, y.code, y.rules, y.actuals, y.checklist, y.survey,
+		   y.money_initial_budget, y.money_budget, y.money_arrived, y.money_spent, 'infinity')
+  FROM (SELECT x.*, unnest(perfeval.finding_kinds(x.e)) AS kind
+		  FROM perfeval_internal.indicator_evaluations x
+		 WHERE perfeval.findings(x.e) <> 0) y
+UNION ALL
+SELECT a.project_id, NULL, 'spent_above_arrived',
+	   a.department || '（' || a.fund_level || '）：全年执行' || trim_scale(a.spent)::text || a.unit
+	   || '超过实际到位' || trim_scale(a.arrived)::text || a.unit
+  FROM perfeval.allocation a
+ WHERE a.spent > a.arrived AND perfeval_internal.in_scope(a.project_id)
+UNION ALL
+SELECT a.project_id, NULL, 'zero_budget',
+	   a.department || '（' || a.fund_level || '）：全年预算为0'
+	   || CASE WHEN a.arrived > 0 OR a.spent > 0 THEN '，但有到位或执行资金' ELSE '' END
+  FROM perfeval.allocation a
+ WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id)) u;
+
+-- == last: every view a security barrier, after every block above ==
+SELECT perfeval_internal.seal_views();

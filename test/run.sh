@@ -98,6 +98,11 @@ test)
 	suite "C unit tests and fuzz smoke (core without the server)" make -s unittest
 	suite "pg_regress" regress
 	suite "pgTAP" pgtap
+	leak() {
+		load_samples leak
+		bash test/leak.sh leak
+	}
+	suite "no function of a caller's own sees a row outside its scope, in any view or dated form" leak
 	suite "pg_dump and restore keep every row" dump_restore
 	jdbc() {
 		load_samples jdbc
