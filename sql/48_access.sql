@@ -135,6 +135,9 @@ AS $$
 DECLARE
 	r record;
 BEGIN
+	-- one grant or revoke at a time: two would update the same catalog rows
+	-- (the relations' privileges) at once, and one fail with XX000
+	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
 	IF department = '' THEN
 		RAISE EXCEPTION 'empty department' USING ERRCODE = '22023',
 			HINT = 'Name a department as projects name it, or pass NULL for every department.';
@@ -173,6 +176,8 @@ AS $$
 DECLARE
 	r record;
 BEGIN
+	-- one grant or revoke at a time (grant_access())
+	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
 	DELETE FROM perfeval.access_grant g
 	 WHERE g.role_name = role::text::name AND g.department IS NOT DISTINCT FROM revoke_access.department
 	   AND g.division_prefix IS NOT DISTINCT FROM revoke_access.division_prefix;

@@ -81,5 +81,76 @@ SELECT a.project_id, NULL, 'zero_budget',
   FROM perfeval.allocation a
  WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id)) u;
 
+-- == grants ==
+-- grant_access() and revoke_access() one at a time (two GRANTs on the same
+-- relations at once failed with XX000)
+CREATE OR REPLACE FUNCTION perfeval.grant_access(role regrole, department text DEFAULT NULL,
+		division_prefix text DEFAULT NULL, may_load boolean DEFAULT false) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	-- one grant or revoke at a time: two would update the same catalog rows
+	-- (the relations' privileges) at once, and one fail with XX000
+	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
+	IF department = '' THEN
+		RAISE EXCEPTION 'empty department' USING ERRCODE = '22023',
+			HINT = 'Name a department as projects name it, or pass NULL for every department.';
+	END IF;
+	IF division_prefix !~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' THEN
+		RAISE EXCEPTION 'invalid division prefix: "%"', division_prefix USING ERRCODE = '22023',
+			HINT = 'A prefix of a GB/T 2260 code: 2 digits (a province, 65), 4 (a prefecture, 6501) or 6 (a county, 650102).';
+	END IF;
+	INSERT INTO perfeval.access_grant AS g (role_name, department, division_prefix, may_load)
+	VALUES (role::text::name, grant_access.department, grant_access.division_prefix, grant_access.may_load)
+	ON CONFLICT ON CONSTRAINT access_grant_key DO UPDATE SET may_load = g.may_load OR EXCLUDED.may_load;
+	PERFORM perfeval_internal.schema_privilege(role, true);
+	FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND c.relkind IN ('r', 'v')
+				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass)
+				-- the staged forms and import problems (section 85): a
+				-- loader's own rows only, given below (grant_import())
+				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
+		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, role);
+	END LOOP;
+	IF grant_access.may_load THEN
+		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response TO %s', role);
+		PERFORM perfeval_internal.grant_import(role, true);
+	END IF;
+END $$;
+
+CREATE OR REPLACE FUNCTION perfeval.revoke_access(role regrole, department text DEFAULT NULL,
+		division_prefix text DEFAULT NULL) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	-- one grant or revoke at a time (grant_access())
+	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
+	DELETE FROM perfeval.access_grant g
+	 WHERE g.role_name = role::text::name AND g.department IS NOT DISTINCT FROM revoke_access.department
+	   AND g.division_prefix IS NOT DISTINCT FROM revoke_access.division_prefix;
+	IF NOT FOUND THEN
+		RAISE NOTICE 'role % has no such grant', role;
+	END IF;
+	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name AND g.may_load) THEN
+		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response FROM %s', role);
+		PERFORM perfeval_internal.grant_import(role, false);
+	END IF;
+	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name) THEN
+		FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+				  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+					AND c.relkind IN ('r', 'v') LOOP
+			EXECUTE format('REVOKE SELECT ON %s FROM %s', r.rel, role);
+		END LOOP;
+		PERFORM perfeval_internal.schema_privilege(role, false);
+	END IF;
+END $$;
+
 -- == last: every view a security barrier, after every block above ==
 SELECT perfeval_internal.seal_views();

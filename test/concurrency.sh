@@ -21,6 +21,9 @@
 #  4. bulk_insert()'s foreign-key locks: a parent of a row it wrote cannot be
 #     deleted before it commits; a row whose parent is deleted meanwhile is
 #     refused (23503).
+#  5. Grants at once (1.15): four sessions granting and revoking access to
+#     four roles in random order; no call fails (1.14: XX000 "tuple
+#     concurrently updated" from two GRANTs on the same relations).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=concurrency
@@ -343,4 +346,28 @@ got=$("${PSQL[@]}" -At -c "SELECT count(*) FROM perfeval.actual WHERE project_id
 [ "$got" = 1 ] || { echo "bulk_insert: $got bulk-written actuals, want 1 (p6's)"; status=1; }
 check "bulk_insert's parent locks" || status=1
 [ $status = 0 ] && echo "bulk_insert: the parent of an uncommitted bulk-written row cannot be deleted (55P03 after waiting); a row whose parent is deleted meanwhile is refused (23503); state and views equal a recomputation"
+
+# 5. grant_access() and revoke_access() at once
+"${PSQL[@]}" -c "DO \$\$BEGIN FOR i IN 1..4 LOOP
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_conc_g' || i) THEN EXECUTE format('CREATE ROLE %I', 'perfeval_conc_g' || i); END IF;
+END LOOP; END\$\$"
+G=$(mktemp -d)
+cat >"$G/grants.sql" <<'PGB'
+\set r random(1, 4)
+SELECT perfeval.grant_access(('perfeval_conc_g' || :r)::regrole, department => '部门' || :client_id, may_load => :client_id % 2 = 0);
+SELECT perfeval.revoke_access(('perfeval_conc_g' || :r)::regrole, department => '部门' || :client_id);
+PGB
+grc=0
+$PGBENCH -n -h 127.0.0.1 -c 4 -j 2 -t 40 -f "$G/grants.sql" $db >"$G/out" 2>&1 || grc=$?
+gtx=$(awk '/^number of transactions actually processed/ {print $NF; exit}' "$G/out")
+if [ "$grc" != 0 ] || [ "$gtx" != 160/160 ] || grep -q 'ERROR' "$G/out"; then
+	echo "grants: 4 sessions granting and revoking at once: exit $grc, $gtx transactions:"
+	grep -m 5 'ERROR\|error' "$G/out" | sed 's/^/  /'
+	status=1
+else
+	left=$("${PSQL[@]}" -At -c "SELECT count(*) FROM perfeval.access_grant WHERE role_name LIKE 'perfeval_conc_g%'")
+	[ "$left" = 0 ] || { echo "grants: $left grants left after every grant was revoked"; status=1; }
+	[ "$left" != 0 ] || echo "grants: 4 sessions granted and revoked access 160 times at once, none failed"
+fi
+rm -rf "$G"
 exit $status
