@@ -49,6 +49,26 @@ CREATE FUNCTION perfeval_internal.scope_array() RETURNS text[]
 CREATE FUNCTION perfeval.sees_all() RETURNS boolean
 	AS 'MODULE_PATHNAME', 'sees_all' LANGUAGE C STABLE PARALLEL SAFE;
 
+-- Who sees what and how every project is graded are the owner's to change
+-- (src/access.c, owner_only()): a routine GRANT ... ON ALL TABLES IN SCHEMA
+-- perfeval gives no role the right to write a grant or a scheme.  The
+-- triggers fire always (under session_replication_role = replica too).
+CREATE FUNCTION perfeval_internal.owner_only() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'owner_only' LANGUAGE C;
+DO $$
+DECLARE
+	t regclass;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['perfeval.access_grant'::regclass, 'perfeval.scheme'::regclass] LOOP
+		EXECUTE format('CREATE TRIGGER owner_only BEFORE INSERT OR UPDATE OR DELETE ON %s
+						FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.owner_only()', t);
+		EXECUTE format('CREATE TRIGGER owner_only_truncate BEFORE TRUNCATE ON %s
+						FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.owner_only()', t);
+		EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER owner_only, ENABLE ALWAYS TRIGGER owner_only_truncate', t);
+	END LOOP;
+END $$;
+COMMENT ON FUNCTION perfeval_internal.owner_only() IS '仅仓库所有者可修改授权与评分方案（触发器） / Only the warehouse''s owner writes access grants and schemes (trigger)';
+
 -- Row-level security on the tables a role may be granted: read what is in
 -- scope; write (with may_load) only in scope, and a row written outside it
 -- is refused with 42501 naming the project.

@@ -152,5 +152,23 @@ BEGIN
 	END IF;
 END $$;
 
+-- == owner only ==
+-- only the owner writes access grants and schemes (section 48)
+CREATE FUNCTION perfeval_internal.owner_only() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'owner_only' LANGUAGE C;
+DO $$
+DECLARE
+	t regclass;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['perfeval.access_grant'::regclass, 'perfeval.scheme'::regclass] LOOP
+		EXECUTE format('CREATE TRIGGER owner_only BEFORE INSERT OR UPDATE OR DELETE ON %s
+						FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.owner_only()', t);
+		EXECUTE format('CREATE TRIGGER owner_only_truncate BEFORE TRUNCATE ON %s
+						FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.owner_only()', t);
+		EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER owner_only, ENABLE ALWAYS TRIGGER owner_only_truncate', t);
+	END LOOP;
+END $$;
+COMMENT ON FUNCTION perfeval_internal.owner_only() IS '仅仓库所有者可修改授权与评分方案（触发器） / Only the warehouse''s owner writes access grants and schemes (trigger)';
+
 -- == last: every view a security barrier, after every block above ==
 SELECT perfeval_internal.seal_views();

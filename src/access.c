@@ -31,6 +31,7 @@
 #include "catalog/pg_class.h"
 #include "catalog/pg_extension.h"
 #include "catalog/pg_type.h"
+#include "commands/trigger.h"
 #include "commands/extension.h"
 #include "common/hashfn.h"
 #include "executor/spi.h"
@@ -641,4 +642,33 @@ scope_support(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(cond ? list_make1(cond) : NULL);
 	}
 	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * owner_only(): a BEFORE ... FOR EACH STATEMENT trigger (INSERT, UPDATE,
+ * DELETE, TRUNCATE) on the tables that say who sees what and how every
+ * project is graded (access_grant, scheme).  Only a role with the
+ * privileges of the warehouse's owner, or a superuser, writes them, whatever
+ * a schema-wide GRANT gave: the same rule as a scope that sees everything.
+ * perfeval's own SECURITY DEFINER functions run as the owner and pass.
+ */
+PG_FUNCTION_INFO_V1(owner_only);
+Datum
+owner_only(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Oid			user = GetUserId();
+	Oid			owner;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_FOR_STATEMENT(td->tg_event))
+		elog(ERROR, "owner_only() must be fired for each statement");
+	owner = warehouse_owner();
+	if (!superuser_arg(user) && !has_privs_of_role(user, owner))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("permission denied to change perfeval.%s", RelationGetRelationName(td->tg_relation)),
+				 errdetail("Role \"%s\" is not the warehouse's owner \"%s\": only the owner changes who sees which projects and how projects are graded, whatever privileges were granted on the table.",
+						   GetUserNameFromId(user, false), GetUserNameFromId(owner, false)),
+				 errhint("Ask the owner to run perfeval.grant_access() or perfeval.revoke_access(), or to change the scheme.")));
+	return PointerGetDatum(NULL);
 }
