@@ -308,6 +308,28 @@ r=$(ratio "$PS_PE" "$PS_FLOOR")
 row "project_scores, whole year ($PROJECTS projects) vs floor (view shape)" "$(ms "$PS_PE")" "$(ms "$PS_FLOOR")" "" "$r" "<= 1.2" "$(met "$r" "<=" 1.2)"
 r=$(ratio "$PS_PE" "$PS_BARE")
 row "project_scores vs bare GROUP BY project scan" "$(ms "$PS_PE")" "$(ms "$PS_BARE")" "" "$r" "(info)" ""
+# The security barriers (1.15, section 95) against the same views without
+# them, as 1.14 planned them: copies of indicator_rows, indicator_scored and
+# project_scores in schema nobarrier, each reading the copy below it.
+"${PSQL[@]}" -d "$DB" >/dev/null <<'SQL'
+DROP SCHEMA IF EXISTS nobarrier CASCADE;
+CREATE SCHEMA nobarrier;
+DO $$
+DECLARE
+	v text;
+	def text;
+BEGIN
+	FOREACH v IN ARRAY ARRAY['perfeval_internal.indicator_rows', 'perfeval_internal.indicator_scored', 'perfeval.project_scores'] LOOP
+		def := replace(replace(pg_get_viewdef(v::regclass),
+				'perfeval_internal.indicator_rows', 'nobarrier.indicator_rows'),
+				'perfeval_internal.indicator_scored', 'nobarrier.indicator_scored');
+		EXECUTE format('CREATE VIEW nobarrier.%I AS %s', split_part(v, '.', 2), def);
+	END LOOP;
+END $$;
+SQL
+read -r PS_PE2 PS_NOBAR < <(time_pair "$DB" "$RUNS" "$Q_PE" "SELECT count(*), sum(total), count(grade) FROM nobarrier.project_scores")
+r=$(ratio "$PS_PE2" "$PS_NOBAR")
+row "project_scores (security barriers) vs the same views without them (1.14's plan), owner" "$(ms "$PS_PE2")" "$(ms "$PS_NOBAR")" "" "$r" "<= 1.05" "$(met "$r" "<=" 1.05)"
 if [ $PEERS = 1 ]; then
 	r=$(ratio "$CT_SQL" "$CT_PE")
 	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 15" "$(met "$r" ">=" 15)"
