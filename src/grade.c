@@ -9,6 +9,7 @@
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
@@ -71,21 +72,33 @@ grades_pack(const PeBand *bands, int n, const char *labels, Size labels_len)
 	return PointerGetDatum(res);
 }
 
-/* Parse text into a stored grade scale, raising 22P02 on bad input. */
-static Datum
-grades_from_text(const char *str, size_t len, const char *shown)
+/* Parse text into a stored grade scale; false (err filled) when it is not one. */
+static bool
+grades_try(const char *str, size_t len, Datum *out, PeError *err)
 {
 	PeBand		bands[PE_MAX_BANDS];
 	int			n;
 	char	   *labels = palloc(len + 1);
-	PeError		err;
 	Size		used = 0;
 
-	if (pe_parse_grades(str, len, bands, &n, labels, &err) != PE_OK)
-		pe_report(&err, "grade_scale", shown, PE_HINT_GRADES);
+	if (pe_parse_grades(str, len, bands, &n, labels, err) != PE_OK)
+		return false;
 	for (int i = 0; i < n; i++)
 		used = Max(used, (Size) bands[i].label_off + bands[i].label_len);
-	return grades_pack(bands, n, labels, used);
+	*out = grades_pack(bands, n, labels, used);
+	return true;
+}
+
+/* Parse text into a stored grade scale, raising 22P02 on bad input. */
+static Datum
+grades_from_text(const char *str, size_t len, const char *shown)
+{
+	PeError		err;
+	Datum		d;
+
+	if (!grades_try(str, len, &d, &err))
+		pe_report(&err, "grade_scale", shown, PE_HINT_GRADES);
+	return d;
 }
 
 /* Canonical text: 优:90,良:80,中:60,差:0 */
@@ -128,22 +141,46 @@ grade_scale_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(grades_text(&g));
 }
 
-/* Binary form is the canonical text: rebuilt through the text parser. */
+/*
+ * Binary form: a version byte, then the scale's text in the client encoding
+ * (grade_scale_send writes the canonical text), rebuilt through the core's
+ * parser.  Every refusal is 22P03: a payload without its version, text that
+ * is not valid in the client encoding, or text the parser refuses.
+ */
 PG_FUNCTION_INFO_V1(grade_scale_recv);
 Datum
 grade_scale_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
-	int			nbytes;
+	const char *p = buf->data + buf->cursor;
+	int			len = buf->len - buf->cursor;
+	PeError		err;
 	char	   *str;
+	Datum		d;
 
-	if (version != PE_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary grade_scale: unsupported format version %d", version)));
-	str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
-	PG_RETURN_DATUM(grades_from_text(str, nbytes, str));
+	if (len < 1)
+	{
+		pe_fail(&err, PE_ERR_SYNTAX, 0,
+				"The value is empty; a version byte and the scale's text are expected.");
+		pe_report_binary(&err, "grade_scale", p, len);
+	}
+	if ((unsigned char) p[0] != PE_FORMAT_VERSION)
+	{
+		pe_fail(&err, PE_ERR_SYNTAX, 0, "Unsupported format version; 1 is expected.");
+		pe_report_binary(&err, "grade_scale", p, len);
+	}
+	if (!pg_verify_mbstr(pg_get_client_encoding(), p + 1, len - 1, true))
+	{
+		pe_fail(&err, PE_ERR_SYNTAX, 1, "The text is not valid in the client encoding.");
+		pe_report_binary(&err, "grade_scale", p, len);
+	}
+	str = pg_client_to_server(p + 1, len - 1);
+	if (str == p + 1)
+		str = pnstrdup(p + 1, len - 1);
+	if (!grades_try(str, strlen(str), &d, &err))
+		pe_report_binary(&err, "grade_scale", p, len);
+	buf->cursor = buf->len;
+	PG_RETURN_DATUM(d);
 }
 
 PG_FUNCTION_INFO_V1(grade_scale_send);

@@ -93,13 +93,29 @@ typedef enum PeStatus
 	PE_NULL						/* the result is undefined (SQL NULL) */
 } PeStatus;
 
-/* Where and why a parse failed; detail is a static English sentence. */
+/*
+ * Where and why a parse failed; detail is a static English sentence.  When
+ * detail is pe_detail_invisible, codepoint and character name the refused
+ * character (U+FEFF, its 1-based character position); both are 0 otherwise.
+ */
 typedef struct PeError
 {
 	PeStatus	status;
 	int			offset;			/* byte offset into the input, -1 if none */
 	const char *detail;
+	uint32_t	codepoint;		/* an invisible character refused, or 0 */
+	int			character;		/* its position in characters, from 1 */
 } PeError;
+
+/*
+ * Invisible characters (pe_parse.c): refused in every text value by
+ * pe_check_text(), the one rule that target, measure, method and
+ * grade_scale input (text, binary, the import) share.
+ */
+extern bool pe_invisible(uint32_t cp);
+extern const char pe_detail_invisible[];
+#define PE_HINT_INVISIBLE \
+	"Remove the character: a value holds visible characters and spaces only (tabs and line breaks only around it), no zero-width, bidirectional, byte order mark or control characters."
 
 /*
  * A target or a measure as parsed.  text/textlen point into the caller's
@@ -517,6 +533,41 @@ extern size_t pe_describe_finding(int finding, const PeRow *row, const PeEval *e
 
 /* Print a fixed-point number with dec decimals minimally (pe_format_fixed at any scale). */
 extern size_t pe_format_scaled(pe_int128 v, int dec, char *buf);
+
+/* ------------------------------------------------------------------------
+ * Binary (wire) forms, as the *_send functions write them: every length,
+ * field and byte is checked here before use, so that the *_recv functions
+ * accept exactly the values their text input could produce.  Errors are
+ * PE_ERR_SYNTAX or PE_ERR_RANGE with a byte offset into the payload.
+ * ------------------------------------------------------------------------
+ */
+
+/*
+ * A target or measure: version 1, cmp, unit, per (1 byte each), amount
+ * (int64, big-endian), then the text bytes (UTF-8, at most PE_MAX_TEXT).
+ * The value must be canonical (print and parse back to the same fields).
+ * out->text points into p; buf must hold PE_QUANT_WIRE_BUF(len) bytes.
+ */
+#define PE_QUANT_WIRE_HDR	12
+#define PE_QUANT_WIRE_BUF(len)	(2 * (PE_QUANT_BUFLEN + (len) + 1))
+extern PeStatus pe_quant_from_wire(const char *p, size_t len, bool is_target,
+								   PeQuant *out, char *buf, PeError *err);
+
+/* A method: version 1, kind (1 byte), p1, p2 (int64, big-endian); 18 bytes. */
+#define PE_METHOD_WIRE_LEN	18
+extern PeStatus pe_method_from_wire(const char *p, size_t len, PeMethod *out,
+									PeError *err);
+
+/*
+ * The text form of a sum_scores() state, eight integers:
+ * rows,applicable,scored,weight_scale,points,weight,decimals,truncate.
+ * v[] receives them (weight_scale clamped to -99..99 and decimals to -2..6
+ * as ever, truncate 0 or 1).  PE_ERR_SYNTAX for anything else (offset of
+ * the bad byte), PE_ERR_INVALID when the counts are inconsistent.
+ */
+#define PE_SCORE_SUM_FIELDS	8
+extern PeStatus pe_parse_score_sum(const char *s, size_t len, int64_t *v,
+								   PeError *err);
 
 /*
  * Lexical helpers shared by pe_parse.c and pe_text.c; not meant for callers

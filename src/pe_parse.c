@@ -9,6 +9,7 @@
  * separators, an optional unit, an optional suffix (以上, 以下, 以内), or
  * else a qualitative phrase.  No floating point and no allocation.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,6 +84,8 @@ pe_fail(PeError *err, PeStatus status, size_t offset, const char *detail)
 		err->status = status;
 		err->offset = (int) offset;
 		err->detail = detail;
+		err->codepoint = 0;
+		err->character = 0;
 	}
 	return status;
 }
@@ -96,6 +99,8 @@ pe_set_ok(PeError *err)
 		err->status = PE_OK;
 		err->offset = -1;
 		err->detail = NULL;
+		err->codepoint = 0;
+		err->character = 0;
 	}
 	return PE_OK;
 }
@@ -113,8 +118,8 @@ pe_space_at(const char *s, size_t i, size_t e)
 		return 1;
 	if (c < 0x80)
 		return 0;
-	/* U+3000 ideographic space, U+00A0 no-break space, U+FEFF BOM */
-	if (pe_lit_at(s, i, e, "\xE3\x80\x80") || pe_lit_at(s, i, e, "\xEF\xBB\xBF"))
+	/* U+3000 ideographic space, U+00A0 no-break space (U+FEFF is refused, 1.15) */
+	if (pe_lit_at(s, i, e, "\xE3\x80\x80"))
 		return 3;
 	if (pe_lit_at(s, i, e, "\xC2\xA0"))
 		return 2;
@@ -142,9 +147,7 @@ pe_trim(const char *s, size_t *b, size_t *e)
 
 		if (c == ' ' || (c >= '\t' && c <= '\r'))
 			(*e)--;
-		else if (*e - *b >= 3 &&
-				 (pe_lit_at(s, *e - 3, *e, "\xE3\x80\x80") ||
-				  pe_lit_at(s, *e - 3, *e, "\xEF\xBB\xBF")))
+		else if (*e - *b >= 3 && pe_lit_at(s, *e - 3, *e, "\xE3\x80\x80"))
 			*e -= 3;
 		else if (*e - *b >= 2 && pe_lit_at(s, *e - 2, *e, "\xC2\xA0"))
 			*e -= 2;
@@ -163,11 +166,62 @@ pe_char_len(const char *s, size_t i, size_t e)
 	return n > e - i ? e - i : n;
 }
 
-/* Check that s is valid UTF-8 without control characters other than space. */
+/*
+ * Invisible characters: refused in every text value of every type (1.15).
+ * C0 controls, DEL and C1 controls; the soft hyphen U+00AD; the Arabic
+ * letter mark U+061C; the Mongolian vowel separator U+180E; zero-width and
+ * directional marks U+200B..U+200F; line and paragraph separators and
+ * bidirectional embeddings U+2028..U+202E; the word joiner, invisible
+ * operators and bidirectional isolates U+2060..U+206F; the byte order mark
+ * (zero width no-break space) U+FEFF; interlinear annotation U+FFF9..U+FFFB;
+ * tags U+E0000..U+E007F.  Pasted text brings them along, they print as
+ * nothing, and a value holding one is not the value it seems (a unit
+ * 万\uFEFF元 is not 万元).
+ */
+bool
+pe_invisible(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD || cp == 0x61C ||
+		cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+		(cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+		cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+		(cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+/* The detail of an invisible character's error; err->codepoint names it. */
+const char	pe_detail_invisible[] = "An invisible or control character is not accepted.";
+
+/* Record an invisible character cp at byte i, character ch (1-based). */
+static PeStatus
+fail_invisible(PeError *err, size_t i, uint32_t cp, int ch)
+{
+	pe_fail(err, PE_ERR_SYNTAX, i, pe_detail_invisible);
+	if (err)
+	{
+		err->codepoint = cp;
+		err->character = ch;
+	}
+	return PE_ERR_SYNTAX;
+}
+
+/*
+ * The one rule for the characters of a text value (targets, measures,
+ * methods, grade scales; INSERT, COPY, binary input and the import alike):
+ * valid UTF-8 without invisible characters (pe_invisible).  Tab, line feed,
+ * vertical tab, form feed and carriage return are whitespace the parsers
+ * trim around a value, so they are accepted there and only there: inside a
+ * value (after its first and before its last character other than
+ * whitespace) they are refused like every other control character.
+ */
 PeStatus
 pe_check_text(const char *s, size_t len, PeError *err)
 {
-	size_t		i = 0;
+	size_t		i = 0,
+				ctl = SIZE_MAX;	/* first tab/newline after a visible character */
+	uint32_t	ctlcp = 0;
+	int			ch = 0,
+				ctlch = 0;
+	bool		seen = false;
 
 	while (i < len)
 	{
@@ -176,65 +230,64 @@ pe_check_text(const char *s, size_t len, PeError *err)
 					hi = 0xBF;
 		size_t		n,
 					k;
+		uint32_t	cp;
 
+		ch++;
 		if (c < 0x80)
 		{
-			if ((c < 0x20 && !(c >= '\t' && c <= '\r')) || c == 0x7F)
-				return pe_fail(err, PE_ERR_SYNTAX, i,
-							   "Control characters are not accepted.");
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			n = 2;
-		else if (c >= 0xE0 && c <= 0xEF)
-		{
-			n = 3;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
-		}
-		else if (c >= 0xF0 && c <= 0xF4)
-		{
-			n = 4;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
+			n = 1;
+			cp = c;
 		}
 		else
-			return pe_fail(err, PE_ERR_SYNTAX, i, "The text is not valid UTF-8.");
-		if (len - i < n)
-			return pe_fail(err, PE_ERR_SYNTAX, i, "The text is not valid UTF-8.");
-		for (k = 1; k < n; k++)
 		{
-			unsigned char cc = (unsigned char) s[i + k];
+			if (c >= 0xC2 && c <= 0xDF)
+				n = 2;
+			else if (c >= 0xE0 && c <= 0xEF)
+			{
+				n = 3;
+				if (c == 0xE0)
+					lo = 0xA0;
+				else if (c == 0xED)
+					hi = 0x9F;
+			}
+			else if (c >= 0xF0 && c <= 0xF4)
+			{
+				n = 4;
+				if (c == 0xF0)
+					lo = 0x90;
+				else if (c == 0xF4)
+					hi = 0x8F;
+			}
+			else
+				return pe_fail(err, PE_ERR_SYNTAX, i, "The text is not valid UTF-8.");
+			if (len - i < n)
+				return pe_fail(err, PE_ERR_SYNTAX, i, "The text is not valid UTF-8.");
+			cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+			for (k = 1; k < n; k++)
+			{
+				unsigned char cc = (unsigned char) s[i + k];
 
-			if (cc < (k == 1 ? lo : 0x80) || cc > (k == 1 ? hi : 0xBF))
-				return pe_fail(err, PE_ERR_SYNTAX, i,
-							   "The text is not valid UTF-8.");
+				if (cc < (k == 1 ? lo : 0x80) || cc > (k == 1 ? hi : 0xBF))
+					return pe_fail(err, PE_ERR_SYNTAX, i,
+								   "The text is not valid UTF-8.");
+				cp = (cp << 6) | (cc & 0x3F);
+			}
 		}
-		/* C1 control characters U+0080..U+009F */
-		if (c == 0xC2 && (unsigned char) s[i + 1] < 0xA0)
-			return pe_fail(err, PE_ERR_SYNTAX, i,
-						   "Control characters are not accepted.");
-		/*
-		 * Invisible formatting characters, which pasted text brings along
-		 * and which would otherwise end up inside a unit: zero-width
-		 * U+200B..U+200D, U+2060 (U+FEFF counts as a space); bidirectional
-		 * marks and controls U+061C, U+200E, U+200F, U+202A..U+202E,
-		 * U+2066..U+2069.
-		 */
-		if ((c == 0xE2 && (unsigned char) s[i + 1] == 0x80 &&
-			 (((unsigned char) s[i + 2] >= 0x8B && (unsigned char) s[i + 2] <= 0x8F) ||
-			  ((unsigned char) s[i + 2] >= 0xAA && (unsigned char) s[i + 2] <= 0xAE))) ||
-			(c == 0xE2 && (unsigned char) s[i + 1] == 0x81 &&
-			 ((unsigned char) s[i + 2] == 0xA0 ||
-			  ((unsigned char) s[i + 2] >= 0xA6 && (unsigned char) s[i + 2] <= 0xA9))) ||
-			(c == 0xD8 && (unsigned char) s[i + 1] == 0x9C))
-			return pe_fail(err, PE_ERR_SYNTAX, i,
-						   "Invisible formatting characters (zero-width or bidirectional) are not accepted.");
+		if (cp >= '\t' && cp <= '\r')
+		{
+			/* whitespace around the value, refused once a visible character follows */
+			if (seen && ctl == SIZE_MAX)
+				ctl = i, ctlcp = cp, ctlch = ch;
+		}
+		else if (pe_invisible(cp))
+			return ctl != SIZE_MAX ? fail_invisible(err, ctl, ctlcp, ctlch)
+				: fail_invisible(err, i, cp, ch);
+		else if (pe_space_at(s, i, i + n) == 0)
+		{
+			if (ctl != SIZE_MAX)
+				return fail_invisible(err, ctl, ctlcp, ctlch);
+			seen = true;
+		}
 		i += n;
 	}
 	return PE_OK;
@@ -1314,4 +1367,143 @@ pe_format_quant(const PeQuant *q, bool is_target, char *buf)
 		n = append(buf, n, name, strlen(name));
 	}
 	return n;
+}
+
+/* The big-endian int64 at p. */
+static int64_t
+wire_int64(const char *p)
+{
+	uint64_t	v = 0;
+
+	for (int k = 0; k < 8; k++)
+		v = (v << 8) | (unsigned char) p[k];
+	return (int64_t) v;
+}
+
+/* A target or measure in its binary form (see pe_core.h). */
+PeStatus
+pe_quant_from_wire(const char *p, size_t len, bool is_target, PeQuant *out,
+				   char *buf, PeError *err)
+{
+	PeQuant		q,
+				again;
+	PeStatus	st;
+	char	   *canon = buf,
+			   *parsebuf;
+	size_t		n;
+
+	if (len < PE_QUANT_WIRE_HDR)
+		return pe_fail(err, PE_ERR_SYNTAX, len,
+					   "The value is shorter than its 12-byte header (version, comparator, unit, denominator, amount).");
+	if ((unsigned char) p[0] != 1)
+		return pe_fail(err, PE_ERR_SYNTAX, 0, "Unsupported format version; 1 is expected.");
+	q.cmp = (uint8_t) p[1];
+	q.unit = (uint8_t) p[2];
+	q.per = (uint8_t) p[3];
+	q.amount = wire_int64(p + 4);
+	q.text = p + PE_QUANT_WIRE_HDR;
+	q.textlen = len - PE_QUANT_WIRE_HDR;
+	if (q.cmp > PE_CMP_LT || (!is_target && q.cmp != PE_CMP_NONE))
+		return pe_fail(err, PE_ERR_SYNTAX, 1, "The comparator is out of range.");
+	if (!(q.unit <= PE_UNIT_LAST_KNOWN || q.unit == PE_UNIT_DATE || q.unit == PE_UNIT_CUSTOM ||
+		  q.unit == PE_UNIT_QUAL))
+		return pe_fail(err, PE_ERR_SYNTAX, 2, "The unit is out of range.");
+	if (q.per > PE_UNIT_LAST_KNOWN)
+		return pe_fail(err, PE_ERR_SYNTAX, 3, "The denominator unit is out of range.");
+	if (q.amount > PE_MAX_ABS || q.amount < -PE_MAX_ABS)
+		return pe_fail(err, PE_ERR_RANGE, 4,
+					   "The amount is out of range; at most 999999999999.999999 is accepted.");
+	if (q.textlen > PE_MAX_TEXT)
+		return pe_fail(err, PE_ERR_RANGE, PE_QUANT_WIRE_HDR + PE_MAX_TEXT,
+					   "A text value may be at most 200 bytes long.");
+	if ((st = pe_check_text(q.text, q.textlen, err)) != PE_OK)
+	{
+		if (err)
+			err->offset += PE_QUANT_WIRE_HDR;
+		return st;
+	}
+	/* canonical: it prints, and parses back, as exactly these fields */
+	n = pe_format_quant(&q, is_target, canon);
+	parsebuf = canon + n + 1;
+	if (parse_quant(canon, n, is_target, &again, parsebuf, NULL) != PE_OK ||
+		(is_target && again.cmp != q.cmp) || again.unit != q.unit || again.per != q.per ||
+		again.amount != q.amount || again.textlen != q.textlen ||
+		(q.textlen > 0 && memcmp(again.text, q.text, q.textlen) != 0))
+		return pe_fail(err, PE_ERR_SYNTAX, 0,
+					   "Not a canonical value: its fields do not read back as they print.");
+	*out = q;
+	return pe_set_ok(err);
+}
+
+/* A scoring method in its binary form (see pe_core.h). */
+PeStatus
+pe_method_from_wire(const char *p, size_t len, PeMethod *out, PeError *err)
+{
+	PeMethod	m,
+				again;
+	char		text[PE_METHOD_BUFLEN];
+
+	if (len != PE_METHOD_WIRE_LEN)
+		return pe_fail(err, PE_ERR_SYNTAX, len < PE_METHOD_WIRE_LEN ? len : PE_METHOD_WIRE_LEN,
+					   "A method is 18 bytes: version, kind and two 8-byte parameters.");
+	if ((unsigned char) p[0] != 1)
+		return pe_fail(err, PE_ERR_SYNTAX, 0, "Unsupported format version; 1 is expected.");
+	m.kind = (uint8_t) p[1];
+	m.p1 = wire_int64(p + 2);
+	m.p2 = wire_int64(p + 10);
+	if (m.kind > PE_METHOD_DEDUCT)
+		return pe_fail(err, PE_ERR_SYNTAX, 1, "The method kind is out of range.");
+	if (m.p1 > PE_MAX_ABS || m.p1 < -PE_MAX_ABS || m.p2 > PE_MAX_ABS || m.p2 < -PE_MAX_ABS)
+		return pe_fail(err, PE_ERR_RANGE, 2, "A parameter is out of range.");
+	pe_format_method(&m, text);
+	if (pe_parse_method(text, strlen(text), &again, NULL) != PE_OK ||
+		again.kind != m.kind || again.p1 != m.p1 || again.p2 != m.p2)
+		return pe_fail(err, PE_ERR_SYNTAX, 0,
+					   "Not a canonical value: its fields do not read back as they print.");
+	*out = m;
+	return pe_set_ok(err);
+}
+
+/* The text form of a sum_scores() state (see pe_core.h). */
+PeStatus
+pe_parse_score_sum(const char *s, size_t len, int64_t *v, PeError *err)
+{
+	size_t		i = 0;
+
+	for (int f = 0; f < PE_SCORE_SUM_FIELDS; f++)
+	{
+		bool		neg = false,
+					any = false;
+		uint64_t	m = 0;
+
+		if (i < len && s[i] == '-')
+			neg = true, i++;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+		{
+			if (m > (uint64_t) INT64_MAX / 10 ||
+				m * 10 + (uint64_t) (s[i] - '0') > (uint64_t) INT64_MAX)
+				return pe_fail(err, PE_ERR_SYNTAX, i, "A number is out of range.");
+			m = m * 10 + (uint64_t) (s[i] - '0');
+			i++;
+			any = true;
+		}
+		if (!any)
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Expected an integer.");
+		v[f] = neg ? -(int64_t) m : (int64_t) m;
+		if (f < PE_SCORE_SUM_FIELDS - 1)
+		{
+			if (i >= len || s[i] != ',')
+				return pe_fail(err, PE_ERR_SYNTAX, i, "Expected a comma.");
+			i++;
+		}
+		else if (i != len)
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Expected the end after eight integers.");
+	}
+	v[3] = v[3] > 99 ? 99 : v[3] < -99 ? -99 : v[3];
+	v[6] = v[6] > 6 ? 6 : v[6] < -2 ? -2 : v[6];
+	v[7] = v[7] != 0;
+	if (v[0] < 0 || v[1] < 0 || v[1] > v[0] || v[2] < 0 || v[2] > v[1] ||
+		v[3] < -1 || v[3] > PE_DECIMALS)
+		return pe_fail(err, PE_ERR_INVALID, 0, "The counts are inconsistent.");
+	return pe_set_ok(err);
 }

@@ -42,6 +42,10 @@ extern char *pe_error_detail(const PeError *err);
 extern void pe_report(const PeError *err, const char *typname,
 					  const char *input, const char *hint) pg_attribute_noreturn();
 
+/* Raise 22P03 for a binary payload a *_recv refuses (src/module.c). */
+extern void pe_report_binary(const PeError *err, const char *typname,
+							 const char *data, int len) pg_attribute_noreturn();
+
 /* Parse a target/measure's text; false (err filled) if it is not one. */
 extern bool pe_quant_try(const char *str, bool is_target, Datum *out, PeError *err);
 

@@ -210,32 +210,24 @@ sum_scores_final(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
 
-/* A decimal integer of the text form; advances *p past it and a comma. */
-static int64
-read_int(const char **p, bool last)
+/* A state from its text form (the core's parser); false (err filled) if none. */
+static bool
+score_sum_try(const char *str, size_t len, ScoreSum *s, PeError *err)
 {
-	pe_int128	v = 0;
-	bool		neg = false,
-				any = false;
+	int64		v[PE_SCORE_SUM_FIELDS];
 
-	if (**p == '-')
-		neg = true, (*p)++;
-	while (**p >= '0' && **p <= '9')
-	{
-		if (v > PG_INT64_MAX)
-			break;
-		v = v * 10 + (**p - '0');
-		(*p)++;
-		any = true;
-	}
-	if (!any || v > PG_INT64_MAX || (last ? **p != '\0' : **p != ','))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type score_sum"),
-				 errhint("A score_sum is eight integers: rows,applicable,scored,weight_scale,points,weight,decimals,truncate.")));
-	if (!last)
-		(*p)++;
-	return (int64) (neg ? -v : v);
+	if (pe_parse_score_sum(str, len, v, err) != PE_OK)
+		return false;
+	memset(s, 0, sizeof(ScoreSum));
+	s->rows = v[0];
+	s->applicable = v[1];
+	s->scored = v[2];
+	s->weight_scale = (int32) v[3];
+	s->points = v[4];
+	s->weight = v[5];
+	s->decimals = (int32) v[6];
+	s->truncate = (int32) v[7];
+	return true;
 }
 
 /* Text form: rows,applicable,scored,weight_scale,points,weight,decimals,truncate. */
@@ -243,25 +235,21 @@ PG_FUNCTION_INFO_V1(score_sum_in);
 Datum
 score_sum_in(PG_FUNCTION_ARGS)
 {
-	const char *p = PG_GETARG_CSTRING(0);
+	const char *str = PG_GETARG_CSTRING(0);
 	ScoreSum   *s = palloc0(sizeof(ScoreSum));
-	int64		scale;
+	PeError		err;
 
-	s->rows = read_int(&p, false);
-	s->applicable = read_int(&p, false);
-	s->scored = read_int(&p, false);
-	scale = read_int(&p, false);
-	s->weight_scale = (int32) Max(Min(scale, 99), -99);
-	s->points = read_int(&p, false);
-	s->weight = read_int(&p, false);
-	scale = read_int(&p, false);
-	s->decimals = (int32) Max(Min(scale, 6), -2);
-	s->truncate = read_int(&p, true) != 0;
-	if (s->rows < 0 || s->applicable < 0 || s->applicable > s->rows || s->scored < 0 ||
-		s->scored > s->applicable || s->weight_scale < -1 || s->weight_scale > PE_DECIMALS)
+	if (!score_sum_try(str, strlen(str), s, &err))
+	{
+		if (err.status == PE_ERR_INVALID)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid score_sum: inconsistent counts")));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid score_sum: inconsistent counts")));
+				 errmsg("invalid input syntax for type score_sum"),
+				 errhint("A score_sum is eight integers: rows,applicable,scored,weight_scale,points,weight,decimals,truncate.")));
+	}
 	PG_RETURN_POINTER(s);
 }
 
@@ -284,14 +272,32 @@ score_sum_send(PG_FUNCTION_ARGS)
 																						PG_GETARG_DATUM(0)))));
 }
 
+/*
+ * Binary form: the canonical text (ASCII digits, '-' and ','), exactly as
+ * score_sum_send writes it; anything else is 22P03.  (Until 1.15 this
+ * called pq_getmsgtext() with a NULL length and crashed the server.)
+ */
 PG_FUNCTION_INFO_V1(score_sum_recv);
 Datum
 score_sum_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	char	   *str = pq_getmsgtext(buf, buf->len - buf->cursor, NULL);
+	const char *p = buf->data + buf->cursor;
+	int			len = buf->len - buf->cursor;
+	ScoreSum   *s = palloc0(sizeof(ScoreSum));
+	PeError		err;
+	char	   *canon;
 
-	return DirectFunctionCall1(score_sum_in, CStringGetDatum(str));
+	if (!score_sum_try(p, (size_t) len, s, &err))
+		pe_report_binary(&err, "score_sum", p, len);
+	canon = DatumGetCString(DirectFunctionCall1(score_sum_out, PointerGetDatum(s)));
+	if (strlen(canon) != (size_t) len || memcmp(canon, p, len) != 0)
+	{
+		pe_fail(&err, PE_ERR_SYNTAX, 0, "Not a canonical value: it prints otherwise.");
+		pe_report_binary(&err, "score_sum", p, len);
+	}
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(s);
 }
 
 /* 1.1 and 1.2 ran sum_scores() on an internal state; their scripts name these. */

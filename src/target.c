@@ -10,7 +10,6 @@
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
-#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 /* Build the varlena for a parsed target or measure. */
@@ -99,58 +98,22 @@ quant_in(const char *str, bool is_target)
 }
 
 /*
- * Binary input: read the fields, then insist that the value is exactly one
- * the text parser would produce, so recv accepts nothing that in refuses.
+ * Binary input: the core checks every byte (length, fields, UTF-8 and the
+ * invisible-character rule) and insists that the value is exactly one the
+ * text parser would produce, so recv accepts nothing that in refuses.
  */
 static Datum
 quant_recv(StringInfo buf, bool is_target)
 {
-	PeQuant		q,
-				again;
+	const char *p = buf->data + buf->cursor;
+	int			len = buf->len - buf->cursor;
+	char	   *work = palloc(PE_QUANT_WIRE_BUF((size_t) len));
+	PeQuant		q;
 	PeError		err;
-	int			version = pq_getmsgbyte(buf);
-	char	   *canon;
-	char	   *parsebuf;
-	const char *typname = is_target ? "target" : "measure";
 
-	if (version != PE_FORMAT_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s: unsupported format version %d",
-						typname, version)));
-	q.cmp = pq_getmsgbyte(buf);
-	q.unit = pq_getmsgbyte(buf);
-	q.per = pq_getmsgbyte(buf);
-	q.amount = pq_getmsgint64(buf);
-	q.textlen = buf->len - buf->cursor;
-	if (q.textlen > PE_MAX_TEXT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s: text of %d bytes is too long",
-						typname, (int) q.textlen)));
-	q.text = pq_getmsgbytes(buf, q.textlen);
-	if (q.cmp > PE_CMP_LT ||
-		!((q.unit <= PE_UNIT_LAST_KNOWN) || q.unit == PE_UNIT_DATE || q.unit == PE_UNIT_CUSTOM || q.unit == PE_UNIT_QUAL) ||
-		q.per > PE_UNIT_LAST_KNOWN ||
-		q.amount > PE_MAX_ABS || q.amount < -PE_MAX_ABS ||
-		pg_verify_mbstr(PG_UTF8, q.text, q.textlen, true) != true)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s: field out of range", typname)));
-
-	canon = quant_text(&q, is_target);
-	parsebuf = palloc(strlen(canon) + 1);
-	/* a stored measure never carries a comparator (quant_in drops it) */
-	if ((!is_target && q.cmp != PE_CMP_NONE) ||
-		(is_target ? pe_parse_target(canon, strlen(canon), &again, parsebuf, &err) :
-		 pe_parse_measure(canon, strlen(canon), &again, parsebuf, &err)) != PE_OK ||
-		(is_target && again.cmp != q.cmp) || again.unit != q.unit || again.per != q.per ||
-		again.amount != q.amount || again.textlen != q.textlen ||
-		memcmp(again.text, q.text, q.textlen) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary %s: not a canonical value", typname),
-				 errdetail("The value would print as \"%s\".", canon)));
+	if (pe_quant_from_wire(p, (size_t) len, is_target, &q, work, &err) != PE_OK)
+		pe_report_binary(&err, is_target ? "target" : "measure", p, len);
+	buf->cursor = buf->len;
 	return quant_pack(&q);
 }
 

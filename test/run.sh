@@ -114,6 +114,9 @@ test)
 		bash test/report.sh report
 	}
 	suite "report_html of each sample rendered by headless Chromium" report
+	suite "no input crashes the server: 5000 mutated binary payloads (COPY FORMAT binary) and text literals per type" \
+		bash test/fuzz_types.sh
+	suite "a stored invisible character stops ALTER EXTENSION UPDATE from 1.14, naming it" bash test/upgrade_invisible.sh
 	suite "ALTER EXTENSION UPDATE from 1.0 equals a fresh install" bash test/upgrade.sh 1.0
 	suite "ALTER EXTENSION UPDATE from 1.1 equals a fresh install" bash test/upgrade.sh 1.1
 	suite "ALTER EXTENSION UPDATE from 1.2 equals a fresh install" bash test/upgrade.sh 1.2

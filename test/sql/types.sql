@@ -95,23 +95,27 @@ SELECT (SELECT count(*) FROM vals2) AS copied,
        (SELECT count(*) FROM vals JOIN vals2 USING (t, m, k, g)) AS identical;
 SELECT * FROM vals2 ORDER BY t;
 
--- Binary input is as strict as text input: feed hand-made COPY BINARY files.
-CREATE TEMP TABLE bin_t (t perfeval.target);
-CREATE FUNCTION copy_target_bin(payload text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE f bytea; r text;
+-- Binary input is as strict as text input: feed hand-made COPY BINARY files
+-- (1.15: every type refuses zero-length, truncated, oversized and garbage
+-- payloads with 22P03 and a detail; until 1.14 a score_sum of any bad
+-- payload crashed the server and a short target raised 08P01).
+CREATE FUNCTION copy_bin(typ text, payload text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE f bytea; r text; d text;
 BEGIN
 	f := '\x5047434f50590aff0d0a000000000000000000'::bytea || '\x0001'::bytea
 		|| int4send(length(decode(payload, 'hex'))) || decode(payload, 'hex') || '\xffff'::bytea;
 	EXECUTE format('COPY (SELECT %L) TO PROGRAM %L',
 		replace(encode(f, 'base64'), E'\n', ''), 'base64 -d > /tmp/perfeval_bin.bin');
-	TRUNCATE bin_t;
+	DROP TABLE IF EXISTS bin_t;
+	EXECUTE format('CREATE TEMP TABLE bin_t (v %s)', typ);
 	COPY bin_t FROM '/tmp/perfeval_bin.bin' WITH (FORMAT binary);
-	SELECT t::text INTO r FROM bin_t;
+	SELECT v::text INTO r FROM bin_t;
 	RETURN r;
 EXCEPTION WHEN others THEN
-	RETURN 'ERROR ' || SQLSTATE || ': ' || SQLERRM;
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	RETURN 'ERROR ' || SQLSTATE || ': ' || SQLERRM || coalesce(' / ' || nullif(d, ''), '');
 END $$;
-SELECT label, copy_target_bin(hex) AS result FROM (VALUES
+SELECT label, copy_bin('perfeval.target', hex) AS result FROM (VALUES
 	('valid ≥2000万元', '01020200' || '0000000077359400'),
 	('unknown version', '02020200' || '0000000077359400'),
 	('comparator 9', '01090200' || '0000000077359400'),
@@ -119,8 +123,98 @@ SELECT label, copy_target_bin(hex) AS result FROM (VALUES
 	('empty phrase', '0100ff00' || '0000000000000000'),
 	('phrase with amount', '0100ff00' || '0000000000000001' || 'e7a8b3e6ada5'),
 	('too large', '01020200' || '7fffffffffffffff'),
-	('truncated', '010202')
+	('negative', '01020200' || '8000000000000000'),
+	('truncated', '010202'),
+	('zero length', ''),
+	('header only, cut', '0102020000000000773594'),
+	('phrase with U+FEFF', '0100ff00' || '0000000000000000' || 'e7a8b3efbbbfe6ada5'),
+	('phrase with a NUL', '0100ff00' || '0000000000000000' || 'e7a8b300e6ada5'),
+	('phrase cut in UTF-8', '0100ff00' || '0000000000000000' || 'e7a8b3e6ad'),
+	('phrase of 201 bytes', '0100ff00' || '0000000000000000' || repeat('61', 201))
 ) AS v(label, hex);
+SELECT label, copy_bin('perfeval.measure', hex) AS result FROM (VALUES
+	('valid 41家', '01000500' || '0000000002719c40'),
+	('with a comparator', '01020500' || '0000000002719c40'),
+	('zero length', ''),
+	('garbage', 'deadbeef')
+) AS v(label, hex);
+SELECT label, copy_bin('perfeval.method', hex) AS result FROM (VALUES
+	('valid deduct:1/5', '0103' || '00000000000f4240' || '00000000004c4b40'),
+	('zero length', ''),
+	('one byte short', '0103' || '00000000000f4240' || '00000000004c4b'),
+	('one byte long', '0103' || '00000000000f4240' || '00000000004c4b40' || '00'),
+	('kind 7', '0107' || '00000000000f4240' || '00000000004c4b40'),
+	('floor 0', '0101' || '0000000000000000' || '0000000000000000'),
+	('proportional with parameters', '0100' || '00000000000f4240' || '0000000000000000')
+) AS v(label, hex);
+SELECT label, copy_bin('perfeval.grade_scale', hex) AS result FROM (VALUES
+	('valid 优:90,差:0', '01' || encode(convert_to('优:90,差:0', 'UTF8'), 'hex')),
+	('zero length', ''),
+	('version only', '01'),
+	('version 2', '02' || encode(convert_to('优:90,差:0', 'UTF8'), 'hex')),
+	('not UTF-8', '01' || 'ff3a302c'),
+	('a NUL inside', '01' || encode(convert_to('优:90', 'UTF8'), 'hex') || '00' || encode(convert_to(',差:0', 'UTF8'), 'hex')),
+	('U+200B in a label', '01' || encode(convert_to(E'优\u200b:90,差:0', 'UTF8'), 'hex'))
+) AS v(label, hex);
+SELECT label, copy_bin('perfeval.score_sum', hex) AS result FROM (VALUES
+	('valid', encode(convert_to('5,4,3,2,7000000,12500000,2,0', 'UTF8'), 'hex')),
+	('zero length (crashed 1.14)', ''),
+	('one byte (crashed 1.14)', '78'),
+	('seven integers', encode(convert_to('5,4,3,2,7000000,12500000,2', 'UTF8'), 'hex')),
+	('inconsistent counts', encode(convert_to('5,6,3,2,7,1,2,0', 'UTF8'), 'hex')),
+	('not canonical', encode(convert_to('05,4,3,2,7,1,2,0', 'UTF8'), 'hex')),
+	('a NUL after it', encode(convert_to('5,4,3,2,7,1,2,0', 'UTF8'), 'hex') || '00'),
+	('garbage', 'ffffffff')
+) AS v(label, hex);
+SELECT label, copy_bin(typ, hex) AS result FROM (VALUES
+	('rules, zero length', 'perfeval.rules', ''),
+	('rules, garbage', 'perfeval.rules', 'deadbeef'),
+	('state, zero length', 'perfeval.state', ''),
+	('evaluation, zero length', 'perfeval.evaluation', '')
+) AS v(label, typ, hex);
+
+-- Invisible characters are refused by the types themselves (1.15): 22P02
+-- naming the code point, in INSERT and COPY alike.  U+FEFF is no space any
+-- more; tab and line breaks are trimmed around a value, refused inside it.
+CREATE FUNCTION try_detail(typ text, v text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE r text; d text; h text;
+BEGIN
+	EXECUTE format('SELECT $1::%s::text', typ) INTO r USING v;
+	RETURN r;
+EXCEPTION WHEN others THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+	RETURN 'ERROR ' || SQLSTATE || ': ' || d;
+END $$;
+SELECT typ, v AS input, try_detail(typ, v) AS result FROM (VALUES
+	('perfeval.target', E'不低于2,000 万\uFEFF元／家'),
+	('perfeval.target', E'\uFEFF≥5家'),
+	('perfeval.target', E'≥5家\u200B'),
+	('perfeval.target', E'≥5\u200D家'),
+	('perfeval.target', E'\u202E≥5家'),
+	('perfeval.target', E'≥5\u2060家'),
+	('perfeval.target', E'≥5\u2063家'),
+	('perfeval.target', E'≥5\u206C家'),
+	('perfeval.measure', E'稳步\u2028增长'),
+	('perfeval.measure', E'稳步\t增长'),
+	('perfeval.measure', E'41\n家'),
+	('perfeval.measure', E'41家\u007f'),
+	('perfeval.measure', E'41\u0085家'),
+	('perfeval.measure', E'41\u00ad家'),
+	('perfeval.measure', E'\t41家\r\n'),
+	('perfeval.measure', E'41\u00a0家'),
+	('perfeval.method', E'deduct:1/\u200b5'),
+	('perfeval.grade_scale', E'优\uFEFF:90,差:0'),
+	('perfeval.grade_scale', E'优:90,\n差:0')
+) AS t(typ, v);
+-- the whole message of one
+SELECT E'不低于2,000 万\uFEFF元／家'::perfeval.target;
+-- INSERT and COPY refuse it alike
+CREATE TEMP TABLE inv (t perfeval.target, m perfeval.measure);
+INSERT INTO inv VALUES (E'≥5\u200b家', '5家');
+COPY inv FROM stdin;
+≥5家	5﻿家
+\.
+SELECT count(*) AS stored FROM inv;
 
 -- Ordering and grouping work (btree and hash opclasses).
 SELECT t::text, count(*) FROM (VALUES ('≥95%'::perfeval.target), ('95%以上'), ('=41家'), ('41家'), ('稳步增长')) v(t)

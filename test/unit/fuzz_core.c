@@ -108,6 +108,9 @@ fuzz_quant(const char *s, size_t len, bool is_target)
 
 		n = pe_format_quant(&q, is_target, out);
 		REQUIRE(n < cap && out[n] == '\0' && strlen(out) == n);
+		/* nothing invisible is ever kept (1.15) */
+		REQUIRE(pe_check_text(out, n, NULL) == PE_OK);
+		REQUIRE(q.textlen == 0 || pe_check_text(q.text, q.textlen, NULL) == PE_OK);
 		st = is_target ? pe_parse_target(out, n, &q2, buf2, &err)
 			: pe_parse_measure(out, n, &q2, buf2, &err);
 		if (st != PE_OK)
@@ -275,6 +278,102 @@ done:
 	free(out);
 }
 
+/* The wire form of a parsed target or measure, as *_send writes it. */
+static size_t
+quant_to_wire(const PeQuant *q, char *w)
+{
+	uint64_t	a = (uint64_t) q->amount;
+
+	w[0] = 1;
+	w[1] = (char) q->cmp;
+	w[2] = (char) q->unit;
+	w[3] = (char) q->per;
+	for (int k = 0; k < 8; k++)
+		w[4 + k] = (char) (a >> (56 - 8 * k));
+	if (q->textlen > 0)
+		memcpy(w + PE_QUANT_WIRE_HDR, q->text, q->textlen);
+	return PE_QUANT_WIRE_HDR + q->textlen;
+}
+
+/*
+ * The binary forms (1.15): whatever the decoders accept is canonical (it
+ * encodes back to exactly the bytes given, prints and parses back to the
+ * same fields, holds no invisible character); whatever they refuse comes
+ * with a sentence and an offset inside the payload.
+ */
+static void
+fuzz_wire(const char *s, size_t len)
+{
+	PeError		err;
+	PeStatus	st;
+
+	for (int t = 0; t < 2; t++)
+	{
+		char	   *buf = xmalloc(PE_QUANT_WIRE_BUF(len)),
+				   *w = xmalloc(PE_QUANT_WIRE_HDR + len + 1);
+		PeQuant		q;
+
+		st = pe_quant_from_wire(s, len, t == 0, &q, buf, &err);
+		if (st != PE_OK)
+			check_error(st, &err, len);
+		else
+		{
+			REQUIRE(len >= PE_QUANT_WIRE_HDR && q.textlen <= PE_MAX_TEXT);
+			REQUIRE(q.text == s + PE_QUANT_WIRE_HDR);
+			REQUIRE(pe_check_text(q.text, q.textlen, NULL) == PE_OK);
+			REQUIRE(quant_to_wire(&q, w) == len && memcmp(w, s, len) == 0);
+			/* the text parser reads its canonical text back (fuzz_quant checks the rest) */
+			{
+				char	   *out = xmalloc(PE_QUANT_BUFLEN + q.textlen);
+				size_t		n = pe_format_quant(&q, t == 0, out);
+
+				fuzz_quant(out, n, t == 0);
+				free(out);
+			}
+		}
+		free(buf);
+		free(w);
+	}
+	{
+		PeMethod	m;
+
+		st = pe_method_from_wire(s, len, &m, &err);
+		if (st != PE_OK)
+			check_error(st, &err, len);
+		else
+		{
+			char		out[PE_METHOD_BUFLEN];
+			PeMethod	m2;
+
+			REQUIRE(len == PE_METHOD_WIRE_LEN && s[0] == 1 && (uint8_t) s[1] == m.kind);
+			pe_format_method(&m, out);
+			REQUIRE(pe_parse_method(out, strlen(out), &m2, NULL) == PE_OK &&
+					m2.kind == m.kind && m2.p1 == m.p1 && m2.p2 == m.p2);
+		}
+	}
+	{
+		int64_t		v[PE_SCORE_SUM_FIELDS],
+					v2[PE_SCORE_SUM_FIELDS];
+		char		out[256];
+		int			n;
+
+		st = pe_parse_score_sum(s, len, v, &err);
+		if (st != PE_OK)
+			check_error(st, &err, len);
+		else
+		{
+			REQUIRE(v[1] >= 0 && v[1] <= v[0] && v[2] >= 0 && v[2] <= v[1]);
+			REQUIRE(v[3] >= -1 && v[3] <= PE_DECIMALS && v[6] >= -2 && v[6] <= 6);
+			REQUIRE(v[7] == 0 || v[7] == 1);
+			n = snprintf(out, sizeof(out), "%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld",
+						 (long long) v[0], (long long) v[1], (long long) v[2], (long long) v[3],
+						 (long long) v[4], (long long) v[5], (long long) v[6], (long long) v[7]);
+			REQUIRE(pe_parse_score_sum(out, (size_t) n, v2, NULL) == PE_OK &&
+					memcmp(v, v2, sizeof(v)) == 0);
+		}
+	}
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* libFuzzer entry point: run every parser on the bytes. */
@@ -290,6 +389,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_method(s, size);
 	fuzz_grades(s, size);
 	fuzz_form_row(s, size);
+	fuzz_wire(s, size);
 	free(s);
 	return 0;
 }
@@ -326,6 +426,9 @@ static const char *const tokens[] = {
 	" ", "　", "\xc2\xa0", "\xef\xbb\xbf", ":", "：", ";", "；", "floor",
 	"deduct", "proportional", "不得分", "个百分点", "扣", "分", "优:90",
 	"\xe4", "\xe4\xb8", "\xff", "\x00", "\t", "a", "公里",
+	"\n", "\r", "\x7f", "\xc2\x85", "\xc2\xad", "\xe2\x80\x8b", "\xe2\x80\x8e", "\xe2\x80\xa8",
+	"\xe2\x80\xae", "\xe2\x81\xa0", "\xe2\x81\xa4", "\xe2\x81\xaa", "\xf3\xa0\x80\x81",
+	"1,2,3,0,5,6,2,0", "-", "9223372036854775807",
 	"年", "月", "日", "底", "末", "前", "之前", "2024", "1900", "2100", "02", "29", "31", "号",
 };
 
@@ -358,8 +461,21 @@ mutate(unsigned char *buf, size_t *len)
 				pos = rnd(n + 1),
 				k;
 
-	switch (rnd(9))
+	switch (rnd(10))
 	{
+		case 9:					/* a length or number field set huge, negative or zero */
+			if (n >= 4)
+			{
+				static const unsigned char ext[4] = {0x7f, 0x80, 0xff, 0x00};
+				size_t		at = rnd(n - 3),
+							w = n - at >= 8 && rnd(2) ? 8 : 4;
+				unsigned char x = ext[rnd(4)];
+
+				buf[at] = x;
+				for (k = 1; k < w; k++)
+					buf[at + k] = x == 0x7f ? 0xff : x == 0x80 ? 0x00 : x;
+			}
+			break;
 		case 0:					/* flip a bit */
 			if (n > 0)
 				buf[rnd(n)] ^= (unsigned char) (1u << rnd(8));
@@ -474,6 +590,28 @@ main(int argc, char **argv)
 					m = 1 + rnd(4);
 
 		memcpy(buf, seed, len);
+		/* every other input starts from a seed's binary form (1.15) */
+		if (it % 2 == 1)
+		{
+			PeQuant		q;
+			PeMethod	mm;
+			char		pb[MAXLEN + 1];
+
+			if (pe_parse_target(seed, len, &q, pb, NULL) == PE_OK ||
+				pe_parse_measure(seed, len, &q, pb, NULL) == PE_OK)
+				len = quant_to_wire(&q, (char *) buf);
+			else if (pe_parse_method(seed, len, &mm, NULL) == PE_OK)
+			{
+				buf[0] = 1;
+				buf[1] = mm.kind;
+				for (int b = 0; b < 8; b++)
+				{
+					buf[2 + b] = (unsigned char) ((uint64_t) mm.p1 >> (56 - 8 * b));
+					buf[10 + b] = (unsigned char) ((uint64_t) mm.p2 >> (56 - 8 * b));
+				}
+				len = PE_METHOD_WIRE_LEN;
+			}
+		}
 		while (m-- > 0)
 			mutate(buf, &len);
 		LLVMFuzzerTestOneInput(buf, len);

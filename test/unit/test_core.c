@@ -160,7 +160,8 @@ static const QCase qcases[] = {
 	/* spaces around the value */
 	T("  ≥95%  ", "≥95%"), T("\t=41家\n", "=41家"),
 	T("　≥95%　", "≥95%"), T("\xc2\xa0" "5家" "\xc2\xa0", "=5家"),
-	T("\xef\xbb\xbf" "5家", "=5家"),
+	/* a byte order mark is no space: refused, even around the value (1.15) */
+	TE("\xef\xbb\xbf" "5家", PE_ERR_SYNTAX),
 	/* phrases */
 	T("  稳步增长  ", "稳步增长"), T("高于去年", "高于去年"),
 	T("达到预期目标", "达到预期目标"), T("不低于去年水平", "不低于去年水平"),
@@ -821,10 +822,273 @@ test_form_rows(void)
 		  "form_comparator", ">=5 / 5 / NULL", "", "2 / 0 / 0");
 }
 
+/*
+ * Invisible characters (1.15): one rule, pe_check_text(), for every type.
+ * Each case: the input, the code point refused (0: accepted) and its
+ * character position; the same input is tried as a target, a measure, a
+ * method and a grade scale (all refuse it for the same character).
+ */
+static void
+test_invisible(void)
+{
+	static const struct
+	{
+		const char *in;
+		uint32_t	cp;
+		int			ch;
+	}			cases[] = {
+		/* the example: U+FEFF inside the unit */
+		{"不低于2,000 万\xef\xbb\xbf元／家", 0xFEFF, 11},
+		{"\xef\xbb\xbf" "5家", 0xFEFF, 1},
+		{"5家\xef\xbb\xbf", 0xFEFF, 3},
+		{"5\xe2\x80\x8b家", 0x200B, 2}, {"5\xe2\x80\x8c家", 0x200C, 2},
+		{"5\xe2\x80\x8d家", 0x200D, 2}, {"5\xe2\x80\x8e家", 0x200E, 2},
+		{"5\xe2\x80\x8f家", 0x200F, 2}, {"稳步\xe2\x80\xa8增长", 0x2028, 3},
+		{"稳步\xe2\x80\xa9增长", 0x2029, 3}, {"\xe2\x80\xaa" "5家", 0x202A, 1},
+		{"\xe2\x80\xae" "5家", 0x202E, 1}, {"5\xe2\x81\xa0人", 0x2060, 2},
+		{"5\xe2\x81\xa4人", 0x2064, 2}, {"5\xe2\x81\xaa人", 0x206A, 2},
+		{"5\xe2\x81\xaf人", 0x206F, 2}, {"5\xe2\x81\xa6人", 0x2066, 2},
+		{"5\xd8\x9c", 0x061C, 2}, {"5\xc2\xad家", 0xAD, 2},
+		{"5\xe1\xa0\x8e家", 0x180E, 2}, {"5\xef\xbf\xb9家", 0xFFF9, 2},
+		{"5\xf3\xa0\x80\x81家", 0xE0001, 2},
+		/* C0 controls, DEL and C1 controls anywhere */
+		{"5\x01家", 0x01, 2}, {"\x1f" "5家", 0x1F, 1}, {"5家\x7f", 0x7F, 3},
+		{"5\xc2\x80家", 0x80, 2}, {"5\xc2\x9f家", 0x9F, 2}, {"5家\x1b", 0x1B, 3},
+		/* tab and line breaks: trimmed around a value, refused inside it */
+		{"5\t家", 0x09, 2}, {"稳步\n增长", 0x0A, 3}, {"5 \r\n家", 0x0D, 3},
+		{"≥5\x0b家", 0x0B, 3}, {"≥5\x0c家", 0x0C, 3},
+		{"\t\n 5家 \r\n", 0, 0}, {"5家\t", 0, 0},
+		/* visible spaces and look-alikes stay accepted */
+		{"5\xc2\xa0家", 0, 0}, {"5\xe3\x80\x80家", 0, 0}, {"5 家", 0, 0},
+		{"5\xe2\x80\x90家", 0, 0},	/* U+2010 hyphen: visible */
+		{"5\xe2\x80\xaf家", 0, 0},	/* U+202F narrow no-break space */
+	};
+	static const char *const wrap[][2] = {
+		{"", ""}, {"deduct:", ""}, {"优:90,", ":0"},
+	};
+	size_t		k;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+	{
+		PeError		err;
+		PeStatus	st = pe_check_text(cases[k].in, strlen(cases[k].in), &err);
+		char		got[64],
+					want[64];
+
+		snprintf(got, sizeof(got), "%s U+%04X at %d", st == PE_OK ? "ok" : "refused",
+				 st == PE_OK ? 0 : (unsigned) err.codepoint, st == PE_OK ? 0 : err.character);
+		snprintf(want, sizeof(want), "%s U+%04X at %d", cases[k].cp ? "refused" : "ok",
+				 (unsigned) cases[k].cp, cases[k].ch);
+		check(strcmp(got, want) == 0, "check_text", cases[k].in, got, want);
+		if (st != PE_OK)
+			check(err.detail == pe_detail_invisible && err.status == PE_ERR_SYNTAX &&
+				  detail_ok(&err, strlen(cases[k].in)),
+				  "invisible detail", cases[k].in, err.detail, pe_detail_invisible);
+		check(cases[k].cp == 0 || pe_invisible(cases[k].cp), "pe_invisible",
+			  cases[k].in, "false", "true");
+		/* every text type refuses it for the same character */
+		if (cases[k].cp == 0)
+			continue;
+		for (size_t w = 0; w < sizeof(wrap) / sizeof(wrap[0]); w++)
+		{
+			char		in[256],
+						buf[512];
+			PeQuant		q;
+			PeMethod	m;
+			PeBand		bands[PE_MAX_BANDS];
+			int			n;
+			size_t		len;
+
+			snprintf(in, sizeof(in), "%s%s%s", wrap[w][0], cases[k].in, wrap[w][1]);
+			len = strlen(in);
+			memset(&err, 0, sizeof(err));
+			if (w == 0)
+			{
+				st = pe_parse_target(in, len, &q, buf, &err);
+				check(st == PE_ERR_SYNTAX && err.codepoint == cases[k].cp, "target refuses", in,
+					  stname(st), "PE_ERR_SYNTAX naming the code point");
+				st = pe_parse_measure(in, len, &q, buf, &err);
+				check(st == PE_ERR_SYNTAX && err.codepoint == cases[k].cp, "measure refuses", in,
+					  stname(st), "PE_ERR_SYNTAX naming the code point");
+			}
+			else if (w == 1)
+			{
+				st = pe_parse_method(in, len, &m, &err);
+				check(st == PE_ERR_SYNTAX && err.codepoint == cases[k].cp, "method refuses", in,
+					  stname(st), "PE_ERR_SYNTAX naming the code point");
+			}
+			else
+			{
+				st = pe_parse_grades(in, len, bands, &n, buf, &err);
+				check(st == PE_ERR_SYNTAX && err.codepoint == cases[k].cp, "grades refuse", in,
+					  stname(st), "PE_ERR_SYNTAX naming the code point");
+			}
+		}
+	}
+	/* the whole ranges, code point by code point, and their neighbours */
+	for (uint32_t cp = 0; cp < 0x110000; cp++)
+	{
+		bool		want = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xAD ||
+			cp == 0x61C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+			(cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+			cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+
+		if (pe_invisible(cp) != want)
+		{
+			char		c[16];
+
+			snprintf(c, sizeof(c), "U+%04X", (unsigned) cp);
+			check(false, "pe_invisible", c, want ? "visible" : "invisible", want ? "invisible" : "visible");
+		}
+	}
+	npass++;
+}
+
+/* Binary forms (1.15): every length and field checked before use. */
+static void
+test_wire(void)
+{
+	/* ≥2000万元: version 1, cmp GE, unit 万元, per none, 2000 × 10^6 */
+	static const char good[] = "\x01\x02\x02\x00\x00\x00\x00\x00\x77\x35\x94\x00";
+	static const char phrase[] = "\x01\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00稳步增长";
+	static const char bom[] = "\x01\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00稳步\xef\xbb\xbf增长";
+	static const char method[] = "\x01\x03\x00\x00\x00\x00\x00\x0f\x42\x40\x00\x00\x00\x00\x00\x4c\x4b\x40";
+	char		buf[PE_QUANT_WIRE_BUF(600)],
+				out[PE_QUANT_BUFLEN + 600];
+	PeQuant		q;
+	PeMethod	m;
+	PeError		err;
+	PeStatus	st;
+	int64_t		v[PE_SCORE_SUM_FIELDS];
+	size_t		k;
+
+	st = pe_quant_from_wire(good, 12, true, &q, buf, &err);
+	pe_format_quant(&q, true, out);
+	check(st == PE_OK && strcmp(out, "≥2000万元") == 0, "quant_from_wire", "≥2000万元", out, "≥2000万元");
+	st = pe_quant_from_wire(phrase, sizeof(phrase) - 1, false, &q, buf, &err);
+	check(st == PE_OK && q.unit == PE_UNIT_QUAL && q.textlen == 12, "quant_from_wire", "稳步增长",
+		  stname(st), "PE_OK");
+	st = pe_quant_from_wire(bom, sizeof(bom) - 1, false, &q, buf, &err);
+	check(st == PE_ERR_SYNTAX && err.codepoint == 0xFEFF && err.offset == 18,
+		  "quant_from_wire refuses U+FEFF", "稳步\\uFEFF增长", stname(st), "PE_ERR_SYNTAX at byte 18");
+	/* every truncation of a valid value, zero length included */
+	for (k = 0; k < 12; k++)
+	{
+		st = pe_quant_from_wire(good, k, true, &q, buf, &err);
+		check(st == PE_ERR_SYNTAX && detail_ok(&err, k), "quant_from_wire truncated", "≥2000万元",
+			  stname(st), "PE_ERR_SYNTAX");
+	}
+	{
+		static const struct
+		{
+			const char *bytes;
+			size_t		len;
+			bool		target;
+			PeStatus	st;
+		}			bad[] = {
+			{"\x02\x02\x02\x00\x00\x00\x00\x00\x77\x35\x94\x00", 12, true, PE_ERR_SYNTAX},	/* version */
+			{"\x01\x09\x02\x00\x00\x00\x00\x00\x77\x35\x94\x00", 12, true, PE_ERR_SYNTAX},	/* cmp */
+			{"\x01\x02\x02\x00\x00\x00\x00\x00\x77\x35\x94\x00", 12, false, PE_ERR_SYNTAX},	/* measure with cmp */
+			{"\x01\x02\xc8\x00\x00\x00\x00\x00\x77\x35\x94\x00", 12, true, PE_ERR_SYNTAX},	/* unit */
+			{"\x01\x02\x02\x30\x00\x00\x00\x00\x77\x35\x94\x00", 12, true, PE_ERR_SYNTAX},	/* per */
+			{"\x01\x02\x02\x00\x7f\xff\xff\xff\xff\xff\xff\xff", 12, true, PE_ERR_RANGE},	/* huge */
+			{"\x01\x02\x02\x00\x80\x00\x00\x00\x00\x00\x00\x00", 12, true, PE_ERR_RANGE},	/* negative */
+			{"\x01\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00", 12, false, PE_ERR_SYNTAX},	/* empty phrase */
+			{"\x01\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00\x01\xe7\xa8\xb3", 15, false, PE_ERR_SYNTAX},
+			{"\x01\x02\x02\x00\x00\x00\x00\x00\x77\x35\x94\x00\x00", 13, true, PE_ERR_SYNTAX},	/* NUL text */
+			{"\x01\x00\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe7\xa8", 14, false, PE_ERR_SYNTAX},	/* cut UTF-8 */
+		};
+
+		for (k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
+		{
+			memset(&err, 0, sizeof(err));
+			st = pe_quant_from_wire(bad[k].bytes, bad[k].len, bad[k].target, &q, buf, &err);
+			snprintf(out, sizeof(out), "bad wire value %d", (int) k);
+			check(st == bad[k].st && detail_ok(&err, bad[k].len), "quant_from_wire", out,
+				  stname(st), stname(bad[k].st));
+		}
+	}
+	{
+		char		big[PE_MAX_TEXT + 20];
+
+		memcpy(big, phrase, 12);
+		memset(big + 12, 'a', PE_MAX_TEXT + 1);
+		st = pe_quant_from_wire(big, 12 + PE_MAX_TEXT + 1, false, &q, buf, &err);
+		check(st == PE_ERR_RANGE, "quant_from_wire oversized", "201 bytes of text", stname(st), "PE_ERR_RANGE");
+		st = pe_quant_from_wire(big, 12 + PE_MAX_TEXT, false, &q, buf, &err);
+		check(st == PE_OK, "quant_from_wire at the limit", "200 bytes of text", stname(st), "PE_OK");
+	}
+
+	/* methods: deduct:1/5 */
+	st = pe_method_from_wire(method, 18, &m, &err);
+	check(st == PE_OK && m.kind == PE_METHOD_DEDUCT && m.p1 == PE_SCALE && m.p2 == 5 * PE_SCALE,
+		  "method_from_wire", "deduct:1/5", stname(st), "PE_OK");
+	for (k = 0; k <= 19; k++)
+		if (k != 18)
+		{
+			char		x[20] = {0};
+
+			memcpy(x, method, 18);
+			st = pe_method_from_wire(x, k, &m, &err);
+			check(st == PE_ERR_SYNTAX && detail_ok(&err, k), "method_from_wire length", "deduct:1/5",
+				  stname(st), "PE_ERR_SYNTAX");
+		}
+	{
+		char		x[18];
+
+		memcpy(x, method, 18);
+		x[1] = 0;				/* proportional with parameters: not canonical */
+		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "proportional:1/5",
+			  stname(err.status), "PE_ERR_SYNTAX");
+		memcpy(x, method, 18);
+		x[2] = (char) 0x80;		/* p1 hugely negative */
+		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_RANGE, "method_from_wire", "p1 negative",
+			  stname(err.status), "PE_ERR_RANGE");
+		memcpy(x, method, 18);
+		x[1] = 4;
+		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "kind 4",
+			  stname(err.status), "PE_ERR_SYNTAX");
+	}
+
+	/* sum_scores() states */
+	{
+		static const struct
+		{
+			const char *in;
+			PeStatus	st;
+		}			ss[] = {
+			{"5,4,3,2,7000000,12500000,2,0", PE_OK}, {"0,0,0,-1,0,0,-1,0", PE_OK},
+			{"5,4,3,2,7,1,2,9", PE_OK}, {"5,4,3,2,7,1,100,0", PE_OK},
+			{"", PE_ERR_SYNTAX}, {"5,4,3", PE_ERR_SYNTAX}, {"5,4,3,2,7,1,2,0,", PE_ERR_SYNTAX},
+			{"5,4,3,2,7,1,2,0x", PE_ERR_SYNTAX}, {"-,4,3,2,7,1,2,0", PE_ERR_SYNTAX},
+			{"9223372036854775808,0,0,0,0,0,0,0", PE_ERR_SYNTAX},
+			{"9223372036854775807,0,0,0,0,0,0,0", PE_OK},
+			{"-9223372036854775807,0,0,0,0,0,0,0", PE_ERR_INVALID},
+			{"5,6,3,2,7,1,2,0", PE_ERR_INVALID}, {"5,4,3,7,7,1,2,0", PE_ERR_INVALID},
+			{"5,4,3,-2,7,1,2,0", PE_ERR_INVALID}, {"5,4,5,2,7,1,2,0", PE_ERR_INVALID},
+		};
+
+		for (k = 0; k < sizeof(ss) / sizeof(ss[0]); k++)
+		{
+			st = pe_parse_score_sum(ss[k].in, strlen(ss[k].in), v, &err);
+			check(st == ss[k].st && (st == PE_OK || detail_ok(&err, strlen(ss[k].in))),
+				  "parse_score_sum", ss[k].in, stname(st), stname(ss[k].st));
+		}
+		st = pe_parse_score_sum("5,4,3,2,7,1,100,9", 17, v, &err);
+		check(st == PE_OK && v[6] == 6 && v[7] == 1, "parse_score_sum clamps", "5,4,3,2,7,1,100,9",
+			  stname(st), "decimals 6, truncate 1");
+		/* not NUL-terminated: the length bounds it */
+		st = pe_parse_score_sum("5,4,3,2,7,1,2,0999", 15, v, &err);
+		check(st == PE_OK && v[7] == 0, "parse_score_sum length", "5,4,3,2,7,1,2,0|999", stname(st), "PE_OK");
+	}
+}
+
 /* Run every table and report. */
 int
 main(void)
 {
+	test_invisible();
+	test_wire();
 	test_quants();
 	test_methods();
 	test_grades();
