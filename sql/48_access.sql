@@ -24,6 +24,13 @@ CREATE TABLE perfeval.access_grant (
 	CONSTRAINT access_grant_key UNIQUE NULLS NOT DISTINCT (role_name, department, division_prefix)
 );
 SELECT pg_catalog.pg_extension_config_dump('perfeval.access_grant', '');
+-- A role reads only its own grants (and those of roles whose privileges it
+-- has), whatever SELECT a schema-wide grant gave it; nobody but the owner
+-- writes them (owner_only(), below).  The scope is read as the owner.
+ALTER TABLE perfeval.access_grant ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_grants ON perfeval.access_grant FOR SELECT
+	USING (EXISTS (SELECT FROM pg_catalog.pg_roles r
+					WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND pg_catalog.pg_has_role(r.oid, 'USAGE')));
 
 -- The scope's lookups: a department's projects, a division prefix's.
 CREATE INDEX project_department_idx ON perfeval.project (department);
@@ -198,6 +205,11 @@ DECLARE
 BEGIN
 	-- one grant or revoke at a time (grant_access())
 	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
+	-- on a Citus cluster, one connection per node: the REVOKEs below reach
+	-- distributed and reference tables in one transaction
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	END IF;
 	DELETE FROM perfeval.access_grant g
 	 WHERE g.role_name = role::text::name AND g.department IS NOT DISTINCT FROM revoke_access.department
 	   AND g.division_prefix IS NOT DISTINCT FROM revoke_access.division_prefix;

@@ -131,6 +131,11 @@ DECLARE
 BEGIN
 	-- one grant or revoke at a time (grant_access())
 	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
+	-- on a Citus cluster, one connection per node: the REVOKEs below reach
+	-- distributed and reference tables in one transaction
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	END IF;
 	DELETE FROM perfeval.access_grant g
 	 WHERE g.role_name = role::text::name AND g.department IS NOT DISTINCT FROM revoke_access.department
 	   AND g.division_prefix IS NOT DISTINCT FROM revoke_access.division_prefix;
@@ -154,6 +159,10 @@ END $$;
 
 -- == owner only ==
 -- only the owner writes access grants and schemes (section 48)
+ALTER TABLE perfeval.access_grant ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_grants ON perfeval.access_grant FOR SELECT
+	USING (EXISTS (SELECT FROM pg_catalog.pg_roles r
+					WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND pg_catalog.pg_has_role(r.oid, 'USAGE')));
 CREATE FUNCTION perfeval_internal.owner_only() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'owner_only' LANGUAGE C;
 DO $$

@@ -23,6 +23,8 @@
 #  8. The import (1.10): the seeds' CSV forms, a broken file and 200 exported
 #     forms staged with \copy and imported on both (section 3b), and a loader's
 #     import (section 6): the same results, problems and staged rows.
+#  9. No leak (1.15): test/leak.sh's leaky function, on the workers, sees only
+#     what a scoped role and a role without a grant are shown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
@@ -237,5 +239,13 @@ done
 plan=$("${C[@]}" -At -d warehouse -c "EXPLAIN SELECT * FROM perfeval.rollup_region")
 check "rollup_region aggregates partially on the workers and combines on the coordinator" \
 	$(grep -A12 'Task$' <<<"$plan" | grep -q 'Aggregate' && echo 0 || echo 1)
+
+# 8. no leak (1.15): a leaky function of a scoped role's and of a role
+# without a grant, applied to every column of every relation and dated
+# form, sees on the workers only what the role is shown (test/leak.sh)
+rc=0
+out=$(PGHOST=$DIR PGPORT=$CITUS_PORT PGUSER=postgres LEAK_NOTICES=1 bash test/leak.sh warehouse 2>&1) || rc=$?
+sed 's/^/# /' <<<"$out"
+check "no function of a caller's own sees a row outside its scope on the cluster" $rc
 
 exit $fail

@@ -15,14 +15,16 @@ db=$1
 export PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d "$db")
 
+# the scoped role sees the department of seed003 (one of the four samples)
+dept=$("${PSQL[@]}" -At -c "SELECT department FROM perfeval.project WHERE project_id = 'seed003'")
+"${PSQL[@]}" >/dev/null -c "DO \$\$ BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_leak_scoped') THEN CREATE ROLE perfeval_leak_scoped LOGIN; END IF;
+END \$\$" -c "SELECT perfeval.grant_access('perfeval_leak_scoped', department => '$dept')"
 "${PSQL[@]}" >/dev/null <<'SQL'
 DO $$ BEGIN
-	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_leak_scoped') THEN CREATE ROLE perfeval_leak_scoped; END IF;
-	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_leak_none') THEN CREATE ROLE perfeval_leak_none; END IF;
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_leak_scoped') THEN CREATE ROLE perfeval_leak_scoped LOGIN; END IF;
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'perfeval_leak_none') THEN CREATE ROLE perfeval_leak_none LOGIN; END IF;
 END $$;
--- the scoped role sees the department of seed003 (one of the four samples)
-SELECT perfeval.grant_access('perfeval_leak_scoped',
-	department => (SELECT department FROM perfeval.project WHERE project_id = 'seed003'));
 -- the other has no grant, only what a DBA's routine schema-wide grant gives
 GRANT USAGE ON SCHEMA perfeval, perfeval_internal TO perfeval_leak_none;
 GRANT SELECT ON ALL TABLES IN SCHEMA perfeval, perfeval_internal TO perfeval_leak_none;
@@ -33,8 +35,38 @@ CREATE SCHEMA leak_scoped AUTHORIZATION perfeval_leak_scoped;
 CREATE SCHEMA leak_none AUTHORIZATION perfeval_leak_none;
 SQL
 
+# probes(): every column of every relation the role may select in the
+# extension's schemas, and of every dated form (a set-returning function of
+# one date), as the catalog lists them (rel, col)
+PROBES_SQL=$(cat <<'SQL'
+CREATE FUNCTION probes(OUT rel text, OUT col text) RETURNS SETOF record LANGUAGE sql STABLE AS $p$
+	SELECT format('%I.%I', n.nspname, c.relname), format('%I', a.attname)
+	  FROM pg_class c
+	  JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname IN ('perfeval', 'perfeval_internal')
+	  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+	 WHERE c.relkind IN ('r', 'v', 'p') AND has_table_privilege(c.oid, 'SELECT')
+	UNION ALL
+	SELECT format('%s(''2100-12-31''::date)', p.oid::regproc), format('%I', a.attname)
+	  FROM pg_proc p
+	  JOIN pg_attribute a ON a.attrelid = (SELECT t.typrelid FROM pg_type t WHERE t.oid = p.prorettype)
+						 AND a.attnum > 0 AND NOT a.attisdropped
+	 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset
+	   AND p.proargtypes = '1082'::oidvector AND has_function_privilege(p.oid, 'EXECUTE')
+	UNION ALL
+	SELECT format('%s(''2100-12-31''::date)', p.oid::regproc), format('%I', o.name)
+	  FROM pg_proc p
+	 CROSS JOIN LATERAL unnest(p.proargnames, p.proargmodes) AS o(name, mode)
+	 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset AND p.prorettype = 'record'::regtype
+	   AND p.proargtypes = '1082'::oidvector AND o.mode = 't' AND has_function_privilege(p.oid, 'EXECUTE')
+	 ORDER BY 1, 2
+$p$;
+SQL
+)
+
 probe() {	# probe ROLE SCHEMA: print one line per leaking relation and column
-	psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -c "SET ROLE $1" -c "SET search_path = $2, pg_catalog" -f - <<'SQL'
+	{
+		echo "$PROBES_SQL"
+		cat <<'SQL'
 CREATE TABLE seen (v text);
 CREATE FUNCTION leak(anyelement) RETURNS boolean LANGUAGE plpgsql COST 0.0000001 AS
 $f$BEGIN INSERT INTO seen VALUES (format('%s', $1)); RETURN true; END$f$;
@@ -46,31 +78,8 @@ DECLARE
 	leaked bigint;
 	example text;
 	probes int := 0;
-	dated_arg text := '''2100-12-31''::date';
 BEGIN
-	FOR r IN
-		-- every relation the role may select, and every column of it
-		SELECT format('%I.%I', n.nspname, c.relname) AS rel, format('%I', a.attname) AS col
-		  FROM pg_class c
-		  JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname IN ('perfeval', 'perfeval_internal')
-		  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-		 WHERE c.relkind IN ('r', 'v', 'p') AND has_table_privilege(c.oid, 'SELECT')
-		UNION ALL
-		-- every dated form: a set-returning function of one date
-		SELECT format('%s(%s)', p.oid::regproc, dated_arg), format('%I', a.attname)
-		  FROM pg_proc p
-		  JOIN pg_attribute a ON a.attrelid = (SELECT t.typrelid FROM pg_type t WHERE t.oid = p.prorettype)
-							 AND a.attnum > 0 AND NOT a.attisdropped
-		 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset
-		   AND p.proargtypes = '1082'::oidvector AND has_function_privilege(p.oid, 'EXECUTE')
-		UNION ALL
-		SELECT format('%s(%s)', p.oid::regproc, dated_arg), format('%I', o.name)
-		  FROM pg_proc p
-		 CROSS JOIN LATERAL unnest(p.proargnames, p.proargmodes) AS o(name, mode)
-		 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset AND p.prorettype = 'record'::regtype
-		   AND p.proargtypes = '1082'::oidvector AND o.mode = 't' AND has_function_privilege(p.oid, 'EXECUTE')
-		 ORDER BY 1, 2
-	LOOP
+	FOR r IN SELECT * FROM probes() LOOP
 		TRUNCATE seen;
 		EXECUTE format('SELECT count(*) FROM %s x WHERE leak(x.%s)', r.rel, r.col) INTO n;
 		-- what the function saw that the role does not get back
@@ -88,12 +97,51 @@ SELECT CASE WHEN what = 'probes' THEN 'probes ' || leaked
 			ELSE 'LEAK ' || what || ': ' || leaked || ' value(s) seen outside the scope, e.g. "' || left(example, 60) || '"' END
   FROM result ORDER BY what = 'probes', what;
 SQL
+	} | psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" -c "SET ROLE $1" -c "SET search_path = $2, pg_catalog" -f -
+}
+
+# The same on a Citus cluster (LEAK_NOTICES=1), where a caller's function
+# in a WHERE clause runs on the workers and cannot write a table of the
+# coordinator: it raises a notice naming the probe with the md5 of each
+# value it is given (Citus passes workers' notices on to the client), one
+# session of probes per role.  The workers order a shard query's conditions
+# themselves, so the function may see rows of the role's own projects that a
+# later condition drops; a leak is a value it saw that only projects outside
+# the role's scope hold: their ids, names, departments, units, indicator
+# names, checklist points and reasons, deviation notes (the owner lists them,
+# less whatever the role's own projects hold too).
+probe_notices() {	# probe_notices ROLE SCHEMA
+	local as=(psql -X -q -At -d "$db" -c "SET ROLE $1" -c "SET search_path = $2, pg_catalog")
+	"${as[@]}" -v ON_ERROR_STOP=1 -c "$PROBES_SQL" -c "CREATE FUNCTION leak(anyelement, probe text) RETURNS boolean
+		LANGUAGE plpgsql COST 0.0000001 AS
+		\$f\$BEGIN RAISE NOTICE 'LEAK[%][%]', probe, md5(format('%s', \$1)); RETURN true; END\$f\$" >/dev/null
+	local w
+	w=$(mktemp -d)
+	# what only other projects hold, as md5s
+	psql -X -q -At -d "$db" -v ON_ERROR_STOP=1 >"$w/secret" <<SQL
+WITH v(project_id, v) AS (
+	SELECT p.project_id, unnest(ARRAY[p.project_id, p.name, p.department, p.implementing_unit]) FROM perfeval.project p
+	UNION ALL SELECT i.project_id, i.name FROM perfeval.indicator i
+	UNION ALL SELECT c.project_id, unnest(ARRAY[c.description, c.reason]) FROM perfeval.checklist_point c
+	UNION ALL SELECT a.project_id, a.deviation_note FROM perfeval.actual a),
+mine AS (SELECT v.v FROM v JOIN perfeval.project p ON p.project_id = v.project_id
+		  WHERE p.department IN (SELECT g.department FROM perfeval.access_grant g WHERE g.role_name = '$1'))
+SELECT DISTINCT md5(v.v) FROM v WHERE v.v IS NOT NULL AND v.v NOT IN (SELECT m.v FROM mine m WHERE m.v IS NOT NULL)
+SQL
+	"${as[@]}" -c "SELECT format('SELECT count(*) FROM %s x WHERE leak(x.%s, %L);', rel, col, rel || '.' || col) FROM probes()" >"$w/probes.sql"
+	"${as[@]}" -c "SET client_min_messages = notice" -f "$w/probes.sql" >/dev/null 2>"$w/notices" || true
+	sed -n 's/.*LEAK\[\(.*\)\]\[\([0-9a-f]*\)\].*/\2 \1/p' "$w/notices" | sort -u >"$w/seen"
+	# the probes that saw a secret
+	awk 'NR == FNR {secret[$1] = 1; next} ($1 in secret) {n[$2]++} END {for (p in n) print "LEAK " p ": " n[p] " value(s) of projects outside the scope"}' \
+		"$w/secret" "$w/seen" | sort
+	echo "probes $(grep -c . "$w/probes.sql") (secrets $(grep -c . "$w/secret"), refused $(grep -c '^ERROR' "$w/notices" || true))"
+	rm -rf "$w"
 }
 
 fail=0
 for who in scoped none; do
-	out=$(probe perfeval_leak_$who leak_$who)
-	probes=$(sed -n 's/^probes //p' <<<"$out")
+	out=$(if [ "${LEAK_NOTICES:-0}" = 1 ]; then probe_notices perfeval_leak_$who leak_$who; else probe perfeval_leak_$who leak_$who; fi)
+	probes=$(sed -n 's/^probes \([0-9]*\).*/\1/p' <<<"$out")
 	leaks=$(grep '^LEAK' <<<"$out" || true)
 	if [ -n "$leaks" ]; then
 		echo "leak ($who): $(grep -c . <<<"$leaks") of $probes columns leak:"
@@ -114,8 +162,13 @@ DROP VIEW IF EXISTS leak_scoped.control;
 CREATE VIEW leak_scoped.control AS SELECT p.name FROM perfeval.project p WHERE p.project_id = 'seed003' OR random() < 0;
 GRANT SELECT ON leak_scoped.control TO perfeval_leak_scoped;
 SQL
-ctl=$(psql -X -q -At -d "$db" -c "SET ROLE perfeval_leak_scoped" -c "SET search_path = leak_scoped, pg_catalog" -c "TRUNCATE seen" \
-	-c "SELECT count(*) FROM control WHERE leak(name)" -c "SELECT count(*) FROM seen" | tail -1)
+as_scoped=(psql -X -q -At -d "$db" -c "SET ROLE perfeval_leak_scoped" -c "SET search_path = leak_scoped, pg_catalog")
+if [ "${LEAK_NOTICES:-0}" = 1 ]; then
+	ctl=$("${as_scoped[@]}" -c "SET client_min_messages = notice" -c "SELECT count(*) FROM control WHERE leak(name, 'control')" 2>&1 >/dev/null |
+		grep -c 'LEAK\[' || true)
+else
+	ctl=$("${as_scoped[@]}" -c "TRUNCATE seen" -c "SELECT count(*) FROM control WHERE leak(name)" -c "SELECT count(*) FROM seen" | tail -1)
+fi
 if [ "$ctl" -le 1 ]; then
 	echo "leak: the control (a view without a barrier) showed no leak ($ctl values seen): the probe cannot see one"
 	fail=1
@@ -123,5 +176,5 @@ fi
 "${PSQL[@]}" >/dev/null -c "DROP SCHEMA leak_scoped CASCADE" -c "DROP SCHEMA leak_none CASCADE" \
 	-c "REVOKE SELECT ON ALL TABLES IN SCHEMA perfeval, perfeval_internal FROM perfeval_leak_none" \
 	-c "REVOKE USAGE ON SCHEMA perfeval, perfeval_internal FROM perfeval_leak_none" \
-	-c "SELECT perfeval.revoke_access('perfeval_leak_scoped', department => (SELECT department FROM perfeval.project WHERE project_id = 'seed003'))"
+	-c "SELECT perfeval.revoke_access('perfeval_leak_scoped', department => '$dept')"
 exit $fail

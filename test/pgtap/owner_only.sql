@@ -6,7 +6,7 @@
 -- a role with the owner's privileges and perfeval's own functions can.
 -- Run as the extension's owner; everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(19);
+SELECT plan(20);
 
 CREATE ROLE perfeval_etl_test;
 GRANT USAGE ON SCHEMA perfeval, perfeval_internal TO perfeval_etl_test;
@@ -27,6 +27,8 @@ SELECT throws_ok($$INSERT INTO perfeval.scheme (scheme_id, name) VALUES ('etl', 
 SELECT throws_ok($$DELETE FROM perfeval.scheme WHERE NOT builtin$$, '42501', NULL, 'nor delete schemes');
 SELECT throws_ok($$TRUNCATE perfeval.scheme CASCADE$$, '42501', NULL, 'nor truncate them');
 -- (the refusal says why and what to do)
+SELECT is((SELECT count(*)::int FROM perfeval.access_grant), 0,
+	'nor read other roles'' grants (a role reads only its own)');
 SELECT throws_like($$UPDATE perfeval.scheme SET decimals = 1$$,
 	'%permission denied to change perfeval.scheme%', 'the refusal names the table');
 -- under session_replication_role = replica too (a role may set it only as
