@@ -241,6 +241,9 @@ CREATE TABLE perfeval_internal.parked (
 	parent_key text[] NOT NULL,	-- the parent's key
 	row_text text NOT NULL		-- the row
 );
+-- (Row-level security without a policy: a role granted SELECT on the
+-- internal relations by grant_access() sees none of a restore's rows.)
+ALTER TABLE perfeval_internal.parked ENABLE ROW LEVEL SECURITY;
 CREATE FUNCTION perfeval_internal.may_park(parent regclass) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'pe_may_park' LANGUAGE C VOLATILE STRICT;
 
