@@ -277,7 +277,8 @@ COMMENT ON FUNCTION perfeval_internal.restore_repair() IS '补回禁用触发器
 -- the shipped rows the restore did not bring come back (national as it
 -- was kept aside, or as shipped), and perfeval's ENABLE ALWAYS triggers
 -- fire ALWAYS again (ENABLE TRIGGER ALL made them ordinary).  Not for
--- the commands of an extension script.
+-- the commands of an extension script, nor on a Citus cluster (there a
+-- data-only restore keeps the triggers: docs/scale-out.md).
 CREATE FUNCTION perfeval_internal.shipped_rows_back() RETURNS void
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
@@ -315,8 +316,10 @@ AS $$
 DECLARE
 	rel regclass;
 BEGIN
-	-- (not again for its own ALTER TABLE ... ENABLE ALWAYS TRIGGER)
-	IF current_setting('perfeval_internal.restoring_lookups', true) = 'on' THEN
+	-- (not again for its own ALTER TABLE ... ENABLE ALWAYS TRIGGER; not on
+	-- a Citus cluster, where the DDL on the shards is Citus's)
+	IF current_setting('perfeval_internal.restoring_lookups', true) = 'on'
+	   OR EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
 		RETURN;
 	END IF;
 	PERFORM set_config('perfeval_internal.restoring_lookups', 'on', true);
@@ -338,7 +341,9 @@ BEGIN
 			END IF;
 		ELSE
 			PERFORM perfeval_internal.always_again();
-			PERFORM perfeval_internal.shipped_rows_back();
+			IF rel IN ('perfeval.scheme'::regclass, 'perfeval.division'::regclass) THEN
+				PERFORM perfeval_internal.shipped_rows_back();
+			END IF;
 		END IF;
 	END LOOP;
 	PERFORM set_config('perfeval_internal.restoring_lookups', '', true);
