@@ -135,6 +135,11 @@ BEGIN
 	IF (parent, cols) NOT IN (('scheme', 'scheme_id'), ('project', 'project_id'), ('indicator', 'project_id,code')) THEN
 		RAISE EXCEPTION 'perfeval: no rows wait for %(%)', parent, cols USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	-- nothing is parked on a Citus cluster (may_park()), where parked is a
+	-- reference table a shard's trigger may not read
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RETURN 0;
+	END IF;
 	-- (a new snapshot: what the parkers this statement waited for committed)
 	FOR r IN SELECT DISTINCT p.relation FROM perfeval_internal.parked p WHERE p.parent = adopt_parked.parent LOOP
 		EXECUTE format('WITH moved AS (DELETE FROM perfeval_internal.parked p
@@ -159,9 +164,7 @@ BEGIN
 	RETURN NULL;
 END
 $$;
--- (adopt_parked(parent, cols) takes in only what the parent's own INSERT
--- would: bulk_insert() calls it as the importing role.)
-REVOKE ALL ON FUNCTION perfeval_internal.adopt_parked() FROM PUBLIC;
+REVOKE ALL ON FUNCTION perfeval_internal.adopt_parked(text, text), perfeval_internal.adopt_parked() FROM PUBLIC;
 
 CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.project FOR EACH ROW
 	WHEN (perfeval_internal.may_park('perfeval.scheme'))
@@ -355,3 +358,93 @@ CREATE EVENT TRIGGER perfeval_restore_lookups ON ddl_command_end WHEN TAG IN ('A
 COMMENT ON EVENT TRIGGER perfeval_restore_lookups IS '禁用全部触发器的恢复写入查找表时让出随附行，启用后补回 / While a restore with triggers disabled writes the lookup tables, the shipped rows make way; put back once enabled';
 COMMENT ON FUNCTION perfeval_internal.shipped_rows_back() IS '补回恢复未带回的随附行（内置方案、区划名称） / Puts back the shipped rows a restore did not bring (the built-in scheme, division names)';
 COMMENT ON FUNCTION perfeval_internal.restore_lookups() IS '禁用全部触发器的恢复写入查找表时让出随附行，启用后补回（事件触发器） / While a restore with triggers disabled writes the lookup tables, the shipped rows make way; put back once enabled (event trigger)';
+
+-- distribute() makes parked a reference table too (section 87).
+CREATE OR REPLACE FUNCTION perfeval.distribute()
+	RETURNS TABLE (table_name regclass, citus_table_type text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t text;
+	fk record;
+	fks text[] := '{}';
+	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
+							  'perfeval_internal.division_shipped',
+							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
+							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
+							  'perfeval.import_error', 'perfeval_internal.parked'];
+	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
+							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
+							'perfeval.checklist_point', 'perfeval.survey_response'];
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RAISE EXCEPTION 'perfeval.distribute() needs Citus'
+			USING ERRCODE = 'feature_not_supported',
+				  DETAIL = 'The citus extension is not installed in this database.',
+				  HINT = 'Run it on a Citus coordinator: CREATE EXTENSION citus, add the workers, then SELECT * FROM perfeval.distribute().';
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		PERFORM 1 FROM perfeval.project LIMIT 1;
+	END IF;
+	IF FOUND THEN
+		RAISE EXCEPTION 'perfeval.distribute() runs on an empty warehouse'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  DETAIL = 'perfeval.project has rows; the state perfeval keeps of them is derived and is never copied between nodes.',
+				  HINT = 'Distribute a new database right after CREATE EXTENSION perfeval, then load it (or pg_restore --data-only a dump into it).';
+	END IF;
+	-- the national self-evaluation form's scheme, made now by its owner: on
+	-- a cluster a loader's import cannot have the owner write the reference
+	-- tables its own staging wrote in the same transaction (Citus refuses)
+	PERFORM perfeval_internal.ensure_national_self();
+	-- the state triggers are written for shards (src/shard.c)
+	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+	-- one connection per node: the foreign keys to reference tables need it
+	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	-- foreign keys between tables not yet distributed are dropped and made
+	-- again once both sides are (Citus converts a local table referencing a
+	-- reference table otherwise, views and all)
+	FOR fk IN SELECT c.conrelid::regclass AS rel, c.conname, pg_get_constraintdef(c.oid) AS def
+				FROM pg_constraint c
+			   WHERE c.contype = 'f'
+				 AND c.connamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				 AND NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = c.conrelid)
+			   ORDER BY c.conrelid::regclass::text, c.conname LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.rel, fk.conname);
+		-- (the workers' copies of the tables, made by CREATE EXTENSION, keep
+		-- theirs until the distributed table's DROP reaches them)
+		fks := fks || format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', fk.rel, fk.conname)
+				   || format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.conname, fk.def);
+	END LOOP;
+	FOREACH t IN ARRAY reference LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_reference_table(t::regclass);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY growing LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_distributed_table(t::regclass, 'project_id',
+				colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY fks LOOP
+		EXECUTE t;
+	END LOOP;
+	PERFORM perfeval_internal.dated_forms_for_citus();
+	-- the roles granted before: their schema privileges on the workers
+	FOR t IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles r WHERE r.rolname = g.role_name) LOOP
+		PERFORM perfeval_internal.schema_privilege(t::regrole, true);
+	END LOOP;
+	RETURN QUERY
+	SELECT c.oid::regclass,
+		   CASE WHEN d.partmethod = 'h' THEN 'distributed'
+				WHEN d.partmethod = 'n' AND d.repmodel = 't' THEN 'reference'
+				WHEN d.partmethod IS NOT NULL THEN 'citus local'
+				ELSE 'local' END
+	  FROM pg_class c
+	  LEFT JOIN pg_dist_partition d ON d.logicalrelid = c.oid
+	 WHERE c.relkind IN ('r', 'p')
+	   AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+	 ORDER BY c.oid::regclass::text;
+END
+$$;

@@ -513,15 +513,23 @@ pe_bulk_insert(PG_FUNCTION_ARGS)
 	if (keeps && nprojects > 0)
 		pe_keep_written(rel, PointerGetDatum(construct_array(projects, nprojects, TEXTOID, -1, false,
 															 TYPALIGN_INT)));
-	/* what waits for the written rows (a restore's), as the trigger takes it in */
+	/*
+	 * what waits for the written rows (a restore's), as the table's trigger
+	 * takes it in: as the table's owner, as the trigger does
+	 */
 	if (adopt && written > 0)
 	{
 		Oid			argtypes[2] = {TEXTOID, TEXTOID};
 		Datum		args[2] = {CStringGetTextDatum(RelationGetRelationName(rel)), CStringGetTextDatum(adopt)};
+		Oid			save_userid;
+		int			save_sec;
 
+		GetUserIdAndSecContext(&save_userid, &save_sec);
+		SetUserIdAndSecContext(rel->rd_rel->relowner, save_sec | SECURITY_LOCAL_USERID_CHANGE);
 		if (SPI_execute_with_args("SELECT perfeval_internal.adopt_parked($1, $2)", 2, argtypes, args,
 								  NULL, false, 1) != SPI_OK_SELECT)
 			elog(ERROR, "perfeval: could not take in the rows parked for \"%s\"", RelationGetRelationName(rel));
+		SetUserIdAndSecContext(save_userid, save_sec);
 	}
 	SPI_finish();
 	table_close(rel, NoLock);

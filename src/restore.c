@@ -17,7 +17,9 @@
  *	  have (every other role: false, whatever it sets);
  *	* READ COMMITTED (the adoption reads what the parkers committed, in a
  *	  new snapshot per statement);
- *	* the parent table is a plain table on this node (not Citus) and holds
+ *	* the parent table is a plain table on this node, in a database without
+ *	  Citus (parked is a reference table there, which a shard's trigger may
+ *	  not read), and holds
  *	  none of the user's rows yet (project, indicator: no row at all;
  *	  scheme: only the built-in national), or some of its own rows wait in
  *	  parked -- the state a restore finds before the parent's data is
@@ -31,6 +33,7 @@
 
 #include "access/table.h"
 #include "access/xact.h"
+#include "commands/extension.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "storage/lmgr.h"
@@ -68,7 +71,8 @@ owner_privileged(void)
 	{
 		if (SPI_connect() != SPI_OK_CONNECT)
 			elog(ERROR, "perfeval: SPI_connect failed");
-		if (SPI_execute("SELECT e.extowner FROM pg_catalog.pg_extension e WHERE e.extname = 'perfeval'",
+		if (SPI_execute("SELECT e.extowner FROM pg_catalog.pg_extension e"
+						" WHERE e.extname OPERATOR(pg_catalog.=) 'perfeval'",
 						true, 1) != SPI_OK_SELECT || SPI_processed != 1)
 			elog(ERROR, "perfeval: the extension perfeval is not installed");
 		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
@@ -95,7 +99,8 @@ parent_in_use(Relation prel)
 	bool		has;
 
 	sql = psprintf("SELECT EXISTS (SELECT FROM ONLY %s x%s)"
-				   " AND NOT EXISTS (SELECT FROM perfeval_internal.parked p WHERE p.relation = %s)",
+				   " AND NOT EXISTS (SELECT FROM perfeval_internal.parked p"
+				   " WHERE p.relation OPERATOR(pg_catalog.=) %s::pg_catalog.name)",
 				   quote_qualified_identifier(get_namespace_name(RelationGetNamespace(prel)), name),
 				   strcmp(name, "scheme") == 0 ? " WHERE NOT x.builtin" : "",
 				   quote_literal_cstr(name));
@@ -125,7 +130,8 @@ pe_may_park(PG_FUNCTION_ARGS)
 	if (!owner_privileged())
 		PG_RETURN_BOOL(false);
 	prel = table_open(parent, AccessShareLock);
-	may = pe_where(prel, &map) == PE_LOCAL && !parent_in_use(prel);
+	may = pe_where(prel, &map) == PE_LOCAL && !OidIsValid(get_extension_oid("citus", true)) &&
+		!parent_in_use(prel);
 	table_close(prel, AccessShareLock);
 	if (!may)
 	{
