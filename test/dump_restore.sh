@@ -64,6 +64,9 @@ SELECT n.nspname || '.' || c.relname || ' ' || x.n || ' ' || x.h
 	# and the privileges on them, which grant_access() gave
 	psql -X -At -d "$1" -c "SELECT 'acl ' || c.oid::regclass || ' ' || coalesce(c.relacl::text, '')
 		FROM pg_class c WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace) ORDER BY 1"
+	# and where the staging's batch sequence stands
+	psql -X -At -d "$1" -c "SELECT 'sequence ' || c.oid::regclass || ' ' || coalesce(pg_sequence_last_value(c.oid)::text, 'unused')
+		FROM pg_class c WHERE c.relkind = 'S' AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace) ORDER BY 1"
 	# and how perfeval's triggers fire (ENABLE ALWAYS survives every restore)
 	psql -X -At -d "$1" -c "SELECT 'trigger ' || t.tgrelid::regclass || ' ' || t.tgname || ' ' || t.tgenabled::text
 		FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
@@ -154,4 +157,4 @@ if [ "${rows:-0}" -lt 50 ] || [ "${state:-0}" -lt 5 ]; then
 	echo "dump/restore: too little to compare ($rows rows, $state state rows)"
 	exit 1
 fi
-echo "dump/restore (plain, custom, -j 4, by sections, data-only + refresh_state()): $(echo "$before" | grep -vc "^acl ") tables and views identical, the customised built-in scheme, the kept state, the grants and what two restricted roles see included"
+echo "dump/restore (plain, custom, -j 4, by sections, data-only + refresh_state()): $(echo "$before" | grep -c "^perfeval") tables and views identical, the customised built-in scheme, the kept state, the grants, the triggers' modes, the sequence and what two restricted roles see included"
