@@ -6,6 +6,11 @@
 -- lookup tables (Citus reference tables).  No serial columns: keys are
 -- natural, so a load is idempotent and pg_dump has no sequences to carry.
 
+-- perfeval's internals (the kept state, section 45; what the views share;
+-- the guards and a restore's parked rows below).
+CREATE SCHEMA perfeval_internal;
+COMMENT ON SCHEMA perfeval_internal IS 'perfeval 的内部对象：所维护的状态与视图的公共部分 / perfeval''s internals: the state it keeps and what its views share';
+
 -- Scoring schemes (评分方案): the rules that differ by jurisdiction, as data.
 -- rules is the scheme decoded and checked once (src/rules.c: every bound of
 -- a scheme is checked there, and a bad one refuses the row with 23514);
@@ -189,6 +194,160 @@ CREATE TABLE perfeval.survey_response (
 -- actuals (a primary key cannot be descending; this unique index is the key).
 CREATE UNIQUE INDEX actual_latest_idx ON perfeval.actual (project_id, code, reported_on DESC);
 COMMENT ON INDEX perfeval.actual_latest_idx IS '实际值主键（最新在前） / The key of an actual, newest first';
+
+-- Only the warehouse's owner writes schemes, whatever a schema-wide GRANT
+-- gave: owner_only() (section 48, src/access.c).
+
+-- A restore in any order (docs/design.md, "What a restore does").  pg_dump
+-- orders the tables' data by their foreign keys, but the archive does not
+-- (a table's data depends on its table only), so pg_restore -j loads a
+-- fact before its indicator or project as it pleases.  A row whose parent
+-- is missing while a restore writes (row_security off, the owner or a
+-- superuser, the parent table still without the user's rows:
+-- perfeval_internal.may_park(), src/restore.c) waits in parked instead of
+-- being refused; the parent's INSERT takes it in.  The foreign keys stay
+-- as they are: no row of the tables ever lacks its parent, and every other
+-- write is refused (23503) as before.
+CREATE TABLE perfeval_internal.parked (
+	relation name NOT NULL,		-- the table the row waits to enter
+	parent name NOT NULL,		-- the table of its missing parent
+	parent_key text[] NOT NULL,	-- the parent's key
+	row_text text NOT NULL		-- the row
+);
+-- (Row-level security without a policy: a role granted SELECT on the
+-- internal relations by grant_access() sees none of a restore's rows.)
+ALTER TABLE perfeval_internal.parked ENABLE ROW LEVEL SECURITY;
+CREATE FUNCTION perfeval_internal.may_park(parent regclass) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'pe_may_park' LANGUAGE C VOLATILE STRICT;
+
+-- BEFORE INSERT of a row whose parent (TG_ARGV[0], key columns TG_ARGV[1])
+-- may be missing: take a SHARE lock on the parent table (it waits for
+-- every transaction writing it, and keeps a new one from writing it until
+-- this one commits), look again in a new snapshot, and park the row if
+-- the parent is still missing and its table still without the user's rows.
+CREATE FUNCTION perfeval_internal.park_orphan() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	cols text[] := string_to_array(TG_ARGV[1], ',');
+	key text[];
+	cond text;
+	present boolean;
+	waits boolean := false;
+BEGIN
+	EXECUTE 'SELECT ARRAY[' || (SELECT string_agg(format('$1.%I', c), ', ') FROM unnest(cols) c) || ']::text[]'
+		INTO key USING NEW;
+	IF array_position(key, NULL) IS NOT NULL THEN
+		RETURN NEW;				-- MATCH SIMPLE: nothing to wait for
+	END IF;
+	cond := (SELECT string_agg(format('x.%I = $1[%s]', c, i), ' AND ')
+			   FROM unnest(cols) WITH ORDINALITY u(c, i));
+	EXECUTE format('LOCK TABLE ONLY perfeval.%I IN SHARE MODE', TG_ARGV[0]);
+	EXECUTE format('SELECT EXISTS (SELECT FROM ONLY perfeval.%I x WHERE %s)', TG_ARGV[0], cond)
+		INTO present USING key;
+	IF NOT present THEN
+		-- still missing: its table not yet loaded, or the parent itself waits
+		EXECUTE format('SELECT NOT EXISTS (SELECT FROM ONLY perfeval.%I x%s)', TG_ARGV[0],
+					   CASE WHEN TG_ARGV[0] = 'scheme' THEN ' WHERE NOT x.builtin' ELSE '' END)
+			INTO waits;
+		IF NOT waits THEN
+			EXECUTE format('SELECT EXISTS (SELECT FROM perfeval_internal.parked p,
+							LATERAL (SELECT (p.row_text::perfeval.%I).*) x WHERE p.relation = %L AND %s)',
+						   TG_ARGV[0], TG_ARGV[0], cond)
+				INTO waits USING key;
+		END IF;
+	END IF;
+	IF present OR NOT waits THEN
+		RETURN NEW;				-- the foreign key decides
+	END IF;
+	INSERT INTO perfeval_internal.parked (relation, parent, parent_key, row_text)
+	VALUES (TG_TABLE_NAME, TG_ARGV[0], key, NEW::text);
+	RETURN NULL;
+END
+$$;
+-- (may_park() is the triggers' WHEN condition, evaluated as the writing
+-- role: every role runs it, and it says false to all but the owner's.)
+REVOKE ALL ON FUNCTION perfeval_internal.park_orphan() FROM PUBLIC;
+
+-- The rows parked for parent rows that now exist enter their tables (as
+-- the owner: they are a restore's rows), and leave parked.  parent: a
+-- table with a foreign key pointing at it, cols its key columns.
+CREATE FUNCTION perfeval_internal.adopt_parked(parent text, cols text) RETURNS bigint
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+	n bigint;
+	total bigint := 0;
+BEGIN
+	IF (parent, cols) NOT IN (('scheme', 'scheme_id'), ('project', 'project_id'), ('indicator', 'project_id,code')) THEN
+		RAISE EXCEPTION 'perfeval: no rows wait for %(%)', parent, cols USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- nothing is parked on a Citus cluster (may_park()), where parked is a
+	-- reference table a shard's trigger may not read
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RETURN 0;
+	END IF;
+	-- (a new snapshot: what the parkers this statement waited for committed)
+	FOR r IN SELECT DISTINCT p.relation FROM perfeval_internal.parked p WHERE p.parent = adopt_parked.parent LOOP
+		EXECUTE format('WITH moved AS (DELETE FROM perfeval_internal.parked p
+						 WHERE p.relation = %L AND p.parent = %L
+						   AND EXISTS (SELECT FROM ONLY perfeval.%I x WHERE %s) RETURNING p.row_text)
+						INSERT INTO perfeval.%I SELECT (m.row_text::perfeval.%I).* FROM moved m',
+					   r.relation, parent, parent,
+					   (SELECT string_agg(format('x.%I = p.parent_key[%s]', c, i), ' AND ')
+						  FROM unnest(string_to_array(cols, ',')) WITH ORDINALITY u(c, i)),
+					   r.relation, r.relation);
+		GET DIAGNOSTICS n = ROW_COUNT;
+		total := total + n;
+	END LOOP;
+	RETURN total;
+END
+$$;
+CREATE FUNCTION perfeval_internal.adopt_parked() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM perfeval_internal.adopt_parked(TG_TABLE_NAME, TG_ARGV[0]);
+	RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION perfeval_internal.adopt_parked(text, text), perfeval_internal.adopt_parked() FROM PUBLIC;
+
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.project FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.scheme'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('scheme', 'scheme_id');
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.allocation FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.project'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.indicator FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.project'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.actual FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.indicator'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('indicator', 'project_id,code');
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.checklist_point FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.indicator'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('indicator', 'project_id,code');
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.survey_response FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.indicator'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('indicator', 'project_id,code');
+CREATE TRIGGER adopt_parked AFTER INSERT ON perfeval.scheme FOR EACH STATEMENT
+	EXECUTE FUNCTION perfeval_internal.adopt_parked('scheme_id');
+CREATE TRIGGER adopt_parked AFTER INSERT ON perfeval.project FOR EACH STATEMENT
+	EXECUTE FUNCTION perfeval_internal.adopt_parked('project_id');
+CREATE TRIGGER adopt_parked AFTER INSERT ON perfeval.indicator FOR EACH STATEMENT
+	EXECUTE FUNCTION perfeval_internal.adopt_parked('project_id,code');
+
+COMMENT ON TABLE perfeval_internal.parked IS '恢复时等待其上级行（方案、项目、指标）的行（恢复结束后为空） / Rows a restore wrote before their scheme, project or indicator, waiting for it (empty once the restore is done)';
+COMMENT ON COLUMN perfeval_internal.parked.relation IS '该行等待写入的表 / The table the row waits to enter';
+COMMENT ON COLUMN perfeval_internal.parked.parent IS '其所缺上级行所在的表 / The table of its missing parent';
+COMMENT ON COLUMN perfeval_internal.parked.parent_key IS '所缺上级行的键 / The key of its missing parent';
+COMMENT ON COLUMN perfeval_internal.parked.row_text IS '该行（文本形式） / The row, as text';
+COMMENT ON FUNCTION perfeval_internal.may_park(regclass) IS '恢复写入且上级表尚无用户行时，缺上级的行可等待（触发器条件） / Whether a row missing its parent may wait for it: a restore writes and the parent table has none of the user''s rows yet (trigger condition)';
+COMMENT ON FUNCTION perfeval_internal.park_orphan() IS '恢复时先到的行等待其上级行（触发器） / A restore''s row that arrives before its parent waits for it (trigger)';
+COMMENT ON FUNCTION perfeval_internal.adopt_parked(text, text) IS '上级行写入后，等待它的行写入其表 / Rows waiting for parent rows that now exist enter their tables';
+COMMENT ON FUNCTION perfeval_internal.adopt_parked() IS '上级行写入后，等待它的行写入其表（触发器） / Rows waiting for parent rows that now exist enter their tables (trigger)';
 
 -- pg_dump keeps every row users load, the built-in scheme's settings included.
 SELECT pg_catalog.pg_extension_config_dump('perfeval.scheme', '');

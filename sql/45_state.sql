@@ -9,8 +9,6 @@
 -- docs/design.md ("Kept state").  It is derived: pg_dump does not dump it,
 -- and a restore rebuilds it as the facts are loaded.
 
-CREATE SCHEMA perfeval_internal;
-COMMENT ON SCHEMA perfeval_internal IS 'perfeval 的内部对象：所维护的状态与视图的公共部分 / perfeval''s internals: the state it keeps and what its views share';
 
 CREATE TABLE perfeval_internal.project_state (
 	project_id text PRIMARY KEY,
@@ -40,12 +38,12 @@ CREATE FUNCTION perfeval_internal.note_projects() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'note_projects' LANGUAGE C;
 CREATE FUNCTION perfeval_internal.guard_state() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'guard_state' LANGUAGE C;
-CREATE FUNCTION perfeval.refresh_state() RETURNS bigint
+CREATE FUNCTION perfeval_internal.refresh_facts() RETURNS bigint
 	AS 'MODULE_PATHNAME', 'refresh_state' LANGUAGE C
 	SECURITY DEFINER SET search_path = pg_catalog, pg_temp;
 REVOKE ALL ON FUNCTION perfeval_internal.keep_facts(), perfeval_internal.keep_projects(),
 	perfeval_internal.check_targets(), perfeval_internal.note_projects(),
-	perfeval_internal.guard_state(), perfeval.refresh_state() FROM PUBLIC;
+	perfeval_internal.guard_state(), perfeval_internal.refresh_facts() FROM PUBLIC;
 
 -- Row-level security as on the fact tables (section 48): nobody but the
 -- owner reads the state on one node; on a Citus cluster a granted role's
@@ -149,6 +147,60 @@ ALTER TABLE perfeval.project ENABLE ALWAYS TRIGGER keep_state_insert,
 ALTER TABLE perfeval.indicator ENABLE ALWAYS TRIGGER check_targets;
 ALTER TABLE perfeval_internal.project_state ENABLE ALWAYS TRIGGER guard_state;
 
+-- What a restore with the triggers disabled (pg_restore --data-only
+-- --disable-triggers) leaves undone, put right; idempotent, and it changes
+-- nothing where nothing is missing.  ALTER TABLE ... ENABLE TRIGGER ALL
+-- makes an ENABLE ALWAYS trigger an ordinary one: perfeval's own (the kept
+-- state's, the guards) fire ALWAYS again.  The shipped rows of the lookup
+-- tables the restore did not bring (section 46).  And the privileges
+-- grant_access() gives, which a data-only restore does not carry: given
+-- again, in the grants' order, to every role with a grant and no USAGE on
+-- schema perfeval.
+CREATE FUNCTION perfeval_internal.always_again() RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT t.tgrelid::regclass AS rel, t.tgname
+			   FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+			  WHERE NOT t.tgisinternal AND t.tgenabled = 'O'
+				AND p.pronamespace = 'perfeval_internal'::regnamespace
+				AND p.proname IN ('keep_facts', 'keep_projects', 'note_projects', 'check_targets',
+								  'guard_state', 'owner_only')
+			  ORDER BY 1::text, 2 LOOP
+		EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER %I', r.rel, r.tgname);
+	END LOOP;
+END $$;
+CREATE FUNCTION perfeval_internal.restore_repair() RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	PERFORM perfeval_internal.always_again();
+	PERFORM perfeval_internal.shipped_rows_back();
+	FOR r IN SELECT g.role_name, g.department, g.division_prefix, g.may_load
+			   FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles o WHERE o.rolname = g.role_name)
+				AND NOT has_schema_privilege(g.role_name, 'perfeval', 'USAGE')
+			  ORDER BY g.ctid LOOP
+		PERFORM perfeval.grant_access(r.role_name::regrole, r.department, r.division_prefix, r.may_load);
+	END LOOP;
+END $$;
+-- Recompute every project's kept state from the facts, after what a
+-- restore with the triggers disabled left undone is put right: the one
+-- step after pg_restore --data-only --disable-triggers (README).
+CREATE FUNCTION perfeval.refresh_state() RETURNS bigint
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM perfeval_internal.restore_repair();
+	RETURN perfeval_internal.refresh_facts();
+END $$;
+REVOKE ALL ON FUNCTION perfeval_internal.always_again(), perfeval_internal.restore_repair(),
+	perfeval.refresh_state() FROM PUBLIC;
+
 -- The aggregates that build a project's parts from its facts: the trigger
 -- statements use them, and so do the dated views and the tests that
 -- recompute the state from scratch.
@@ -210,7 +262,10 @@ COMMENT ON FUNCTION perfeval_internal.keep_projects() IS '项目增删改后维�
 COMMENT ON FUNCTION perfeval_internal.check_targets() IS '拒绝与已有实际值单位不可比的指标值（触发器） / Refuses a target its actuals cannot be compared with (trigger)';
 COMMENT ON FUNCTION perfeval_internal.note_projects() IS '记下每行所属项目，供语句一次加锁（触发器） / Notes each written row''s project, so that a statement locks all at once (trigger)';
 COMMENT ON FUNCTION perfeval_internal.guard_state() IS '拒绝手工写入所维护的状态（触发器） / Refuses any write to the kept state but perfeval''s own (trigger)';
-COMMENT ON FUNCTION perfeval.refresh_state() IS '按项目与事实表重算全部维护状态，返回有事实的项目数 / Recomputes every project''s kept state from the projects and facts; returns the projects with facts';
+COMMENT ON FUNCTION perfeval.refresh_state() IS '按项目与事实表重算全部维护状态（先补回禁用触发器的恢复所缺：触发器方式、随附行、授权），返回有事实的项目数 / Recomputes every project''s kept state from the projects and facts, after putting right what a restore with triggers disabled left undone (trigger modes, shipped rows, privileges); returns the projects with facts';
+COMMENT ON FUNCTION perfeval_internal.refresh_facts() IS '按项目与事实表重算全部维护状态，返回有事实的项目数 / Recomputes every project''s kept state from the projects and facts; returns the projects with facts';
+COMMENT ON FUNCTION perfeval_internal.always_again() IS 'perfeval 自身的 ALWAYS 触发器恢复为 ALWAYS（ENABLE TRIGGER ALL 之后） / perfeval''s own ENABLE ALWAYS triggers fire ALWAYS again (after ENABLE TRIGGER ALL)';
+COMMENT ON FUNCTION perfeval_internal.restore_repair() IS '补回禁用触发器的恢复所缺：ALWAYS 触发器、随附的查找行、grant_access() 的权限 / Puts right what a restore with triggers disabled left undone: ALWAYS triggers, shipped lookup rows, grant_access() privileges';
 COMMENT ON AGGREGATE perfeval.actual_state(text, date, perfeval.measure, text, numeric, boolean) IS '一个项目的全部实际值（打包） / Every actual of a project, packed';
 COMMENT ON AGGREGATE perfeval.checklist_state(text, numeric, numeric) IS '一个项目的评价要点合计（打包） / A project''s checklist points summed per indicator, packed';
 COMMENT ON AGGREGATE perfeval.survey_state(text, int, int, numeric) IS '一个项目的满意度调查人数（打包） / A project''s survey counts per indicator, packed';

@@ -28,9 +28,14 @@ SELECT pg_catalog.pg_extension_config_dump('perfeval.access_grant', '');
 -- has), whatever SELECT a schema-wide grant gave it; nobody but the owner
 -- writes them (owner_only(), below).  The scope is read as the owner.
 ALTER TABLE perfeval.access_grant ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own_grants ON perfeval.access_grant FOR SELECT
-	USING (EXISTS (SELECT FROM pg_catalog.pg_roles r
-					WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND pg_catalog.pg_has_role(r.oid, 'USAGE')));
+-- (a function, not a subquery: Citus refuses subqueries in a reference
+-- table's policies; a grant of a dropped role is nobody's)
+CREATE FUNCTION perfeval_internal.holds_role(role_name name) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+	RETURN EXISTS (SELECT FROM pg_catalog.pg_roles r
+				   WHERE r.rolname OPERATOR(pg_catalog.=) role_name AND pg_catalog.pg_has_role(r.oid, 'USAGE'));
+COMMENT ON FUNCTION perfeval_internal.holds_role(name) IS '当前角色是否拥有该角色的权限（角色不存在则否） / Whether the current role has the privileges of the named role (false if there is no such role)';
+CREATE POLICY own_grants ON perfeval.access_grant FOR SELECT USING (perfeval_internal.holds_role(role_name));
 
 -- The scope's lookups: a department's projects, a division prefix's.
 CREATE INDEX project_department_idx ON perfeval.project (department);

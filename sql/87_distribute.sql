@@ -8,7 +8,8 @@
 -- hold it, src/shard.c); the lookup tables (schemes, divisions, the access
 -- rules) become reference tables, on every node, and so do the import's
 -- staging tables and its error log (a staged row need not have a project
--- code to distribute on: a bad row is staged and reported, never refused).
+-- code to distribute on: a bad row is staged and reported, never refused),
+-- and a restore's parked rows (section 40: nothing is parked on a cluster).
 -- Safe to run again: it distributes what is not yet distributed and reports
 -- every table.
 
@@ -55,7 +56,7 @@ DECLARE
 							  'perfeval_internal.division_shipped',
 							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
 							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
-							  'perfeval.import_error'];
+							  'perfeval.import_error', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
 							'perfeval.checklist_point', 'perfeval.survey_response'];

@@ -72,9 +72,14 @@ typedef struct BulkKey
 	int			n;
 } BulkKey;
 
-/* Is t one of the triggers whose work bulk_insert() does itself? */
+/*
+ * Is t one of the triggers whose work bulk_insert() does itself?  (The
+ * parking of a restore's early rows, sql/40_tables.sql: bulk_insert()
+ * refuses a missing parent itself, and takes in what waits for the rows it
+ * wrote, *adopt the trigger's key columns.)
+ */
 static bool
-known_trigger(const Trigger *t, bool *keeps)
+known_trigger(const Trigger *t, bool *keeps, char **adopt)
 {
 	const char *fn;
 	char	   *nsp;
@@ -91,6 +96,14 @@ known_trigger(const Trigger *t, bool *keeps)
 		*keeps = true;
 		return true;
 	}
+	if (fn && nsp && strcmp(nsp, "perfeval_internal") == 0 && strcmp(fn, "park_orphan") == 0)
+		return true;
+	if (fn && nsp && strcmp(nsp, "perfeval_internal") == 0 && strcmp(fn, "adopt_parked") == 0 &&
+		t->tgnargs == 1)
+	{
+		*adopt = pstrdup(t->tgargs[0]);
+		return true;
+	}
 	return false;
 }
 
@@ -99,7 +112,7 @@ known_trigger(const Trigger *t, bool *keeps)
  * file)?  The foreign keys into *keys.  Inside SPI.
  */
 static bool
-bulk_possible(Relation rel, List **keys, bool *keeps)
+bulk_possible(Relation rel, List **keys, bool *keeps, char **adopt)
 {
 	PeShardMap	map;
 	TupleDesc	desc = RelationGetDescr(rel);
@@ -107,6 +120,7 @@ bulk_possible(Relation rel, List **keys, bool *keeps)
 
 	*keys = NIL;
 	*keeps = false;
+	*adopt = NULL;
 	if (rel->rd_rel->relkind != RELKIND_RELATION ||
 		check_enable_rls(RelationGetRelid(rel), InvalidOid, false) == RLS_ENABLED ||
 		(desc->constr && desc->constr->has_generated_stored) ||
@@ -114,7 +128,7 @@ bulk_possible(Relation rel, List **keys, bool *keeps)
 		return false;
 	if (rel->trigdesc)
 		for (int i = 0; i < rel->trigdesc->numtriggers; i++)
-			if (!known_trigger(&rel->trigdesc->triggers[i], keeps))
+			if (!known_trigger(&rel->trigdesc->triggers[i], keeps, adopt))
 				return false;
 
 	foreach(lc, RelationGetFKeyList(rel))
@@ -301,6 +315,7 @@ pe_bulk_insert(PG_FUNCTION_ARGS)
 	List	   *names;
 	List	   *keys;
 	bool		keeps;
+	char	   *adopt;
 	int			ncols,
 				natts;
 	AttrNumber *attnum;
@@ -330,7 +345,7 @@ pe_bulk_insert(PG_FUNCTION_ARGS)
 		aclcheck_error(ACLCHECK_NO_PRIV, get_relkind_objtype(rel->rd_rel->relkind),
 					   RelationGetRelationName(rel));
 	SPI_connect();
-	if (!bulk_possible(rel, &keys, &keeps))
+	if (!bulk_possible(rel, &keys, &keeps, &adopt))
 	{
 		SPI_finish();
 		table_close(rel, RowExclusiveLock);
@@ -498,6 +513,24 @@ pe_bulk_insert(PG_FUNCTION_ARGS)
 	if (keeps && nprojects > 0)
 		pe_keep_written(rel, PointerGetDatum(construct_array(projects, nprojects, TEXTOID, -1, false,
 															 TYPALIGN_INT)));
+	/*
+	 * what waits for the written rows (a restore's), as the table's trigger
+	 * takes it in: as the table's owner, as the trigger does
+	 */
+	if (adopt && written > 0)
+	{
+		Oid			argtypes[2] = {TEXTOID, TEXTOID};
+		Datum		args[2] = {CStringGetTextDatum(RelationGetRelationName(rel)), CStringGetTextDatum(adopt)};
+		Oid			save_userid;
+		int			save_sec;
+
+		GetUserIdAndSecContext(&save_userid, &save_sec);
+		SetUserIdAndSecContext(rel->rd_rel->relowner, save_sec | SECURITY_LOCAL_USERID_CHANGE);
+		if (SPI_execute_with_args("SELECT perfeval_internal.adopt_parked($1, $2)", 2, argtypes, args,
+								  NULL, false, 1) != SPI_OK_SELECT)
+			elog(ERROR, "perfeval: could not take in the rows parked for \"%s\"", RelationGetRelationName(rel));
+		SetUserIdAndSecContext(save_userid, save_sec);
+	}
 	SPI_finish();
 	table_close(rel, NoLock);
 	PG_RETURN_INT64(written);

@@ -9,8 +9,15 @@
 # exactly what they saw before, and a loader stay in its scope; and (1.5)
 # division names of the user's own next to the shipped list (only they are
 # dumped, and they win on restore) and a programme key; and (1.6) a staged
-# form waiting for correction with its import problems.  Needs
-# PGHOST/PGPORT/PGUSER.
+# form waiting for correction with its import problems.  (1.15) Every kind
+# of restore a DBA runs is a case: plain SQL through psql, the custom
+# format through pg_restore serially, with -j 4 (its parallel COPYs load
+# the tables in any order), by --section pre-data, data, post-data in
+# turn, and --data-only --disable-triggers into a fresh CREATE EXTENSION
+# followed by the one step the README gives (SELECT
+# perfeval.refresh_state()).  Each compares every table and view, the kept
+# state, the privileges and the triggers' firing modes, and what two
+# restricted roles see.  Needs PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 src=$1
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
@@ -57,6 +64,13 @@ SELECT n.nspname || '.' || c.relname || ' ' || x.n || ' ' || x.h
 	# and the privileges on them, which grant_access() gave
 	psql -X -At -d "$1" -c "SELECT 'acl ' || c.oid::regclass || ' ' || coalesce(c.relacl::text, '')
 		FROM pg_class c WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace) ORDER BY 1"
+	# and where the staging's batch sequence stands
+	psql -X -At -d "$1" -c "SELECT 'sequence ' || c.oid::regclass || ' ' || coalesce(pg_sequence_last_value(c.oid)::text, 'unused')
+		FROM pg_class c WHERE c.relkind = 'S' AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace) ORDER BY 1"
+	# and how perfeval's triggers fire (ENABLE ALWAYS survives every restore)
+	psql -X -At -d "$1" -c "SELECT 'trigger ' || t.tgrelid::regclass || ' ' || t.tgname || ' ' || t.tgenabled::text
+		FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+		WHERE NOT t.tgisinternal AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace) ORDER BY 1"
 }
 before=$(fingerprint "$src")
 before_pref=$(fingerprint "$src" perfeval_dump_pref)
@@ -71,11 +85,27 @@ if [ "$(psql -X -At -d "$src" -c "SELECT division_name FROM perfeval.rollup_regi
 	echo "dump/restore: the user's division name does not win in the source"
 	exit 1
 fi
-for format in plain custom; do
-	dst=${src}_restored_$format
+pg_dump -Fc -d "$src" -f "/tmp/perfeval-dump-$$.dump"
+trap 'rm -f "/tmp/perfeval-dump-$$.dump" "/tmp/perfeval-dump-$$.sql"' EXIT
+for format in plain custom parallel sections data-only; do
+	dst=${src}_restored_${format//-/_}
 	dropdb --if-exists "$dst" 2>/dev/null
 	createdb "$dst"
-	if [ $format = plain ]; then
+	if [ $format = parallel ]; then
+		# four parallel COPYs: the tables' data in any order (the
+		# archive orders no table's data after another's)
+		pg_restore --exit-on-error -j 4 -d "$dst" "/tmp/perfeval-dump-$$.dump" || { echo "dump/restore ($format): the restore failed"; status=1; }
+	elif [ $format = sections ]; then
+		for section in pre-data data post-data; do
+			pg_restore --exit-on-error --section $section -d "$dst" "/tmp/perfeval-dump-$$.dump" || { echo "dump/restore ($format): the restore failed"; status=1; }
+		done
+	elif [ $format = data-only ]; then
+		# into a fresh CREATE EXTENSION, the triggers disabled, then the
+		# README's one step
+		"${PSQL[@]}" -d "$dst" -c 'CREATE EXTENSION perfeval'
+		pg_restore --exit-on-error --data-only --disable-triggers -d "$dst" "/tmp/perfeval-dump-$$.dump" || { echo "dump/restore ($format): the restore failed"; status=1; }
+		"${PSQL[@]}" -d "$dst" -c 'SELECT perfeval.refresh_state()' >/dev/null || { echo "dump/restore ($format): the restore failed"; status=1; }
+	elif [ $format = plain ]; then
 		pg_dump -d "$src" >"/tmp/perfeval-dump-$$.sql"
 		"${PSQL[@]}" -d "$dst" -f "/tmp/perfeval-dump-$$.sql" >/dev/null
 		# only the division rows that differ from the shipped list are dumped
@@ -86,9 +116,13 @@ for format in plain custom; do
 			status=1
 		fi
 	else
-		pg_dump -Fc -d "$src" -f "/tmp/perfeval-dump-$$.dump"
 		pg_restore --exit-on-error -d "$dst" "/tmp/perfeval-dump-$$.dump"
-		rm -f "/tmp/perfeval-dump-$$.dump"
+	fi
+	# nothing left waiting for a parent row (the parallel restore's)
+	left=$(psql -X -At -d "$dst" -c "SELECT count(*) FROM perfeval_internal.parked" 2>&1 || true)
+	if [ "$left" != 0 ]; then
+		echo "dump/restore ($format): rows left waiting for their parents: $left"
+		status=1
 	fi
 	after=$(fingerprint "$dst")
 	if [ "$before" != "$after" ]; then
@@ -123,4 +157,4 @@ if [ "${rows:-0}" -lt 50 ] || [ "${state:-0}" -lt 5 ]; then
 	echo "dump/restore: too little to compare ($rows rows, $state state rows)"
 	exit 1
 fi
-echo "dump/restore (plain and custom): $(echo "$before" | grep -vc "^acl ") tables and views identical, the customised built-in scheme, the kept state, the grants and what two restricted roles see included"
+echo "dump/restore (plain, custom, -j 4, by sections, data-only + refresh_state()): $(echo "$before" | grep -c "^perfeval") tables and views identical, the customised built-in scheme, the kept state, the grants, the triggers' modes, the sequence and what two restricted roles see included"
