@@ -144,6 +144,12 @@ for format in plain custom parallel sections data-only; do
 		echo "dump/restore ($format): the restored loader may load outside its department"
 		status=1
 	fi
+	# and no caller's function sees a row outside its scope (1.15)
+	if ! leaked=$(bash test/leak.sh "$dst" 2>&1); then
+		echo "dump/restore ($format): after the restore a leaky function sees rows outside the scope:"
+		echo "$leaked"
+		status=1
+	fi
 done
 [ $status = 0 ] || exit 1
 rows=$(echo "$before" | awk '$1 ~ /^perfeval\.(project|indicator|actual|allocation)$/ {s += $2} END {print s}')
@@ -157,4 +163,4 @@ if [ "${rows:-0}" -lt 50 ] || [ "${state:-0}" -lt 5 ]; then
 	echo "dump/restore: too little to compare ($rows rows, $state state rows)"
 	exit 1
 fi
-echo "dump/restore (plain, custom, -j 4, by sections, data-only + refresh_state()): $(echo "$before" | grep -c "^perfeval") tables and views identical, the customised built-in scheme, the kept state, the grants, the triggers' modes, the sequence and what two restricted roles see included"
+echo "dump/restore (plain, custom, -j 4, by sections, data-only + refresh_state()): $(echo "$before" | grep -c "^perfeval") tables and views identical, the customised built-in scheme, the kept state, the grants, the triggers' modes, the sequence and what two restricted roles see included; no leak through the restored views"
