@@ -337,7 +337,7 @@ static uint64 generation = 0;
 static bool
 key_matches(const ScopeKey *k, Oid user, Snapshot snap)
 {
-	return k->valid && k->user == user && k->lxid == MyProc->lxid &&
+	return k->valid && k->user == user && k->lxid == PE_MY_LXID &&
 		k->curcid == snap->curcid && k->xmin == snap->xmin && k->xmax == snap->xmax &&
 		k->xcnt == snap->xcnt &&
 		(snap->xcnt == 0 || memcmp(k->xip, snap->xip, snap->xcnt * sizeof(TransactionId)) == 0);
@@ -363,7 +363,7 @@ shared_scope(bool load)
 	if (snap)
 	{
 		k->user = user;
-		k->lxid = MyProc->lxid;
+		k->lxid = PE_MY_LXID;
 		k->curcid = snap->curcid;
 		k->xmin = snap->xmin;
 		k->xmax = snap->xmax;

@@ -407,9 +407,22 @@ pe_bulk_insert(PG_FUNCTION_ARGS)
 	rte->relid = relid;
 	rte->relkind = rel->rd_rel->relkind;
 	rte->rellockmode = RowExclusiveLock;
+#if PG_VERSION_NUM >= 160000
+	{
+		/* since 16 the permissions are an RTEPermissionInfo of their own */
+		RTEPermissionInfo *perminfo = makeNode(RTEPermissionInfo);
+
+		perminfo->relid = relid;
+		perminfo->requiredPerms = ACL_INSERT;
+		perminfo->insertedCols = inserted;
+		rte->perminfoindex = 1;
+		ExecInitRangeTable(estate, list_make1(rte), list_make1(perminfo));
+	}
+#else
 	rte->requiredPerms = ACL_INSERT;
 	rte->insertedCols = inserted;
 	ExecInitRangeTable(estate, list_make1(rte));
+#endif
 	rri = makeNode(ResultRelInfo);
 	ExecInitResultRelation(estate, rri, 1);
 	ExecOpenIndices(rri, false);
@@ -475,7 +488,11 @@ pe_bulk_insert(PG_FUNCTION_ARGS)
 		for (int i = 0; i < n; i++)
 		{
 			if (rri->ri_NumIndices > 0)
+#if PG_VERSION_NUM >= 160000
+				list_free(ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL, false));
+#else
 				list_free(ExecInsertIndexTuples(rri, slots[i], estate, false, false, NULL, NIL));
+#endif
 			foreach(lc, keys)
 				add_key(lfirst(lc), slots[i]);
 			if (keeps)
@@ -519,14 +536,14 @@ pe_bulk_insert(PG_FUNCTION_ARGS)
 	 */
 	if (adopt && written > 0)
 	{
-		Oid			argtypes[2] = {TEXTOID, TEXTOID};
-		Datum		args[2] = {CStringGetTextDatum(RelationGetRelationName(rel)), CStringGetTextDatum(adopt)};
+		Oid			adopt_types[2] = {TEXTOID, TEXTOID};
+		Datum		adopt_args[2] = {CStringGetTextDatum(RelationGetRelationName(rel)), CStringGetTextDatum(adopt)};
 		Oid			save_userid;
 		int			save_sec;
 
 		GetUserIdAndSecContext(&save_userid, &save_sec);
 		SetUserIdAndSecContext(rel->rd_rel->relowner, save_sec | SECURITY_LOCAL_USERID_CHANGE);
-		if (SPI_execute_with_args("SELECT perfeval_internal.adopt_parked($1, $2)", 2, argtypes, args,
+		if (SPI_execute_with_args("SELECT perfeval_internal.adopt_parked($1, $2)", 2, adopt_types, adopt_args,
 								  NULL, false, 1) != SPI_OK_SELECT)
 			elog(ERROR, "perfeval: could not take in the rows parked for \"%s\"", RelationGetRelationName(rel));
 		SetUserIdAndSecContext(save_userid, save_sec);

@@ -300,7 +300,7 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	bool	   *nulls;
 	HeapTuple	tup;
 	StagePos   *pos = NULL;
-	LocalTransactionId lxid = MyProc->lxid;
+	LocalTransactionId lxid = PE_MY_LXID;
 	TimestampTz stmt = GetCurrentStatementStartTimestamp();
 	int			i,
 				breaks = 0;

@@ -822,10 +822,10 @@ parse_unit(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
 		/* 万 before a unit other than money scales the number: 3.5万人 is 35000人 */
 		if (out->unit == PE_UNIT_CUSTOM && pe_lit_at(s, b, e, "万") && e - b > 3)
 		{
-			size_t		rb = b + 3,
-						re = e;
 			uint8_t		u;
 
+			rb = b + 3;
+			re = e;
 			pe_trim(s, &rb, &re);
 			u = lookup_unit(s, rb, re);
 			if (rb < re && u != PE_UNIT_PERCENT && u != PE_UNIT_YUAN)

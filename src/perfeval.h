@@ -13,6 +13,18 @@
 
 #include "pe_core.h"
 
+/*
+ * PostgreSQL 15 to 17 from one source: the few server interfaces that changed
+ * are reached through these (guards on PG_VERSION_NUM, as pgvector does).
+ * PE_MY_LXID: this backend's local transaction id (MyProc->lxid until 16,
+ * MyProc->vxid.lxid since 17); use it where storage/proc.h is included.
+ */
+#if PG_VERSION_NUM >= 170000
+#define PE_MY_LXID	(MyProc->vxid.lxid)
+#else
+#define PE_MY_LXID	(MyProc->lxid)
+#endif
+
 /* Binary format version stored in every value and sent by *_send. */
 #define PE_FORMAT_VERSION	1
 

@@ -63,7 +63,7 @@ owner_privileged(void)
 	bool		isnull;
 	Datum		d;
 
-	if (owner_lxid == MyProc->lxid && owner_user == user)
+	if (owner_lxid == PE_MY_LXID && owner_user == user)
 		return owner_answer;
 	if (superuser_arg(user))
 		owner_answer = true;
@@ -79,7 +79,7 @@ owner_privileged(void)
 		owner_answer = !isnull && has_privs_of_role(user, DatumGetObjectId(d));
 		SPI_finish();
 	}
-	owner_lxid = MyProc->lxid;
+	owner_lxid = PE_MY_LXID;
 	owner_user = user;
 	return owner_answer;
 }
@@ -125,7 +125,7 @@ pe_may_park(PG_FUNCTION_ARGS)
 
 	if (row_security || IsolationUsesXactSnapshot())
 		PG_RETURN_BOOL(false);
-	if (rows_lxid == MyProc->lxid && rows_cid == cid && rows_parent == parent)
+	if (rows_lxid == PE_MY_LXID && rows_cid == cid && rows_parent == parent)
 		PG_RETURN_BOOL(false);
 	if (!owner_privileged())
 		PG_RETURN_BOOL(false);
@@ -135,7 +135,7 @@ pe_may_park(PG_FUNCTION_ARGS)
 	table_close(prel, AccessShareLock);
 	if (!may)
 	{
-		rows_lxid = MyProc->lxid;
+		rows_lxid = PE_MY_LXID;
 		rows_cid = cid;
 		rows_parent = parent;
 	}

@@ -64,7 +64,7 @@ stagebuf_subxact(SubXactEvent event, SubTransactionId mySubid,
 	if (event != SUBXACT_EVENT_ABORT_SUB)
 		return;
 	for (int i = 0; i < lengthof(bufs); i++)
-		if (bufs[i].lxid == MyProc->lxid && bufs[i].n > 0 && bufs[i].subid >= mySubid)
+		if (bufs[i].lxid == PE_MY_LXID && bufs[i].n > 0 && bufs[i].subid >= mySubid)
 		{
 			bufs[i].n = 0;
 			MemoryContextReset(bufs[i].cxt);
@@ -94,9 +94,9 @@ buffer_of(Oid staged, bool create)
 
 	for (int i = 0; i < lengthof(bufs); i++)
 	{
-		if (bufs[i].lxid == MyProc->lxid && bufs[i].staged == staged)
+		if (bufs[i].lxid == PE_MY_LXID && bufs[i].staged == staged)
 			return &bufs[i];
-		if (free_slot == NULL && bufs[i].lxid != MyProc->lxid)
+		if (free_slot == NULL && bufs[i].lxid != PE_MY_LXID)
 			free_slot = &bufs[i];
 	}
 	if (!create)
@@ -112,7 +112,7 @@ buffer_of(Oid staged, bool create)
 	}
 	/* the previous transaction's context went with it */
 	free_slot->staged = staged;
-	free_slot->lxid = MyProc->lxid;
+	free_slot->lxid = PE_MY_LXID;
 	free_slot->subid = GetCurrentSubTransactionId();
 	free_slot->cxt = AllocSetContextCreate(TopTransactionContext, "perfeval staged rows",
 										   ALLOCSET_DEFAULT_SIZES);
@@ -281,7 +281,7 @@ pe_stage_flush(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("stage_flush() must be an AFTER ... FOR EACH STATEMENT trigger")));
 	for (int i = 0; i < lengthof(bufs); i++)
-		if (bufs[i].lxid == MyProc->lxid && bufs[i].n > 0)
+		if (bufs[i].lxid == PE_MY_LXID && bufs[i].n > 0)
 			write_buffer(&bufs[i]);
 	return PointerGetDatum(NULL);
 }
