@@ -24,11 +24,22 @@ REGRESS += $(patsubst test/sql/%.sql,%,$(wildcard test/sql/warehouse*.sql))
 REGRESS_OPTS = --inputdir=test --encoding=UTF8 --no-locale
 
 PG_CPPFLAGS = -Isrc
+# -Werror for development builds only (test/run.sh sets PERFEVAL_DEV=1): a
+# user's `make` must not fail on a warning of a newer compiler or server.
+ifeq ($(PERFEVAL_DEV),1)
 PG_CFLAGS = -Werror
+endif
 
-PG_CONFIG ?= $(shell test -x /usr/lib/postgresql/15/bin/pg_config && echo /usr/lib/postgresql/15/bin/pg_config || echo pg_config)
-PGXS := $(shell $(PG_CONFIG) --pgxs)
+# PostgreSQL 15, 16 or 17: PG_CONFIG if given, else the newest
+# /usr/lib/postgresql/*/bin/pg_config, else pg_config on PATH (the same rule
+# as test/pgbin.sh's).
+PG_CONFIG ?= $(or $(shell ls -d /usr/lib/postgresql/*/bin/pg_config 2>/dev/null | sort -V | tail -n 1),pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(PGXS),)
 include $(PGXS)
+else ifeq ($(filter test demo bench bench-citus unittest,$(MAKECMDGOALS)),)
+$(error perfeval: no PostgreSQL server development files (no $(PG_CONFIG)); install postgresql-server-dev-NN, set PG_CONFIG, or run `make test`, which installs them)
+endif
 
 # Objects depend on the headers (PGXS does not track them by default).
 $(OBJS): src/pe_core.h src/perfeval.h src/shard.h

@@ -11,7 +11,7 @@
 #   citus_stop DIR      stop them
 #
 # Run as root, the nodes belong to the same non-root user as test/run.sh's.
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+[ -n "${PGBIN:-}" ] || { source "$(dirname "${BASH_SOURCE[0]}")/pgbin.sh" && pe_find_pg; }
 CITUS_PORT=${CITUS_PORT:-54339}
 VENDOR=${VENDOR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/shared/vendor}
 
@@ -37,7 +37,7 @@ citus_available() {
 	echo "== building Citus 13.2.2 from $VENDOR (about 95 s)"
 	local b
 	b=$(mktemp -d /tmp/citus-build.XXXXXX)
-	local deps=(libkrb5-dev liblz4-dev libzstd-dev libcurl4-openssl-dev) missing=() p
+	local deps=(patch libkrb5-dev liblz4-dev libzstd-dev libcurl4-openssl-dev) missing=() p
 	for p in "${deps[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 	done

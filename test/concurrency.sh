@@ -29,7 +29,8 @@ cd "$(dirname "$0")/.."
 db=concurrency
 SOAK=${SOAK_SECONDS:-30}
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d $db)
-PGBENCH=${PGBIN:-/usr/lib/postgresql/15/bin}/pgbench
+[ -n "${PGBIN:-}" ] || { source test/pgbin.sh && pe_find_pg; }
+PGBENCH=$PGBIN/pgbench
 [ -x $PGBENCH ] || PGBENCH=pgbench
 dropdb --if-exists $db 2>/dev/null
 createdb $db

@@ -356,7 +356,12 @@ SELECT is((SELECT count(*) FROM pg_class c WHERE c.relnamespace = 'perfeval'::re
 SELECT is((SELECT count(*) FROM pg_depend d
 			WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
 			  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'perfeval')
-			  AND coalesce(obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)), '') !~ '[一-鿿].* / [A-Za-z]'),
+			  AND coalesce(obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)), '') !~ '[一-鿿].* / [A-Za-z]'
+			  -- (but what comes with another object, a type's array type and a
+			  -- table's or view's row type: members of the extension too since 17)
+			  AND NOT EXISTS (SELECT FROM pg_type t LEFT JOIN pg_class r ON r.oid = t.typrelid
+							  WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid
+								AND (EXISTS (SELECT FROM pg_type e WHERE e.typarray = t.oid) OR r.relkind <> 'c'))),
 	0::bigint, 'every object of the extension (types, functions, operators, schemas…) has a comment in Chinese and English');
 SELECT is((SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
 			WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)

@@ -185,7 +185,12 @@ EXCEPTION WHEN others THEN
 	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
 	RETURN 'ERROR ' || SQLSTATE || ': ' || d;
 END $$;
-SELECT typ, v AS input, try_detail(typ, v) AS result FROM (VALUES
+-- (the input shown with its invisible characters as \uXXXX: psql's widths of
+-- them change with its version, U+FEFF is one column in 15's psql, none in 17's)
+SELECT typ, (SELECT string_agg(CASE WHEN c ~ '[\x01-\x1f\x7f-\xa0\xad\u2000-\u206f\ufeff]'
+		THEN '\u' || lpad(upper(to_hex(ascii(c))), 4, '0') ELSE c END, '' ORDER BY n)
+	FROM regexp_split_to_table(v, '') WITH ORDINALITY AS s(c, n)) AS input,
+	try_detail(typ, v) AS result FROM (VALUES
 	('perfeval.target', E'不低于2,000 万\uFEFF元／家'),
 	('perfeval.target', E'\uFEFF≥5家'),
 	('perfeval.target', E'≥5家\u200B'),
