@@ -10,13 +10,16 @@ OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o s
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/
-# joined in order.  Released versions' install scripts (sql/perfeval--1.0.sql,
-# sql/perfeval--1.1.sql, sql/perfeval--1.2.sql, sql/perfeval--1.3.sql … sql/perfeval--1.14.sql, frozen) and the upgrade scripts
-# (perfeval--A--B.sql) are shipped as written; test/upgrade.sh checks that an
-# upgraded 1.0, 1.1 or 1.2 equals a fresh install.
+# joined in order, with the shipped division list (data/division.csv) once.
+# Of the released versions only the first install script is kept
+# (sql/perfeval--1.0.sql), with every upgrade script (perfeval--A--B.sql, each
+# shipped as released and never edited): PostgreSQL installs any release
+# through the chain (CREATE EXTENSION perfeval VERSION '1.5' runs 1.0, then
+# 1.0--1.1 ... 1.4--1.5), and test/upgrade.sh checks that each release,
+# updated, equals a fresh install of the current one.
 SECTIONS = $(sort $(wildcard sql/[0-9][0-9]_*.sql))
 DATA_built = perfeval--$(EXTVERSION).sql
-DATA = sql/perfeval--1.0.sql sql/perfeval--1.1.sql sql/perfeval--1.2.sql sql/perfeval--1.3.sql sql/perfeval--1.4.sql sql/perfeval--1.5.sql sql/perfeval--1.6.sql sql/perfeval--1.7.sql sql/perfeval--1.8.sql sql/perfeval--1.9.sql sql/perfeval--1.10.sql sql/perfeval--1.11.sql sql/perfeval--1.12.sql sql/perfeval--1.13.sql sql/perfeval--1.14.sql $(wildcard sql/perfeval--*--*.sql)
+DATA = sql/perfeval--1.0.sql $(wildcard sql/perfeval--*--*.sql)
 
 # Regression tests live in test/sql, expected output in expected/.
 REGRESS = types scoring rowscore sumscores parallel
@@ -40,6 +43,14 @@ include $(PGXS)
 else ifeq ($(filter test demo bench bench-citus unittest,$(MAKECMDGOALS)),)
 $(error perfeval: no PostgreSQL server development files (no $(PG_CONFIG)); install postgresql-server-dev-NN, set PG_CONFIG, or run `make test`, which installs them)
 endif
+
+# An install replaces every install and upgrade script an older checkout
+# installed (the released install scripts 1.1 to 1.14 are no longer shipped:
+# a stale copy would hide the chain from 1.0).
+install: drop-installed-scripts
+.PHONY: drop-installed-scripts
+drop-installed-scripts:
+	rm -f '$(DESTDIR)$(datadir)/$(datamoduledir)/$(EXTENSION)--'*.sql
 
 # Objects depend on the headers (PGXS does not track them by default).
 $(OBJS): src/pe_core.h src/perfeval.h src/shard.h

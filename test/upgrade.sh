@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
 # install starts.  One database gets perfeval $1 (a released version: 1.0,
-# 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 1.10, 1.11, 1.12, 1.13 or 1.14) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
+# 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 1.10, 1.11, 1.12, 1.13 or 1.14,
+# installed from 1.0 through the chain of upgrade scripts, as CREATE EXTENSION
+# ... VERSION does) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
 # gets the current version and the same samples.  Their catalogs (every object of the extension with its
 # definition and comment) and every view's rows must be identical.  Needs
 # PGHOST/PGPORT/PGUSER and the samples' loader (test/run.sh).
@@ -16,6 +18,15 @@ load() {	# load DB: the four samples
 	for f in test/data/seed_*.sql; do "${PSQL[@]}" -d "$1" -f "$f"; done
 }
 for db in $old $new; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
+# Old releases are installed as PostgreSQL itself can: from 1.0's install
+# script and the chain of upgrade scripts (only the first and the current
+# install scripts are shipped; a stale copy of another would be used instead)
+installed=$(psql -X -At -d postgres -c "SELECT name FROM pg_ls_dir((SELECT setting FROM pg_config WHERE name = 'SHAREDIR') || '/extension') AS name
+	WHERE name ~ '^perfeval--[0-9.]+\.sql$' ORDER BY 1" | tr '\n' ' ')
+if [ "$installed" != "perfeval--1.0.sql perfeval--$(sed -n "s/^default_version = '\(.*\)'/\1/p" perfeval.control).sql " ]; then
+	echo "upgrade: the installed install scripts are not 1.0's and the current one's alone: $installed"
+	exit 1
+fi
 "${PSQL[@]}" -d $old -c "CREATE EXTENSION perfeval VERSION '$from'"
 load $old
 # A reader of the old version (1.4 added access grants): it must see as much
