@@ -24,6 +24,8 @@ PKGS=(postgresql-17 postgresql-server-dev-17 postgresql-17-pgtap make gcc libc6-
 	libtap-parser-sourcehandler-pgtap-perl)
 skip() { echo "skipped: PostgreSQL 17 not tried: $*"; exit 77; }
 
+[ "${PERFEVAL_PG17:-1}" != 0 ] || skip "PERFEVAL_PG17=0"
+[ "${PGMAJOR:-}" != 17 ] || skip "the whole suite runs on PostgreSQL 17 already"
 if [ "$(id -u)" != 0 ]; then
 	sudo -n true 2>/dev/null || skip "a chroot needs root, and sudo asks for a password"
 	exec sudo -n env PERFEVAL_TRIXIE_ROOT="$ROOT" PERFEVAL_PG17_PORT="$PORT" PG17_UPGRADE_FROM="$FROM" \
@@ -38,12 +40,14 @@ flock -w 1800 9 || skip "$ROOT is busy with another run for 30 minutes"
 
 LOG=$(mktemp /tmp/perfeval-pg17.XXXXXX.log)
 WORK=
+KEEPLOG=
 cleanup() {
 	local pid
 	# the throwaway cluster of a run.sh that was killed: its postmaster, by pid
 	for pid in "$ROOT"/tmp/perfeval-test.*/data/postmaster.pid; do
 		[ -f "$pid" ] && kill -QUIT "$(head -n 1 "$pid")" 2>/dev/null
 	done
+	[ -n "${KEEPLOG:-}" ] || rm -f "$LOG" "$LOG.release"
 	[ -n "$WORK" ] && rm -rf "$ROOT/$WORK"
 	mountpoint -q "$ROOT/proc" && umount -l "$ROOT/proc"
 	mountpoint -q "$ROOT/dev/shm" && umount -l "$ROOT/dev/shm"
@@ -67,7 +71,7 @@ if [ ! -f "$ROOT/.perfeval-ready" ] || [ "$(cat "$ROOT/.perfeval-ready")" != "${
 	MIRROR=${MIRROR:-http://deb.debian.org/debian}
 	if ! command -v debootstrap >/dev/null; then
 		timeout 300 apt-get install -y -qq --no-install-recommends debootstrap >>"$LOG" 2>&1 ||
-			skip "no debootstrap, and apt-get could not install it (offline?)"
+			{ KEEPLOG=1; skip "no debootstrap, and apt-get could not install it (offline?; $LOG)"; }
 	fi
 	# a quick look first: offline, say so in seconds rather than hang
 	timeout 30 /usr/lib/apt/apt-helper download-file "$MIRROR/dists/trixie/Release" "$LOG.release" >>"$LOG" 2>&1 ||
@@ -77,7 +81,7 @@ if [ ! -f "$ROOT/.perfeval-ready" ] || [ "$(cat "$ROOT/.perfeval-ready")" != "${
 		echo "== creating the trixie root $ROOT from $MIRROR (once; about 2 minutes)"
 		rm -rf "$ROOT.new"
 		timeout 900 debootstrap --variant=minbase trixie "$ROOT.new" "$MIRROR" >>"$LOG" 2>&1 ||
-			{ rm -rf "$ROOT.new"; skip "debootstrap trixie failed or took over 15 minutes ($LOG)"; }
+			{ rm -rf "$ROOT.new"; KEEPLOG=1; skip "debootstrap trixie failed or took over 15 minutes ($LOG)"; }
 		rm -rf "$ROOT" && mv "$ROOT.new" "$ROOT"
 	fi
 	cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
@@ -88,13 +92,12 @@ if [ ! -f "$ROOT/.perfeval-ready" ] || [ "$(cat "$ROOT/.perfeval-ready")" != "${
 	mounts || skip "could not mount /proc in $ROOT"
 	timeout 900 chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
 		sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${PKGS[*]}" >>"$LOG" 2>&1 ||
-		skip "apt-get install ${PKGS[0]} in $ROOT failed or took over 15 minutes ($LOG)"
+		{ KEEPLOG=1; skip "apt-get install ${PKGS[0]} in $ROOT failed or took over 15 minutes ($LOG)"; }
 	in_root apt-get clean >/dev/null 2>&1
 	echo "${PKGS[*]}" >"$ROOT/.perfeval-ready"
 	echo "== trixie root ready in $((SECONDS - start)) s"
 fi
 mounts || skip "could not mount /proc in $ROOT"
-rm -f "$LOG"
 
 # 2. This tree, copied in (what git tracks and would track; all of it without git).
 WORK=$(cd "$ROOT" && mktemp -d perfeval.XXXXXX)
@@ -106,15 +109,15 @@ else
 fi | tar -xf - -C "$ROOT/$WORK" || { echo "could not copy the tree into $ROOT"; exit 1; }
 
 # 3. Build, pg_regress, pgTAP and an upgrade, on 17.
-echo "== PostgreSQL $(in_root /usr/lib/postgresql/17/bin/postgres --version | sed 's/.* //') in $ROOT, port $PORT"
+echo "== $(in_root /usr/lib/postgresql/17/bin/postgres --version | sed -E 's/.*\(PostgreSQL\) ([0-9.]+).*/PostgreSQL \1/') in $ROOT, port $PORT"
 timeout 1800 chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
 	PERFEVAL_PORT="$PORT" FROM="$FROM" bash -c 'cd /'"$WORK"' && bash test/run.sh run bash -c '\''
-	set -e
+	rc=0
 	echo "== pg_regress"
-	make -s PG_CONFIG=$PG_CONFIG installcheck || { [ -f regression.diffs ] && head -c 20000 regression.diffs; exit 1; }
+	make -s PG_CONFIG=$PG_CONFIG installcheck || { [ -f regression.diffs ] && head -c 20000 regression.diffs; rc=1; }
 	echo "== pgTAP"
-	psql -X -q -v ON_ERROR_STOP=1 -d dev -c "CREATE EXTENSION pgtap"
-	pg_prove -d dev test/pgtap/*.sql
+	{ psql -X -q -v ON_ERROR_STOP=1 -d dev -c "CREATE EXTENSION pgtap" && pg_prove -d dev test/pgtap/*.sql; } || rc=1
 	echo "== ALTER EXTENSION UPDATE from $FROM equals a fresh install"
-	bash test/upgrade.sh "$FROM"
+	bash test/upgrade.sh "$FROM" || rc=1
+	exit $rc
 	'\'

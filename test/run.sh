@@ -150,6 +150,8 @@ test)
 		bash test/citus.sh
 	suite "concurrent writers and readers: races, a ${SOAK_SECONDS:-30} s pgbench soak on loopback, imports at once" \
 		bash test/concurrency.sh
+	suite "PostgreSQL 17 in a Debian trixie root: build with -Werror, pg_regress, pgTAP, ALTER EXTENSION UPDATE from 1.14" \
+		bash test/pg17.sh
 	echo
 	echo "test suites: $passed passed, $failed failed, $skipped skipped"
 	[ "$failed" = 0 ]
