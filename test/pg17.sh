@@ -36,7 +36,7 @@ command -v chroot >/dev/null || skip "no chroot command"
 # one run at a time on the shared root
 mkdir -p "$(dirname "$ROOT")"
 exec 9>"$ROOT.lock"
-flock -w 1800 9 || skip "$ROOT is busy with another run for 30 minutes"
+flock -w 600 9 || skip "$ROOT is busy with another run for 10 minutes"
 
 LOG=$(mktemp /tmp/perfeval-pg17.XXXXXX.log)
 WORK=
@@ -80,8 +80,8 @@ if [ ! -f "$ROOT/.perfeval-ready" ] || [ "$(cat "$ROOT/.perfeval-ready")" != "${
 	if [ ! -x "$ROOT/usr/bin/apt-get" ]; then
 		echo "== creating the trixie root $ROOT from $MIRROR (once; about 2 minutes)"
 		rm -rf "$ROOT.new"
-		timeout 900 debootstrap --variant=minbase trixie "$ROOT.new" "$MIRROR" >>"$LOG" 2>&1 ||
-			{ rm -rf "$ROOT.new"; KEEPLOG=1; skip "debootstrap trixie failed or took over 15 minutes ($LOG)"; }
+		timeout 600 debootstrap --variant=minbase trixie "$ROOT.new" "$MIRROR" >>"$LOG" 2>&1 ||
+			{ rm -rf "$ROOT.new"; KEEPLOG=1; skip "debootstrap trixie failed or took over 10 minutes ($LOG)"; }
 		rm -rf "$ROOT" && mv "$ROOT.new" "$ROOT"
 	fi
 	cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
@@ -90,9 +90,9 @@ if [ ! -f "$ROOT/.perfeval-ready" ] || [ "$(cat "$ROOT/.perfeval-ready")" != "${
 	mkdir -p "$ROOT/etc/postgresql-common/createcluster.d"
 	echo "create_main_cluster = false" >"$ROOT/etc/postgresql-common/createcluster.d/perfeval.conf"
 	mounts || skip "could not mount /proc in $ROOT"
-	timeout 900 chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
+	timeout 600 chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive \
 		sh -c "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${PKGS[*]}" >>"$LOG" 2>&1 ||
-		{ KEEPLOG=1; skip "apt-get install ${PKGS[0]} in $ROOT failed or took over 15 minutes ($LOG)"; }
+		{ KEEPLOG=1; skip "apt-get install ${PKGS[0]} in $ROOT failed or took over 10 minutes ($LOG)"; }
 	in_root apt-get clean >/dev/null 2>&1
 	echo "${PKGS[*]}" >"$ROOT/.perfeval-ready"
 	echo "== trixie root ready in $((SECONDS - start)) s"
@@ -110,7 +110,7 @@ fi | tar -xf - -C "$ROOT/$WORK" || { echo "could not copy the tree into $ROOT"; 
 
 # 3. Build, pg_regress, pgTAP and an upgrade, on 17.
 echo "== $(in_root /usr/lib/postgresql/17/bin/postgres --version | sed -E 's/.*\(PostgreSQL\) ([0-9.]+).*/PostgreSQL \1/') in $ROOT, port $PORT"
-timeout 1800 chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+timeout 900 chroot "$ROOT" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
 	PERFEVAL_PORT="$PORT" FROM="$FROM" bash -c 'cd /'"$WORK"' && bash test/run.sh run bash -c '\''
 	rc=0
 	echo "== pg_regress"
