@@ -17,12 +17,14 @@ SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, 
 	'seed 003''s form imported');
 UPDATE perfeval.project SET name = '=HYPERLINK("http://example.invalid/","click")', implementing_unit = '@SUM(1+1)*cmd|'' /C calc''!A0'
  WHERE project_id = 'form003';
--- every indicator but the execution-rate row: a prefix in turn (a genuine
--- leading quote followed by anything else stays as it is)
+-- every indicator but the money's rates (the import knows those by their
+-- names): a prefix in turn (a genuine leading quote followed by anything
+-- else stays as it is)
 UPDATE perfeval.indicator i SET name = (ARRAY['=', '+', '-', '@', E'\t', E'\r', '''=', '''''+', '''', '''x'])[1 + x.n % 10] || i.name
-  FROM (SELECT code, row_number() OVER (ORDER BY seq) AS n FROM perfeval.indicator WHERE project_id = 'form003' AND code <> 'A11') x
+  FROM (SELECT code, row_number() OVER (ORDER BY seq) AS n FROM perfeval.indicator
+		 WHERE project_id = 'form003' AND source NOT IN ('arrival_rate', 'execution_rate')) x
  WHERE i.project_id = 'form003' AND i.code = x.code;
-UPDATE perfeval.indicator SET level1 = '-' || level1 WHERE project_id = 'form003' AND code <> 'A11';
+UPDATE perfeval.indicator SET level1 = '-' || level1 WHERE project_id = 'form003';
 UPDATE perfeval.actual SET deviation_note = '+' || coalesce(deviation_note, '未达成') WHERE project_id = 'form003';
 UPDATE perfeval.checklist_point SET reason = '=' || coalesce(reason, '扣分'), description = '@' || description WHERE project_id = 'form003';
 
