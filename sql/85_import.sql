@@ -574,7 +574,7 @@ REVOKE ALL ON FUNCTION perfeval_internal.taken_codes(text[]) FROM PUBLIC;
 -- only the loader's own rows and never calls it).
 CREATE FUNCTION perfeval_internal.stager_may_load(stager name, project_id text, department text,
 		division_code text) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'stager_may_load' LANGUAGE C STABLE PARALLEL RESTRICTED;
+	AS 'MODULE_PATHNAME', 'stager_may_load' LANGUAGE C STABLE PARALLEL SAFE;
 REVOKE ALL ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) FROM PUBLIC;
 
 -- Insert the rows of query ($1 and $2: lo and hi) into target (cols).  On

@@ -15,7 +15,7 @@
 -- formula cells (export_cell()); staging a row takes the guard quote off.
 CREATE FUNCTION perfeval_internal.stager_may_load(stager name, project_id text, department text,
 		division_code text) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'stager_may_load' LANGUAGE C STABLE PARALLEL RESTRICTED;
+	AS 'MODULE_PATHNAME', 'stager_may_load' LANGUAGE C STABLE PARALLEL SAFE;
 REVOKE ALL ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) FROM PUBLIC;
 COMMENT ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) IS '暂存表单的角色可否装载它（所替换的项目及所写的部门与区划） / Whether the role that staged a form may load it: the project it replaces and the department and division it writes';
 
