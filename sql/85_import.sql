@@ -716,10 +716,12 @@ COMMENT ON FUNCTION perfeval.method_zh(perfeval.method) IS '评分方法的中�
 -- out with a leading single quote (export_cell(), 1.15), which the staging
 -- takes off again (OWASP "CSV injection").
 CREATE VIEW perfeval.export_project AS
-SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_internal.export_cell(p.name) AS "项目名称", perfeval_internal.export_cell(p.year::text) AS "年度",
-	   perfeval_internal.export_cell(p.division_code) AS "行政区划代码", perfeval_internal.export_cell(p.department) AS "主管部门", perfeval_internal.export_cell(p.implementing_unit) AS "实施单位",
-	   perfeval_internal.export_cell(p.evaluation_kind) AS "评价类型", perfeval_internal.export_cell(p.scheme_id) AS "评分方案", perfeval_internal.export_cell(m.unit) AS "金额单位",
-	   perfeval_internal.export_cell(m.initial_budget::text) AS "年初预算数", perfeval_internal.export_cell(m.budget::text) AS "全年预算数", perfeval_internal.export_cell(m.arrived::text) AS "实际到位数",
+SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_internal.export_cell(p.name) AS "项目名称",
+	   perfeval_internal.export_cell(p.year::text) AS "年度", perfeval_internal.export_cell(p.division_code) AS "行政区划代码",
+	   perfeval_internal.export_cell(p.department) AS "主管部门", perfeval_internal.export_cell(p.implementing_unit) AS "实施单位",
+	   perfeval_internal.export_cell(p.evaluation_kind) AS "评价类型", perfeval_internal.export_cell(p.scheme_id) AS "评分方案",
+	   perfeval_internal.export_cell(m.unit) AS "金额单位", perfeval_internal.export_cell(m.initial_budget::text) AS "年初预算数",
+	   perfeval_internal.export_cell(m.budget::text) AS "全年预算数", perfeval_internal.export_cell(m.arrived::text) AS "实际到位数",
 	   perfeval_internal.export_cell(m.spent::text) AS "全年执行数", perfeval_internal.export_cell(er.weight::text) AS "预算执行率分值",
 	   perfeval_internal.export_cell(er.printed_score::text) AS "预算执行率得分", perfeval_internal.export_cell(p.printed_total::text) AS "总分",
 	   perfeval_internal.export_cell(p.printed_grade) AS "评价等级"
@@ -737,14 +739,16 @@ SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_i
  WHERE perfeval_internal.in_scope(p.project_id);
 
 CREATE VIEW perfeval.export_indicator AS
-SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标", perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
+SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标",
+	   perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
 	   -- a row judged from an actual without a target marked 定性, so that
 	   -- it is not read back as printed-only (1.14); a method other than
 	   -- proportional in brackets, in Chinese (1.12)
 	   CASE WHEN i.source = 'actual' AND i.target IS NULL THEN '定性' ELSE '' END
 		|| CASE WHEN i.method <> 'proportional'::perfeval.method THEN '（' || perfeval.method_zh(i.method) || '）'
 				ELSE '' END AS "指标性质",
-	   perfeval_internal.export_cell(i.target::text) AS "指标值", ''::text AS "度量单位", perfeval_internal.export_cell(i.weight::text) AS "分值",
+	   perfeval_internal.export_cell(i.target::text) AS "指标值", ''::text AS "度量单位",
+	   perfeval_internal.export_cell(i.weight::text) AS "分值",
 	   perfeval_internal.export_cell(CASE WHEN NOT i.applicable THEN '不适用'
 			WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual
 			WHEN i.source = 'actual' THEN la.measure::text END) AS "实际完成值",
@@ -763,16 +767,18 @@ SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码", perfeval_i
  ORDER BY i.project_id, i.seq, i.code;
 
 CREATE VIEW perfeval.export_checklist AS
-SELECT perfeval_internal.export_cell(c.project_id) AS "项目编码", perfeval_internal.export_cell(i.name) AS "三级指标", perfeval_internal.export_cell(c.description) AS "评价要点",
-	   perfeval_internal.export_cell(c.points::text) AS "要点分值", perfeval_internal.export_cell(c.deduction::text) AS "扣分", perfeval_internal.export_cell(c.reason) AS "扣分理由"
+SELECT perfeval_internal.export_cell(c.project_id) AS "项目编码", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(c.description) AS "评价要点", perfeval_internal.export_cell(c.points::text) AS "要点分值",
+	   perfeval_internal.export_cell(c.deduction::text) AS "扣分", perfeval_internal.export_cell(c.reason) AS "扣分理由"
   FROM perfeval.checklist_point c
   JOIN perfeval.indicator i ON i.project_id = c.project_id AND i.code = c.code
  WHERE perfeval_internal.in_scope(c.project_id)
  ORDER BY c.project_id, i.seq, c.code, c.point_no;
 
 CREATE VIEW perfeval.export_survey AS
-SELECT perfeval_internal.export_cell(v.project_id) AS "项目编码", perfeval_internal.export_cell(i.name) AS "三级指标", perfeval_internal.export_cell(v.option_label) AS "选项",
-	   perfeval_internal.export_cell(v.respondents::text) AS "人数", perfeval_internal.export_cell(v.coefficient::text) AS "系数"
+SELECT perfeval_internal.export_cell(v.project_id) AS "项目编码", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(v.option_label) AS "选项", perfeval_internal.export_cell(v.respondents::text) AS "人数",
+	   perfeval_internal.export_cell(v.coefficient::text) AS "系数"
   FROM perfeval.survey_response v
   JOIN perfeval.indicator i ON i.project_id = v.project_id AND i.code = v.code
  WHERE perfeval_internal.in_scope(v.project_id)
