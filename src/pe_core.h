@@ -602,4 +602,8 @@ extern bool pe_starts_number(const char *s, size_t i, size_t e);
 extern PeStatus pe_scan_number(const char *s, size_t b, size_t e, bool groups,
 							   int64_t *val, size_t *end, PeError *err);
 
+/* Formula cells of a spreadsheet: the export's guard quote (pe_cell.c). */
+extern bool pe_cell_needs_guard(const char *s, size_t len);
+extern bool pe_cell_is_guarded(const char *s, size_t len);
+
 #endif							/* PE_CORE_H */
