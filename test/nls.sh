@@ -56,6 +56,11 @@ fi
 if grep -nE '\berr(msg|detail|hint|context|msg_plural|detail_plural)\(\s*[^"[:space:]]' src/*.c; then
 	fail "an ereport above takes a non-literal format: xgettext cannot extract it (write it literally, or \"%s\", _(x) with x marked gettext_noop)"
 fi
+# an ereport outside TEXTDOMAIN perfeval-NN (set in src/perfeval.h) is
+# looked up in PostgreSQL's own catalog and never translated
+for f in $(grep -l 'ereport' src/*.c); do
+	grep -q '^#include "perfeval.h"' "$f" || fail "$f reports errors without including perfeval.h (its TEXTDOMAIN)"
+done
 if [ "$status" = 0 ]; then
 	echo "nls: $(msgfmt --statistics -o /dev/null po/zh_CN.po 2>&1), perfeval.pot up to date"
 fi
@@ -108,7 +113,7 @@ SQL
 ins="INSERT INTO perfeval.actual (project_id, code, reported_on, measure) VALUES ('seed001', 'C11', '2099-01-01', '1家')"
 out=$(session zh_CN.UTF-8 -c "SET ROLE perfeval_nls_loader" -c "$ins")
 expect "a refused load in Chinese" "$out" '42501' '角色 "perfeval_nls_loader" 无权装载项目 "seed001"' \
-	'装载权限由数据仓库的所有者授予'
+	'该项目不在此角色获准装载的项目之内' '装载权限由数据仓库的所有者授予'
 out=$(session C -c "SET ROLE perfeval_nls_loader" -c "$ins")
 expect "a refused load in English" "$out" '42501' 'role "perfeval_nls_loader" may not load project "seed001"' \
 	"The warehouse's owner grants loading"
