@@ -56,6 +56,10 @@ fi
 if grep -nE '\berr(msg|detail|hint|context|msg_plural|detail_plural)\(\s*[^"[:space:]]' src/*.c; then
 	fail "an ereport above takes a non-literal format: xgettext cannot extract it (write it literally, or \"%s\", _(x) with x marked gettext_noop)"
 fi
+# the core's pe_detail_invisible, an array, is marked by its copy in module.c
+inv=$(sed -n 's/^const char[[:space:]]*pe_detail_invisible\[\] = \(".*"\);$/\1/p' src/pe_parse.c)
+[ -n "$inv" ] && grep -qxF "msgid $inv" po/perfeval.pot ||
+	fail "pe_detail_invisible of src/pe_parse.c ($inv) is not the sentence src/module.c marks for translation"
 # an ereport outside TEXTDOMAIN perfeval-NN (set in src/perfeval.h) is
 # looked up in PostgreSQL's own catalog and never translated
 for f in $(grep -l 'ereport' src/*.c); do
