@@ -129,4 +129,7 @@ nls-pot:
 update-po: nls-pot
 	for l in $(NLS_LANGUAGES); do msgmerge --quiet --no-wrap --update --backup=none po/$$l.po po/perfeval.pot || exit 1; done
 
-EXTRA_CLEAN += $(NLS_MO)
+.PHONY: clean-nls
+clean: clean-nls
+clean-nls:
+	rm -f $(NLS_MO)
