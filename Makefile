@@ -89,3 +89,62 @@ bench-citus:
 	bash test/run.sh bench --citus
 
 EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell results regression.diffs regression.out
+
+# == NLS: perfeval's messages in the session's lc_messages (po/) ==
+# Every ereport's errmsg/errdetail/errhint is English in the source and
+# translated in po/<lang>.po; the catalog is installed as perfeval-NN.mo
+# (PG_TEXTDOMAIN("perfeval"), src/perfeval.h) where pg_bindtextdomain()
+# looks, $(pg_config --localedir)/<lang>/LC_MESSAGES.  `make update-po`
+# re-extracts po/perfeval.pot with PostgreSQL's keywords (src/nls-global.mk)
+# and merges it into each po/<lang>.po; test/nls.sh fails on a message
+# without its translation.  Building the catalogs needs msgfmt (gettext).
+NLS_LANGUAGES = zh_CN
+NLS_DOMAIN = perfeval-$(MAJORVERSION)
+NLS_LOCALEDIR = $(shell $(PG_CONFIG) --localedir)
+NLS_MSGFMT = msgfmt
+NLS_XGETTEXT = xgettext -ctranslator --no-wrap --sort-by-file --from-code=UTF-8 -n \
+	--package-name=perfeval --msgid-bugs-address="perfeval issues" \
+	--keyword=_ --keyword=gettext_noop --keyword=errmsg --keyword=errmsg_plural:1,2 \
+	--keyword=errdetail --keyword=errdetail_log --keyword=errdetail_plural:1,2 \
+	--keyword=errhint --keyword=errcontext --keyword=pe_fail:4 \
+	--flag=_:1:pass-c-format --flag=errmsg:1:c-format --flag=errmsg_plural:1:c-format \
+	--flag=errmsg_plural:2:c-format --flag=errdetail:1:c-format --flag=errdetail_log:1:c-format \
+	--flag=errdetail_plural:1:c-format --flag=errdetail_plural:2:c-format \
+	--flag=errhint:1:c-format --flag=errcontext:1:c-format
+NLS_SOURCES = $(sort $(wildcard src/*.c src/*.h))
+NLS_MO = $(NLS_LANGUAGES:%=po/%.mo)
+
+ifeq ($(enable_nls),yes)
+all: $(NLS_MO)
+install: install-nls
+uninstall: uninstall-nls
+endif
+
+po/%.mo: po/%.po
+	@command -v $(NLS_MSGFMT) >/dev/null || { echo "perfeval: msgfmt not found: install gettext (apt-get install gettext) for the translated messages" >&2; exit 1; }
+	$(NLS_MSGFMT) --check -o $@ $<
+
+.PHONY: install-nls uninstall-nls update-po
+install-nls: $(NLS_MO)
+	for l in $(NLS_LANGUAGES); do \
+		$(MKDIR_P) '$(DESTDIR)$(NLS_LOCALEDIR)/'$$l/LC_MESSAGES && \
+		$(INSTALL_DATA) po/$$l.mo '$(DESTDIR)$(NLS_LOCALEDIR)/'$$l/LC_MESSAGES/$(NLS_DOMAIN).mo || exit 1; \
+	done
+
+uninstall-nls:
+	for l in $(NLS_LANGUAGES); do rm -f '$(DESTDIR)$(NLS_LOCALEDIR)/'$$l/LC_MESSAGES/$(NLS_DOMAIN).mo; done
+
+# po/perfeval.pot from the sources (nls-pot NLS_POT=file: elsewhere, as
+# test/nls.sh compares), then each po/<lang>.po merged with it
+NLS_POT = po/perfeval.pot
+.PHONY: nls-pot
+nls-pot:
+	$(NLS_XGETTEXT) -o $(NLS_POT) $(NLS_SOURCES)
+
+update-po: nls-pot
+	for l in $(NLS_LANGUAGES); do msgmerge --quiet --no-wrap --update --backup=none po/$$l.po po/perfeval.pot || exit 1; done
+
+.PHONY: clean-nls
+clean: clean-nls
+clean-nls:
+	rm -f $(NLS_MO)

@@ -435,7 +435,7 @@ refuse(const char *project, const char *what)
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("role \"%s\" may not load project \"%s\"", GetUserNameFromId(GetUserId(), false), project),
-			 errdetail("%s", what),
+			 errdetail_internal("%s", what),
 			 errhint("The warehouse's owner grants loading with perfeval.grant_access(role, department, division_prefix, may_load => true).")));
 }
 
@@ -455,7 +455,7 @@ may_load(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(scope_has(scope_of(fcinfo, true), PG_GETARG_TEXT_PP(0)));
 }
 
-#define NOT_LOADABLE "The project is not one of the role's projects with a grant that allows loading."
+#define NOT_LOADABLE _("The project is not one of the role's projects with a grant that allows loading.")
 
 /* check_load(project_id): may_load(), or an error naming the project. */
 PG_FUNCTION_INFO_V1(check_load);
@@ -498,8 +498,8 @@ check_load_project(PG_FUNCTION_ARGS)
 
 	if (!grants_cover(s, department, division))
 		refuse(PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0)),
-			   psprintf("No grant that allows loading covers department \"%s\" and division %s.",
-						department ? department : "", division ? division : "(none)"));
+			   psprintf(_("No grant that allows loading covers department \"%s\" and division %s."),
+						department ? department : "", division ? division : _("(none)")));
 	PG_RETURN_BOOL(true);
 }
 

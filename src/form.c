@@ -22,7 +22,7 @@
 #include "utils/relcache.h"
 #include "utils/timestamp.h"
 
-#define FORM_NUMBER_HINT "A decimal number such as 25, 1,045.5 or 0.3, without units."
+#define FORM_NUMBER_HINT gettext_noop("A decimal number such as 25, 1,045.5 or 0.3, without units.")
 
 /* A form's number, or false with the 22P02 message and hint to report. */
 static bool
@@ -57,11 +57,12 @@ pe_form_number(PG_FUNCTION_ARGS)
 	Datum		d;
 	char	   *msg;
 
+	/* (msg is an import_error's English message; the report is translated) */
 	if (!form_number(PG_GETARG_TEXT_PP(0), &d, &msg))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("%s", msg),
-				 errhint(FORM_NUMBER_HINT)));
+				 errmsg("invalid number: \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
+				 errhint("%s", _(FORM_NUMBER_HINT))));
 	if (d == (Datum) 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(d);
