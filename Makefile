@@ -4,7 +4,7 @@
 EXTENSION = perfeval
 EXTVERSION = 1.15
 MODULE_big = perfeval
-CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o
+CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
 	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formrows.o src/stagebuf.o src/bulk.o src/restore.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
@@ -74,12 +74,16 @@ test/unit/test_eval: test/unit/test_eval.c $(CORE_SRCS) src/pe_core.h
 test/unit/fuzz_core: test/unit/fuzz_core.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/fuzz_core.c $(CORE_SRCS)
 
+test/unit/test_cell: test/unit/test_cell.c $(CORE_SRCS) src/pe_core.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_cell.c $(CORE_SRCS)
+
 .PHONY: unittest fuzz test demo bench bench-citus
-unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core
+unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell
 	./test/unit/test_core
 	./test/unit/test_arith
 	./test/unit/test_eval
 	./test/unit/fuzz_core
+	./test/unit/test_cell
 
 test:
 	bash test/run.sh test
@@ -95,4 +99,63 @@ bench:
 bench-citus:
 	bash test/run.sh bench --citus
 
-EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell results regression.diffs regression.out
+
+# == NLS: perfeval's messages in the session's lc_messages (po/) ==
+# Every ereport's errmsg/errdetail/errhint is English in the source and
+# translated in po/<lang>.po; the catalog is installed as perfeval-NN.mo
+# (PG_TEXTDOMAIN("perfeval"), src/perfeval.h) where pg_bindtextdomain()
+# looks, $(pg_config --localedir)/<lang>/LC_MESSAGES.  `make update-po`
+# re-extracts po/perfeval.pot with PostgreSQL's keywords (src/nls-global.mk)
+# and merges it into each po/<lang>.po; test/nls.sh fails on a message
+# without its translation.  Building the catalogs needs msgfmt (gettext).
+NLS_LANGUAGES = zh_CN
+NLS_DOMAIN = perfeval-$(MAJORVERSION)
+NLS_LOCALEDIR = $(shell $(PG_CONFIG) --localedir)
+NLS_MSGFMT = msgfmt
+NLS_XGETTEXT = xgettext -ctranslator --no-wrap --sort-by-file --from-code=UTF-8 -n \
+	--package-name=perfeval --msgid-bugs-address="perfeval issues" \
+	--keyword=_ --keyword=gettext_noop --keyword=errmsg --keyword=errmsg_plural:1,2 \
+	--keyword=errdetail --keyword=errdetail_log --keyword=errdetail_plural:1,2 \
+	--keyword=errhint --keyword=errcontext --keyword=pe_fail:4 \
+	--flag=_:1:pass-c-format --flag=errmsg:1:c-format --flag=errmsg_plural:1:c-format \
+	--flag=errmsg_plural:2:c-format --flag=errdetail:1:c-format --flag=errdetail_log:1:c-format \
+	--flag=errdetail_plural:1:c-format --flag=errdetail_plural:2:c-format \
+	--flag=errhint:1:c-format --flag=errcontext:1:c-format
+NLS_SOURCES = $(sort $(wildcard src/*.c src/*.h))
+NLS_MO = $(NLS_LANGUAGES:%=po/%.mo)
+
+ifeq ($(enable_nls),yes)
+all: $(NLS_MO)
+install: install-nls
+uninstall: uninstall-nls
+endif
+
+po/%.mo: po/%.po
+	@command -v $(NLS_MSGFMT) >/dev/null || { echo "perfeval: msgfmt not found: install gettext (apt-get install gettext) for the translated messages" >&2; exit 1; }
+	$(NLS_MSGFMT) --check -o $@ $<
+
+.PHONY: install-nls uninstall-nls update-po
+install-nls: $(NLS_MO)
+	for l in $(NLS_LANGUAGES); do \
+		$(MKDIR_P) '$(DESTDIR)$(NLS_LOCALEDIR)/'$$l/LC_MESSAGES && \
+		$(INSTALL_DATA) po/$$l.mo '$(DESTDIR)$(NLS_LOCALEDIR)/'$$l/LC_MESSAGES/$(NLS_DOMAIN).mo || exit 1; \
+	done
+
+uninstall-nls:
+	for l in $(NLS_LANGUAGES); do rm -f '$(DESTDIR)$(NLS_LOCALEDIR)/'$$l/LC_MESSAGES/$(NLS_DOMAIN).mo; done
+
+# po/perfeval.pot from the sources (nls-pot NLS_POT=file: elsewhere, as
+# test/nls.sh compares), then each po/<lang>.po merged with it
+NLS_POT = po/perfeval.pot
+.PHONY: nls-pot
+nls-pot:
+	$(NLS_XGETTEXT) -o $(NLS_POT) $(NLS_SOURCES)
+
+update-po: nls-pot
+	for l in $(NLS_LANGUAGES); do msgmerge --quiet --no-wrap --update --backup=none po/$$l.po po/perfeval.pot || exit 1; done
+
+.PHONY: clean-nls
+clean: clean-nls
+clean-nls:
+	rm -f $(NLS_MO)

@@ -253,8 +253,10 @@ BEGIN
 		perfeval_internal.staged_checklist, perfeval_internal.staged_survey', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
+	-- the import's SECURITY DEFINER helpers, PUBLIC's no more (1.15)
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
-		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[])', role);
+		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[]), perfeval_internal.analyze_staging(),
+		perfeval_internal.ensure_national_self()', role);
 END $$;
 REVOKE ALL ON FUNCTION perfeval.grant_access(regrole, text, text, boolean),
 	perfeval.revoke_access(regrole, text, text), perfeval_internal.grant_import(regrole, boolean) FROM PUBLIC;

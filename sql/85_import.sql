@@ -158,6 +158,9 @@ BEGIN
 		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
 END $$;
 
+-- (Loaders' only: granted by grant_import(), section 48.)
+REVOKE ALL ON FUNCTION perfeval_internal.analyze_staging() FROM PUBLIC;
+
 -- Forms waiting for correction and their problems survive pg_dump.
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_project', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_indicator', '');
@@ -177,6 +180,7 @@ CREATE FUNCTION perfeval_internal.ensure_national_self() RETURNS void
 		VALUES ('national_self', '全国项目支出绩效自评表（执行率以全年预算为分母）', 'budget')
 		ON CONFLICT (scheme_id) DO NOTHING;
 	END;
+REVOKE ALL ON FUNCTION perfeval_internal.ensure_national_self() FROM PUBLIC;
 
 -- A decimal as a form writes it ("1,234.5", full-width digits, spaces);
 -- NULL for an empty field; 22P02 for anything else (src/pe_parse.c).
@@ -424,6 +428,40 @@ BEGIN
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
 	  FROM perfeval_internal.form_problems() p;
+	-- a form staged by another role than the caller (the owner's nightly
+	-- run sees every loader's staged rows) is imported with the rights of
+	-- whoever staged it (1.15): only inside the loading scope of every role
+	-- that staged a row of it -- the project it replaces and the one it
+	-- writes -- else it is rejected with 42501 and stays staged.  (Nothing
+	-- to check for the caller's own rows, the only ones a loader sees: its
+	-- writes go through row-level security.)
+	IF EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s.staged_by <> CURRENT_USER)
+	   OR EXISTS (SELECT FROM perfeval_internal.staged_indicator s WHERE s.staged_by <> CURRENT_USER)
+	   OR EXISTS (SELECT FROM perfeval_internal.staged_checklist s WHERE s.staged_by <> CURRENT_USER)
+	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER) THEN
+		INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
+		WITH o AS (
+			SELECT DISTINCT x.code, x.stager FROM (
+				SELECT s."项目编码" AS code, s.staged_by AS stager FROM perfeval_internal.staged_project s
+				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_indicator s
+				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_checklist s
+				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s) x
+			 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),
+		f AS (
+			SELECT DISTINCT ON (s."项目编码") s."项目编码" AS code, s.line, btrim(s."主管部门") AS department,
+				   btrim(s."行政区划代码") AS division
+			  FROM perfeval_internal.staged_project s
+			 WHERE s."项目编码" IN (SELECT o.code FROM o)
+			 ORDER BY s."项目编码", s.line),
+		t AS (SELECT t.code FROM perfeval_internal.taken_codes(ARRAY(SELECT DISTINCT o.code FROM o)) t(code))
+		SELECT o.code, 'form_project', f.line, NULL, NULL, '42501',
+			   format('role "%s" may not load project "%s"', o.stager, o.code),
+			   format('The form was staged by role "%s" and is imported with its rights: its loading grants must cover the project it replaces and its 主管部门 and 行政区划代码.  That role corrects or deletes its staged rows; the warehouse''s owner grants loading with perfeval.grant_access(role, department, division_prefix, may_load => true).', o.stager)
+		  FROM o JOIN f ON f.code = o.code
+		  LEFT JOIN t ON t.code = o.code
+		 WHERE NOT perfeval_internal.stager_may_load(o.stager, t.code, f.department, f.division)
+		 ORDER BY f.line, o.stager;
+	END IF;
 	-- the forms to write, numbered in form order, as they will be written
 	CREATE TEMP TABLE pe_forms AS
 	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
@@ -527,6 +565,17 @@ BEGIN
 	RETURN QUERY SELECT p.project_id FROM perfeval.project p WHERE p.project_id = ANY (codes);
 END $$;
 REVOKE ALL ON FUNCTION perfeval_internal.taken_codes(text[]) FROM PUBLIC;
+
+-- May the role that staged a form load it: the project it replaces (its
+-- code, NULL for a new one) and the project it writes (its department and
+-- division)?  For import_forms() run by another role (the owner's nightly
+-- run): a form is imported with its stager's rights (src/access.c).  It
+-- tells another role's scope: the owner's (the import of a loader sees
+-- only the loader's own rows and never calls it).
+CREATE FUNCTION perfeval_internal.stager_may_load(stager name, project_id text, department text,
+		division_code text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'stager_may_load' LANGUAGE C STABLE PARALLEL SAFE;
+REVOKE ALL ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) FROM PUBLIC;
 
 -- Insert the rows of query ($1 and $2: lo and hi) into target (cols).  On
 -- one node, where row-level security does not apply to the caller, by
@@ -641,6 +690,14 @@ END $$;
 
 -- A scoring method in Chinese (按比例, 低于60%不得分, 达标得满分,
 -- 每低5个百分点扣1分), as a form writes it and the method type reads it back.
+-- A cell as the export views write it: a formula cell (= + - @, a tab or a
+-- carriage return first, after any quotes) with one more leading quote,
+-- which makes it text in a spreadsheet; staging a form row takes that quote
+-- off again, so that export -> import stays exact (the rule: src/pe_cell.c).
+CREATE FUNCTION perfeval_internal.export_cell(text) RETURNS text
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_export_cell';
+COMMENT ON FUNCTION perfeval_internal.export_cell(text) IS '导出单元格：公式开头（= + - @ 制表符 回车）前加单引号，导入时去掉 / An exported cell: a leading quote before a formula cell (= + - @, tab, CR), taken off again by the import';
+
 CREATE FUNCTION perfeval.method_zh(perfeval.method) RETURNS text
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'method_zh';
 COMMENT ON FUNCTION perfeval.method_zh(perfeval.method) IS '评分方法的中文写法（可读回） / A scoring method in its Chinese spelling, which reads back as the same method';
@@ -654,14 +711,20 @@ COMMENT ON FUNCTION perfeval.method_zh(perfeval.method) IS '评分方法的中�
 -- form order, so that importing them back gives the same codes.  What the
 -- form has no column for goes where the import reads it (1.12): a scoring
 -- method in 指标性质's brackets, a row that does not apply as 实际完成值
--- 不适用, a tier's judgement as the 得分 it gives.
+-- 不适用, a tier's judgement as the 得分 it gives.  A cell a spreadsheet
+-- would run as a formula (= + - @, a tab or a carriage return first) goes
+-- out with a leading single quote (export_cell(), 1.15), which the staging
+-- takes off again (OWASP "CSV injection").
 CREATE VIEW perfeval.export_project AS
-SELECT p.project_id AS "项目编码", p.name AS "项目名称", p.year::text AS "年度", p.division_code AS "行政区划代码",
-	   p.department AS "主管部门", p.implementing_unit AS "实施单位", p.evaluation_kind AS "评价类型",
-	   p.scheme_id AS "评分方案", m.unit AS "金额单位", m.initial_budget::text AS "年初预算数",
-	   m.budget::text AS "全年预算数", m.arrived::text AS "实际到位数", m.spent::text AS "全年执行数",
-	   er.weight::text AS "预算执行率分值", er.printed_score::text AS "预算执行率得分",
-	   p.printed_total::text AS "总分", p.printed_grade AS "评价等级"
+SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_internal.export_cell(p.name) AS "项目名称",
+	   perfeval_internal.export_cell(p.year::text) AS "年度", perfeval_internal.export_cell(p.division_code) AS "行政区划代码",
+	   perfeval_internal.export_cell(p.department) AS "主管部门", perfeval_internal.export_cell(p.implementing_unit) AS "实施单位",
+	   perfeval_internal.export_cell(p.evaluation_kind) AS "评价类型", perfeval_internal.export_cell(p.scheme_id) AS "评分方案",
+	   perfeval_internal.export_cell(m.unit) AS "金额单位", perfeval_internal.export_cell(m.initial_budget::text) AS "年初预算数",
+	   perfeval_internal.export_cell(m.budget::text) AS "全年预算数", perfeval_internal.export_cell(m.arrived::text) AS "实际到位数",
+	   perfeval_internal.export_cell(m.spent::text) AS "全年执行数", perfeval_internal.export_cell(er.weight::text) AS "预算执行率分值",
+	   perfeval_internal.export_cell(er.printed_score::text) AS "预算执行率得分", perfeval_internal.export_cell(p.printed_total::text) AS "总分",
+	   perfeval_internal.export_cell(p.printed_grade) AS "评价等级"
   FROM perfeval.project p
   LEFT JOIN LATERAL (
 		SELECT CASE WHEN count(*) = 1 THEN min(a.unit) ELSE '万元' END AS unit,
@@ -676,22 +739,24 @@ SELECT p.project_id AS "项目编码", p.name AS "项目名称", p.year::text AS
  WHERE perfeval_internal.in_scope(p.project_id);
 
 CREATE VIEW perfeval.export_indicator AS
-SELECT i.project_id AS "项目编码", i.level1 AS "一级指标", i.level2 AS "二级指标", i.name AS "三级指标",
+SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标",
+	   perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
 	   -- a row judged from an actual without a target marked 定性, so that
 	   -- it is not read back as printed-only (1.14); a method other than
 	   -- proportional in brackets, in Chinese (1.12)
 	   CASE WHEN i.source = 'actual' AND i.target IS NULL THEN '定性' ELSE '' END
 		|| CASE WHEN i.method <> 'proportional'::perfeval.method THEN '（' || perfeval.method_zh(i.method) || '）'
 				ELSE '' END AS "指标性质",
-	   i.target::text AS "指标值", ''::text AS "度量单位", i.weight::text AS "分值",
-	   CASE WHEN NOT i.applicable THEN '不适用'
+	   perfeval_internal.export_cell(i.target::text) AS "指标值", ''::text AS "度量单位",
+	   perfeval_internal.export_cell(i.weight::text) AS "分值",
+	   perfeval_internal.export_cell(CASE WHEN NOT i.applicable THEN '不适用'
 			WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual
-			WHEN i.source = 'actual' THEN la.measure::text END AS "实际完成值",
+			WHEN i.source = 'actual' THEN la.measure::text END) AS "实际完成值",
 	   -- a row judged by a tier without a printed score goes out with its
 	   -- score as the scheme prints it, which the import judges back at
 	   -- 得分 ÷ 分值 (1.12)
-	   coalesce(i.printed_score, s.score)::text AS "得分",
-	   la.deviation_note AS "偏差原因分析及改进措施"
+	   perfeval_internal.export_cell(coalesce(i.printed_score, s.score)::text) AS "得分",
+	   perfeval_internal.export_cell(la.deviation_note) AS "偏差原因分析及改进措施"
   FROM perfeval.indicator i
   LEFT JOIN perfeval.latest_actual la ON la.project_id = i.project_id AND la.code = i.code
   LEFT JOIN perfeval.indicator_scores s ON s.project_id = i.project_id AND s.code = i.code
@@ -702,16 +767,18 @@ SELECT i.project_id AS "项目编码", i.level1 AS "一级指标", i.level2 AS "
  ORDER BY i.project_id, i.seq, i.code;
 
 CREATE VIEW perfeval.export_checklist AS
-SELECT c.project_id AS "项目编码", i.name AS "三级指标", c.description AS "评价要点", c.points::text AS "要点分值",
-	   c.deduction::text AS "扣分", c.reason AS "扣分理由"
+SELECT perfeval_internal.export_cell(c.project_id) AS "项目编码", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(c.description) AS "评价要点", perfeval_internal.export_cell(c.points::text) AS "要点分值",
+	   perfeval_internal.export_cell(c.deduction::text) AS "扣分", perfeval_internal.export_cell(c.reason) AS "扣分理由"
   FROM perfeval.checklist_point c
   JOIN perfeval.indicator i ON i.project_id = c.project_id AND i.code = c.code
  WHERE perfeval_internal.in_scope(c.project_id)
  ORDER BY c.project_id, i.seq, c.code, c.point_no;
 
 CREATE VIEW perfeval.export_survey AS
-SELECT v.project_id AS "项目编码", i.name AS "三级指标", v.option_label AS "选项", v.respondents::text AS "人数",
-	   v.coefficient::text AS "系数"
+SELECT perfeval_internal.export_cell(v.project_id) AS "项目编码", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(v.option_label) AS "选项", perfeval_internal.export_cell(v.respondents::text) AS "人数",
+	   perfeval_internal.export_cell(v.coefficient::text) AS "系数"
   FROM perfeval.survey_response v
   JOIN perfeval.indicator i ON i.project_id = v.project_id AND i.code = v.code
  WHERE perfeval_internal.in_scope(v.project_id)
@@ -758,6 +825,7 @@ COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范�
 COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
+COMMENT ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) IS '暂存表单的角色可否装载它（所替换的项目及所写的部门与区划） / Whether the role that staged a form may load it: the project it replaces and the department and division it writes';
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
 COMMENT ON FUNCTION perfeval_internal.insert_rows(regclass, text, text, bigint, bigint) IS '以多行 INSERT 写入查询结果（Citus 上受行级安全约束的角色） / Inserts a query''s rows by multi-row INSERTs (on Citus, for a role under row-level security)';
 COMMENT ON FUNCTION perfeval_internal.bulk_insert(regclass, text, text, bigint, bigint) IS '像 COPY 一样分批写入查询结果：每批一次检查外键，项目状态最后重算一次；需要 INSERT 时返回 NULL / Writes a query''s rows in batches as COPY does, foreign keys checked once per batch and the kept state recomputed once; NULL where an INSERT is needed';

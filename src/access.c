@@ -435,7 +435,7 @@ refuse(const char *project, const char *what)
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
 			 errmsg("role \"%s\" may not load project \"%s\"", GetUserNameFromId(GetUserId(), false), project),
-			 errdetail("%s", what),
+			 errdetail_internal("%s", what),
 			 errhint("The warehouse's owner grants loading with perfeval.grant_access(role, department, division_prefix, may_load => true).")));
 }
 
@@ -455,7 +455,7 @@ may_load(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(scope_has(scope_of(fcinfo, true), PG_GETARG_TEXT_PP(0)));
 }
 
-#define NOT_LOADABLE "The project is not one of the role's projects with a grant that allows loading."
+#define NOT_LOADABLE _("The project is not one of the role's projects with a grant that allows loading.")
 
 /* check_load(project_id): may_load(), or an error naming the project. */
 PG_FUNCTION_INFO_V1(check_load);
@@ -498,9 +498,86 @@ check_load_project(PG_FUNCTION_ARGS)
 
 	if (!grants_cover(s, department, division))
 		refuse(PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0)),
-			   psprintf("No grant that allows loading covers department \"%s\" and division %s.",
-						department ? department : "", division ? division : "(none)"));
+			   psprintf(_("No grant that allows loading covers department \"%s\" and division %s."),
+						department ? department : "", division ? division : _("(none)")));
 	PG_RETURN_BOOL(true);
+}
+
+/*
+ * stager_may_load(stager, project_id, department, division_code): may the
+ * role that staged a form load it -- both the project the form replaces
+ * (project_id; NULL for a new project) and the project it writes (by its
+ * department and division, as check_load_project() judges a new row)?  For
+ * import_forms() run by another role than the stager (the owner's nightly
+ * run sees every loader's staged forms): a form is imported with the rights
+ * of whoever staged it.  A role that no longer exists may load nothing.
+ * Each stager's loading scope is read once per call site and statement
+ * (a few stagers, many forms).  Not PUBLIC's: it tells another role's scope.
+ */
+typedef struct StagerScopes
+{
+	int			n;
+	int			cap;
+	Oid		   *users;
+	Scope	  **scopes;
+} StagerScopes;
+
+static Scope *
+stager_scope(FunctionCallInfo fcinfo, Oid user)
+{
+	StagerScopes *c = (StagerScopes *) fcinfo->flinfo->fn_extra;
+	MemoryContext cxt;
+	Scope	   *s;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(StagerScopes));
+		c->cap = 4;
+		c->users = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, c->cap * sizeof(Oid));
+		c->scopes = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, c->cap * sizeof(Scope *));
+		fcinfo->flinfo->fn_extra = c;
+	}
+	for (int i = 0; i < c->n; i++)
+		if (c->users[i] == user)
+			return c->scopes[i];
+	if (c->n == c->cap)
+	{
+		c->cap *= 2;
+		c->users = repalloc(c->users, c->cap * sizeof(Oid));
+		c->scopes = repalloc(c->scopes, c->cap * sizeof(Scope *));
+	}
+	cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "perfeval stager scope", ALLOCSET_SMALL_SIZES);
+	s = MemoryContextAllocZero(cxt, sizeof(Scope));
+	s->cxt = cxt;
+	scope_read(s, user, true);
+	c->users[c->n] = user;
+	c->scopes[c->n] = s;
+	c->n++;
+	return s;
+}
+
+PG_FUNCTION_INFO_V1(stager_may_load);
+Datum
+stager_may_load(PG_FUNCTION_ARGS)
+{
+	Oid			user;
+	Scope	   *s;
+	char	   *department;
+	char	   *division;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_BOOL(false);
+	user = get_role_oid(NameStr(*PG_GETARG_NAME(0)), true);
+	if (!OidIsValid(user))
+		PG_RETURN_BOOL(false);
+	s = stager_scope(fcinfo, user);
+	if (s->all)
+		PG_RETURN_BOOL(true);
+	if (!PG_ARGISNULL(1) && !scope_has(s, PG_GETARG_TEXT_PP(1)))
+		PG_RETURN_BOOL(false);
+	department = PG_ARGISNULL(2) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(2));
+	division = PG_ARGISNULL(3) ? NULL : text_to_cstring(PG_GETARG_TEXT_PP(3));
+	PG_RETURN_BOOL(grants_cover(s, department, division));
 }
 
 /*

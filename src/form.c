@@ -22,7 +22,7 @@
 #include "utils/relcache.h"
 #include "utils/timestamp.h"
 
-#define FORM_NUMBER_HINT "A decimal number such as 25, 1,045.5 or 0.3, without units."
+#define FORM_NUMBER_HINT gettext_noop("A decimal number such as 25, 1,045.5 or 0.3, without units.")
 
 /* A form's number, or false with the 22P02 message and hint to report. */
 static bool
@@ -57,11 +57,12 @@ pe_form_number(PG_FUNCTION_ARGS)
 	Datum		d;
 	char	   *msg;
 
+	/* (msg is an import_error's English message; the report is translated) */
 	if (!form_number(PG_GETARG_TEXT_PP(0), &d, &msg))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("%s", msg),
-				 errhint(FORM_NUMBER_HINT)));
+				 errmsg("invalid number: \"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(0))),
+				 errhint("%s", _(FORM_NUMBER_HINT))));
 	if (d == (Datum) 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(d);
@@ -261,6 +262,29 @@ pe_form_comparator_text(PG_FUNCTION_ARGS)
 }
 
 /*
+ * perfeval_internal.export_cell(text): a cell as the export views write it,
+ * a formula cell (= + - @, tab, CR first) with a leading quote that makes
+ * it text in a spreadsheet; the staging takes it off again (pe_cell.c).
+ */
+PG_FUNCTION_INFO_V1(pe_export_cell);
+Datum
+pe_export_cell(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *p = VARDATA_ANY(t);
+	int			n = VARSIZE_ANY_EXHDR(t);
+	text	   *out;
+
+	if (!pe_cell_needs_guard(p, n))
+		PG_RETURN_TEXT_P(t);
+	out = (text *) palloc(VARHDRSZ + n + 1);
+	SET_VARSIZE(out, VARHDRSZ + n + 1);
+	VARDATA(out)[0] = '\'';
+	memcpy(VARDATA(out) + 1, p, n);
+	PG_RETURN_TEXT_P(out);
+}
+
+/*
  * Where the statement staging rows into one view is: its next CSV line and
  * its batch.  A statement is known by its transaction and start time (so
  * the rows one function inserts one by one continue the same lines, as
@@ -376,6 +400,9 @@ pe_stage_row(PG_FUNCTION_ARGS)
 			const char *p = VARDATA_ANY(t);
 			int			n = VARSIZE_ANY_EXHDR(t);
 
+			/* a formula cell as the export views write it: its guard quote off (pe_cell.c) */
+			if (pe_cell_is_guarded(p, n))
+				t = cstring_to_text_with_len(p + 1, n - 1);
 			values[i] = PointerGetDatum(t);
 			while (n-- > 0)
 				breaks += *p++ == '\n';

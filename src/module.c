@@ -6,10 +6,58 @@
 #include "perfeval.h"
 
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 
 PG_MODULE_MAGIC;
 
-/* The detail sentence of a core error, with its byte offset when known. */
+void		_PG_init(void);
+
+/*
+ * Bind perfeval's message catalog (perfeval-15.mo under pg_config
+ * --localedir), as PL/pgSQL does: every ereport of the module is then shown
+ * in the session's lc_messages (SET lc_messages = 'zh_CN.UTF-8').
+ */
+void
+_PG_init(void)
+{
+	pg_bindtextdomain(TEXTDOMAIN);
+}
+
+/*
+ * The core's pe_detail_invisible (src/pe_parse.c, an array xgettext cannot
+ * see), marked for po/ here; test/nls.sh checks that the two are equal.
+ */
+#define DETAIL_INVISIBLE gettext_noop("An invisible or control character is not accepted.")
+
+/*
+ * A core detail sentence (an English literal of src/pe_*.c, extracted for
+ * po/ from the pe_fail() calls and gettext_noop() marks) in the session's
+ * language.
+ */
+const char *
+pe_core_detail(const char *detail)
+{
+	if (detail == NULL)
+		return _("Unreadable value.");
+	return _(detail);
+}
+
+/* The detail of a core error for an ereport, translated (cf. pe_error_detail). */
+static char *
+report_detail(const PeError *err)
+{
+	if (err->detail == pe_detail_invisible)
+		return psprintf(_("U+%04X at character %d is an invisible or control character, which is not accepted."),
+						(unsigned) err->codepoint, err->character);
+	if (err->offset >= 0)
+		return psprintf(_("%s (at byte %d)"), pe_core_detail(err->detail), err->offset);
+	return pstrdup(pe_core_detail(err->detail));
+}
+
+/*
+ * The detail sentence of a core error, with its byte offset when known, in
+ * English: it is data (an import_error's message); reports use report_detail().
+ */
 char *
 pe_error_detail(const PeError *err)
 {
@@ -33,8 +81,8 @@ pe_report(const PeError *err, const char *typname, const char *input,
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
-			 errdetail("%s", pe_error_detail(err)),
-			 errhint("%s", err->detail == pe_detail_invisible ? PE_HINT_INVISIBLE : hint)));
+			 errdetail_internal("%s", report_detail(err)),
+			 errhint("%s", _(err->detail == pe_detail_invisible ? PE_HINT_INVISIBLE : hint))));
 }
 
 /*
@@ -53,6 +101,6 @@ pe_report_binary(const PeError *err, const char *typname, const char *data, int 
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			 errmsg("invalid binary input for type %s: \"\\x%s%s\" (%d bytes)",
 					typname, hex.data, len > 32 ? "…" : "", len),
-			 errdetail("%s", pe_error_detail(err)),
+			 errdetail_internal("%s", report_detail(err)),
 			 errhint("Binary input takes what perfeval.%s_send() writes.", typname)));
 }

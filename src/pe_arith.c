@@ -88,7 +88,7 @@ reconcile_units(const PeQuant *t, const PeQuant *a,
 	{
 		err->status = PE_ERR_UNITS;
 		err->offset = -1;
-		err->detail = "A date is compared only with a date (write the actual as 2024年10月20日).";
+		err->detail = gettext_noop("A date is compared only with a date (write the actual as 2024年10月20日).");
 		return PE_ERR_UNITS;
 	}
 	if (t_bare || a_bare)
@@ -101,7 +101,7 @@ reconcile_units(const PeQuant *t, const PeQuant *a,
 			return PE_OK;
 		err->status = PE_ERR_UNITS;
 		err->offset = -1;
-		err->detail = "A unit perfeval does not know can only be compared with the same unit.";
+		err->detail = gettext_noop("A unit perfeval does not know can only be compared with the same unit.");
 		return PE_ERR_UNITS;
 	}
 	if (!same_dimension(t->unit, a->unit) ||
@@ -111,7 +111,7 @@ reconcile_units(const PeQuant *t, const PeQuant *a,
 	{
 		err->status = PE_ERR_UNITS;
 		err->offset = -1;
-		err->detail = "Only money units (元, 万元, 亿元), percentages, and identical units can be compared.";
+		err->detail = gettext_noop("Only money units (元, 万元, 亿元), percentages, and identical units can be compared.");
 		return PE_ERR_UNITS;
 	}
 	*ft = unit_factor(t->unit);
@@ -229,7 +229,7 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 	if (r > PE_MAX_ABS || r < -PE_MAX_ABS)
 	{
 		err->status = PE_ERR_RANGE;
-		err->detail = "The completion rate exceeds 999999999999.999999 percent.";
+		err->detail = gettext_noop("The completion rate exceeds 999999999999.999999 percent.");
 		return PE_ERR_RANGE;
 	}
 	out->rate = (int64_t) r;

@@ -20,6 +20,11 @@
 #include <stdbool.h>
 #include <string.h>
 
+/* Marks an English sentence for po/ (xgettext); the server's c.h defines it too. */
+#ifndef gettext_noop
+#define gettext_noop(x) (x)
+#endif
+
 #define PE_DECIMALS		6
 #define PE_SCALE		INT64_C(1000000)
 /* largest accepted magnitude: 999,999,999,999.999999 */
@@ -115,7 +120,7 @@ typedef struct PeError
 extern bool pe_invisible(uint32_t cp);
 extern const char pe_detail_invisible[];
 #define PE_HINT_INVISIBLE \
-	"Remove the character: a value holds visible characters and spaces only (tabs and line breaks only around it), no zero-width, bidirectional, byte order mark or control characters."
+	gettext_noop("Remove the character: a value holds visible characters and spaces only (tabs and line breaks only around it), no zero-width, bidirectional, byte order mark or control characters.")
 
 /*
  * A target or a measure as parsed.  text/textlen point into the caller's
@@ -601,5 +606,9 @@ extern int	pe_digit_at(const char *s, size_t i, size_t e, size_t *n);
 extern bool pe_starts_number(const char *s, size_t i, size_t e);
 extern PeStatus pe_scan_number(const char *s, size_t b, size_t e, bool groups,
 							   int64_t *val, size_t *end, PeError *err);
+
+/* Formula cells of a spreadsheet: the export's guard quote (pe_cell.c). */
+extern bool pe_cell_needs_guard(const char *s, size_t len);
+extern bool pe_cell_is_guarded(const char *s, size_t len);
 
 #endif							/* PE_CORE_H */

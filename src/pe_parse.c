@@ -189,6 +189,7 @@ pe_invisible(uint32_t cp)
 }
 
 /* The detail of an invisible character's error; err->codepoint names it. */
+/* (translated through its copy in src/module.c: keep the two equal) */
 const char	pe_detail_invisible[] = "An invisible or control character is not accepted.";
 
 /* Record an invisible character cp at byte i, character ch (1-based). */

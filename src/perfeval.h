@@ -14,6 +14,18 @@
 #include "pe_core.h"
 
 /*
+ * perfeval's own message catalog (po/, installed as perfeval-15.mo in
+ * pg_config --localedir): every ereport of the module is looked up there,
+ * bound in _PG_init (src/module.c), shown in the session's lc_messages.
+ * _() translates a string marked with gettext_noop() elsewhere (a hint
+ * shared by several reports, a core detail) in the same catalog.
+ */
+#undef TEXTDOMAIN
+#define TEXTDOMAIN PG_TEXTDOMAIN("perfeval")
+#undef _
+#define _(x) dgettext(TEXTDOMAIN, x)
+
+/*
  * PostgreSQL 15 to 17 from one source: the few server interfaces that changed
  * are reached through these (guards on PG_VERSION_NUM, as pgvector does).
  * PE_MY_LXID: this backend's local transaction id (MyProc->lxid until 16,
@@ -47,8 +59,11 @@ typedef struct MethodData
 
 StaticAssertDecl(sizeof(MethodData) == 24, "perfeval.method is 24 bytes");
 
-/* The detail sentence of a core error (palloc'd). */
+/* The detail sentence of a core error (palloc'd), in English (data). */
 extern char *pe_error_detail(const PeError *err);
+
+/* A core error's detail sentence translated for an ereport (src/module.c). */
+extern const char *pe_core_detail(const char *detail);
 
 /* Raise the ereport that matches a core status, quoting the input. */
 extern void pe_report(const PeError *err, const char *typname,
@@ -134,14 +149,14 @@ extern void pe_stagebuf_add(Oid staged, struct HeapTupleData *tup);
 /* The state after perfeval's bulk insert wrote rows of a fact table (src/keep.c). */
 extern void pe_keep_written(struct RelationData *rel, Datum keys);
 
-/* Hints listing what each type accepts. */
+/* Hints listing what each type accepts (data of an import_error too: translate with _() where reported). */
 #define PE_HINT_TARGET \
-	"A target is an optional comparator (≥ ≤ > < =, >= <=, ＞ ＜ ＝ ≧ ≦ ═, or 不低于 不少于 大于 达到 不超过 低于 and the like), a number, and an optional unit (元 万元 亿元, % 百分比, 家 个 人 人次 次 种 条 辆 例 项 所, 天 日 月 年 小时, compounds such as 万元/家), as in ≥2000万元/家 or 95%以上; or a qualitative phrase such as 稳步增长."
+	gettext_noop("A target is an optional comparator (≥ ≤ > < =, >= <=, ＞ ＜ ＝ ≧ ≦ ═, or 不低于 不少于 大于 达到 不超过 低于 and the like), a number, and an optional unit (元 万元 亿元, % 百分比, 家 个 人 人次 次 种 条 辆 例 项 所, 天 日 月 年 小时, compounds such as 万元/家), as in ≥2000万元/家 or 95%以上; or a qualitative phrase such as 稳步增长.")
 #define PE_HINT_MEASURE \
-	"A measure is a number with an optional unit and an optional leading =, as in 57111万元/家, =41家 or 100%; or a qualitative outcome such as 达成, 部分达成, 未达成 or 完全达到预期目标."
+	gettext_noop("A measure is a number with an optional unit and an optional leading =, as in 57111万元/家, =41家 or 100%; or a qualitative outcome such as 达成, 部分达成, 未达成 or 完全达到预期目标.")
 #define PE_HINT_METHOD \
-	"Accepted methods: proportional, floor:N (0 below N% completion), all_or_nothing, deduct:K/P (K points per P percentage points short), or their Chinese forms 按比例, 低于60%不得分, 达标得满分, 每低5个百分点扣1分."
+	gettext_noop("Accepted methods: proportional, floor:N (0 below N% completion), all_or_nothing, deduct:K/P (K points per P percentage points short), or their Chinese forms 按比例, 低于60%不得分, 达标得满分, 每低5个百分点扣1分.")
 #define PE_HINT_GRADES \
-	"A grade scale lists label:threshold bands from the highest threshold down to 0, as in 优:90,良:80,中:60,差:0; each band includes its lower bound."
+	gettext_noop("A grade scale lists label:threshold bands from the highest threshold down to 0, as in 优:90,良:80,中:60,差:0; each band includes its lower bound.")
 
 #endif							/* PERFEVAL_H */

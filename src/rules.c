@@ -115,7 +115,7 @@ pe_rules_ok(const PeRules *r)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("invalid scoring rules"),
-				 errdetail("%s", err.detail),
+				 errdetail_internal("%s", pe_core_detail(err.detail)),
 				 errhint("A scheme keeps 0-6 decimals, tier bounds 0 < low < high < 100, an over-achievement threshold above 100 and 1-16 coefficients between 0 and 1.")));
 }
 

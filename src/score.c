@@ -107,13 +107,13 @@ pe_completion_rate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot compare a target in \"%s\" with a measure in \"%s\"",
 						unit_label(&t), unit_label(&a)),
-				 errdetail("%s", err.detail),
+				 errdetail_internal("%s", pe_core_detail(err.detail)),
 				 errhint("Record the measure in the target's unit, or leave one side without a unit.")));
 	if (st != PE_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("completion rate out of range"),
-				 errdetail("%s", err.detail),
+				 errdetail_internal("%s", pe_core_detail(err.detail)),
 				 errhint("A completion rate is at most 999999999999.999999 percent; check the target.")));
 	PG_RETURN_NUMERIC(pe_fixed_to_numeric(c.rate));
 }

@@ -292,7 +292,9 @@ if [ "$got" != "$want" ]; then
 fi
 check "two loaders importing at once" || status=1
 { echo "BEGIN;"; form p5 部门2 甲; echo "SELECT * FROM perfeval.import_forms(); SELECT pg_sleep(2); COMMIT;"; } >"$W/i1.sql"
-{ form p5 部门2 丙 丁; echo "SELECT status FROM perfeval.import_forms();"; } >"$W/i2.sql"
+# (the owner's imports also meet perfeval_conc_l1's form of p0, still staged:
+# imported with that loader's rights, it is rejected again, 1.15)
+{ form p5 部门2 丙 丁; echo "SELECT status FROM perfeval.import_forms() WHERE project_code = 'p5';"; } >"$W/i2.sql"
 "${PSQL[@]}" -f "$W/i1.sql" >/dev/null &
 i1=$!
 sleep 0.7
@@ -308,6 +310,11 @@ if [ "$got" != $'imported 丙,丁\n0 staged\nno problem' ] && [ "$got" != $'reje
 	status=1
 fi
 check "two imports of one form at once" || status=1
+p0_after=$("${PSQL[@]}" -At -c "SELECT p.department || ':' || (SELECT count(*) FROM perfeval.indicator i WHERE i.project_id = 'p0') FROM perfeval.project p WHERE p.project_id = 'p0'")
+if [ "$p0_after" != "$p0_before" ]; then
+	echo "the owner's imports took over p0 with perfeval_conc_l1's form: got '$p0_after', want '$p0_before'"
+	status=1
+fi
 [ $status = 0 ] && echo "imports: two loaders at once each import their forms and are refused the other's project (42501); of two imports of one form at once the project is one form's whole ($(head -1 <<<"$got" | cut -d" " -f1) second), never a mix; state and views equal a recomputation"
 
 # ------------------------------------------- 4. bulk_insert()'s parent locks

@@ -21,7 +21,7 @@ ROOT=${PERFEVAL_TRIXIE_ROOT:-/var/tmp/perfeval-trixie}
 PORT=${PERFEVAL_PG17_PORT:-$((${PGPORT:-${PERFEVAL_PORT:-54329}} + 17))}
 FROM=${PG17_UPGRADE_FROM:-1.14}
 PKGS=(postgresql-17 postgresql-server-dev-17 postgresql-17-pgtap make gcc libc6-dev perl
-	libtap-parser-sourcehandler-pgtap-perl)
+	libtap-parser-sourcehandler-pgtap-perl gettext locales)
 skip() { echo "skipped: PostgreSQL 17 not tried: $*"; exit 77; }
 
 [ "${PERFEVAL_PG17:-1}" != 0 ] || skip "PERFEVAL_PG17=0"

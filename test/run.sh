@@ -23,6 +23,8 @@ PACKAGES=(postgresql-$PGMAJOR postgresql-server-dev-$PGMAJOR postgresql-$PGMAJOR
 [ "$MODE" != test ] || PACKAGES+=(default-jdk-headless libpostgresql-jdbc-java)
 # the report suite's browser and the fonts for its Chinese text
 [ "$MODE" != test ] || PACKAGES+=(chromium fonts-noto-cjk python3)
+# NLS: msgfmt builds po/*.mo (make), localedef makes zh_CN.UTF-8 (test/nls.sh)
+PACKAGES+=(gettext locales)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
@@ -36,6 +38,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# NLS: the zh_CN.UTF-8 locale test/nls.sh sets lc_messages to, made before the
+# server starts (a running server does not see a locale added later)
+locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\?8' || as_root localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 >/dev/null 2>&1 || true
 command -v pg_prove >/dev/null || {
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libtap-parser-sourcehandler-pgtap-perl >/dev/null
 }
@@ -128,6 +133,11 @@ test)
 		bash test/report.sh report
 	}
 	suite "report_html of each sample rendered by headless Chromium" report
+	nls() {
+		load_samples nls
+		bash test/nls.sh nls
+	}
+	suite "every message translated (po/zh_CN.po), errors in Chinese under lc_messages = 'zh_CN.UTF-8'" nls
 	suite "no input crashes the server: 5000 mutated binary payloads (COPY FORMAT binary) and text literals per type" \
 		bash test/fuzz_types.sh
 	suite "a stored invisible character stops ALTER EXTENSION UPDATE from 1.14, naming it" bash test/upgrade_invisible.sh
