@@ -41,7 +41,6 @@ DECLARE
 	found_list text;
 	fcode text[];
 	fdetail text[];
-	fname text[];
 	ex_weight numeric;
 	ex_score numeric;
 	-- money and rates: thousands separators, two decimals (half-up)
@@ -57,9 +56,8 @@ BEGIN
 	-- findings, numbered in the order they are listed; the indicator rows
 	-- and the total carry their numbers
 	SELECT array_agg(f.code ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind),
-		   array_agg(f.detail ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind),
-		   array_agg(i.name ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind)
-	  INTO fcode, fdetail, fname
+		   array_agg(f.detail ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind)
+	  INTO fcode, fdetail
 	  FROM perfeval.findings f
 	  LEFT JOIN perfeval.indicator_scores i ON i.project_id = f.project_id AND i.code = f.code
 	 WHERE f.project_id = report_html.project_id;
@@ -130,13 +128,13 @@ BEGIN
 			ORDER BY b.k)
 	  INTO nbars, bars FROM b;
 
-	-- findings as sentences: the indicator they concern, then what is wrong
+	-- findings as their Chinese sentences (an indicator's begins with its
+	-- name), after the indicator's code
 	SELECT string_agg(format('<li id="f%s">%s%s%s</li>', f.n,
-				CASE WHEN f.code IS NOT NULL THEN '三级指标“' || perfeval_internal.html(coalesce(f.name, f.code)) || '”（'
-					|| perfeval_internal.html(f.code) || '）：' ELSE '' END,
+				CASE WHEN f.code IS NOT NULL THEN '<span class="code">' || perfeval_internal.html(f.code) || '</span>' ELSE '' END,
 				perfeval_internal.html(f.detail),
 				CASE WHEN f.detail ~ '[。！？]$' THEN '' ELSE '。' END), '' ORDER BY f.n)
-	  INTO found_list FROM unnest(fcode, fdetail, fname) WITH ORDINALITY AS f(code, detail, name, n);
+	  INTO found_list FROM unnest(fcode, fdetail) WITH ORDINALITY AS f(code, detail, n);
 	SELECT string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n)
 	  INTO marks FROM unnest(fcode) WITH ORDINALITY AS f(code, n) WHERE f.code IS NULL;
 
@@ -154,9 +152,9 @@ BEGIN
 		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
 		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}td.d{font-size:9pt}'
 		|| 'tr.sum td{font-weight:bold}tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
-		|| '.total{font-size:12pt;margin:3mm 0}.chart{break-inside:avoid;page-break-inside:avoid}ol.findings{margin:0;padding-left:7mm}'
+		|| '.total{font-size:12pt;margin:3mm 0}.chart{break-inside:avoid;page-break-inside:avoid}ol.findings{margin:0;padding-left:7mm}.code{margin-right:1em}'
 		|| 'svg text{font-size:10px}svg .l1{font-weight:bold}svg .b1{fill:#2f5f8f}svg .b2{fill:#8fb3d9}'
-		|| '</style></head><body>'
+		|| '@media screen{body{max-width:186mm;margin:8mm auto}}</style></head><body>'
 		|| '<h1>项目支出绩效自评表</h1><p class="year">（' || p.year || '年度）</p>'
 		|| '<table class="head"><colgroup><col style="width:14%"><col style="width:36%"><col style="width:14%"><col style="width:36%"></colgroup>'
 		|| '<tr><th>项目名称</th><td colspan="3">' || perfeval_internal.html(p.name) || '</td></tr>'
@@ -173,7 +171,7 @@ BEGIN
 			|| money || '</tbody></table>' END
 		|| '<h2>年度绩效指标完成情况</h2>'
 		|| CASE WHEN rows IS NULL THEN '<p>未录入三级指标。</p>' ELSE
-			'<table class="ind"><colgroup><col style="width:9%"><col style="width:10%"><col style="width:15%"><col style="width:12%"><col style="width:12%"><col style="width:6%"><col style="width:7%"><col></colgroup>'
+			'<table class="ind"><colgroup><col style="width:10.5%"><col style="width:11%"><col style="width:15%"><col style="width:11%"><col style="width:11%"><col style="width:6%"><col style="width:6.5%"><col></colgroup>'
 			|| '<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr></thead>'
 			|| rows || '</table>' END
 		|| '<p class="total">总分：<b>' || coalesce(p.total::text, '—') || '</b>　等级：<b>'
