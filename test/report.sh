@@ -38,6 +38,7 @@ fail() { echo "report: $*"; status=1; }
 # shortfall with its deviation note and one without, a printed score the
 # inputs do not give, the budget-execution indicator scored from the money.
 "${PSQL[@]}" <<'SQL'
+DELETE FROM perfeval.project WHERE project_id = 'print40';	-- left by an interrupted run
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
 		evaluation_kind, printed_total, printed_grade)
 VALUES ('print40', E'打印测试项目\n（第二行）<甲&乙>', 2024, '652801', '测试主管部门', '测试实施单位', '单位自评', 99, '优');
