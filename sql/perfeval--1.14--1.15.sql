@@ -936,5 +936,182 @@ SELECT perfeval_internal.export_cell(v.project_id) AS "项目编码", perfeval_i
  WHERE perfeval_internal.in_scope(v.project_id)
  ORDER BY v.project_id, i.seq, v.code, v.option_no;
 
+-- == report ==
+-- report_html() prints the national 项目支出绩效自评表 (issue 27): 实施单位, money with
+-- separators, 偏差原因分析及改进措施, findings as sentences, a header on every page;
+-- html() writes a line break as <br> (section 80).
+-- Text as HTML character data or attribute value; a line break becomes
+-- <br>, other control characters a space, a backslash a character
+-- reference (so that the document survives psql's \copy unchanged).
+CREATE OR REPLACE FUNCTION perfeval_internal.html(t text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN regexp_replace(regexp_replace(replace(replace(replace(replace(replace(replace(coalesce(t, ''),
+		'&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'), '\', '&#92;'),
+		'\r\n|\r|\n', '<br>', 'g'), '[\x01-\x1f\x7f]', ' ', 'g');
+
+CREATE OR REPLACE FUNCTION perfeval.report_html(project_id text) RETURNS text
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p perfeval.project_scores;
+	unit text;
+	h text := '';
+	money text;
+	rows text;
+	bars text;
+	marks text;
+	nbars int;
+	found_list text;
+	fcode text[];
+	fdetail text[];
+	ex_weight numeric;
+	ex_score numeric;
+	-- money and rates: thousands separators, two decimals (half-up)
+	mf constant text := 'FM999,999,999,999,999,999,990.00';
+BEGIN
+	SELECT * INTO p FROM perfeval.project_scores ps WHERE ps.project_id = report_html.project_id;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'no project "%"', report_html.project_id USING ERRCODE = 'P0002',
+			HINT = 'The project does not exist, or the current role may not see it (perfeval.grant_access).';
+	END IF;
+	SELECT pr.implementing_unit INTO unit FROM perfeval.project pr WHERE pr.project_id = report_html.project_id;
+
+	-- findings, numbered in the order they are listed; the indicator rows
+	-- and the total carry their numbers
+	SELECT array_agg(f.code ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind),
+		   array_agg(f.detail ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind)
+	  INTO fcode, fdetail
+	  FROM perfeval.findings f
+	  LEFT JOIN perfeval.indicator_scores i ON i.project_id = f.project_id AND i.code = f.code
+	 WHERE f.project_id = report_html.project_id;
+
+	-- the budget-execution indicator's points, printed in the money table
+	SELECT sum(i.weight), sum(i.score) INTO ex_weight, ex_score
+	  FROM perfeval.indicator_scores i
+	 WHERE i.project_id = report_html.project_id AND i.applicable AND i.source = 'execution_rate';
+
+	SELECT string_agg(format('<tr class="%s"><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td></tr>',
+				CASE WHEN a.row_kind = '明细' THEN 'line' ELSE 'sum' END,
+				perfeval_internal.html(CASE a.row_kind WHEN '明细' THEN a.department || '（' || a.fund_level || '）'
+					WHEN '部门小计' THEN a.department || ' 小计' WHEN '级次小计' THEN a.fund_level || ' 小计'
+					ELSE '合计' END),
+				coalesce(to_char(a.initial_budget, mf), '—'), coalesce(to_char(a.budget, mf), '—'),
+				coalesce(to_char(a.arrived, mf), '—'), coalesce(to_char(a.spent, mf), '—'),
+				coalesce(to_char(a.execution_rate, mf) || '%', '—'),
+				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_weight)::text, '—') ELSE '' END,
+				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_score)::text, '—') ELSE '' END), ''
+				ORDER BY CASE a.row_kind WHEN '明细' THEN 1 WHEN '部门小计' THEN 2 WHEN '级次小计' THEN 3 ELSE 4 END,
+						 a.department, a.fund_level)
+	  INTO money
+	  FROM perfeval.allocation_summary a WHERE a.project_id = report_html.project_id;
+
+	-- one <tbody> per indicator (its row and its note kept on one page);
+	-- level 1 and level 2 printed where they change, the cells below left
+	-- blank as on the printed form
+	SELECT string_agg(format('<tbody class="i%s"><tr class="r%s%s"><td class="l">%s</td><td class="l">%s</td><td>%s%s</td><td>%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="d">%s</td></tr>%s</tbody>',
+				CASE WHEN x.new1 THEN ' g1' WHEN x.new2 THEN ' g2' ELSE '' END,
+				CASE WHEN x.marks IS NOT NULL THEN ' found' ELSE '' END,
+				CASE WHEN x.explanation IS NOT NULL THEN ' hasnote' ELSE '' END,
+				CASE WHEN x.new1 THEN perfeval_internal.html(x.level1) ELSE '' END,
+				CASE WHEN x.new2 THEN perfeval_internal.html(x.level2) ELSE '' END,
+				perfeval_internal.html(x.name), coalesce(x.marks, ''),
+				perfeval_internal.html(x.target),
+				perfeval_internal.html(coalesce(x.actual, x.tier)),
+				trim_scale(x.weight),
+				coalesce(x.score::text, '—'),
+				perfeval_internal.html(x.deviation_note),
+				CASE WHEN x.explanation IS NOT NULL THEN
+					'<tr class="note"><td class="l"></td><td class="l"></td><td class="x" colspan="6">计算说明：'
+					|| perfeval_internal.html(x.explanation) || '</td></tr>' ELSE '' END), ''
+				ORDER BY x.seq, x.code)
+	  INTO rows
+	  FROM (SELECT i.*, m.marks,
+				   i.level1 IS DISTINCT FROM lag(i.level1) OVER w AS new1,
+				   i.level1 IS DISTINCT FROM lag(i.level1) OVER w OR i.level2 IS DISTINCT FROM lag(i.level2) OVER w AS new2
+			  FROM perfeval.indicator_scores i
+			  LEFT JOIN (SELECT f.code, string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n) AS marks
+						   FROM unnest(fcode) WITH ORDINALITY AS f(code, n) GROUP BY f.code) m ON m.code = i.code
+			 WHERE i.project_id = report_html.project_id AND i.applicable
+			WINDOW w AS (ORDER BY i.seq, i.code)) x;
+
+	-- the chart: one bar per level 1 and level 2, score rate in percent
+	WITH b AS (
+		SELECT row_number() OVER (ORDER BY l.seq, l.level1, l.l2 NULLS FIRST) - 1 AS k, l.*
+		  FROM (SELECT l1.seq, l1.level1, NULL::text AS l2, l1.score_rate FROM perfeval.level1_scores l1
+				 WHERE l1.project_id = report_html.project_id
+				UNION ALL
+				SELECT l2.seq, l2.level1, l2.level2, l2.score_rate FROM perfeval.level2_scores l2
+				 WHERE l2.project_id = report_html.project_id) l)
+	SELECT count(*), string_agg(format(
+			'<text x="%s" y="%s" class="%s">%s</text><rect x="200" y="%s" width="%s" height="14" class="%s"/><text x="%s" y="%s">%s</text>',
+			CASE WHEN b.l2 IS NULL THEN 4 ELSE 20 END, 12 + 20 * b.k, CASE WHEN b.l2 IS NULL THEN 'l1' ELSE 'l2' END,
+			perfeval_internal.html(coalesce(b.l2, b.level1)),
+			1 + 20 * b.k, round(coalesce(b.score_rate, 0) * 4, 1), CASE WHEN b.l2 IS NULL THEN 'b1' ELSE 'b2' END,
+			206 + round(coalesce(b.score_rate, 0) * 4, 1), 12 + 20 * b.k, coalesce(trim_scale(round(b.score_rate, 2))::text || '%', '—')), ''
+			ORDER BY b.k)
+	  INTO nbars, bars FROM b;
+
+	-- findings as their Chinese sentences (an indicator's begins with its
+	-- name), after the indicator's code
+	SELECT string_agg(format('<li id="f%s">%s%s%s</li>', f.n,
+				CASE WHEN f.code IS NOT NULL THEN '<span class="code">' || perfeval_internal.html(f.code) || '</span>' ELSE '' END,
+				perfeval_internal.html(f.detail),
+				CASE WHEN f.detail ~ '[。！？]$' THEN '' ELSE '。' END), '' ORDER BY f.n)
+	  INTO found_list FROM unnest(fcode, fdetail) WITH ORDINALITY AS f(code, detail, n);
+	SELECT string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n)
+	  INTO marks FROM unnest(fcode) WITH ORDINALITY AS f(code, n) WHERE f.code IS NULL;
+
+	h := '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
+		|| perfeval_internal.html(regexp_replace(p.name, '\s+', ' ', 'g')) || ' 绩效自评表</title><style>'
+		|| '@page{size:A4;margin:12mm}'
+		|| 'body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC","Source Han Serif SC","SimSun","Microsoft YaHei",serif;font-size:10pt;color:#000;margin:0}'
+		|| 'h1{font-size:16pt;text-align:center;margin:0;letter-spacing:2px}p.year{text-align:center;margin:1mm 0 3mm}'
+		|| 'h2{font-size:11pt;margin:4mm 0 1.5mm;break-after:avoid;page-break-after:avoid}'
+		|| 'table{border-collapse:collapse;width:100%;table-layout:fixed}thead{display:table-header-group}'
+		|| 'tr,tbody.i{break-inside:avoid;page-break-inside:avoid}'
+		|| 'th,td{border:1px solid #000;padding:2px 3px;vertical-align:middle;overflow-wrap:break-word}'
+		|| 'th{background:#eee;font-weight:bold;text-align:center;white-space:nowrap;word-break:keep-all}'
+		|| 'table.head th{text-align:left}td.n{text-align:right;white-space:nowrap}'
+		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
+		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}td.d{font-size:9pt}'
+		|| 'tr.sum td{font-weight:bold}tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
+		|| '.total{font-size:12pt;margin:3mm 0}.chart{break-inside:avoid;page-break-inside:avoid}ol.findings{margin:0;padding-left:7mm}.code{margin-right:1em}'
+		|| 'svg text{font-size:10px}svg .l1{font-weight:bold}svg .b1{fill:#2f5f8f}svg .b2{fill:#8fb3d9}'
+		|| '@media screen{body{max-width:186mm;margin:8mm auto}}</style></head><body>'
+		|| '<h1>项目支出绩效自评表</h1><p class="year">（' || p.year || '年度）</p>'
+		|| '<table class="head"><colgroup><col style="width:14%"><col style="width:36%"><col style="width:14%"><col style="width:36%"></colgroup>'
+		|| '<tr><th>项目名称</th><td colspan="3">' || perfeval_internal.html(p.name) || '</td></tr>'
+		|| '<tr><th>主管部门</th><td>' || perfeval_internal.html(p.department) || '</td><th>实施单位</th><td>'
+		|| CASE WHEN unit IS NULL OR unit = '' THEN '—' ELSE perfeval_internal.html(unit) END || '</td></tr>'
+		|| '<tr><th>项目编号</th><td>' || perfeval_internal.html(p.project_id) || '</td><th>评价类型</th><td>'
+		|| perfeval_internal.html(p.evaluation_kind) || '</td></tr>'
+		|| '<tr><th>行政区划</th><td>' || perfeval_internal.html(concat_ws(' ', p.province_name, p.prefecture_name, p.county_name))
+		|| '（' || p.division_code || '）</td><th>评分方案</th><td>' || perfeval_internal.html(p.scheme_id) || '</td></tr></table>'
+		|| '<h2>项目资金（万元）</h2>'
+		|| CASE WHEN money IS NULL THEN '<p>未录入资金。</p>' ELSE
+			'<table class="money"><colgroup><col style="width:28%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:10%"><col style="width:7%"><col style="width:7%"></colgroup>'
+			|| '<thead><tr><th>资金来源</th><th>年初预算数</th><th>全年预算数</th><th>实际到位数</th><th>全年执行数</th><th>执行率</th><th>分值</th><th>得分</th></tr></thead><tbody>'
+			|| money || '</tbody></table>' END
+		|| '<h2>年度绩效指标完成情况</h2>'
+		|| CASE WHEN rows IS NULL THEN '<p>未录入三级指标。</p>' ELSE
+			'<table class="ind"><colgroup><col style="width:10.5%"><col style="width:11%"><col style="width:15%"><col style="width:11%"><col style="width:11%"><col style="width:6%"><col style="width:6.5%"><col></colgroup>'
+			|| '<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr></thead>'
+			|| rows || '</table>' END
+		|| '<p class="total">总分：<b>' || coalesce(p.total::text, '—') || '</b>　等级：<b>'
+		|| perfeval_internal.html(coalesce(p.grade, '—')) || '</b>' || coalesce(marks, '')
+		|| CASE WHEN p.printed_total IS NOT NULL OR p.printed_grade IS NOT NULL THEN
+			'　（报告：' || coalesce(p.printed_total::text, '—') || ' ' || perfeval_internal.html(coalesce(p.printed_grade, '')) || '）'
+			ELSE '' END || '</p>'
+		|| CASE WHEN nbars > 0 THEN '<div class="chart"><h2>各级指标得分率</h2><svg xmlns="http://www.w3.org/2000/svg" width="680" height="'
+			|| (20 * nbars + 4) || '" viewBox="0 0 680 ' || (20 * nbars + 4) || '">' || bars || '</svg></div>' ELSE '' END
+		|| '<h2>发现的问题</h2>'
+		|| CASE WHEN found_list IS NULL THEN '<p>无。</p>' ELSE '<ol class="findings">' || found_list || '</ol>' END
+		|| '</body></html>';
+	RETURN h;
+END $$;
+
+COMMENT ON FUNCTION perfeval_internal.html(text) IS '转义为 HTML 文本（换行为 <br>） / Text escaped for HTML, line breaks as <br>';
+COMMENT ON FUNCTION perfeval.report_html(text) IS '一个项目的绩效自评表（完整 HTML 文档，可打印 A4） / One project''s self-evaluation form as a complete, printable (A4) HTML document';
+
 -- == last: every view a security barrier, after every block above ==
 SELECT perfeval_internal.seal_views();

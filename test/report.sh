@@ -1,58 +1,174 @@
 #!/usr/bin/env bash
-# test/report.sh DB: perfeval.report_html() of each sample rendered by
-# headless Chromium (Debian's chromium, CJK fonts from fonts-noto-cjk), as a
-# browser shows and prints it.  For each seed the screenshot must not be
-# blank (ink on the page, and the chart's bars in their colour) and the text
-# Chromium parsed must hold the figures the views give: the name, the total
-# and grade, every level-1 score rate and every indicator's score; the A4
-# print must come out as a PDF.  With KEEP_PNG=path the screenshot of seed003
-# is kept there (docs/report_seed003.png).  Needs PGHOST/PGPORT/PGUSER.
+# test/report.sh DB: perfeval.report_html() of each sample, and of a
+# generated project of 40 indicators that spans pages, rendered by headless
+# Chromium (Debian's chromium, CJK fonts from fonts-noto-cjk) as a browser
+# shows and prints it, and every printed page looked at (poppler-utils).
+#
+# The document (what Chromium parsed): the figures the views give (name,
+# total and grade, every level-1 and level-2 score rate, every indicator's
+# score); the national form's headers (项目名称, 主管部门, 实施单位, the money
+# table's and the indicator table's columns); every deviation note; every
+# finding as its Chinese sentence and no finding's English key; money with
+# thousands separators and two decimals; a name with a line break shown
+# without "\n" (the README's \copy gives the same document as psql -At).
+# Laid out at the A4 printable width (186 mm), no table is wider than the
+# page, no header cell wraps or overflows, money cells are right-aligned.
+# The PDF (the README's print command): every page has ink and no browser
+# header or footer (date, file URL); no page ends with a section title; the
+# generated project's table goes on over at least two pages and every page
+# of it carries the header cells.  The screenshot must not be blank and
+# shows the chart's bars.  With KEEP_PNG=path the screenshot of seed003 is
+# kept there (docs/report_seed003.png).  Needs PGHOST/PGPORT/PGUSER.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
 PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -d "$db")
 BROWSER=$(command -v chromium || command -v chromium-browser)
 work=$(mktemp -d /tmp/perfeval-report.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap '"${PSQL[@]}" -c "DELETE FROM perfeval.project WHERE project_id = '"'print40'"'" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 browse() {	# browse ARGS...: one headless run with a private profile
 	timeout 120 "$BROWSER" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
 		--user-data-dir="$work/profile" --window-size=794,2600 "$@" 2>/dev/null
 }
 status=0
-for id in $("${PSQL[@]}" -c "SELECT project_id FROM perfeval.project WHERE project_id LIKE 'seed%' ORDER BY 1"); do
-	"${PSQL[@]}" -v id="$id" <<<"SELECT perfeval.report_html(:'id')" >"$work/$id.html"
+fail() { echo "report: $*"; status=1; }
+
+# A project that needs more than one page: 40 indicators, a name with a
+# line break and markup characters, money in 元 (printed in 万元), a
+# shortfall with its deviation note and one without, a printed score the
+# inputs do not give, the budget-execution indicator scored from the money.
+"${PSQL[@]}" <<'SQL'
+DELETE FROM perfeval.project WHERE project_id = 'print40';	-- left by an interrupted run
+INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
+		evaluation_kind, printed_total, printed_grade)
+VALUES ('print40', E'打印测试项目\n（第二行）<甲&乙>', 2024, '652801', '测试主管部门', '测试实施单位', '单位自评', 99, '优');
+INSERT INTO perfeval.allocation (project_id, department, fund_level, unit, initial_budget, budget, arrived, spent)
+VALUES ('print40', '测试主管部门', '市级', '元', 123456789, 123456789, 123456789, 98765432.1);
+INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source, printed_score)
+SELECT 'print40', format('I%s', lpad(i::text, 2, '0')), i,
+	   CASE WHEN i = 1 THEN '预算执行指标' WHEN i <= 25 THEN '产出指标' WHEN i <= 35 THEN '效益指标' ELSE '满意度指标' END,
+	   CASE WHEN i = 1 THEN '预算执行率' ELSE format('二级指标%s', (i + 4) / 5) END,
+	   CASE WHEN i = 1 THEN '预算执行率' ELSE format('测试三级指标第%s项', i) END, 2.5,
+	   (CASE WHEN i = 1 THEN '≥95%' ELSE '≥10家' END)::perfeval.target,
+	   CASE WHEN i = 1 THEN 'execution_rate' ELSE 'actual' END,
+	   CASE WHEN i = 20 THEN 2 END
+  FROM generate_series(1, 40) i;
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure, deviation_note)
+SELECT 'print40', format('I%s', lpad(i::text, 2, '0')), '2024-12-31',
+	   (CASE i WHEN 7 THEN '8家' WHEN 13 THEN '7家' ELSE '10家' END)::perfeval.measure,
+	   CASE WHEN i = 7 THEN '受市场影响，两家企业推迟投产；下一年度加强跟踪。' END
+  FROM generate_series(2, 40) i;
+SQL
+
+# measures the layout at the printable width of A4 (210 mm - 2 x 12 mm)
+# and leaves what is wrong in <body data-problems>
+probe='<script>(function(){var w=document.createElement("div");w.style.width="186mm";document.body.appendChild(w);
+var page=w.getBoundingClientRect().width;w.remove();document.body.style.width="186mm";var bad=[];
+document.querySelectorAll("table").forEach(function(t){var r=t.getBoundingClientRect();
+ if(r.width>page+0.5)bad.push("table."+t.className+" is "+Math.round(r.width)+"px wide, the page "+Math.round(page));});
+document.querySelectorAll("th").forEach(function(c){var g=document.createRange();g.selectNodeContents(c);
+ var tops=new Set();Array.from(g.getClientRects()).forEach(function(q){tops.add(Math.round(q.top));});
+ if(tops.size>1)bad.push("header "+c.textContent+" wraps");if(c.scrollWidth>c.clientWidth)bad.push("header "+c.textContent+" overflows");});
+document.querySelectorAll("table.money tbody td:not(:first-child), table.ind td.n").forEach(function(c){
+ if(getComputedStyle(c).textAlign!=="right")bad.push("cell "+c.textContent+" not right-aligned");});
+document.body.setAttribute("data-problems",bad.join("; "));})();</script>'
+
+titles='项目资金（万元）|年度绩效指标完成情况|各级指标得分率|发现的问题'
+for id in $("${PSQL[@]}" -c "SELECT project_id FROM perfeval.project WHERE project_id LIKE 'seed%' OR project_id = 'print40' ORDER BY 1"); do
+	# the README's two ways to write the document give the same file
+	"${PSQL[@]}" -c "SELECT perfeval.report_html('$id')" >"$work/$id.html"
+	"${PSQL[@]}" -c "\\copy (SELECT perfeval.report_html('$id')) TO '$work/$id.copy.html'"
+	cmp -s "$work/$id.html" "$work/$id.copy.html" || fail "$id: \\copy writes another document than psql -At (a line break, tab or backslash escaped)"
 	browse --screenshot="$work/$id.png" "file://$work/$id.html" >/dev/null
-	browse --print-to-pdf="$work/$id.pdf" --no-pdf-header-footer "file://$work/$id.html" >/dev/null
+	browse --no-pdf-header-footer --print-to-pdf="$work/$id.pdf" "file://$work/$id.html" >/dev/null
 	browse --dump-dom "file://$work/$id.html" >"$work/$id.dom"
+	sed "s|</body>|$(printf '%s' "$probe" | tr -d '\n' | sed 's/[&|]/\\&/g')</body>|" "$work/$id.html" >"$work/$id.probe.html"
+	browse --dump-dom "file://$work/$id.probe.html" >"$work/$id.probe.dom"
+
 	# the page: share of pixels with ink, and pixels of the level-1 bars' colour
 	read -r ink bars < <(python3 test/png_ink.py "$work/$id.png" 47,95,143)
 	nbars=$("${PSQL[@]}" -v id="$id" <<<"SELECT count(*) FROM perfeval.level1_scores WHERE project_id = :'id' AND score_rate > 0")
+	[ "$id" != print40 ] || nbars=0	# its chart is below the screenshot
 	if ! awk -v i="$ink" 'BEGIN { exit !(i > 0.01) }' || { [ "$nbars" -gt 0 ] && [ "$bars" -lt 100 ]; }; then
-		echo "report: $id renders blank or without its chart (ink $ink, bar pixels $bars)"
-		status=1
+		fail "$id renders blank or without its chart (ink $ink, bar pixels $bars)"
 	fi
-	if ! head -c 5 "$work/$id.pdf" | grep -q '%PDF-'; then
-		echo "report: $id does not print to PDF"
-		status=1
-	fi
-	# the figures, from the views, each to be found in the parsed document
+	head -c 5 "$work/$id.pdf" | grep -q '%PDF-' || fail "$id does not print to PDF"
+
+	# the figures and the form's parts, each to be found in the parsed document
 	while IFS= read -r want; do
-		if ! grep -qF -- "$want" "$work/$id.dom"; then
-			echo "report: $id: the rendered document lacks \"$want\""
-			status=1
-		fi
+		grep -qF -- "$want" "$work/$id.dom" || fail "$id: the rendered document lacks \"$want\""
 	done < <("${PSQL[@]}" -v id="$id" <<-'SQL'
 		SELECT perfeval_internal.html(name) FROM perfeval.project WHERE project_id = :'id';
+		SELECT '<title>' || perfeval_internal.html(regexp_replace(name, '\s+', ' ', 'g')) || ' 绩效自评表</title>'
+		  FROM perfeval.project WHERE project_id = :'id';
+		SELECT '<th>' || h || '</th>' FROM unnest('{项目名称,主管部门,实施单位}'::text[]) h;
+		SELECT '<td>' || CASE WHEN coalesce(implementing_unit, '') = '' THEN '—' ELSE perfeval_internal.html(implementing_unit) END || '</td>'
+		  FROM perfeval.project WHERE project_id = :'id';
+		SELECT '<th>' || h || '</th>' FROM unnest('{年初预算数,全年预算数,全年执行数,执行率,分值,得分}'::text[]) h
+		 WHERE EXISTS (SELECT FROM perfeval.allocation WHERE project_id = :'id');
+		SELECT '<th>' || h || '</th>' FROM unnest('{一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施}'::text[]) h
+		 WHERE EXISTS (SELECT FROM perfeval.indicator WHERE project_id = :'id');
 		SELECT '总分：<b>' || coalesce(total::text, '—') || '</b>　等级：<b>' || coalesce(grade, '—') || '</b>'
 		  FROM perfeval.project_scores WHERE project_id = :'id';
 		SELECT '>' || coalesce(trim_scale(round(score_rate, 2))::text || '%', '—') || '</text>' FROM perfeval.level2_scores WHERE project_id = :'id' UNION ALL
 		SELECT '>' || coalesce(trim_scale(round(score_rate, 2))::text || '%', '—') || '</text>' FROM perfeval.level1_scores WHERE project_id = :'id';
-		SELECT '<td class="n">' || coalesce(score::text, '—') || '</td><td class="x">'
+		SELECT '<td class="n">' || trim_scale(weight) || '</td><td class="n">' || coalesce(score::text, '—') || '</td><td class="d">'
+		       || perfeval_internal.html(deviation_note) || '</td>'
 		  FROM perfeval.indicator_scores WHERE project_id = :'id' AND applicable;
+		SELECT perfeval_internal.html(detail) FROM perfeval.findings WHERE project_id = :'id';
 		SELECT '<li id="f' || row_number() OVER () || '">' FROM perfeval.findings WHERE project_id = :'id';
 		SQL
 	)
-	echo "report: $id: $(grep -o '<tr' "$work/$id.dom" | wc -l) table rows, ink $ink, $bars bar pixels, $(stat -c %s "$work/$id.pdf") bytes of PDF"
+	# no finding printed by its English key
+	while IFS= read -r key; do
+		! grep -qF -- "$key" "$work/$id.dom" || fail "$id: a finding is printed by its key \"$key\""
+	done < <("${PSQL[@]}" -v id="$id" <<<"SELECT DISTINCT kind FROM perfeval.findings WHERE project_id = :'id'")
+	# money: every amount and rate (the first five figures of each line)
+	# with separators and two decimals
+	sed -n 's:.*<table class="money">\(.*\)</table><h2>年度.*:\1:p' "$work/$id.dom" | sed 's:</tr>:\n:g' \
+		| while IFS= read -r line; do grep -o '<td class="n">[^<]*</td>' <<<"$line" | head -n 5 || true; done \
+		| sed 's:<td class="n">\(.*\)</td>:\1:' >"$work/$id.money"
+	if [ -n "$("${PSQL[@]}" -v id="$id" <<<"SELECT 1 FROM perfeval.allocation WHERE project_id = :'id' LIMIT 1")" ] \
+			&& ! [ -s "$work/$id.money" ]; then
+		fail "$id: no money table in the document"
+	fi
+	while IFS= read -r bad; do
+		fail "$id: money printed as \"$bad\""
+	done < <(grep -Evx '[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}%?|—' "$work/$id.money" || true)
+	if [ "$id" = print40 ]; then	# 123456789 元, 98765432.1 元: 万元, rounded half-up
+		for want in '<td class="n">12,345.68</td>' '<td class="n">9,876.54</td>' '<td class="n">80.00%</td>' \
+				'打印测试项目<br>（第二行）&lt;甲&amp;乙&gt;' '受市场影响，两家企业推迟投产；下一年度加强跟踪。'; do
+			grep -qF -- "$want" "$work/$id.dom" || fail "$id: the rendered document lacks \"$want\""
+		done
+	fi
+	problems=$(sed -n 's:.*<body data-problems="\([^"]*\)".*:\1:p' "$work/$id.probe.dom")
+	grep -q '<body data-problems=' "$work/$id.probe.dom" || fail "$id: the layout probe did not run"
+	[ -z "$problems" ] || fail "$id: at the A4 printable width: $problems"
+
+	# every printed page
+	pages=$(pdfinfo "$work/$id.pdf" | awk '/^Pages:/ { print $2 }')
+	pdftoppm -r 40 -png "$work/$id.pdf" "$work/$id-page"
+	table_pages=0
+	for k in $(seq 1 "$pages"); do
+		png=$(ls "$work/$id-page"-*.png | sed -n "${k}p")
+		read -r pink _ < <(python3 test/png_ink.py "$png" 0,0,0)
+		awk -v i="$pink" 'BEGIN { exit !(i > 0.002) }' || fail "$id: page $k of the PDF is blank (ink $pink)"
+		pdftotext -layout -f "$k" -l "$k" "$work/$id.pdf" - | tr -d ' \f' | grep -v '^$' >"$work/$id-$k.txt" || true
+		! grep -qE 'file:|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}|about:blank' "$work/$id-$k.txt" \
+			|| fail "$id: page $k carries the browser's header or footer: $(grep -E 'file:|/' "$work/$id-$k.txt" | head -1)"
+		if [ "$k" -lt "$pages" ] && tail -n 1 "$work/$id-$k.txt" | grep -qxE "$titles"; then
+			fail "$id: page $k ends with the section title \"$(tail -n 1 "$work/$id-$k.txt")\""
+		fi
+		# a page with indicator rows carries the table's header
+		if [ "$id" = print40 ] && grep -q '测试三级指标' "$work/$id-$k.txt"; then
+			table_pages=$((table_pages + 1))
+			for h in 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施; do
+				grep -q "$h" "$work/$id-$k.txt" || fail "$id: page $k of the indicator table lacks the header \"$h\""
+			done
+		fi
+	done
+	[ "$id" != print40 ] || [ "$table_pages" -ge 2 ] || fail "$id: the indicator table should span at least two pages, it spans $table_pages"
+	echo "report: $id: $(grep -o '<tr' "$work/$id.dom" | wc -l) table rows, ink $ink, $bars bar pixels, $pages pages of PDF"
 done
 if [ -n "${KEEP_PNG:-}" ]; then cp "$work/seed003.png" "$KEEP_PNG"; fi
 exit $status

@@ -22,7 +22,7 @@ PACKAGES=(postgresql-$PGMAJOR postgresql-server-dev-$PGMAJOR postgresql-$PGMAJOR
 # the JDBC suite's client: a JDK (to run its one-file program) and pgjdbc
 [ "$MODE" != test ] || PACKAGES+=(default-jdk-headless libpostgresql-jdbc-java)
 # the report suite's browser and the fonts for its Chinese text
-[ "$MODE" != test ] || PACKAGES+=(chromium fonts-noto-cjk python3)
+[ "$MODE" != test ] || PACKAGES+=(chromium fonts-noto-cjk python3 poppler-utils)
 # NLS: msgfmt builds po/*.mo (make), localedef makes zh_CN.UTF-8 (test/nls.sh)
 PACKAGES+=(gettext locales)
 

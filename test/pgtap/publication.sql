@@ -171,11 +171,11 @@ SELECT ok((SELECT h LIKE '%总分：<b>98.2</b>　等级：<b>优</b>%' FROM rep
 SELECT is_empty($$SELECT i.code FROM perfeval.indicator_scores i JOIN report r USING (project_id)
 	WHERE i.applicable AND (position(perfeval_internal.html(i.name) IN r.h) = 0
 	   OR position('<td class="n">' || coalesce(i.score::text, '—') || '</td>' IN r.h) = 0
-	   OR position(perfeval_internal.html(coalesce(i.explanation, i.problem)) IN r.h) = 0)$$,
+	   OR (i.explanation IS NOT NULL AND position(perfeval_internal.html(i.explanation) IN r.h) = 0))$$,
 	'report_html: every indicator with its score and explanation');
 SELECT is_empty($$SELECT a.project_id FROM perfeval.allocation_summary a JOIN report r USING (project_id)
-	WHERE a.row_kind = '合计' AND position('<td>' || a.budget || '</td>' IN r.h) = 0$$,
-	'report_html: the money table''s total budget');
+	WHERE a.row_kind = '合计' AND position('<td class="n">' || to_char(a.budget, 'FM999,999,999,990.00') || '</td>' IN r.h) = 0$$,
+	'report_html: the money table''s total budget, with separators and two decimals');
 SELECT is_empty($$SELECT r.project_id FROM report r
 	WHERE (length(r.h) - length(replace(r.h, '<rect ', ''))) / 6 <>
 		  (SELECT count(*) FROM perfeval.level1_scores l WHERE l.project_id = r.project_id)
@@ -185,8 +185,9 @@ SELECT is_empty($$SELECT r.project_id FROM report r
 	'report_html: one SVG bar per level-1 and level-2 indicator, labelled with its score rate');
 SELECT is_empty($$SELECT f.project_id, f.kind FROM perfeval.findings f JOIN report r USING (project_id)
 	WHERE position(perfeval_internal.html(f.detail) IN r.h) = 0$$, 'report_html: every finding listed');
-SELECT ok((SELECT h ~ '<tr class="found">(<td>[^<]*</td>){2}<td>[^<]*<sup><a href="#f1">\[1\]</a></sup></td>'
-			 AND h ~ '<li id="f1"><span class="kind">printed_score</span>A11：'
+SELECT ok((SELECT h ~ '<tr class="r found[^"]*">(<td class="l">[^<]*</td>){2}<td>[^<]*<sup><a href="#f1">\[1\]</a></sup></td>'
+			 AND h ~ '<li id="f1"><span class="code">A11</span>立项依据充分性：报告得分3分[^<]*。</li>'
+			 AND position('printed_score' IN h) = 0
 		   FROM report WHERE project_id = 'seed001'),
 	'report_html: seed 001''s finding on A11 is marked on its row and listed as [1]');
 SELECT ok((SELECT h LIKE '%未录入三级指标%' AND h ~ '等级：<b>[^<]*</b><sup><a href="#f1">\[1\]</a></sup>'
