@@ -163,7 +163,7 @@ test)
 	suite "PostgreSQL 17 in a Debian trixie root: build with -Werror, pg_regress, pgTAP, ALTER EXTENSION UPDATE from 1.14" \
 		bash test/pg17.sh
 	echo
-	echo "test suites: $passed passed, $failed failed, $skipped skipped"
+	echo "suites: $passed passed, $failed failed, $skipped skipped"
 	[ "$failed" = 0 ]
 	;;
 demo)
