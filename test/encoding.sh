@@ -37,7 +37,7 @@ for enc in GBK GB18030; do
 		bad "PostgreSQL created a database with ENCODING '$enc'"
 		dropdb enc_gbk
 	else
-		echo "ENCODING '$enc' refused as a server encoding: ${out#ERROR:  }"
+		out=${out#ERROR:  }; echo "ENCODING '$enc' refused as a server encoding: ${out%%$'\n'*}"
 	fi
 done
 
