@@ -20,6 +20,8 @@ PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap make gcc li
 [ "$MODE" != test ] || PACKAGES+=(default-jdk-headless libpostgresql-jdbc-java)
 # the report suite's browser and the fonts for its Chinese text
 [ "$MODE" != test ] || PACKAGES+=(chromium fonts-noto-cjk python3)
+# the package suite's Debian tooling for extensions (pg_buildext, dh)
+[ "$MODE" != test ] || PACKAGES+=(dpkg-dev debhelper postgresql-server-dev-all)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
@@ -136,6 +138,13 @@ test)
 		bash test/citus.sh
 	suite "concurrent writers and readers: races, a ${SOAK_SECONDS:-30} s pgbench soak on loopback, imports at once" \
 		bash test/concurrency.sh
+	encoding() {
+		load_samples encoding
+		bash test/encoding.sh encoding
+	}
+	suite "Chinese encodings: GBK clients load and read everything; an EUC_CN database is refused (22P05) and left clean" encoding
+	suite "the Debian package postgresql-NN-perfeval: built with pg_buildext, holds every script, creates the extension on a clean cluster" \
+		bash test/package.sh
 	echo
 	echo "test suites: $passed passed, $failed failed"
 	[ "$failed" = 0 ]
