@@ -330,7 +330,7 @@ COMMENT ON VIEW perfeval.level1_scores IS '一级指标得分汇总 / Per-projec
 COMMENT ON VIEW perfeval.project_scores IS '项目得分汇总 / Per-project totals and grades';
 COMMENT ON COLUMN perfeval.project_scores.total IS '计算总分 / Total computed from the indicators';
 COMMENT ON COLUMN perfeval.project_scores.grade IS '按方案评定的等级 / Grade of the computed total under the scheme';
-COMMENT ON COLUMN perfeval.project_scores.difference IS '计算总分−报告总分 / Computed minus printed total';
+COMMENT ON COLUMN perfeval.project_scores.difference IS '计算总分-报告总分 / Computed minus printed total';
 COMMENT ON COLUMN perfeval.project_scores.grade_agrees IS '报告等级与评定等级一致 / Printed grade names the band of the final score';
 COMMENT ON COLUMN perfeval.project_scores.final_score IS '采用得分：可计算时为计算值，否则为报告值 / Score of record: computed, else printed';
 COMMENT ON COLUMN perfeval.project_scores.final_grade IS '采用得分的等级 / Grade of the score of record';
@@ -340,6 +340,6 @@ COMMENT ON COLUMN perfeval.project_scores.prefecture_name IS '地级区划名称
 COMMENT ON COLUMN perfeval.project_scores.county_name IS '县级区划名称 / County name';
 COMMENT ON FUNCTION perfeval.division_at(text, text) IS '区划代码所属的省、市或县代码 / The code of a division''s province, prefecture or county';
 COMMENT ON VIEW perfeval.allocation_summary IS '资金汇总：按部门、资金级次及合计（万元） / Money per department and fund level with subtotals, in 万元';
-COMMENT ON COLUMN perfeval.allocation_summary.balance IS '资金结余=实际到位−全年执行 / Balance: arrived minus spent';
+COMMENT ON COLUMN perfeval.allocation_summary.balance IS '资金结余=实际到位-全年执行 / Balance: arrived minus spent';
 COMMENT ON COLUMN perfeval.allocation_summary.arrival_rate IS '资金到位率=实际到位÷全年预算（%） / Arrival rate, percent';
 COMMENT ON COLUMN perfeval.allocation_summary.execution_rate IS '预算执行率（口径见方案）（%） / Execution rate on the scheme''s base, percent';

@@ -1115,3 +1115,10 @@ COMMENT ON FUNCTION perfeval.report_html(text) IS '一个项目的绩效自评�
 
 -- == last: every view a security barrier, after every block above ==
 SELECT perfeval_internal.seal_views();
+
+-- == encoding: every shipped string readable by a GBK client ==
+-- (comments only, so after the "last" block: nothing here creates a view)
+-- U+2212 (minus sign) is not in GBK: a GBK client's \d+ failed on these two
+-- comments.  The ASCII hyphen-minus is in every encoding.
+COMMENT ON COLUMN perfeval.project_scores.difference IS '计算总分-报告总分 / Computed minus printed total';
+COMMENT ON COLUMN perfeval.allocation_summary.balance IS '资金结余=实际到位-全年执行 / Balance: arrived minus spent';

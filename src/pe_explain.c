@@ -264,7 +264,7 @@ pe_explain(const PeRow *r, const PeEval *e, const char *reasons, char *out, size
 		puts_(&b, reasons ? reasons : "");
 		puts_(&b, "），得分=");
 		put_num(&b, r->weight);
-		puts_(&b, "−");
+		puts_(&b, "-");		/* ASCII: U+2212 is not in GBK */
 		put_num(&b, d);
 		puts_(&b, "=");
 		put_num(&b, e->score);

@@ -25,6 +25,8 @@ PACKAGES=(postgresql-$PGMAJOR postgresql-server-dev-$PGMAJOR postgresql-$PGMAJOR
 [ "$MODE" != test ] || PACKAGES+=(chromium fonts-noto-cjk python3 poppler-utils)
 # NLS: msgfmt builds po/*.mo (make), localedef makes zh_CN.UTF-8 (test/nls.sh)
 PACKAGES+=(gettext locales)
+# the package suite's Debian tooling for extensions (pg_buildext, dh)
+[ "$MODE" != test ] || PACKAGES+=(dpkg-dev debhelper postgresql-server-dev-all)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 
@@ -162,6 +164,13 @@ test)
 		bash test/concurrency.sh
 	suite "PostgreSQL 17 in a Debian trixie root: build with -Werror, pg_regress, pgTAP, ALTER EXTENSION UPDATE from 1.14" \
 		bash test/pg17.sh
+	encoding() {
+		load_samples encoding
+		bash test/encoding.sh encoding
+	}
+	suite "Chinese encodings: GBK clients load and read everything; an EUC_CN database is refused (22P05) and left clean" encoding
+	suite "the Debian package postgresql-NN-perfeval: built with pg_buildext, holds every script, creates the extension on a clean cluster" \
+		bash test/package.sh
 	echo
 	echo "suites: $passed passed, $failed failed, $skipped skipped"
 	[ "$failed" = 0 ]

@@ -86,7 +86,7 @@ SELECT is((SELECT score FROM perfeval.indicator_scores WHERE project_id = 'seed0
 SELECT is((SELECT score FROM perfeval.indicator_scores WHERE project_id = 'seed003' AND code = 'B21'),
 	3.5, 'seed 003: B21 5 − 1.5 = 3.5');
 SELECT is((SELECT explanation FROM perfeval.indicator_scores WHERE project_id = 'seed003' AND code = 'A12'),
-	'按评价要点评分，扣0.3分（事前是否已经过必要的可行性研究、风险评估、绩效评估：未进行事前绩效评估），得分=2−0.3=1.7分',
+	'按评价要点评分，扣0.3分（事前是否已经过必要的可行性研究、风险评估、绩效评估：未进行事前绩效评估），得分=2-0.3=1.7分',
 	'seed 003: A12 explanation names the point and the reason');
 SELECT is((SELECT completion FROM perfeval.indicator_scores WHERE project_id = 'seed003' AND code = 'C41'),
 	100::numeric, 'seed 003: cost ≤1000万元/家 met at 1000万元/家');

@@ -216,7 +216,7 @@ static const Case cases[] = {
 	/* checklists: seed 003 A12 */
 	{"deducted 0.3", PE_SOURCE_CHECKLIST, "2", NULL, NULL, NULL, 0, NULL, false, true, "0.3",
 		NOSURVEY, NOMONEY, 0, "1.7", false, "1.7", NULL, "", 0,
-	"按评价要点评分，扣0.3分（③：未进行事前绩效评估），得分=2−0.3=1.7分"},
+	"按评价要点评分，扣0.3分（③：未进行事前绩效评估），得分=2-0.3=1.7分"},
 	{"no deduction", PE_SOURCE_CHECKLIST, "4", NULL, NULL, NULL, 0, NULL, false, true, NULL,
 		NOSURVEY, NOMONEY, 0, "3", false, "4", NULL, "", PE_FINDING_PRINTED_SCORE,
 	"按评价要点评分，未扣分，得满分4分"},
