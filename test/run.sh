@@ -92,14 +92,17 @@ test)
 	suite() {
 		echo "== $1"
 		shift
-		if "$@"; then
+		local t0=$SECONDS rc=0
+		"$@" || rc=$?
+		if [ $rc = 0 ]; then
 			passed=$((passed + 1))
-		elif [ $? = 77 ]; then
+			echo "== passed in $((SECONDS - t0)) s"
+		elif [ $rc = 77 ]; then
 			skipped=$((skipped + 1))
-			echo "== SKIPPED"
+			echo "== SKIPPED ($((SECONDS - t0)) s)"
 		else
 			failed=$((failed + 1))
-			echo "== FAILED"
+			echo "== FAILED ($((SECONDS - t0)) s)"
 		fi
 	}
 	regress() {
