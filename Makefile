@@ -2,7 +2,7 @@
 # newcomer runs; both install what is missing and use a throwaway cluster.
 
 EXTENSION = perfeval
-EXTVERSION = 1.15
+EXTVERSION = 1.16
 MODULE_big = perfeval
 CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \

@@ -161,6 +161,7 @@ test)
 	suite "ALTER EXTENSION UPDATE from 1.12 equals a fresh install" bash test/upgrade.sh 1.12
 	suite "ALTER EXTENSION UPDATE from 1.13 equals a fresh install" bash test/upgrade.sh 1.13
 	suite "ALTER EXTENSION UPDATE from 1.14 equals a fresh install" bash test/upgrade.sh 1.14
+	suite "ALTER EXTENSION UPDATE from 1.15 equals a fresh install" bash test/upgrade.sh 1.15
 	suite "the same warehouse on a 3-node Citus cluster: distribute(), loads, every view equal to one node's" \
 		bash test/citus.sh
 	suite "concurrent writers and readers: races, a ${SOAK_SECONDS:-30} s pgbench soak on loopback, imports at once" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test/upgrade.sh: the upgrade path keeps users' data and ends where a fresh
 # install starts.  One database gets perfeval $1 (a released version: 1.0,
-# 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 1.10, 1.11, 1.12, 1.13 or 1.14,
+# 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9, 1.10, 1.11, 1.12, 1.13, 1.14 or 1.15,
 # installed from 1.0 through the chain of upgrade scripts, as CREATE EXTENSION
 # ... VERSION does) and the four samples, then ALTER EXTENSION perfeval UPDATE; another
 # gets the current version and the same samples.  Their catalogs (every object of the extension with its
@@ -52,14 +52,14 @@ reader() {	# reader DB: a role granted SELECT on project_scores, as 1.3 or 1.4 a
 			-c "GRANT SELECT ON perfeval.export_project, perfeval.export_indicator, perfeval.export_checklist, perfeval.export_survey TO perfeval_upgrade_reader" \
 			-c "GRANT SELECT ON perfeval_internal.parked TO perfeval_upgrade_reader"	# (1.15: a restore's parked rows, none shown)
 		;;
-	1.4 | 1.5 | 1.6 | 1.7 | 1.8 | 1.9 | 1.10 | 1.11 | 1.12 | 1.13 | 1.14)
+	1.4 | 1.5 | 1.6 | 1.7 | 1.8 | 1.9 | 1.10 | 1.11 | 1.12 | 1.13 | 1.14 | 1.15)
 		"${PSQL[@]}" -d $1 -c "SELECT perfeval.grant_access('perfeval_upgrade_reader', division_prefix => '65')" >/dev/null
 		# a loader granted before the update imports forms after it (1.8)
 		"${PSQL[@]}" -d $1 -c "SELECT perfeval.grant_access('perfeval_upgrade_loader', division_prefix => '6528', may_load => true)" >/dev/null
 		;;
 	esac
 }
-reads_project_scores() { case $from in 1.3 | 1.4 | 1.5 | 1.6 | 1.7 | 1.8 | 1.9 | 1.10 | 1.11 | 1.12 | 1.13 | 1.14) return 0 ;; esac; return 1; }
+reads_project_scores() { case $from in 1.3 | 1.4 | 1.5 | 1.6 | 1.7 | 1.8 | 1.9 | 1.10 | 1.11 | 1.12 | 1.13 | 1.14 | 1.15) return 0 ;; esac; return 1; }
 reader $old
 read_before=
 ! reads_project_scores || read_before=$(psql -X -At -d $old -c "SET ROLE perfeval_upgrade_reader" -c "SELECT count(*), sum(total) FROM perfeval.project_scores" | tail -1)
