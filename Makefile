@@ -4,7 +4,7 @@
 EXTENSION = perfeval
 EXTVERSION = 1.16
 MODULE_big = perfeval
-CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o
+CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o src/pe_form.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
 	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formrows.o src/stagebuf.o src/bulk.o src/restore.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
@@ -77,13 +77,17 @@ test/unit/fuzz_core: test/unit/fuzz_core.c $(CORE_SRCS) src/pe_core.h
 test/unit/test_cell: test/unit/test_cell.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_cell.c $(CORE_SRCS)
 
+test/unit/test_form: test/unit/test_form.c $(CORE_SRCS) src/pe_core.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_form.c $(CORE_SRCS)
+
 .PHONY: unittest fuzz test demo bench bench-citus
-unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell
+unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form
 	./test/unit/test_core
 	./test/unit/test_arith
 	./test/unit/test_eval
 	./test/unit/fuzz_core
 	./test/unit/test_cell
+	./test/unit/test_form
 
 test:
 	bash test/run.sh test
@@ -99,7 +103,7 @@ bench:
 bench-citus:
 	bash test/run.sh bench --citus
 
-EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form results regression.diffs regression.out
 
 # == NLS: perfeval's messages in the session's lc_messages (po/) ==
 # Every ereport's errmsg/errdetail/errhint is English in the source and

@@ -99,7 +99,9 @@ CREATE TABLE perfeval.project (
 		CONSTRAINT project_printed_total_check CHECK (perfeval.is_exact(printed_total) AND printed_total >= 0),
 	printed_grade text,
 	source text,
-	programme_code text		-- the budget system's programme (项目库编码), the same across years
+	programme_code text,		-- the budget system's programme (项目库编码), the same across years
+	-- the form left 主管部门 empty: department is its 实施单位 (1.16)
+	department_from_unit boolean NOT NULL DEFAULT false
 );
 CREATE INDEX project_year_division_idx ON perfeval.project (year, division_code);
 
@@ -138,11 +140,18 @@ CREATE TABLE perfeval.indicator (
 	printed_score numeric
 		CONSTRAINT indicator_printed_score_check CHECK (perfeval.is_exact(printed_score) AND printed_score >= 0),
 	PRIMARY KEY (project_id, code),
-	CONSTRAINT indicator_weight_positive CHECK (perfeval.is_exact(weight) AND weight > 0),
+	-- (a row that does not apply may have no weight: 分值 written as / on
+	-- its form, 1.16)
+	CONSTRAINT indicator_weight_positive CHECK (perfeval.is_exact(weight)
+		AND (weight > 0 OR (weight = 0 AND NOT applicable))),
 	-- a rate from money or a survey is a percentage: its target must compare
 	-- with one (≥95%, 95, a qualitative phrase), not ≥10家 or 50万元
 	CONSTRAINT indicator_rate_target_percent CHECK (source NOT IN ('survey', 'arrival_rate', 'execution_rate')
-		OR target IS NULL OR perfeval.comparable(target, '0%'::perfeval.measure))
+		OR target IS NULL OR perfeval.comparable(target, '0%'::perfeval.measure)),
+	-- the points its level-1 cell printed (产出指标（50分）), NULL if none;
+	-- a finding where the level's weights add up to other points (1.16)
+	level1_points numeric
+		CONSTRAINT indicator_level1_points_check CHECK (perfeval.is_exact(level1_points) AND level1_points >= 0)
 );
 
 -- Actual values as facts: one row per report date; scores use the latest.
@@ -387,6 +396,7 @@ COMMENT ON COLUMN perfeval.project.printed_total IS '报告所列总分 / Total 
 COMMENT ON COLUMN perfeval.project.printed_grade IS '报告所列等级 / Grade printed in the report';
 COMMENT ON COLUMN perfeval.project.source IS '数据来源（报告文件） / Source document';
 COMMENT ON COLUMN perfeval.project.programme_code IS '项目库编码（跨年度相同，可为空） / The budget system''s programme code, the same across years (optional)';
+COMMENT ON COLUMN perfeval.project.department_from_unit IS '表单未填主管部门，主管部门取实施单位（列为问题） / The form left 主管部门 empty: the department is its implementing unit (a finding)';
 
 COMMENT ON TABLE perfeval.allocation IS '项目资金：按部门和资金级次 / Money per project, department and fund level';
 COMMENT ON COLUMN perfeval.allocation.fund_level IS '资金级次：中央、省级、市级、县区级、上年结转、其他 / Fund level';
@@ -407,6 +417,7 @@ COMMENT ON COLUMN perfeval.indicator.method IS '评分方法 / Scoring method';
 COMMENT ON COLUMN perfeval.indicator.source IS '实际值来源：actual 实际值，checklist 评价要点扣分，survey 满意度调查，arrival_rate 资金到位率，execution_rate 预算执行率，printed 仅有报告得分（采用报告得分并标记） / Where the actual comes from (printed: only the printed score, kept and flagged)';
 COMMENT ON COLUMN perfeval.indicator.applicable IS '是否适用；不适用的指标不计分，总分按其余权重折算为100 / Applicable; if not, left out and the total rescaled';
 COMMENT ON COLUMN perfeval.indicator.printed_score IS '报告所列得分 / Score printed in the report';
+COMMENT ON COLUMN perfeval.indicator.level1_points IS '一级指标单元格所列分值（如“产出指标（50分）”），无则为空 / Points printed in its level-1 cell (产出指标（50分）), NULL if none';
 
 COMMENT ON TABLE perfeval.actual IS '指标实际完成值（按报告日期，取最新） / Actual values as dated facts; scores use the latest';
 COMMENT ON COLUMN perfeval.actual.reported_on IS '填报日期 / Date reported';

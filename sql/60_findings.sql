@@ -26,11 +26,15 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 					  GROUP BY x.project_id) a ON a.project_id = p.project_id
 		 WHERE perfeval_internal.in_scope(p.project_id)) f
  CROSS JOIN LATERAL unnest(
-	   ARRAY['no_indicators', 'weights_total', 'printed_total', 'printed_grade'],
+	   ARRAY['no_indicators', 'weights_total', 'weights_not_100', 'printed_total', 'printed_grade'],
 	   ARRAY[
 		CASE WHEN f.none THEN '未录入三级指标，无法计算总分' || coalesce('；报告总分' || f.printed_total::text
 			 || '未经核验', '') END,
 		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text || '分，不等于100分' END,
+		-- (the same fact under the name issue 26 gives it, 1.16: the total
+		-- is rescaled to 100 over the weights given)
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text
+			 || '分，不等于100分；总分按100分折算' END,
 		CASE WHEN f.total <> f.printed_total THEN
 			'报告总分' || f.printed_total::text || '分，按指标计算应为' || trim_scale(f.total)::text
 			|| '分（差' || trim_scale(f.total - f.printed_total)::text || '分）' END,
@@ -59,7 +63,23 @@ SELECT a.project_id, NULL, 'zero_budget',
 	   a.department || '（' || a.fund_level || '）：全年预算为0'
 	   || CASE WHEN a.arrived > 0 OR a.spent > 0 THEN '，但有到位或执行资金' ELSE '' END
   FROM perfeval.allocation a
- WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id)) u;
+ WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id)
+UNION ALL
+-- what a form printed beside its facts (1.16): a department taken from the
+-- implementing unit, level-1 points its rows' weights do not add up to
+SELECT p.project_id, NULL, 'department_from_unit',
+	   '表单未填主管部门，按实施单位“' || p.department || '”归口'
+  FROM perfeval.project p
+ WHERE p.department_from_unit AND perfeval_internal.in_scope(p.project_id)
+UNION ALL
+SELECT l.project_id, NULL, 'level1_points',
+	   '一级指标“' || l.level1 || '”标注' || trim_scale(l.points)::text || '分，其三级指标分值合计'
+	   || trim_scale(l.weight)::text || '分'
+  FROM (SELECT i.project_id, i.level1, max(i.level1_points) AS points, sum(i.weight) AS weight
+		  FROM perfeval.indicator i
+		 WHERE i.level1_points IS NOT NULL AND perfeval_internal.in_scope(i.project_id)
+		 GROUP BY i.project_id, i.level1) l
+ WHERE l.points <> l.weight) u;
 
 COMMENT ON VIEW perfeval.findings IS '数据质量问题：报告数字与输入不符、权重不为100、超额或未完成未说明原因、要点分值不符、支出超到位、零预算、无法计分 / Data-quality findings with a kind and a detail';
 COMMENT ON COLUMN perfeval.findings.kind IS '问题类别（英文键） / Kind of finding, a stable English key';

@@ -207,6 +207,13 @@ CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
 		WHEN '部门评价' THEN '部门评价' WHEN '财政评价' THEN '财政评价' WHEN '第三方' THEN '第三方'
 		WHEN '第三方评价' THEN '第三方' END;
 
+-- The department a form's project belongs to: 主管部门, or the 实施单位
+-- when the form leaves it empty (a finding: department_from_unit, 1.16).
+-- (One rule for the writes and the loading-scope check.)
+CREATE FUNCTION perfeval_internal.form_department(department text, unit text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN coalesce(nullif(btrim(department), ''), nullif(btrim(unit), ''));
+
 -- The comparator a form writes in 指标性质 (or in front of 指标值): one of
 -- the targets' own spellings (the core's), or NULL.
 CREATE FUNCTION perfeval_internal.form_comparator(v text) RETURNS text
@@ -221,7 +228,14 @@ CREATE FUNCTION perfeval_internal.form_target(nature text, value text, unit text
 CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value text, year text) RETURNS text
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_actual_text';
 
--- Every staged indicator row of a form, as it will be written: its code in
+-- Every staged indicator row of a form, as it will be written, read by the
+-- core's form reader (src/pe_form.c, 1.16): a merged cell's blank 一级指标
+-- or 二级指标 inherits the row above, a level-1 cell's points (产出指标（50分）)
+-- go to level1_points, a row with no 三级指标 and nothing but marks (/ —
+-- 无 …) is no row, a row with a mark in 指标值, 实际完成值, 分值 or 得分
+-- does not apply (unless it prints a 得分 of its 分值), a note of 0 or 无
+-- is none; a form of more rows than a project holds is not read (one row,
+-- too_large).  Its code in
 -- form order (level 1 a letter -- after A, the execution-rate row's, when
 -- the form has one -- level 2 and 3 their numbers within it), the target
 -- and actual as the warehouse reads them, each field parsed, where its
@@ -241,8 +255,16 @@ CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text,
 		OUT target_p perfeval_internal.parsed, OUT actual_p perfeval_internal.parsed,
 		OUT code text, OUT seq bigint, OUT source text, OUT method_raw text,
 		OUT method_p perfeval_internal.parsed, OUT applicable boolean, OUT weight numeric,
-		OUT score numeric, OUT tgt perfeval.target, OUT msr perfeval.measure) RETURNS SETOF record
+		OUT score numeric, OUT tgt perfeval.target, OUT msr perfeval.measure,
+		OUT form_rows int, OUT form_weighted int, OUT too_large boolean, OUT level1_points numeric,
+		OUT weight_mark boolean) RETURNS SETOF record
 	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_rows';
+
+-- Where the import is, for another session: pg_stat_activity.query of the
+-- importing backend reads "perfeval import_forms: writing, 3000 of 200000
+-- forms, 1234 forms/s" (src/formrows.c; form_rows() reports as it reads).
+CREATE FUNCTION perfeval_internal.import_progress(phase text, done bigint, total bigint, started timestamptz)
+	RETURNS void LANGUAGE C STRICT VOLATILE AS 'MODULE_PATHNAME', 'pe_import_progress_sql';
 CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
 SELECT * FROM perfeval_internal.form_rows();
 
@@ -283,8 +305,10 @@ SELECT f."项目编码", 'form_project', f.line, c.col, c.val, c.st, c.msg, c.hi
 		 format('invalid 年度: "%s"', coalesce(f."年度", '')), 'A year from 1990 to 2100, such as 2024.'),
 		('行政区划代码', f."行政区划代码", NOT coalesce(btrim(f."行政区划代码") ~ '^[1-9][0-9]{5}$', false), '22P02',
 		 format('invalid 行政区划代码: "%s"', coalesce(f."行政区划代码", '')), 'A six-digit GB/T 2260 code, such as 650102.'),
-		('主管部门', f."主管部门", coalesce(btrim(f."主管部门"), '') = '', '23502', 'a form without 主管部门',
-		 'Give the supervising department.'),
+		-- (an empty 主管部门 takes the 实施单位, with a finding, 1.16)
+		('主管部门', f."主管部门", coalesce(btrim(f."主管部门"), '') = '' AND coalesce(btrim(f."实施单位"), '') = '',
+		 '23502', 'a form without 主管部门 or 实施单位',
+		 'Give the supervising department (or the implementing unit, which then stands for it).'),
 		('评价类型', f."评价类型", perfeval_internal.form_kind(f."评价类型") IS NULL, '22023',
 		 format('unknown 评价类型: "%s"', f."评价类型"), 'One of 单位自评 (the default when empty), 部门评价, 财政评价, 第三方.'),
 		('评分方案', f."评分方案", coalesce(btrim(f."评分方案"), '') <> ''
@@ -336,16 +360,19 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 			coalesce(btrim(i.level2), '') = '',
 			coalesce(btrim(i.name), '') = '',
 			i.occurrence > 1,
-			(i.weight_p).sqlstate IS NULL AND coalesce(i.weight, 0) <= 0,
+			-- (no weight: a row that does not apply (分值 /), or a form
+			-- without any, one problem above)
+			(i.weight_p).sqlstate IS NULL AND coalesce(i.weight, 0) <= 0 AND NOT i.weight_mark AND i.form_weighted > 0,
 			(i.weight_p).sqlstate IS NOT NULL,
 			(i.score_p).sqlstate IS NOT NULL,
 			coalesce(i.score < 0, false),
 			coalesce(i.nature, '') NOT IN ('', '定性') AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature,
 			(i.target_p).sqlstate IS NOT NULL,
 			(i.actual_p).sqlstate IS NOT NULL,
-			coalesce(NOT perfeval.comparable(i.tgt, i.msr), false),
+			-- (a row that prints its 得分 is judged by it, with a finding)
+			coalesce(NOT perfeval.comparable(i.tgt, i.msr), false) AND i.score IS NULL AND i.applicable,
 			(i.method_p).sqlstate IS NOT NULL] AS bad
-		  FROM i) i
+		  FROM i WHERE NOT i.too_large) i
  CROSS JOIN LATERAL (VALUES
 		(1, 'empty', '一级指标', i.level1, '23502', NULL::perfeval_internal.parsed),
 		(2, 'empty', '二级指标', i.level2, '23502', NULL),
@@ -363,21 +390,23 @@ SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c
 	  ) AS c(n, k, col, val, st, p)
  WHERE true = ANY (i.bad) AND i.bad[c.n]
 UNION ALL
--- the weights of a form add up to 100
-SELECT f."项目编码", 'form_project', f.line, '分值', w.total::text, '23514',
-	   format('the weights of project "%s" add up to %s, not 100', f."项目编码", w.total),
-	   'The 分值 of the indicator rows and 预算执行率分值 add up to 100.'
-  FROM f
-  JOIN (SELECT i.project_code, sum(i.weight) AS total, bool_and(i.weight IS NOT NULL) AS complete
-		  FROM i GROUP BY i.project_code) w0 ON w0.project_code = f."项目编码"
-  LEFT JOIN nums er ON er.code = f."项目编码" AND er.col = '预算执行率分值'
- CROSS JOIN LATERAL (SELECT trim_scale(w0.total + coalesce((er.p).num, 0)) AS total) w
- WHERE f.nth = 1 AND w0.complete AND w.total <> 100;
+-- a form larger than a project holds: refused at once, not read (1.16)
+SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '54000',
+	   format('form "%s" has %s indicator rows, more than a project holds (1000)', i.project_code, i.form_rows),
+	   'A project holds at most 1000 level-3 indicators under at most 26 level-1 indicators (A to Z, A11 being the execution rate''s): check that the rows of several forms do not share this 项目编码.'
+  FROM i WHERE i.too_large
+UNION ALL
+-- a form whose rows carry no 分值 at all (weights only in its section
+-- headers): one problem for the form, not one per row (1.16)
+SELECT i.project_code, 'form_indicator', i.line, '分值', NULL, '23502',
+	   format('the indicator rows of form "%s" carry no 分值: its row weights are missing', i.project_code),
+	   'Give every level-3 indicator row its 分值; the points in a section header such as 产出指标（50分） are the level''s, not the rows''.'
+  FROM i WHERE NOT i.too_large AND i.form_weighted = 0 AND i.ordinal = 1;
 END $$;
 
 -- Move every staged form into the warehouse.  The problem-free forms are
 -- numbered in form order and read once into temporary tables (parsed,
--- coded, indexed by that number); they are written in chunks of 10,000,
+-- coded, indexed by that number); they are written in chunks of 1,000,
 -- each chunk one subtransaction (a NOTICE after each with the count and
 -- rate); a chunk that fails on a rule only the tables check is written
 -- again form by form, so that the failing form is rejected with that error
@@ -422,9 +451,15 @@ BEGIN
 	IF EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL) THEN
 		DELETE FROM perfeval.import_error e WHERE e.project_code IS NULL;
 	END IF;
-	-- the staged indicator rows, read once (parsed, in form order)
+	IF NOT EXISTS (SELECT FROM pe_import_forms) THEN
+		RAISE NOTICE 'import_forms: nothing is staged'
+			USING HINT = 'Stage forms first: perfeval.stage_file(), or \copy into perfeval.form_project and perfeval.form_indicator.';
+	END IF;
+	-- the staged indicator rows, read once (parsed, in form order; read by
+	-- the core's form reader, which reports its progress)
 	CREATE TEMP TABLE pe_irows AS SELECT * FROM perfeval_internal.form_indicator_rows;
 	ANALYZE pe_irows;
+	PERFORM perfeval_internal.import_progress('checking forms', (SELECT count(*) FROM pe_import_forms), -1, t0);
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
 	  FROM perfeval_internal.form_problems() p;
@@ -448,7 +483,7 @@ BEGIN
 				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s) x
 			 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),
 		f AS (
-			SELECT DISTINCT ON (s."项目编码") s."项目编码" AS code, s.line, btrim(s."主管部门") AS department,
+			SELECT DISTINCT ON (s."项目编码") s."项目编码" AS code, s.line, perfeval_internal.form_department(s."主管部门", s."实施单位") AS department,
 				   btrim(s."行政区划代码") AS division
 			  FROM perfeval_internal.staged_project s
 			 WHERE s."项目编码" IN (SELECT o.code FROM o)
@@ -509,9 +544,9 @@ BEGIN
 	k := 1;
 	WHILE k <= n LOOP
 		BEGIN
-			PERFORM perfeval_internal.write_forms(k, k + 9999);
+			PERFORM perfeval_internal.write_forms(k, k + 999);
 		EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
-			FOR j IN k .. least(k + 9999, n) LOOP
+			FOR j IN k .. least(k + 999, n) LOOP
 				BEGIN
 					PERFORM perfeval_internal.write_forms(j, j);
 				EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
@@ -522,11 +557,14 @@ BEGIN
 				END;
 			END LOOP;
 		END;
-		IF n >= 10000 THEN
-			RAISE NOTICE 'import_forms: % of % forms written, % forms/s', least(k + 9999, n), n,
-				round(least(k + 9999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001));
+		-- where it is, for another session (pg_stat_activity.query), every
+		-- 1,000 forms; a NOTICE every 10,000
+		PERFORM perfeval_internal.import_progress('writing forms', least(k + 999, n), n, t0);
+		IF n >= 10000 AND (least(k + 999, n) % 10000 = 0 OR k + 999 >= n) THEN
+			RAISE NOTICE 'import_forms: % of % forms written, % forms/s', least(k + 999, n), n,
+				round(least(k + 999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001));
 		END IF;
-		k := k + 10000;
+		k := k + 1000;
 	END LOOP;
 	-- imported forms leave the staging relations
 	codes := ARRAY(SELECT f.code FROM pe_import_forms f
@@ -630,16 +668,17 @@ BEGIN
 	PERFORM perfeval_internal.refuse_load(t.code)
 	   FROM pe_taken t JOIN pe_forms s ON s."项目编码" = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
 	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
-	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source', $q$
-	SELECT s."项目编码", btrim(s."项目名称"), btrim(s."年度")::int, btrim(s."行政区划代码"), btrim(s."主管部门"),
+	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit', $q$
+	SELECT s."项目编码", btrim(s."项目名称"), btrim(s."年度")::int, btrim(s."行政区划代码"),
+		   perfeval_internal.form_department(s."主管部门", s."实施单位"),
 		   nullif(btrim(s."实施单位"), ''), perfeval_internal.form_kind(s."评价类型"),
 		   coalesce(nullif(btrim(s."评分方案"), ''), 'national_self'), perfeval_internal.form_number(s."总分"),
-		   nullif(btrim(s."评价等级"), ''), 'import_forms'
+		   nullif(btrim(s."评价等级"), ''), 'import_forms', coalesce(btrim(s."主管部门"), '') = ''
 	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord$q$, lo, hi);
 	-- the money: one line, the department's, at the fund level of the
 	-- division (a county's 县区级, a prefecture's 市级, a province's 省级)
 	PERFORM perfeval_internal.write_rows('perfeval.allocation', 'project_id, department, fund_level, unit, initial_budget, budget, arrived, spent', $q$
-	SELECT s."项目编码", btrim(s."主管部门"),
+	SELECT s."项目编码", perfeval_internal.form_department(s."主管部门", s."实施单位"),
 		   CASE WHEN perfeval.division_at(btrim(s."行政区划代码"), 'county') IS NOT NULL THEN '县区级'
 				WHEN perfeval.division_at(btrim(s."行政区划代码"), 'prefecture') IS NOT NULL THEN '市级' ELSE '省级' END,
 		   coalesce(nullif(btrim(s."金额单位"), ''), '万元'),
@@ -651,16 +690,19 @@ BEGIN
 						nullif(btrim(s."实际到位数"), ''), nullif(btrim(s."全年执行数"), '')) > 0$q$, lo, hi);
 	-- the execution-rate row, from the money, first (code A11); then the
 	-- indicator rows in form order
-	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score, method, applicable', $q$
+	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score, method, applicable, level1_points', $q$
 	SELECT x.* FROM (
 		SELECT s."项目编码", 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
 			   perfeval_internal.form_number(s."预算执行率分值"), '100%'::perfeval.target, 'execution_rate',
-			   perfeval_internal.form_number(s."预算执行率得分"), 'proportional'::perfeval.method, true
+			   perfeval_internal.form_number(s."预算执行率得分"), 'proportional'::perfeval.method, true,
+			   NULL::numeric
 		  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1
 		UNION ALL
-		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name), r.weight,
+		-- (分值 written as /: a row that does not apply, of no weight)
+		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name),
+			   CASE WHEN r.weight_mark THEN 0 ELSE r.weight END,
 			   r.tgt, r.source, r.score,
-			   coalesce(r.method_raw::perfeval.method, 'proportional'), r.applicable
+			   coalesce(r.method_raw::perfeval.method, 'proportional'), r.applicable, r.level1_points
 		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN $1 AND $2) x
 	 ORDER BY 1, 3$q$, lo, hi);
 	-- the actuals, reported at the year's end; a qualitative row with a
@@ -672,7 +714,11 @@ BEGIN
 	  FROM pe_forms s
 	  JOIN pe_irows r ON r.project_code = s."项目编码"
 	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
-	 CROSS JOIN LATERAL (SELECT CASE WHEN perfeval.is_qualitative(r.tgt) AND r.score IS NOT NULL
+	 -- (and so is a row whose target its actual cannot be compared with --
+	 -- a number against a word, units that do not convert -- that prints
+	 -- its 得分; the evaluation says why, 1.16)
+	 CROSS JOIN LATERAL (SELECT CASE WHEN (perfeval.is_qualitative(r.tgt) OR NOT coalesce(perfeval.comparable(r.tgt, r.msr), true))
+										 AND r.score IS NOT NULL AND r.weight > 0
 									THEN least(round(ceil(r.score * 100000000 / r.weight) / 1000000, 6), 100) END AS fraction) f0
 	 CROSS JOIN LATERAL (SELECT f0.fraction,
 							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
@@ -718,7 +764,7 @@ COMMENT ON FUNCTION perfeval.method_zh(perfeval.method) IS '评分方法的中�
 CREATE VIEW perfeval.export_project AS
 SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_internal.export_cell(p.name) AS "项目名称",
 	   perfeval_internal.export_cell(p.year::text) AS "年度", perfeval_internal.export_cell(p.division_code) AS "行政区划代码",
-	   perfeval_internal.export_cell(p.department) AS "主管部门", perfeval_internal.export_cell(p.implementing_unit) AS "实施单位",
+	   perfeval_internal.export_cell(CASE WHEN NOT p.department_from_unit THEN p.department END) AS "主管部门", perfeval_internal.export_cell(p.implementing_unit) AS "实施单位",
 	   perfeval_internal.export_cell(p.evaluation_kind) AS "评价类型", perfeval_internal.export_cell(p.scheme_id) AS "评分方案",
 	   perfeval_internal.export_cell(m.unit) AS "金额单位", perfeval_internal.export_cell(m.initial_budget::text) AS "年初预算数",
 	   perfeval_internal.export_cell(m.budget::text) AS "全年预算数", perfeval_internal.export_cell(m.arrived::text) AS "实际到位数",
@@ -739,7 +785,9 @@ SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_i
  WHERE perfeval_internal.in_scope(p.project_id);
 
 CREATE VIEW perfeval.export_indicator AS
-SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标",
+SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码",
+	   -- (the points its level-1 cell printed, as printed, 1.16)
+	   perfeval_internal.export_cell(i.level1 || coalesce('（' || trim_scale(i.level1_points)::text || '分）', '')) AS "一级指标",
 	   perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
 	   -- a row judged from an actual without a target marked 定性, so that
 	   -- it is not read back as printed-only (1.14); a method other than
@@ -748,7 +796,8 @@ SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码", perfeval_i
 		|| CASE WHEN i.method <> 'proportional'::perfeval.method THEN '（' || perfeval.method_zh(i.method) || '）'
 				ELSE '' END AS "指标性质",
 	   perfeval_internal.export_cell(i.target::text) AS "指标值", ''::text AS "度量单位",
-	   perfeval_internal.export_cell(i.weight::text) AS "分值",
+	   -- (a row of no weight does not apply: its 分值 written /, 1.16)
+	   perfeval_internal.export_cell(CASE WHEN i.weight = 0 THEN '/' ELSE i.weight::text END) AS "分值",
 	   perfeval_internal.export_cell(CASE WHEN NOT i.applicable THEN '不适用'
 			WHEN i.source IN ('arrival_rate', 'execution_rate', 'survey') THEN s.actual
 			WHEN i.source = 'actual' THEN la.measure::text END) AS "实际完成值",
@@ -821,6 +870,8 @@ COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
 COMMENT ON FUNCTION perfeval_internal.form_offs(text) IS '表单有预算执行率行（A11）时为1 / One when the form has an execution-rate row (A11), else zero';
+COMMENT ON FUNCTION perfeval_internal.form_department(text, text) IS '表单项目的主管部门（未填则取实施单位） / A form''s department: 主管部门, or 实施单位 when it is empty';
+COMMENT ON FUNCTION perfeval_internal.import_progress(text, bigint, bigint, timestamptz) IS '在 pg_stat_activity 中显示导入进度（阶段、表单数、速度） / Shows the import''s progress in pg_stat_activity: phase, forms, rate';
 COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
 COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
@@ -866,7 +917,12 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.seq IS '指标顺序号 
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.source IS '得分来源（actual、checklist、survey、printed…） / Where its score comes from';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.method_raw IS '指标性质括号内的评分方法原文 / The scoring method written in 指标性质''s brackets';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.method_p IS '评分方法的解析错误（无错为空） / The scoring method''s parse error, NULL if none';
-COMMENT ON COLUMN perfeval_internal.form_indicator_rows.applicable IS '是否适用（实际完成值为“不适用”则否） / Whether it applies (not when 实际完成值 is 不适用)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.applicable IS '是否适用（指标值、实际完成值、分值或得分为“/”“不适用”等则否） / Whether it applies (not when 指标值, 实际完成值, 分值 or 得分 is a mark such as / or 不适用)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.form_rows IS '表单的指标行数 / Indicator rows of the form';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.form_weighted IS '表单中填了分值的行数 / Rows of the form with a 分值 written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.too_large IS '表单行数超过一个项目所能容纳（未读取） / The form has more rows than a project holds (not read)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.level1_points IS '一级指标单元格所列分值 / Points printed in its level-1 cell';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_mark IS '分值写作“/”等（不适用，无分值） / 分值 written as a mark such as /: no weight, does not apply';
 COMMENT ON FUNCTION perfeval_internal.form_problems() IS '暂存表单的全部问题 / Every problem of the staged forms';
 
 -- The header columns: the same sentence for the view and its staging table.

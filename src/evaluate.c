@@ -512,7 +512,8 @@ static const struct
 	{PE_FINDING_SHORTFALL, "shortfall"},
 	{PE_FINDING_PROBLEM, NULL},
 	{PE_FINDING_CHECKLIST, "checklist_points"},
-	{PE_FINDING_PRINTED_ONLY, "printed_only"}
+	{PE_FINDING_PRINTED_ONLY, "printed_only"},
+	{PE_FINDING_JUDGED_BY_SCORE, "judged_by_score"}
 };
 
 static const char *

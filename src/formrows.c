@@ -23,6 +23,8 @@
 #include "utils/datum.h"
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
+#include "pgstat.h"
+#include "utils/timestamp.h"
 
 /* The columns the query below gives, in order. */
 enum
@@ -53,6 +55,7 @@ enum
 	OUT_CHECKLIST, OUT_SURVEY, OUT_ORDINAL, OUT_OCCURRENCE, OUT_L1_FIRST, OUT_L2_FIRST, OUT_L1N,
 	OUT_L2N, OUT_L3N, OUT_WEIGHT_P, OUT_SCORE_P, OUT_TARGET_P, OUT_ACTUAL_P, OUT_ICODE, OUT_SEQ,
 	OUT_SOURCE, OUT_METHOD_RAW, OUT_METHOD_P, OUT_APPLICABLE, OUT_WEIGHT_N, OUT_SCORE_N, OUT_TGT, OUT_MSR,
+	OUT_FORM_ROWS, OUT_FORM_WEIGHTED, OUT_TOO_LARGE, OUT_L1_POINTS, OUT_WEIGHT_MARK,
 	OUT_COUNT
 };
 
@@ -63,7 +66,7 @@ typedef struct Row
 	bool		null[IN_COUNT];
 } Row;
 
-/* Two text fields equal as a window's PARTITION BY sees them (NULLs together). */
+/* Two text fields equal (NULLs together): the rows of one form. */
 static bool
 same(const Row *a, const Row *b, int col)
 {
@@ -78,52 +81,52 @@ same(const Row *a, const Row *b, int col)
 		memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
 }
 
-/* A text field as a C string, or NULL. */
-static char *
-cstr(const Row *r, int col)
+/* A text field as the core sees it (NULL: a NULL field). */
+static PeFormField
+field(const Row *r, int col)
 {
-	return r->null[col] ? NULL : TextDatumGetCString(r->in[col]);
-}
+	PeFormField f = {NULL, 0};
 
-/* A text field without its leading and trailing spaces: [*p, *p + *n). */
-static void
-trimmed(const Row *r, int col, const char **p, int *n)
-{
-	size_t		b = 0,
-				e = 0;
-
-	*p = "";
 	if (!r->null[col])
 	{
-		*p = VARDATA_ANY(DatumGetPointer(r->in[col]));
-		pe_form_trim(*p, VARSIZE_ANY_EXHDR(DatumGetPointer(r->in[col])), &b, &e);
-		*p += b;
+		f.s = VARDATA_ANY(DatumGetPointer(r->in[col]));
+		f.len = VARSIZE_ANY_EXHDR(DatumGetPointer(r->in[col]));
 	}
-	*n = (int) (e - b);
+	return f;
 }
 
-/* Is a text field, spaces trimmed, exactly lit?  (NULL is ''.) */
+/* A field as a C string for the core's composition: NULL when blank or a mark. */
+static char *
+cstr_unless_mark(const Row *r, int col)
+{
+	PeFormField f = field(r, col);
+
+	if (f.s == NULL || pe_form_is_mark(f.s, f.len))
+		return NULL;
+	return TextDatumGetCString(r->in[col]);
+}
+
+/* Is a field, stripped, exactly lit? */
 static bool
-trimmed_is(const Row *r, int col, const char *lit)
+stripped_is(const Row *r, int col, const char *lit)
 {
-	const char *s;
-	int			n;
+	PeFormField f = field(r, col);
+	size_t		b,
+				e;
 
-	trimmed(r, col, &s, &n);
-	return n == (int) strlen(lit) && memcmp(s, lit, n) == 0;
+	if (f.s == NULL)
+		return false;
+	pe_form_strip(f.s, f.len, &b, &e);
+	return e - b == strlen(lit) && memcmp(f.s + b, lit, e - b) == 0;
 }
 
-/* nullif(btrim(v), '') */
+/* A text datum of s[0, len), or NULL (*isnull) when s is NULL or empty. */
 static void
-trimmed_or_null(const Row *r, int col, Datum *out, bool *isnull)
+text_or_null(const char *s, size_t len, Datum *out, bool *isnull)
 {
-	const char *s;
-	int			n;
-
-	trimmed(r, col, &s, &n);
-	*isnull = n == 0;
-	if (n > 0)
-		*out = PointerGetDatum(cstring_to_text_with_len(s, n));
+	*isnull = s == NULL || len == 0;
+	if (!*isnull)
+		*out = PointerGetDatum(cstring_to_text_with_len(s, len));
 }
 
 /*
@@ -151,52 +154,49 @@ read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *o
 	return has;
 }
 
-/* Number the rows of one form (in line order) and put them out. */
+/*
+ * Read the rows of one form (in line order) by the core's form reader
+ * (pe_form_read_rows(): merged cells, points in level-1 cells, marks,
+ * numbering) and put them out.  count is how many rows the form has (only
+ * the first PE_FORM_MAX_ROWS + 1 are kept in rows: a larger form is not
+ * read, one row of it goes out saying so).
+ */
 static void
-emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc parsed)
+emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc parsed)
 {
-	int32	   *f1 = palloc(sizeof(int32) * n),
-			   *f2 = palloc(sizeof(int32) * n);
-	bool	   *opens1 = palloc(sizeof(bool) * n),
-			   *opens2 = palloc(sizeof(bool) * n);
+	PeFormRow  *fr = palloc0(sizeof(PeFormRow) * n);
+	PeFormRead	rd;
+	int32		offs = DatumGetInt32(rows[0].in[IN_OFFS]);
+	static const int cols[PE_FF_COUNT] = {
+		IN_L1, IN_L2, IN_NAME, IN_NATURE, IN_TARGET, IN_UNIT, IN_WEIGHT, IN_ACTUAL, IN_SCORE, IN_NOTE
+	};
 
-	/*
-	 * Each row's first line of its level 1 and of its level 2, and whether
-	 * it is that first row (it opens its level 1 / level 2): the dense ranks
-	 * below count the openers up to a row's first lines.
-	 */
 	for (int i = 0; i < n; i++)
 	{
-		f1[i] = f2[i] = DatumGetInt32(rows[i].in[IN_LINE]);
-		opens1[i] = opens2[i] = true;
-		for (int j = 0; j < i; j++)
-			if (same(&rows[j], &rows[i], IN_L1))
-			{
-				f1[i] = Min(f1[i], f1[j]);
-				opens1[i] = false;
-				if (same(&rows[j], &rows[i], IN_L2))
-				{
-					f2[i] = Min(f2[i], f2[j]);
-					opens2[i] = false;
-				}
-			}
+		fr[i].line = DatumGetInt32(rows[i].in[IN_LINE]);
+		for (int k = 0; k < PE_FF_COUNT; k++)
+			fr[i].f[k] = field(&rows[i], cols[k]);
 	}
+	if (count > PE_FORM_MAX_ROWS)
+	{
+		rd.rows = (int) Min(count, PG_INT32_MAX);
+		rd.too_large = true;
+		rd.weighted = 0;
+	}
+	else
+		(void) pe_form_read_rows(fr, n, offs, &rd);
 	for (int i = 0; i < n; i++)
 	{
 		Row		   *r = &rows[i];
+		PeFormRow  *f = &fr[i];
 		Datum		out[OUT_COUNT];
 		bool		onull[OUT_COUNT];
-		int64		occurrence = 0,
-					l1n = 0,
-					l2n = 0,
-					l3n = 0;
-		int32		offs = DatumGetInt32(r->in[IN_OFFS]);
-		char	   *nature = cstr(r, IN_NATURE),
+		char	   *nature = r->null[IN_NATURE] ? NULL : TextDatumGetCString(r->in[IN_NATURE]),
 				   *method = NULL,
-				   *value = cstr(r, IN_TARGET),
-				   *unit = cstr(r, IN_UNIT),
-				   *actual = cstr(r, IN_ACTUAL),
-				   *year = cstr(r, IN_YEAR);
+				   *value = cstr_unless_mark(r, IN_TARGET),
+				   *unit = cstr_unless_mark(r, IN_UNIT),
+				   *actual = cstr_unless_mark(r, IN_ACTUAL),
+				   *year = r->null[IN_YEAR] ? NULL : TextDatumGetCString(r->in[IN_YEAR]);
 		size_t		room = PE_FORM_TEXT_EXTRA + (nature ? strlen(nature) : 0) + (value ? strlen(value) : 0) +
 			(unit ? strlen(unit) : 0) + (actual ? strlen(actual) : 0);
 		char	   *buf = palloc(room);
@@ -204,12 +204,30 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 					ne = 0;
 		bool		qualitative,
 					has_score,
-					has_target,
-					has_actual;
+					has_target;
 		const char *source;
 
 		memset(onull, false, sizeof(onull));
+		out[OUT_FORM_ROWS] = Int32GetDatum(rd.rows);
+		out[OUT_FORM_WEIGHTED] = Int32GetDatum(rd.weighted);
+		out[OUT_TOO_LARGE] = BoolGetDatum(rd.too_large);
+		if (rd.too_large)
+		{
+			/* one row says the form is too large; nothing of it is read */
+			for (int c = 0; c < OUT_FORM_ROWS; c++)
+				onull[c] = true;
+			out[OUT_LINE] = r->in[IN_LINE];
+			onull[OUT_LINE] = false;
+			out[OUT_CODE] = r->in[IN_CODE];
+			onull[OUT_CODE] = r->null[IN_CODE];
+			tuplestore_putvalues(ts, outdesc, out, onull);
+			break;
+		}
+		if (f->skip)
+			continue;
 		/* 指标性质 is its comparator (or 定性) and a bracketed method */
+		if (nature && pe_form_is_mark(nature, strlen(nature)))
+			nature = NULL;
 		if (nature)
 		{
 			size_t		len = strlen(nature),
@@ -226,30 +244,30 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		if (nature)
 			pe_form_trim(nature, strlen(nature), &nb, &ne);
 		qualitative = ne - nb == strlen("定性") && memcmp(nature + nb, "定性", ne - nb) == 0;
-		for (int j = 0; j < n; j++)
-		{
-			/* dense ranks: the level 1s (2s within ours) opened up to ours */
-			if (opens1[j] && f1[j] <= f1[i])
-				l1n++;
-			if (!same(&rows[j], r, IN_L1))
-				continue;
-			if (opens2[j] && f2[j] <= f2[i])
-				l2n++;
-			if (j <= i && same(&rows[j], r, IN_L2))
-			{
-				l3n++;
-				if (same(&rows[j], r, IN_NAME))
-					occurrence++;
-			}
-		}
 
 		out[OUT_LINE] = r->in[IN_LINE];
-		for (int c = IN_CODE; c <= IN_SCORE; c++)
+		out[OUT_CODE] = r->in[IN_CODE];
+		onull[OUT_CODE] = r->null[IN_CODE];
+		/* the levels as read: a merged cell's inherited, points removed */
+		text_or_null(f->l1, f->l1_len, &out[OUT_L1], &onull[OUT_L1]);
+		text_or_null(f->l2, f->l2_len, &out[OUT_L2], &onull[OUT_L2]);
+		out[OUT_NAME] = r->in[IN_NAME];
+		onull[OUT_NAME] = r->null[IN_NAME];
+		/* a mark is no weight and no score */
+		out[OUT_WEIGHT] = r->in[IN_WEIGHT];
+		onull[OUT_WEIGHT] = r->null[IN_WEIGHT];
+		out[OUT_SCORE] = r->in[IN_SCORE];
+		onull[OUT_SCORE] = r->null[IN_SCORE];
+		/* a note that says something (0, 无, / say nothing) */
+		onull[OUT_NOTE] = true;
+		if (f->has_note)
 		{
-			out[OUT_CODE + (c - IN_CODE)] = r->in[c];
-			onull[OUT_CODE + (c - IN_CODE)] = r->null[c];
+			size_t		b,
+						e;
+
+			pe_form_strip(f->f[PE_FF_NOTE].s, f->f[PE_FF_NOTE].len, &b, &e);
+			text_or_null(f->f[PE_FF_NOTE].s + b, e - b, &out[OUT_NOTE], &onull[OUT_NOTE]);
 		}
-		trimmed_or_null(r, IN_NOTE, &out[OUT_NOTE], &onull[OUT_NOTE]);
 		onull[OUT_NATURE] = nb == ne;
 		if (nb < ne)
 			out[OUT_NATURE] = PointerGetDatum(cstring_to_text_with_len(nature + nb, ne - nb));
@@ -267,37 +285,41 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 		out[OUT_OFFS] = Int32GetDatum(offs);
 		out[OUT_CHECKLIST] = r->in[IN_CHECKLIST];
 		out[OUT_SURVEY] = r->in[IN_SURVEY];
-		out[OUT_ORDINAL] = Int64GetDatum(i + 1);
-		out[OUT_OCCURRENCE] = Int64GetDatum(occurrence);
-		out[OUT_L1_FIRST] = Int32GetDatum(f1[i]);
-		out[OUT_L2_FIRST] = Int32GetDatum(f2[i]);
-		out[OUT_L1N] = Int64GetDatum(l1n);
-		out[OUT_L2N] = Int64GetDatum(l2n);
-		out[OUT_L3N] = Int64GetDatum(l3n);
-		(void) read_field(r->null[IN_WEIGHT] ? NULL : DatumGetTextPP(r->in[IN_WEIGHT]),
-								PE_FIELD_NUMBER, 0, OUT_WEIGHT_N, OUT_WEIGHT_P, out, onull, parsed);
-		has_score = read_field(r->null[IN_SCORE] ? NULL : DatumGetTextPP(r->in[IN_SCORE]),
+		out[OUT_ORDINAL] = Int64GetDatum(f->ordinal);
+		out[OUT_OCCURRENCE] = Int64GetDatum(f->occurrence);
+		out[OUT_L1_FIRST] = Int32GetDatum(f->l1_first);
+		out[OUT_L2_FIRST] = Int32GetDatum(f->l2_first);
+		out[OUT_L1N] = Int64GetDatum(f->l1n);
+		out[OUT_L2N] = Int64GetDatum(f->l2n);
+		out[OUT_L3N] = Int64GetDatum(f->l3n);
+		(void) read_field(r->null[IN_WEIGHT] || f->weight_mark ? NULL : DatumGetTextPP(r->in[IN_WEIGHT]),
+						  PE_FIELD_NUMBER, 0, OUT_WEIGHT_N, OUT_WEIGHT_P, out, onull, parsed);
+		has_score = read_field(r->null[IN_SCORE] || (f->marks & (1u << PE_FF_SCORE)) ? NULL :
+							   DatumGetTextPP(r->in[IN_SCORE]),
 							   PE_FIELD_NUMBER, 0, OUT_SCORE_N, OUT_SCORE_P, out, onull, parsed);
 		has_target = read_field(onull[OUT_TARGET_TEXT] ? NULL : DatumGetTextPP(out[OUT_TARGET_TEXT]),
 								PE_FIELD_TARGET, 1, OUT_TGT, OUT_TARGET_P, out, onull, parsed);
-		has_actual = read_field(onull[OUT_ACTUAL_TEXT] ? NULL : DatumGetTextPP(out[OUT_ACTUAL_TEXT]),
+		(void) read_field(onull[OUT_ACTUAL_TEXT] ? NULL : DatumGetTextPP(out[OUT_ACTUAL_TEXT]),
 								PE_FIELD_MEASURE, 2, OUT_MSR, OUT_ACTUAL_P, out, onull, parsed);
 		/* level 1 a letter (after A, the execution-rate row's), levels 2 and 3 numbers */
-		out[OUT_ICODE] = CStringGetTextDatum(l2n > 9 || l3n > 9 ?
-											 psprintf("%c" INT64_FORMAT "-" INT64_FORMAT, (char) (64 + offs + l1n), l2n, l3n) :
-											 psprintf("%c" INT64_FORMAT INT64_FORMAT, (char) (64 + offs + l1n), l2n, l3n));
-		out[OUT_SEQ] = Int64GetDatum(i + 1 + offs);
+		out[OUT_ICODE] = CStringGetTextDatum(f->l2n > 9 || f->l3n > 9 ?
+											 psprintf("%c%d-%d", (char) (64 + offs + f->l1n), f->l2n, f->l3n) :
+											 psprintf("%c%d%d", (char) (64 + offs + f->l1n), f->l2n, f->l3n));
+		out[OUT_SEQ] = Int64GetDatum(f->ordinal + offs);
 		/* where the score comes from: the form's money rows from the money columns */
 		if (DatumGetBool(r->in[IN_CHECKLIST]))
 			source = "checklist";
 		else if (DatumGetBool(r->in[IN_SURVEY]))
 			source = "survey";
-		else if (!has_target && (trimmed_is(r, IN_NAME, "资金到位率") || trimmed_is(r, IN_NAME, "到位率")))
+		else if (!has_target && (stripped_is(r, IN_NAME, "资金到位率") || stripped_is(r, IN_NAME, "到位率")))
 			source = "arrival_rate";
-		else if (!has_target && (trimmed_is(r, IN_NAME, "预算执行率") || trimmed_is(r, IN_NAME, "执行率")))
+		else if (!has_target && (stripped_is(r, IN_NAME, "预算执行率") || stripped_is(r, IN_NAME, "执行率")))
 			source = "execution_rate";
-		/* only 分值 and 得分 printed: the printed score, kept and flagged */
-		else if (!has_target && !has_actual && has_score && !qualitative)
+		/*
+		 * no target, a printed 得分 (指标值 empty or /): the printed score,
+		 * kept and flagged (an actual beside it is kept too, 1.16)
+		 */
+		else if (!has_target && has_score && !qualitative)
 			source = "printed";
 		else
 			source = "actual";
@@ -307,9 +329,47 @@ emit_form(Row *rows, int n, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc pa
 			out[OUT_METHOD_RAW] = CStringGetTextDatum(method);
 		(void) read_field(method ? cstring_to_text(method) : NULL, PE_FIELD_METHOD, 0, -1, OUT_METHOD_P,
 						  out, onull, parsed);
-		out[OUT_APPLICABLE] = BoolGetDatum(!pe_form_not_applicable(actual));
+		out[OUT_APPLICABLE] = BoolGetDatum(f->applicable);
+		onull[OUT_L1_POINTS] = !f->l1_has_points;
+		if (f->l1_has_points)
+			out[OUT_L1_POINTS] = NumericGetDatum(pe_fixed_to_numeric(f->l1_points));
+		out[OUT_WEIGHT_MARK] = BoolGetDatum(f->weight_mark);
 		tuplestore_putvalues(ts, outdesc, out, onull);
 	}
+}
+
+/*
+ * Where the import is, for another session to see: the backend's current
+ * activity in pg_stat_activity.query ("perfeval import_forms: reading forms,
+ * 3000 of 200000 forms, 1234 forms/s").  total < 0: not known yet.
+ */
+void
+pe_import_progress(const char *phase, int64 done, int64 total, TimestampTz started)
+{
+	long		secs;
+	int			usecs;
+	double		elapsed;
+	char	   *msg;
+
+	TimestampDifference(started, GetCurrentTimestamp(), &secs, &usecs);
+	elapsed = secs + usecs / 1e6;
+	msg = total >= 0 ?
+		psprintf("perfeval import_forms: %s, " INT64_FORMAT " of " INT64_FORMAT " forms, %.0f forms/s",
+				 phase, done, total, elapsed > 0 ? done / elapsed : 0.0) :
+		psprintf("perfeval import_forms: %s, " INT64_FORMAT " forms, %.0f forms/s",
+				 phase, done, elapsed > 0 ? done / elapsed : 0.0);
+	pgstat_report_activity(STATE_RUNNING, msg);
+	pfree(msg);
+}
+
+/* perfeval_internal.import_progress(phase, done, total, started): the same from SQL. */
+PG_FUNCTION_INFO_V1(pe_import_progress_sql);
+Datum
+pe_import_progress_sql(PG_FUNCTION_ARGS)
+{
+	pe_import_progress(text_to_cstring(PG_GETARG_TEXT_PP(0)), PG_GETARG_INT64(1), PG_GETARG_INT64(2),
+					   PG_GETARG_TIMESTAMPTZ(3));
+	PG_RETURN_VOID();
 }
 
 /*
@@ -332,6 +392,9 @@ pe_form_rows(PG_FUNCTION_ARGS)
 	Row		   *rows = NULL;
 	int			nrows = 0,
 				caprows = 0;
+	int64		count = 0,
+				forms = 0;
+	TimestampTz started = GetCurrentTimestamp();
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
 		ereport(ERROR,
@@ -370,17 +433,23 @@ pe_form_rows(PG_FUNCTION_ARGS)
 
 			for (int c = 0; c < IN_COUNT; c++)
 				r.in[c] = heap_getattr(tup, c + 1, d, &r.null[c]);
-			/* a new form: number and put out the one before, then forget it */
+			/* a new form: read and put out the one before, then forget it */
 			if (nrows > 0 && !same(&rows[0], &r, IN_CODE))
 			{
 				old = MemoryContextSwitchTo(emit_cxt);
-				emit_form(rows, nrows, ts, outdesc, parsed);
+				emit_form(rows, nrows, count, ts, outdesc, parsed);
 				MemoryContextSwitchTo(old);
 				MemoryContextReset(emit_cxt);
 				MemoryContextReset(form_cxt);
 				rows = NULL;
 				nrows = caprows = 0;
+				count = 0;
+				if (++forms % 1000 == 0)
+					pe_import_progress("reading forms", forms, -1, started);
 			}
+			/* more rows than a project holds: counted, not kept (nor read) */
+			if (++count > PE_FORM_MAX_ROWS + 1)
+				continue;
 			old = MemoryContextSwitchTo(form_cxt);
 			for (int c = 0; c < IN_COUNT; c++)
 				if (!r.null[c])
@@ -402,7 +471,7 @@ pe_form_rows(PG_FUNCTION_ARGS)
 	if (nrows > 0)
 	{
 		old = MemoryContextSwitchTo(emit_cxt);
-		emit_form(rows, nrows, ts, outdesc, parsed);
+		emit_form(rows, nrows, count, ts, outdesc, parsed);
 		MemoryContextSwitchTo(old);
 	}
 	SPI_cursor_close(portal);

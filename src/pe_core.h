@@ -206,6 +206,93 @@ extern bool pe_form_not_applicable(const char *actual);
 extern size_t pe_form_nature_method(const char *s, size_t len, size_t *mb, size_t *me);
 
 /*
+ * The form reader (pe_form.c): one form's indicator rows as staged, in line
+ * order, read as the warehouse holds them.
+ *
+ * pe_form_strip: a cell without the spaces around it (ASCII, tab, line
+ * breaks, U+3000, U+00A0).  pe_form_is_blank: NULL or nothing but spaces.
+ * pe_form_is_mark: the cell is a not-applicable mark (/ ／ — —— - 无 不适用
+ * …).  pe_form_note_says_nothing: a deviation note that is no note (blank,
+ * a mark, 0).  pe_form_level_points: a level cell printing its points
+ * (产出指标(50分), 产出指标（50分）): the name [*nb, *ne) and the points.
+ */
+extern void pe_form_strip(const char *s, size_t len, size_t *b, size_t *e);
+extern bool pe_form_is_blank(const char *s, size_t len);
+extern bool pe_form_is_mark(const char *s, size_t len);
+extern bool pe_form_note_says_nothing(const char *s, size_t len);
+extern bool pe_form_level_points(const char *s, size_t len, size_t *nb, size_t *ne,
+								 int64_t *points);
+
+/* The most indicator rows a project holds, and level-1 letters (A to Z). */
+#define PE_FORM_MAX_ROWS	1000
+#define PE_FORM_MAX_LEVEL1	26
+
+typedef enum PeFormFieldNo
+{
+	PE_FF_L1, PE_FF_L2, PE_FF_NAME, PE_FF_NATURE, PE_FF_VALUE, PE_FF_UNIT,
+	PE_FF_WEIGHT, PE_FF_ACTUAL, PE_FF_SCORE, PE_FF_NOTE, PE_FF_COUNT
+} PeFormFieldNo;
+
+typedef struct PeFormField
+{
+	const char *s;				/* NULL: the field is NULL */
+	size_t		len;
+} PeFormField;
+
+typedef struct PeFormRow
+{
+	/* in: the staged row */
+	int			line;
+	PeFormField f[PE_FF_COUNT];
+	/* out */
+	bool		skip;			/* no 三级指标, nothing but marks: no row */
+	const char *l1;				/* level 1, a merged cell's inherited, */
+	size_t		l1_len;			/* points removed; NULL when none */
+	const char *l2;
+	size_t		l2_len;
+	bool		l1_inherited;	/* the cell was blank (merged) */
+	bool		l2_inherited;
+	bool		l1_has_points;	/* its level-1 cell printed points */
+	int64_t		l1_points;
+	unsigned	marks;			/* 1 << PE_FF_*: fields that are marks */
+	bool		weight_mark;	/* 分值 is a mark: no weight */
+	bool		score_printed;	/* 得分 is a number */
+	bool		applicable;
+	bool		has_note;		/* the note says something */
+	int			ordinal;		/* among the rows kept, from 1 */
+	int			occurrence;		/* of its 三级指标 in its level 2, from 1 */
+	int			l1n,			/* its level 1 in the form, from 1 */
+				l2n,			/* its level 2 in its level 1 */
+				l3n;			/* its place in its level 2 */
+	int			l1_first,		/* the first line of its level 1 / 2 */
+				l2_first;
+	bool		opens1,			/* the first row of its level 1 / 2 */
+				opens2;
+} PeFormRow;
+
+typedef struct PeFormRead
+{
+	int			rows;			/* staged */
+	int			kept;			/* not skipped */
+	int			weighted;		/* kept rows with a 分值 written */
+	int			level1s;
+	bool		too_large;		/* more than a project holds: not read */
+} PeFormRead;
+
+/*
+ * Read one form's rows (in line order; offs = 1 when the form has the
+ * execution-rate row A11, whose letter comes first).  Returns the rows kept.
+ */
+extern int	pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form);
+
+/*
+ * Why a target and an actual cannot be compared: 0 when they can (or either
+ * is missing); 1 a number target against a word, 2 a word target against a
+ * number, 3 units that do not convert.
+ */
+extern int	pe_incomparable_why(const PeQuant *target, const PeQuant *actual);
+
+/*
  * Print canonically: "≥2000万元/家", "=41家", "稳步增长"; measures print
  * without comparator ("57111万元/家").  Returns the length written; buf must
  * hold PE_QUANT_BUFLEN + textlen bytes.  Always NUL terminates.
@@ -363,6 +450,7 @@ typedef enum PeProblem
 #define PE_FINDING_CHECKLIST		0x08	/* valued points do not add up */
 #define PE_FINDING_PROBLEM			0x10	/* no score: problem says why */
 #define PE_FINDING_PRINTED_ONLY		0x20	/* the score is the printed one, not derived */
+#define PE_FINDING_JUDGED_BY_SCORE	0x40	/* target and actual not comparable: judged by the printed score */
 
 /* Stable English keys and Chinese texts of problems and findings. */
 extern const char *pe_problem_key(int problem);		/* "missing_actual" */
@@ -496,6 +584,13 @@ typedef struct PeExact
 	pe_int128	num;
 	pe_int128	den;
 } PeExact;
+
+/*
+ * A project's total before rounding: the points of its applicable rows,
+ * rescaled to 100 over their weight when that is not 100 (rows that do not
+ * apply; weights that do not add up to 100, 1.16).
+ */
+extern PeExact pe_total_exact(int64_t points, int64_t weight);
 
 /* The method applied to a weight and a completion, exactly. */
 extern PeExact pe_method_score(const PeMethod *m, int64_t weight, int64_t completion);

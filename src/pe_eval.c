@@ -347,6 +347,36 @@ row_rate(const PeRow *r, int64_t *rate)
 	return pe_money_rate(&r->money, r->source, r->rules->base, rate);
 }
 
+/* A project's total before rounding (see pe_core.h). */
+PeExact
+pe_total_exact(int64_t points, int64_t weight)
+{
+	PeExact		x = {points, 1};
+
+	if (weight != FULL && weight > 0)
+	{
+		x.num = (pe_int128) points * FULL;
+		x.den = weight;
+	}
+	return x;
+}
+
+/* Why a target and an actual cannot be compared (see pe_core.h). */
+int
+pe_incomparable_why(const PeQuant *t, const PeQuant *a)
+{
+	PeCompletion c;
+	PeError		err;
+	bool		tq = t->unit == PE_UNIT_QUAL,
+				aq = a->unit == PE_UNIT_QUAL;
+
+	if (tq != aq)
+		return tq ? 2 : 1;
+	if (tq)
+		return 0;
+	return pe_completion(t, a, PE_REVERSE_RATIO, &c, &err) == PE_ERR_UNITS ? 3 : 0;
+}
+
 /* Completion of a measure against the target, into e, or the problem. */
 static int
 measured(const PeRow *r, const PeQuant *actual, PeEval *e, bool *boundary)
@@ -436,6 +466,15 @@ pe_evaluate(const PeRow *r, PeEval *e)
 						hi;
 
 			pe_tier_band(rules, r->actual.tier, &lo, &hi);
+			/*
+			 * A number target the actual cannot be compared with (a word,
+			 * units that do not convert): judged by the tier of its printed
+			 * score, and said so.  (A word target is qualitative: judged by
+			 * its tier whatever the actual, as the forms do.)
+			 */
+			if (r->has_target && r->actual.has_measure &&
+				pe_incomparable_why(&r->target, &r->actual.measure) % 2 == 1)
+				e->findings |= PE_FINDING_JUDGED_BY_SCORE;
 			e->has_completion = true;
 			e->completion = r->actual.fraction;
 			if (r->actual.fraction < lo || r->actual.fraction > hi)

@@ -403,6 +403,19 @@ pe_describe_finding(int finding, const PeRow *r, const PeEval *e, const char *na
 			put_num(&b, e->score);
 			puts_(&b, "分仅见于报告，无指标值和实际完成值，无法按输入核算");
 			break;
+		case PE_FINDING_JUDGED_BY_SCORE:
+			{
+				static const char *const why[] = {
+					"", "数字指标值与文字实际值", "文字指标值与数字实际值", "单位不可换算"
+				};
+				int			k = pe_incomparable_why(&r->target, &r->actual.measure);
+
+				puts_(&b, "指标值与实际完成值无法比较（");
+				puts_(&b, why[k >= 0 && k <= 3 ? k : 0]);
+				puts_(&b, "），按报告得分评判，完成比例");
+				put_pct(&b, e->completion);
+			}
+			break;
 		case PE_FINDING_OVER:
 			puts_(&b, "指标完成率");
 			put_pct(&b, e->completion);

@@ -10,6 +10,7 @@
 #include "access/tupdesc.h"
 #include "utils/array.h"
 #include "utils/numeric.h"
+#include "datatype/timestamp.h"
 
 #include "pe_core.h"
 
@@ -148,6 +149,9 @@ extern void pe_stagebuf_add(Oid staged, struct HeapTupleData *tup);
 
 /* The state after perfeval's bulk insert wrote rows of a fact table (src/keep.c). */
 extern void pe_keep_written(struct RelationData *rel, Datum keys);
+
+/* Where the import is, shown in pg_stat_activity.query (src/formrows.c). */
+extern void pe_import_progress(const char *phase, int64 done, int64 total, TimestampTz started);
 
 /* Hints listing what each type accepts (data of an import_error too: translate with _() where reported). */
 #define PE_HINT_TARGET \

@@ -153,7 +153,7 @@ sum_scores_combine(PG_FUNCTION_ARGS)
  * The composite perfeval.scores_summed: rows, applicable rows, their weight
  * (NULL for none), their score (NULL unless every applicable row has
  * points, and for none) and the total: the score, rescaled to 100 over the
- * applicable weight when some rows do not apply, rounded as the rows'
+ * applicable weight (pe_total_exact()), rounded as the rows'
  * scheme says (NULL for rows of several schemes, or without one).
  */
 PG_FUNCTION_INFO_V1(sum_scores_final);
@@ -192,15 +192,10 @@ sum_scores_final(PG_FUNCTION_ARGS)
 		nulls[3] = nulls[4] = true;
 	else
 	{
-		PeExact		x = {s->points, 1};
+		PeExact		x = pe_total_exact(s->points, s->weight);
 		int64		total;
 
 		values[3] = NumericGetDatum(pe_fixed_to_numeric(s->points));
-		if (s->applicable != s->rows)
-		{
-			x.num = (pe_int128) s->points * 100 * PE_SCALE;
-			x.den = s->weight;
-		}
 		if (s->decimals < 0 || s->weight <= 0 ||
 			pe_round_score(x, s->decimals, s->truncate, &total) != PE_OK)
 			nulls[4] = true;

@@ -206,6 +206,11 @@ static const Case cases[] = {
 	{"judged 95", PE_SOURCE_ACTUAL, "18", "增长较大", NULL, "95%", PE_TIER_MET, "95", true, false, NULL,
 		NOSURVEY, NOMONEY, 0, "17.1", false, "17.1", "95", "", 0,
 	"定性指标，指标值“增长较大”，实际完成“95%”，评价为达成，按95%计，得分=18×95%=17.1分"},
+	/* a number target against a word, units that do not convert: judged by the printed score (1.16) */
+	{"judged number against word", PE_SOURCE_ACTUAL, "10", "<5次", NULL, "无上访", PE_TIER_MET, "100", true, false, NULL,
+		NOSURVEY, NOMONEY, 0, "10", false, "10", "100", "", PE_FINDING_JUDGED_BY_SCORE, NULL},
+	{"judged units that do not convert", PE_SOURCE_ACTUAL, "10", "≥10家", NULL, "12人", PE_TIER_PARTLY, "70", true, false, NULL,
+		NOSURVEY, NOMONEY, 0, "7", false, "7", "70", "", PE_FINDING_JUDGED_BY_SCORE, NULL},
 	{"judged out of band", PE_SOURCE_ACTUAL, "18", "增长较大", NULL, NULL, PE_TIER_MET, "70", false, false, NULL,
 		NOSURVEY, NOMONEY, 0, NULL, false, NULL, "70", "judgement_out_of_band",
 		PE_FINDING_PROBLEM | PE_FINDING_SHORTFALL, NULL},

@@ -1,0 +1,370 @@
+/*
+ * pe_form.c
+ *		The self-evaluation form's reader (项目支出绩效自评表): one form's
+ *		indicator rows as staged (text fields with their lines) in, the rows
+ *		as the warehouse holds them out -- levels, codes, whether a row
+ *		applies, whether its note says anything -- and the form's problems.
+ *		Server-free: the import (src/formrows.c) and the unit tests call it.
+ *
+ * What counties send, read as data (issue 26):
+ *	* merged cells: Excel writes a merged 一级指标 / 二级指标 once and leaves
+ *	  the continuation rows blank; a blank level inherits the row above;
+ *	* a level-1 cell that carries its points, 产出指标(50分) or 产出指标（50分）,
+ *	  keeps the name; the points are kept beside it (checked against the
+ *	  rows' weights by the findings);
+ *	* not-applicable marks (/ ／ — —— - 无 不适用 …) in 指标值, 实际完成值,
+ *	  分值 or 得分: the row does not apply (a mark in 指标值 only, with a
+ *	  得分 printed of its 分值: the row is judged by that score); a row with
+ *	  no 三级指标 and nothing but marks is no row at all;
+ *	* a deviation note of 0, 无, /, — says nothing.
+ */
+#include "pe_core.h"
+
+#include <string.h>
+
+/* The marks a form writes for "does not apply" / "nothing here". */
+static const char *const marks[] = {
+	"/", "／", "\\", "—", "——", "―", "――", "-", "--", "－", "－－", "–",
+	"无", "不适用", "N/A", "n/a", NULL
+};
+
+/* Is s[i] the start of a space a form's cell may hold around its text? */
+static size_t
+space_at(const char *s, size_t i, size_t e)
+{
+	unsigned char c = (unsigned char) s[i];
+
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+		return 1;
+	/* U+3000 ideographic space: E3 80 80; U+00A0: C2 A0 */
+	if (c == 0xE3 && e - i >= 3 && (unsigned char) s[i + 1] == 0x80 && (unsigned char) s[i + 2] == 0x80)
+		return 3;
+	if (c == 0xC2 && e - i >= 2 && (unsigned char) s[i + 1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+/* s[0, len) without the spaces around it (ASCII, tab, line breaks, U+3000). */
+void
+pe_form_strip(const char *s, size_t len, size_t *b, size_t *e)
+{
+	size_t		n;
+
+	*b = 0;
+	*e = s ? len : 0;
+	while (*b < *e && (n = space_at(s, *b, *e)) > 0)
+		*b += n;
+	for (;;)
+	{
+		size_t		k = 0;
+
+		/* the last character a space? (1, 2 or 3 bytes back) */
+		for (size_t w = 1; w <= 3 && w <= *e - *b; w++)
+			if (space_at(s, *e - w, *e) == w)
+			{
+				k = w;
+				break;
+			}
+		if (k == 0)
+			break;
+		*e -= k;
+	}
+}
+
+static bool
+stripped_is(const char *s, size_t len, const char *lit)
+{
+	size_t		b,
+				e;
+
+	pe_form_strip(s, len, &b, &e);
+	return e - b == strlen(lit) && memcmp(s + b, lit, e - b) == 0;
+}
+
+bool
+pe_form_is_mark(const char *s, size_t len)
+{
+	if (s == NULL)
+		return false;
+	for (int i = 0; marks[i]; i++)
+		if (stripped_is(s, len, marks[i]))
+			return true;
+	return false;
+}
+
+bool
+pe_form_is_blank(const char *s, size_t len)
+{
+	size_t		b,
+				e;
+
+	if (s == NULL)
+		return true;
+	pe_form_strip(s, len, &b, &e);
+	return b == e;
+}
+
+bool
+pe_form_note_says_nothing(const char *s, size_t len)
+{
+	return pe_form_is_blank(s, len) || pe_form_is_mark(s, len) ||
+		stripped_is(s, len, "0") || stripped_is(s, len, "０") ||
+		stripped_is(s, len, "无。") || stripped_is(s, len, "没有");
+}
+
+/*
+ * A level-1 cell with its points: "产出指标(50分)", "产出指标（50分）",
+ * "产出指标（50）".  The name is s[*nb, *ne) (stripped); *points the points
+ * in fixed point.  False (and the whole stripped cell as the name) when the
+ * cell carries none.
+ */
+bool
+pe_form_level_points(const char *s, size_t len, size_t *nb, size_t *ne, int64_t *points)
+{
+	size_t		b,
+				e,
+				close,
+				open,
+				i,
+				end;
+	bool		wide;
+	PeError		err;
+	int64_t		v;
+
+	pe_form_strip(s, len, &b, &e);
+	*nb = b;
+	*ne = e;
+	*points = 0;
+	if (e > b && s[e - 1] == ')')
+		wide = false, close = e - 1;
+	else if (e - b >= 3 && memcmp(s + e - 3, "）", 3) == 0)
+		wide = true, close = e - 3;
+	else
+		return false;
+	for (i = close; i > b; i--)
+		if (wide ? (i - b >= 3 && memcmp(s + i - 3, "（", 3) == 0) : s[i - 1] == '(')
+			break;
+	if (i == b)
+		return false;
+	open = i - (wide ? 3 : 1);
+	/* inside: spaces, a number, spaces, an optional 分, spaces */
+	while (i < close && space_at(s, i, close) > 0)
+		i += space_at(s, i, close);
+	if (!pe_starts_number(s, i, close) || s[i] == '-' || s[i] == '+')
+		return false;
+	if (pe_scan_number(s, i, close, false, &v, &end, &err) != PE_OK || v < 0)
+		return false;
+	i = end;
+	while (i < close && space_at(s, i, close) > 0)
+		i += space_at(s, i, close);
+	if (close - i >= 3 && memcmp(s + i, "分", 3) == 0)
+		i += 3;
+	while (i < close && space_at(s, i, close) > 0)
+		i += space_at(s, i, close);
+	if (i != close)
+		return false;
+	/* the name before the bracket, without its spaces; never empty */
+	pe_form_strip(s + b, open - b, nb, ne);
+	*nb += b;
+	*ne += b;
+	if (*nb == *ne)
+	{
+		*nb = b;
+		*ne = e;
+		return false;
+	}
+	*points = v;
+	return true;
+}
+
+/* Is a field a number as a form writes it (the core's rule)? */
+static bool
+is_number(const PeFormField *f)
+{
+	char		buf[128];
+	PeError		err;
+
+	if (f->s == NULL || f->len >= sizeof(buf) || pe_form_is_blank(f->s, f->len))
+		return false;
+	return pe_parse_form_number(f->s, f->len, buf, &err) == PE_OK;
+}
+
+static bool
+same_text(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return alen == blen && (alen == 0 || memcmp(a, b, alen) == 0);
+}
+
+/* The level-k name of row r (after inheritance). */
+#define L1_IS(x, y) same_text((x)->l1, (x)->l1_len, (y)->l1, (y)->l1_len)
+#define L2_IS(x, y) same_text((x)->l2, (x)->l2_len, (y)->l2, (y)->l2_len)
+
+static bool
+name_is(const PeFormRow *x, const PeFormRow *y)
+{
+	size_t		xb,
+				xe,
+				yb,
+				ye;
+	const PeFormField *a = &x->f[PE_FF_NAME],
+			   *b = &y->f[PE_FF_NAME];
+
+	pe_form_strip(a->s, a->len, &xb, &xe);
+	pe_form_strip(b->s, b->len, &yb, &ye);
+	return same_text(a->s + xb, xe - xb, b->s + yb, ye - yb);
+}
+
+int
+pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form)
+{
+	const char *l1 = NULL,
+			   *l2 = NULL;
+	size_t		l1_len = 0,
+				l2_len = 0;
+	bool		l1_has = false;
+	int64_t		l1_points = 0;
+	int			kept = 0,
+				level1s = 0;
+
+	memset(form, 0, sizeof(*form));
+	form->rows = n;
+	if (n > PE_FORM_MAX_ROWS)
+	{
+		form->too_large = true;
+		return 0;
+	}
+
+	/* merged cells, points in the level-1 cell, marks, notes: row by row */
+	for (int i = 0; i < n; i++)
+	{
+		PeFormRow  *r = &rows[i];
+		const PeFormField *f = r->f;
+		size_t		b,
+					e;
+		bool		nothing = true;
+
+		r->marks = 0;
+		for (int k = 0; k < PE_FF_COUNT; k++)
+			if (k != PE_FF_NOTE && pe_form_is_mark(f[k].s, f[k].len))
+				r->marks |= 1u << k;
+		/* a row with no 三级指标 and nothing but marks (or blanks) is no row */
+		for (int k = PE_FF_NATURE; k < PE_FF_COUNT; k++)
+			if (k != PE_FF_NOTE && !pe_form_is_blank(f[k].s, f[k].len) && !(r->marks & (1u << k)))
+				nothing = false;
+		r->skip = pe_form_is_blank(f[PE_FF_NAME].s, f[PE_FF_NAME].len) && nothing &&
+			pe_form_note_says_nothing(f[PE_FF_NOTE].s, f[PE_FF_NOTE].len);
+
+		/* level 1: its own cell, or the merged cell above */
+		r->l1_inherited = pe_form_is_blank(f[PE_FF_L1].s, f[PE_FF_L1].len);
+		if (!r->l1_inherited)
+		{
+			int64_t		p;
+
+			l1_has = pe_form_level_points(f[PE_FF_L1].s, f[PE_FF_L1].len, &b, &e, &p);
+			l1 = f[PE_FF_L1].s + b;
+			l1_len = e - b;
+			l1_points = p;
+			/* a new level-1 cell starts a new merged level-2 cell */
+			l2 = NULL;
+			l2_len = 0;
+		}
+		r->l2_inherited = pe_form_is_blank(f[PE_FF_L2].s, f[PE_FF_L2].len);
+		if (!r->l2_inherited)
+		{
+			int64_t		p;
+
+			/* (a level-2 cell may print its points too: kept as the name's) */
+			(void) pe_form_level_points(f[PE_FF_L2].s, f[PE_FF_L2].len, &b, &e, &p);
+			pe_form_strip(f[PE_FF_L2].s, f[PE_FF_L2].len, &b, &e);
+			l2 = f[PE_FF_L2].s + b;
+			l2_len = e - b;
+		}
+		r->l1 = l1;
+		r->l1_len = l1 ? l1_len : 0;
+		r->l1_has_points = l1 != NULL && l1_has;
+		r->l1_points = r->l1_has_points ? l1_points : 0;
+		r->l2 = l2;
+		r->l2_len = l2 ? l2_len : 0;
+
+		/* whether it applies */
+		r->weight_mark = (r->marks & (1u << PE_FF_WEIGHT)) != 0;
+		r->score_printed = is_number(&f[PE_FF_SCORE]);
+		if (r->marks & ((1u << PE_FF_WEIGHT) | (1u << PE_FF_ACTUAL) | (1u << PE_FF_SCORE)))
+			r->applicable = false;
+		else if (r->marks & (1u << PE_FF_VALUE))
+			/* no target, but a printed 得分 of its 分值: judged by that score */
+			r->applicable = r->score_printed && is_number(&f[PE_FF_WEIGHT]);
+		else
+			r->applicable = true;
+		r->has_note = !pe_form_note_says_nothing(f[PE_FF_NOTE].s, f[PE_FF_NOTE].len);
+		if (!r->skip)
+		{
+			kept++;
+			if (!pe_form_is_blank(f[PE_FF_WEIGHT].s, f[PE_FF_WEIGHT].len))
+				form->weighted++;
+		}
+	}
+	form->kept = kept;
+
+	/* numbering, over the rows kept: as the codes are made (A11, B12, ...) */
+	{
+		int			ord = 0;
+
+		for (int i = 0; i < n; i++)
+		{
+			PeFormRow  *r = &rows[i];
+
+			if (r->skip)
+				continue;
+			r->ordinal = ++ord;
+			r->opens1 = r->opens2 = true;
+			r->l1_first = r->l2_first = r->line;
+			r->occurrence = 1;
+			r->l3n = 1;
+			r->l1n = r->l2n = 0;
+			for (int j = 0; j < i; j++)
+			{
+				PeFormRow  *q = &rows[j];
+
+				if (q->skip || !L1_IS(q, r))
+					continue;
+				/* the first row of its level 1 (j ascends: the one that opened it) */
+				if (r->opens1)
+				{
+					r->opens1 = false;
+					r->l1_first = q->line;
+					r->l1n = q->l1n;
+				}
+				if (!L2_IS(q, r))
+				{
+					/* the level 2s of its level 1 opened before it */
+					continue;
+				}
+				if (r->opens2)
+				{
+					r->opens2 = false;
+					r->l2_first = q->line;
+					r->l2n = q->l2n;
+				}
+				r->l3n++;
+				if (name_is(q, r))
+					r->occurrence++;
+			}
+			if (r->opens1)
+				r->l1n = ++level1s;
+			if (r->opens2)
+			{
+				int			m = 0;
+
+				for (int j = 0; j < i; j++)
+					if (!rows[j].skip && rows[j].opens2 && L1_IS(&rows[j], r))
+						m++;
+				r->l2n = m + 1;
+			}
+		}
+	}
+	form->level1s = level1s;
+	if (level1s + offs > PE_FORM_MAX_LEVEL1)
+		form->too_large = true;
+	return kept;
+}

@@ -1,0 +1,309 @@
+/*
+ * test_form.c
+ *		The form reader (pe_form.c) without the server, table by table: the
+ *		cells (marks, notes, level-1 points) and whole forms as counties send
+ *		them (merged cells, section-header rows, rows that do not apply, a
+ *		form too large), then a fuzz smoke over composed forms.
+ */
+#include "pe_core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	npass,
+			nfail;
+
+static void
+check(bool ok, const char *what, const char *detail)
+{
+	if (ok)
+	{
+		npass++;
+		return;
+	}
+	nfail++;
+	printf("FAIL %s: %s\n", what, detail);
+}
+
+/* One row: the ten fields in PE_FF_* order; NULL is a NULL field. */
+typedef struct
+{
+	const char *f[PE_FF_COUNT];
+} Cells;
+
+static void
+fill(PeFormRow *r, int line, const Cells *c)
+{
+	memset(r, 0, sizeof(*r));
+	r->line = line;
+	for (int k = 0; k < PE_FF_COUNT; k++)
+	{
+		r->f[k].s = c->f[k];
+		r->f[k].len = c->f[k] ? strlen(c->f[k]) : 0;
+	}
+}
+
+static void
+test_cells(void)
+{
+	static const struct
+	{
+		const char *cell;
+		bool		mark;
+		bool		nothing;	/* as a deviation note */
+	}			cells[] = {
+		{"/", true, true}, {" ／ ", true, true}, {"—", true, true}, {"——", true, true},
+		{"-", true, true}, {"无", true, true}, {"不适用", true, true}, {"　不适用\n", true, true},
+		{"0", false, true}, {"０", false, true}, {"", false, true}, {"   ", false, true},
+		{"无上访", false, false}, {"-5", false, false}, {"0.5", false, false},
+		{"/次", false, false}, {"原材料涨价", false, false}, {"不适用于本年", false, false},
+	};
+	static const struct
+	{
+		const char *cell;
+		bool		has;
+		const char *name;
+		int64_t		points;
+	}			levels[] = {
+		{"产出指标(50分)", true, "产出指标", 50 * PE_SCALE},
+		{"产出指标（50分）", true, "产出指标", 50 * PE_SCALE},
+		{" 效益指标 （ 30 分） ", true, "效益指标", 30 * PE_SCALE},
+		{"满意度指标（10）", true, "满意度指标", 10 * PE_SCALE},
+		{"产出指标(12.5分)", true, "产出指标", 12500000},
+		{"产出指标", false, "产出指标", 0},
+		{"产出指标（数量）", false, "产出指标（数量）", 0},
+		{"（50分）", false, "（50分）", 0},
+		{"产出指标(-5分)", false, "产出指标(-5分)", 0},
+		{"产出指标(50分", false, "产出指标(50分", 0},
+		{"产出指标（50分)", false, "产出指标（50分)", 0},
+	};
+
+	for (size_t i = 0; i < sizeof(cells) / sizeof(cells[0]); i++)
+	{
+		size_t		len = strlen(cells[i].cell);
+
+		check(pe_form_is_mark(cells[i].cell, len) == cells[i].mark, "mark", cells[i].cell);
+		check(pe_form_note_says_nothing(cells[i].cell, len) == cells[i].nothing, "note", cells[i].cell);
+	}
+	check(!pe_form_is_mark(NULL, 0) && pe_form_is_blank(NULL, 0) && pe_form_note_says_nothing(NULL, 0),
+		  "NULL cell", "(null)");
+	for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
+	{
+		size_t		nb,
+					ne;
+		int64_t		p;
+		bool		has = pe_form_level_points(levels[i].cell, strlen(levels[i].cell), &nb, &ne, &p);
+		char		name[128];
+
+		snprintf(name, sizeof(name), "%.*s", (int) (ne - nb), levels[i].cell + nb);
+		check(has == levels[i].has && strcmp(name, levels[i].name) == 0 && (!has || p == levels[i].points),
+			  "level points", levels[i].cell);
+	}
+}
+
+/* A form as Excel exports it: merged level cells blank, a section-header row. */
+static void
+test_merged(void)
+{
+	static const Cells form[] = {
+		/* l1, l2, name, nature, value, unit, weight, actual, score, note */
+		{{"产出指标（50分）", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL}},
+		{{NULL, "数量指标", "培训人次", "≥", "500", "人次", "20", "520", "20", "0"}},
+		{{"", "", "培训场次", "≥", "10", "次", "10", "10", "10", "无"}},
+		{{"", "质量指标", "合格率", "≥", "95", "%", "20", "96", "20", NULL}},
+		{{"效益指标(40分)", "社会效益", "群众知晓率", "≥", "90", "%", "30", "85", "28", "宣传不足"}},
+		{{NULL, NULL, "上访次数", "<", "5", "次", "/", "/", "/", NULL}},
+		{{"", "", "", "/", "/", "", "/", "/", "", NULL}},
+		{{"满意度指标", "服务对象满意度", "满意度", "≥", "90", "%", "10", "/", "9", NULL}},
+		{{NULL, NULL, "环境影响", "", "/", "", "10", "无", "", NULL}},
+		{{NULL, NULL, "生态效益", "", "—", "", "10", "", "8", NULL}},
+	};
+	enum { N = sizeof(form) / sizeof(form[0]) };
+	PeFormRow	rows[N];
+	PeFormRead	rd;
+	int			kept;
+	struct
+	{
+		bool		skip;
+		const char *l1;
+		const char *l2;
+		int			l1n,
+					l2n,
+					l3n;
+		bool		applicable;
+		bool		note;
+	}			want[N] = {
+		{true, "产出指标", NULL, 0, 0, 0, true, false},
+		{false, "产出指标", "数量指标", 1, 1, 1, true, false},
+		{false, "产出指标", "数量指标", 1, 1, 2, true, false},
+		{false, "产出指标", "质量指标", 1, 2, 1, true, false},
+		{false, "效益指标", "社会效益", 2, 1, 1, true, true},
+		{false, "效益指标", "社会效益", 2, 1, 2, false, false},
+		{true, "效益指标", "社会效益", 0, 0, 0, false, false},
+		{false, "满意度指标", "服务对象满意度", 3, 1, 1, false, false},
+		{false, "满意度指标", "服务对象满意度", 3, 1, 2, false, false},
+		{false, "满意度指标", "服务对象满意度", 3, 1, 3, true, false},
+	};
+
+	for (int i = 0; i < N; i++)
+		fill(&rows[i], i + 2, &form[i]);
+	kept = pe_form_read_rows(rows, N, 1, &rd);
+	check(kept == 8 && rd.kept == 8 && rd.rows == N && !rd.too_large && rd.level1s == 3,
+		  "merged form", "kept 8 of 10 rows, 3 level 1s");
+	check(rd.weighted == 8, "merged form", "8 rows with a 分值 written");
+	for (int i = 0; i < N; i++)
+	{
+		char		what[64],
+					l1[128],
+					l2[128];
+
+		snprintf(what, sizeof(what), "merged form row %d", i + 2);
+		snprintf(l1, sizeof(l1), "%.*s", (int) rows[i].l1_len, rows[i].l1 ? rows[i].l1 : "");
+		snprintf(l2, sizeof(l2), "%.*s", (int) rows[i].l2_len, rows[i].l2 ? rows[i].l2 : "");
+		check(rows[i].skip == want[i].skip, what, "skip");
+		check(strcmp(l1, want[i].l1) == 0, what, l1);
+		check(strcmp(l2, want[i].l2 ? want[i].l2 : "") == 0, what, l2);
+		if (!want[i].skip)
+		{
+			check(rows[i].l1n == want[i].l1n && rows[i].l2n == want[i].l2n && rows[i].l3n == want[i].l3n,
+				  what, "numbering");
+			check(rows[i].applicable == want[i].applicable, what, "applicable");
+			check(rows[i].has_note == want[i].note, what, "note");
+		}
+	}
+	check(rows[1].l1_has_points && rows[1].l1_points == 50 * PE_SCALE && rows[1].l1_inherited,
+		  "merged form", "row 3 inherits 产出指标 and its 50 points");
+	check(rows[4].l1_has_points && rows[4].l1_points == 40 * PE_SCALE, "merged form", "效益指标 40 points");
+	check(!rows[7].l1_has_points, "merged form", "满意度指标 prints no points");
+	check(rows[5].weight_mark && !rows[5].applicable, "merged form", "分值 / : no weight, does not apply");
+	check(rows[7].score_printed && !rows[7].applicable, "merged form", "实际完成值 /: does not apply, 得分 or not");
+	check(rows[9].score_printed && rows[9].applicable, "merged form", "指标值 — with a printed 得分: judged by it");
+}
+
+/* The same 三级指标 twice, level 2s reopened, the numbering of the old import. */
+static void
+test_numbering(void)
+{
+	static const Cells form[] = {
+		{{"产出", "数量", "甲", NULL, "1", NULL, "10", "1", NULL, NULL}},
+		{{"效益", "社会", "乙", NULL, "1", NULL, "10", "1", NULL, NULL}},
+		{{"产出", "数量", "甲", NULL, "1", NULL, "10", "1", NULL, NULL}},
+		{{"产出", "质量", "丙", NULL, "1", NULL, "10", "1", NULL, NULL}},
+		{{"产出", "数量", "丁", NULL, "1", NULL, "10", "1", NULL, NULL}},
+	};
+	enum { N = sizeof(form) / sizeof(form[0]) };
+	PeFormRow	rows[N];
+	PeFormRead	rd;
+	static const int want[N][5] = {
+		/* l1n, l2n, l3n, occurrence, l1_first */
+		{1, 1, 1, 1, 2}, {2, 1, 1, 1, 3}, {1, 1, 2, 2, 2}, {1, 2, 1, 1, 2}, {1, 1, 3, 1, 2},
+	};
+
+	for (int i = 0; i < N; i++)
+		fill(&rows[i], i + 2, &form[i]);
+	pe_form_read_rows(rows, N, 0, &rd);
+	for (int i = 0; i < N; i++)
+	{
+		char		what[64];
+
+		snprintf(what, sizeof(what), "numbering row %d", i + 2);
+		check(rows[i].l1n == want[i][0] && rows[i].l2n == want[i][1] && rows[i].l3n == want[i][2] &&
+			  rows[i].occurrence == want[i][3] && rows[i].l1_first == want[i][4] && rows[i].ordinal == i + 1,
+			  what, "l1n, l2n, l3n, occurrence, first line, ordinal");
+	}
+}
+
+/* More than a project holds: not read at all. */
+static void
+test_too_large(void)
+{
+	int			n = PE_FORM_MAX_ROWS + 1;
+	PeFormRow  *rows = calloc(n, sizeof(PeFormRow));
+	PeFormRead	rd;
+	static const Cells c = {{"产出", "数量", "甲", NULL, "1", NULL, "1", "1", NULL, NULL}};
+	static char	l1s[30][16];
+
+	for (int i = 0; i < n; i++)
+		fill(&rows[i], i + 2, &c);
+	check(pe_form_read_rows(rows, n, 0, &rd) == 0 && rd.too_large && rd.rows == n, "too large", "1001 rows");
+	/* 26 level 1s fit without A11, not with it */
+	for (int i = 0; i < 26; i++)
+	{
+		snprintf(l1s[i], sizeof(l1s[i]), "L%d", i);
+		fill(&rows[i], i + 2, &c);
+		rows[i].f[PE_FF_L1].s = l1s[i];
+		rows[i].f[PE_FF_L1].len = strlen(l1s[i]);
+	}
+	check(pe_form_read_rows(rows, 26, 0, &rd) == 26 && !rd.too_large, "level 1s", "26 without A11");
+	check(pe_form_read_rows(rows, 26, 1, &rd) == 26 && rd.too_large, "level 1s", "26 with A11");
+	free(rows);
+}
+
+/* Fuzz smoke: random cells from pieces that matter; never a crash, invariants hold. */
+static void
+fuzz(void)
+{
+	static const char *const pieces[] = {
+		"", " ", "/", "—", "无", "0", "产出指标", "（50分）", "(", ")", "（", "）", "分", "5", "-",
+		"\n", "　", "数量", "甲", "\xE3\x80", "\xEF\xBC", "12.5", "不适用", "≥", NULL
+	};
+	int			np = 0;
+	unsigned	seed = 12345;
+	char		bufs[40][PE_FF_COUNT][48];
+
+	while (pieces[np])
+		np++;
+	for (int iter = 0; iter < 20000; iter++)
+	{
+		PeFormRow	rows[40];
+		PeFormRead	rd;
+		int			n = 1 + (int) ((seed = seed * 1103515245 + 12345) >> 16) % 40,
+					kept;
+
+		for (int i = 0; i < n; i++)
+		{
+			memset(&rows[i], 0, sizeof(rows[i]));
+			rows[i].line = i + 2;
+			for (int k = 0; k < PE_FF_COUNT; k++)
+			{
+				int			m = (int) ((seed = seed * 1103515245 + 12345) >> 16) % 4;
+
+				bufs[i][k][0] = '\0';
+				for (int j = 0; j < m; j++)
+					strncat(bufs[i][k], pieces[((seed = seed * 1103515245 + 12345) >> 16) % np],
+							sizeof(bufs[i][k]) - strlen(bufs[i][k]) - 1);
+				rows[i].f[k].s = m == 0 && (seed & 1) ? NULL : bufs[i][k];
+				rows[i].f[k].len = rows[i].f[k].s ? strlen(bufs[i][k]) : 0;
+			}
+		}
+		kept = pe_form_read_rows(rows, n, (int) (seed & 1), &rd);
+		for (int i = 0, ord = 0; i < n; i++)
+		{
+			if (rows[i].skip)
+				continue;
+			ord++;
+			if (rows[i].ordinal != ord || rows[i].l1n < 1 || rows[i].l2n < 1 || rows[i].l3n < 1 ||
+				rows[i].occurrence < 1 || rows[i].occurrence > rows[i].l3n || rows[i].l1n > rd.level1s)
+			{
+				check(false, "fuzz invariant", "numbering");
+				return;
+			}
+		}
+		if (kept != rd.kept)
+			check(false, "fuzz invariant", "kept");
+	}
+	check(true, "fuzz", "20000 forms");
+}
+
+int
+main(void)
+{
+	test_cells();
+	test_merged();
+	test_numbering();
+	test_too_large();
+	fuzz();
+	printf("test_form: %d passed, %d failed\n", npass, nfail);
+	return nfail ? 1 : 0;
+}
