@@ -479,7 +479,8 @@ BEGIN
 	 -- (and so is a row whose target its actual cannot be compared with --
 	 -- a number against a word, units that do not convert -- that prints
 	 -- its 得分; the evaluation says why, 1.16)
-	 CROSS JOIN LATERAL (SELECT CASE WHEN (perfeval.is_qualitative(r.tgt) OR NOT coalesce(perfeval.comparable(r.tgt, r.msr), true))
+	 CROSS JOIN LATERAL (SELECT CASE WHEN (perfeval.is_qualitative(r.tgt) OR coalesce(perfeval.is_qualitative(r.msr), false)
+										  OR NOT coalesce(perfeval.comparable(r.tgt, r.msr), true))
 										 AND r.score IS NOT NULL AND r.weight > 0
 									THEN least(round(ceil(r.score * 100000000 / r.weight) / 1000000, 6), 100) END AS fraction) f0
 	 CROSS JOIN LATERAL (SELECT f0.fraction,

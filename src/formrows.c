@@ -177,6 +177,7 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		for (int k = 0; k < PE_FF_COUNT; k++)
 			fr[i].f[k] = field(&rows[i], cols[k]);
 	}
+	memset(&rd, 0, sizeof(rd));
 	if (count > PE_FORM_MAX_ROWS)
 	{
 		rd.rows = (int) Min(count, PG_INT32_MAX);
@@ -214,8 +215,9 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		if (rd.too_large)
 		{
 			/* one row says the form is too large; nothing of it is read */
-			for (int c = 0; c < OUT_FORM_ROWS; c++)
-				onull[c] = true;
+			for (int c = 0; c < OUT_COUNT; c++)
+				onull[c] = c < OUT_FORM_ROWS || c == OUT_L1_POINTS;
+			out[OUT_WEIGHT_MARK] = BoolGetDatum(false);
 			out[OUT_LINE] = r->in[IN_LINE];
 			onull[OUT_LINE] = false;
 			out[OUT_CODE] = r->in[IN_CODE];
