@@ -128,6 +128,11 @@ test)
 	}
 	suite "no function of a caller's own sees a row outside its scope, in any view or dated form" leak
 	suite "pg_dump and restore keep every row" dump_restore
+	progress() {
+		load_samples progress
+		bash test/import_progress.sh progress
+	}
+	suite "an import's progress seen from another session in pg_stat_activity, every 1,000 forms" progress
 	jdbc() {
 		load_samples jdbc
 		bash test/jdbc.sh jdbc
