@@ -57,10 +57,15 @@ END $$;
 CREATE FUNCTION perfeval_internal.import_progress(phase text, done bigint, total bigint, started timestamptz)
 	RETURNS void LANGUAGE C STRICT VOLATILE AS 'MODULE_PATHNAME', 'pe_import_progress_sql';
 
+CREATE FUNCTION perfeval_internal.judged_by_score(score numeric, weight numeric, rules perfeval.rules,
+		OUT fraction numeric, OUT tier text)
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_judged_by_score_sql';
+
 CREATE FUNCTION perfeval_internal.form_department(department text, unit text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	RETURN coalesce(nullif(btrim(department), ''), nullif(btrim(unit), ''));
 
+COMMENT ON FUNCTION perfeval_internal.judged_by_score(numeric, numeric, perfeval.rules) IS '按报告得分评判：完成比例（得分÷分值，百分比）及其档次 / A row judged by its printed score: the fraction score ÷ weight in percent and its tier';
 COMMENT ON FUNCTION perfeval_internal.form_department(text, text) IS '表单项目的主管部门（未填则取实施单位） / A form''s department: 主管部门, or 实施单位 when it is empty';
 COMMENT ON FUNCTION perfeval_internal.import_progress(text, bigint, bigint, timestamptz) IS '在 pg_stat_activity 中显示导入进度（阶段、表单数、速度） / Shows the import''s progress in pg_stat_activity: phase, forms, rate';
 COMMENT ON FUNCTION perfeval_internal.form_rows() IS '暂存指标行逐表单编号与解析（一次读取） / The staged indicator rows numbered and parsed, form by form, in one pass';
@@ -478,14 +483,12 @@ BEGIN
 	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
 	 -- (and so is a row whose target its actual cannot be compared with --
 	 -- a number against a word, units that do not convert -- that prints
-	 -- its 得分; the evaluation says why, 1.16)
-	 CROSS JOIN LATERAL (SELECT CASE WHEN (perfeval.is_qualitative(r.tgt) OR coalesce(perfeval.is_qualitative(r.msr), false)
-										  OR NOT coalesce(perfeval.comparable(r.tgt, r.msr), true))
-										 AND r.score IS NOT NULL AND r.weight > 0
-									THEN least(round(ceil(r.score * 100000000 / r.weight) / 1000000, 6), 100) END AS fraction) f0
-	 CROSS JOIN LATERAL (SELECT f0.fraction,
-							   CASE WHEN f0.fraction >= sc.tier_high THEN '达成' WHEN f0.fraction >= sc.tier_low THEN '部分达成'
-									WHEN f0.fraction IS NOT NULL THEN '未达成' END AS tier) j
+	 -- its 得分; the evaluation says why, 1.16; the fraction and its tier:
+	 -- the core's rule, pe_judged_by_score())
+	 CROSS JOIN LATERAL perfeval_internal.judged_by_score(
+			CASE WHEN perfeval.is_qualitative(r.tgt) OR coalesce(perfeval.is_qualitative(r.msr), false)
+					  OR NOT coalesce(perfeval.comparable(r.tgt, r.msr), true) THEN r.score END,
+			r.weight, sc.rules) j
 	 WHERE s.ord BETWEEN $1 AND $2 AND r.source IN ('actual', 'printed') AND num_nonnulls(r.msr, j.tier, r.note) > 0
 	 ORDER BY r.project_code, r.code$q$, lo, hi);
 	PERFORM perfeval_internal.write_rows('perfeval.checklist_point', 'project_id, code, point_no, description, points, deduction, reason', $q$

@@ -596,6 +596,15 @@ extern PeExact pe_total_exact(int64_t points, int64_t weight);
 extern PeExact pe_method_score(const PeMethod *m, int64_t weight, int64_t completion);
 /* Round an exact score to decimals (half-up, or truncate); PE_ERR_RANGE if too large. */
 extern PeStatus pe_round_score(PeExact x, int decimals, bool truncate, int64_t *out);
+/*
+ * A row judged by its printed score (a qualitative row, or one whose actual
+ * cannot be compared with its target): the fraction score ÷ weight in
+ * percent, six decimals rounded up (so that fraction × weight rounds or
+ * truncates back to the printed score), at most 100, and the tier whose band
+ * holds it (达成 from tier_high, 部分达成 from tier_low).  False for a weight
+ * of 0 or a negative score.
+ */
+extern bool pe_judged_by_score(const PeRules *r, int64_t score, int64_t weight, int64_t *fraction, int *tier);
 /* The band [lo, hi] of a tier under the rules' bounds. */
 extern void pe_tier_band(const PeRules *r, int tier, int64_t *lo, int64_t *hi);
 /* weight × fraction / 100, exactly. */

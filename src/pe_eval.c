@@ -347,6 +347,25 @@ row_rate(const PeRow *r, int64_t *rate)
 	return pe_money_rate(&r->money, r->source, r->rules->base, rate);
 }
 
+/* A row judged by its printed score (see pe_core.h). */
+bool
+pe_judged_by_score(const PeRules *r, int64_t score, int64_t weight, int64_t *fraction, int *tier)
+{
+	pe_int128	num;
+	int64_t		f;
+
+	if (weight <= 0 || score < 0)
+		return false;
+	/* percent, six decimals, rounded up: fraction × weight gives the score back */
+	num = (pe_int128) score * FULL;
+	f = (int64_t) ((num + weight - 1) / weight);
+	if (f > FULL)
+		f = FULL;
+	*fraction = f;
+	*tier = f >= r->tier_high ? PE_TIER_MET : f >= r->tier_low ? PE_TIER_PARTLY : PE_TIER_MISSED;
+	return true;
+}
+
 /* A project's total before rounding (see pe_core.h). */
 PeExact
 pe_total_exact(int64_t points, int64_t weight)

@@ -14,6 +14,8 @@
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "access/htup_details.h"
+#include "funcapi.h"
 
 #define RULES_HDR	8
 #define RULES_FIXED (RULES_HDR + 3 * 8)
@@ -201,4 +203,37 @@ Datum
 rules_recv(PG_FUNCTION_ARGS)
 {
 	return rules_in(fcinfo);
+}
+
+/*
+ * perfeval_internal.judged_by_score(score, weight, rules, OUT fraction, OUT
+ * tier): what the import writes for a row judged by its printed score (the
+ * core's rule, pe_judged_by_score()); NULLs when it cannot be judged.
+ */
+PG_FUNCTION_INFO_V1(pe_judged_by_score_sql);
+Datum
+pe_judged_by_score_sql(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		values[2];
+	bool		nulls[2] = {true, true};
+	int64		score,
+				weight,
+				fraction;
+	int			tier;
+	PeRules		r;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "judged_by_score must return a composite type");
+	desc = BlessTupleDesc(desc);
+	pe_rules_unpack(PG_GETARG_DATUM(2), &r, false);
+	if (pe_numeric_fixed(PG_GETARG_DATUM(0), &score, NULL) &&
+		pe_numeric_fixed(PG_GETARG_DATUM(1), &weight, NULL) &&
+		pe_judged_by_score(&r, score, weight, &fraction, &tier))
+	{
+		values[0] = NumericGetDatum(pe_fixed_to_numeric(fraction));
+		values[1] = CStringGetTextDatum(pe_tier_name(tier));
+		nulls[0] = nulls[1] = false;
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }

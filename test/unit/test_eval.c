@@ -402,6 +402,39 @@ run_pieces(void)
 	char		a[64];
 	PeSurvey	s;
 
+	/* a row judged by its printed score: the fraction rounded up, its tier (1.16) */
+	{
+		static const struct
+		{
+			const char *score,
+					   *weight,
+					   *fraction;
+			int			tier;
+		}			j[] = {
+			{"17.1", "18", "95", PE_TIER_MET}, {"16", "20", "80", PE_TIER_MET},
+			{"15.99", "20", "79.95", PE_TIER_PARTLY}, {"6", "10", "60", PE_TIER_PARTLY},
+			{"5", "9", "55.555556", PE_TIER_MISSED}, {"0", "10", "0", PE_TIER_MISSED},
+			{"12", "10", "100", PE_TIER_MET}, {"10", "3", "100", PE_TIER_MET},
+		};
+		int64_t		f;
+		int			t;
+
+		for (size_t i = 0; i < sizeof(j) / sizeof(j[0]); i++)
+			check(pe_judged_by_score(&r, fx(j[i].score), fx(j[i].weight), &f, &t) && f == fx(j[i].fraction) &&
+				  t == j[i].tier, "judged by score", j[i].score, fixed_text(f, a), j[i].fraction);
+		check(!pe_judged_by_score(&r, fx("5"), 0, &f, &t), "judged by score", "weight 0", "", "false");
+		/* the total rescaled to 100 over a weight that is not 100 */
+		{
+			PeExact		x = pe_total_exact(fx("108.5"), fx("110"));
+			int64_t		tot;
+
+			check(pe_round_score(x, 2, false, &tot) == PE_OK && tot == fx("98.64"), "total", "108.5 of 110",
+				  fixed_text(tot, a), "98.64");
+			x = pe_total_exact(fx("87.5"), fx("100"));
+			check(pe_round_score(x, 2, false, &tot) == PE_OK && tot == fx("87.5"), "total", "87.5 of 100",
+				  fixed_text(tot, a), "87.5");
+		}
+	}
 	check(pe_rate(410, 410, &v) == PE_OK && v == fx("100"), "rate", "410/410", fixed_text(v, a), "100");
 	check(pe_rate(1, 3, &v) == PE_OK && v == fx("33.333333"), "rate", "1/3", fixed_text(v, a), "33.333333");
 	check(pe_rate(2, 3, &v) == PE_OK && v == fx("66.666667"), "rate", "2/3", fixed_text(v, a), "66.666667");
