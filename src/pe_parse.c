@@ -526,17 +526,18 @@ static PeStatus scan_date(const char *s, size_t b, size_t e, bool is_target, int
 						  bool *before, PeError *err);
 
 /*
- * Append s[b, e) to out at *n; a date written without its year takes the
- * form's 年度 (four digits; else nothing is added).  After the comparator
- * and 于 / 已于 (if any): one or two digits (ASCII or full-width) then 月
- * get the year and 年 before them (12月底前 → 2024年12月底前, ≤12月31日,
- * 已于11月完成 → 已于2024年11月完成); for a target, 年底, 年末 and 年内 get
- * the year when the whole then reads as a date (年底前完成 → 2024年底前完成,
- * but 年底前完成验收 stays a phrase, not 2024 of a unit).
+ * Append s[b, e) and then tail[0, tl) (度量单位, or nothing) to out at *n;
+ * a date written without its year takes the form's 年度 (four digits; else
+ * nothing is added).  After the comparator and 于 / 已于 (if any): one or
+ * two digits (ASCII or full-width) then 月 get the year and 年 before them
+ * (12月底前 → 2024年12月底前, ≤12月31日, 已于11月完成 → 已于2024年11月完成);
+ * for a target, 年底, 年末 and 年内 get the year when the whole, tail
+ * included, then reads as a date (年底前完成 → 2024年底前完成, but
+ * 年底前完成验收 stays a phrase, not 2024 of a unit).
  */
 static void
-form_put_dated(const char *s, size_t b, size_t e, const char *year, bool is_target,
-			   char *out, size_t *n)
+form_put_dated(const char *s, size_t b, size_t e, const char *tail, size_t tl,
+			   const char *year, bool is_target, char *out, size_t *n)
 {
 	const CmpSpelling *c = match_cmp(s, b, e, false);
 	size_t		i,
@@ -595,18 +596,25 @@ form_put_dated(const char *s, size_t b, size_t e, const char *year, bool is_targ
 	}
 	memcpy(out + *n, s + b, e - b);
 	*n += e - b;
+	if (tl > 0)
+		memcpy(out + *n, tail, tl);
+	*n += tl;
 	out[*n] = '\0';
 	if (words)
 	{
 		int64_t		ymd;
 		bool		before;
 
+		/* the whole, 度量单位 included (年底前完成 then 时间 is no date) */
 		if (scan_date(out, start, *n, true, &ymd, &before, NULL) == PE_NULL)
 		{
 			/* not a date with the year either: as written */
 			*n = start;
 			memcpy(out + *n, s + from, e - from);
 			*n += e - from;
+			if (tl > 0)
+				memcpy(out + *n, tail, tl);
+			*n += tl;
 			out[*n] = '\0';
 		}
 	}
@@ -641,15 +649,12 @@ pe_form_target(const char *nature, const char *value, const char *unit,
 		memcpy(out, nature + nb, ne - nb);
 		n = ne - nb;
 	}
-	form_put_dated(value, vb, ve, year, true, out, &n);
-	/* the unit, unless 指标值 already ends with it */
+	/* then the unit, unless 指标值 already ends with it */
 	if (ub < ue && !qualitative &&
 		!(ve - vb >= ue - ub && memcmp(value + ve - (ue - ub), unit + ub, ue - ub) == 0))
-	{
-		memcpy(out + n, unit + ub, ue - ub);
-		n += ue - ub;
-		out[n] = '\0';
-	}
+		form_put_dated(value, vb, ve, unit + ub, ue - ub, year, true, out, &n);
+	else
+		form_put_dated(value, vb, ve, NULL, 0, year, true, out, &n);
 	return true;
 }
 
@@ -737,7 +742,7 @@ pe_form_actual(const char *actual, const char *nature, const char *value,
 		if (tl == c && memcmp(t + tb, actual + ab, c) == 0)
 			ab += c;
 	}
-	form_put_dated(actual, ab, ae, year, false, out, &n);
+	form_put_dated(actual, ab, ae, NULL, 0, year, false, out, &n);
 	return true;
 }
 
