@@ -6,7 +6,7 @@
 -- repository's top directory over the four samples (test/run.sh); undone
 -- by ROLLBACK.
 BEGIN;
-SELECT plan(19);
+SELECT plan(20);
 
 -- The detail a refused value gives (lc_messages as the cluster's).
 CREATE FUNCTION pg_temp.detail_of(v text, t regtype) RETURNS text LANGUAGE plpgsql AS $$
@@ -98,17 +98,19 @@ SELECT results_eq($$SELECT line, column_name, sqlstate FROM perfeval.import_erro
 -- 3b. A deadline against a word actual with a printed 得分 (年底前完成 was a
 -- phrase before 1.16, judged from its 得分; now a date against 已完成):
 -- judged at 得分 ÷ 分值 by issue 26's rule for rows whose target and actual
--- cannot be compared, which is not in this branch yet -- a TODO until it is.
+-- cannot be compared, with a judged_by_score finding.
 INSERT INTO perfeval.form_project VALUES ('date3', '时效对文字', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
 INSERT INTO perfeval.form_indicator VALUES
 	('date3', '产出指标', '时效指标', '甲', '', '年底前完成', '', '50', '已完成', '50', ''),
 	('date3', '产出指标', '时效指标', '乙', '', '12月底前', '', '50', '按期完成', '40', '');
 SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'date3'$$, $$VALUES ('imported', 0)$$,
 	'a form with deadlines against word actuals imports');
-SELECT todo('a date target against a word actual is judged from the printed score once issue 26''s rule for incomparable rows is merged', 1);
 SELECT results_eq($$SELECT name, score FROM perfeval.indicator_scores WHERE project_id = 'date3' ORDER BY seq$$,
 	$$VALUES ('甲', 50::numeric), ('乙', 40::numeric)$$,
 	'年底前完成 against 已完成 (50 of 50) and 12月底前 against 按期完成 (40 of 50) keep their printed scores');
+SELECT results_eq($$SELECT code, kind FROM perfeval.findings WHERE project_id = 'date3' AND kind = 'judged_by_score' ORDER BY code$$,
+	$$SELECT code, 'judged_by_score' FROM perfeval.indicator WHERE project_id = 'date3' ORDER BY code$$,
+	'each is flagged judged_by_score');
 
 -- 4. Out and in again: the canonical dates read back the same.
 CREATE TEMP TABLE before_rt AS
