@@ -630,6 +630,37 @@ SELECT perfeval_internal.export_cell(i.project_id) AS "项目编码",
 
 -- (end of the forms blocks)
 
+-- == dates ==
+-- Deadlines and completion dates in words (issue 26, src/pe_parse.c):
+-- 2024年12月底前完成, 于2024年9月底前完成, 2024年内完成 (a target) and
+-- 已于2024年11月完成 are dates now; a month with 底, 末, a day or 完成 but
+-- no year (12月底, 11月完成) is refused, and so is a number with a unit that
+-- would print as a date (2024 年底).  1.15 read some of these as a number
+-- with a unit (2024 of 年底前完成, 11 of 月完成).  A stored target or
+-- measure that would read back as something else would change on pg_dump
+-- and restore: the update stops (22P02) naming it, as 1.7's did.
+DO $$
+DECLARE
+	r record;
+	again text;
+BEGIN
+	FOR r IN SELECT 'indicator' AS rel, i.project_id, i.code, i.target::text AS v FROM perfeval.indicator i WHERE i.target IS NOT NULL
+			 UNION ALL
+			 SELECT 'actual', a.project_id, a.code, a.measure::text FROM perfeval.actual a WHERE a.measure IS NOT NULL LOOP
+		BEGIN
+			again := CASE r.rel WHEN 'indicator' THEN r.v::perfeval.target::text ELSE r.v::perfeval.measure::text END;
+		EXCEPTION WHEN data_exception THEN
+			again := NULL;
+		END;
+		IF again IS DISTINCT FROM r.v THEN
+			RAISE EXCEPTION 'perfeval 1.16 reads the % "%" of project "%", indicator "%" as %',
+				CASE r.rel WHEN 'indicator' THEN 'target' ELSE 'measure' END, r.v, r.project_id, r.code,
+				coalesce('"' || again || '"', 'nothing') USING ERRCODE = '22P02',
+				HINT = 'Correct it (a date is written 2024年10月20日, a deadline 2024年12月底前 or 2024年12月底前完成), then run ALTER EXTENSION perfeval UPDATE again.';
+		END IF;
+	END LOOP;
+END $$;
+
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)
 SELECT perfeval_internal.seal_views();

@@ -171,12 +171,13 @@ extern PeStatus pe_parse_form_number(const char *s, size_t len, char *buf,
  * pe_form_target: the target the row states: 指标值 alone when 指标性质 is
  * empty or 定性, else 指标性质 followed by 指标值; then 度量单位 when given,
  * not 定性 and not already ending 指标值; a date written without its year
- * (12月底前, 10月20日) in the form's 年度.  NULL (returns false) when 指标值
- * is empty.
+ * (12月底前, 10月20日, 于9月底前完成; 年底前完成 and 年内完成 when they then
+ * read as a date) in the form's 年度.  NULL (returns false) when 指标值 is
+ * empty.
  *
  * pe_form_actual: 实际完成值, without a leading comparator when it repeats
  * the target's (指标性质, or else the one 指标值 begins with), a date in the
- * form's year.  NULL when empty.
+ * form's year (12月20日完成, 已于11月完成).  NULL when empty.
  *
  * Both write at most PE_FORM_TEXT_EXTRA plus the fields' lengths to *out
  * (NUL terminated) and return false for NULL.

@@ -521,27 +521,50 @@ form_is(const char *s, size_t b, size_t e, const char *lit)
 	return e - b == strlen(lit) && memcmp(s + b, lit, e - b) == 0;
 }
 
+static size_t date_lead_at(const char *s, size_t i, size_t e);
+static PeStatus scan_date(const char *s, size_t b, size_t e, bool is_target, int64_t *ymd,
+						  bool *before, PeError *err);
+
 /*
- * Append s[b, e) to out at *n; when what follows its comparator (if any)
- * is a date without its year -- one or two digits (ASCII or full-width)
- * then 月 -- the form's year goes before it ("≤2024年12月31日").
+ * Append s[b, e) and then tail[0, tl) (度量单位, or nothing) to out at *n;
+ * a date written without its year takes the form's 年度 (four digits; else
+ * nothing is added).  After the comparator and 于 / 已于 (if any): one or
+ * two digits (ASCII or full-width) then 月 get the year and 年 before them
+ * (12月底前 → 2024年12月底前, ≤12月31日, 已于11月完成 → 已于2024年11月完成);
+ * for a target, 年底, 年末 and 年内 get the year when the whole, tail
+ * included, then reads as a date (年底前完成 → 2024年底前完成, but
+ * 年底前完成验收 stays a phrase, not 2024 of a unit).
  */
 static void
-form_put_dated(const char *s, size_t b, size_t e, const char *year, char *out, size_t *n)
+form_put_dated(const char *s, size_t b, size_t e, const char *tail, size_t tl,
+			   const char *year, bool is_target, char *out, size_t *n)
 {
 	const CmpSpelling *c = match_cmp(s, b, e, false);
 	size_t		i,
+				l,
+				start,
+				from,
 				digits = 0,
 				yb = 0,
 				ye = 0;
+	bool		words = false;
 
 	if (c)
 	{
-		size_t		l = strlen(c->lit);
-
+		l = strlen(c->lit);
 		memcpy(out + *n, s + b, l);
 		*n += l;
 		b += l;
+	}
+	start = *n;
+	from = b;
+	/* 于 or 已于 and the spaces after it stay before the year */
+	if ((l = date_lead_at(s, b, e)) > 0)
+	{
+		b += l;
+		pe_skip_space(s, &b, e);
+		memcpy(out + *n, s + from, b - from);
+		*n += b - from;
 	}
 	for (i = b; digits < 3 && i < e; digits++)
 	{
@@ -555,16 +578,46 @@ form_put_dated(const char *s, size_t b, size_t e, const char *year, char *out, s
 	}
 	if (year)
 		form_trim(year, &yb, &ye);
-	if (digits >= 1 && digits <= 2 && i + 3 <= e && memcmp(s + i, "月", 3) == 0 &&
-		ye - yb == 4 && strspn(year + yb, "0123456789") >= 4)
+	if (ye - yb == 4 && strspn(year + yb, "0123456789") >= 4)
 	{
-		memcpy(out + *n, year + yb, 4);
-		memcpy(out + *n + 4, "年", 3);
-		*n += 7;
+		if (digits >= 1 && digits <= 2 && pe_lit_at(s, i, e, "月"))
+		{
+			memcpy(out + *n, year + yb, 4);
+			memcpy(out + *n + 4, "年", 3);
+			*n += 7;
+		}
+		else if (is_target && digits == 0 &&
+				 (pe_lit_at(s, b, e, "年底") || pe_lit_at(s, b, e, "年末") || pe_lit_at(s, b, e, "年内")))
+		{
+			memcpy(out + *n, year + yb, 4);
+			*n += 4;
+			words = true;
+		}
 	}
 	memcpy(out + *n, s + b, e - b);
 	*n += e - b;
+	if (tl > 0)
+		memcpy(out + *n, tail, tl);
+	*n += tl;
 	out[*n] = '\0';
+	if (words)
+	{
+		int64_t		ymd;
+		bool		before;
+
+		/* the whole, 度量单位 included (年底前完成 then 时间 is no date) */
+		if (scan_date(out, start, *n, true, &ymd, &before, NULL) == PE_NULL)
+		{
+			/* not a date with the year either: as written */
+			*n = start;
+			memcpy(out + *n, s + from, e - from);
+			*n += e - from;
+			if (tl > 0)
+				memcpy(out + *n, tail, tl);
+			*n += tl;
+			out[*n] = '\0';
+		}
+	}
 }
 
 /* The target a form's row states (see pe_core.h). */
@@ -596,15 +649,12 @@ pe_form_target(const char *nature, const char *value, const char *unit,
 		memcpy(out, nature + nb, ne - nb);
 		n = ne - nb;
 	}
-	form_put_dated(value, vb, ve, year, out, &n);
-	/* the unit, unless 指标值 already ends with it */
+	/* then the unit, unless 指标值 already ends with it */
 	if (ub < ue && !qualitative &&
 		!(ve - vb >= ue - ub && memcmp(value + ve - (ue - ub), unit + ub, ue - ub) == 0))
-	{
-		memcpy(out + n, unit + ub, ue - ub);
-		n += ue - ub;
-		out[n] = '\0';
-	}
+		form_put_dated(value, vb, ve, unit + ub, ue - ub, year, true, out, &n);
+	else
+		form_put_dated(value, vb, ve, NULL, 0, year, true, out, &n);
 	return true;
 }
 
@@ -692,7 +742,7 @@ pe_form_actual(const char *actual, const char *nature, const char *value,
 		if (tl == c && memcmp(t + tb, actual + ab, c) == 0)
 			ab += c;
 	}
-	form_put_dated(actual, ab, ae, year, out, &n);
+	form_put_dated(actual, ab, ae, NULL, 0, year, false, out, &n);
 	return true;
 }
 
@@ -819,7 +869,7 @@ parse_unit(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
 		if (out->unit == PE_UNIT_CUSTOM && e - b >= 3 && memcmp(s + e - 3, "前", 3) == 0 &&
 			(has_lit(s, b, e, "月") || has_lit(s, b, e, "年") || has_lit(s, b, e, "日")))
 			return pe_fail(err, PE_ERR_SYNTAX, b,
-						   "A deadline (such as 2024年10月底前) is not a number with a unit; deadline targets are not supported yet.");
+						   "A deadline is a date with its year, as in 2024年10月底前 or 2024年10月20日前, not a number with a unit.");
 		/* 万 before a unit other than money scales the number: 3.5万人 is 35000人 */
 		if (out->unit == PE_UNIT_CUSTOM && pe_lit_at(s, b, e, "万") && e - b > 3)
 		{
@@ -867,7 +917,6 @@ parse_unit(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
 	return PE_OK;
 }
 
-/* Parse the trimmed phrase s[b..e) as a qualitative value. */
 /* Days in a month of the Gregorian calendar. */
 static int
 month_days(int y, int m)
@@ -895,35 +944,84 @@ scan_digits(const char *s, size_t *i, size_t e, int max, int *ndigits)
 	return *ndigits > 0 ? v : -1;
 }
 
+/* 于 or 已于 before a date (于2024年9月底前完成, 已于11月完成): its length, or 0. */
+static size_t
+date_lead_at(const char *s, size_t i, size_t e)
+{
+	size_t		n;
+
+	if ((n = pe_lit_at(s, i, e, "已于")) > 0 || (n = pe_lit_at(s, i, e, "于")) > 0)
+		return n;
+	return 0;
+}
+
 /*
- * A date at s[b..e): 2024年10月20日, 2024年10月底 (or 末, or the month
- * alone: its last day), 2024年底 (31 December; 2024年 alone stays a number
- * of years),
- * 2024-10-20, 2024/10/20; then, for a target, an optional 前 / 之前 / 以前
- * (a deadline).  PE_NULL when s[b..e) does not begin like a date (four
- * digits and 年, - or /), so that the caller reads it as a number.  On
- * PE_OK *ymd is yyyymmdd and *before says whether a 前 ended it.
+ * After "M月" of a text that has no year (i just past 月): is it a date
+ * all the same?  A day (20日, 20号), 底 or 末, 完成 right after the month, a
+ * 前 anywhere after it, or 于 / 已于 before it (led) make it one; a bare
+ * 5月 stays five months.
+ */
+static bool
+yearless_date(const char *s, size_t i, size_t e, bool led)
+{
+	size_t		n;
+	int			nd;
+
+	if (led || has_lit(s, i, e, "前") || pe_lit_at(s, i, e, "底") || pe_lit_at(s, i, e, "末"))
+		return true;
+	if (scan_digits(s, &i, e, 2, &nd) >= 0)
+		return pe_lit_at(s, i, e, "日") > 0 || pe_lit_at(s, i, e, "号") > 0;
+	pe_skip_space(s, &i, e);
+	n = pe_lit_at(s, i, e, "完成");
+	return n > 0;
+}
+
+/*
+ * A date at s[b..e), as reports and forms write it:
+ *
+ *	[于 | 已于] date [前 | 之前 | 以前] [完成]
+ *
+ * where date is 2024年10月20日 (or 号), 2024年10月底 (or 末, or the month
+ * alone: its last day), 2024年底 (or 末: 31 December; 2024年 alone stays a
+ * number of years), for a target 2024年内 (within the year: 31 December),
+ * 2024-10-20 or 2024/10/20.  前 makes it a deadline (*before); 完成 after
+ * it only says what is due or done (2024年12月底前完成, 已于2024年11月完成).
+ * PE_NULL when s[b..e) is not a date, so that the caller reads it as a
+ * number (2024年 is 2024 years, 1000年底 a number with the unit 年底,
+ * 2024年底前完成任务 a number with a unit) or a phrase.  A month and day
+ * without the year (12月底前, 6月30日前完成, 12月20日, 已于11月完成) is
+ * refused: nothing here says which year (an imported form's 年度 does:
+ * form_put_dated).  On PE_OK *ymd is yyyymmdd.
  */
 static PeStatus
-scan_date(const char *s, size_t b, size_t e, int64_t *ymd, bool *before, PeError *err)
+scan_date(const char *s, size_t b, size_t e, bool is_target, int64_t *ymd, bool *before,
+		  PeError *err)
 {
 	size_t		i = b,
-				n;
+				n,
+				lead;
 	int			y,
 				m = 12,
 				d = 0,
 				nd;
 	bool		cjk,
-				month = true;
+				month = true,
+				within = false;
 
 	*before = false;
+	if ((lead = date_lead_at(s, i, e)) > 0)
+	{
+		i += lead;
+		pe_skip_space(s, &i, e);
+	}
 	y = scan_digits(s, &i, e, 5, &nd);
 	if (nd != 4)
 	{
-		/* 10月底前: a month without its year */
-		if (nd >= 1 && nd <= 2 && pe_lit_at(s, i, e, "月") && has_lit(s, i, e, "前"))
+		/* 10月底前, 12月20日, 已于11月完成: a month without its year */
+		if (nd >= 1 && nd <= 2 && (n = pe_lit_at(s, i, e, "月")) > 0 &&
+			yearless_date(s, i + n, e, lead > 0))
 			return pe_fail(err, PE_ERR_SYNTAX, b,
-						   "A deadline needs its year, as in 2024年10月底前 (an imported form's 年度 is taken).");
+						   "A date needs its year, as in 2024年10月底前 or 2024年10月20日; only an imported form has one to give (its 年度).");
 		return PE_NULL;
 	}
 	if ((n = pe_lit_at(s, i, e, "年")) > 0)
@@ -951,8 +1049,12 @@ scan_date(const char *s, size_t b, size_t e, int64_t *ymd, bool *before, PeError
 			else if ((n = pe_lit_at(s, i, e, "底")) > 0 || (n = pe_lit_at(s, i, e, "末")) > 0)
 				i += n;
 		}
-		else if ((n = pe_lit_at(s, i, e, "底")) > 0 || (n = pe_lit_at(s, i, e, "末")) > 0)
+		else if ((n = pe_lit_at(s, i, e, "底")) > 0 || (n = pe_lit_at(s, i, e, "末")) > 0 ||
+				 (is_target && (n = pe_lit_at(s, i, e, "内")) > 0))
+		{
+			within = pe_lit_at(s, i, e, "内") > 0;
 			i += n, month = false;
+		}
 		else
 			return PE_NULL;		/* 2024年 alone is a number of years */
 	}
@@ -976,20 +1078,33 @@ scan_date(const char *s, size_t b, size_t e, int64_t *ymd, bool *before, PeError
 	else if (d > month_days(y, m))
 		return pe_fail(err, PE_ERR_INVALID, b, "That month has no such day.");
 	pe_skip_space(s, &i, e);
-	if ((n = pe_lit_at(s, i, e, "之前")) > 0 || (n = pe_lit_at(s, i, e, "以前")) > 0 ||
-		(n = pe_lit_at(s, i, e, "前")) > 0)
+	if (!within &&
+		((n = pe_lit_at(s, i, e, "之前")) > 0 || (n = pe_lit_at(s, i, e, "以前")) > 0 ||
+		 (n = pe_lit_at(s, i, e, "前")) > 0))
 	{
 		*before = true;
 		i += n;
 		pe_skip_space(s, &i, e);
 	}
-	/* anything else after it: a number and a unit (refused if it holds digits) */
+	if ((n = pe_lit_at(s, i, e, "完成")) > 0)
+	{
+		i += n;
+		pe_skip_space(s, &i, e);
+	}
 	if (i < e)
+	{
+		/* after a month, or after 于: not a number with a unit either */
+		if (month || lead > 0)
+			return pe_fail(err, PE_ERR_SYNTAX, i,
+						   "Only 前, 之前, 以前 or 完成 may follow a date.");
+		/* after 2024年底: a number and a unit (refused if it holds digits) */
 		return PE_NULL;
+	}
 	*ymd = (int64_t) y * 10000 + m * 100 + d;
 	return PE_OK;
 }
 
+/* Parse the trimmed phrase s[b..e) as a qualitative value. */
 static PeStatus
 parse_phrase(const char *s, size_t b, size_t e, PeQuant *out, char *buf,
 			 PeError *err)
@@ -1064,10 +1179,13 @@ parse_quant(const char *s, size_t len, bool is_target, PeQuant *out,
 		int64_t		ymd = 0;
 		bool		before;
 
-		st = scan_date(s, p, e, &ymd, &before, err);
+		st = scan_date(s, p, e, is_target, &ymd, &before, err);
 		if (st == PE_OK)
 		{
-			if (!is_target && (before || (cw && cw->kind != K_EQ)))
+			if (!is_target && before)
+				return pe_fail(err, PE_ERR_SYNTAX, b,
+							   "An actual is the date it was done, as in 2024年12月20日 or 已于2024年11月完成; a date with 前 is a deadline, which only a target states.");
+			if (!is_target && cw && cw->kind != K_EQ)
 				return pe_fail(err, PE_ERR_SYNTAX, b, "Measures take no comparator.");
 			if (before && cw)
 				return pe_fail(err, PE_ERR_SYNTAX, b,
@@ -1115,6 +1233,18 @@ parse_quant(const char *s, size_t len, bool is_target, PeQuant *out,
 	pe_skip_space(s, &q, e);
 	if (q < e && (st = parse_unit(s, q, e, out, buf, err)) != PE_OK)
 		return st;
+	/* a number with a unit that would print as a date (2024 年底, 012月底前) */
+	if (out->unit == PE_UNIT_CUSTOM)
+	{
+		char		canon[PE_QUANT_BUFLEN + PE_MAX_TEXT + 1];
+		size_t		cn = pe_format_quant(out, false, canon);
+		int64_t		ymd;
+		bool		before;
+
+		if (scan_date(canon, 0, cn, is_target, &ymd, &before, NULL) != PE_NULL)
+			return pe_fail(err, PE_ERR_SYNTAX, b,
+						   "Write a date without spaces, signs or leading zeros inside it, as in 2024年10月20日: as written it is a number with a unit that would print as a date.");
+	}
 	if (is_target)
 		out->cmp = sfx != PE_CMP_NONE ? sfx : cw ? cw->cmp : PE_CMP_EQ;
 	else

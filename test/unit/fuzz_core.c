@@ -259,10 +259,18 @@ fuzz_form_row(const char *s, size_t len)
 			*p = '\0';
 			parts[k++] = p + 1;
 		}
+	/* what the row composes then goes through the parsers (the dates a form's
+	 * 年度 completes, 1.16) */
 	if (pe_form_target(parts[0], parts[1], parts[2], parts[3], out))
+	{
 		REQUIRE(strlen(out) < len + PE_FORM_TEXT_EXTRA);
+		fuzz_quant(out, strlen(out), true);
+	}
 	if (pe_form_actual(parts[1], parts[0], parts[2], parts[3], out))
+	{
 		REQUIRE(strlen(out) < len + PE_FORM_TEXT_EXTRA);
+		fuzz_quant(out, strlen(out), false);
+	}
 	REQUIRE(pe_form_comparator(parts[0]) <= strlen(parts[0]));
 	{
 		/* 指标性质's method in brackets: inside the field, after its comparator */
@@ -414,6 +422,13 @@ static const char *const seeds[] = {
 	"≤ 12月31日", "≥ 95 %", "定性 有效提升", " 12月底前 前 202", "不低于 5 家 2024",
 	"2024年10月底前", "2024年12月31日前", "2024-10-20", "2024年10月20日", "≥2024年1月1日",
 	"2024年底前", "2024年",
+	/* deadlines and completion dates in words (1.16); as form rows: 指标性质,
+	 * 指标值 (the actual), 度量单位, 年度 split at spaces */
+	"12月底前完成", "12月底之前完成", "2020年12月底前完成", "年底前完成", "6月30日前完成",
+	"于2024年9月底前完成", "2024年12月31日之前", "2024年内完成", "年内完成", "12月20日完成",
+	"已于11月完成", "2024年11月完成", "于11月20日完成", "已于2025年1月完成", "已完成",
+	" 12月底前完成  2024", " 年底前完成  2024", "定性 年内完成  2024", "≤ 12月31日前完成  2024",
+	" 已于11月完成  2024", " 于 9月底前完成 2024", " 年底前完成验收  2024", " 于11月20日完成  202",
 };
 
 /* Fragments inserted by the mutator. */
@@ -430,6 +445,7 @@ static const char *const tokens[] = {
 	"\xe2\x80\xae", "\xe2\x81\xa0", "\xe2\x81\xa4", "\xe2\x81\xaa", "\xf3\xa0\x80\x81",
 	"1,2,3,0,5,6,2,0", "-", "9223372036854775807",
 	"年", "月", "日", "底", "末", "前", "之前", "2024", "1900", "2100", "02", "29", "31", "号",
+	"于", "已于", "完成", "内", "以前", "年底", "年内", "12月",
 };
 
 static uint64_t rng_state;

@@ -200,12 +200,53 @@ static const QCase qcases[] = {
 	T("≥2024年1月1日", "≥2024年1月1日"), T("２０２４年１０月２０日前", "2024年10月20日前"),
 	T(" 2024年10月20号前 ", "2024年10月20日前"), T("2024年", "=2024年"), T("≥1000年", "≥1000年"),
 	TE("2024年13月底前", PE_ERR_INVALID), TE("2023年2月29日前", PE_ERR_INVALID),
-	TE("1800年1月1日", PE_ERR_INVALID), TE("2024年10月20日前完成", PE_ERR_SYNTAX),
+	TE("1800年1月1日", PE_ERR_INVALID), T("2024年10月20日前完成", "2024年10月20日前"),
 	TE("≤2024年10月31日前", PE_ERR_SYNTAX), TE("2024年10月20", PE_ERR_SYNTAX),
 	TE("2024-10", PE_ERR_SYNTAX), TE("2024年10月20日前前", PE_ERR_SYNTAX),
 	M("2024年10月20日", "2024年10月20日"), M("2024-10-20", "2024年10月20日"),
 	M("2024年10月", "2024年10月31日"), M("=2024年10月20日", "2024年10月20日"),
 	ME("2024年10月20日前", PE_ERR_SYNTAX), ME("≤2024年10月20日", PE_ERR_SYNTAX),
+	/* deadlines and completion dates in words (1.16, issue 26): 于 / 已于
+	 * before, 完成 after; a month alone is its last day */
+	T("2020年12月底前完成", "2020年12月31日前"), T("2020年12月底之前完成", "2020年12月31日前"),
+	T("2024年6月30日前完成", "2024年6月30日前"), T("于2024年9月底前完成", "2024年9月30日前"),
+	T("2024年12月31日之前", "2024年12月31日前"), T("2024年12月31日前完成", "2024年12月31日前"),
+	T("2024年12月31日以前完成", "2024年12月31日前"), T("2024年底前完成", "2024年12月31日前"),
+	T("2024年底之前完成", "2024年12月31日前"), T("2024年末前完成", "2024年12月31日前"),
+	T("2024年内完成", "2024年12月31日前"), T("2024年内", "2024年12月31日前"),
+	T("2024年12月31日完成", "2024年12月31日前"), T("2024年9月完成", "2024年9月30日前"),
+	T(" 于 2024年9月底 前 完成 ", "2024年9月30日前"), T("已于2024年9月底前完成", "2024年9月30日前"),
+	T("2024-10-20前完成", "2024年10月20日前"), T("２０２４年２月底前完成", "2024年2月29日前"),
+	T("≥2024年1月1日完成", "≥2024年1月1日"), T("=2024年10月31日完成", "=2024年10月31日"),
+	/* without a year: refused (the import gives the form's 年度) */
+	TE("12月底前完成", PE_ERR_SYNTAX), TE("12月底之前完成", PE_ERR_SYNTAX),
+	TE("6月30日前完成", PE_ERR_SYNTAX), TE("于9月底前完成", PE_ERR_SYNTAX),
+	TE("12月31日前完成", PE_ERR_SYNTAX), TE("≤12月31日", PE_ERR_SYNTAX),
+	TE("12月20日", PE_ERR_SYNTAX), TE("12月底", PE_ERR_SYNTAX), TE("3月末", PE_ERR_SYNTAX),
+	TE("11月完成", PE_ERR_SYNTAX), TE("于11月", PE_ERR_SYNTAX),
+	/* words only: still phrases; a bare month count, years and units as before */
+	T("年底前完成", "年底前完成"), T("年内完成", "年内完成"), T("按期完成", "按期完成"),
+	T("于年底前完成", "于年底前完成"), T("5月", "=5月"), T("12个月内完成", "=12个月内完成"),
+	T("2024年底前完成任务", "=2024年底前完成任务"), T("1000年底前完成", "=1000年底前完成"),
+	/* what may follow a date */
+	TE("2024年12月底前完成任务", PE_ERR_SYNTAX), TE("2024年12月底后", PE_ERR_SYNTAX),
+	TE("于2024年底前完成任务", PE_ERR_SYNTAX), TE("2024年12月底完成前", PE_ERR_SYNTAX),
+	TE("2024年内前", PE_ERR_SYNTAX), TE("2024年12月底前完成完成", PE_ERR_SYNTAX),
+	TE("2024年13月底前完成", PE_ERR_INVALID), TE("于2023年2月29日前完成", PE_ERR_INVALID),
+	TE("≤2024年10月31日前完成", PE_ERR_SYNTAX),
+	/* a number with a unit that would print as a date: refused, not misread on
+	 * the way back (=2024年底 is a date) */
+	TE("2024 年底", PE_ERR_SYNTAX), TE("12 月底", PE_ERR_SYNTAX), TE("012月底", PE_ERR_SYNTAX),
+	TE("+2024年底前完成", PE_ERR_SYNTAX), TE("2024 年内完成", PE_ERR_SYNTAX),
+	ME("2024 年底前完成", PE_ERR_SYNTAX), ME("１２ 月20号", PE_ERR_SYNTAX), M("2024 年内", "2024年内"),
+	M("2024年12月20日完成", "2024年12月20日"), M("已于2024年11月完成", "2024年11月30日"),
+	M("于2024年11月20日完成", "2024年11月20日"), M("2024年11月完成", "2024年11月30日"),
+	M("已于2025年1月完成", "2025年1月31日"), M("已于 2024-11-20 完成", "2024年11月20日"),
+	M("2024年底完成", "2024年12月31日"), M("已完成", "已完成"), M("按期完成", "按期完成"),
+	M("年底完成", "年底完成"), M("5月", "5月"), M("2024年内完成", "2024年内完成"),
+	ME("12月20日完成", PE_ERR_SYNTAX), ME("已于11月完成", PE_ERR_SYNTAX),
+	ME("于11月20日完成", PE_ERR_SYNTAX), ME("11月完成", PE_ERR_SYNTAX),
+	ME("2024年12月底前完成", PE_ERR_SYNTAX), ME("已于2024年内完成", PE_ERR_SYNTAX),
 	TE("≥100000000万人", PE_ERR_RANGE),
 	/* 万 scales a unit other than money */
 	T("≥3.5万人", "≥35000人"), T("2万家", "=20000家"), T("≥1.2万吨", "≥12000吨"),
@@ -359,6 +400,35 @@ test_quants(void)
 		/* NULL err is allowed */
 		check(pe_parse_target("≥", 3, &q, buf, NULL) == PE_ERR_SYNTAX,
 			  "target", "≥ (err NULL)", "", "PE_ERR_SYNTAX");
+	}
+	{
+		/* why a date is refused (1.16): the detail names the problem */
+		static const struct
+		{
+			bool		target;
+			const char *in,
+					   *detail;		/* the detail begins so */
+		}			dd[] = {
+			{true, "12月底前完成", "A date needs its year"}, {true, "于9月底前完成", "A date needs its year"},
+			{true, "12月底前", "A date needs its year"}, {false, "已于11月完成", "A date needs its year"},
+			{false, "12月20日完成", "A date needs its year"}, {true, "2024年12月底前完成任务", "Only 前"},
+			{true, "于2024年底前完成任务", "Only 前"}, {false, "2024年12月底前完成", "An actual is the date"},
+			{true, "10日前", "A deadline is a date with its year"},
+			{true, "2024 年底", "Write a date without spaces"}, {false, "12 月底", "Write a date without spaces"},
+		};
+
+		for (k = 0; k < sizeof(dd) / sizeof(dd[0]); k++)
+		{
+			PeQuant		q;
+			PeError		err;
+			size_t		len = strlen(dd[k].in);
+			PeStatus	st = dd[k].target ? pe_parse_target(dd[k].in, len, &q, buf, &err)
+				: pe_parse_measure(dd[k].in, len, &q, buf, &err);
+
+			check(st == PE_ERR_SYNTAX && err.detail != NULL &&
+				  strncmp(err.detail, dd[k].detail, strlen(dd[k].detail)) == 0,
+				  "date detail", dd[k].in, st == PE_OK ? "(read)" : err.detail, dd[k].detail);
+		}
 	}
 	for (k = 0; k < sizeof(fcases) / sizeof(fcases[0]); k++)
 	{
@@ -746,6 +816,19 @@ test_form_rows(void)
 		{"", "2024年10月底前", "", "2024", "2024年10月底前"}, {"", "123月", "", "2024", "123月"},
 		{"", "12月底前", "", NULL, "12月底前"}, {"", "12月底前", "", "二〇二四", "12月底前"},
 		{"", "12月底前", "", "202", "12月底前"},
+		/* deadlines in words (1.16): the year after 于, and before 年底 / 年末 / 年内
+		 * when that makes a date */
+		{"", "12月底前完成", "", "2024", "2024年12月底前完成"}, {"", "12月底之前完成", "", "2024", "2024年12月底之前完成"},
+		{"", "6月30日前完成", "", "2024", "2024年6月30日前完成"}, {"", "2020年12月底前完成", "", "2024", "2020年12月底前完成"},
+		{"", "于9月底前完成", "", "2024", "于2024年9月底前完成"}, {"", "于 9月底前完成", "", "2024", "于 2024年9月底前完成"},
+		{"", "于2024年9月底前完成", "", "2024", "于2024年9月底前完成"}, {"", "年底前完成", "", "2024", "2024年底前完成"},
+		{"定性", "年底前完成", "", "2024", "2024年底前完成"}, {"", "年末前完成", "", "2024", "2024年末前完成"},
+		{"", "年内完成", "", "2024", "2024年内完成"}, {"", "年底", "", "2024", "2024年底"},
+		{"", "年底前完成验收", "", "2024", "年底前完成验收"}, {"", "年度目标", "", "2024", "年度目标"},
+		{"", "年底前完成", "", NULL, "年底前完成"}, {"", "年底前完成", "", "二〇二四", "年底前完成"},
+		{"", "按期完成", "", "2024", "按期完成"}, {"≤", "年底", "", "2024", "≤2024年底"},
+		{"", "年底前完成", "时间", "2024", "年底前完成时间"}, {"", "年底前", "完成", "2024", "2024年底前完成"},
+		{"定性", "年底前完成", "时间", "2024", "2024年底前完成"},
 		{"", "", "%", "2024", NULL}, {NULL, "  ", NULL, NULL, NULL}, {"≥", NULL, "%", "2024", NULL},
 	};
 	static const struct
@@ -761,6 +844,12 @@ test_form_rows(void)
 		{" ≥ 5 ", "", "≥5", "2024", " 5"}, {"100%", "≥", "95", "2024", "100%"},
 		{"≥5", "", "5", "2024", "≥5"}, {">=5", "≥", "5", "2024", ">=5"},
 		{"12月20日", "", "12月底前", "2024", "2024年12月20日"}, {"2024-12-20", "", "12月底前", "2024", "2024-12-20"},
+		{"12月20日完成", "", "12月底前完成", "2024", "2024年12月20日完成"},
+		{"已于11月完成", "", "12月底前完成", "2024", "已于2024年11月完成"},
+		{"于11月20日完成", "", "年底前完成", "2024", "于2024年11月20日完成"},
+		{"已于2025年1月完成", "", "12月底前", "2024", "已于2025年1月完成"},
+		{"已完成", "", "12月底前完成", "2024", "已完成"}, {"年底完成", "", "年底前完成", "2024", "年底完成"},
+		{"年内完成", "", "年内完成", "2024", "年内完成"},
 		{"", "≥", "5", "2024", NULL}, {NULL, "≥", "5", "2024", NULL}, {"  ", NULL, NULL, NULL, NULL},
 		{"5家", NULL, NULL, NULL, "5家"},
 	};
@@ -781,6 +870,51 @@ test_form_rows(void)
 
 		check(ac[k].want ? got && strcmp(out, ac[k].want) == 0 : !got, "form_actual",
 			  ac[k].actual ? ac[k].actual : "(null)", got ? out : "(null)", ac[k].want ? ac[k].want : "(null)");
+	}
+	{
+		/* what the composed texts read as (1.16): the deadline a target's words
+		 * state, the date an actual's words state */
+		static const struct
+		{
+			bool		target;
+			const char *value,
+					   *year,
+					   *want;		/* NULL: refused */
+		}			rd[] = {
+			{true, "12月底前完成", "2024", "2024年12月31日前"}, {true, "12月底之前完成", "2024", "2024年12月31日前"},
+			{true, "2020年12月底前完成", "2024", "2020年12月31日前"}, {true, "年底前完成", "2024", "2024年12月31日前"},
+			{true, "6月30日前完成", "2024", "2024年6月30日前"}, {true, "于2024年9月底前完成", "2024", "2024年9月30日前"},
+			{true, "年内完成", "2024", "2024年12月31日前"}, {true, "12月31日前完成", "2024", "2024年12月31日前"},
+			{true, "年底前完成验收", "2024", "年底前完成验收"}, {true, "年底前完成", NULL, "年底前完成"},
+			{true, "年底前完成时间", "2024", "年底前完成时间"},
+			{true, "12月底前完成", NULL, NULL},
+			{false, "12月20日完成", "2024", "2024年12月20日"}, {false, "已于11月完成", "2024", "2024年11月30日"},
+			{false, "2024年11月完成", "2024", "2024年11月30日"}, {false, "于11月20日完成", "2024", "2024年11月20日"},
+			{false, "已于12月完成", "2024", "2024年12月31日"}, {false, "已完成", "2024", "已完成"},
+			{false, "年底完成", "2024", "年底完成"}, {false, "12月底前完成", "2024", NULL},
+		};
+
+		for (k = 0; k < sizeof(rd) / sizeof(rd[0]); k++)
+		{
+			char		text[256],
+						buf[256],
+						out[256];
+			PeQuant		q;
+			PeError		err;
+			PeStatus	st;
+
+			if (rd[k].target)
+				pe_form_target("", rd[k].value, "", rd[k].year, text);
+			else
+				pe_form_actual(rd[k].value, "", "", rd[k].year, text);
+			st = rd[k].target ? pe_parse_target(text, strlen(text), &q, buf, &err)
+				: pe_parse_measure(text, strlen(text), &q, buf, &err);
+			if (st == PE_OK)
+				pe_format_quant(&q, rd[k].target, out);
+			check(rd[k].want ? st == PE_OK && strcmp(out, rd[k].want) == 0 : st == PE_ERR_SYNTAX,
+				  rd[k].target ? "form target reads" : "form actual reads", rd[k].value,
+				  st == PE_OK ? out : stname(st), rd[k].want ? rd[k].want : "(refused)");
+		}
 	}
 	{
 		/* 指标性质 with a bracketed method: the comparator part, the method */
