@@ -194,19 +194,6 @@ CREATE TYPE perfeval_internal.parsed AS (num numeric, tgt perfeval.target, msr p
 CREATE FUNCTION perfeval_internal.form_parse(v text, kind text) RETURNS perfeval_internal.parsed
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_parse';
 
--- 1 when a form has an execution-rate row (预算执行率分值 above 0: it is
--- A11, the form's own rows are coded from B), else 0.
-CREATE FUNCTION perfeval_internal.form_offs(weight text) RETURNS int
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE WHEN (perfeval_internal.form_parse(weight, 'number')).num > 0 THEN 1 ELSE 0 END;
-
--- 评价类型 as the warehouse names it (empty: 单位自评); NULL if unknown.
-CREATE FUNCTION perfeval_internal.form_kind(v text) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE coalesce(btrim(v), '') WHEN '' THEN '单位自评' WHEN '自评' THEN '单位自评' WHEN '单位自评' THEN '单位自评'
-		WHEN '部门评价' THEN '部门评价' WHEN '财政评价' THEN '财政评价' WHEN '第三方' THEN '第三方'
-		WHEN '第三方评价' THEN '第三方' END;
-
 -- A row judged by its printed score: 得分 ÷ 分值 in percent (six decimals,
 -- rounded up, so that it gives the printed score back) and the scheme's tier
 -- of it (src/pe_eval.c, pe_judged_by_score()); NULLs when it cannot be.
@@ -214,12 +201,24 @@ CREATE FUNCTION perfeval_internal.judged_by_score(score numeric, weight numeric,
 		OUT fraction numeric, OUT tier text)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_judged_by_score_sql';
 
--- The department a form's project belongs to: 主管部门, or the 实施单位
--- when the form leaves it empty (a finding: department_from_unit, 1.16).
--- (One rule for the writes and the loading-scope check.)
-CREATE FUNCTION perfeval_internal.form_department(department text, unit text) RETURNS text
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN coalesce(nullif(btrim(department), ''), nullif(btrim(unit), ''));
+-- A staged form's project row as the import writes it, read by the core
+-- (src/pe_form.c, pe_form_read_project(), 1.16): the national defaults
+-- (评价类型 单位自评, 评分方案 national_self, 金额单位 万元), an empty 主管部门
+-- taken from the 实施单位 (department_from_unit), the execution-rate row's
+-- offset (offs: 1 when 预算执行率分值 is above 0, the form's rows then coded
+-- from B), the money and scores as numbers, and each field's problem (the
+-- problem_* arrays, in step: column, value, SQLSTATE, message, hint).  forms
+-- and nth: how many rows were staged for its 项目编码, and which this is.  As
+-- its caller (the staging's policies apply).
+CREATE FUNCTION perfeval_internal.form_projects(OUT line int, OUT project_code text, OUT forms bigint,
+		OUT nth bigint, OUT name text, OUT year int, OUT division_code text, OUT department text,
+		OUT implementing_unit text, OUT department_from_unit boolean, OUT evaluation_kind text,
+		OUT scheme_id text, OUT scheme_given boolean, OUT money_unit text, OUT initial_budget numeric,
+		OUT budget numeric, OUT arrived numeric, OUT spent numeric, OUT execution_weight numeric,
+		OUT execution_score numeric, OUT printed_total numeric, OUT printed_grade text, OUT offs int,
+		OUT problem_columns text[], OUT problem_values text[], OUT problem_states text[],
+		OUT problem_messages text[], OUT problem_hints text[]) RETURNS SETOF record
+	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_projects';
 
 -- The comparator a form writes in 指标性质 (or in front of 指标值): one of
 -- the targets' own spellings (the core's), or NULL.
@@ -285,62 +284,31 @@ AS $$
 #variable_conflict use_column
 BEGIN
 	RETURN QUERY
-WITH f AS (
-	SELECT s.*, count(*) OVER (PARTITION BY s."项目编码") AS forms,
-		   row_number() OVER (PARTITION BY s."项目编码" ORDER BY s.line) AS nth
-	  FROM perfeval_internal.staged_project s),
-nums AS (
-	SELECT f."项目编码" AS code, f.line, n.col, n.val, perfeval_internal.form_parse(n.val, 'number') AS p
-	  FROM f CROSS JOIN LATERAL (VALUES ('年初预算数', f."年初预算数"), ('全年预算数', f."全年预算数"),
-			('实际到位数', f."实际到位数"), ('全年执行数', f."全年执行数"), ('预算执行率分值', f."预算执行率分值"),
-			('预算执行率得分', f."预算执行率得分"), ('总分', f."总分")) AS n(col, val)
-	 WHERE f.nth = 1),
+WITH f AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_projects),
 i AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_irows)
-SELECT f."项目编码" AS project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,
-	   f."项目编码" AS value, '23505' AS sqlstate,
-	   format('project "%s" has more than one form', f."项目编码") AS message,
+SELECT f.project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,
+	   f.project_code AS value, '23505' AS sqlstate,
+	   format('project "%s" has more than one form', f.project_code) AS message,
 	   'One row per form in form_project: remove the other rows of this 项目编码.' AS hint
   FROM f WHERE f.forms > 1 AND f.nth > 1
 UNION ALL
-SELECT f."项目编码", 'form_project', f.line, c.col, c.val, c.st, c.msg, c.hint
-  FROM f CROSS JOIN LATERAL (VALUES
-		('项目编码', f."项目编码", coalesce(btrim(f."项目编码"), '') = '', '23502', 'a form without 项目编码',
-		 'Every form needs the budget system''s project code.'),
-		('项目名称', f."项目名称", coalesce(btrim(f."项目名称"), '') = '', '23502', 'a form without 项目名称',
-		 'Give the project''s name.'),
-		('年度', f."年度", NOT coalesce(btrim(f."年度") ~ '^(199[0-9]|20[0-9][0-9]|2100)$', false), '22P02',
-		 format('invalid 年度: "%s"', coalesce(f."年度", '')), 'A year from 1990 to 2100, such as 2024.'),
-		('行政区划代码', f."行政区划代码", NOT coalesce(btrim(f."行政区划代码") ~ '^[1-9][0-9]{5}$', false), '22P02',
-		 format('invalid 行政区划代码: "%s"', coalesce(f."行政区划代码", '')), 'A six-digit GB/T 2260 code, such as 650102.'),
-		-- (an empty 主管部门 takes the 实施单位, with a finding, 1.16)
-		('主管部门', f."主管部门", coalesce(btrim(f."主管部门"), '') = '' AND coalesce(btrim(f."实施单位"), '') = '',
-		 '23502', 'a form without 主管部门 or 实施单位',
-		 'Give the supervising department (or the implementing unit, which then stands for it).'),
-		('评价类型', f."评价类型", perfeval_internal.form_kind(f."评价类型") IS NULL, '22023',
-		 format('unknown 评价类型: "%s"', f."评价类型"), 'One of 单位自评 (the default when empty), 部门评价, 财政评价, 第三方.'),
-		('评分方案', f."评分方案", coalesce(btrim(f."评分方案"), '') <> ''
-			AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = btrim(f."评分方案")), '23503',
-		 format('unknown 评分方案: "%s"', f."评分方案"),
-		 'A scheme_id of perfeval.scheme, or empty for the national self-evaluation form (national_self).'),
-		('金额单位', f."金额单位", coalesce(nullif(btrim(f."金额单位"), ''), '万元') NOT IN ('元', '万元', '亿元'), '22023',
-		 format('unknown 金额单位: "%s"', f."金额单位"), '元, 万元 (the default when empty) or 亿元.')
-	  ) AS c(col, val, bad, st, msg, hint)
- WHERE f.nth = 1 AND c.bad
+-- what the core's reader found in the form's fields (src/pe_form.c)
+SELECT f.project_code, 'form_project', f.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
+  FROM f CROSS JOIN LATERAL unnest(f.problem_columns, f.problem_values, f.problem_states, f.problem_messages,
+								   f.problem_hints) AS pr(col, val, st, msg, hint)
+ WHERE f.nth = 1 AND f.problem_columns IS NOT NULL
 UNION ALL
-SELECT n.code, 'form_project', n.line, n.col, n.val, coalesce((n.p).sqlstate, '23514'),
-	   coalesce((n.p).message, format('%s is negative: "%s"', n.col, n.val)),
-	   coalesce((n.p).hint, 'Money and scores are 0 or more.')
-  FROM nums n WHERE (n.p).sqlstate IS NOT NULL OR (n.p).num < 0
-UNION ALL
-SELECT f."项目编码", 'form_project', f.line, '预算执行率分值', f."预算执行率分值", '23502',
-	   '预算执行率得分 without 预算执行率分值', 'Give the weight of the execution-rate row, or leave both empty.'
-  FROM f WHERE f.nth = 1 AND coalesce(btrim(f."预算执行率得分"), '') <> '' AND coalesce(btrim(f."预算执行率分值"), '') = ''
+-- a scheme the warehouse does not have
+SELECT f.project_code, 'form_project', f.line, '评分方案', f.scheme_id, '23503',
+	   format('unknown 评分方案: "%s"', f.scheme_id),
+	   'A scheme_id of perfeval.scheme, or empty for the national self-evaluation form (national_self).'
+  FROM f WHERE f.nth = 1 AND f.scheme_given AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = f.scheme_id)
 UNION ALL
 -- indicator rows
 SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '23503',
 	   format('indicator row of project "%s", which has no form', i.project_code),
 	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
-  FROM i WHERE NOT EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s."项目编码" = i.project_code)
+  FROM i WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = i.project_code)
 UNION ALL
 -- (each check is a cheap condition; its message is made only for the rows
 -- that fail it)
@@ -444,7 +412,7 @@ BEGIN
 	END LOOP;
 	-- the planner's statistics of what was just staged
 	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -462,8 +430,10 @@ BEGIN
 		RAISE NOTICE 'import_forms: nothing is staged'
 			USING HINT = 'Stage forms first: perfeval.stage_file(), or \copy into perfeval.form_project and perfeval.form_indicator.';
 	END IF;
-	-- the staged indicator rows, read once (parsed, in form order; read by
-	-- the core's form reader, which reports its progress)
+	-- the staged forms' project rows and indicator rows, each read once by
+	-- the core's form reader (typed, the national defaults applied, their
+	-- problems named; the indicator rows in form order, with progress)
+	CREATE TEMP TABLE pe_projects AS SELECT * FROM perfeval_internal.form_projects();
 	CREATE TEMP TABLE pe_irows AS SELECT * FROM perfeval_internal.form_indicator_rows;
 	ANALYZE pe_irows;
 	PERFORM perfeval_internal.import_progress('checking forms', (SELECT count(*) FROM pe_import_forms), -1, t0);
@@ -490,11 +460,9 @@ BEGIN
 				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s) x
 			 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),
 		f AS (
-			SELECT DISTINCT ON (s."项目编码") s."项目编码" AS code, s.line, perfeval_internal.form_department(s."主管部门", s."实施单位") AS department,
-				   btrim(s."行政区划代码") AS division
-			  FROM perfeval_internal.staged_project s
-			 WHERE s."项目编码" IN (SELECT o.code FROM o)
-			 ORDER BY s."项目编码", s.line),
+			SELECT s.project_code AS code, s.line, s.department, s.division_code AS division
+			  FROM pg_temp.pe_projects s
+			 WHERE s.nth = 1 AND s.project_code IN (SELECT o.code FROM o)),
 		t AS (SELECT t.code FROM perfeval_internal.taken_codes(ARRAY(SELECT DISTINCT o.code FROM o)) t(code))
 		SELECT o.code, 'form_project', f.line, NULL, NULL, '42501',
 			   format('role "%s" may not load project "%s"', o.stager, o.code),
@@ -506,10 +474,9 @@ BEGIN
 	END IF;
 	-- the forms to write, numbered in form order, as they will be written
 	CREATE TEMP TABLE pe_forms AS
-	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*,
-		   perfeval_internal.form_offs(s."预算执行率分值") AS offs
+	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*
 	  FROM pe_import_forms f
-	  JOIN perfeval_internal.staged_project s ON s."项目编码" = f.code
+	  JOIN pe_projects s ON s.project_code = f.code AND s.nth = 1
 	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
 	CREATE INDEX ON pe_forms (ord);
 	-- the projects the forms replace, and whether the caller may load them:
@@ -517,8 +484,8 @@ BEGIN
 	-- reads the scope, may not read the shards once the caller wrote them)
 	CREATE TEMP TABLE pe_taken AS
 	SELECT t.code, perfeval_internal.may_load(t.code) AS may
-	  FROM perfeval_internal.taken_codes(ARRAY(SELECT f."项目编码" FROM pe_forms f)) t(code);
-	IF EXISTS (SELECT FROM pe_forms f WHERE coalesce(btrim(f."评分方案"), '') = '')
+	  FROM perfeval_internal.taken_codes(ARRAY(SELECT f.project_code FROM pe_forms f)) t(code);
+	IF EXISTS (SELECT FROM pe_forms f WHERE NOT f.scheme_given)
 	   AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = 'national_self') THEN
 		PERFORM perfeval_internal.ensure_national_self();
 	END IF;
@@ -529,7 +496,7 @@ BEGIN
 		   btrim(c."评价要点") AS description, perfeval_internal.form_number(c."要点分值") AS points,
 		   coalesce(perfeval_internal.form_number(c."扣分"), 0) AS deduction, nullif(btrim(c."扣分理由"), '') AS reason
 	  FROM pe_forms f
-	  JOIN pe_irows r ON r.project_code = f."项目编码"
+	  JOIN pe_irows r ON r.project_code = f.project_code
 	  JOIN perfeval_internal.staged_checklist c ON c."项目编码" = r.project_code AND c."三级指标" = r.name
 	 WHERE r.source = 'checklist';
 	CREATE INDEX ON pe_points (ord);
@@ -542,7 +509,7 @@ BEGIN
 		   btrim(v."选项") AS option_label, perfeval_internal.form_number(v."人数")::int AS respondents,
 		   perfeval_internal.form_number(v."系数") AS coefficient
 	  FROM pe_forms f
-	  JOIN pe_irows r ON r.project_code = f."项目编码"
+	  JOIN pe_irows r ON r.project_code = f.project_code
 	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
 	 WHERE r.source = 'survey';
 	CREATE INDEX ON pe_answers (ord);
@@ -559,7 +526,7 @@ BEGIN
 				EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
 					GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, hnt = PG_EXCEPTION_HINT;
 					INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
-					SELECT f."项目编码", 'form_project', f.line, NULL, NULL, st, msg, nullif(hnt, '')
+					SELECT f.project_code, 'form_project', f.line, NULL, NULL, st, msg, nullif(hnt, '')
 					  FROM pe_forms f WHERE f.ord = j;
 				END;
 			END LOOP;
@@ -592,10 +559,10 @@ BEGIN
 		ON si.k = coalesce(f.code, E'\x01')
 	  -- (what was written: the execution-rate row and the form's rows; not
 	  -- read back, which a loader on a cluster may not after the owner wrote)
-	  LEFT JOIN (SELECT w."项目编码" AS k, (w.offs + (SELECT count(*) FROM pe_irows r
-						 WHERE r.project_code = w."项目编码"))::int AS n FROM pe_forms w) wi ON wi.k = f.code
+	  LEFT JOIN (SELECT w.project_code AS k, (w.offs + (SELECT count(*) FROM pe_irows r
+						 WHERE r.project_code = w.project_code))::int AS n FROM pe_forms w) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_irows, pe_forms, pe_points, pe_answers, pe_taken;
+	DROP TABLE pe_import_forms, pe_projects, pe_irows, pe_forms, pe_points, pe_answers, pe_taken;
 END $$;
 
 -- Which of these codes name projects already in the warehouse, whoever may
@@ -669,39 +636,32 @@ AS $$
 DECLARE
 	-- the codes naming projects already there (import_forms()'s pe_taken;
 	-- an array: Citus cannot plan a DELETE joined with a temporary table)
-	taken text[] := ARRAY(SELECT t.code FROM pe_taken t JOIN pe_forms s ON s."项目编码" = t.code
+	taken text[] := ARRAY(SELECT t.code FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code
 						   WHERE s.ord BETWEEN lo AND hi);
 BEGIN
 	PERFORM perfeval_internal.refuse_load(t.code)
-	   FROM pe_taken t JOIN pe_forms s ON s."项目编码" = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
+	   FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
 	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
 	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit', $q$
-	SELECT s."项目编码", btrim(s."项目名称"), btrim(s."年度")::int, btrim(s."行政区划代码"),
-		   perfeval_internal.form_department(s."主管部门", s."实施单位"),
-		   nullif(btrim(s."实施单位"), ''), perfeval_internal.form_kind(s."评价类型"),
-		   coalesce(nullif(btrim(s."评分方案"), ''), 'national_self'), perfeval_internal.form_number(s."总分"),
-		   nullif(btrim(s."评价等级"), ''), 'import_forms', coalesce(btrim(s."主管部门"), '') = ''
+	SELECT s.project_code, s.name, s.year, s.division_code, s.department, s.implementing_unit, s.evaluation_kind,
+		   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit
 	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord$q$, lo, hi);
 	-- the money: one line, the department's, at the fund level of the
 	-- division (a county's 县区级, a prefecture's 市级, a province's 省级)
 	PERFORM perfeval_internal.write_rows('perfeval.allocation', 'project_id, department, fund_level, unit, initial_budget, budget, arrived, spent', $q$
-	SELECT s."项目编码", perfeval_internal.form_department(s."主管部门", s."实施单位"),
-		   CASE WHEN perfeval.division_at(btrim(s."行政区划代码"), 'county') IS NOT NULL THEN '县区级'
-				WHEN perfeval.division_at(btrim(s."行政区划代码"), 'prefecture') IS NOT NULL THEN '市级' ELSE '省级' END,
-		   coalesce(nullif(btrim(s."金额单位"), ''), '万元'),
-		   perfeval_internal.form_number(s."年初预算数"), perfeval_internal.form_number(s."全年预算数"),
-		   perfeval_internal.form_number(s."实际到位数"), perfeval_internal.form_number(s."全年执行数")
+	SELECT s.project_code, s.department,
+		   CASE WHEN perfeval.division_at(s.division_code, 'county') IS NOT NULL THEN '县区级'
+				WHEN perfeval.division_at(s.division_code, 'prefecture') IS NOT NULL THEN '市级' ELSE '省级' END,
+		   s.money_unit, s.initial_budget, s.budget, s.arrived, s.spent
 	  FROM pe_forms s
-	 WHERE s.ord BETWEEN $1 AND $2
-	   AND num_nonnulls(nullif(btrim(s."年初预算数"), ''), nullif(btrim(s."全年预算数"), ''),
-						nullif(btrim(s."实际到位数"), ''), nullif(btrim(s."全年执行数"), '')) > 0$q$, lo, hi);
+	 WHERE s.ord BETWEEN $1 AND $2 AND num_nonnulls(s.initial_budget, s.budget, s.arrived, s.spent) > 0$q$, lo, hi);
 	-- the execution-rate row, from the money, first (code A11); then the
 	-- indicator rows in form order
 	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score, method, applicable, level1_points', $q$
 	SELECT x.* FROM (
-		SELECT s."项目编码", 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
-			   perfeval_internal.form_number(s."预算执行率分值"), '100%'::perfeval.target, 'execution_rate',
-			   perfeval_internal.form_number(s."预算执行率得分"), 'proportional'::perfeval.method, true,
+		SELECT s.project_code, 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
+			   s.execution_weight, '100%'::perfeval.target, 'execution_rate',
+			   s.execution_score, 'proportional'::perfeval.method, true,
 			   NULL::numeric
 		  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1
 		UNION ALL
@@ -710,17 +670,17 @@ BEGIN
 			   CASE WHEN r.weight_mark THEN 0 ELSE r.weight END,
 			   r.tgt, r.source, r.score,
 			   coalesce(r.method_raw::perfeval.method, 'proportional'), r.applicable, r.level1_points
-		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s."项目编码" WHERE s.ord BETWEEN $1 AND $2) x
+		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s.project_code WHERE s.ord BETWEEN $1 AND $2) x
 	 ORDER BY 1, 3$q$, lo, hi);
 	-- the actuals, reported at the year's end; a qualitative row with a
 	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
 	-- (its six decimals rounded up, so that fraction × 分值 rounds or
 	-- truncates back to the printed 得分, 1.12)
 	PERFORM perfeval_internal.write_rows('perfeval.actual', 'project_id, code, reported_on, measure, tier, fraction, deviation_note', $q$
-	SELECT r.project_code, r.code, make_date(btrim(s."年度")::int, 12, 31), r.msr, j.tier, j.fraction, r.note
+	SELECT r.project_code, r.code, make_date(s.year, 12, 31), r.msr, j.tier, j.fraction, r.note
 	  FROM pe_forms s
-	  JOIN pe_irows r ON r.project_code = s."项目编码"
-	  JOIN perfeval.scheme sc ON sc.scheme_id = coalesce(nullif(btrim(s."评分方案"), ''), 'national_self')
+	  JOIN pe_irows r ON r.project_code = s.project_code
+	  JOIN perfeval.scheme sc ON sc.scheme_id = s.scheme_id
 	 -- (and so is a row whose target its actual cannot be compared with --
 	 -- a number against a word, units that do not convert -- that prints
 	 -- its 得分; the evaluation says why, 1.16; the fraction and its tier:
@@ -875,11 +835,9 @@ COMMENT ON FUNCTION perfeval_internal.stage_row() IS '暂存一行表单并记�
 COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全国自评表方案 national_self / Creates the national self-evaluation scheme when first needed';
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
-COMMENT ON FUNCTION perfeval_internal.form_offs(text) IS '表单有预算执行率行（A11）时为1 / One when the form has an execution-rate row (A11), else zero';
 COMMENT ON FUNCTION perfeval_internal.judged_by_score(numeric, numeric, perfeval.rules) IS '按报告得分评判：完成比例（得分÷分值，百分比）及其档次 / A row judged by its printed score: the fraction score ÷ weight in percent and its tier';
-COMMENT ON FUNCTION perfeval_internal.form_department(text, text) IS '表单项目的主管部门（未填则取实施单位） / A form''s department: 主管部门, or 实施单位 when it is empty';
+COMMENT ON FUNCTION perfeval_internal.form_projects() IS '暂存表单的项目行（核心读取：全国默认值、类型化字段、逐字段问题） / The staged forms'' project rows as the core reads them: national defaults, typed fields, each field''s problem';
 COMMENT ON FUNCTION perfeval_internal.import_progress(text, bigint, bigint, timestamptz) IS '在 pg_stat_activity 中显示导入进度（阶段、表单数、速度） / Shows the import''s progress in pg_stat_activity: phase, forms, rate';
-COMMENT ON FUNCTION perfeval_internal.form_kind(text) IS '评价类型的规范名称 / The evaluation kind as the warehouse names it';
 COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
 COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';

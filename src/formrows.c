@@ -25,6 +25,9 @@
 #include "utils/typcache.h"
 #include "pgstat.h"
 #include "utils/timestamp.h"
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
 
 /* The columns the query below gives, in order. */
 enum
@@ -42,9 +45,8 @@ static const char *const rows_query =
 "       EXISTS (SELECT FROM perfeval_internal.staged_survey v"
 "                WHERE v.\"项目编码\" = s.\"项目编码\" AND v.\"三级指标\" = s.\"三级指标\")"
 "  FROM perfeval_internal.staged_indicator s"
-"  LEFT JOIN (SELECT p.\"项目编码\" AS code, min(btrim(p.\"年度\")) AS year,"
-"                    max(perfeval_internal.form_offs(p.\"预算执行率分值\")) AS offs"
-"               FROM perfeval_internal.staged_project p GROUP BY 1) y ON y.code = s.\"项目编码\""
+"  LEFT JOIN (SELECT p.project_code AS code, min(p.year)::text AS year, max(p.offs) AS offs"
+"               FROM perfeval_internal.form_projects() p GROUP BY 1) y ON y.code = s.\"项目编码\""
 " ORDER BY s.\"项目编码\", s.line";
 
 /* The output columns (form_rows()'s OUT parameters), in order. */
@@ -480,5 +482,195 @@ pe_form_rows(PG_FUNCTION_ARGS)
 	SPI_finish();
 	MemoryContextDelete(emit_cxt);
 	MemoryContextDelete(form_cxt);
+	return (Datum) 0;
+}
+
+/* form_project's headers, in PE_FP_* order (the staging table's columns). */
+static const char *const project_headers[PE_FP_COUNT] = {
+	"项目编码", "项目名称", "年度", "行政区划代码", "主管部门", "实施单位", "评价类型", "评分方案", "金额单位",
+	"年初预算数", "全年预算数", "实际到位数", "全年执行数", "预算执行率分值", "预算执行率得分", "总分", "评价等级"
+};
+
+/* The columns form_projects() gives, in order. */
+enum
+{
+	P_LINE, P_CODE, P_FORMS, P_NTH, P_NAME, P_YEAR, P_DIVISION, P_DEPARTMENT, P_UNIT, P_FROM_UNIT,
+	P_KIND, P_SCHEME, P_SCHEME_GIVEN, P_MONEY_UNIT, P_INITIAL, P_BUDGET, P_ARRIVED, P_SPENT,
+	P_EXEC_WEIGHT, P_EXEC_SCORE, P_TOTAL, P_GRADE, P_OFFS, P_PCOLUMNS, P_PVALUES, P_PSTATES,
+	P_PMESSAGES, P_PHINTS, P_COUNT
+};
+
+static Datum
+field_text(PeFormField f, bool *isnull)
+{
+	*isnull = f.s == NULL;
+	return f.s ? PointerGetDatum(cstring_to_text_with_len(f.s, f.len)) : (Datum) 0;
+}
+
+/*
+ * perfeval_internal.form_projects(): every staged form_project row read by
+ * the core (pe_form_read_project(): the national defaults, 主管部门 from the
+ * 实施单位, each field's problem) as the import writes it, with its
+ * problems as arrays (column, value, SQLSTATE, message, hint) and the
+ * number of rows staged for its 项目编码 (forms, nth: one form per code).
+ * As its caller: the staging's policies apply.
+ */
+PG_FUNCTION_INFO_V1(pe_form_projects);
+Datum
+pe_form_projects(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	TupleDesc	outdesc;
+	Tuplestorestate *ts;
+	MemoryContext old,
+				row_cxt;
+	Portal		portal;
+	SPIPlanPtr	plan;
+	StringInfoData q;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("form_projects() must be called where a set can be materialized")));
+	if (get_call_result_type(fcinfo, NULL, &outdesc) != TYPEFUNC_COMPOSITE || outdesc->natts != P_COUNT)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("form_projects() must return %d columns", P_COUNT)));
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	outdesc = CreateTupleDescCopy(outdesc);
+	ts = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = ts;
+	rsinfo->setDesc = outdesc;
+	MemoryContextSwitchTo(old);
+
+	initStringInfo(&q);
+	appendStringInfoString(&q, "SELECT s.line");
+	for (int k = 0; k < PE_FP_COUNT; k++)
+		appendStringInfo(&q, ", s.%s", quote_identifier(project_headers[k]));
+	appendStringInfoString(&q, ", count(*) OVER w, row_number() OVER (w ORDER BY s.line)"
+						   "  FROM perfeval_internal.staged_project s"
+						   " WINDOW w AS (PARTITION BY s.\"项目编码\")");
+	row_cxt = AllocSetContextCreate(CurrentMemoryContext, "form_projects row", ALLOCSET_DEFAULT_SIZES);
+	SPI_connect();
+	plan = SPI_prepare(q.data, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "perfeval: could not prepare form_projects' query: %s", SPI_result_code_string(SPI_result));
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	for (;;)
+	{
+		SPI_cursor_fetch(portal, true, 10000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 t = 0; t < SPI_processed; t++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[t];
+			TupleDesc	d = SPI_tuptable->tupdesc;
+			Datum		in[PE_FP_COUNT];
+			bool		innull[PE_FP_COUNT],
+						isnull;
+			PeFormField f[PE_FP_COUNT];
+			PeFormProject p;
+			Datum		out[P_COUNT];
+			bool		onull[P_COUNT];
+			ArrayBuildState *pa[5] = {NULL, NULL, NULL, NULL, NULL};
+			static const int nums[] = {PE_FP_INITIAL, PE_FP_BUDGET, PE_FP_ARRIVED, PE_FP_SPENT,
+			PE_FP_EXEC_WEIGHT, PE_FP_EXEC_SCORE, PE_FP_TOTAL};
+			static const int numout[] = {P_INITIAL, P_BUDGET, P_ARRIVED, P_SPENT, P_EXEC_WEIGHT,
+			P_EXEC_SCORE, P_TOTAL};
+
+			old = MemoryContextSwitchTo(row_cxt);
+			memset(onull, false, sizeof(onull));
+			for (int k = 0; k < PE_FP_COUNT; k++)
+			{
+				in[k] = heap_getattr(tup, k + 2, d, &innull[k]);
+				f[k].s = innull[k] ? NULL : VARDATA_ANY(DatumGetPointer(in[k] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(in[k]))));
+				f[k].len = innull[k] ? 0 : VARSIZE_ANY_EXHDR(DatumGetPointer(in[k]));
+			}
+			pe_form_read_project(f, &p);
+
+#define PROBLEM(col, value, state, msg, hint) \
+	do { \
+		const char *v_ = (value); \
+		pa[0] = accumArrayResult(pa[0], CStringGetTextDatum(project_headers[col]), false, TEXTOID, CurrentMemoryContext); \
+		pa[1] = accumArrayResult(pa[1], v_ ? CStringGetTextDatum(v_) : (Datum) 0, v_ == NULL, TEXTOID, CurrentMemoryContext); \
+		pa[2] = accumArrayResult(pa[2], CStringGetTextDatum(state), false, TEXTOID, CurrentMemoryContext); \
+		pa[3] = accumArrayResult(pa[3], CStringGetTextDatum(msg), false, TEXTOID, CurrentMemoryContext); \
+		pa[4] = accumArrayResult(pa[4], CStringGetTextDatum(hint), false, TEXTOID, CurrentMemoryContext); \
+	} while (0)
+
+			/* the numbers: the core's form-number rule (a mark is none) */
+			for (int j = 0; j < lengthof(nums); j++)
+			{
+				int			k = nums[j];
+				Datum		values[6];
+				bool		nulls[6],
+							has;
+
+				onull[numout[j]] = true;
+				if (innull[k] || pe_form_is_mark(f[k].s, f[k].len))
+					continue;
+				pe_form_read(DatumGetTextPP(in[k]), PE_FIELD_NUMBER, values, nulls, &has);
+				if (!nulls[3])
+					PROBLEM(k, TextDatumGetCString(in[k]), TextDatumGetCString(values[3]),
+							TextDatumGetCString(values[4]), TextDatumGetCString(values[5]));
+				else if (!nulls[0])
+				{
+					out[numout[j]] = values[0];
+					onull[numout[j]] = false;
+				}
+			}
+			for (int k = 0; k < PE_FP_COUNT; k++)
+			{
+				int			pr = p.problem[k];
+				const char *v = innull[k] ? NULL : TextDatumGetCString(in[k]);
+
+				if (pr == PE_FP_OK)
+					continue;
+				PROBLEM(k, v, pe_form_problem_sqlstate(pr),
+						pr == PE_FP_NEGATIVE ? psprintf(pe_form_problem_message(pr), project_headers[k], v ? v : "") :
+						strstr(pe_form_problem_message(pr), "%s") ? psprintf(pe_form_problem_message(pr), v ? v : "") :
+						pe_form_problem_message(pr),
+						pe_form_problem_hint(pr));
+			}
+#undef PROBLEM
+
+			out[P_LINE] = heap_getattr(tup, 1, d, &isnull);
+			out[P_CODE] = in[PE_FP_CODE];
+			onull[P_CODE] = innull[PE_FP_CODE];
+			out[P_FORMS] = heap_getattr(tup, PE_FP_COUNT + 2, d, &isnull);
+			out[P_NTH] = heap_getattr(tup, PE_FP_COUNT + 3, d, &isnull);
+			out[P_NAME] = field_text(p.name, &onull[P_NAME]);
+			out[P_YEAR] = Int32GetDatum(p.year);
+			onull[P_YEAR] = p.year == 0;
+			out[P_DIVISION] = field_text(p.division, &onull[P_DIVISION]);
+			out[P_DEPARTMENT] = field_text(p.department, &onull[P_DEPARTMENT]);
+			out[P_UNIT] = field_text(p.unit, &onull[P_UNIT]);
+			out[P_FROM_UNIT] = BoolGetDatum(p.department_from_unit);
+			onull[P_KIND] = p.kind == NULL;
+			if (p.kind)
+				out[P_KIND] = CStringGetTextDatum(p.kind);
+			out[P_SCHEME] = field_text(p.scheme, &onull[P_SCHEME]);
+			out[P_SCHEME_GIVEN] = BoolGetDatum(p.scheme_given);
+			onull[P_MONEY_UNIT] = p.money_unit == NULL;
+			if (p.money_unit)
+				out[P_MONEY_UNIT] = CStringGetTextDatum(p.money_unit);
+			out[P_GRADE] = field_text(p.grade, &onull[P_GRADE]);
+			out[P_OFFS] = Int32GetDatum(p.offs);
+			for (int a = 0; a < 5; a++)
+			{
+				onull[P_PCOLUMNS + a] = pa[a] == NULL;
+				if (pa[a])
+					out[P_PCOLUMNS + a] = makeArrayResult(pa[a], CurrentMemoryContext);
+			}
+			tuplestore_putvalues(ts, outdesc, out, onull);
+			MemoryContextSwitchTo(old);
+			MemoryContextReset(row_cxt);
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(portal);
+	SPI_finish();
+	MemoryContextDelete(row_cxt);
 	return (Datum) 0;
 }

@@ -286,6 +286,52 @@ typedef struct PeFormRead
  */
 extern int	pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form);
 
+/* The project part of a form: its fields in form_project's order. */
+typedef enum PeFormProjectFieldNo
+{
+	PE_FP_CODE, PE_FP_NAME, PE_FP_YEAR, PE_FP_DIVISION, PE_FP_DEPARTMENT, PE_FP_UNIT, PE_FP_KIND,
+	PE_FP_SCHEME, PE_FP_MONEY_UNIT, PE_FP_INITIAL, PE_FP_BUDGET, PE_FP_ARRIVED, PE_FP_SPENT,
+	PE_FP_EXEC_WEIGHT, PE_FP_EXEC_SCORE, PE_FP_TOTAL, PE_FP_GRADE, PE_FP_COUNT
+} PeFormProjectFieldNo;
+
+/* What a field of the project part cannot hold (0: nothing). */
+typedef enum PeFormProjectProblem
+{
+	PE_FP_OK, PE_FP_NO_CODE, PE_FP_NO_NAME, PE_FP_BAD_YEAR, PE_FP_BAD_DIVISION, PE_FP_NO_DEPARTMENT,
+	PE_FP_BAD_KIND, PE_FP_BAD_MONEY_UNIT, PE_FP_NEGATIVE, PE_FP_SCORE_WITHOUT_WEIGHT,
+	PE_FP_PROBLEM_COUNT
+} PeFormProjectProblem;
+
+typedef struct PeFormProject
+{
+	PeFormField code,			/* stripped; {NULL, 0} when blank */
+				name,
+				division,
+				department,		/* 主管部门, or the 实施单位 standing for it */
+				unit,			/* 实施单位 */
+				scheme,			/* national_self when not given */
+				grade;
+	bool		department_from_unit;
+	bool		scheme_given;
+	int			year;			/* 0 when invalid */
+	const char *kind;			/* as the warehouse names it; NULL when unknown */
+	const char *money_unit;		/* 元, 万元 or 亿元; NULL when unknown */
+	int			offs;			/* 1: the form has the execution-rate row A11 */
+	uint8_t		problem[PE_FP_COUNT];	/* per field, PeFormProjectProblem */
+} PeFormProject;
+
+/*
+ * Read the project part of a form (f: PE_FP_COUNT fields).  A number field
+ * the form-number parser refuses is not flagged here (its parser names it);
+ * a negative one is.  The problem's SQLSTATE, message (a format with the
+ * value as written, for PE_FP_NEGATIVE the column and the value) and hint:
+ * pe_form_problem_*().
+ */
+extern void pe_form_read_project(const PeFormField *f, PeFormProject *p);
+extern const char *pe_form_problem_sqlstate(int problem);
+extern const char *pe_form_problem_message(int problem);
+extern const char *pe_form_problem_hint(int problem);
+
 /*
  * Why a target and an actual cannot be compared: 0 when they can (or either
  * is missing); 1 a number target against a word, 2 a word target against a

@@ -368,3 +368,178 @@ pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form)
 		form->too_large = true;
 	return kept;
 }
+
+/*
+ * The project part of a form (form_project's row): what the form leaves
+ * out takes the national defaults (评价类型 单位自评, 评分方案 national_self,
+ * 金额单位 万元, 主管部门 the 实施单位), and each field that cannot be held
+ * is a problem.
+ */
+static const struct
+{
+	const char *sqlstate;
+	const char *message;		/* a format: %s the value as written */
+	const char *hint;
+}			project_problems[PE_FP_PROBLEM_COUNT] = {
+	[PE_FP_NO_CODE] = {"23502", "a form without 项目编码", "Every form needs the budget system's project code."},
+	[PE_FP_NO_NAME] = {"23502", "a form without 项目名称", "Give the project's name."},
+	[PE_FP_BAD_YEAR] = {"22P02", "invalid 年度: \"%s\"", "A year from 1990 to 2100, such as 2024."},
+	[PE_FP_BAD_DIVISION] = {"22P02", "invalid 行政区划代码: \"%s\"", "A six-digit GB/T 2260 code, such as 650102."},
+	[PE_FP_NO_DEPARTMENT] = {"23502", "a form without 主管部门 or 实施单位",
+	"Give the supervising department (or the implementing unit, which then stands for it)."},
+	[PE_FP_BAD_KIND] = {"22023", "unknown 评价类型: \"%s\"", "One of 单位自评 (the default when empty), 部门评价, 财政评价, 第三方."},
+	[PE_FP_BAD_MONEY_UNIT] = {"22023", "unknown 金额单位: \"%s\"", "元, 万元 (the default when empty) or 亿元."},
+	[PE_FP_NEGATIVE] = {"23514", "%s is negative: \"%s\"", "Money and scores are 0 or more."},
+	[PE_FP_SCORE_WITHOUT_WEIGHT] = {"23502", "预算执行率得分 without 预算执行率分值",
+	"Give the weight of the execution-rate row, or leave both empty."},
+};
+
+const char *
+pe_form_problem_sqlstate(int problem)
+{
+	return problem > 0 && problem < PE_FP_PROBLEM_COUNT ? project_problems[problem].sqlstate : "";
+}
+
+const char *
+pe_form_problem_message(int problem)
+{
+	return problem > 0 && problem < PE_FP_PROBLEM_COUNT ? project_problems[problem].message : "";
+}
+
+const char *
+pe_form_problem_hint(int problem)
+{
+	return problem > 0 && problem < PE_FP_PROBLEM_COUNT ? project_problems[problem].hint : "";
+}
+
+/* The evaluation kinds as a form writes them, and as the warehouse names them. */
+static const char *const kinds[][2] = {
+	{"", "单位自评"}, {"自评", "单位自评"}, {"单位自评", "单位自评"}, {"部门评价", "部门评价"},
+	{"财政评价", "财政评价"}, {"第三方", "第三方"}, {"第三方评价", "第三方"}, {NULL, NULL}
+};
+static const char *const money_units[][2] = {
+	{"", "万元"}, {"元", "元"}, {"万元", "万元"}, {"亿元", "亿元"}, {NULL, NULL}
+};
+
+static const char *
+lookup(const char *const table[][2], const PeFormField *f)
+{
+	size_t		b = 0,
+				e = 0;
+
+	if (f->s)
+		pe_form_strip(f->s, f->len, &b, &e);
+	for (int i = 0; table[i][0]; i++)
+		if (e - b == strlen(table[i][0]) && memcmp(f->s + b, table[i][0], e - b) == 0)
+			return table[i][1];
+	return NULL;
+}
+
+/* The stripped field, or {NULL, 0} when blank. */
+static PeFormField
+stripped(const PeFormField *f)
+{
+	PeFormField r = {NULL, 0};
+	size_t		b,
+				e;
+
+	if (f->s == NULL)
+		return r;
+	pe_form_strip(f->s, f->len, &b, &e);
+	if (b < e)
+	{
+		r.s = f->s + b;
+		r.len = e - b;
+	}
+	return r;
+}
+
+/* Are these bytes all ASCII digits, the first not 0 when nonzero_first? */
+static bool
+all_digits(const PeFormField *f, size_t n, bool nonzero_first)
+{
+	if (f->s == NULL || f->len != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (f->s[i] < '0' || f->s[i] > '9')
+			return false;
+	return !nonzero_first || f->s[0] != '0';
+}
+
+/* A form number's sign and whether it is above zero; false if it is no number. */
+static bool
+form_number_sign(const PeFormField *f, bool *negative, bool *positive)
+{
+	char		buf[128];
+	PeError		err;
+
+	*negative = *positive = false;
+	if (f->s == NULL || f->len >= sizeof(buf) ||
+		pe_parse_form_number(f->s, f->len, buf, &err) != PE_OK)
+		return false;
+	*negative = buf[0] == '-' && strspn(buf + 1, "0.") != strlen(buf + 1);
+	*positive = buf[0] != '-' && strspn(buf, "0.") != strlen(buf);
+	return true;
+}
+
+void
+pe_form_read_project(const PeFormField *f, PeFormProject *p)
+{
+	PeFormField y;
+	bool		neg,
+				pos;
+
+	memset(p, 0, sizeof(*p));
+	p->code = stripped(&f[PE_FP_CODE]);
+	p->name = stripped(&f[PE_FP_NAME]);
+	p->division = stripped(&f[PE_FP_DIVISION]);
+	p->department = stripped(&f[PE_FP_DEPARTMENT]);
+	p->unit = stripped(&f[PE_FP_UNIT]);
+	p->scheme = stripped(&f[PE_FP_SCHEME]);
+	p->grade = stripped(&f[PE_FP_GRADE]);
+	if (p->code.s == NULL)
+		p->problem[PE_FP_CODE] = PE_FP_NO_CODE;
+	if (p->name.s == NULL)
+		p->problem[PE_FP_NAME] = PE_FP_NO_NAME;
+	/* a year from 1990 to 2100 */
+	y = stripped(&f[PE_FP_YEAR]);
+	if (all_digits(&y, 4, true))
+		p->year = (y.s[0] - '0') * 1000 + (y.s[1] - '0') * 100 + (y.s[2] - '0') * 10 + (y.s[3] - '0');
+	if (p->year < 1990 || p->year > 2100)
+	{
+		p->year = 0;
+		p->problem[PE_FP_YEAR] = PE_FP_BAD_YEAR;
+	}
+	if (!all_digits(&p->division, 6, true))
+		p->problem[PE_FP_DIVISION] = PE_FP_BAD_DIVISION;
+	/* an empty 主管部门: the 实施单位 stands for it */
+	if (p->department.s == NULL)
+	{
+		p->department = p->unit;
+		p->department_from_unit = true;
+		if (p->department.s == NULL)
+			p->problem[PE_FP_DEPARTMENT] = PE_FP_NO_DEPARTMENT;
+	}
+	if ((p->kind = lookup(kinds, &f[PE_FP_KIND])) == NULL)
+		p->problem[PE_FP_KIND] = PE_FP_BAD_KIND;
+	if ((p->money_unit = lookup(money_units, &f[PE_FP_MONEY_UNIT])) == NULL)
+		p->problem[PE_FP_MONEY_UNIT] = PE_FP_BAD_MONEY_UNIT;
+	p->scheme_given = p->scheme.s != NULL;
+	if (!p->scheme_given)
+	{
+		p->scheme.s = "national_self";
+		p->scheme.len = strlen("national_self");
+	}
+	/* money and scores: 0 or more (a number the parser refuses is the caller's to name) */
+	for (int k = PE_FP_INITIAL; k <= PE_FP_TOTAL; k++)
+		if (form_number_sign(&f[k], &neg, &pos) && neg)
+			p->problem[k] = PE_FP_NEGATIVE;
+	/* the execution-rate row A11: a weight above 0 */
+	if (form_number_sign(&f[PE_FP_EXEC_WEIGHT], &neg, &pos) && pos)
+		p->offs = 1;
+	if (!pe_form_is_blank(f[PE_FP_EXEC_SCORE].s, f[PE_FP_EXEC_SCORE].len) &&
+		!pe_form_is_mark(f[PE_FP_EXEC_SCORE].s, f[PE_FP_EXEC_SCORE].len) &&
+		(pe_form_is_blank(f[PE_FP_EXEC_WEIGHT].s, f[PE_FP_EXEC_WEIGHT].len) ||
+		 pe_form_is_mark(f[PE_FP_EXEC_WEIGHT].s, f[PE_FP_EXEC_WEIGHT].len)))
+		p->problem[PE_FP_EXEC_WEIGHT] = PE_FP_SCORE_WITHOUT_WEIGHT;
+}

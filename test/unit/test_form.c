@@ -296,6 +296,101 @@ fuzz(void)
 	check(true, "fuzz", "20000 forms");
 }
 
+/* " P2 " is read as P2. */
+static bool
+p_code_stripped(void)
+{
+	PeFormField f[PE_FP_COUNT];
+	PeFormProject p;
+
+	for (int k = 0; k < PE_FP_COUNT; k++)
+		f[k].s = "", f[k].len = 0;
+	f[PE_FP_CODE].s = " P2　";
+	f[PE_FP_CODE].len = strlen(f[PE_FP_CODE].s);
+	pe_form_read_project(f, &p);
+	return p.code.len == 2 && memcmp(p.code.s, "P2", 2) == 0;
+}
+
+/* The project part: national defaults, problems per field. */
+static void
+test_project(void)
+{
+	static const struct
+	{
+		const char *f[PE_FP_COUNT];
+		const char *department;
+		bool		from_unit;
+		int			year;
+		const char *kind;
+		const char *money_unit;
+		const char *scheme;
+		int			offs;
+		int			problem_field;
+		int			problem;
+	}			cases[] = {
+		{{"P1", "项目", "2024", "650102", "县财政局", "", "", "", "", "100", "100", "100", "95", "10", "9.5", "98", "优"},
+		"县财政局", false, 2024, "单位自评", "万元", "national_self", 1, -1, 0},
+		{{" P2 ", "项目", " 2023　", "650102", "", "某镇人民政府", "自评", "national", "元", "", "", "", "", "", "", "", ""},
+		"某镇人民政府", true, 2023, "单位自评", "元", "national", 0, -1, 0},
+		{{"P3", "项目", "2024", "650102", "", "", "", "", "", "", "", "", "", "", "", "", ""},
+		NULL, true, 2024, "单位自评", "万元", "national_self", 0, PE_FP_DEPARTMENT, PE_FP_NO_DEPARTMENT},
+		{{"P4", "项目", "二〇二四", "650102", "局", "", "", "", "", "", "", "", "", "", "", "", ""},
+		"局", false, 0, "单位自评", "万元", "national_self", 0, PE_FP_YEAR, PE_FP_BAD_YEAR},
+		{{"P5", "项目", "2101", "650102", "局", "", "", "", "", "", "", "", "", "", "", "", ""},
+		"局", false, 0, "单位自评", "万元", "national_self", 0, PE_FP_YEAR, PE_FP_BAD_YEAR},
+		{{"P6", "项目", "2024", "65010", "局", "", "", "", "", "", "", "", "", "", "", "", ""},
+		"局", false, 2024, "单位自评", "万元", "national_self", 0, PE_FP_DIVISION, PE_FP_BAD_DIVISION},
+		{{"P7", "项目", "2024", "650102", "局", "", "自查", "", "", "", "", "", "", "", "", "", ""},
+		"局", false, 2024, NULL, "万元", "national_self", 0, PE_FP_KIND, PE_FP_BAD_KIND},
+		{{"P8", "项目", "2024", "650102", "局", "", "第三方评价", "", "美元", "", "", "", "", "", "", "", ""},
+		"局", false, 2024, "第三方", NULL, "national_self", 0, PE_FP_MONEY_UNIT, PE_FP_BAD_MONEY_UNIT},
+		{{"P9", "项目", "2024", "650102", "局", "", "", "", "", "-5", "", "", "", "", "", "", ""},
+		"局", false, 2024, "单位自评", "万元", "national_self", 0, PE_FP_INITIAL, PE_FP_NEGATIVE},
+		{{"P10", "项目", "2024", "650102", "局", "", "", "", "", "", "", "", "", "/", "9", "", ""},
+		"局", false, 2024, "单位自评", "万元", "national_self", 0, PE_FP_EXEC_WEIGHT, PE_FP_SCORE_WITHOUT_WEIGHT},
+		{{"", "", "2024", "650102", "局", "", "", "", "", "", "", "", "", "0", "", "", ""},
+		"局", false, 2024, "单位自评", "万元", "national_self", 0, PE_FP_CODE, PE_FP_NO_CODE},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		PeFormField f[PE_FP_COUNT];
+		PeFormProject p;
+		char		what[64],
+					dep[128],
+					scheme[64];
+		int			problems = 0;
+
+		for (int k = 0; k < PE_FP_COUNT; k++)
+		{
+			f[k].s = cases[i].f[k];
+			f[k].len = strlen(cases[i].f[k]);
+		}
+		pe_form_read_project(f, &p);
+		snprintf(what, sizeof(what), "project %zu", i + 1);
+		snprintf(dep, sizeof(dep), "%.*s", (int) p.department.len, p.department.s ? p.department.s : "");
+		snprintf(scheme, sizeof(scheme), "%.*s", (int) p.scheme.len, p.scheme.s);
+		check(strcmp(dep, cases[i].department ? cases[i].department : "") == 0 &&
+			  p.department_from_unit == cases[i].from_unit, what, "department");
+		check(p.year == cases[i].year, what, "year");
+		check((p.kind == NULL) == (cases[i].kind == NULL) && (!p.kind || strcmp(p.kind, cases[i].kind) == 0), what, "kind");
+		check((p.money_unit == NULL) == (cases[i].money_unit == NULL) &&
+			  (!p.money_unit || strcmp(p.money_unit, cases[i].money_unit) == 0), what, "money unit");
+		check(strcmp(scheme, cases[i].scheme) == 0 && p.offs == cases[i].offs, what, "scheme, offs");
+		for (int k = 0; k < PE_FP_COUNT; k++)
+			if (p.problem[k])
+				problems++;
+		check(cases[i].problem_field < 0 ? problems == 0 :
+			  (p.problem[cases[i].problem_field] == cases[i].problem &&
+			   problems == (cases[i].problem == PE_FP_NO_CODE ? 2 : 1)), what, "problems");
+		if (cases[i].problem)
+			check(strlen(pe_form_problem_sqlstate(cases[i].problem)) == 5 &&
+				  *pe_form_problem_message(cases[i].problem) && *pe_form_problem_hint(cases[i].problem),
+				  what, "the problem's SQLSTATE, message and hint");
+	}
+	check(p_code_stripped(), "project", "项目编码 stripped");
+}
+
 int
 main(void)
 {
@@ -303,6 +398,7 @@ main(void)
 	test_merged();
 	test_numbering();
 	test_too_large();
+	test_project();
 	fuzz();
 	printf("test_form: %d passed, %d failed\n", npass, nfail);
 	return nfail ? 1 : 0;
