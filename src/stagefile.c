@@ -151,7 +151,7 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
 					 errmsg("file \"%s\", column %d: header \"%s\" is not a column of %s",
 							file, p->column, v,
-							layout < PE_CSV_NLAYOUTS ? pe_csv_layout_name(layout) : "the other headers' layout"),
+							layout < PE_CSV_NLAYOUTS ? pe_csv_layout_name(layout) : _("the other headers' layout")),
 					 errhint("A file holds one layout; accepted headers: %s.", accepted(layout))));
 			break;
 		case PE_CSV_AMBIGUOUS:
