@@ -140,11 +140,16 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 							 accepted(layout))));
 			break;
 		case PE_CSV_DUPLICATE_HEADER:
-			ereport(ERROR,
-					(errcode(ERRCODE_DUPLICATE_COLUMN),
-					 errmsg("file \"%s\", column %d: header \"%s\" names the column of column %d again",
-							file, p->column, v, p->other),
-					 errhint("Keep one of the two columns.")));
+			{
+				unsigned	l;
+				const char *name = pe_csv_canonical(p->value, p->valuelen, &l);
+
+				ereport(ERROR,
+						(errcode(ERRCODE_DUPLICATE_COLUMN),
+						 errmsg("file \"%s\", column %d: header \"%s\" repeats column %d (both are %s)",
+								file, p->column, v, p->other, name ? name : v),
+						 errhint("Keep one of the two columns.")));
+			}
 			break;
 		case PE_CSV_MIXED_HEADERS:
 			ereport(ERROR,

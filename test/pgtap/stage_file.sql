@@ -135,7 +135,7 @@ SELECT throws_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'三级指标,�
 SELECT throws_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,三级指标,选项\n,q,x\n', 'UTF8'), 'merged.csv')$$,
 	'23502', 'file "merged.csv", line 2, column 1: 项目编码 is empty and no row above gives it', 'a blank 项目编码 with no row above');
 SELECT throws_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,指标值,年度指标值\n', 'UTF8'), 'dup.csv')$$,
-	'42701', 'file "dup.csv", column 3: header "年度指标值" names the column of column 2 again', 'two spellings of one column: 42701');
+	'42701', 'file "dup.csv", column 3: header "年度指标值" repeats column 2 (both are 指标值)', 'two spellings of one column: 42701');
 SELECT throws_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,项目名称,一级指标\n', 'UTF8'), 'mixed.csv')$$,
 	'22P04', 'file "mixed.csv", column 3: header "一级指标" is not a column of form_project', 'headers of two layouts');
 SELECT throws_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,三级指标\nA,q\n', 'UTF8'), 'which.csv')$$,
