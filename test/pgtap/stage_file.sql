@@ -8,7 +8,7 @@
 -- repository's top directory over the four samples (test/run.sh); undone by
 -- the final ROLLBACK.
 BEGIN;
-SELECT plan(37);
+SELECT plan(41);
 
 -- What a refused statement tells its caller: SQLSTATE, message, detail, hint.
 CREATE FUNCTION pg_temp.refusal(q text) RETURNS text LANGUAGE plpgsql AS $f$
@@ -115,6 +115,25 @@ SELECT is((SELECT count(*) FROM perfeval.indicator_scores a JOIN perfeval.indica
 		   WHERE a.project_id LIKE 'form00_' AND a.score IS NOT DISTINCT FROM b.score AND a.weight = b.weight AND a.name = b.name),
 	(SELECT count(*) FROM perfeval.indicator WHERE project_id IN ('seed000', 'seed001', 'seed002', 'seed003')),
 	'every indicator with the seeds'' code, name, weight and score');
+
+-- Every merged column as Excel writes it (项目编码, 一级指标 and 二级指标 once,
+-- blank below), in GB18030 with a blank row: staged as written, the import's
+-- reader (src/pe_form.c) takes the levels from the rows above.
+\set f `base64 -w0 test/data/forms/excel/seed001_project.utf8bom.csv`
+SELECT rows FROM perfeval.stage_file(decode(:'f', 'base64'), 'seed001_project.utf8bom.csv');
+\set f `base64 -w0 test/data/forms/excel/seed001_checklist.utf8bom.csv`
+SELECT rows FROM perfeval.stage_file(decode(:'f', 'base64'), 'seed001_checklist.utf8bom.csv');
+\set f `base64 -w0 test/data/forms/excel/seed001_indicator.merged.gb18030.csv`
+SELECT results_eq('SELECT relation, rows, encoding FROM perfeval.stage_file(decode(' || quote_literal(:'f') || ', ''base64''), ''merged.csv'')',
+	$$VALUES ('form_indicator', 18::bigint, 'GB18030')$$, 'every merged column, GB18030: 18 rows, the blank row skipped');
+SELECT results_eq($$SELECT count(*) FILTER (WHERE "一级指标" IS NULL), count(*) FILTER (WHERE "二级指标" IS NULL), count(DISTINCT "项目编码"), max(line)
+	FROM perfeval_internal.staged_indicator$$, $$VALUES (13::bigint, 7::bigint, 1::bigint, 20)$$,
+	'一级指标 and 二级指标 staged blank as written (13 and 7 rows), 项目编码 the row above''s, lines to 20');
+SELECT results_eq($$SELECT project_code, status, indicators, errors FROM perfeval.import_forms()$$,
+	$$VALUES ('form001', 'imported', 18, 0)$$, 'the import reads the merged levels');
+SELECT set_eq($$SELECT code, level1, level2, name, weight, score FROM perfeval.indicator_scores WHERE project_id = 'form001'$$,
+	$$SELECT code, level1, level2, name, weight, score FROM perfeval.indicator_scores WHERE project_id = 'seed001'$$,
+	'every indicator with seed 001''s levels, code, weight and score');
 
 -- 4. Refusals: SQLSTATE, file, line, column, the value, a hint; nothing staged.
 SELECT throws_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,三级指标,选项,备注\nA,q,x,y\n', 'UTF8'), 'survey.csv')$$,

@@ -8,6 +8,7 @@
 #   *.trailing.csv   the sheet two columns wider than the form: 19 fields a line
 #   *.reordered.csv  columns in another order, other spellings of the headers
 #   *.merged.csv     项目编码 merged (written once, blank below), blank rows
+#   *.merged.gb18030.csv  项目编码, 一级指标 and 二级指标 merged, a blank row, GB18030
 import csv, io
 
 def read(name):
@@ -49,3 +50,19 @@ for t in ('checklist', 'survey'):
             out.append([])
     out.append([''] * len(rows[0]))
     write('seed003_%s.merged.csv' % t, out, bom=True)
+
+# indicator: every merged column Excel writes once (项目编码, 一级指标, 二级指标), GB18030
+rows = read('seed001_indicator.csv')
+out = [rows[0]]
+for k, r in enumerate(rows[1:]):
+    above = rows[k] if k > 0 else None
+    merged = list(r)
+    if above:
+        for c in (0, 1, 2):
+            # a merged cell spans its column's run of equal cells (二级 only under the same 一级)
+            if r[c] == above[c] and all(r[i] == above[i] for i in range(c)):
+                merged[c] = ''
+    out.append(merged)
+    if k == 8:
+        out.append([''] * len(r))
+write('seed001_indicator.merged.gb18030.csv', out, encoding='gb18030')
