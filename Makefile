@@ -4,9 +4,9 @@
 EXTENSION = perfeval
 EXTVERSION = 1.16
 MODULE_big = perfeval
-CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o src/pe_form.o
+CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o src/pe_form.o src/pe_csv.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
-	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formrows.o src/stagebuf.o src/bulk.o src/restore.o
+	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formrows.o src/stagebuf.o src/bulk.o src/restore.o src/stagefile.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/
@@ -53,7 +53,7 @@ drop-installed-scripts:
 	rm -f '$(DESTDIR)$(datadir)/$(datamoduledir)/$(EXTENSION)--'*.sql
 
 # Objects depend on the headers (PGXS does not track them by default).
-$(OBJS): src/pe_core.h src/perfeval.h src/shard.h
+$(OBJS): src/pe_core.h src/pe_csv.h src/perfeval.h src/shard.h
 
 perfeval--$(EXTVERSION).sql: $(SECTIONS) data/division.csv data/division_sql.awk
 	{ cat $(SECTIONS); awk -f data/division_sql.awk data/division.csv; } > $@
@@ -80,14 +80,24 @@ test/unit/test_cell: test/unit/test_cell.c $(CORE_SRCS) src/pe_core.h
 test/unit/test_form: test/unit/test_form.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_form.c $(CORE_SRCS)
 
+# The CSV file reader (pe_csv.c): its rules, and random bytes never crash it.
+test/unit/test_csv: test/unit/test_csv.c $(CORE_SRCS) src/pe_core.h src/pe_csv.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_csv.c $(CORE_SRCS)
+
+test/unit/fuzz_csv: test/unit/fuzz_csv.c $(CORE_SRCS) src/pe_core.h src/pe_csv.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/fuzz_csv.c $(CORE_SRCS)
+
 .PHONY: unittest fuzz test demo bench bench-citus
-unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form
+unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form \
+		test/unit/test_csv test/unit/fuzz_csv
 	./test/unit/test_core
 	./test/unit/test_arith
 	./test/unit/test_eval
 	./test/unit/fuzz_core
 	./test/unit/test_cell
 	./test/unit/test_form
+	./test/unit/test_csv
+	./test/unit/fuzz_csv
 
 test:
 	bash test/run.sh test
@@ -103,7 +113,7 @@ bench:
 bench-citus:
 	bash test/run.sh bench --citus
 
-EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form test/unit/test_csv test/unit/fuzz_csv results regression.diffs regression.out
 
 # == NLS: perfeval's messages in the session's lc_messages (po/) ==
 # Every ereport's errmsg/errdetail/errhint is English in the source and

@@ -303,47 +303,16 @@ typedef struct StagePos
 
 static StagePos stage_pos[8];
 
-/*
- * perfeval_internal.stage_row(): INSTEAD OF INSERT trigger of the form_*
- * views.  Keeps the row in perfeval_internal.staged_* with its line (header
- * = line 1; a quoted field's line breaks counted) and batch.  The staging
- * tables have no index (the import reads them whole, by hash joins), so the
- * row is one heap insert.
- */
-PG_FUNCTION_INFO_V1(pe_stage_row);
-Datum
-pe_stage_row(PG_FUNCTION_ARGS)
+/* The staging position of view in this statement (a slot of stage_pos). */
+static StagePos *
+stage_pos_of(Oid view)
 {
-	TriggerData *td = (TriggerData *) fcinfo->context;
-	Relation	view;
-	const char *vname;
-	Relation	rel;
-	TupleDesc	vdesc,
-				sdesc;
-	Datum	   *values;
-	bool	   *nulls;
-	HeapTuple	tup;
 	StagePos   *pos = NULL;
 	LocalTransactionId lxid = PE_MY_LXID;
-	TimestampTz stmt = GetCurrentStatementStartTimestamp();
-	int			i,
-				breaks = 0;
-	bool		with_owner;
-	bool		fresh = false;
+	int			i;
 
-	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event) ||
-		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("stage_row() must be an INSTEAD OF INSERT row trigger")));
-	view = td->tg_relation;
-	vname = RelationGetRelationName(view);
-	if (strncmp(vname, "form_", 5) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("stage_row() fired on \"%s\", not a form_* view", vname)));
 	for (i = 0; i < lengthof(stage_pos); i++)
-		if (stage_pos[i].view == RelationGetRelid(view))
+		if (stage_pos[i].view == view)
 			pos = &stage_pos[i];
 	if (pos == NULL)
 		for (i = 0; i < lengthof(stage_pos) && pos == NULL; i++)
@@ -351,6 +320,56 @@ pe_stage_row(PG_FUNCTION_ARGS)
 				pos = &stage_pos[i];
 	if (pos == NULL)
 		pos = &stage_pos[0];
+	return pos;
+}
+
+/*
+ * The rows view stages next are a new batch, from line 2 (perfeval.stage_file():
+ * each file its own batch, even two files of one statement).
+ */
+void
+pe_stage_begin(Oid view)
+{
+	StagePos   *pos = stage_pos_of(view);
+
+	if (pos->view == view)
+		pos->view = InvalidOid;
+}
+
+/*
+ * Stage one row of the form_* view: values and nulls are the view's columns
+ * (modified: a guarded cell loses its quote).  line is the row's line in
+ * its file, or 0: the statement's next line (the trigger's, after the line
+ * breaks of the row before).  Keeps the row in perfeval_internal.staged_*
+ * with its line (header = line 1; a quoted field's line breaks counted),
+ * batch and staging role.  The staging tables have no index (the import
+ * reads them whole, by hash joins), so the row is one heap insert, or on a
+ * Citus cluster one row of a batched INSERT (stagebuf.c).  The one staging
+ * path of \copy, INSERT and stage_file().
+ */
+void
+pe_stage_values(Relation view, Datum *viewvalues, bool *viewnulls, int32 line)
+{
+	const char *vname = RelationGetRelationName(view);
+	Relation	rel;
+	TupleDesc	vdesc,
+				sdesc;
+	Datum	   *values;
+	bool	   *nulls;
+	HeapTuple	tup;
+	StagePos   *pos;
+	LocalTransactionId lxid = PE_MY_LXID;
+	TimestampTz stmt = GetCurrentStatementStartTimestamp();
+	int			i,
+				breaks = 0;
+	bool		with_owner;
+	bool		fresh = false;
+
+	if (strncmp(vname, "form_", 5) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("stage_row() fired on \"%s\", not a form_* view", vname)));
+	pos = stage_pos_of(RelationGetRelid(view));
 	if (pos->view != RelationGetRelid(view) || pos->lxid != lxid || pos->stmt != stmt)
 	{
 		Oid			nsp = get_namespace_oid("perfeval_internal", false);
@@ -384,7 +403,8 @@ pe_stage_row(PG_FUNCTION_ARGS)
 
 	values = palloc(sizeof(Datum) * sdesc->natts);
 	nulls = palloc(sizeof(bool) * sdesc->natts);
-	heap_deform_tuple(td->tg_trigtuple, vdesc, values + 2, nulls + 2);
+	memcpy(values + 2, viewvalues, sizeof(Datum) * vdesc->natts);
+	memcpy(nulls + 2, viewnulls, sizeof(bool) * vdesc->natts);
 	if (with_owner)
 	{
 		/* the row is the staging role's: its policies show it to that role only */
@@ -408,6 +428,8 @@ pe_stage_row(PG_FUNCTION_ARGS)
 				breaks += *p++ == '\n';
 		}
 	}
+	if (line > 0)
+		pos->line = line;
 	values[0] = Int32GetDatum(pos->line);
 	values[1] = Int64GetDatum(pos->batch);
 	nulls[0] = nulls[1] = false;
@@ -420,5 +442,32 @@ pe_stage_row(PG_FUNCTION_ARGS)
 		simple_heap_insert(rel, tup);
 	heap_freetuple(tup);
 	table_close(rel, NoLock);
+}
+
+/*
+ * perfeval_internal.stage_row(): INSTEAD OF INSERT trigger of the form_*
+ * views: the row staged at the statement's next line (pe_stage_values()).
+ */
+PG_FUNCTION_INFO_V1(pe_stage_row);
+Datum
+pe_stage_row(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TupleDesc	vdesc;
+	Datum	   *values;
+	bool	   *nulls;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_INSTEAD(td->tg_event) ||
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || !TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("stage_row() must be an INSTEAD OF INSERT row trigger")));
+	vdesc = RelationGetDescr(td->tg_relation);
+	values = palloc(sizeof(Datum) * vdesc->natts);
+	nulls = palloc(sizeof(bool) * vdesc->natts);
+	heap_deform_tuple(td->tg_trigtuple, vdesc, values, nulls);
+	pe_stage_values(td->tg_relation, values, nulls, 0);
+	pfree(values);
+	pfree(nulls);
 	return PointerGetDatum(td->tg_trigtuple);
 }

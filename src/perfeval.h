@@ -146,6 +146,11 @@ struct HeapTupleData;
 struct RelationData;
 extern bool pe_stagebuf_wanted(struct RelationData *staged);
 extern void pe_stagebuf_add(Oid staged, struct HeapTupleData *tup);
+extern void pe_stagebuf_flush(void);
+
+/* Staging a form row into its form_* view's table (src/form.c): line 0 is the statement's next. */
+extern void pe_stage_begin(Oid view);
+extern void pe_stage_values(struct RelationData *view, Datum *values, bool *nulls, int32 line);
 
 /* The state after perfeval's bulk insert wrote rows of a fact table (src/keep.c). */
 extern void pe_keep_written(struct RelationData *rel, Datum keys);

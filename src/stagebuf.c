@@ -264,6 +264,15 @@ pe_stagebuf_add(Oid staged, HeapTuple tup)
 		write_buffer(b);
 }
 
+/* Write this transaction's buffered rows (the end of a statement, or of stage_file()). */
+void
+pe_stagebuf_flush(void)
+{
+	for (int i = 0; i < lengthof(bufs); i++)
+		if (bufs[i].lxid == PE_MY_LXID && bufs[i].n > 0)
+			write_buffer(&bufs[i]);
+}
+
 /*
  * perfeval_internal.stage_flush(): AFTER INSERT FOR EACH STATEMENT trigger
  * of the form_* views: the statement's last rows reach the staging table
@@ -280,8 +289,6 @@ pe_stage_flush(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("stage_flush() must be an AFTER ... FOR EACH STATEMENT trigger")));
-	for (int i = 0; i < lengthof(bufs); i++)
-		if (bufs[i].lxid == PE_MY_LXID && bufs[i].n > 0)
-			write_buffer(&bufs[i]);
+	pe_stagebuf_flush();
 	return PointerGetDatum(NULL);
 }

@@ -1,0 +1,260 @@
+/*
+ * test_csv.c
+ *		Reading a form's CSV file as Excel writes it (pe_csv.c) without the
+ *		server, one table row per rule: the encoding from the bytes, records
+ *		and their lines as \copy numbers them, the header read by name into
+ *		a layout, trailing empty columns, merged 项目编码 cells, blank rows,
+ *		and every refusal with its line and column.
+ */
+#include "pe_csv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	npass,
+			nfail;
+
+static const char *const what_names[] = {
+	"OK", "BAD_BYTES", "UTF16", "NO_HEADER", "UNTERMINATED", "TOO_WIDE", "UNKNOWN_HEADER",
+	"DUPLICATE_HEADER", "MIXED_HEADERS", "AMBIGUOUS", "NO_CODE", "CELL_OUTSIDE", "CODE_MISSING"
+};
+
+/* Append printf-style text to buf at *n (cap bytes). */
+static void
+put(char *buf, size_t cap, size_t *n, const char *s, size_t len)
+{
+	if (*n + len + 1 > cap)
+		len = cap - *n - 1;
+	memcpy(buf + *n, s, len);
+	*n += len;
+	buf[*n] = '\0';
+}
+
+/*
+ * The whole reading of a UTF-8 text as one string:
+ *	"form_x;L2:a|\N|b;L3:..."  the layout and each row (line, cells, \N NULL)
+ *	"UNKNOWN_HEADER 1:3 备注"   a problem: what line:column value
+ */
+static void
+render(const char *text, size_t len, char *res, size_t cap)
+{
+	char	   *in = malloc(len ? len : 1);
+	char	   *out = malloc(len ? len : 1);
+	PeCsvReader *r = malloc(sizeof(PeCsvReader));
+	PeCsvProblem prob;
+	PeCsvEncoding enc;
+	size_t		skip,
+				n = 0;
+	PeCsvRow	row;
+	int			rc;
+	char		tmp[64];
+
+	memcpy(in, text, len);
+	res[0] = '\0';
+	if (!pe_csv_detect(in, len, &enc, &skip, &prob))
+		goto problem;
+	if (enc != PE_CSV_UTF8)
+	{
+		put(res, cap, &n, "GB18030", 7);
+		goto done;
+	}
+	pe_csv_init(r, in + skip, len - skip, out, len ? len : 1);
+	if (!pe_csv_header(r, &prob))
+		goto problem;
+	put(res, cap, &n, pe_csv_layout_name(r->layout), strlen(pe_csv_layout_name(r->layout)));
+	while ((rc = pe_csv_row(r, &row, &prob)) > 0)
+	{
+		snprintf(tmp, sizeof(tmp), ";L%d:", row.line);
+		put(res, cap, &n, tmp, strlen(tmp));
+		for (int c = 0; c < row.ncols; c++)
+		{
+			if (c > 0)
+				put(res, cap, &n, "|", 1);
+			if (row.isnull[c])
+				put(res, cap, &n, "\\N", 2);
+			else
+				put(res, cap, &n, row.cols[c].p, row.cols[c].len);
+		}
+	}
+	if (rc == 0)
+		goto done;
+problem:
+	n = 0;
+	snprintf(tmp, sizeof(tmp), "%s %d:%d", what_names[prob.what], prob.line, prob.column);
+	put(res, cap, &n, tmp, strlen(tmp));
+	if (prob.what == PE_CSV_DUPLICATE_HEADER)
+	{
+		snprintf(tmp, sizeof(tmp), "(%d)", prob.other);
+		put(res, cap, &n, tmp, strlen(tmp));
+	}
+	if (prob.what == PE_CSV_BAD_BYTES || prob.what == PE_CSV_UTF16)
+	{
+		snprintf(tmp, sizeof(tmp), " byte %lld", (long long) prob.byte);
+		put(res, cap, &n, tmp, strlen(tmp));
+	}
+	else if (prob.value)
+	{
+		put(res, cap, &n, " ", 1);
+		put(res, cap, &n, prob.value, prob.valuelen);
+	}
+done:
+	free(in);
+	free(out);
+	free(r);
+}
+
+static void
+expect(const char *name, const char *text, size_t len, const char *want)
+{
+	char		got[4096];
+
+	render(text, len, got, sizeof(got));
+	if (strcmp(got, want) == 0)
+	{
+		npass++;
+		return;
+	}
+	nfail++;
+	printf("FAIL %s\n  want: %s\n  got:  %s\n", name, want, got);
+}
+
+#define S(x) x, sizeof(x) - 1
+
+/* The three header lines of the seeds' layouts, for brevity. */
+#define IND "项目编码,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,分值,实际完成值,得分,偏差原因分析及改进措施"
+#define SUR "项目编码,三级指标,选项,人数,系数"
+#define CHK "项目编码,三级指标,评价要点,要点分值,扣分,扣分理由"
+
+int
+main(void)
+{
+	static const struct
+	{
+		const char *name;
+		const char *text;
+		size_t		len;
+		const char *want;
+	}			cases[] =
+	{
+		/* records and lines as \copy gives them */
+		{"clean survey, LF", S(SUR "\nA,满意度,满意,3,1\nA,满意度,不满意,0,\n"),
+		"form_survey;L2:A|满意度|满意|3|1;L3:A|满意度|不满意|0|\\N"},
+		{"CRLF, no final line end", S(SUR "\r\nA,满意度,满意,3,1\r\nA,满意度,不满意,0,"),
+		"form_survey;L2:A|满意度|满意|3|1;L3:A|满意度|不满意|0|\\N"},
+		{"CR line ends", S(SUR "\rA,q,x,1,\rA,q,y,2,\r"), "form_survey;L2:A|q|x|1|\\N;L3:A|q|y|2|\\N"},
+		{"UTF-8 byte-order mark", S("\xEF\xBB\xBF" SUR "\r\nA,q,x,1,\r\n"), "form_survey;L2:A|q|x|1|\\N"},
+		{"quoted: doubled quote, empty string, line break counted",
+			S(SUR "\nA,\"a\"\"b\",\"x\ny\",\"\",\nA,q,z,1,\n"),
+		"form_survey;L2:A|a\"b|x\ny||\\N;L4:A|q|z|1|\\N"},
+		{"quoted CRLF inside a field is one line, kept as written",
+			S(SUR "\r\nA,q,\"x\r\ny\",1,\r\nA,q,z,2,\r\n"),
+		"form_survey;L2:A|q|x\r\ny|1|\\N;L4:A|q|z|2|\\N"},
+		{"a quote inside an unquoted field opens a section (as COPY)", S(SUR "\nA,q,a\"b,c\"d,1,\n"),
+		"form_survey;L2:A|q|ab,cd|1|\\N"},
+		{"cells keep their spaces", S(SUR "\nA, q ,x,1,\n"), "form_survey;L2:A| q |x|1|\\N"},
+		{"a short row: the missing cells NULL", S(SUR "\nA,q\n"), "form_survey;L2:A|q|\\N|\\N|\\N"},
+		/* trailing empty columns */
+		{"two trailing empty columns", S(SUR ",,\r\nA,q,x,1,,,\r\nA,q,y,2,1,,\r\n"),
+		"form_survey;L2:A|q|x|1|\\N;L3:A|q|y|2|1"},
+		{"a row wider than the header, blank past it", S(SUR "\nA,q,x,1,,, ,\n"), "form_survey;L2:A|q|x|1|\\N"},
+		{"a cell past the header's last column", S(SUR ",,\nA,q,x,1,,,9\n"), "CELL_OUTSIDE 2:7 9"},
+		{"a cell under an empty header between", S("项目编码,,三级指标,选项,人数\nA,zz,q,x,1\n"), "CELL_OUTSIDE 2:2 zz"},
+		{"an empty header between, its cells blank", S("项目编码,,三级指标,选项,人数\nA,,q,x,1\n"),
+		"form_survey;L2:A|q|x|1|\\N"},
+		{"the cell's own line after a quoted line break", S(SUR "\nA,\"q\nr\",x,1,,oops\n"), "CELL_OUTSIDE 3:6 oops"},
+		/* headers by name */
+		{"columns reordered, other spellings", S("权重,项目代码,实际值,年度指标值,三级指标,偏差原因分析\n10,A,5家,≥5家,甲,无\n"),
+		"form_indicator;L2:A|\\N|\\N|甲|\\N|≥5家|\\N|10|5家|\\N|无"},
+		{"spaces, brackets and stars around a name", S(" 项 目 编 码 ,【三级指标】,选项*,（人数）,\xE3\x80\x80系数\nA,q,x,1,2\n"),
+		"form_survey;L2:A|q|x|1|2"},
+		{"project: 19 fields against 17 headers",
+			S("项目编码,项目名称,年度,行政区划代码,主管部门,实施单位,评价类型,评分方案,金额单位,年初预算数,全年预算数,实际到位数,全年执行数,预算执行率分值,预算执行率得分,总分,评价等级,,\r\n"
+			  "P1,名,2024,650102,局,,,,万元,,10,10,10,,,90,优,,\r\n"),
+		"form_project;L2:P1|名|2024|650102|局|\\N|\\N|\\N|万元|\\N|10|10|10|\\N|\\N|90|优"},
+		{"checklist", S(CHK "\nA,q,要点,0.5,0,\n"), "form_checklist;L2:A|q|要点|0.5|0|\\N"},
+		{"indicator, clean", S(IND "\nA,产出,数量,甲,,≥5,家,10,5,10,\n"),
+		"form_indicator;L2:A|产出|数量|甲|\\N|≥5|家|10|5|10|\\N"},
+		/* merged 项目编码, blank rows */
+		{"merged 项目编码 and blank rows", S(IND "\r\nA,产出,数量,甲,,5,,10,5,,\r\n,,,乙,,6,,10,6,,\r\n,,,,,,,,,,\r\n\r\nB,产出,,丙,,7,,10,7,,\r\n , ,,丁,,8,,10,8,,\r\n"),
+		"form_indicator;L2:A|产出|数量|甲|\\N|5|\\N|10|5|\\N|\\N;L3:A|\\N|\\N|乙|\\N|6|\\N|10|6|\\N|\\N;"
+		"L6:B|产出|\\N|丙|\\N|7|\\N|10|7|\\N|\\N;L7:B| |\\N|丁|\\N|8|\\N|10|8|\\N|\\N"},
+		{"quoted blanks are a blank row too", S(SUR "\n\"\",\"\",,,\nA,q,x,1,\n"), "form_survey;L3:A|q|x|1|\\N"},
+		{"the first row's 项目编码 blank", S("三级指标,项目编码,选项\nq,,x\n"), "CODE_MISSING 2:2"},
+		/* refusals of the header */
+		{"unknown header", S("项目编码,三级指标,选项,备注\nA,q,x,y\n"), "UNKNOWN_HEADER 1:4 备注"},
+		{"unknown header before the others", S("序号,项目编码,三级指标,选项\n"), "UNKNOWN_HEADER 1:1 序号"},
+		{"duplicate header", S("项目编码,三级指标,指标值,年度指标值\n"), "DUPLICATE_HEADER 1:4(3) 年度指标值"},
+		{"headers of two layouts", S("项目编码,项目名称,一级指标\n"), "MIXED_HEADERS 1:3 一级指标"},
+		{"only headers every layout has", S("项目编码,三级指标\nA,q\n"), "AMBIGUOUS 1:0"},
+		{"no 项目编码", S("三级指标,选项,人数\nq,x,1\n"), "NO_CODE 1:0"},
+		{"单位 alone is no column", S("项目编码,三级指标,指标值,单位\n"), "UNKNOWN_HEADER 1:4 单位"},
+		{"empty file", S(""), "NO_HEADER 1:0"},
+		{"only a byte-order mark", S("\xEF\xBB\xBF"), "NO_HEADER 1:0"},
+		{"an empty first line", S("\n" SUR "\n"), "NO_HEADER 1:0"},
+		{"unterminated quote", S(SUR "\nA,q,\"x\ny,1,\n"), "UNTERMINATED 2:3 x\ny,1,\n"},
+		/* encodings */
+		{"GB18030 (GBK) without a mark", S("\xCF\xEE\xC4\xBF\xB1\xE0\xC2\xEB,x\n"), "GB18030"},
+		{"GB18030 four-byte sequences", S("a,\x81\x30\x81\x30\n"), "GB18030"},
+		{"GB18030 with its own mark", S("\x84\x31\x95\x33\xCF\xEE\n"), "GB18030"},
+		{"neither: a byte at line 3", S("a\nb\n\xFF"), "BAD_BYTES 3:0 byte 5"},
+		{"neither: a truncated GB18030 character", S("a,b\r\n\xCF"), "BAD_BYTES 2:0 byte 6"},
+		{"a NUL byte is in neither", "a\0b", 3, "BAD_BYTES 1:0 byte 2"},
+		{"marked UTF-8 must be UTF-8", S("\xEF\xBB\xBF" "a\n\xCF\xEE\n"), "BAD_BYTES 2:0 byte 6"},
+		{"UTF-16", S("\xFF\xFE" "a\0"), "UTF16 1:0 byte 1"},
+	};
+	static const struct
+	{
+		const char *header;
+		const char *name;		/* NULL: none */
+	}			names[] =
+	{
+		{"项目编码", "项目编码"}, {"项目代码", "项目编码"}, {"指标值", "指标值"}, {"年度指标值", "指标值"},
+		{"实际值", "实际完成值"}, {"实际完成值", "实际完成值"}, {"权重", "分值"}, {"分值", "分值"},
+		{"偏差原因分析", "偏差原因分析及改进措施"}, {"偏差原因分析及改进措施", "偏差原因分析及改进措施"},
+		{"计量单位", "度量单位"}, {"（项目编码）", "项目编码"}, {"(项目编码)", "项目编码"},
+		{"*项目编码", "项目编码"}, {"项目编码：", "项目编码"}, {"\xC2\xA0项目编码", "项目编码"},
+		{"项目编码（万元）", NULL}, {"年初预算数（元）", NULL}, {"单位", NULL}, {"", NULL}, {"()", NULL},
+		{"【】", NULL}, {"**", NULL},
+	};
+	char		hint[2048];
+	size_t		n;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		expect(cases[i].name, cases[i].text, cases[i].len, cases[i].want);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	{
+		unsigned	l;
+		const char *got = pe_csv_canonical(names[i].header, strlen(names[i].header), &l);
+		bool		ok = names[i].name ? got && strcmp(got, names[i].name) == 0 : got == NULL;
+
+		if (ok)
+			npass++;
+		else
+		{
+			nfail++;
+			printf("FAIL canonical \"%s\": want %s, got %s\n", names[i].header,
+				   names[i].name ? names[i].name : "none", got ? got : "none");
+		}
+	}
+	/* the hint lists a layout's columns with their spellings, cut to fit */
+	n = pe_csv_accepted(PE_CSV_SURVEY, false, hint, sizeof(hint));
+	if (n == strlen(hint) &&
+		strcmp(hint, "项目编码 (项目代码/项目编号), 三级指标 (指标名称), 选项 (满意度选项), 人数 (选择人数/样本数), 系数 (折算系数/权数)") == 0)
+		npass++;
+	else
+	{
+		nfail++;
+		printf("FAIL accepted: %s\n", hint);
+	}
+	n = pe_csv_accepted(PE_CSV_SURVEY, true, hint, 20);
+	if (n > 20 && strcmp(hint, "项目编码 (") == 0)
+		npass++;
+	else
+	{
+		nfail++;
+		printf("FAIL accepted cut: %zu %s\n", n, hint);
+	}
+	printf("test_csv: %d passed, %d failed\n", npass, nfail);
+	return nfail > 0;
+}
