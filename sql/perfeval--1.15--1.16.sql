@@ -61,6 +61,9 @@ CREATE FUNCTION perfeval_internal.judged_by_score(score numeric, weight numeric,
 		OUT fraction numeric, OUT tier text)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_judged_by_score_sql';
 
+CREATE FUNCTION perfeval_internal.survey_option(label text) RETURNS int
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_survey_option';
+
 CREATE FUNCTION perfeval_internal.form_projects(OUT line int, OUT project_code text, OUT forms bigint,
 		OUT nth bigint, OUT name text, OUT year int, OUT division_code text, OUT department text,
 		OUT implementing_unit text, OUT department_from_unit boolean, OUT evaluation_kind text,
@@ -76,6 +79,7 @@ DROP FUNCTION perfeval_internal.form_offs(text);
 DROP FUNCTION perfeval_internal.form_kind(text);
 
 COMMENT ON FUNCTION perfeval_internal.judged_by_score(numeric, numeric, perfeval.rules) IS '按报告得分评判：完成比例（得分÷分值，百分比）及其档次 / A row judged by its printed score: the fraction score ÷ weight in percent and its tier';
+COMMENT ON FUNCTION perfeval_internal.survey_option(text) IS '满意度选项的序号（1 非常满意 … 5 不满意；其他写法为空） / The option of a survey answer as forms label it (1 非常满意 … 5 不满意), NULL for another label';
 COMMENT ON FUNCTION perfeval_internal.form_projects() IS '暂存表单的项目行（核心读取：全国默认值、类型化字段、逐字段问题） / The staged forms'' project rows as the core reads them: national defaults, typed fields, each field''s problem';
 COMMENT ON FUNCTION perfeval_internal.import_progress(text, bigint, bigint, timestamptz) IS '在 pg_stat_activity 中显示导入进度（阶段、表单数、速度） / Shows the import''s progress in pg_stat_activity: phase, forms, rate';
 COMMENT ON FUNCTION perfeval_internal.form_rows() IS '暂存指标行逐表单编号与解析（一次读取） / The staged indicator rows numbered and parsed, form by form, in one pass';
@@ -338,9 +342,7 @@ BEGIN
 	CREATE INDEX ON pe_points (ord);
 	CREATE TEMP TABLE pe_answers AS
 	SELECT f.ord, r.project_code, r.code,
-		   coalesce(CASE WHEN btrim(v."选项") IN ('非常满意', '很满意') THEN 1 WHEN btrim(v."选项") IN ('比较满意', '满意') THEN 2
-						 WHEN btrim(v."选项") IN ('一般', '一般满意', '基本满意') THEN 3
-						 WHEN btrim(v."选项") IN ('较不满意', '不太满意') THEN 4 WHEN btrim(v."选项") IN ('不满意', '很不满意') THEN 5 END,
+		   coalesce(perfeval_internal.survey_option(v."选项"),
 					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)) AS option_no,
 		   btrim(v."选项") AS option_label, perfeval_internal.form_number(v."人数")::int AS respondents,
 		   perfeval_internal.form_number(v."系数") AS coefficient

@@ -674,3 +674,16 @@ pe_form_projects(PG_FUNCTION_ARGS)
 	MemoryContextDelete(row_cxt);
 	return (Datum) 0;
 }
+
+/* perfeval_internal.survey_option(label): the core's option of a survey label, NULL if none. */
+PG_FUNCTION_INFO_V1(pe_survey_option);
+Datum
+pe_survey_option(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int			o = pe_form_survey_option(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+
+	if (o == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(o);
+}

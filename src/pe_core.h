@@ -333,6 +333,13 @@ extern const char *pe_form_problem_message(int problem);
 extern const char *pe_form_problem_hint(int problem);
 
 /*
+ * The option (1 非常满意 … 5 不满意, the default coefficients' order) of a
+ * survey answer's label as forms write it (很满意, 满意, 基本满意, 不太满意 …);
+ * 0 for a label of no known option (the import then numbers it by its line).
+ */
+extern int	pe_form_survey_option(const char *s, size_t len);
+
+/*
  * Why a target and an actual cannot be compared: 0 when they can (or either
  * is missing); 1 a number target against a word, 2 a word target against a
  * number, 3 units that do not convert.

@@ -543,3 +543,22 @@ pe_form_read_project(const PeFormField *f, PeFormProject *p)
 		 pe_form_is_mark(f[PE_FP_EXEC_WEIGHT].s, f[PE_FP_EXEC_WEIGHT].len)))
 		p->problem[PE_FP_EXEC_WEIGHT] = PE_FP_SCORE_WITHOUT_WEIGHT;
 }
+
+/* A survey answer's label as forms write it, and its option (1 to 5). */
+static const struct
+{
+	const char *label;
+	int			option;
+}			survey_labels[] = {
+	{"非常满意", 1}, {"很满意", 1}, {"比较满意", 2}, {"满意", 2}, {"一般", 3}, {"一般满意", 3},
+	{"基本满意", 3}, {"较不满意", 4}, {"不太满意", 4}, {"不满意", 5}, {"很不满意", 5}, {NULL, 0}
+};
+
+int
+pe_form_survey_option(const char *s, size_t len)
+{
+	for (int i = 0; survey_labels[i].label; i++)
+		if (stripped_is(s, len, survey_labels[i].label))
+			return survey_labels[i].option;
+	return 0;
+}

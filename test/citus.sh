@@ -138,6 +138,30 @@ ib=$(imported single)
 check "import_forms() of the seeds' forms and a broken file: the same forms, problems and staged rows ($(grep -c '|imported|' <<<"$ia") imported, $(grep -c '|rejected|' <<<"$ia") rejected)" \
 	$([ "$ia" = "$ib" ] && grep -q '|imported|' <<<"$ia" && grep -q '|rejected|' <<<"$ia" && echo 0 || echo 1)
 compare "after importing the seeds' forms"
+# the same forms as Excel saves them (a byte-order mark, GB18030, merged
+# cells, trailing columns, columns reordered), each staged by the one
+# command per file, perfeval.stage_file() (1.16): on the cluster its rows go
+# to the reference tables through the same batching as \copy's
+stage_files() {	# stage_files DB FILE...
+	local db=$1 f
+	shift
+	for f in "$@"; do
+		"${C[@]}" -q -d "$db" >/dev/null <<SQL
+\\set f \`base64 -w0 $f\`
+SELECT * FROM perfeval.stage_file(decode(:'f', 'base64'), '${f##*/}');
+SQL
+	done
+}
+excel=(test/data/forms/excel/seed001_project.utf8bom.csv test/data/forms/excel/seed001_indicator.merged.gb18030.csv
+	test/data/forms/excel/seed001_checklist.utf8bom.csv test/data/forms/excel/seed003_project.trailing.csv
+	test/data/forms/excel/seed003_indicator.reordered.csv test/data/forms/excel/seed003_checklist.merged.csv
+	test/data/forms/excel/seed003_survey.merged.csv)
+for db in warehouse single; do stage_files $db "${excel[@]}"; done
+ia=$(imported warehouse)
+ib=$(imported single)
+check "stage_file() of Excel-shaped files (BOM, GB18030, merged cells, trailing and reordered columns) and import_forms(): the same on both ($(grep -c '|imported|' <<<"$ia") imported)" \
+	$([ "$ia" = "$ib" ] && [ "$(grep -c '|imported|' <<<"$ia")" = 2 ] && echo 0 || echo 1)
+compare "after importing the forms staged by stage_file()"
 fdir=$(mktemp -d)
 chmod 755 "$fdir"
 for f in project indicator checklist survey; do

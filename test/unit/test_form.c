@@ -88,6 +88,12 @@ test_cells(void)
 	}
 	check(!pe_form_is_mark(NULL, 0) && pe_form_is_blank(NULL, 0) && pe_form_note_says_nothing(NULL, 0),
 		  "NULL cell", "(null)");
+	check(pe_form_survey_option("很满意", strlen("很满意")) == 1 && pe_form_survey_option(" 满意 ", 8) == 2 &&
+		  pe_form_survey_option("基本满意", strlen("基本满意")) == 3 &&
+		  pe_form_survey_option("不太满意", strlen("不太满意")) == 4 &&
+		  pe_form_survey_option("很不满意", strlen("很不满意")) == 5 &&
+		  pe_form_survey_option("满意度", strlen("满意度")) == 0 && pe_form_survey_option("", 0) == 0,
+		  "survey labels", "很满意 1, 满意 2, 基本满意 3, 不太满意 4, 很不满意 5, others 0");
 	for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
 	{
 		size_t		nb,
