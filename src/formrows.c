@@ -377,6 +377,48 @@ pe_import_progress_sql(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The set a materializing function returns: its tuplestore, into which
+ * rows go as they are read, and its descriptor (natts columns, checked).
+ */
+static Tuplestorestate *
+begin_set(FunctionCallInfo fcinfo, int natts, const char *fname, TupleDesc *outdesc)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Tuplestorestate *ts;
+	MemoryContext old;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s must be called where a set can be materialized", fname)));
+	if (get_call_result_type(fcinfo, NULL, outdesc) != TYPEFUNC_COMPOSITE || (*outdesc)->natts != natts)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s must return %d columns", fname, natts)));
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	*outdesc = CreateTupleDescCopy(*outdesc);
+	ts = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = ts;
+	rsinfo->setDesc = *outdesc;
+	MemoryContextSwitchTo(old);
+	return ts;
+}
+
+/* SPI connected and a cursor open on query, as the caller (the policies apply). */
+static Portal
+open_rows(const char *query, const char *fname)
+{
+	SPIPlanPtr	plan;
+
+	SPI_connect();
+	plan = SPI_prepare(query, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "perfeval: could not prepare %s's query: %s", fname, SPI_result_code_string(SPI_result));
+	return SPI_cursor_open(NULL, plan, NULL, NULL, true);
+}
+
+/*
  * perfeval_internal.form_rows(): SETOF the columns of form_indicator_rows,
  * materialized: each form's rows go to the tuplestore as it is numbered.
  */
@@ -392,7 +434,6 @@ pe_form_rows(PG_FUNCTION_ARGS)
 				form_cxt,
 				emit_cxt;
 	Portal		portal;
-	SPIPlanPtr	plan;
 	Row		   *rows = NULL;
 	int			nrows = 0,
 				caprows = 0;
@@ -400,30 +441,14 @@ pe_form_rows(PG_FUNCTION_ARGS)
 				forms = 0;
 	TimestampTz started = GetCurrentTimestamp();
 
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("form_rows() must be called where a set can be materialized")));
-	if (get_call_result_type(fcinfo, NULL, &outdesc) != TYPEFUNC_COMPOSITE || outdesc->natts != OUT_COUNT)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("form_rows() must return the %d columns of form_indicator_rows", OUT_COUNT)));
+	ts = begin_set(fcinfo, OUT_COUNT, "form_rows()", &outdesc);
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	outdesc = CreateTupleDescCopy(outdesc);
 	parsed = BlessTupleDesc(lookup_rowtype_tupdesc_copy(TupleDescAttr(outdesc, OUT_WEIGHT_P)->atttypid, -1));
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = ts;
-	rsinfo->setDesc = outdesc;
 	MemoryContextSwitchTo(old);
 
 	form_cxt = AllocSetContextCreate(CurrentMemoryContext, "form_rows form", ALLOCSET_DEFAULT_SIZES);
 	emit_cxt = AllocSetContextCreate(CurrentMemoryContext, "form_rows emit", ALLOCSET_DEFAULT_SIZES);
-	SPI_connect();
-	plan = SPI_prepare(rows_query, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "perfeval: could not prepare form_rows' query: %s", SPI_result_code_string(SPI_result));
-	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	portal = open_rows(rows_query, "form_rows()");
 	for (;;)
 	{
 		SPI_cursor_fetch(portal, true, 10000);
@@ -519,31 +544,14 @@ PG_FUNCTION_INFO_V1(pe_form_projects);
 Datum
 pe_form_projects(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	TupleDesc	outdesc;
 	Tuplestorestate *ts;
 	MemoryContext old,
 				row_cxt;
 	Portal		portal;
-	SPIPlanPtr	plan;
 	StringInfoData q;
 
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("form_projects() must be called where a set can be materialized")));
-	if (get_call_result_type(fcinfo, NULL, &outdesc) != TYPEFUNC_COMPOSITE || outdesc->natts != P_COUNT)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("form_projects() must return %d columns", P_COUNT)));
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	outdesc = CreateTupleDescCopy(outdesc);
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = ts;
-	rsinfo->setDesc = outdesc;
-	MemoryContextSwitchTo(old);
-
+	ts = begin_set(fcinfo, P_COUNT, "form_projects()", &outdesc);
 	initStringInfo(&q);
 	appendStringInfoString(&q, "SELECT s.line");
 	for (int k = 0; k < PE_FP_COUNT; k++)
@@ -552,11 +560,7 @@ pe_form_projects(PG_FUNCTION_ARGS)
 						   "  FROM perfeval_internal.staged_project s"
 						   " WINDOW w AS (PARTITION BY s.\"项目编码\")");
 	row_cxt = AllocSetContextCreate(CurrentMemoryContext, "form_projects row", ALLOCSET_DEFAULT_SIZES);
-	SPI_connect();
-	plan = SPI_prepare(q.data, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "perfeval: could not prepare form_projects' query: %s", SPI_result_code_string(SPI_result));
-	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	portal = open_rows(q.data, "form_projects()");
 	for (;;)
 	{
 		SPI_cursor_fetch(portal, true, 10000);
