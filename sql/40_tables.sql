@@ -84,16 +84,33 @@ CREATE TABLE perfeval.division (
 										 ELSE 'county' END) STORED
 );
 
+-- The rules a project's year, division code, evaluation kind and money
+-- unit follow, the core's (src/pe_form.c): the form reader reads a form by
+-- the same ones (1.16: one place for each).
+CREATE FUNCTION perfeval_internal.is_year(int) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_year';
+CREATE FUNCTION perfeval_internal.is_division_code(text) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_division_code';
+CREATE FUNCTION perfeval_internal.is_evaluation_kind(text) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_evaluation_kind';
+CREATE FUNCTION perfeval_internal.is_money_unit(text) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_money_unit';
+COMMENT ON FUNCTION perfeval_internal.is_year(int) IS '年度是否有效（1990 至 2100） / Whether a year is valid (1990 to 2100)';
+COMMENT ON FUNCTION perfeval_internal.is_division_code(text) IS '是否为六位行政区划代码（GB/T 2260） / Whether a text is a six-digit GB/T 2260 division code';
+COMMENT ON FUNCTION perfeval_internal.is_evaluation_kind(text) IS '是否为评价类型（单位自评、部门评价、财政评价、第三方） / Whether a text is an evaluation kind (单位自评, 部门评价, 财政评价, 第三方)';
+COMMENT ON FUNCTION perfeval_internal.is_money_unit(text) IS '是否为金额单位（元、万元、亿元） / Whether a text is a money unit (元, 万元, 亿元)';
+
 -- One evaluated project (项目) in one year.
 CREATE TABLE perfeval.project (
 	project_id text PRIMARY KEY,
 	name text NOT NULL,
-	year int NOT NULL CHECK (year BETWEEN 1990 AND 2100),
-	division_code text NOT NULL CHECK (division_code ~ '^[1-9][0-9]{5}$'),
+	year int NOT NULL CONSTRAINT project_year_check CHECK (perfeval_internal.is_year(year)),
+	division_code text NOT NULL
+		CONSTRAINT project_division_code_check CHECK (perfeval_internal.is_division_code(division_code)),
 	department text NOT NULL,
 	implementing_unit text,
 	evaluation_kind text NOT NULL
-		CHECK (evaluation_kind IN ('单位自评', '部门评价', '财政评价', '第三方')),
+		CONSTRAINT project_evaluation_kind_check CHECK (perfeval_internal.is_evaluation_kind(evaluation_kind)),
 	scheme_id text NOT NULL DEFAULT 'national' REFERENCES perfeval.scheme,
 	printed_total numeric
 		CONSTRAINT project_printed_total_check CHECK (perfeval.is_exact(printed_total) AND printed_total >= 0),
@@ -111,7 +128,7 @@ CREATE TABLE perfeval.allocation (
 	department text NOT NULL,
 	fund_level text NOT NULL
 		CHECK (fund_level IN ('中央', '省级', '市级', '县区级', '上年结转', '其他')),
-	unit text NOT NULL DEFAULT '万元' CHECK (unit IN ('元', '万元', '亿元')),
+	unit text NOT NULL DEFAULT '万元' CONSTRAINT allocation_unit_check CHECK (perfeval_internal.is_money_unit(unit)),
 	initial_budget numeric
 		CONSTRAINT allocation_initial_budget_check CHECK (perfeval.is_exact(initial_budget) AND initial_budget >= 0),
 	budget numeric

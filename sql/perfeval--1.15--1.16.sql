@@ -11,10 +11,31 @@
 ALTER TABLE perfeval.project ADD COLUMN department_from_unit boolean NOT NULL DEFAULT false;
 ALTER TABLE perfeval.indicator ADD COLUMN level1_points numeric
 	CONSTRAINT indicator_level1_points_check CHECK (perfeval.is_exact(level1_points) AND level1_points >= 0);
+CREATE FUNCTION perfeval_internal.is_year(int) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_year';
+CREATE FUNCTION perfeval_internal.is_division_code(text) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_division_code';
+CREATE FUNCTION perfeval_internal.is_evaluation_kind(text) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_evaluation_kind';
+CREATE FUNCTION perfeval_internal.is_money_unit(text) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_is_money_unit';
+-- (the tables check by the core's rules, which the form reader reads by)
+ALTER TABLE perfeval.project DROP CONSTRAINT project_year_check,
+	ADD CONSTRAINT project_year_check CHECK (perfeval_internal.is_year(year)),
+	DROP CONSTRAINT project_division_code_check,
+	ADD CONSTRAINT project_division_code_check CHECK (perfeval_internal.is_division_code(division_code)),
+	DROP CONSTRAINT project_evaluation_kind_check,
+	ADD CONSTRAINT project_evaluation_kind_check CHECK (perfeval_internal.is_evaluation_kind(evaluation_kind));
+ALTER TABLE perfeval.allocation DROP CONSTRAINT allocation_unit_check,
+	ADD CONSTRAINT allocation_unit_check CHECK (perfeval_internal.is_money_unit(unit));
 ALTER TABLE perfeval.indicator DROP CONSTRAINT indicator_weight_positive,
 	ADD CONSTRAINT indicator_weight_positive CHECK (perfeval.is_exact(weight)
 		AND (weight > 0 OR (weight = 0 AND NOT applicable)));
 
+COMMENT ON FUNCTION perfeval_internal.is_year(int) IS '年度是否有效（1990 至 2100） / Whether a year is valid (1990 to 2100)';
+COMMENT ON FUNCTION perfeval_internal.is_division_code(text) IS '是否为六位行政区划代码（GB/T 2260） / Whether a text is a six-digit GB/T 2260 division code';
+COMMENT ON FUNCTION perfeval_internal.is_evaluation_kind(text) IS '是否为评价类型（单位自评、部门评价、财政评价、第三方） / Whether a text is an evaluation kind (单位自评, 部门评价, 财政评价, 第三方)';
+COMMENT ON FUNCTION perfeval_internal.is_money_unit(text) IS '是否为金额单位（元、万元、亿元） / Whether a text is a money unit (元, 万元, 亿元)';
 COMMENT ON COLUMN perfeval.project.department_from_unit IS '表单未填主管部门，主管部门取实施单位（列为问题） / The form left 主管部门 empty: the department is its implementing unit (a finding)';
 COMMENT ON COLUMN perfeval.indicator.level1_points IS '一级指标单元格所列分值（如“产出指标（50分）”），无则为空 / Points printed in its level-1 cell (产出指标（50分）), NULL if none';
 

@@ -691,3 +691,51 @@ pe_survey_option(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(o);
 }
+
+/*
+ * The tables' CHECK constraints by the core's rules (pe_core.h): a year, a
+ * division code, an evaluation kind, a money unit as the warehouse holds
+ * them (perfeval_internal.is_year() and friends; the form reader reads a
+ * form's spellings by the same rules).
+ */
+PG_FUNCTION_INFO_V1(pe_is_year);
+Datum
+pe_is_year(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(pe_year_ok(PG_GETARG_INT32(0)));
+}
+
+PG_FUNCTION_INFO_V1(pe_is_division_code);
+Datum
+pe_is_division_code(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_BOOL(pe_division_code_ok(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+}
+
+/* Is t exactly the name the warehouse holds (not a form's other spelling)? */
+static bool
+held_as(text *t, const char *name)
+{
+	return name != NULL && strlen(name) == VARSIZE_ANY_EXHDR(t) &&
+		memcmp(name, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) == 0;
+}
+
+PG_FUNCTION_INFO_V1(pe_is_evaluation_kind);
+Datum
+pe_is_evaluation_kind(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_BOOL(held_as(t, pe_evaluation_kind(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))));
+}
+
+PG_FUNCTION_INFO_V1(pe_is_money_unit);
+Datum
+pe_is_money_unit(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_BOOL(held_as(t, pe_money_unit(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))));
+}

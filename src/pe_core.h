@@ -286,6 +286,21 @@ typedef struct PeFormRead
  */
 extern int	pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form);
 
+/*
+ * The rules both the tables (their CHECK constraints, through
+ * perfeval_internal.is_year() and friends) and the form reader hold a
+ * project to, stated once: a year from 1990 to 2100; a division code of six
+ * digits, the first not 0 (GB/T 2260); the evaluation kinds 单位自评 部门评价
+ * 财政评价 第三方 and the money units 元 万元 亿元.  pe_evaluation_kind() and
+ * pe_money_unit() read a form's spelling (stripped; empty is the national
+ * default, 单位自评 and 万元; 自评, 第三方评价 are synonyms) and give the name
+ * the warehouse holds, NULL for none; a table's value must be that name.
+ */
+extern bool pe_year_ok(int64_t year);
+extern bool pe_division_code_ok(const char *s, size_t len);
+extern const char *pe_evaluation_kind(const char *s, size_t len);
+extern const char *pe_money_unit(const char *s, size_t len);
+
 /* The project part of a form: its fields in form_project's order. */
 typedef enum PeFormProjectFieldNo
 {

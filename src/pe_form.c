@@ -422,17 +422,47 @@ static const char *const money_units[][2] = {
 };
 
 static const char *
-lookup(const char *const table[][2], const PeFormField *f)
+lookup(const char *const table[][2], const char *s, size_t len)
 {
 	size_t		b = 0,
 				e = 0;
 
-	if (f->s)
-		pe_form_strip(f->s, f->len, &b, &e);
+	if (s)
+		pe_form_strip(s, len, &b, &e);
 	for (int i = 0; table[i][0]; i++)
-		if (e - b == strlen(table[i][0]) && memcmp(f->s + b, table[i][0], e - b) == 0)
+		if (e - b == strlen(table[i][0]) && memcmp(s + b, table[i][0], e - b) == 0)
 			return table[i][1];
 	return NULL;
+}
+
+/* The rules the tables check and the import reads by (see pe_core.h). */
+bool
+pe_year_ok(int64_t year)
+{
+	return year >= 1990 && year <= 2100;
+}
+
+bool
+pe_division_code_ok(const char *s, size_t len)
+{
+	if (s == NULL || len != 6 || s[0] < '1' || s[0] > '9')
+		return false;
+	for (size_t i = 1; i < 6; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+const char *
+pe_evaluation_kind(const char *s, size_t len)
+{
+	return lookup(kinds, s, len);
+}
+
+const char *
+pe_money_unit(const char *s, size_t len)
+{
+	return lookup(money_units, s, len);
 }
 
 /* The stripped field, or {NULL, 0} when blank. */
@@ -505,12 +535,12 @@ pe_form_read_project(const PeFormField *f, PeFormProject *p)
 	y = stripped(&f[PE_FP_YEAR]);
 	if (all_digits(&y, 4, true))
 		p->year = (y.s[0] - '0') * 1000 + (y.s[1] - '0') * 100 + (y.s[2] - '0') * 10 + (y.s[3] - '0');
-	if (p->year < 1990 || p->year > 2100)
+	if (!pe_year_ok(p->year))
 	{
 		p->year = 0;
 		p->problem[PE_FP_YEAR] = PE_FP_BAD_YEAR;
 	}
-	if (!all_digits(&p->division, 6, true))
+	if (!pe_division_code_ok(p->division.s, p->division.len))
 		p->problem[PE_FP_DIVISION] = PE_FP_BAD_DIVISION;
 	/* an empty 主管部门: the 实施单位 stands for it */
 	if (p->department.s == NULL)
@@ -520,9 +550,9 @@ pe_form_read_project(const PeFormField *f, PeFormProject *p)
 		if (p->department.s == NULL)
 			p->problem[PE_FP_DEPARTMENT] = PE_FP_NO_DEPARTMENT;
 	}
-	if ((p->kind = lookup(kinds, &f[PE_FP_KIND])) == NULL)
+	if ((p->kind = pe_evaluation_kind(f[PE_FP_KIND].s, f[PE_FP_KIND].len)) == NULL)
 		p->problem[PE_FP_KIND] = PE_FP_BAD_KIND;
-	if ((p->money_unit = lookup(money_units, &f[PE_FP_MONEY_UNIT])) == NULL)
+	if ((p->money_unit = pe_money_unit(f[PE_FP_MONEY_UNIT].s, f[PE_FP_MONEY_UNIT].len)) == NULL)
 		p->problem[PE_FP_MONEY_UNIT] = PE_FP_BAD_MONEY_UNIT;
 	p->scheme_given = p->scheme.s != NULL;
 	if (!p->scheme_given)

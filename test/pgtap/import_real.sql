@@ -9,7 +9,7 @@
 --   county_c: weights printed only in the section headers: refused once.
 --   a form larger than a project holds: refused at once (54000).
 BEGIN;
-SELECT plan(23);
+SELECT plan(25);
 
 \copy perfeval.form_project FROM 'test/data/forms/real/county_a_project.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/county_a_indicator.csv' WITH (FORMAT csv, HEADER match)
@@ -120,6 +120,14 @@ SELECT set_eq($$SELECT project_id, code, level1, level2, name, weight, applicabl
 	'SELECT * FROM before', 'export -> import keeps every row as it was: levels, points, weights, applicability');
 SELECT set_eq($$SELECT project_id, total, grade FROM perfeval.project_scores WHERE project_id IN ('R1', 'R2')$$,
 	'SELECT * FROM before_scores', 'export -> import keeps the totals');
+
+-- the tables hold a project to the rules the reader reads a form by (one
+-- place each, the core's): a form's spelling is read, the table's value must
+-- be the name the warehouse holds
+SELECT results_eq($$SELECT perfeval_internal.is_evaluation_kind(k) FROM unnest(ARRAY['单位自评', '第三方', '自评', '第三方评价', '']) k$$,
+	$$VALUES (true), (true), (false), (false), (false)$$, 'the table takes the kinds as held, not a form''s other spellings');
+SELECT throws_ok($$INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind)
+	VALUES ('X', 'x', 2101, '650102', '局', '单位自评')$$, '23514', NULL, 'a year past 2100 refused by the table, as by the reader');
 
 SELECT * FROM finish();
 ROLLBACK;
