@@ -122,6 +122,13 @@ stripped_is(const Row *r, int col, const char *lit)
 	return e - b == strlen(lit) && memcmp(f.s + b, lit, e - b) == 0;
 }
 
+/* 分值 or 得分 as the number it gives: without a trailing 分 (the core's rule). */
+static text *
+points_text(const PeFormField *f)
+{
+	return cstring_to_text_with_len(f->s, pe_form_points_len(f->s, f->len));
+}
+
 /* A text datum of s[0, len), or NULL (*isnull) when s is NULL or empty. */
 static void
 text_or_null(const char *s, size_t len, Datum *out, bool *isnull)
@@ -296,10 +303,10 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		out[OUT_L1N] = Int64GetDatum(f->l1n);
 		out[OUT_L2N] = Int64GetDatum(f->l2n);
 		out[OUT_L3N] = Int64GetDatum(f->l3n);
-		(void) read_field(r->null[IN_WEIGHT] || f->weight_mark ? NULL : DatumGetTextPP(r->in[IN_WEIGHT]),
+		(void) read_field(r->null[IN_WEIGHT] || f->weight_mark ? NULL : points_text(&f->f[PE_FF_WEIGHT]),
 						  PE_FIELD_NUMBER, 0, OUT_WEIGHT_N, OUT_WEIGHT_P, out, onull, parsed);
 		has_score = read_field(r->null[IN_SCORE] || (f->marks & (1u << PE_FF_SCORE)) ? NULL :
-							   DatumGetTextPP(r->in[IN_SCORE]),
+							   points_text(&f->f[PE_FF_SCORE]),
 							   PE_FIELD_NUMBER, 0, OUT_SCORE_N, OUT_SCORE_P, out, onull, parsed);
 		has_target = read_field(onull[OUT_TARGET_TEXT] ? NULL : DatumGetTextPP(out[OUT_TARGET_TEXT]),
 								PE_FIELD_TARGET, 1, OUT_TGT, OUT_TARGET_P, out, onull, parsed);
@@ -614,7 +621,9 @@ pe_form_projects(PG_FUNCTION_ARGS)
 				onull[numout[j]] = true;
 				if (innull[k] || pe_form_is_mark(f[k].s, f[k].len))
 					continue;
-				pe_form_read(DatumGetTextPP(in[k]), PE_FIELD_NUMBER, values, nulls, &has);
+				/* (the points: 93.8分 is 93.8) */
+				pe_form_read(k >= PE_FP_EXEC_WEIGHT ? points_text(&f[k]) : DatumGetTextPP(in[k]),
+							 PE_FIELD_NUMBER, values, nulls, &has);
 				if (!nulls[3])
 					PROBLEM(k, TextDatumGetCString(in[k]), TextDatumGetCString(values[3]),
 							TextDatumGetCString(values[4]), TextDatumGetCString(values[5]));

@@ -223,6 +223,8 @@ extern bool pe_form_is_mark(const char *s, size_t len);
 extern bool pe_form_note_says_nothing(const char *s, size_t len);
 extern bool pe_form_level_points(const char *s, size_t len, size_t *nb, size_t *ne,
 								 int64_t *points);
+/* 分值 or 得分 as points: the length of s without a trailing 分 ("20分" is 20). */
+extern size_t pe_form_points_len(const char *s, size_t len);
 
 /* The most indicator rows a project holds, and level-1 letters (A to Z). */
 #define PE_FORM_MAX_ROWS	1000
@@ -246,7 +248,8 @@ typedef struct PeFormRow
 	int			line;
 	PeFormField f[PE_FF_COUNT];
 	/* out */
-	bool		skip;			/* no 三级指标, nothing but marks: no row */
+	bool		skip;			/* no 三级指标, nothing measured (a section's
+								 * header, a subtotal, marks): no row */
 	const char *l1;				/* level 1, a merged cell's inherited, */
 	size_t		l1_len;			/* points removed; NULL when none */
 	const char *l2;

@@ -184,9 +184,11 @@ is_number(const PeFormField *f)
 	char		buf[128];
 	PeError		err;
 
-	if (f->s == NULL || f->len >= sizeof(buf) || pe_form_is_blank(f->s, f->len))
+	size_t		n = pe_form_points_len(f->s, f->len);
+
+	if (f->s == NULL || n >= sizeof(buf) || pe_form_is_blank(f->s, f->len))
 		return false;
-	return pe_parse_form_number(f->s, f->len, buf, &err) == PE_OK;
+	return pe_parse_form_number(f->s, n, buf, &err) == PE_OK;
 }
 
 static bool
@@ -212,6 +214,53 @@ name_is(const PeFormRow *x, const PeFormRow *y)
 	pe_form_strip(a->s, a->len, &xb, &xe);
 	pe_form_strip(b->s, b->len, &yb, &ye);
 	return same_text(a->s + xb, xe - xb, b->s + yb, ye - yb);
+}
+
+/* A subtotal's label: 合计, 总计, 总分, 小计 (a row of the form's sums). */
+static bool
+is_total_label(const PeFormField *f)
+{
+	static const char *const labels[] = {"合计", "总计", "总分", "小计", "分值合计", "得分合计", NULL};
+
+	for (int i = 0; labels[i]; i++)
+		if (f->s && stripped_is(f->s, f->len, labels[i]))
+			return true;
+	return false;
+}
+
+/* 分值 or 得分 as a form writes points: a number, maybe followed by 分. */
+size_t
+pe_form_points_len(const char *s, size_t len)
+{
+	size_t		b,
+				e;
+
+	if (s == NULL)
+		return 0;
+	pe_form_strip(s, len, &b, &e);
+	if (e - b > 3 && memcmp(s + e - 3, "分", 3) == 0)
+	{
+		e -= 3;
+		while (e > b && s[e - 1] == ' ')
+			e--;
+		return e;
+	}
+	return len;
+}
+
+/* The points a field holds (20, 20分), in fixed point; false if none. */
+static bool
+form_points(const PeFormField *f, int64_t *points)
+{
+	char		buf[128];
+	PeError		err;
+	size_t		n = pe_form_points_len(f->s, f->len),
+				end;
+
+	if (f->s == NULL || n >= sizeof(buf) || pe_parse_form_number(f->s, n, buf, &err) != PE_OK)
+		return false;
+	return pe_scan_number(buf, 0, strlen(buf), false, points, &end, &err) == PE_OK &&
+		end == strlen(buf) && *points >= 0;
 }
 
 int
@@ -248,11 +297,32 @@ pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form)
 			if (k != PE_FF_NOTE && pe_form_is_mark(f[k].s, f[k].len))
 				r->marks |= 1u << k;
 		/* a row with no 三级指标 and nothing but marks (or blanks) is no row */
-		for (int k = PE_FF_NATURE; k < PE_FF_COUNT; k++)
-			if (k != PE_FF_NOTE && !pe_form_is_blank(f[k].s, f[k].len) && !(r->marks & (1u << k)))
+		/*
+		 * No row: no 三级指标 and nothing measured (no 指标性质, 指标值, 度量单位
+		 * or 实际完成值 but marks): a section's header (产出指标 with its 50 in
+		 * 分值), a subtotal (合计 100 95), a row of marks or of nothing
+		 */
+		for (int k = PE_FF_NATURE; k <= PE_FF_ACTUAL; k++)
+			if (k != PE_FF_WEIGHT && !pe_form_is_blank(f[k].s, f[k].len) && !(r->marks & (1u << k)))
 				nothing = false;
+		/*
+		 * (a row printing a 得分 is a row only a level-1 section's header, a
+		 * subtotal, or a row that does not apply may skip: a level-2 cell
+		 * with points and no 三级指标 stays a row, refused for its name)
+		 */
 		r->skip = pe_form_is_blank(f[PE_FF_NAME].s, f[PE_FF_NAME].len) && nothing &&
-			pe_form_note_says_nothing(f[PE_FF_NOTE].s, f[PE_FF_NOTE].len);
+			(pe_form_is_blank(f[PE_FF_SCORE].s, f[PE_FF_SCORE].len) || (r->marks & (1u << PE_FF_SCORE)) ||
+			 is_total_label(&f[PE_FF_L1]) || is_total_label(&f[PE_FF_L2]) ||
+			 (!pe_form_is_blank(f[PE_FF_L1].s, f[PE_FF_L1].len) && pe_form_is_blank(f[PE_FF_L2].s, f[PE_FF_L2].len)));
+		/* a subtotal row names no level: the levels above go on */
+		if (r->skip && (is_total_label(&f[PE_FF_L1]) || is_total_label(&f[PE_FF_L2])))
+		{
+			r->l1 = l1;
+			r->l1_len = l1 ? l1_len : 0;
+			r->l2 = l2;
+			r->l2_len = l2 ? l2_len : 0;
+			continue;
+		}
 
 		/* level 1: its own cell, or the merged cell above */
 		r->l1_inherited = pe_form_is_blank(f[PE_FF_L1].s, f[PE_FF_L1].len);
@@ -261,6 +331,9 @@ pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form)
 			int64_t		p;
 
 			l1_has = pe_form_level_points(f[PE_FF_L1].s, f[PE_FF_L1].len, &b, &e, &p);
+			/* a section's header row printing the level's points in 分值 */
+			if (!l1_has && r->skip && form_points(&f[PE_FF_WEIGHT], &p))
+				l1_has = true;
 			l1 = f[PE_FF_L1].s + b;
 			l1_len = e - b;
 			l1_points = p;
@@ -503,9 +576,10 @@ form_number_sign(const PeFormField *f, bool *negative, bool *positive)
 	char		buf[128];
 	PeError		err;
 
+	size_t		n = pe_form_points_len(f->s, f->len);
+
 	*negative = *positive = false;
-	if (f->s == NULL || f->len >= sizeof(buf) ||
-		pe_parse_form_number(f->s, f->len, buf, &err) != PE_OK)
+	if (f->s == NULL || n >= sizeof(buf) || pe_parse_form_number(f->s, n, buf, &err) != PE_OK)
 		return false;
 	*negative = buf[0] == '-' && strspn(buf + 1, "0.") != strlen(buf + 1);
 	*positive = buf[0] != '-' && strspn(buf, "0.") != strlen(buf);

@@ -9,13 +9,15 @@
 --   county_c: weights printed only in the section headers: refused once.
 --   a form larger than a project holds: refused at once (54000).
 BEGIN;
-SELECT plan(25);
+SELECT plan(27);
 
 \copy perfeval.form_project FROM 'test/data/forms/real/county_a_project.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/county_a_indicator.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_project FROM 'test/data/forms/real/town_b_project.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/town_b_indicator.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_project FROM 'test/data/forms/real/county_c_project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_project FROM 'test/data/forms/real/county_d_project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_indicator FROM 'test/data/forms/real/county_d_indicator.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/county_c_indicator.csv' WITH (FORMAT csv, HEADER match)
 -- a form of 1,001 indicator rows
 INSERT INTO perfeval.form_project VALUES ('BIG', '超大表单', '2023', '650102', '县财政局', '', '', '', '', '', '', '', '', '', '', '', '');
@@ -23,8 +25,9 @@ INSERT INTO perfeval.form_indicator
 SELECT 'BIG', '产出指标', '数量指标', '指标' || g, '≥', '1', '个', '0.1', '1个', '', '' FROM generate_series(1, 1001) g;
 
 SELECT results_eq('SELECT * FROM perfeval.import_forms() ORDER BY project_code',
-	$$VALUES ('BIG', 'rejected', 1001, 1), ('R1', 'imported', 8, 0), ('R2', 'imported', 6, 0), ('R3', 'rejected', 3, 1)$$,
-	'the two real forms go in; the one without row weights and the one too large are refused, once each');
+	$$VALUES ('BIG', 'rejected', 1001, 1), ('R1', 'imported', 8, 0), ('R2', 'imported', 6, 0), ('R3', 'rejected', 3, 1),
+		('R4', 'imported', 5, 0)$$,
+	'the three real forms go in; the one without row weights and the one too large are refused, once each');
 
 -- county_a: 9.5 + 20 + 9 + 10 + 10 + 15 + 15 + 20 = 108.5 of 110 points,
 -- rescaled: 108.5 × 100 ÷ 110 = 98.636… = 98.64, 优
@@ -68,6 +71,17 @@ SELECT results_eq($$SELECT department, implementing_unit, department_from_unit F
 SELECT results_eq($$SELECT kind, code FROM perfeval.findings WHERE project_id = 'R2' ORDER BY kind, code$$,
 	$$VALUES ('department_from_unit', NULL), ('shortfall', 'B11'), ('shortfall', 'C11')$$,
 	'town_b: the department a finding, a note "无" is no note');
+
+-- county_d: 10 + 30 + 20 + 27 (81 ÷ 90 × 30) + 10 = 97; the section headers
+-- and the 合计 row are no rows, their points the levels'; 30分 is 30
+SELECT results_eq($$SELECT total, grade, printed_total FROM perfeval.project_scores WHERE project_id = 'R4'$$,
+	$$VALUES (97::numeric, '优', 96::numeric)$$, 'county_d: 97, 优 (the form printed 96分: a finding)');
+SELECT results_eq($$SELECT code, level1, name, weight::text, printed_score::text, level1_points::text FROM perfeval.indicator
+	WHERE project_id = 'R4' ORDER BY seq$$,
+	$$VALUES ('A11', '预算执行指标', '预算执行率', '10', '10', NULL), ('B11', '产出指标', '服务老人人次', '30', '30', '50'),
+		('B21', '产出指标', '服务合格率', '20', '20', '50'), ('C11', '效益指标', '政策知晓率', '30', '27', '30'),
+		('D11', '满意度指标', '老人满意度', '10', '10', '10')$$,
+	'county_d: header rows give their levels'' points, 合计 is no row, points written 30分 read as 30');
 
 -- county_c: one problem, naming the form
 SELECT results_eq($$SELECT line, column_name, sqlstate, message FROM perfeval.import_error WHERE project_code = 'R3'$$,

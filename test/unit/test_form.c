@@ -187,6 +187,45 @@ test_merged(void)
 	check(rows[9].score_printed && rows[9].applicable, "merged form", "指标值 — with a printed 得分: judged by it");
 }
 
+/* Rows that are no rows: a section's header with its points, subtotals. */
+static void
+test_headers(void)
+{
+	static const Cells form[] = {
+		{{"产出指标", NULL, NULL, NULL, NULL, NULL, "50", NULL, NULL, NULL}},
+		{{"", "数量指标", "培训人次", "≥", "500", "人次", "30分", "520", "30分", NULL}},
+		{{"", "质量指标", "合格率", "≥", "95", "%", "20", "96%", "20", NULL}},
+		{{"小计", "", "", "", "", "", "50", "", "50", NULL}},
+		{{"效益指标", "", "", "", "", "", "50", "", "45", NULL}},
+		{{"", "社会效益", "知晓率", "≥", "90", "%", "50", "81%", "45", NULL}},
+		{{"", "可持续影响", "", "", "", "", "10", "", "10", NULL}},
+		{{"合计", "", "", "", "", "", "100", "", "95", NULL}},
+	};
+	enum { N = sizeof(form) / sizeof(form[0]) };
+	PeFormRow	rows[N];
+	PeFormRead	rd;
+	static const bool skip[N] = {true, false, false, true, true, false, false, true};
+
+	for (int i = 0; i < N; i++)
+		fill(&rows[i], i + 2, &form[i]);
+	pe_form_read_rows(rows, N, 0, &rd);
+	for (int i = 0; i < N; i++)
+	{
+		char		what[64];
+
+		snprintf(what, sizeof(what), "headers row %d", i + 2);
+		check(rows[i].skip == skip[i], what, skip[i] ? "skipped" : "a row");
+	}
+	check(rows[1].l1_has_points && rows[1].l1_points == 50 * PE_SCALE && rows[1].l1_len == strlen("产出指标"),
+		  "headers", "a section's header row gives its level its points (50 in 分值)");
+	check(rows[5].l1_len == strlen("效益指标") && memcmp(rows[5].l1, "效益指标", rows[5].l1_len) == 0 &&
+		  rows[5].l1_points == 50 * PE_SCALE, "headers", "after 小计 the next section's header opens 效益指标");
+	check(rows[1].score_printed && rows[1].applicable, "headers", "20分 is a printed score");
+	check(pe_form_points_len("30分", strlen("30分")) == 2 && pe_form_points_len("30", 2) == 2 &&
+		  pe_form_points_len("分", strlen("分")) == strlen("分"), "points", "30分 is 30");
+	check(rd.level1s == 2 && rd.kept == 4, "headers", "two level 1s, four rows (可持续影响 with a score and no 三级指标 stays a row)");
+}
+
 /* The same 三级指标 twice, level 2s reopened, the numbering of the old import. */
 static void
 test_numbering(void)
@@ -404,6 +443,7 @@ main(void)
 	test_merged();
 	test_numbering();
 	test_too_large();
+	test_headers();
 	test_project();
 	fuzz();
 	printf("test_form: %d passed, %d failed\n", npass, nfail);
