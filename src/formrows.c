@@ -252,6 +252,13 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 				nature[k] = '\0';
 			}
 		}
+		/* a kind of indicator (定量, 正向, 反向 …): the comparator it stands for */
+		if (nature && pe_form_nature_alias(nature, strlen(nature)))
+		{
+			const char *a = pe_form_nature_alias(nature, strlen(nature));
+
+			nature = *a ? pstrdup(a) : NULL;
+		}
 		if (nature)
 			pe_form_trim(nature, strlen(nature), &nb, &ne);
 		qualitative = ne - nb == strlen("定性") && memcmp(nature + nb, "定性", ne - nb) == 0;

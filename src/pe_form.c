@@ -487,11 +487,14 @@ pe_form_problem_hint(int problem)
 
 /* The evaluation kinds as a form writes them, and as the warehouse names them. */
 static const char *const kinds[][2] = {
-	{"", "单位自评"}, {"自评", "单位自评"}, {"单位自评", "单位自评"}, {"部门评价", "部门评价"},
-	{"财政评价", "财政评价"}, {"第三方", "第三方"}, {"第三方评价", "第三方"}, {NULL, NULL}
+	{"", "单位自评"}, {"自评", "单位自评"}, {"单位自评", "单位自评"}, {"绩效自评", "单位自评"},
+	{"项目自评", "单位自评"}, {"部门评价", "部门评价"}, {"财政评价", "财政评价"},
+	{"财政重点评价", "财政评价"}, {"第三方", "第三方"}, {"第三方评价", "第三方"},
+	{"第三方机构评价", "第三方"}, {NULL, NULL}
 };
 static const char *const money_units[][2] = {
-	{"", "万元"}, {"元", "元"}, {"万元", "万元"}, {"亿元", "亿元"}, {NULL, NULL}
+	{"", "万元"}, {"元", "元"}, {"万元", "万元"}, {"亿元", "亿元"}, {"万", "万元"}, {"亿", "亿元"},
+	{NULL, NULL}
 };
 
 static const char *
@@ -607,6 +610,10 @@ pe_form_read_project(const PeFormField *f, PeFormProject *p)
 		p->problem[PE_FP_NAME] = PE_FP_NO_NAME;
 	/* a year from 1990 to 2100 */
 	y = stripped(&f[PE_FP_YEAR]);
+	/* 2023, 2023年, 2023年度 */
+	if (y.s && y.len > 4 && (y.len == 4 + strlen("年") || y.len == 4 + strlen("年度")) &&
+		memcmp(y.s + 4, "年度", y.len - 4) == 0)
+		y.len = 4;
 	if (all_digits(&y, 4, true))
 		p->year = (y.s[0] - '0') * 1000 + (y.s[1] - '0') * 100 + (y.s[2] - '0') * 10 + (y.s[3] - '0');
 	if (!pe_year_ok(p->year))
@@ -665,4 +672,25 @@ pe_form_survey_option(const char *s, size_t len)
 		if (stripped_is(s, len, survey_labels[i].label))
 			return survey_labels[i].option;
 	return 0;
+}
+
+/*
+ * What templates write in 指标性质 beside a comparator or 定性: the kind of
+ * indicator (定量, 正向, 反向 …).  The comparator it stands for: "" for a
+ * quantitative or forward one (指标值 holds the whole target; a bare number
+ * is met from below, as ≥), "≤" for a reverse one, "定性" for 定性指标; NULL
+ * when s is none of these (then it is read as written).
+ */
+const char *
+pe_form_nature_alias(const char *s, size_t len)
+{
+	static const char *const aliases[][2] = {
+		{"定量", ""}, {"定量指标", ""}, {"正向", ""}, {"正向指标", ""}, {"定量（正向）", ""},
+		{"反向", "≤"}, {"反向指标", "≤"}, {"定量（反向）", "≤"}, {"定性指标", "定性"}, {NULL, NULL}
+	};
+
+	for (int i = 0; aliases[i][0]; i++)
+		if (stripped_is(s, len, aliases[i][0]))
+			return aliases[i][1];
+	return NULL;
 }

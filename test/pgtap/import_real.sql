@@ -9,7 +9,7 @@
 --   county_c: weights printed only in the section headers: refused once.
 --   a form larger than a project holds: refused at once (54000).
 BEGIN;
-SELECT plan(27);
+SELECT plan(29);
 
 \copy perfeval.form_project FROM 'test/data/forms/real/county_a_project.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/county_a_indicator.csv' WITH (FORMAT csv, HEADER match)
@@ -18,6 +18,8 @@ SELECT plan(27);
 \copy perfeval.form_project FROM 'test/data/forms/real/county_c_project.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_project FROM 'test/data/forms/real/county_d_project.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/county_d_indicator.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_project FROM 'test/data/forms/real/county_e_project.csv' WITH (FORMAT csv, HEADER match)
+\copy perfeval.form_indicator FROM 'test/data/forms/real/county_e_indicator.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/county_c_indicator.csv' WITH (FORMAT csv, HEADER match)
 -- a form of 1,001 indicator rows
 INSERT INTO perfeval.form_project VALUES ('BIG', '超大表单', '2023', '650102', '县财政局', '', '', '', '', '', '', '', '', '', '', '', '');
@@ -26,8 +28,8 @@ SELECT 'BIG', '产出指标', '数量指标', '指标' || g, '≥', '1', '个', 
 
 SELECT results_eq('SELECT * FROM perfeval.import_forms() ORDER BY project_code',
 	$$VALUES ('BIG', 'rejected', 1001, 1), ('R1', 'imported', 8, 0), ('R2', 'imported', 6, 0), ('R3', 'rejected', 3, 1),
-		('R4', 'imported', 5, 0)$$,
-	'the three real forms go in; the one without row weights and the one too large are refused, once each');
+		('R4', 'imported', 5, 0), ('R5', 'imported', 3, 0)$$,
+	'the four real forms go in; the one without row weights and the one too large are refused, once each');
 
 -- county_a: 9.5 + 20 + 9 + 10 + 10 + 15 + 15 + 20 = 108.5 of 110 points,
 -- rescaled: 108.5 × 100 ÷ 110 = 98.636… = 98.64, 优
@@ -82,6 +84,14 @@ SELECT results_eq($$SELECT code, level1, name, weight::text, printed_score::text
 		('B21', '产出指标', '服务合格率', '20', '20', '50'), ('C11', '效益指标', '政策知晓率', '30', '27', '30'),
 		('D11', '满意度指标', '老人满意度', '10', '10', '10')$$,
 	'county_d: header rows give their levels'' points, 合计 is no row, points written 30分 read as 30');
+
+-- county_e: 40 + 30 (11万元 against 反向 12万元: met) + 28.33 (85 ÷ 90 × 30) = 98.33
+SELECT results_eq($$SELECT total, grade, difference FROM perfeval.project_scores WHERE project_id = 'R5'$$,
+	$$VALUES (98.33, '优', 0::numeric)$$, 'county_e: 98.33, 优, as printed');
+SELECT results_eq($$SELECT p.year, p.evaluation_kind, a.unit, i.target::text FROM perfeval.project p
+	JOIN perfeval.allocation a USING (project_id) JOIN perfeval.indicator i USING (project_id) WHERE p.project_id = 'R5' ORDER BY i.seq$$,
+	$$VALUES (2023, '单位自评', '万元', '=5个'), (2023, '单位自评', '万元', '≤12万元'), (2023, '单位自评', '万元', '=90%')$$,
+	'county_e: 2023年度, 绩效自评, 万, 定量, 反向 and 正向指标 read as the warehouse holds them');
 
 -- county_c: one problem, naming the form
 SELECT results_eq($$SELECT line, column_name, sqlstate, message FROM perfeval.import_error WHERE project_code = 'R3'$$,

@@ -88,6 +88,11 @@ test_cells(void)
 	}
 	check(!pe_form_is_mark(NULL, 0) && pe_form_is_blank(NULL, 0) && pe_form_note_says_nothing(NULL, 0),
 		  "NULL cell", "(null)");
+	check(pe_form_nature_alias("定量", strlen("定量")) && !*pe_form_nature_alias("定量", strlen("定量")) &&
+		  strcmp(pe_form_nature_alias(" 反向指标", strlen(" 反向指标")), "≤") == 0 &&
+		  strcmp(pe_form_nature_alias("定性指标", strlen("定性指标")), "定性") == 0 &&
+		  pe_form_nature_alias("≥", strlen("≥")) == NULL && pe_form_nature_alias("定性", strlen("定性")) == NULL,
+		  "指标性质 kinds", "定量 is none, 反向指标 is ≤, 定性指标 is 定性, ≥ and 定性 as written");
 	check(pe_form_survey_option("很满意", strlen("很满意")) == 1 && pe_form_survey_option(" 满意 ", 8) == 2 &&
 		  pe_form_survey_option("基本满意", strlen("基本满意")) == 3 &&
 		  pe_form_survey_option("不太满意", strlen("不太满意")) == 4 &&
@@ -377,6 +382,10 @@ test_project(void)
 		"县财政局", false, 2024, "单位自评", "万元", "national_self", 1, -1, 0},
 		{{" P2 ", "项目", " 2023　", "650102", "", "某镇人民政府", "自评", "national", "元", "", "", "", "", "", "", "", ""},
 		"某镇人民政府", true, 2023, "单位自评", "元", "national", 0, -1, 0},
+		{{"P2b", "项目", "2023年度", "650102", "局", "", "绩效自评", "", "万", "", "", "", "", "", "", "", ""},
+		"局", false, 2023, "单位自评", "万元", "national_self", 0, -1, 0},
+		{{"P2c", "项目", "2023年", "650102", "局", "", "财政重点评价", "", "亿", "", "", "", "", "10分", "", "", ""},
+		"局", false, 2023, "财政评价", "亿元", "national_self", 1, -1, 0},
 		{{"P3", "项目", "2024", "650102", "", "", "", "", "", "", "", "", "", "", "", "", ""},
 		NULL, true, 2024, "单位自评", "万元", "national_self", 0, PE_FP_DEPARTMENT, PE_FP_NO_DEPARTMENT},
 		{{"P4", "项目", "二〇二四", "650102", "局", "", "", "", "", "", "", "", "", "", "", "", ""},
