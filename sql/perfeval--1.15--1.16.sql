@@ -61,7 +61,8 @@ CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text,
 		OUT method_p perfeval_internal.parsed, OUT applicable boolean, OUT weight numeric,
 		OUT score numeric, OUT tgt perfeval.target, OUT msr perfeval.measure,
 		OUT form_rows int, OUT form_weighted int, OUT too_large boolean, OUT level1_points numeric,
-		OUT weight_mark boolean) RETURNS SETOF record
+		OUT weight_mark boolean, OUT problem_columns text[], OUT problem_values text[],
+		OUT problem_states text[], OUT problem_messages text[], OUT problem_hints text[]) RETURNS SETOF record
 	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_rows';
 
 CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
@@ -143,6 +144,11 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.form_weighted IS '表单
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.too_large IS '表单行数超过一个项目所能容纳（未读取） / The form has more rows than a project holds (not read)';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.level1_points IS '一级指标单元格所列分值 / Points printed in its level-1 cell';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_mark IS '分值写作“/”等（不适用，无分值） / 分值 written as a mark such as /: no weight, does not apply';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_columns IS '该行问题所在的表头（与其余 problem_* 数组一一对应） / The headers of the row''s problems (in step with the other problem_* arrays)';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_values IS '该行问题的原值 / The values of the row''s problems, as written';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_states IS '该行问题的 SQLSTATE / The SQLSTATEs of the row''s problems';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_messages IS '该行问题的说明 / The messages of the row''s problems';
+COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_hints IS '该行问题的提示 / The hints of the row''s problems';
 
 -- == forms as counties send them: the import ==
 CREATE OR REPLACE FUNCTION perfeval_internal.form_problems() RETURNS TABLE (project_code text, relation text, line int,
@@ -178,60 +184,14 @@ SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code,
 	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
   FROM i WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = i.project_code)
 UNION ALL
--- (each check is a cheap condition; its message is made only for the rows
--- that fail it)
-SELECT i.project_code, 'form_indicator', i.line, c.col, c.val, coalesce(c.st, (c.p).sqlstate),
-	   CASE c.k WHEN 'empty' THEN 'an indicator without ' || c.col
-			WHEN 'twice' THEN format('indicator "%s / %s / %s" appears twice in the form', i.level1, i.level2, i.name)
-			WHEN 'weight' THEN format('分值 must be a positive number: "%s"', coalesce(i.weight_text, ''))
-			WHEN 'negative' THEN format('得分 is negative: "%s"', i.score_text)
-			WHEN 'nature' THEN format('unknown 指标性质: "%s"', i.nature)
-			WHEN 'compare' THEN format('actual "%s" cannot be compared with target "%s"', i.actual_raw, i.target_text)
-			ELSE (c.p).message END,
-	   CASE c.k WHEN 'empty' THEN 'Give the ' || CASE c.col WHEN '一级指标' THEN 'level-1' WHEN '二级指标' THEN 'level-2'
-				ELSE 'level-3' END || ' indicator.'
-			WHEN 'twice' THEN 'One row per level-3 indicator: remove or rename the repeated one.'
-			WHEN 'weight' THEN 'The indicator''s weight, such as 18.'
-			WHEN 'negative' THEN 'Scores are 0 or more.'
-			WHEN 'nature' THEN 'Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….'
-			WHEN 'compare' THEN 'Write the actual in the target''s unit (or one convertible to it: 元/万元/亿元, 天/月/年).'
-			ELSE (c.p).hint END
-  -- (the thirteen checks evaluated once per row; the row's failing ones
-  -- described)
-  FROM (SELECT i.*, ARRAY[
-			coalesce(btrim(i.level1), '') = '',
-			coalesce(btrim(i.level2), '') = '',
-			coalesce(btrim(i.name), '') = '',
-			i.occurrence > 1,
-			-- (no weight: a row that does not apply (分值 /), or a form
-			-- without any, one problem above)
-			(i.weight_p).sqlstate IS NULL AND coalesce(i.weight, 0) <= 0 AND NOT i.weight_mark AND i.form_weighted > 0,
-			(i.weight_p).sqlstate IS NOT NULL,
-			(i.score_p).sqlstate IS NOT NULL,
-			coalesce(i.score < 0, false),
-			coalesce(i.nature, '') NOT IN ('', '定性') AND perfeval_internal.form_comparator(i.nature) IS DISTINCT FROM i.nature,
-			(i.target_p).sqlstate IS NOT NULL,
-			(i.actual_p).sqlstate IS NOT NULL,
-			-- (a row that prints its 得分 is judged by it, with a finding)
-			coalesce(NOT perfeval.comparable(i.tgt, i.msr), false) AND i.score IS NULL AND i.applicable,
-			(i.method_p).sqlstate IS NOT NULL] AS bad
-		  FROM i WHERE NOT i.too_large) i
- CROSS JOIN LATERAL (VALUES
-		(1, 'empty', '一级指标', i.level1, '23502', NULL::perfeval_internal.parsed),
-		(2, 'empty', '二级指标', i.level2, '23502', NULL),
-		(3, 'empty', '三级指标', i.name, '23502', NULL),
-		(4, 'twice', '三级指标', i.name, '23505', NULL),
-		(5, 'weight', '分值', i.weight_text, '23514', NULL),
-		(6, 'parse', '分值', i.weight_text, NULL, i.weight_p),
-		(7, 'parse', '得分', i.score_text, NULL, i.score_p),
-		(8, 'negative', '得分', i.score_text, '23514', NULL),
-		(9, 'nature', '指标性质', i.nature, '22023', NULL),
-		(10, 'parse', '指标值', i.target_raw, NULL, i.target_p),
-		(11, 'parse', '实际完成值', i.actual_raw, NULL, i.actual_p),
-		(12, 'compare', '实际完成值', i.actual_raw, '22023', NULL),
-		(13, 'parse', '指标性质', i.method_raw, NULL, i.method_p)
-	  ) AS c(n, k, col, val, st, p)
- WHERE true = ANY (i.bad) AND i.bad[c.n]
+-- what the core's reader found in each row (src/formrows.c, 1.16): a level
+-- or name missing, a repeated indicator, a weight that is no positive
+-- number, a field the parsers refuse, an unknown 指标性质, an actual that
+-- cannot be compared with its target in a row without a printed 得分
+SELECT i.project_code, 'form_indicator', i.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
+  FROM i CROSS JOIN LATERAL unnest(i.problem_columns, i.problem_values, i.problem_states, i.problem_messages,
+								   i.problem_hints) AS pr(col, val, st, msg, hint)
+ WHERE i.problem_columns IS NOT NULL
 UNION ALL
 -- a form larger than a project holds: refused at once, not read (1.16)
 SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '54000',

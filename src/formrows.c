@@ -58,6 +58,7 @@ enum
 	OUT_L2N, OUT_L3N, OUT_WEIGHT_P, OUT_SCORE_P, OUT_TARGET_P, OUT_ACTUAL_P, OUT_ICODE, OUT_SEQ,
 	OUT_SOURCE, OUT_METHOD_RAW, OUT_METHOD_P, OUT_APPLICABLE, OUT_WEIGHT_N, OUT_SCORE_N, OUT_TGT, OUT_MSR,
 	OUT_FORM_ROWS, OUT_FORM_WEIGHTED, OUT_TOO_LARGE, OUT_L1_POINTS, OUT_WEIGHT_MARK,
+	OUT_PCOLUMNS, OUT_PVALUES, OUT_PSTATES, OUT_PMESSAGES, OUT_PHINTS,
 	OUT_COUNT
 };
 
@@ -122,6 +123,20 @@ stripped_is(const Row *r, int col, const char *lit)
 	return e - b == strlen(lit) && memcmp(f.s + b, lit, e - b) == 0;
 }
 
+/* A field as staged, as a C string, or NULL. */
+static const char *
+raw(const Row *r, int col)
+{
+	return r->null[col] ? NULL : TextDatumGetCString(r->in[col]);
+}
+
+/* The sign of a numeric: -1, 0 or 1. */
+static int
+numeric_sign_of(Datum n)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, n, NumericGetDatum(int64_to_numeric(0))));
+}
+
 /* 分值 or 得分 as the number it gives: without a trailing 分 (the core's rule). */
 static text *
 points_text(const PeFormField *f)
@@ -138,6 +153,35 @@ text_or_null(const char *s, size_t len, Datum *out, bool *isnull)
 		*out = PointerGetDatum(cstring_to_text_with_len(s, len));
 }
 
+/* A row's problems, as import_error keeps them: five arrays in step. */
+typedef struct Problems
+{
+	ArrayBuildState *a[5];		/* column, value, SQLSTATE, message, hint */
+} Problems;
+
+static void
+add_problem(Problems *pr, const char *column, const char *value, const char *sqlstate,
+			const char *message, const char *hint)
+{
+	const char *v[5] = {column, value, sqlstate, message, hint};
+
+	for (int i = 0; i < 5; i++)
+		pr->a[i] = accumArrayResult(pr->a[i], v[i] ? CStringGetTextDatum(v[i]) : (Datum) 0, v[i] == NULL,
+									TEXTOID, CurrentMemoryContext);
+}
+
+/* The arrays into out[first .. first + 4] (NULLs for a row without problems). */
+static void
+put_problems(Problems *pr, Datum *out, bool *onull, int first)
+{
+	for (int i = 0; i < 5; i++)
+	{
+		onull[first + i] = pr->a[i] == NULL;
+		if (pr->a[i])
+			out[first + i] = makeArrayResult(pr->a[i], CurrentMemoryContext);
+	}
+}
+
 /*
  * A field read by the core (pe_form_read()): its value (field k of the
  * parsed fields) into out[vi], and its error, if it has one, as a parsed
@@ -145,7 +189,8 @@ text_or_null(const char *s, size_t len, Datum *out, bool *isnull)
  * row made the rows twice as wide and each later look at them slower).
  */
 static bool
-read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *onull, TupleDesc parsed)
+read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *onull, TupleDesc parsed,
+		   Problems *pr, const char *column, const char *value)
 {
 	Datum		values[6];
 	bool		nulls[6];
@@ -159,7 +204,11 @@ read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *o
 	}
 	onull[ei] = nulls[3];
 	if (!nulls[3])
+	{
 		out[ei] = HeapTupleGetDatum(heap_form_tuple(parsed, values, nulls));
+		add_problem(pr, column, value, TextDatumGetCString(values[3]), TextDatumGetCString(values[4]),
+					TextDatumGetCString(values[5]));
+	}
 	return has;
 }
 
@@ -216,6 +265,7 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 					has_score,
 					has_target;
 		const char *source;
+		Problems	pr = {{NULL, NULL, NULL, NULL, NULL}};
 
 		memset(onull, false, sizeof(onull));
 		out[OUT_FORM_ROWS] = Int32GetDatum(rd.rows);
@@ -225,7 +275,7 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		{
 			/* one row says the form is too large; nothing of it is read */
 			for (int c = 0; c < OUT_COUNT; c++)
-				onull[c] = c < OUT_FORM_ROWS || c == OUT_L1_POINTS;
+				onull[c] = c < OUT_FORM_ROWS || c >= OUT_L1_POINTS;
 			out[OUT_WEIGHT_MARK] = BoolGetDatum(false);
 			out[OUT_LINE] = r->in[IN_LINE];
 			onull[OUT_LINE] = false;
@@ -310,15 +360,64 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		out[OUT_L1N] = Int64GetDatum(f->l1n);
 		out[OUT_L2N] = Int64GetDatum(f->l2n);
 		out[OUT_L3N] = Int64GetDatum(f->l3n);
+		/*
+		 * The row's problems, as import_error keeps them (1.16: in C, from
+		 * the core's reading; 1.15 restated thirteen checks in SQL)
+		 */
+		if (f->l1 == NULL || f->l1_len == 0)
+			add_problem(&pr, "一级指标", raw(r, IN_L1), "23502", "an indicator without 一级指标",
+						"Give the level-1 indicator.");
+		if (f->l2 == NULL || f->l2_len == 0)
+			add_problem(&pr, "二级指标", raw(r, IN_L2), "23502", "an indicator without 二级指标",
+						"Give the level-2 indicator.");
+		if (pe_form_is_blank(f->f[PE_FF_NAME].s, f->f[PE_FF_NAME].len))
+			add_problem(&pr, "三级指标", raw(r, IN_NAME), "23502", "an indicator without 三级指标",
+						"Give the level-3 indicator.");
+		if (f->occurrence > 1)
+			add_problem(&pr, "三级指标", raw(r, IN_NAME), "23505",
+						psprintf("indicator \"%.*s / %.*s / %s\" appears twice in the form", (int) f->l1_len,
+								 f->l1 ? f->l1 : "", (int) f->l2_len, f->l2 ? f->l2 : "", raw(r, IN_NAME)),
+						"One row per level-3 indicator: remove or rename the repeated one.");
 		(void) read_field(r->null[IN_WEIGHT] || f->weight_mark ? NULL : points_text(&f->f[PE_FF_WEIGHT]),
-						  PE_FIELD_NUMBER, 0, OUT_WEIGHT_N, OUT_WEIGHT_P, out, onull, parsed);
+						  PE_FIELD_NUMBER, 0, OUT_WEIGHT_N, OUT_WEIGHT_P, out, onull, parsed,
+						  &pr, "分值", raw(r, IN_WEIGHT));
+		/* a weight above 0 (none at all in the form: one problem for the form) */
+		if (onull[OUT_WEIGHT_P] && !f->weight_mark && rd.weighted > 0 &&
+			(onull[OUT_WEIGHT_N] || numeric_sign_of(out[OUT_WEIGHT_N]) <= 0))
+			add_problem(&pr, "分值", raw(r, IN_WEIGHT), "23514",
+						psprintf("分值 must be a positive number: \"%s\"", raw(r, IN_WEIGHT) ? raw(r, IN_WEIGHT) : ""),
+						"The indicator's weight, such as 18.");
 		has_score = read_field(r->null[IN_SCORE] || (f->marks & (1u << PE_FF_SCORE)) ? NULL :
 							   points_text(&f->f[PE_FF_SCORE]),
-							   PE_FIELD_NUMBER, 0, OUT_SCORE_N, OUT_SCORE_P, out, onull, parsed);
+							   PE_FIELD_NUMBER, 0, OUT_SCORE_N, OUT_SCORE_P, out, onull, parsed,
+							   &pr, "得分", raw(r, IN_SCORE));
+		if (!onull[OUT_SCORE_N] && numeric_sign_of(out[OUT_SCORE_N]) < 0)
+			add_problem(&pr, "得分", raw(r, IN_SCORE), "23514", psprintf("得分 is negative: \"%s\"", raw(r, IN_SCORE)),
+						"Scores are 0 or more.");
+		if (nb < ne && !qualitative && pe_form_comparator(nature) != ne - nb)
+			add_problem(&pr, "指标性质", pnstrdup(nature + nb, ne - nb), "22023",
+						psprintf("unknown 指标性质: \"%.*s\"", (int) (ne - nb), nature + nb),
+						"Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….");
 		has_target = read_field(onull[OUT_TARGET_TEXT] ? NULL : DatumGetTextPP(out[OUT_TARGET_TEXT]),
-								PE_FIELD_TARGET, 1, OUT_TGT, OUT_TARGET_P, out, onull, parsed);
+								PE_FIELD_TARGET, 1, OUT_TGT, OUT_TARGET_P, out, onull, parsed,
+								&pr, "指标值", raw(r, IN_TARGET));
 		(void) read_field(onull[OUT_ACTUAL_TEXT] ? NULL : DatumGetTextPP(out[OUT_ACTUAL_TEXT]),
-								PE_FIELD_MEASURE, 2, OUT_MSR, OUT_ACTUAL_P, out, onull, parsed);
+						  PE_FIELD_MEASURE, 2, OUT_MSR, OUT_ACTUAL_P, out, onull, parsed,
+						  &pr, "实际完成值", raw(r, IN_ACTUAL));
+		/* a row that prints its 得分 is judged by it (with a finding), 1.16 */
+		if (!onull[OUT_TGT] && !onull[OUT_MSR] && !has_score && f->applicable)
+		{
+			PeQuant		t,
+						a;
+
+			pe_quant_unpack(out[OUT_TGT], &t);
+			pe_quant_unpack(out[OUT_MSR], &a);
+			if (!pe_units_comparable(&t, &a))
+				add_problem(&pr, "实际完成值", raw(r, IN_ACTUAL), "22023",
+							psprintf("actual \"%s\" cannot be compared with target \"%s\"",
+									 raw(r, IN_ACTUAL) ? raw(r, IN_ACTUAL) : "", TextDatumGetCString(out[OUT_TARGET_TEXT])),
+							"Write the actual in the target's unit (or one convertible to it: 元/万元/亿元, 天/月/年).");
+		}
 		/* level 1 a letter (after A, the execution-rate row's), levels 2 and 3 numbers */
 		out[OUT_ICODE] = CStringGetTextDatum(f->l2n > 9 || f->l3n > 9 ?
 											 psprintf("%c%d-%d", (char) (64 + offs + f->l1n), f->l2n, f->l3n) :
@@ -346,7 +445,8 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		if (method)
 			out[OUT_METHOD_RAW] = CStringGetTextDatum(method);
 		(void) read_field(method ? cstring_to_text(method) : NULL, PE_FIELD_METHOD, 0, -1, OUT_METHOD_P,
-						  out, onull, parsed);
+						  out, onull, parsed, &pr, "指标性质", method);
+		put_problems(&pr, out, onull, OUT_PCOLUMNS);
 		out[OUT_APPLICABLE] = BoolGetDatum(f->applicable);
 		onull[OUT_L1_POINTS] = !f->l1_has_points;
 		if (f->l1_has_points)
