@@ -274,7 +274,7 @@ CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text,
 
 -- Where the import is, for another session: pg_stat_activity.query of the
 -- importing backend reads "perfeval import_forms: writing, 3000 of 200000
--- forms, 1234 forms/s" (src/formrows.c; form_rows() reports as it reads).
+-- forms, 1234 forms/s" (src/formread.c; form_rows() reports as it reads).
 CREATE FUNCTION perfeval_internal.import_progress(phase text, done bigint, total bigint, started timestamptz)
 	RETURNS void LANGUAGE C STRICT VOLATILE AS 'MODULE_PATHNAME', 'pe_import_progress_sql';
 CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS

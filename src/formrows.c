@@ -138,8 +138,8 @@ numeric_sign_of(Datum n)
 }
 
 /* 分值 or 得分 as the number it gives: without a trailing 分 (the core's rule). */
-static text *
-points_text(const PeFormField *f)
+text *
+pe_points_text(const PeFormField *f)
 {
 	return cstring_to_text_with_len(f->s, pe_form_points_len(f->s, f->len));
 }
@@ -153,35 +153,6 @@ text_or_null(const char *s, size_t len, Datum *out, bool *isnull)
 		*out = PointerGetDatum(cstring_to_text_with_len(s, len));
 }
 
-/* A row's problems, as import_error keeps them: five arrays in step. */
-typedef struct Problems
-{
-	ArrayBuildState *a[5];		/* column, value, SQLSTATE, message, hint */
-} Problems;
-
-static void
-add_problem(Problems *pr, const char *column, const char *value, const char *sqlstate,
-			const char *message, const char *hint)
-{
-	const char *v[5] = {column, value, sqlstate, message, hint};
-
-	for (int i = 0; i < 5; i++)
-		pr->a[i] = accumArrayResult(pr->a[i], v[i] ? CStringGetTextDatum(v[i]) : (Datum) 0, v[i] == NULL,
-									TEXTOID, CurrentMemoryContext);
-}
-
-/* The arrays into out[first .. first + 4] (NULLs for a row without problems). */
-static void
-put_problems(Problems *pr, Datum *out, bool *onull, int first)
-{
-	for (int i = 0; i < 5; i++)
-	{
-		onull[first + i] = pr->a[i] == NULL;
-		if (pr->a[i])
-			out[first + i] = makeArrayResult(pr->a[i], CurrentMemoryContext);
-	}
-}
-
 /*
  * A field read by the core (pe_form_read()): its value (field k of the
  * parsed fields) into out[vi], and its error, if it has one, as a parsed
@@ -190,7 +161,7 @@ put_problems(Problems *pr, Datum *out, bool *onull, int first)
  */
 static bool
 read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *onull, TupleDesc parsed,
-		   Problems *pr, const char *column, const char *value)
+		   PeProblems *pr, const char *column, const char *value)
 {
 	Datum		values[6];
 	bool		nulls[6];
@@ -206,7 +177,7 @@ read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *o
 	if (!nulls[3])
 	{
 		out[ei] = HeapTupleGetDatum(heap_form_tuple(parsed, values, nulls));
-		add_problem(pr, column, value, TextDatumGetCString(values[3]), TextDatumGetCString(values[4]),
+		pe_add_problem(pr, column, value, TextDatumGetCString(values[3]), TextDatumGetCString(values[4]),
 					TextDatumGetCString(values[5]));
 	}
 	return has;
@@ -265,7 +236,7 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 					has_score,
 					has_target;
 		const char *source;
-		Problems	pr = {{NULL, NULL, NULL, NULL, NULL}};
+		PeProblems	pr = {{NULL, NULL, NULL, NULL, NULL}};
 
 		memset(onull, false, sizeof(onull));
 		out[OUT_FORM_ROWS] = Int32GetDatum(rd.rows);
@@ -365,37 +336,37 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		 * the core's reading; 1.15 restated thirteen checks in SQL)
 		 */
 		if (f->l1 == NULL || f->l1_len == 0)
-			add_problem(&pr, "一级指标", raw(r, IN_L1), "23502", "an indicator without 一级指标",
+			pe_add_problem(&pr, "一级指标", raw(r, IN_L1), "23502", "an indicator without 一级指标",
 						"Give the level-1 indicator.");
 		if (f->l2 == NULL || f->l2_len == 0)
-			add_problem(&pr, "二级指标", raw(r, IN_L2), "23502", "an indicator without 二级指标",
+			pe_add_problem(&pr, "二级指标", raw(r, IN_L2), "23502", "an indicator without 二级指标",
 						"Give the level-2 indicator.");
 		if (pe_form_is_blank(f->f[PE_FF_NAME].s, f->f[PE_FF_NAME].len))
-			add_problem(&pr, "三级指标", raw(r, IN_NAME), "23502", "an indicator without 三级指标",
+			pe_add_problem(&pr, "三级指标", raw(r, IN_NAME), "23502", "an indicator without 三级指标",
 						"Give the level-3 indicator.");
 		if (f->occurrence > 1)
-			add_problem(&pr, "三级指标", raw(r, IN_NAME), "23505",
+			pe_add_problem(&pr, "三级指标", raw(r, IN_NAME), "23505",
 						psprintf("indicator \"%.*s / %.*s / %s\" appears twice in the form", (int) f->l1_len,
 								 f->l1 ? f->l1 : "", (int) f->l2_len, f->l2 ? f->l2 : "", raw(r, IN_NAME)),
 						"One row per level-3 indicator: remove or rename the repeated one.");
-		(void) read_field(r->null[IN_WEIGHT] || f->weight_mark ? NULL : points_text(&f->f[PE_FF_WEIGHT]),
+		(void) read_field(r->null[IN_WEIGHT] || f->weight_mark ? NULL : pe_points_text(&f->f[PE_FF_WEIGHT]),
 						  PE_FIELD_NUMBER, 0, OUT_WEIGHT_N, OUT_WEIGHT_P, out, onull, parsed,
 						  &pr, "分值", raw(r, IN_WEIGHT));
 		/* a weight above 0 (none at all in the form: one problem for the form) */
 		if (onull[OUT_WEIGHT_P] && !f->weight_mark && rd.weighted > 0 &&
 			(onull[OUT_WEIGHT_N] || numeric_sign_of(out[OUT_WEIGHT_N]) <= 0))
-			add_problem(&pr, "分值", raw(r, IN_WEIGHT), "23514",
+			pe_add_problem(&pr, "分值", raw(r, IN_WEIGHT), "23514",
 						psprintf("分值 must be a positive number: \"%s\"", raw(r, IN_WEIGHT) ? raw(r, IN_WEIGHT) : ""),
 						"The indicator's weight, such as 18.");
 		has_score = read_field(r->null[IN_SCORE] || (f->marks & (1u << PE_FF_SCORE)) ? NULL :
-							   points_text(&f->f[PE_FF_SCORE]),
+							   pe_points_text(&f->f[PE_FF_SCORE]),
 							   PE_FIELD_NUMBER, 0, OUT_SCORE_N, OUT_SCORE_P, out, onull, parsed,
 							   &pr, "得分", raw(r, IN_SCORE));
 		if (!onull[OUT_SCORE_N] && numeric_sign_of(out[OUT_SCORE_N]) < 0)
-			add_problem(&pr, "得分", raw(r, IN_SCORE), "23514", psprintf("得分 is negative: \"%s\"", raw(r, IN_SCORE)),
+			pe_add_problem(&pr, "得分", raw(r, IN_SCORE), "23514", psprintf("得分 is negative: \"%s\"", raw(r, IN_SCORE)),
 						"Scores are 0 or more.");
 		if (nb < ne && !qualitative && pe_form_comparator(nature) != ne - nb)
-			add_problem(&pr, "指标性质", pnstrdup(nature + nb, ne - nb), "22023",
+			pe_add_problem(&pr, "指标性质", pnstrdup(nature + nb, ne - nb), "22023",
 						psprintf("unknown 指标性质: \"%.*s\"", (int) (ne - nb), nature + nb),
 						"Empty (指标值 holds the whole target), 定性, or a comparator: ≥ ≤ ＝ ═ ≧ ≦ > < 不低于 不高于 ….");
 		has_target = read_field(onull[OUT_TARGET_TEXT] ? NULL : DatumGetTextPP(out[OUT_TARGET_TEXT]),
@@ -413,7 +384,7 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 			pe_quant_unpack(out[OUT_TGT], &t);
 			pe_quant_unpack(out[OUT_MSR], &a);
 			if (!pe_units_comparable(&t, &a))
-				add_problem(&pr, "实际完成值", raw(r, IN_ACTUAL), "22023",
+				pe_add_problem(&pr, "实际完成值", raw(r, IN_ACTUAL), "22023",
 							psprintf("actual \"%s\" cannot be compared with target \"%s\"",
 									 raw(r, IN_ACTUAL) ? raw(r, IN_ACTUAL) : "", TextDatumGetCString(out[OUT_TARGET_TEXT])),
 							"Write the actual in the target's unit (or one convertible to it: 元/万元/亿元, 天/月/年).");
@@ -446,7 +417,7 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 			out[OUT_METHOD_RAW] = CStringGetTextDatum(method);
 		(void) read_field(method ? cstring_to_text(method) : NULL, PE_FIELD_METHOD, 0, -1, OUT_METHOD_P,
 						  out, onull, parsed, &pr, "指标性质", method);
-		put_problems(&pr, out, onull, OUT_PCOLUMNS);
+		pe_put_problems(&pr, out, onull, OUT_PCOLUMNS);
 		out[OUT_APPLICABLE] = BoolGetDatum(f->applicable);
 		onull[OUT_L1_POINTS] = !f->l1_has_points;
 		if (f->l1_has_points)
@@ -454,82 +425,6 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		out[OUT_WEIGHT_MARK] = BoolGetDatum(f->weight_mark);
 		tuplestore_putvalues(ts, outdesc, out, onull);
 	}
-}
-
-/*
- * Where the import is, for another session to see: the backend's current
- * activity in pg_stat_activity.query ("perfeval import_forms: reading forms,
- * 3000 of 200000 forms, 1234 forms/s").  total < 0: not known yet.
- */
-void
-pe_import_progress(const char *phase, int64 done, int64 total, TimestampTz started)
-{
-	long		secs;
-	int			usecs;
-	double		elapsed;
-	char	   *msg;
-
-	TimestampDifference(started, GetCurrentTimestamp(), &secs, &usecs);
-	elapsed = secs + usecs / 1e6;
-	msg = total >= 0 ?
-		psprintf("perfeval import_forms: %s, " INT64_FORMAT " of " INT64_FORMAT " forms, %.0f forms/s",
-				 phase, done, total, elapsed > 0 ? done / elapsed : 0.0) :
-		psprintf("perfeval import_forms: %s, " INT64_FORMAT " forms, %.0f forms/s",
-				 phase, done, elapsed > 0 ? done / elapsed : 0.0);
-	pgstat_report_activity(STATE_RUNNING, msg);
-	pfree(msg);
-}
-
-/* perfeval_internal.import_progress(phase, done, total, started): the same from SQL. */
-PG_FUNCTION_INFO_V1(pe_import_progress_sql);
-Datum
-pe_import_progress_sql(PG_FUNCTION_ARGS)
-{
-	pe_import_progress(text_to_cstring(PG_GETARG_TEXT_PP(0)), PG_GETARG_INT64(1), PG_GETARG_INT64(2),
-					   PG_GETARG_TIMESTAMPTZ(3));
-	PG_RETURN_VOID();
-}
-
-/*
- * The set a materializing function returns: its tuplestore, into which
- * rows go as they are read, and its descriptor (natts columns, checked).
- */
-static Tuplestorestate *
-begin_set(FunctionCallInfo fcinfo, int natts, const char *fname, TupleDesc *outdesc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Tuplestorestate *ts;
-	MemoryContext old;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s must be called where a set can be materialized", fname)));
-	if (get_call_result_type(fcinfo, NULL, outdesc) != TYPEFUNC_COMPOSITE || (*outdesc)->natts != natts)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("%s must return %d columns", fname, natts)));
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	*outdesc = CreateTupleDescCopy(*outdesc);
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = ts;
-	rsinfo->setDesc = *outdesc;
-	MemoryContextSwitchTo(old);
-	return ts;
-}
-
-/* SPI connected and a cursor open on query, as the caller (the policies apply). */
-static Portal
-open_rows(const char *query, const char *fname)
-{
-	SPIPlanPtr	plan;
-
-	SPI_connect();
-	plan = SPI_prepare(query, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "perfeval: could not prepare %s's query: %s", fname, SPI_result_code_string(SPI_result));
-	return SPI_cursor_open(NULL, plan, NULL, NULL, true);
 }
 
 /*
@@ -555,14 +450,14 @@ pe_form_rows(PG_FUNCTION_ARGS)
 				forms = 0;
 	TimestampTz started = GetCurrentTimestamp();
 
-	ts = begin_set(fcinfo, OUT_COUNT, "form_rows()", &outdesc);
+	ts = pe_begin_set(fcinfo, OUT_COUNT, "form_rows()", &outdesc);
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	parsed = BlessTupleDesc(lookup_rowtype_tupdesc_copy(TupleDescAttr(outdesc, OUT_WEIGHT_P)->atttypid, -1));
 	MemoryContextSwitchTo(old);
 
 	form_cxt = AllocSetContextCreate(CurrentMemoryContext, "form_rows form", ALLOCSET_DEFAULT_SIZES);
 	emit_cxt = AllocSetContextCreate(CurrentMemoryContext, "form_rows emit", ALLOCSET_DEFAULT_SIZES);
-	portal = open_rows(rows_query, "form_rows()");
+	portal = pe_open_rows(rows_query, "form_rows()");
 	for (;;)
 	{
 		SPI_cursor_fetch(portal, true, 10000);
@@ -624,234 +519,3 @@ pe_form_rows(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/* form_project's headers, in PE_FP_* order (the staging table's columns). */
-static const char *const project_headers[PE_FP_COUNT] = {
-	"项目编码", "项目名称", "年度", "行政区划代码", "主管部门", "实施单位", "评价类型", "评分方案", "金额单位",
-	"年初预算数", "全年预算数", "实际到位数", "全年执行数", "预算执行率分值", "预算执行率得分", "总分", "评价等级"
-};
-
-/* The columns form_projects() gives, in order. */
-enum
-{
-	P_LINE, P_CODE, P_FORMS, P_NTH, P_NAME, P_YEAR, P_DIVISION, P_DEPARTMENT, P_UNIT, P_FROM_UNIT,
-	P_KIND, P_SCHEME, P_SCHEME_GIVEN, P_MONEY_UNIT, P_INITIAL, P_BUDGET, P_ARRIVED, P_SPENT,
-	P_EXEC_WEIGHT, P_EXEC_SCORE, P_TOTAL, P_GRADE, P_OFFS, P_PCOLUMNS, P_PVALUES, P_PSTATES,
-	P_PMESSAGES, P_PHINTS, P_COUNT
-};
-
-static Datum
-field_text(PeFormField f, bool *isnull)
-{
-	*isnull = f.s == NULL;
-	return f.s ? PointerGetDatum(cstring_to_text_with_len(f.s, f.len)) : (Datum) 0;
-}
-
-/*
- * perfeval_internal.form_projects(): every staged form_project row read by
- * the core (pe_form_read_project(): the national defaults, 主管部门 from the
- * 实施单位, each field's problem) as the import writes it, with its
- * problems as arrays (column, value, SQLSTATE, message, hint) and the
- * number of rows staged for its 项目编码 (forms, nth: one form per code).
- * As its caller: the staging's policies apply.
- */
-PG_FUNCTION_INFO_V1(pe_form_projects);
-Datum
-pe_form_projects(PG_FUNCTION_ARGS)
-{
-	TupleDesc	outdesc;
-	Tuplestorestate *ts;
-	MemoryContext old,
-				row_cxt;
-	Portal		portal;
-	StringInfoData q;
-
-	ts = begin_set(fcinfo, P_COUNT, "form_projects()", &outdesc);
-	initStringInfo(&q);
-	appendStringInfoString(&q, "SELECT s.line");
-	for (int k = 0; k < PE_FP_COUNT; k++)
-		appendStringInfo(&q, ", s.%s", quote_identifier(project_headers[k]));
-	appendStringInfoString(&q, ", count(*) OVER w, row_number() OVER (w ORDER BY s.line)"
-						   "  FROM perfeval_internal.staged_project s"
-						   " WINDOW w AS (PARTITION BY s.\"项目编码\")");
-	row_cxt = AllocSetContextCreate(CurrentMemoryContext, "form_projects row", ALLOCSET_DEFAULT_SIZES);
-	portal = open_rows(q.data, "form_projects()");
-	for (;;)
-	{
-		SPI_cursor_fetch(portal, true, 10000);
-		if (SPI_processed == 0)
-			break;
-		for (uint64 t = 0; t < SPI_processed; t++)
-		{
-			HeapTuple	tup = SPI_tuptable->vals[t];
-			TupleDesc	d = SPI_tuptable->tupdesc;
-			Datum		in[PE_FP_COUNT];
-			bool		innull[PE_FP_COUNT],
-						isnull;
-			PeFormField f[PE_FP_COUNT];
-			PeFormProject p;
-			Datum		out[P_COUNT];
-			bool		onull[P_COUNT];
-			ArrayBuildState *pa[5] = {NULL, NULL, NULL, NULL, NULL};
-			static const int nums[] = {PE_FP_INITIAL, PE_FP_BUDGET, PE_FP_ARRIVED, PE_FP_SPENT,
-			PE_FP_EXEC_WEIGHT, PE_FP_EXEC_SCORE, PE_FP_TOTAL};
-			static const int numout[] = {P_INITIAL, P_BUDGET, P_ARRIVED, P_SPENT, P_EXEC_WEIGHT,
-			P_EXEC_SCORE, P_TOTAL};
-
-			old = MemoryContextSwitchTo(row_cxt);
-			memset(onull, false, sizeof(onull));
-			for (int k = 0; k < PE_FP_COUNT; k++)
-			{
-				in[k] = heap_getattr(tup, k + 2, d, &innull[k]);
-				f[k].s = innull[k] ? NULL : VARDATA_ANY(DatumGetPointer(in[k] = PointerGetDatum(PG_DETOAST_DATUM_PACKED(in[k]))));
-				f[k].len = innull[k] ? 0 : VARSIZE_ANY_EXHDR(DatumGetPointer(in[k]));
-			}
-			pe_form_read_project(f, &p);
-
-#define PROBLEM(col, value, state, msg, hint) \
-	do { \
-		const char *v_ = (value); \
-		pa[0] = accumArrayResult(pa[0], CStringGetTextDatum(project_headers[col]), false, TEXTOID, CurrentMemoryContext); \
-		pa[1] = accumArrayResult(pa[1], v_ ? CStringGetTextDatum(v_) : (Datum) 0, v_ == NULL, TEXTOID, CurrentMemoryContext); \
-		pa[2] = accumArrayResult(pa[2], CStringGetTextDatum(state), false, TEXTOID, CurrentMemoryContext); \
-		pa[3] = accumArrayResult(pa[3], CStringGetTextDatum(msg), false, TEXTOID, CurrentMemoryContext); \
-		pa[4] = accumArrayResult(pa[4], CStringGetTextDatum(hint), false, TEXTOID, CurrentMemoryContext); \
-	} while (0)
-
-			/* the numbers: the core's form-number rule (a mark is none) */
-			for (int j = 0; j < lengthof(nums); j++)
-			{
-				int			k = nums[j];
-				Datum		values[6];
-				bool		nulls[6],
-							has;
-
-				onull[numout[j]] = true;
-				if (innull[k] || pe_form_is_mark(f[k].s, f[k].len))
-					continue;
-				/* (the points: 93.8分 is 93.8) */
-				pe_form_read(k >= PE_FP_EXEC_WEIGHT ? points_text(&f[k]) : DatumGetTextPP(in[k]),
-							 PE_FIELD_NUMBER, values, nulls, &has);
-				if (!nulls[3])
-					PROBLEM(k, TextDatumGetCString(in[k]), TextDatumGetCString(values[3]),
-							TextDatumGetCString(values[4]), TextDatumGetCString(values[5]));
-				else if (!nulls[0])
-				{
-					out[numout[j]] = values[0];
-					onull[numout[j]] = false;
-				}
-			}
-			for (int k = 0; k < PE_FP_COUNT; k++)
-			{
-				int			pr = p.problem[k];
-				const char *v = innull[k] ? NULL : TextDatumGetCString(in[k]);
-
-				if (pr == PE_FP_OK)
-					continue;
-				PROBLEM(k, v, pe_form_problem_sqlstate(pr),
-						pr == PE_FP_NEGATIVE ? psprintf(pe_form_problem_message(pr), project_headers[k], v ? v : "") :
-						strstr(pe_form_problem_message(pr), "%s") ? psprintf(pe_form_problem_message(pr), v ? v : "") :
-						pe_form_problem_message(pr),
-						pe_form_problem_hint(pr));
-			}
-#undef PROBLEM
-
-			out[P_LINE] = heap_getattr(tup, 1, d, &isnull);
-			out[P_CODE] = in[PE_FP_CODE];
-			onull[P_CODE] = innull[PE_FP_CODE];
-			out[P_FORMS] = heap_getattr(tup, PE_FP_COUNT + 2, d, &isnull);
-			out[P_NTH] = heap_getattr(tup, PE_FP_COUNT + 3, d, &isnull);
-			out[P_NAME] = field_text(p.name, &onull[P_NAME]);
-			out[P_YEAR] = Int32GetDatum(p.year);
-			onull[P_YEAR] = p.year == 0;
-			out[P_DIVISION] = field_text(p.division, &onull[P_DIVISION]);
-			out[P_DEPARTMENT] = field_text(p.department, &onull[P_DEPARTMENT]);
-			out[P_UNIT] = field_text(p.unit, &onull[P_UNIT]);
-			out[P_FROM_UNIT] = BoolGetDatum(p.department_from_unit);
-			onull[P_KIND] = p.kind == NULL;
-			if (p.kind)
-				out[P_KIND] = CStringGetTextDatum(p.kind);
-			out[P_SCHEME] = field_text(p.scheme, &onull[P_SCHEME]);
-			out[P_SCHEME_GIVEN] = BoolGetDatum(p.scheme_given);
-			onull[P_MONEY_UNIT] = p.money_unit == NULL;
-			if (p.money_unit)
-				out[P_MONEY_UNIT] = CStringGetTextDatum(p.money_unit);
-			out[P_GRADE] = field_text(p.grade, &onull[P_GRADE]);
-			out[P_OFFS] = Int32GetDatum(p.offs);
-			for (int a = 0; a < 5; a++)
-			{
-				onull[P_PCOLUMNS + a] = pa[a] == NULL;
-				if (pa[a])
-					out[P_PCOLUMNS + a] = makeArrayResult(pa[a], CurrentMemoryContext);
-			}
-			tuplestore_putvalues(ts, outdesc, out, onull);
-			MemoryContextSwitchTo(old);
-			MemoryContextReset(row_cxt);
-		}
-		SPI_freetuptable(SPI_tuptable);
-	}
-	SPI_cursor_close(portal);
-	SPI_finish();
-	MemoryContextDelete(row_cxt);
-	return (Datum) 0;
-}
-
-/* perfeval_internal.survey_option(label): the core's option of a survey label, NULL if none. */
-PG_FUNCTION_INFO_V1(pe_survey_option);
-Datum
-pe_survey_option(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	int			o = pe_form_survey_option(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
-
-	if (o == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_INT32(o);
-}
-
-/*
- * The tables' CHECK constraints by the core's rules (pe_core.h): a year, a
- * division code, an evaluation kind, a money unit as the warehouse holds
- * them (perfeval_internal.is_year() and friends; the form reader reads a
- * form's spellings by the same rules).
- */
-PG_FUNCTION_INFO_V1(pe_is_year);
-Datum
-pe_is_year(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(pe_year_ok(PG_GETARG_INT32(0)));
-}
-
-PG_FUNCTION_INFO_V1(pe_is_division_code);
-Datum
-pe_is_division_code(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_BOOL(pe_division_code_ok(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
-}
-
-/* Is t exactly the name the warehouse holds (not a form's other spelling)? */
-static bool
-held_as(text *t, const char *name)
-{
-	return name != NULL && strlen(name) == VARSIZE_ANY_EXHDR(t) &&
-		memcmp(name, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) == 0;
-}
-
-PG_FUNCTION_INFO_V1(pe_is_evaluation_kind);
-Datum
-pe_is_evaluation_kind(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_BOOL(held_as(t, pe_evaluation_kind(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))));
-}
-
-PG_FUNCTION_INFO_V1(pe_is_money_unit);
-Datum
-pe_is_money_unit(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-
-	PG_RETURN_BOOL(held_as(t, pe_money_unit(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t))));
-}

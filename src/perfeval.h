@@ -155,8 +155,28 @@ extern void pe_stage_values(struct RelationData *view, Datum *values, bool *null
 /* The state after perfeval's bulk insert wrote rows of a fact table (src/keep.c). */
 extern void pe_keep_written(struct RelationData *rel, Datum keys);
 
-/* Where the import is, shown in pg_stat_activity.query (src/formrows.c). */
+/*
+ * The form reader's server side (src/formread.c): where the import is, shown
+ * in pg_stat_activity.query; the set a reading function returns and the
+ * staged rows it reads (as its caller); a row's problems as import_error keeps
+ * them, five arrays in step (column, value, SQLSTATE, message, hint); 分值 or
+ * 得分 as the number it gives (src/formrows.c).
+ */
+struct ArrayBuildState;
+struct Tuplestorestate;
+struct PortalData;
+typedef struct PeProblems
+{
+	struct ArrayBuildState *a[5];
+} PeProblems;
 extern void pe_import_progress(const char *phase, int64 done, int64 total, TimestampTz started);
+extern struct Tuplestorestate *pe_begin_set(FunctionCallInfo fcinfo, int natts, const char *fname,
+											TupleDesc *outdesc);
+extern struct PortalData *pe_open_rows(const char *query, const char *fname);
+extern void pe_add_problem(PeProblems *pr, const char *column, const char *value, const char *sqlstate,
+						   const char *message, const char *hint);
+extern void pe_put_problems(PeProblems *pr, Datum *out, bool *onull, int first);
+extern struct varlena *pe_points_text(const PeFormField *f);
 
 /* Hints listing what each type accepts (data of an import_error too: translate with _() where reported). */
 #define PE_HINT_TARGET \
