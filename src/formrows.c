@@ -123,6 +123,34 @@ stripped_is(const Row *r, int col, const char *lit)
 	return e - b == strlen(lit) && memcmp(f.s + b, lit, e - b) == 0;
 }
 
+/*
+ * A value without a label that restates the indicator's name (合格率≥95% of
+ * 验收合格率 is ≥95%), when the value does not read as written but does
+ * without it (pe_form_label_len()).
+ */
+static char *
+without_label(char *v, bool measure, const PeFormField *name)
+{
+	size_t		len,
+				k;
+	PeQuant		q;
+	PeError		err;
+	char	   *buf;
+
+	if (v == NULL || name->s == NULL)
+		return v;
+	len = strlen(v);
+	k = pe_form_label_len(v, len, name->s, name->len);
+	if (k == 0)
+		return v;
+	buf = palloc(len + 1);
+	if ((measure ? pe_parse_measure(v, len, &q, buf, &err) : pe_parse_target(v, len, &q, buf, &err)) == PE_OK ||
+		(measure ? pe_parse_measure(v + k, len - k, &q, buf, &err) :
+		 pe_parse_target(v + k, len - k, &q, buf, &err)) != PE_OK)
+		return v;
+	return pstrdup(v + k);
+}
+
 /* A field as staged, as a C string, or NULL. */
 static const char *
 raw(const Row *r, int col)
@@ -227,9 +255,8 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 				   *unit = cstr_unless_mark(r, IN_UNIT),
 				   *actual = cstr_unless_mark(r, IN_ACTUAL),
 				   *year = r->null[IN_YEAR] ? NULL : TextDatumGetCString(r->in[IN_YEAR]);
-		size_t		room = PE_FORM_TEXT_EXTRA + (nature ? strlen(nature) : 0) + (value ? strlen(value) : 0) +
-			(unit ? strlen(unit) : 0) + (actual ? strlen(actual) : 0);
-		char	   *buf = palloc(room);
+		size_t		room;
+		char	   *buf;
 		size_t		nb = 0,
 					ne = 0;
 		bool		qualitative,
@@ -238,6 +265,12 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		const char *source;
 		PeProblems	pr = {{NULL, NULL, NULL, NULL, NULL}};
 
+		/* a label restating the name in front of 指标值 or 实际完成值: dropped */
+		value = without_label(value, false, &f->f[PE_FF_NAME]);
+		actual = without_label(actual, true, &f->f[PE_FF_NAME]);
+		room = PE_FORM_TEXT_EXTRA + (nature ? strlen(nature) : 0) + (value ? strlen(value) : 0) +
+			(unit ? strlen(unit) : 0) + (actual ? strlen(actual) : 0);
+		buf = palloc(room);
 		memset(onull, false, sizeof(onull));
 		out[OUT_FORM_ROWS] = Int32GetDatum(rd.rows);
 		out[OUT_FORM_WEIGHTED] = Int32GetDatum(rd.weighted);

@@ -223,6 +223,13 @@ extern bool pe_form_is_mark(const char *s, size_t len);
 extern bool pe_form_note_says_nothing(const char *s, size_t len);
 extern bool pe_form_level_points(const char *s, size_t len, size_t *nb, size_t *ne,
 								 int64_t *points);
+/* The length of a comparator spelling at s[i] (≥, 不低于 …), or 0. */
+extern size_t pe_form_comparator_at(const char *s, size_t i, size_t e);
+/*
+ * A label in front of a value restating the indicator's name (合格率≥95% of
+ * 验收合格率): its length, spaces after it included, or 0.
+ */
+extern size_t pe_form_label_len(const char *s, size_t len, const char *name, size_t name_len);
 /* The comparator a kind written in 指标性质 (定量, 正向, 反向, 定性指标) stands for. */
 extern const char *pe_form_nature_alias(const char *s, size_t len);
 /* 分值 or 得分 as points: the length of s without a trailing 分 ("20分" is 20). */

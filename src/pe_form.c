@@ -694,3 +694,48 @@ pe_form_nature_alias(const char *s, size_t len)
 			return aliases[i][1];
 	return NULL;
 }
+
+/*
+ * A label in front of a value that restates the indicator's name: 指标值
+ * "合格率≥95%" of 三级指标 "验收合格率", 实际完成值 "合格率96%".  The length of
+ * s's label (up to the first comparator or digit, spaces after it too) when
+ * the label is part of name and something follows it; 0 otherwise (the
+ * value is read as written).
+ */
+size_t
+pe_form_label_len(const char *s, size_t len, const char *name, size_t name_len)
+{
+	size_t		b,
+				e,
+				i,
+				n;
+
+	if (s == NULL || name == NULL)
+		return 0;
+	pe_form_strip(s, len, &b, &e);
+	for (i = b; i < e; i += n)
+	{
+		if (pe_digit_at(s, i, e, &n) >= 0 || pe_form_comparator_at(s, i, e) > 0)
+			break;
+		n = pe_char_len(s, i, e);
+		if (n == 0)
+			return 0;
+	}
+	if (i == b || i >= e)
+		return 0;
+	/* the label, without spaces around it, within the name */
+	{
+		size_t		lb,
+					le;
+
+		pe_form_strip(s + b, i - b, &lb, &le);
+		lb += b;
+		le += b;
+		if (le == lb || le - lb > name_len)
+			return 0;
+		for (size_t k = 0; k + (le - lb) <= name_len; k++)
+			if (memcmp(name + k, s + lb, le - lb) == 0)
+				return i;
+	}
+	return 0;
+}

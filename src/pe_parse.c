@@ -514,6 +514,15 @@ pe_form_comparator(const char *s)
 	return c ? strlen(c->lit) : 0;
 }
 
+/* The length of the comparator spelling at s[i], or 0 (see pe_core.h). */
+size_t
+pe_form_comparator_at(const char *s, size_t i, size_t e)
+{
+	const CmpSpelling *c = match_cmp(s, i, e, false);
+
+	return c ? strlen(c->lit) : 0;
+}
+
 /* Is [b, e) of s exactly lit? */
 static bool
 form_is(const char *s, size_t b, size_t e, const char *lit)

@@ -9,7 +9,7 @@
 --   county_c: weights printed only in the section headers: refused once.
 --   a form larger than a project holds: refused at once (54000).
 BEGIN;
-SELECT plan(29);
+SELECT plan(30);
 
 \copy perfeval.form_project FROM 'test/data/forms/real/county_a_project.csv' WITH (FORMAT csv, HEADER match)
 \copy perfeval.form_indicator FROM 'test/data/forms/real/county_a_indicator.csv' WITH (FORMAT csv, HEADER match)
@@ -25,10 +25,15 @@ SELECT plan(29);
 INSERT INTO perfeval.form_project VALUES ('BIG', '超大表单', '2023', '650102', '县财政局', '', '', '', '', '', '', '', '', '', '', '', '');
 INSERT INTO perfeval.form_indicator
 SELECT 'BIG', '产出指标', '数量指标', '指标' || g, '≥', '1', '个', '0.1', '1个', '', '' FROM generate_series(1, 1001) g;
+-- a form whose 指标值 and 实际完成值 begin with a label restating the name
+INSERT INTO perfeval.form_project VALUES ('R6', '标签项目', '2023', '650102', '县住建局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('R6', '产出指标', '质量指标', '验收合格率', '', '合格率≥95%', '', '60', '合格率 96%', '', ''),
+	('R6', '产出指标', '数量指标', '改造户数', '', '≥100', '户', '40', '100户', '', '');
 
 SELECT results_eq('SELECT * FROM perfeval.import_forms() ORDER BY project_code',
 	$$VALUES ('BIG', 'rejected', 1001, 1), ('R1', 'imported', 8, 0), ('R2', 'imported', 6, 0), ('R3', 'rejected', 3, 1),
-		('R4', 'imported', 5, 0), ('R5', 'imported', 3, 0)$$,
+		('R4', 'imported', 5, 0), ('R5', 'imported', 3, 0), ('R6', 'imported', 2, 0)$$,
 	'the four real forms go in; the one without row weights and the one too large are refused, once each');
 
 -- county_a: 9.5 + 20 + 9 + 10 + 10 + 15 + 15 + 20 = 108.5 of 110 points,
@@ -92,6 +97,13 @@ SELECT results_eq($$SELECT p.year, p.evaluation_kind, a.unit, i.target::text FRO
 	JOIN perfeval.allocation a USING (project_id) JOIN perfeval.indicator i USING (project_id) WHERE p.project_id = 'R5' ORDER BY i.seq$$,
 	$$VALUES (2023, '单位自评', '万元', '=5个'), (2023, '单位自评', '万元', '≤12万元'), (2023, '单位自评', '万元', '=90%')$$,
 	'county_e: 2023年度, 绩效自评, 万, 定量, 反向 and 正向指标 read as the warehouse holds them');
+
+-- a label restating the indicator's name in front of 指标值 and 实际完成值
+-- (合格率≥95% of 验收合格率) is dropped; one that does not (增长率5%) is read
+-- as written (and refused, as before)
+SELECT results_eq($$SELECT (SELECT string_agg(i.target::text || ' ' || a.measure::text, ', ' ORDER BY i.seq) FROM perfeval.indicator i
+	JOIN perfeval.actual a USING (project_id, code) WHERE i.project_id = 'R6'), (SELECT total FROM perfeval.project_scores WHERE project_id = 'R6')$$,
+	$$VALUES ('≥95% 96%, ≥100户 100户', 100::numeric)$$, 'a label restating the name in front of 指标值 and 实际完成值 is dropped');
 
 -- county_c: one problem, naming the form
 SELECT results_eq($$SELECT line, column_name, sqlstate, message FROM perfeval.import_error WHERE project_code = 'R3'$$,

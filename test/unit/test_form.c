@@ -93,6 +93,13 @@ test_cells(void)
 		  strcmp(pe_form_nature_alias("定性指标", strlen("定性指标")), "定性") == 0 &&
 		  pe_form_nature_alias("≥", strlen("≥")) == NULL && pe_form_nature_alias("定性", strlen("定性")) == NULL,
 		  "指标性质 kinds", "定量 is none, 反向指标 is ≤, 定性指标 is 定性, ≥ and 定性 as written");
+	check(pe_form_label_len("合格率≥95%", strlen("合格率≥95%"), "验收合格率", strlen("验收合格率")) == strlen("合格率") &&
+		  pe_form_label_len("合格率 96%", strlen("合格率 96%"), "合格率", strlen("合格率")) == strlen("合格率 ") &&
+		  pe_form_label_len("增长率≥5%", strlen("增长率≥5%"), "验收合格率", strlen("验收合格率")) == 0 &&
+		  pe_form_label_len("≥95%", strlen("≥95%"), "合格率", strlen("合格率")) == 0 &&
+		  pe_form_label_len("不低于95%", strlen("不低于95%"), "不低于", strlen("不低于")) == 0 &&
+		  pe_form_label_len("合格率", strlen("合格率"), "合格率", strlen("合格率")) == 0,
+		  "labels", "合格率≥95% of 验收合格率, not a label outside the name, not a comparator");
 	check(pe_form_survey_option("很满意", strlen("很满意")) == 1 && pe_form_survey_option(" 满意 ", 8) == 2 &&
 		  pe_form_survey_option("基本满意", strlen("基本满意")) == 3 &&
 		  pe_form_survey_option("不太满意", strlen("不太满意")) == 4 &&
