@@ -265,6 +265,9 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		const char *source;
 		PeProblems	pr = {{NULL, NULL, NULL, NULL, NULL}};
 
+		/* a note that changes nothing after 指标值 (≥95%（含）): dropped */
+		if (value && pe_form_value_len(value, strlen(value)) < strlen(value))
+			value[pe_form_value_len(value, strlen(value))] = '\0';
 		/* a label restating the name in front of 指标值 or 实际完成值: dropped */
 		value = without_label(value, false, &f->f[PE_FF_NAME]);
 		actual = without_label(actual, true, &f->f[PE_FF_NAME]);

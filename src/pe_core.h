@@ -230,6 +230,8 @@ extern size_t pe_form_comparator_at(const char *s, size_t i, size_t e);
  * 验收合格率): its length, spaces after it included, or 0.
  */
 extern size_t pe_form_label_len(const char *s, size_t len, const char *name, size_t name_len);
+/* A value without a note that changes nothing (≥95%（含）): its length. */
+extern size_t pe_form_value_len(const char *s, size_t len);
 /* The comparator a kind written in 指标性质 (定量, 正向, 反向, 定性指标) stands for. */
 extern const char *pe_form_nature_alias(const char *s, size_t len);
 /* 分值 or 得分 as points: the length of s without a trailing 分 ("20分" is 20). */

@@ -739,3 +739,32 @@ pe_form_label_len(const char *s, size_t len, const char *name, size_t name_len)
 	}
 	return 0;
 }
+
+/*
+ * A value without a closing note that changes nothing: "≥95%（含）", "≥95%(含)"
+ * (inclusive: what ≥ says).  The length of s without it.
+ */
+size_t
+pe_form_value_len(const char *s, size_t len)
+{
+	static const char *const notes[] = {"（含）", "(含)", "（含本数）", "(含本数)", NULL};
+	size_t		b,
+				e;
+
+	if (s == NULL)
+		return 0;
+	pe_form_strip(s, len, &b, &e);
+	for (int i = 0; notes[i]; i++)
+	{
+		size_t		n = strlen(notes[i]);
+
+		if (e - b > n && memcmp(s + e - n, notes[i], n) == 0)
+		{
+			e -= n;
+			while (e > b && s[e - 1] == ' ')
+				e--;
+			return e;
+		}
+	}
+	return len;
+}

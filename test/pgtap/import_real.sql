@@ -29,7 +29,7 @@ SELECT 'BIG', '产出指标', '数量指标', '指标' || g, '≥', '1', '个', 
 INSERT INTO perfeval.form_project VALUES ('R6', '标签项目', '2023', '650102', '县住建局', '', '', '', '', '', '', '', '', '', '', '', '');
 INSERT INTO perfeval.form_indicator VALUES
 	('R6', '产出指标', '质量指标', '验收合格率', '', '合格率≥95%', '', '60', '合格率 96%', '', ''),
-	('R6', '产出指标', '数量指标', '改造户数', '', '≥100', '户', '40', '100户', '', '');
+	('R6', '产出指标', '数量指标', '改造户数', '', '≥100（含）', '户', '40', '100户', '', '');
 
 SELECT results_eq('SELECT * FROM perfeval.import_forms() ORDER BY project_code',
 	$$VALUES ('BIG', 'rejected', 1001, 1), ('R1', 'imported', 8, 0), ('R2', 'imported', 6, 0), ('R3', 'rejected', 3, 1),
@@ -103,7 +103,7 @@ SELECT results_eq($$SELECT p.year, p.evaluation_kind, a.unit, i.target::text FRO
 -- as written (and refused, as before)
 SELECT results_eq($$SELECT (SELECT string_agg(i.target::text || ' ' || a.measure::text, ', ' ORDER BY i.seq) FROM perfeval.indicator i
 	JOIN perfeval.actual a USING (project_id, code) WHERE i.project_id = 'R6'), (SELECT total FROM perfeval.project_scores WHERE project_id = 'R6')$$,
-	$$VALUES ('≥95% 96%, ≥100户 100户', 100::numeric)$$, 'a label restating the name in front of 指标值 and 实际完成值 is dropped');
+	$$VALUES ('≥95% 96%, ≥100户 100户', 100::numeric)$$, 'a label restating the name in front of 指标值 and 实际完成值 is dropped, and a closing （含）');
 
 -- county_c: one problem, naming the form
 SELECT results_eq($$SELECT line, column_name, sqlstate, message FROM perfeval.import_error WHERE project_code = 'R3'$$,

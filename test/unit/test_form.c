@@ -100,6 +100,10 @@ test_cells(void)
 		  pe_form_label_len("不低于95%", strlen("不低于95%"), "不低于", strlen("不低于")) == 0 &&
 		  pe_form_label_len("合格率", strlen("合格率"), "合格率", strlen("合格率")) == 0,
 		  "labels", "合格率≥95% of 验收合格率, not a label outside the name, not a comparator");
+	check(pe_form_value_len("≥95%（含）", strlen("≥95%（含）")) == strlen("≥95%") &&
+		  pe_form_value_len("≥95% (含)", strlen("≥95% (含)")) == strlen("≥95%") &&
+		  pe_form_value_len("≥95%", strlen("≥95%")) == strlen("≥95%") &&
+		  pe_form_value_len("（含）", strlen("（含）")) == strlen("（含）"), "notes", "≥95%（含） is ≥95%");
 	check(pe_form_survey_option("很满意", strlen("很满意")) == 1 && pe_form_survey_option(" 满意 ", 8) == 2 &&
 		  pe_form_survey_option("基本满意", strlen("基本满意")) == 3 &&
 		  pe_form_survey_option("不太满意", strlen("不太满意")) == 4 &&
