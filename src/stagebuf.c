@@ -1,9 +1,11 @@
 /*
  * stagebuf.c
- *		Staging form rows on a Citus cluster (docs/scale-out.md).
+ *		Staging form rows in batches: on one node by heap_multi_insert(), as
+ *		COPY writes a table without indexes (1.16; the trigger's
+ *		simple_heap_insert() per row before), and on a Citus cluster
+ *		(docs/scale-out.md) through Citus.
  *
- * On one node the staging trigger (form.c) writes each row into its staging
- * table's heap.  On a Citus coordinator the staging tables are reference
+ * On a Citus coordinator the staging tables are reference
  * tables whose heap is an empty shell: a row must reach every placement
  * through Citus.  One distributed INSERT per row would cost a round trip to
  * each node per CSV line, so the trigger hands its rows here instead; they
@@ -22,11 +24,13 @@
  */
 #include "perfeval.h"
 
+#include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
+#include "executor/tuptable.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -45,6 +49,7 @@
 typedef struct StageBuf
 {
 	Oid			staged;			/* the staging table */
+	bool		local;			/* a table of this node: heap_multi_insert() */
 	LocalTransactionId lxid;
 	SubTransactionId subid;		/* where the buffered rows were staged */
 	MemoryContext cxt;			/* child of the transaction's context */
@@ -86,9 +91,9 @@ pe_stagebuf_wanted(Relation staged)
 	return where == PE_SHELL;
 }
 
-/* This transaction's buffer of staged, or NULL (create: a new one). */
+/* This transaction's buffer of staged, or NULL (create: a new one, local or not). */
 static StageBuf *
-buffer_of(Oid staged, bool create)
+buffer_of(Oid staged, bool create, bool local)
 {
 	StageBuf   *free_slot = NULL;
 
@@ -112,6 +117,7 @@ buffer_of(Oid staged, bool create)
 	}
 	/* the previous transaction's context went with it */
 	free_slot->staged = staged;
+	free_slot->local = local;
 	free_slot->lxid = PE_MY_LXID;
 	free_slot->subid = GetCurrentSubTransactionId();
 	free_slot->cxt = AllocSetContextCreate(TopTransactionContext, "perfeval staged rows",
@@ -163,6 +169,31 @@ insert_values(const char *target, const char *cols, TupleDesc desc, HeapTuple *r
 	SPI_finish();
 }
 
+/*
+ * Write the rows of b into its table of this node as COPY writes a table
+ * without indexes: heap_multi_insert(), a page's rows in one WAL record.
+ * (What simple_heap_insert() did per row before 1.16: the staging tables
+ * have no index, and the staging trigger is what writes them.)
+ */
+static void
+write_local(StageBuf *b)
+{
+	Relation	rel = table_open(b->staged, RowExclusiveLock);
+	TupleTableSlot **slots = palloc(sizeof(TupleTableSlot *) * b->n);
+	CommandId	cid = GetCurrentCommandId(true);
+
+	for (int i = 0; i < b->n; i++)
+	{
+		slots[i] = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
+		ExecStoreHeapTuple(b->rows[i], slots[i], false);
+	}
+	heap_multi_insert(rel, slots, b->n, cid, 0, NULL);
+	for (int i = 0; i < b->n; i++)
+		ExecDropSingleTupleTableSlot(slots[i]);
+	pfree(slots);
+	table_close(rel, NoLock);
+}
+
 /* Write the buffered rows of b. */
 static void
 write_buffer(StageBuf *b)
@@ -173,6 +204,15 @@ write_buffer(StageBuf *b)
 
 	if (b->n == 0)
 		return;
+	if (b->local)
+	{
+		write_local(b);
+		b->n = 0;
+		b->cap = 0;
+		b->rows = NULL;
+		MemoryContextReset(b->cxt);
+		return;
+	}
 	rel = table_open(b->staged, AccessShareLock);
 	desc = CreateTupleDescCopy(RelationGetDescr(rel));
 	target = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
@@ -239,11 +279,15 @@ pe_insert_rows(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(total);
 }
 
-/* Buffer a staged row of the staging table staged (formed by the caller). */
+/*
+ * Buffer a staged row of the staging table staged (formed by the caller);
+ * local: a table of this node, written by heap_multi_insert(), else a
+ * Citus reference table, written through Citus.
+ */
 void
-pe_stagebuf_add(Oid staged, HeapTuple tup)
+pe_stagebuf_add(Oid staged, HeapTuple tup, bool local)
 {
-	StageBuf   *b = buffer_of(staged, true);
+	StageBuf   *b = buffer_of(staged, true, local);
 	MemoryContext old;
 
 	/* one subtransaction per buffer: rows of an outer one are written first */
@@ -266,8 +310,7 @@ pe_stagebuf_add(Oid staged, HeapTuple tup)
 
 /*
  * perfeval_internal.stage_flush(): AFTER INSERT FOR EACH STATEMENT trigger
- * of the form_* views: the statement's last rows reach the staging table
- * (on one node nothing is buffered and it returns at once).
+ * of the form_* views: the statement's last rows reach the staging table.
  */
 PG_FUNCTION_INFO_V1(pe_stage_flush);
 Datum
