@@ -308,8 +308,7 @@ static StagePos stage_pos[8];
  * views.  Keeps the row in perfeval_internal.staged_* with its line (header
  * = line 1; a quoted field's line breaks counted) and batch.  The staging
  * tables have no index (the import reads them whole, by hash joins), so the
- * rows are written as COPY writes a table without indexes, a batch at a
- * time (src/stagebuf.c; the statement's last batch when it ends).
+ * row is one heap insert.
  */
 PG_FUNCTION_INFO_V1(pe_stage_row);
 Datum
@@ -415,8 +414,10 @@ pe_stage_row(PG_FUNCTION_ARGS)
 	pos->line += 1 + breaks;
 
 	tup = heap_form_tuple(sdesc, values, nulls);
-	/* (buffered, and written in batches: src/stagebuf.c) */
-	pe_stagebuf_add(pos->staged, tup, !pos->via_citus);
+	if (pos->via_citus)
+		pe_stagebuf_add(pos->staged, tup);
+	else
+		simple_heap_insert(rel, tup);
 	heap_freetuple(tup);
 	table_close(rel, NoLock);
 	return PointerGetDatum(td->tg_trigtuple);

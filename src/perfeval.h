@@ -144,7 +144,7 @@ extern void pe_evaluation_parts(Datum d, bool *applicable, bool *scored, int64 *
 struct HeapTupleData;
 struct RelationData;
 extern bool pe_stagebuf_wanted(struct RelationData *staged);
-extern void pe_stagebuf_add(Oid staged, struct HeapTupleData *tup, bool local);
+extern void pe_stagebuf_add(Oid staged, struct HeapTupleData *tup);
 
 /* The state after perfeval's bulk insert wrote rows of a fact table (src/keep.c). */
 extern void pe_keep_written(struct RelationData *rel, Datum keys);

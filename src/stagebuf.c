@@ -1,11 +1,9 @@
 /*
  * stagebuf.c
- *		Staging form rows in batches: on one node by heap_multi_insert(), as
- *		COPY writes a table without indexes (1.16; the trigger's
- *		simple_heap_insert() per row before), and on a Citus cluster
- *		(docs/scale-out.md) through Citus.
+ *		Staging form rows on a Citus cluster (docs/scale-out.md).
  *
- * On a Citus coordinator the staging tables are reference
+ * On one node the staging trigger (form.c) writes each row into its staging
+ * table's heap.  On a Citus coordinator the staging tables are reference
  * tables whose heap is an empty shell: a row must reach every placement
  * through Citus.  One distributed INSERT per row would cost a round trip to
  * each node per CSV line, so the trigger hands its rows here instead; they
@@ -24,13 +22,11 @@
  */
 #include "perfeval.h"
 
-#include "access/heapam.h"
 #include "access/htup_details.h"
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
-#include "executor/tuptable.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
@@ -49,7 +45,6 @@
 typedef struct StageBuf
 {
 	Oid			staged;			/* the staging table */
-	bool		local;			/* a table of this node: heap_multi_insert() */
 	LocalTransactionId lxid;
 	SubTransactionId subid;		/* where the buffered rows were staged */
 	MemoryContext cxt;			/* child of the transaction's context */
@@ -91,9 +86,9 @@ pe_stagebuf_wanted(Relation staged)
 	return where == PE_SHELL;
 }
 
-/* This transaction's buffer of staged, or NULL (create: a new one, local or not). */
+/* This transaction's buffer of staged, or NULL (create: a new one). */
 static StageBuf *
-buffer_of(Oid staged, bool create, bool local)
+buffer_of(Oid staged, bool create)
 {
 	StageBuf   *free_slot = NULL;
 
@@ -117,7 +112,6 @@ buffer_of(Oid staged, bool create, bool local)
 	}
 	/* the previous transaction's context went with it */
 	free_slot->staged = staged;
-	free_slot->local = local;
 	free_slot->lxid = PE_MY_LXID;
 	free_slot->subid = GetCurrentSubTransactionId();
 	free_slot->cxt = AllocSetContextCreate(TopTransactionContext, "perfeval staged rows",
@@ -169,31 +163,6 @@ insert_values(const char *target, const char *cols, TupleDesc desc, HeapTuple *r
 	SPI_finish();
 }
 
-/*
- * Write the rows of b into its table of this node as COPY writes a table
- * without indexes: heap_multi_insert(), a page's rows in one WAL record.
- * (What simple_heap_insert() did per row before 1.16: the staging tables
- * have no index, and the staging trigger is what writes them.)
- */
-static void
-write_local(StageBuf *b)
-{
-	Relation	rel = table_open(b->staged, RowExclusiveLock);
-	TupleTableSlot **slots = palloc(sizeof(TupleTableSlot *) * b->n);
-	CommandId	cid = GetCurrentCommandId(true);
-
-	for (int i = 0; i < b->n; i++)
-	{
-		slots[i] = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsHeapTuple);
-		ExecStoreHeapTuple(b->rows[i], slots[i], false);
-	}
-	heap_multi_insert(rel, slots, b->n, cid, 0, NULL);
-	for (int i = 0; i < b->n; i++)
-		ExecDropSingleTupleTableSlot(slots[i]);
-	pfree(slots);
-	table_close(rel, NoLock);
-}
-
 /* Write the buffered rows of b. */
 static void
 write_buffer(StageBuf *b)
@@ -204,15 +173,6 @@ write_buffer(StageBuf *b)
 
 	if (b->n == 0)
 		return;
-	if (b->local)
-	{
-		write_local(b);
-		b->n = 0;
-		b->cap = 0;
-		b->rows = NULL;
-		MemoryContextReset(b->cxt);
-		return;
-	}
 	rel = table_open(b->staged, AccessShareLock);
 	desc = CreateTupleDescCopy(RelationGetDescr(rel));
 	target = quote_qualified_identifier(get_namespace_name(RelationGetNamespace(rel)),
@@ -279,15 +239,11 @@ pe_insert_rows(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(total);
 }
 
-/*
- * Buffer a staged row of the staging table staged (formed by the caller);
- * local: a table of this node, written by heap_multi_insert(), else a
- * Citus reference table, written through Citus.
- */
+/* Buffer a staged row of the staging table staged (formed by the caller). */
 void
-pe_stagebuf_add(Oid staged, HeapTuple tup, bool local)
+pe_stagebuf_add(Oid staged, HeapTuple tup)
 {
-	StageBuf   *b = buffer_of(staged, true, local);
+	StageBuf   *b = buffer_of(staged, true);
 	MemoryContext old;
 
 	/* one subtransaction per buffer: rows of an outer one are written first */
@@ -310,7 +266,8 @@ pe_stagebuf_add(Oid staged, HeapTuple tup, bool local)
 
 /*
  * perfeval_internal.stage_flush(): AFTER INSERT FOR EACH STATEMENT trigger
- * of the form_* views: the statement's last rows reach the staging table.
+ * of the form_* views: the statement's last rows reach the staging table
+ * (on one node nothing is buffered and it returns at once).
  */
 PG_FUNCTION_INFO_V1(pe_stage_flush);
 Datum
