@@ -468,7 +468,7 @@ defer_xact(XactEvent event, void *arg)
 		 event == XACT_EVENT_PARALLEL_PRE_COMMIT) && ndeferred > 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TRANSACTION_STATE),
-				 errmsg("perfeval's kept state of %d written projects is still deferred", ndeferred),
+				 errmsg("perfeval's kept state of the projects written since keep_later() is still deferred"),
 				 errhint("Call perfeval_internal.keep_now() after perfeval_internal.keep_later() and the writes.")));
 	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
 		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
