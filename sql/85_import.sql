@@ -561,6 +561,15 @@ CREATE FUNCTION perfeval_internal.insert_rows(target regclass, cols text, query 
 	RETURNS bigint LANGUAGE C AS 'MODULE_PATHNAME', 'pe_insert_rows';
 CREATE FUNCTION perfeval_internal.bulk_insert(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS bigint LANGUAGE C STRICT AS 'MODULE_PATHNAME', 'pe_bulk_insert';
+-- Between keep_later() and keep_now(), bulk_insert() only notes the
+-- projects and kinds of facts it wrote; keep_now() locks their state rows
+-- once and recomputes every noted part by one UPDATE (src/keep.c; a
+-- transaction cannot commit with projects noted and not kept).  The
+-- import's writes of a chunk of forms: write_forms().
+CREATE FUNCTION perfeval_internal.keep_later() RETURNS void
+	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_later';
+CREATE FUNCTION perfeval_internal.keep_now() RETURNS bigint
+	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_now';
 CREATE FUNCTION perfeval_internal.write_rows(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
@@ -597,6 +606,8 @@ DECLARE
 	taken text[] := ARRAY(SELECT t.code FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code
 						   WHERE s.ord BETWEEN lo AND hi);
 BEGIN
+	-- (the kept state of the chunk's projects once, at the end)
+	PERFORM perfeval_internal.keep_later();
 	PERFORM perfeval_internal.refuse_load(t.code)
 	   FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
 	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
@@ -655,6 +666,7 @@ BEGIN
 	PERFORM perfeval_internal.write_rows('perfeval.survey_response', 'project_id, code, option_no, option_label, respondents, coefficient', $q$
 	SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient
 	  FROM pe_answers v WHERE v.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no$q$, lo, hi);
+	PERFORM perfeval_internal.keep_now();
 END $$;
 
 
@@ -803,6 +815,8 @@ COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开�
 COMMENT ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) IS '暂存表单的角色可否装载它（所替换的项目及所写的部门与区划） / Whether the role that staged a form may load it: the project it replaces and the department and division it writes';
 COMMENT ON FUNCTION perfeval_internal.taken_codes(text[]) IS '已有项目的编码（不论可见与否） / The codes that name existing projects, visible or not';
 COMMENT ON FUNCTION perfeval_internal.insert_rows(regclass, text, text, bigint, bigint) IS '以多行 INSERT 写入查询结果（Citus 上受行级安全约束的角色） / Inserts a query''s rows by multi-row INSERTs (on Citus, for a role under row-level security)';
+COMMENT ON FUNCTION perfeval_internal.keep_later() IS '此后批量写入只记下所写项目，由 keep_now() 一次维护其状态（导入） / From now on bulk_insert() only notes the projects it writes, whose kept state keep_now() then maintains at once (the import)';
+COMMENT ON FUNCTION perfeval_internal.keep_now() IS '一次加锁并重算 keep_later() 以来批量写入的项目状态，返回项目数 / Locks once and recomputes the kept state of the projects bulk_insert() wrote since keep_later(); returns how many';
 COMMENT ON FUNCTION perfeval_internal.bulk_insert(regclass, text, text, bigint, bigint) IS '像 COPY 一样分批写入查询结果：每批一次检查外键，项目状态最后重算一次；需要 INSERT 时返回 NULL / Writes a query''s rows in batches as COPY does, foreign keys checked once per batch and the kept state recomputed once; NULL where an INSERT is needed';
 COMMENT ON FUNCTION perfeval_internal.write_rows(regclass, text, text, bigint, bigint) IS '导入写入一张表：分批写入（bulk_insert）、INSERT ... SELECT，或在 Citus 上逐批多行插入 / The import''s write of one table: bulk_insert(), an INSERT ... SELECT, or batched multi-row INSERTs on Citus';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';

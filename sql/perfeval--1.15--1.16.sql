@@ -5,6 +5,21 @@
 -- Blocks, each named by what it brings; the rules themselves ship in the
 -- library (src/pe_form.c, src/pe_csv.c), so most blocks only declare.
 
+-- == import speed ==
+-- The kept state of a chunk of imported forms once, at the end of its
+-- writes (src/keep.c, deferred keeping): bulk_insert() between keep_later()
+-- and keep_now() only notes the projects it wrote; write_forms() calls the
+-- two around its writes.  (The recompute statements themselves are in the
+-- library.)
+CREATE FUNCTION perfeval_internal.keep_later() RETURNS void
+	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_later';
+CREATE FUNCTION perfeval_internal.keep_now() RETURNS bigint
+	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_now';
+COMMENT ON FUNCTION perfeval_internal.keep_later() IS '此后批量写入只记下所写项目，由 keep_now() 一次维护其状态（导入） / From now on bulk_insert() only notes the projects it writes, whose kept state keep_now() then maintains at once (the import)';
+COMMENT ON FUNCTION perfeval_internal.keep_now() IS '一次加锁并重算 keep_later() 以来批量写入的项目状态，返回项目数 / Locks once and recomputes the kept state of the projects bulk_insert() wrote since keep_later(); returns how many';
+-- (write_forms() calls the two around its writes: in the block "forms as
+-- counties send them: the import" below, which replaces it)
+
 -- == forms as counties send them: the tables ==
 -- (issue 26) a department taken from the implementing unit, the points a
 -- level-1 cell printed, and a row that does not apply may have no weight
@@ -393,6 +408,8 @@ DECLARE
 	taken text[] := ARRAY(SELECT t.code FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code
 						   WHERE s.ord BETWEEN lo AND hi);
 BEGIN
+	-- (the kept state of the chunk's projects once, at the end)
+	PERFORM perfeval_internal.keep_later();
 	PERFORM perfeval_internal.refuse_load(t.code)
 	   FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
 	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
@@ -451,6 +468,7 @@ BEGIN
 	PERFORM perfeval_internal.write_rows('perfeval.survey_response', 'project_id, code, option_no, option_label, respondents, coefficient', $q$
 	SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient
 	  FROM pe_answers v WHERE v.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no$q$, lo, hi);
+	PERFORM perfeval_internal.keep_now();
 END $$;
 
 

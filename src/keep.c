@@ -34,6 +34,7 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "access/xact.h"
@@ -128,49 +129,78 @@ typedef enum
 	KIND_ACTUAL, KIND_CHECKLIST, KIND_SURVEY, KIND_MONEY, KIND_COUNT
 } Kind;
 
-/* Per kind: its fact table, its state column and the recompute statement. */
+/*
+ * Per kind: its fact table, its state column, and how its part is
+ * recomputed for the projects k.id of unnest($1): the columns it sets from
+ * x, the derived columns of x and the joins that give them (recompute()
+ * puts them into one UPDATE, for one kind or for several at once).
+ */
 static const struct
 {
 	const char *table;
 	const char *column;
-	const char *recompute;
+	const char *set;
+	const char *cols;
+	const char *joins;
 }			kinds[KIND_COUNT] = {
 	{"actual", "actuals",
-		"UPDATE perfeval_internal.project_state st SET actuals = x.s, actual_notes = x.n"
-		"  FROM (SELECT k.id, f.s, f.n FROM unnest($1) k(id),"
-		"          LATERAL (SELECT perfeval.actual_state(a.code, a.reported_on, a.measure, a.tier,"
+		"actuals = x.a_s, actual_notes = x.a_n",
+		", fa.s AS a_s, fa.n AS a_n",
+		" CROSS JOIN LATERAL (SELECT perfeval.actual_state(a.code, a.reported_on, a.measure, a.tier,"
 		"                             a.fraction, a.deviation_note IS NOT NULL) AS s,"
 		"                          perfeval.notes_state(a.code, a.reported_on, a.deviation_note) AS n"
-		"                     FROM perfeval.actual a WHERE a.project_id = k.id) f) x"
-		" WHERE st.project_id = x.id"},
+		"                     FROM perfeval.actual a WHERE a.project_id = k.id) fa"},
 	{"checklist_point", "checklist",
-		"UPDATE perfeval_internal.project_state st SET checklist = x.s, checklist_reasons = x.n"
-		"  FROM (SELECT k.id, f.s, f.n FROM unnest($1) k(id),"
-		"          LATERAL (SELECT perfeval.checklist_state(c.code, c.points, c.deduction) AS s,"
+		"checklist = x.c_s, checklist_reasons = x.c_n",
+		", fc.s AS c_s, fc.n AS c_n",
+		" CROSS JOIN LATERAL (SELECT perfeval.checklist_state(c.code, c.points, c.deduction) AS s,"
 		"                          perfeval.notes_state(c.code, NULL,"
 		"                                    c.description || '：' || coalesce(c.reason, '未说明理由')"
 		"                                    ORDER BY c.code, c.point_no) FILTER (WHERE c.deduction > 0) AS n"
-		"                     FROM perfeval.checklist_point c WHERE c.project_id = k.id) f) x"
-		" WHERE st.project_id = x.id"},
+		"                     FROM perfeval.checklist_point c WHERE c.project_id = k.id) fc"},
 	{"survey_response", "survey",
-		"UPDATE perfeval_internal.project_state st SET survey = x.s"
-		"  FROM (SELECT k.id, (SELECT perfeval.survey_state(r.code, r.option_no, r.respondents, r.coefficient)"
-		"                        FROM perfeval.survey_response r WHERE r.project_id = k.id) AS s"
-		"          FROM unnest($1) k(id)) x"
-		" WHERE st.project_id = x.id"},
+		"survey = x.v_s",
+		", (SELECT perfeval.survey_state(r.code, r.option_no, r.respondents, r.coefficient)"
+		"     FROM perfeval.survey_response r WHERE r.project_id = k.id) AS v_s",
+		""},
 	{"allocation", "allocations",
-		"UPDATE perfeval_internal.project_state st"
-		"   SET allocations = coalesce(x.n, 0), money_initial_budget = x.initial_budget,"
-		"       money_budget = x.budget, money_arrived = x.arrived, money_spent = x.spent"
-		"  FROM (SELECT k.id, m.* FROM unnest($1) k(id)"
-		"          LEFT JOIN LATERAL (SELECT count(*) AS n,"
+		"allocations = coalesce(x.m_n, 0), money_initial_budget = x.m_ib,"
+		"       money_budget = x.m_b, money_arrived = x.m_a, money_spent = x.m_s",
+		", m.n AS m_n, m.initial_budget AS m_ib, m.budget AS m_b, m.arrived AS m_a, m.spent AS m_s",
+		" LEFT JOIN LATERAL (SELECT count(*) AS n,"
 		"                    sum(perfeval.wanyuan(a.initial_budget, a.unit)) AS initial_budget,"
 		"                    sum(perfeval.wanyuan(a.budget, a.unit)) AS budget,"
 		"                    sum(perfeval.wanyuan(a.arrived, a.unit)) AS arrived,"
 		"                    sum(perfeval.wanyuan(a.spent, a.unit)) AS spent"
-		"               FROM perfeval.allocation a WHERE a.project_id = k.id) m ON true) x"
-		" WHERE st.project_id = x.id"},
+		"               FROM perfeval.allocation a WHERE a.project_id = k.id) m ON true"},
 };
+
+/*
+ * The statement recomputing the parts of the kinds in which[] for the
+ * projects in $1 (text[]) from their facts: one UPDATE, so that a project
+ * whose parts are all recomputed at once gets one new state row version.
+ */
+static char *
+recompute(const bool *which)
+{
+	StringInfoData set,
+				cols,
+				joins;
+
+	initStringInfo(&set);
+	initStringInfo(&cols);
+	initStringInfo(&joins);
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (which[k])
+		{
+			appendStringInfo(&set, "%s%s", set.len ? ", " : "", kinds[k].set);
+			appendStringInfoString(&cols, kinds[k].cols);
+			appendStringInfoString(&joins, kinds[k].joins);
+		}
+	return psprintf("UPDATE perfeval_internal.project_state st SET %s"
+					"  FROM (SELECT k.id%s FROM unnest($1) k(id)%s) x"
+					" WHERE st.project_id = x.id", set.data, cols.data, joins.data);
+}
 
 /* The state rows of these projects exist and are locked, in order. */
 #define LOCK_PROJECTS_INSERT \
@@ -330,11 +360,14 @@ check_trigger(FunctionCallInfo fcinfo, const char *fn)
 static void
 keep_kind(Kind kind, Datum lock_keys, Datum keys, const char *unit_check)
 {
+	bool		which[KIND_COUNT] = {false};
+
+	which[kind] = true;
 	keeping = true;
 	lock_projects(lock_keys);
 	if (unit_check)
 		refuse_incomparable(unit_check, keys);
-	run(kinds[kind].recompute, keys, SPI_OK_UPDATE);
+	run(recompute(which), keys, SPI_OK_UPDATE);
 }
 
 /*
@@ -396,6 +429,160 @@ keep_facts(PG_FUNCTION_ARGS)
 }
 
 /*
+ * Deferred keeping, for the import (perfeval_internal.keep_later() and
+ * keep_now(), called by write_forms() around the writes of a chunk of
+ * forms).  Between the two, pe_keep_written() only notes the projects and
+ * the kinds that bulk_insert() wrote; keep_now() then does once what it
+ * would have done after each table: the noted projects' state rows locked
+ * in one ordered batch, the unit check of their actuals, and every noted
+ * part recomputed by one UPDATE (one new state row version per project
+ * instead of one per table).  The same locks, check and recompute, only
+ * later in the same transaction: still after the facts are written, still
+ * under the lock and in a new snapshot (see the head of this file).  The
+ * state cannot be left stale: what is noted is forgotten with the
+ * subtransaction that called keep_later() if it aborts, and a transaction
+ * that would commit with noted projects not yet kept is refused.
+ */
+static bool defer_on = false;
+static SubTransactionId defer_subid = InvalidSubTransactionId;
+static bool defer_kinds[KIND_COUNT];
+static text **deferred = NULL;
+static int	ndeferred = 0,
+			capdeferred = 0;
+static bool defer_callbacks_set = false;
+
+static void
+defer_reset(void)
+{
+	defer_on = false;
+	defer_subid = InvalidSubTransactionId;
+	memset(defer_kinds, 0, sizeof(defer_kinds));
+	deferred = NULL;			/* (in TopTransactionContext) */
+	ndeferred = capdeferred = 0;
+}
+
+static void
+defer_xact(XactEvent event, void *arg)
+{
+	if ((event == XACT_EVENT_PRE_COMMIT || event == XACT_EVENT_PRE_PREPARE ||
+		 event == XACT_EVENT_PARALLEL_PRE_COMMIT) && ndeferred > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TRANSACTION_STATE),
+				 errmsg("perfeval's kept state of the projects written since keep_later() is still deferred"),
+				 errhint("Call perfeval_internal.keep_now() after perfeval_internal.keep_later() and the writes.")));
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
+		event == XACT_EVENT_PREPARE)
+		defer_reset();
+}
+
+static void
+defer_subxact(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (!defer_on || mySubid != defer_subid)
+		return;
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		defer_reset();			/* its writes are gone, and so is what they noted */
+	else if (event == SUBXACT_EVENT_COMMIT_SUB)
+		defer_subid = parentSubid;
+}
+
+/* Note the projects in keys (text[]) as written in a table of kind. */
+static void
+defer(Kind kind, Datum keys)
+{
+	ArrayType  *a = DatumGetArrayTypeP(keys);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	MemoryContext old = MemoryContextSwitchTo(TopTransactionContext);
+
+	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls[i])
+			continue;
+		if (ndeferred == capdeferred)
+		{
+			capdeferred = capdeferred ? 2 * capdeferred : 1024;
+			deferred = deferred ? repalloc(deferred, capdeferred * sizeof(text *))
+				: palloc(capdeferred * sizeof(text *));
+		}
+		deferred[ndeferred++] = (text *) PG_DETOAST_DATUM_COPY(elems[i]);
+	}
+	defer_kinds[kind] = true;
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * perfeval_internal.keep_later(): from now on, bulk_insert() only notes what
+ * it wrote (see above), until keep_now().
+ */
+PG_FUNCTION_INFO_V1(pe_keep_later);
+Datum
+pe_keep_later(PG_FUNCTION_ARGS)
+{
+	if (!defer_callbacks_set)
+	{
+		RegisterXactCallback(defer_xact, NULL);
+		RegisterSubXactCallback(defer_subxact, NULL);
+		defer_callbacks_set = true;
+	}
+	if (!defer_on)
+	{
+		defer_on = true;
+		defer_subid = GetCurrentSubTransactionId();
+	}
+	PG_RETURN_VOID();
+}
+
+/*
+ * perfeval_internal.keep_now(): keep what bulk_insert() wrote since
+ * keep_later(), and keep at once again.  Returns the projects kept.
+ */
+PG_FUNCTION_INFO_V1(pe_keep_now);
+Datum
+pe_keep_now(PG_FUNCTION_ARGS)
+{
+	bool		was = keeping;
+	bool		which[KIND_COUNT];
+	Datum		keys;
+	int64		n = 0;
+
+	if (ndeferred == 0)
+	{
+		defer_reset();
+		PG_RETURN_INT64(0);
+	}
+	memcpy(which, defer_kinds, sizeof(which));
+	keys = PointerGetDatum(construct_array((Datum *) deferred, ndeferred, TEXTOID, -1, false, TYPALIGN_INT));
+	defer_reset();
+	SPI_connect();
+	PG_TRY();
+	{
+		keys = one_datum("SELECT array_agg(DISTINCT id COLLATE \"C\" ORDER BY id COLLATE \"C\") FROM unnest($1) k(id)",
+						 keys);
+		if (keys != (Datum) 0)
+		{
+			keys = SPI_datumTransfer(keys, false, -1);
+			n = ArrayGetNItems(ARR_NDIM(DatumGetArrayTypeP(keys)), ARR_DIMS(DatumGetArrayTypeP(keys)));
+			keeping = true;
+			lock_projects(keys);
+			if (which[KIND_ACTUAL])
+				refuse_incomparable(UNIT_CHECK("perfeval.actual n", "n.project_id = ANY ($1) AND "), keys);
+			run(recompute(which), keys, SPI_OK_UPDATE);
+		}
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_INT64(n);
+}
+
+/*
  * After perfeval's bulk insert (src/bulk.c) wrote rows of rel, a fact table,
  * without firing its triggers: what keep_facts() does at the end of an
  * INSERT, for the projects in keys (text[]): their state rows locked in
@@ -408,6 +595,11 @@ pe_keep_written(Relation rel, Datum keys)
 	bool		was = keeping;
 	Kind		kind = kind_of(rel, "bulk_insert");
 
+	if (defer_on)
+	{
+		defer(kind, keys);
+		return;
+	}
 	PG_TRY();
 	{
 		keys = one_datum("SELECT array_agg(DISTINCT id COLLATE \"C\" ORDER BY id COLLATE \"C\") FROM unnest($1) k(id)",
@@ -648,7 +840,12 @@ refresh_state(PG_FUNCTION_ARGS)
 			run(FOLLOW_PROJECTS, keys, SPI_OK_UPDATE);
 			run(DROP_GONE, keys, SPI_OK_DELETE);
 			for (int k = 0; k < KIND_COUNT; k++)
-				run(kinds[k].recompute, keys, SPI_OK_UPDATE);
+			{
+				bool		which[KIND_COUNT] = {false};
+
+				which[k] = true;
+				run(recompute(which), keys, SPI_OK_UPDATE);
+			}
 		}
 		n = DatumGetInt64(one_datum("SELECT count(*) FROM perfeval_internal.project_state"
 									" WHERE actuals IS NOT NULL OR checklist IS NOT NULL"

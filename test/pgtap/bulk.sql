@@ -5,12 +5,12 @@
 -- do what the tables' triggers and policies do.  Over the four samples;
 -- undone by ROLLBACK.
 BEGIN;
-SELECT plan(17);
+SELECT plan(25);
 
 -- seed001 copied twice: once by bulk_insert(), once by INSERT
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
 SELECT v.id, p.name, p.year, p.division_code, p.department, p.evaluation_kind, p.scheme_id
-  FROM perfeval.project p, (VALUES ('bulk001'), ('ins001')) v(id) WHERE p.project_id = 'seed001';
+  FROM perfeval.project p, (VALUES ('bulk001'), ('ins001'), ('later001')) v(id) WHERE p.project_id = 'seed001';
 CREATE TEMP TABLE q (t regclass, cols text, sel text);
 INSERT INTO q VALUES
 	('perfeval.allocation', 'project_id, department, fund_level, unit, initial_budget, budget, arrived, spent',
@@ -53,6 +53,49 @@ SELECT is((SELECT array_agg(row(code, score, explanation)::text ORDER BY code) F
 SELECT is((SELECT row(total, grade)::text FROM perfeval.project_scores WHERE project_id = 'bulk001'),
 		  (SELECT row(total, grade)::text FROM perfeval.project_scores WHERE project_id = 'seed001'),
 		  'the total and grade are the original''s');
+
+-- deferred keeping (1.16, the import's write_forms()): between keep_later()
+-- and keep_now() bulk_insert() only notes what it wrote; keep_now() keeps
+-- it all at once, to the same state
+SELECT perfeval_internal.keep_later();
+SELECT is((SELECT array_agg(x.b) FROM (SELECT perfeval_internal.bulk_insert(q.t, q.cols, replace(q.sel, '$3', '''later001'''), 1, 1) IS NOT NULL AS b
+			  FROM q) x), ARRAY[true, true, true, true, true], 'bulk_insert() writes the five fact tables after keep_later()');
+SELECT ok((SELECT actuals IS NULL AND checklist IS NULL AND survey IS NULL AND allocations = 0
+			 FROM perfeval_internal.project_state WHERE project_id = 'later001'), 'and keeps nothing of them yet');
+SELECT is(perfeval_internal.keep_now(), 1::bigint, 'keep_now() keeps the one project written');
+SELECT is((SELECT row(s.actuals, s.actual_notes, s.checklist, s.checklist_reasons, s.survey, s.allocations,
+					 s.money_initial_budget, s.money_budget, s.money_arrived, s.money_spent)::text
+			 FROM perfeval_internal.project_state s WHERE s.project_id = 'later001'),
+		  (SELECT row(s.actuals, s.actual_notes, s.checklist, s.checklist_reasons, s.survey, s.allocations,
+					 s.money_initial_budget, s.money_budget, s.money_arrived, s.money_spent)::text
+			 FROM perfeval_internal.project_state s WHERE s.project_id = 'ins001'),
+		  'the state kept by keep_now() is the state after INSERT');
+-- what a rolled-back subtransaction noted is forgotten with it
+SAVEPOINT deferred;
+SELECT perfeval_internal.keep_later();
+SELECT perfeval_internal.bulk_insert('perfeval.checklist_point', 'project_id, code, point_no, description, points, deduction',
+	'SELECT ''later001'', ''C11'', 98, ''x'', 1, 1 WHERE $1 <= $2', 1, 1);
+ROLLBACK TO SAVEPOINT deferred;
+SELECT is(perfeval_internal.keep_now(), 0::bigint, 'nothing left to keep after ROLLBACK TO SAVEPOINT');
+-- the unit check still refuses, at keep_now()
+SAVEPOINT deferred;
+SELECT perfeval_internal.keep_later();
+SELECT perfeval_internal.bulk_insert('perfeval.actual', 'project_id, code, reported_on, measure',
+	'SELECT ''later001'', ''C11'', DATE ''2025-01-31'', ''5天''::perfeval.measure WHERE $1 <= $2', 1, 1);
+SELECT throws_ok($$SELECT perfeval_internal.keep_now()$$,
+	'22023', 'actual "5天" of indicator C11 cannot be compared with its target "=41家"',
+	'an actual its target cannot be compared with is refused by keep_now()');
+ROLLBACK TO SAVEPOINT deferred;
+-- what a committed subtransaction noted stays noted, for keep_now()
+SAVEPOINT deferred;
+SELECT perfeval_internal.keep_later();
+SELECT perfeval_internal.bulk_insert('perfeval.checklist_point', 'project_id, code, point_no, description, points, deduction',
+	'SELECT ''later001'', ''C11'', 97, ''x'', 1, 0.5 WHERE $1 <= $2', 1, 1);
+RELEASE SAVEPOINT deferred;
+SELECT is(perfeval_internal.keep_now(), 1::bigint, 'what a released subtransaction noted is kept by keep_now() after it');
+SELECT is((SELECT checklist::text FROM perfeval_internal.project_state WHERE project_id = 'later001'),
+		  (SELECT perfeval.checklist_state(c.code, c.points, c.deduction)::text FROM perfeval.checklist_point c WHERE c.project_id = 'later001'),
+		  'and its checklist part is recomputed with the new point');
 
 -- the same errors as an INSERT
 SELECT throws_ok($$SELECT perfeval_internal.bulk_insert('perfeval.actual', 'project_id, code, reported_on, measure',
