@@ -270,7 +270,15 @@ BEGIN
 	-- the core's form reader (typed, the national defaults applied, their
 	-- problems named; the indicator rows in form order, with progress)
 	CREATE TEMP TABLE pe_projects AS SELECT * FROM perfeval_internal.form_projects();
-	CREATE TEMP TABLE pe_irows AS SELECT * FROM perfeval_internal.form_indicator_rows;
+	-- (only the columns the checks and the writes use: the rest of the
+	-- view's are for a loader reading it, and a narrow table is written and
+	-- read faster)
+	CREATE TEMP TABLE pe_irows AS
+	SELECT r.line, r.project_code, r.level1, r.level2, r.name, r.note, r.ordinal, r.code, r.seq, r.source,
+		   r.method_raw, r.applicable, r.weight, r.score, r.tgt, r.msr, r.form_weighted, r.too_large,
+		   r.form_rows, r.level1_points, r.weight_mark, r.problem_columns, r.problem_values, r.problem_states,
+		   r.problem_messages, r.problem_hints
+	  FROM perfeval_internal.form_indicator_rows r;
 	ANALYZE pe_irows;
 	PERFORM perfeval_internal.import_progress('checking forms', (SELECT count(*) FROM pe_import_forms), -1, t0);
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)

@@ -345,6 +345,13 @@ check_trigger(FunctionCallInfo fcinfo, const char *fn)
 }
 
 /* The unit check of the actuals of src (alias n) that meet cond. */
+/*
+ * The actuals of the projects in $1, joined with the keys (not filtered by
+ * n.project_id = ANY ($1): with stale statistics the planner may scan the
+ * whole table and test each row against the array, a chunk's thousand
+ * keys at a time; a join hashes them or looks each up by its key)
+ */
+#define UNIT_CHECK_KEYS "unnest($1) k(id) JOIN perfeval.actual n ON n.project_id = k.id"
 #define UNIT_CHECK(src, cond) \
 	"SELECT n.project_id, n.code, n.measure, i.target" \
 	"  FROM " src " JOIN perfeval.indicator i ON i.project_id = n.project_id AND i.code = n.code" \
@@ -569,7 +576,7 @@ pe_keep_now(PG_FUNCTION_ARGS)
 			keeping = true;
 			lock_projects(keys);
 			if (which[KIND_ACTUAL])
-				refuse_incomparable(UNIT_CHECK("perfeval.actual n", "n.project_id = ANY ($1) AND "), keys);
+				refuse_incomparable(UNIT_CHECK(UNIT_CHECK_KEYS, ""), keys);
 			run(recompute(which), keys, SPI_OK_UPDATE);
 		}
 	}
@@ -609,7 +616,7 @@ pe_keep_written(Relation rel, Datum keys)
 			keys = SPI_datumTransfer(keys, false, -1);
 			/* (every actual of the written projects: no transition table) */
 			keep_kind(kind, keys, keys,
-					  kind == KIND_ACTUAL ? UNIT_CHECK("perfeval.actual n", "n.project_id = ANY ($1) AND ") : NULL);
+					  kind == KIND_ACTUAL ? UNIT_CHECK(UNIT_CHECK_KEYS, "") : NULL);
 		}
 	}
 	PG_FINALLY();
