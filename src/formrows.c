@@ -109,20 +109,6 @@ cstr_unless_mark(const Row *r, int col)
 	return TextDatumGetCString(r->in[col]);
 }
 
-/* Is a field, stripped, exactly lit? */
-static bool
-stripped_is(const Row *r, int col, const char *lit)
-{
-	PeFormField f = field(r, col);
-	size_t		b,
-				e;
-
-	if (f.s == NULL)
-		return false;
-	pe_form_strip(f.s, f.len, &b, &e);
-	return e - b == strlen(lit) && memcmp(f.s + b, lit, e - b) == 0;
-}
-
 /*
  * A value without a label that restates the indicator's name (合格率≥95% of
  * 验收合格率 is ≥95%), when the value does not read as written but does
@@ -310,11 +296,11 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 			}
 		}
 		/* a kind of indicator (定量, 正向, 反向 …): the comparator it stands for */
-		if (nature && pe_form_nature_alias(nature, strlen(nature)))
 		{
-			const char *a = pe_form_nature_alias(nature, strlen(nature));
+			const char *a = nature ? pe_form_nature_alias(nature, strlen(nature)) : NULL;
 
-			nature = *a ? pstrdup(a) : NULL;
+			if (a)
+				nature = *a ? pstrdup(a) : NULL;
 		}
 		if (nature)
 			pe_form_trim(nature, strlen(nature), &nb, &ne);
@@ -430,23 +416,9 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 											 psprintf("%c%d-%d", (char) (64 + offs + f->l1n), f->l2n, f->l3n) :
 											 psprintf("%c%d%d", (char) (64 + offs + f->l1n), f->l2n, f->l3n));
 		out[OUT_SEQ] = Int64GetDatum(f->ordinal + offs);
-		/* where the score comes from: the form's money rows from the money columns */
-		if (DatumGetBool(r->in[IN_CHECKLIST]))
-			source = "checklist";
-		else if (DatumGetBool(r->in[IN_SURVEY]))
-			source = "survey";
-		else if (!has_target && (stripped_is(r, IN_NAME, "资金到位率") || stripped_is(r, IN_NAME, "到位率")))
-			source = "arrival_rate";
-		else if (!has_target && (stripped_is(r, IN_NAME, "预算执行率") || stripped_is(r, IN_NAME, "执行率")))
-			source = "execution_rate";
-		/*
-		 * no target, a printed 得分 (指标值 empty or /): the printed score,
-		 * kept and flagged (an actual beside it is kept too, 1.16)
-		 */
-		else if (!has_target && has_score && !qualitative)
-			source = "printed";
-		else
-			source = "actual";
+		/* where the score comes from (the core's rule) */
+		source = pe_form_row_source(f, DatumGetBool(r->in[IN_CHECKLIST]), DatumGetBool(r->in[IN_SURVEY]),
+									has_target, has_score, qualitative);
 		out[OUT_SOURCE] = CStringGetTextDatum(source);
 		onull[OUT_METHOD_RAW] = method == NULL;
 		if (method)

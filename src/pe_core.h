@@ -299,6 +299,9 @@ typedef struct PeFormRead
  * execution-rate row A11, whose letter comes first).  Returns the rows kept.
  */
 extern int	pe_form_read_rows(PeFormRow *rows, int n, int offs, PeFormRead *form);
+/* Where a form row's score comes from: "checklist", "survey", "arrival_rate", "execution_rate", "printed" or "actual". */
+extern const char *pe_form_row_source(const PeFormRow *r, bool has_checklist, bool has_survey,
+									  bool has_target, bool has_score, bool qualitative);
 
 /*
  * The rules both the tables (their CHECK constraints, through

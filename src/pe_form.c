@@ -177,18 +177,30 @@ pe_form_level_points(const char *s, size_t len, size_t *nb, size_t *ne, int64_t 
 	return true;
 }
 
+/*
+ * A field as points (20, 20分, a form number without its 分) in the plain
+ * decimal the form-number parser gives, into buf (PE_POINTS_BUF bytes);
+ * false if it is none.  The one parse is_number(), form_points() and
+ * form_number_sign() share.
+ */
+#define PE_POINTS_BUF 128
+static bool
+points_decimal(const PeFormField *f, char *buf)
+{
+	PeError		err;
+	size_t		n = pe_form_points_len(f->s, f->len);
+
+	return f->s != NULL && n < PE_POINTS_BUF && !pe_form_is_blank(f->s, n) &&
+		pe_parse_form_number(f->s, n, buf, &err) == PE_OK;
+}
+
 /* Is a field a number as a form writes it (the core's rule)? */
 static bool
 is_number(const PeFormField *f)
 {
-	char		buf[128];
-	PeError		err;
+	char		buf[PE_POINTS_BUF];
 
-	size_t		n = pe_form_points_len(f->s, f->len);
-
-	if (f->s == NULL || n >= sizeof(buf) || pe_form_is_blank(f->s, f->len))
-		return false;
-	return pe_parse_form_number(f->s, n, buf, &err) == PE_OK;
+	return points_decimal(f, buf);
 }
 
 static bool
@@ -252,12 +264,11 @@ pe_form_points_len(const char *s, size_t len)
 static bool
 form_points(const PeFormField *f, int64_t *points)
 {
-	char		buf[128];
+	char		buf[PE_POINTS_BUF];
 	PeError		err;
-	size_t		n = pe_form_points_len(f->s, f->len),
-				end;
+	size_t		end;
 
-	if (f->s == NULL || n >= sizeof(buf) || pe_parse_form_number(f->s, n, buf, &err) != PE_OK)
+	if (!points_decimal(f, buf))
 		return false;
 	return pe_scan_number(buf, 0, strlen(buf), false, points, &end, &err) == PE_OK &&
 		end == strlen(buf) && *points >= 0;
@@ -576,13 +587,10 @@ all_digits(const PeFormField *f, size_t n, bool nonzero_first)
 static bool
 form_number_sign(const PeFormField *f, bool *negative, bool *positive)
 {
-	char		buf[128];
-	PeError		err;
-
-	size_t		n = pe_form_points_len(f->s, f->len);
+	char		buf[PE_POINTS_BUF];
 
 	*negative = *positive = false;
-	if (f->s == NULL || n >= sizeof(buf) || pe_parse_form_number(f->s, n, buf, &err) != PE_OK)
+	if (!points_decimal(f, buf))
 		return false;
 	*negative = buf[0] == '-' && strspn(buf + 1, "0.") != strlen(buf + 1);
 	*positive = buf[0] != '-' && strspn(buf, "0.") != strlen(buf);
@@ -767,4 +775,29 @@ pe_form_value_len(const char *s, size_t len)
 		}
 	}
 	return len;
+}
+
+/*
+ * Where a form row's score comes from (its source, as perfeval.indicator
+ * holds it): its checklist or survey rows; a row named 资金到位率 / 预算执行率
+ * (到位率 / 执行率) without a target, from the money columns; a row with no
+ * target and a printed 得分 (not 定性), that printed score; else its actual.
+ */
+const char *
+pe_form_row_source(const PeFormRow *r, bool has_checklist, bool has_survey, bool has_target,
+				   bool has_score, bool qualitative)
+{
+	const PeFormField *n = &r->f[PE_FF_NAME];
+
+	if (has_checklist)
+		return "checklist";
+	if (has_survey)
+		return "survey";
+	if (!has_target && n->s && (stripped_is(n->s, n->len, "资金到位率") || stripped_is(n->s, n->len, "到位率")))
+		return "arrival_rate";
+	if (!has_target && n->s && (stripped_is(n->s, n->len, "预算执行率") || stripped_is(n->s, n->len, "执行率")))
+		return "execution_rate";
+	if (!has_target && has_score && !qualitative)
+		return "printed";
+	return "actual";
 }

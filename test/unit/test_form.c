@@ -203,6 +203,44 @@ test_merged(void)
 	check(rows[9].score_printed && rows[9].applicable, "merged form", "指标值 — with a printed 得分: judged by it");
 }
 
+/* Where a row's score comes from. */
+static void
+test_source(void)
+{
+	static const struct
+	{
+		const char *name;
+		bool		checklist,
+					survey,
+					target,
+					score,
+					qualitative;
+		const char *source;
+	}			t[] = {
+		{"甲", true, false, true, true, false, "checklist"},
+		{"满意度", false, true, true, false, false, "survey"},
+		{" 资金到位率 ", false, false, false, false, false, "arrival_rate"},
+		{"资金到位率", false, false, true, false, false, "actual"},
+		{"执行率", false, false, false, true, false, "execution_rate"},
+		{"乙", false, false, false, true, false, "printed"},
+		{"乙", false, false, false, true, true, "actual"},
+		{"乙", false, false, true, true, false, "actual"},
+		{"乙", false, false, false, false, false, "actual"},
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+	{
+		PeFormRow	r;
+		const char *got;
+
+		memset(&r, 0, sizeof(r));
+		r.f[PE_FF_NAME].s = t[i].name;
+		r.f[PE_FF_NAME].len = strlen(t[i].name);
+		got = pe_form_row_source(&r, t[i].checklist, t[i].survey, t[i].target, t[i].score, t[i].qualitative);
+		check(strcmp(got, t[i].source) == 0, "source", t[i].source);
+	}
+}
+
 /* Rows that are no rows: a section's header with its points, subtotals. */
 static void
 test_headers(void)
@@ -464,6 +502,7 @@ main(void)
 	test_numbering();
 	test_too_large();
 	test_headers();
+	test_source();
 	test_project();
 	fuzz();
 	printf("test_form: %d passed, %d failed\n", npass, nfail);
