@@ -20,7 +20,6 @@
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
-#include "utils/datum.h"
 #include "utils/tuplestore.h"
 #include "utils/typcache.h"
 #include "pgstat.h"
@@ -477,8 +476,8 @@ pe_form_rows(PG_FUNCTION_ARGS)
 			TupleDesc	d = SPI_tuptable->tupdesc;
 			Row			r;
 
-			for (int c = 0; c < IN_COUNT; c++)
-				r.in[c] = heap_getattr(tup, c + 1, d, &r.null[c]);
+			Assert(d->natts == IN_COUNT);
+			heap_deform_tuple(tup, d, r.in, r.null);
 			/* a new form: read and put out the one before, then forget it */
 			if (nrows > 0 && !same(&rows[0], &r, IN_CODE))
 			{
@@ -497,13 +496,8 @@ pe_form_rows(PG_FUNCTION_ARGS)
 			if (++count > PE_FORM_MAX_ROWS + 1)
 				continue;
 			old = MemoryContextSwitchTo(form_cxt);
-			for (int c = 0; c < IN_COUNT; c++)
-				if (!r.null[c])
-				{
-					Form_pg_attribute a = TupleDescAttr(d, c);
-
-					r.in[c] = datumCopy(r.in[c], a->attbyval, a->attlen);
-				}
+			/* (one copy of the row, its fields pointing into it) */
+			heap_deform_tuple(heap_copytuple(tup), d, r.in, r.null);
 			if (nrows == caprows)
 			{
 				caprows = caprows ? 2 * caprows : 64;

@@ -81,15 +81,32 @@ stripped_is(const char *s, size_t len, const char *lit)
 	return e - b == strlen(lit) && memcmp(s + b, lit, e - b) == 0;
 }
 
+/*
+ * Which of lits (NULL-terminated) s is, stripped: its index,
+ * or -1.  (Stripped once: the import asks this of every field of two
+ * million rows.)
+ */
+static int
+stripped_which(const char *s, size_t len, const char *const *lits)
+{
+	size_t		b,
+				e;
+
+	if (s == NULL)
+		return -1;
+	pe_form_strip(s, len, &b, &e);
+	if (b == e)
+		return -1;
+	for (int i = 0; lits[i]; i++)
+		if (lits[i][0] == s[b] && strlen(lits[i]) == e - b && memcmp(s + b, lits[i], e - b) == 0)
+			return i;
+	return -1;
+}
+
 bool
 pe_form_is_mark(const char *s, size_t len)
 {
-	if (s == NULL)
-		return false;
-	for (int i = 0; marks[i]; i++)
-		if (stripped_is(s, len, marks[i]))
-			return true;
-	return false;
+	return stripped_which(s, len, marks) >= 0;
 }
 
 bool
@@ -107,9 +124,9 @@ pe_form_is_blank(const char *s, size_t len)
 bool
 pe_form_note_says_nothing(const char *s, size_t len)
 {
-	return pe_form_is_blank(s, len) || pe_form_is_mark(s, len) ||
-		stripped_is(s, len, "0") || stripped_is(s, len, "０") ||
-		stripped_is(s, len, "无。") || stripped_is(s, len, "没有");
+	static const char *const nothing[] = {"0", "０", "无。", "没有", NULL};
+
+	return pe_form_is_blank(s, len) || pe_form_is_mark(s, len) || stripped_which(s, len, nothing) >= 0;
 }
 
 /*
@@ -234,10 +251,7 @@ is_total_label(const PeFormField *f)
 {
 	static const char *const labels[] = {"合计", "总计", "总分", "小计", "分值合计", "得分合计", NULL};
 
-	for (int i = 0; labels[i]; i++)
-		if (f->s && stripped_is(f->s, f->len, labels[i]))
-			return true;
-	return false;
+	return stripped_which(f->s, f->len, labels) >= 0;
 }
 
 /* 分值 or 得分 as a form writes points: a number, maybe followed by 分. */
@@ -664,22 +678,18 @@ pe_form_read_project(const PeFormField *f, PeFormProject *p)
 }
 
 /* A survey answer's label as forms write it, and its option (1 to 5). */
-static const struct
-{
-	const char *label;
-	int			option;
-}			survey_labels[] = {
-	{"非常满意", 1}, {"很满意", 1}, {"比较满意", 2}, {"满意", 2}, {"一般", 3}, {"一般满意", 3},
-	{"基本满意", 3}, {"较不满意", 4}, {"不太满意", 4}, {"不满意", 5}, {"很不满意", 5}, {NULL, 0}
+static const char *const survey_labels[] = {
+	"非常满意", "很满意", "比较满意", "满意", "一般", "一般满意",
+	"基本满意", "较不满意", "不太满意", "不满意", "很不满意", NULL
 };
+static const int survey_options[] = {1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5};
 
 int
 pe_form_survey_option(const char *s, size_t len)
 {
-	for (int i = 0; survey_labels[i].label; i++)
-		if (stripped_is(s, len, survey_labels[i].label))
-			return survey_labels[i].option;
-	return 0;
+	int			i = stripped_which(s, len, survey_labels);
+
+	return i < 0 ? 0 : survey_options[i];
 }
 
 /*
@@ -692,15 +702,14 @@ pe_form_survey_option(const char *s, size_t len)
 const char *
 pe_form_nature_alias(const char *s, size_t len)
 {
-	static const char *const aliases[][2] = {
-		{"定量", ""}, {"定量指标", ""}, {"正向", ""}, {"正向指标", ""}, {"定量（正向）", ""},
-		{"反向", "≤"}, {"反向指标", "≤"}, {"定量（反向）", "≤"}, {"定性指标", "定性"}, {NULL, NULL}
+	static const char *const aliases[] = {
+		"定量", "定量指标", "正向", "正向指标", "定量（正向）",
+		"反向", "反向指标", "定量（反向）", "定性指标", NULL
 	};
+	static const char *const meaning[] = {"", "", "", "", "", "≤", "≤", "≤", "定性"};
+	int			i = stripped_which(s, len, aliases);
 
-	for (int i = 0; aliases[i][0]; i++)
-		if (stripped_is(s, len, aliases[i][0]))
-			return aliases[i][1];
-	return NULL;
+	return i < 0 ? NULL : meaning[i];
 }
 
 /*
