@@ -201,11 +201,6 @@ CREATE FUNCTION perfeval_internal.judged_by_score(score numeric, weight numeric,
 		OUT fraction numeric, OUT tier text)
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_judged_by_score_sql';
 
--- A survey answer's option (1 非常满意 … 5 不满意) as forms label it (很满意,
--- 基本满意, 不太满意 …), NULL for another label (src/pe_form.c).
-CREATE FUNCTION perfeval_internal.survey_option(label text) RETURNS int
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_survey_option';
-
 -- A staged form's project row as the import writes it, read by the core
 -- (src/pe_form.c, pe_form_read_project(), 1.16): the national defaults
 -- (评价类型 单位自评, 评分方案 national_self, 金额单位 万元), an empty 主管部门
@@ -224,6 +219,27 @@ CREATE FUNCTION perfeval_internal.form_projects(OUT line int, OUT project_code t
 		OUT problem_columns text[], OUT problem_values text[], OUT problem_states text[],
 		OUT problem_messages text[], OUT problem_hints text[]) RETURNS SETOF record
 	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_projects';
+
+-- A staged form's checklist points and survey answers, read by the core
+-- (src/pe_form.c, pe_form_read_points() and pe_form_read_answers(), 1.16):
+-- per form and 三级指标 in line order, a point numbered from 1, its 评价要点
+-- and 扣分理由 stripped, its 要点分值 and 扣分 read as form numbers (扣分
+-- not written: 0); an answer's option from its label (很满意 1, 基本满意 3 …)
+-- or its place, its 人数 a whole number, its 系数 (empty: the scheme's); and
+-- each field's problem (the problem_* arrays).  As its caller (the
+-- staging's policies apply).
+CREATE FUNCTION perfeval_internal.form_points(OUT line int, OUT project_code text, OUT name text,
+		OUT point_no int, OUT description text, OUT points numeric, OUT deduction numeric, OUT reason text,
+		OUT problem_columns text[], OUT problem_values text[], OUT problem_states text[],
+		OUT problem_messages text[], OUT problem_hints text[]) RETURNS SETOF record
+	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_points';
+CREATE FUNCTION perfeval_internal.form_answers(OUT line int, OUT project_code text, OUT name text,
+		OUT option_no int, OUT option_label text, OUT respondents int, OUT coefficient numeric,
+		OUT problem_columns text[], OUT problem_values text[], OUT problem_states text[],
+		OUT problem_messages text[], OUT problem_hints text[]) RETURNS SETOF record
+	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_answers';
+COMMENT ON FUNCTION perfeval_internal.form_points() IS '暂存表单的评价要点（核心读取：编号、数字、逐字段问题） / The staged forms'' checklist points as the core reads them: numbered, their numbers read, each field''s problem';
+COMMENT ON FUNCTION perfeval_internal.form_answers() IS '暂存表单的满意度调查（核心读取：选项、人数、系数、逐字段问题） / The staged forms'' survey answers as the core reads them: option, respondents, coefficient, each field''s problem';
 
 -- The comparator a form writes in 指标性质 (or in front of 指标值): one of
 -- the targets' own spellings (the core's), or NULL.
@@ -336,7 +352,38 @@ UNION ALL
 SELECT i.project_code, 'form_indicator', i.line, '分值', NULL, '23502',
 	   format('the indicator rows of form "%s" carry no 分值: its row weights are missing', i.project_code),
 	   'Give every level-3 indicator row its 分值; the points in a section header such as 产出指标（50分） are the level''s, not the rows''.'
-  FROM i WHERE NOT i.too_large AND i.form_weighted = 0 AND i.ordinal = 1;
+  FROM i WHERE NOT i.too_large AND i.form_weighted = 0 AND i.ordinal = 1
+UNION ALL
+-- what the core's reader found in the checklist points and survey answers
+-- (src/pe_form.c, 1.16; 1.15 parsed them in SQL, where one unreadable
+-- 要点分值 stopped the whole import)
+SELECT c.project_code, 'form_checklist', c.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
+  FROM pg_temp.pe_points_read c
+ CROSS JOIN LATERAL unnest(c.problem_columns, c.problem_values, c.problem_states, c.problem_messages,
+						   c.problem_hints) AS pr(col, val, st, msg, hint)
+ WHERE c.problem_columns IS NOT NULL
+UNION ALL
+SELECT v.project_code, 'form_survey', v.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
+  FROM pg_temp.pe_answers_read v
+ CROSS JOIN LATERAL unnest(v.problem_columns, v.problem_values, v.problem_states, v.problem_messages,
+						   v.problem_hints) AS pr(col, val, st, msg, hint)
+ WHERE v.problem_columns IS NOT NULL
+UNION ALL
+-- a checklist or survey row of an indicator its form does not score by it
+-- (1.15 left it out of the warehouse without a word)
+SELECT x.project_code, x.relation, x.line, '三级指标', x.name, '23503',
+	   CASE WHEN EXISTS (SELECT FROM i WHERE i.project_code = x.project_code AND i.name = x.name)
+			THEN format('%s of indicator "%s" of form "%s", whose score comes from its %s', x.what, x.name,
+						x.project_code, CASE x.relation WHEN 'form_survey' THEN 'checklist' ELSE 'survey' END)
+			ELSE format('%s of indicator "%s", which form "%s" does not have', x.what, x.name, x.project_code) END,
+	   'Name the level-3 indicator as the form''s indicator rows do (form_indicator''s 三级指标); an indicator is scored by its checklist points or by its survey answers, not both.'
+  FROM (SELECT c.project_code, 'form_checklist' AS relation, c.line, c.name, 'checklist point' AS what, 'checklist' AS source
+		  FROM pg_temp.pe_points_read c
+		UNION ALL
+		SELECT v.project_code, 'form_survey', v.line, v.name, 'survey answer', 'survey'
+		  FROM pg_temp.pe_answers_read v) x
+ WHERE x.name IS NOT NULL
+   AND NOT EXISTS (SELECT FROM i WHERE i.project_code = x.project_code AND i.name = x.name AND i.source = x.source);
 END $$;
 
 -- Move every staged form into the warehouse.  The problem-free forms are
@@ -347,7 +394,7 @@ END $$;
 -- again form by form, so that the failing form is rejected with that error
 -- and the others are imported.
 CREATE FUNCTION perfeval.import_forms() RETURNS TABLE (project_code text, status text, indicators int, errors int)
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET jit = off
 AS $$
 DECLARE
 	t0 timestamptz := clock_timestamp();
@@ -372,7 +419,8 @@ BEGIN
 	END LOOP;
 	-- the planner's statistics of what was just staged
 	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers',
+								'pe_points_read', 'pe_answers_read', 'pe_taken'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -404,6 +452,10 @@ BEGIN
 		   r.problem_messages, r.problem_hints
 	  FROM perfeval_internal.form_indicator_rows r;
 	ANALYZE pe_irows;
+	-- the checklist points and survey answers, read by the core (numbered,
+	-- their numbers parsed, their problems named, 1.16)
+	CREATE TEMP TABLE pe_points_read AS SELECT * FROM perfeval_internal.form_points();
+	CREATE TEMP TABLE pe_answers_read AS SELECT * FROM perfeval_internal.form_answers();
 	PERFORM perfeval_internal.import_progress('checking forms', (SELECT count(*) FROM pe_import_forms), -1, t0);
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
@@ -459,24 +511,19 @@ BEGIN
 	END IF;
 	-- the forms' indicator rows, found by their form
 	CREATE INDEX ON pe_irows (project_code);
+	-- (their indicator's code and the form's number, for the writes)
 	CREATE TEMP TABLE pe_points AS
-	SELECT f.ord, r.project_code, r.code, row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY c.line) AS point_no,
-		   btrim(c."评价要点") AS description, perfeval_internal.form_number(c."要点分值") AS points,
-		   coalesce(perfeval_internal.form_number(c."扣分"), 0) AS deduction, nullif(btrim(c."扣分理由"), '') AS reason
+	SELECT f.ord, r.project_code, r.code, c.point_no, c.description, c.points, c.deduction, c.reason
 	  FROM pe_forms f
 	  JOIN pe_irows r ON r.project_code = f.project_code
-	  JOIN perfeval_internal.staged_checklist c ON c."项目编码" = r.project_code AND c."三级指标" = r.name
+	  JOIN pe_points_read c ON c.project_code = r.project_code AND c.name = r.name
 	 WHERE r.source = 'checklist';
 	CREATE INDEX ON pe_points (ord);
 	CREATE TEMP TABLE pe_answers AS
-	SELECT f.ord, r.project_code, r.code,
-		   coalesce(perfeval_internal.survey_option(v."选项"),
-					row_number() OVER (PARTITION BY r.project_code, r.code ORDER BY v.line)) AS option_no,
-		   btrim(v."选项") AS option_label, perfeval_internal.form_number(v."人数")::int AS respondents,
-		   perfeval_internal.form_number(v."系数") AS coefficient
+	SELECT f.ord, r.project_code, r.code, v.option_no, v.option_label, v.respondents, v.coefficient
 	  FROM pe_forms f
 	  JOIN pe_irows r ON r.project_code = f.project_code
-	  JOIN perfeval_internal.staged_survey v ON v."项目编码" = r.project_code AND v."三级指标" = r.name
+	  JOIN pe_answers_read v ON v.project_code = r.project_code AND v.name = r.name
 	 WHERE r.source = 'survey';
 	CREATE INDEX ON pe_answers (ord);
 	ANALYZE pe_forms, pe_points, pe_answers;
@@ -528,7 +575,8 @@ BEGIN
 	  LEFT JOIN (SELECT w.project_code AS k, (w.offs + (SELECT count(*) FROM pe_irows r
 						 WHERE r.project_code = w.project_code))::int AS n FROM pe_forms w) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_projects, pe_irows, pe_forms, pe_points, pe_answers, pe_taken;
+	DROP TABLE pe_import_forms, pe_projects, pe_irows, pe_forms, pe_points, pe_answers, pe_points_read,
+		pe_answers_read, pe_taken;
 END $$;
 
 -- Which of these codes name projects already in the warehouse, whoever may
@@ -576,8 +624,10 @@ CREATE FUNCTION perfeval_internal.bulk_insert(target regclass, cols text, query 
 -- import's writes of a chunk of forms: write_forms().
 CREATE FUNCTION perfeval_internal.keep_later() RETURNS void
 	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_later';
+-- (No JIT for these statements nor for the import's: see keep_facts(),
+-- section 45.)
 CREATE FUNCTION perfeval_internal.keep_now() RETURNS bigint
-	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_now';
+	LANGUAGE C VOLATILE SET jit = off AS 'MODULE_PATHNAME', 'pe_keep_now';
 CREATE FUNCTION perfeval_internal.write_rows(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
@@ -814,7 +864,6 @@ COMMENT ON FUNCTION perfeval_internal.ensure_national_self() IS '按需创建全
 COMMENT ON FUNCTION perfeval_internal.form_number(text) IS '表单中的数字（千分位、全角） / A number as a form writes it';
 COMMENT ON FUNCTION perfeval_internal.form_parse(text, text) IS '解析表单字段并保留错误 / Parses a form field, keeping its error';
 COMMENT ON FUNCTION perfeval_internal.judged_by_score(numeric, numeric, perfeval.rules) IS '按报告得分评判：完成比例（得分÷分值，百分比）及其档次 / A row judged by its printed score: the fraction score ÷ weight in percent and its tier';
-COMMENT ON FUNCTION perfeval_internal.survey_option(text) IS '满意度选项的序号（1 非常满意 … 5 不满意；其他写法为空） / The option of a survey answer as forms label it (1 非常满意 … 5 不满意), NULL for another label';
 COMMENT ON FUNCTION perfeval_internal.form_projects() IS '暂存表单的项目行（核心读取：全国默认值、类型化字段、逐字段问题） / The staged forms'' project rows as the core reads them: national defaults, typed fields, each field''s problem';
 COMMENT ON FUNCTION perfeval_internal.import_progress(text, bigint, bigint, timestamptz) IS '在 pg_stat_activity 中显示导入进度（阶段、表单数、速度） / Shows the import''s progress in pg_stat_activity: phase, forms, rate';
 COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';

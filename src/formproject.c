@@ -1,8 +1,8 @@
 /*
  * formproject.c
  *		perfeval_internal.form_projects(): the staged forms' project rows as
- *		the core's form reader reads them (pe_form_read_project()); the
- *		survey labels; and the tables' CHECK constraints by the core's rules
+ *		the core's form reader reads them (pe_form_read_project()); and the
+ *		tables' CHECK constraints by the core's rules
  *		(is_year(), is_division_code(), is_evaluation_kind(),
  *		is_money_unit()).
  */
@@ -172,19 +172,6 @@ pe_form_projects(PG_FUNCTION_ARGS)
 	SPI_finish();
 	MemoryContextDelete(row_cxt);
 	return (Datum) 0;
-}
-
-/* perfeval_internal.survey_option(label): the core's option of a survey label, NULL if none. */
-PG_FUNCTION_INFO_V1(pe_survey_option);
-Datum
-pe_survey_option(PG_FUNCTION_ARGS)
-{
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	int			o = pe_form_survey_option(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
-
-	if (o == 0)
-		PG_RETURN_NULL();
-	PG_RETURN_INT32(o);
 }
 
 /*

@@ -372,6 +372,53 @@ extern const char *pe_form_problem_hint(int problem);
 extern int	pe_form_survey_option(const char *s, size_t len);
 
 /*
+ * The checklist points (form_checklist) and survey answers (form_survey) of
+ * one indicator of a form, in line order: their fields after 项目编码, in
+ * the staging's column order.
+ */
+typedef enum PeFormPointFieldNo
+{
+	PE_FC_NAME, PE_FC_DESCRIPTION, PE_FC_POINTS, PE_FC_DEDUCTION, PE_FC_REASON, PE_FC_COUNT
+} PeFormPointFieldNo;
+typedef enum PeFormAnswerFieldNo
+{
+	PE_FS_NAME, PE_FS_LABEL, PE_FS_RESPONDENTS, PE_FS_COEFFICIENT, PE_FS_COUNT
+} PeFormAnswerFieldNo;
+
+/* What a checklist or survey row's field cannot hold (0: nothing). */
+typedef enum PeFormPartProblem
+{
+	PE_FX_OK, PE_FX_NO_NAME, PE_FX_NO_DESCRIPTION, PE_FX_NOT_POSITIVE, PE_FX_NEGATIVE,
+	PE_FX_DEDUCTION_ABOVE, PE_FX_NO_LABEL, PE_FX_NO_RESPONDENTS, PE_FX_NOT_WHOLE,
+	PE_FX_COEFFICIENT, PE_FX_REPEATED_OPTION, PE_FX_PROBLEM_COUNT
+} PeFormPartProblem;
+
+typedef struct PeFormPart
+{
+	/* in: the staged row */
+	int			line;
+	PeFormField f[PE_FC_COUNT];	/* PE_FC_* or PE_FS_* */
+	/* out */
+	int			no;				/* point_no (from 1, in line order) or
+								 * option_no (the label's option, else the
+								 * row's place) */
+	PeFormField text;			/* 评价要点 or 选项, stripped */
+	PeFormField reason;			/* 扣分理由, stripped; {NULL, 0}: none */
+	bool		has[PE_FC_COUNT];	/* a number field holds a number to read
+									 * (not blank, not a mark): 扣分 without
+									 * one is 0, 要点分值 and 系数 none */
+	uint8_t		problem[PE_FC_COUNT];	/* per field, PeFormPartProblem */
+} PeFormPart;
+
+/* Read one indicator's checklist points / survey answers (n rows, in line order). */
+extern void pe_form_read_points(PeFormPart *rows, int n);
+extern void pe_form_read_answers(PeFormPart *rows, int n);
+/* A problem's SQLSTATE, message (a format: %s the column, %s the value) and hint. */
+extern const char *pe_form_part_sqlstate(int problem);
+extern const char *pe_form_part_message(int problem);
+extern const char *pe_form_part_hint(int problem);
+
+/*
  * Why a target and an actual cannot be compared: 0 when they can (or either
  * is missing); 1 a number target against a word, 2 a word target against a
  * number, 3 units that do not convert.

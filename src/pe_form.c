@@ -810,3 +810,146 @@ pe_form_row_source(const PeFormRow *r, bool has_checklist, bool has_survey, bool
 		return "printed";
 	return "actual";
 }
+
+/*
+ * The checklist points and survey answers of an indicator (form_checklist,
+ * form_survey; 1.16: read here, not in SQL): a point's 要点分值 above 0 and
+ * its 扣分 from 0 to it (none written: 0); an answer's option from its label
+ * (很满意, 基本满意 …) or, for a label of no known option, its place among
+ * the indicator's rows, its 人数 a whole number, its 系数 from 0 to 1 (none:
+ * the scheme's).  A number the form-number parser refuses is the caller's
+ * to name.
+ */
+static const struct
+{
+	const char *sqlstate;
+	const char *message;		/* a format: %s the column, %s the value */
+	const char *hint;
+}			part_problems[PE_FX_PROBLEM_COUNT] = {
+	[PE_FX_NO_NAME] = {"23502", "a checklist or survey row without %s%.0s",
+	"Give the level-3 indicator the row belongs to, as the form's indicator rows name it."},
+	[PE_FX_NO_DESCRIPTION] = {"23502", "a checklist point without %s%.0s", "Give the point's description."},
+	[PE_FX_NOT_POSITIVE] = {"23514", "%s must be a positive number: \"%s\"", "The point's weight, such as 5, or empty."},
+	[PE_FX_NEGATIVE] = {"23514", "%s is negative: \"%s\"", "Deductions, respondents and coefficients are 0 or more."},
+	[PE_FX_DEDUCTION_ABOVE] = {"23514", "%s is more than the point's 要点分值: \"%s\"",
+	"A deduction is at most the points of its checklist point."},
+	[PE_FX_NO_LABEL] = {"23502", "a survey answer without %s%.0s", "Give the option's label, such as 满意 or 基本满意."},
+	[PE_FX_NO_RESPONDENTS] = {"23502", "a survey answer without %s%.0s", "Give the number of respondents, such as 120 (0 when nobody chose it)."},
+	[PE_FX_NOT_WHOLE] = {"22P02", "%s must be a whole number: \"%s\"", "The number of respondents, such as 120."},
+	[PE_FX_COEFFICIENT] = {"23514", "%s must be from 0 to 1: \"%s\"",
+	"Empty (the scheme's coefficient for the option) or a number from 0 to 1, such as 0.8."},
+	[PE_FX_REPEATED_OPTION] = {"23505", "%s \"%s\" appears twice for one indicator",
+	"One row per option of an indicator: remove or merge the repeated one."},
+};
+
+const char *
+pe_form_part_sqlstate(int problem)
+{
+	return problem > 0 && problem < PE_FX_PROBLEM_COUNT ? part_problems[problem].sqlstate : "";
+}
+
+const char *
+pe_form_part_message(int problem)
+{
+	return problem > 0 && problem < PE_FX_PROBLEM_COUNT ? part_problems[problem].message : "";
+}
+
+const char *
+pe_form_part_hint(int problem)
+{
+	return problem > 0 && problem < PE_FX_PROBLEM_COUNT ? part_problems[problem].hint : "";
+}
+
+/* A field's number in fixed point (20, 20分, "1,234.5"); false if none is written or it reads as none. */
+static bool
+form_fixed(const PeFormField *f, int64_t *v)
+{
+	char		buf[PE_POINTS_BUF];
+	PeError		err;
+	size_t		end;
+
+	if (!points_decimal(f, buf))
+		return false;
+	return pe_scan_number(buf, 0, strlen(buf), false, v, &end, &err) == PE_OK && end == strlen(buf);
+}
+
+/* Is a field a value to read: written, and not a mark? */
+static bool
+given(const PeFormField *f)
+{
+	return !pe_form_is_blank(f->s, f->len) && !pe_form_is_mark(f->s, f->len);
+}
+
+void
+pe_form_read_points(PeFormPart *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		PeFormPart *r = &rows[i];
+		int64_t		points = 0,
+					deduction = 0;
+		bool		has_points,
+					has_deduction;
+
+		memset(r->problem, 0, sizeof(r->problem));
+		r->no = i + 1;
+		r->text = stripped(&r->f[PE_FC_DESCRIPTION]);
+		r->reason = stripped(&r->f[PE_FC_REASON]);
+		if (pe_form_is_blank(r->f[PE_FC_NAME].s, r->f[PE_FC_NAME].len))
+			r->problem[PE_FC_NAME] = PE_FX_NO_NAME;
+		if (r->text.s == NULL)
+			r->problem[PE_FC_DESCRIPTION] = PE_FX_NO_DESCRIPTION;
+		r->has[PE_FC_POINTS] = given(&r->f[PE_FC_POINTS]);
+		r->has[PE_FC_DEDUCTION] = given(&r->f[PE_FC_DEDUCTION]);
+		has_points = r->has[PE_FC_POINTS] && form_fixed(&r->f[PE_FC_POINTS], &points);
+		has_deduction = r->has[PE_FC_DEDUCTION] && form_fixed(&r->f[PE_FC_DEDUCTION], &deduction);
+		if (has_points && points <= 0)
+			r->problem[PE_FC_POINTS] = PE_FX_NOT_POSITIVE;
+		if (has_deduction && deduction < 0)
+			r->problem[PE_FC_DEDUCTION] = PE_FX_NEGATIVE;
+		else if (has_deduction && has_points && points > 0 && deduction > points)
+			r->problem[PE_FC_DEDUCTION] = PE_FX_DEDUCTION_ABOVE;
+	}
+}
+
+void
+pe_form_read_answers(PeFormPart *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		PeFormPart *r = &rows[i];
+		int64_t		v;
+		int			option;
+
+		memset(r->problem, 0, sizeof(r->problem));
+		r->text = stripped(&r->f[PE_FS_LABEL]);
+		r->reason.s = NULL;
+		r->reason.len = 0;
+		option = r->text.s ? pe_form_survey_option(r->text.s, r->text.len) : 0;
+		r->no = option > 0 ? option : i + 1;
+		if (pe_form_is_blank(r->f[PE_FS_NAME].s, r->f[PE_FS_NAME].len))
+			r->problem[PE_FS_NAME] = PE_FX_NO_NAME;
+		if (r->text.s == NULL)
+			r->problem[PE_FS_LABEL] = PE_FX_NO_LABEL;
+		/* an option taken by an earlier row of the indicator */
+		for (int j = 0; j < i && r->text.s; j++)
+			if (rows[j].no == r->no)
+			{
+				r->problem[PE_FS_LABEL] = PE_FX_REPEATED_OPTION;
+				break;
+			}
+		r->has[PE_FS_RESPONDENTS] = given(&r->f[PE_FS_RESPONDENTS]);
+		if (!r->has[PE_FS_RESPONDENTS])
+			r->problem[PE_FS_RESPONDENTS] = PE_FX_NO_RESPONDENTS;
+		else if (form_fixed(&r->f[PE_FS_RESPONDENTS], &v))
+		{
+			if (v < 0)
+				r->problem[PE_FS_RESPONDENTS] = PE_FX_NEGATIVE;
+			else if (v % PE_SCALE != 0 || v / PE_SCALE > INT32_MAX)
+				r->problem[PE_FS_RESPONDENTS] = PE_FX_NOT_WHOLE;
+		}
+		r->has[PE_FS_COEFFICIENT] = given(&r->f[PE_FS_COEFFICIENT]);
+		if (r->has[PE_FS_COEFFICIENT] && form_fixed(&r->f[PE_FS_COEFFICIENT], &v) && (v < 0 || v > PE_SCALE))
+			r->problem[PE_FS_COEFFICIENT] = PE_FX_COEFFICIENT;
+	}
+}

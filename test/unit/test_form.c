@@ -376,6 +376,33 @@ fuzz(void)
 				rows[i].f[k].len = rows[i].f[k].s ? strlen(bufs[i][k]) : 0;
 			}
 		}
+		/* the same cells as checklist points and survey answers */
+		{
+			PeFormPart	parts[40];
+
+			for (int survey = 0; survey <= 1; survey++)
+			{
+				for (int i = 0; i < n; i++)
+				{
+					memset(&parts[i], 0, sizeof(parts[i]));
+					for (int k = 0; k < PE_FC_COUNT; k++)
+						parts[i].f[k] = rows[i].f[k];
+				}
+				if (survey)
+					pe_form_read_answers(parts, n);
+				else
+					pe_form_read_points(parts, n);
+				bool		ok = true;
+
+				for (int i = 0; i < n; i++)
+				{
+					ok = ok && parts[i].no >= 1 && parts[i].no <= n + 5;
+					for (int k = 0; k < PE_FC_COUNT; k++)
+						ok = ok && parts[i].problem[k] < PE_FX_PROBLEM_COUNT;
+				}
+				check(ok, "fuzz parts", "a number in range and known problems");
+			}
+		}
 		kept = pe_form_read_rows(rows, n, (int) (seed & 1), &rd);
 		for (int i = 0, ord = 0; i < n; i++)
 		{
@@ -494,6 +521,118 @@ test_project(void)
 	check(p_code_stripped(), "project", "项目编码 stripped");
 }
 
+/* One checklist or survey row: its fields in PE_FC_* / PE_FS_* order. */
+static void
+fill_part(PeFormPart *r, int line, const char *const *f, int nf)
+{
+	memset(r, 0, sizeof(*r));
+	r->line = line;
+	for (int k = 0; k < nf; k++)
+	{
+		r->f[k].s = f[k];
+		r->f[k].len = f[k] ? strlen(f[k]) : 0;
+	}
+}
+
+/* Checklist points: numbering, the defaults and each field's problem. */
+static void
+test_points(void)
+{
+	static const struct
+	{
+		const char *f[PE_FC_COUNT];	/* 三级指标 评价要点 要点分值 扣分 扣分理由 */
+		const char *text;		/* 评价要点 as read */
+		bool		has_points,
+					has_deduction;
+		int			problem_field;	/* -1: none */
+		int			problem;
+	}			rows[] = {
+		{{"制度健全性", " 制度完整 ", "5", "1", " 缺少一项 "}, "制度完整", true, true, -1, 0},
+		{{"制度健全性", "执行有效", "5分", "", ""}, "执行有效", true, false, -1, 0},
+		{{"制度健全性", "执行有效", "5", "/", NULL}, "执行有效", true, false, -1, 0},
+		{{"制度健全性", "", "5", "0", NULL}, NULL, true, true, PE_FC_DESCRIPTION, PE_FX_NO_DESCRIPTION},
+		{{"制度健全性", "档案", "0", "0", NULL}, "档案", true, true, PE_FC_POINTS, PE_FX_NOT_POSITIVE},
+		{{"制度健全性", "档案", "-2", NULL, NULL}, "档案", true, false, PE_FC_POINTS, PE_FX_NOT_POSITIVE},
+		{{"制度健全性", "档案", "5", "-1", NULL}, "档案", true, true, PE_FC_DEDUCTION, PE_FX_NEGATIVE},
+		{{"制度健全性", "档案", "5", "6", NULL}, "档案", true, true, PE_FC_DEDUCTION, PE_FX_DEDUCTION_ABOVE},
+		{{"制度健全性", "档案", "", "2", NULL}, "档案", false, true, -1, 0},
+		{{"　", "档案", "5", "2", NULL}, "档案", true, true, PE_FC_NAME, PE_FX_NO_NAME},
+		/* a number the parser refuses: the caller's to name, not the reader's */
+		{{"制度健全性", "档案", "五分", "2", NULL}, "档案", true, true, -1, 0},
+	};
+	int			n = (int) (sizeof(rows) / sizeof(rows[0]));
+	PeFormPart	parts[16];
+	char		what[64];
+
+	for (int i = 0; i < n; i++)
+		fill_part(&parts[i], i + 2, rows[i].f, PE_FC_COUNT);
+	pe_form_read_points(parts, n);
+	for (int i = 0; i < n; i++)
+	{
+		snprintf(what, sizeof(what), "checklist row %d", i);
+		check(parts[i].no == i + 1, what, "numbered in line order from 1");
+		check(rows[i].text ? parts[i].text.s && parts[i].text.len == strlen(rows[i].text) &&
+			  memcmp(parts[i].text.s, rows[i].text, parts[i].text.len) == 0 : parts[i].text.s == NULL,
+			  what, "评价要点 stripped");
+		check(parts[i].has[PE_FC_POINTS] == rows[i].has_points, what, "要点分值 written or not");
+		check(parts[i].has[PE_FC_DEDUCTION] == rows[i].has_deduction, what, "扣分 written or not (a mark is none)");
+		for (int k = 0; k < PE_FC_COUNT; k++)
+			check(parts[i].problem[k] == (k == rows[i].problem_field ? rows[i].problem : PE_FX_OK), what,
+				  "the field's problem");
+	}
+	check(parts[0].reason.s && parts[0].reason.len == strlen("缺少一项"), "checklist reason", "扣分理由 stripped");
+	check(parts[1].reason.s == NULL && parts[2].reason.s == NULL, "checklist reason", "empty 扣分理由 is none");
+	check(strcmp(pe_form_part_sqlstate(PE_FX_DEDUCTION_ABOVE), "23514") == 0 &&
+		  strcmp(pe_form_part_sqlstate(PE_FX_NOT_WHOLE), "22P02") == 0 &&
+		  strcmp(pe_form_part_sqlstate(PE_FX_REPEATED_OPTION), "23505") == 0 &&
+		  *pe_form_part_hint(PE_FX_NO_LABEL) && strcmp(pe_form_part_sqlstate(PE_FX_OK), "") == 0,
+		  "part problems", "SQLSTATEs and hints");
+}
+
+/* Survey answers: the option of a label or the row's place, the numbers' problems. */
+static void
+test_answers(void)
+{
+	static const struct
+	{
+		const char *f[PE_FS_COUNT];	/* 三级指标 选项 人数 系数 */
+		int			no;
+		bool		has_coefficient;
+		int			problem_field;	/* -1: none but 选项's */
+		int			problem;
+		int			label_problem;
+	}			rows[] = {
+		{{"满意度", "很满意", "120", ""}, 1, false, -1, 0, 0},
+		{{"满意度", " 满意 ", "80", "0.8"}, 2, true, -1, 0, 0},
+		{{"满意度", "基本满意", "1,200", "/"}, 3, false, -1, 0, 0},
+		{{"满意度", "还行", "3", NULL}, 4, false, -1, 0, 0},	/* no known option: its place */
+		{{"满意度", "不满意", "12.5", NULL}, 5, false, PE_FS_RESPONDENTS, PE_FX_NOT_WHOLE, 0},
+		{{"满意度", "满意", "3", NULL}, 2, false, -1, 0, PE_FX_REPEATED_OPTION},
+		{{"满意度", "很不满意", "-1", NULL}, 5, false, PE_FS_RESPONDENTS, PE_FX_NEGATIVE, PE_FX_REPEATED_OPTION},
+		{{"满意度", "", "3", NULL}, 8, false, -1, 0, PE_FX_NO_LABEL},
+		{{"满意度", "一般", "", NULL}, 3, false, PE_FS_RESPONDENTS, PE_FX_NO_RESPONDENTS, PE_FX_REPEATED_OPTION},
+		{{"满意度", "较不满意", "3", "1.5"}, 4, true, PE_FS_COEFFICIENT, PE_FX_COEFFICIENT, PE_FX_REPEATED_OPTION},
+		{{NULL, "很满意", "3", NULL}, 1, false, PE_FS_NAME, PE_FX_NO_NAME, PE_FX_REPEATED_OPTION},
+	};
+	int			n = (int) (sizeof(rows) / sizeof(rows[0]));
+	PeFormPart	parts[16];
+	char		what[64];
+
+	for (int i = 0; i < n; i++)
+		fill_part(&parts[i], i + 2, rows[i].f, PE_FS_COUNT);
+	pe_form_read_answers(parts, n);
+	for (int i = 0; i < n; i++)
+	{
+		snprintf(what, sizeof(what), "survey row %d", i);
+		check(parts[i].no == rows[i].no, what, "option_no: the label's option, else the row's place");
+		check(parts[i].has[PE_FS_COEFFICIENT] == rows[i].has_coefficient, what, "系数 written or not");
+		for (int k = 0; k < PE_FS_COUNT; k++)
+			check(parts[i].problem[k] == (k == PE_FS_LABEL ? rows[i].label_problem :
+										  k == rows[i].problem_field ? rows[i].problem : PE_FX_OK),
+				  what, "the field's problem");
+	}
+}
+
 int
 main(void)
 {
@@ -504,6 +643,8 @@ main(void)
 	test_headers();
 	test_source();
 	test_project();
+	test_points();
+	test_answers();
 	fuzz();
 	printf("test_form: %d passed, %d failed\n", npass, nfail);
 	return nfail ? 1 : 0;
