@@ -142,9 +142,12 @@ CREATE POLICY own_rows ON perfeval.import_error
 -- (ANALYZE is the tables' owner's).  On a Citus cluster the staging is read
 -- by one query per placement, planned where the placement is (its
 -- statistics are its node's): nothing to do, and Citus cannot ANALYZE a
--- reference table in a transaction that already wrote it.
+-- reference table in a transaction that already wrote it.  (A small
+-- sample: the import reads the staging whole, by scans and sorts, and needs
+-- its size and its number of forms, not its values' distribution; the
+-- default sample took 1.4 s to 4.7 s at 100,000 forms, 1.16.)
 CREATE FUNCTION perfeval_internal.analyze_staging() RETURNS void
-	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET default_statistics_target = 10
 AS $$
 BEGIN
 	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
@@ -271,8 +274,10 @@ CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value te
 -- are plain columns (weight, score, tgt, msr); weight_p, score_p, target_p,
 -- actual_p and method_p hold a field's error, NULL when it has none (1.13).  One pass in C (src/formrows.c): the staged rows read
 -- in form order, each form's rows numbered in memory; as its caller (the
--- staging's policies apply).
-CREATE FUNCTION perfeval_internal.form_rows(OUT line int, OUT project_code text, OUT level1 text,
+-- staging's policies apply).  form_rows(narrow => true), the import's,
+-- leaves what it neither writes nor checks NULL: the texts as written and
+-- the fields' errors (among the problem_* arrays already), 1.16.
+CREATE FUNCTION perfeval_internal.form_rows(narrow boolean DEFAULT false, OUT line int, OUT project_code text, OUT level1 text,
 		OUT level2 text, OUT name text, OUT weight_text text, OUT score_text text, OUT note text,
 		OUT nature text, OUT target_raw text, OUT actual_raw text, OUT qualitative boolean,
 		OUT target_text text, OUT actual_text text, OUT offs int, OUT has_checklist boolean,
@@ -358,16 +363,17 @@ UNION ALL
 -- (src/pe_form.c, 1.16; 1.15 parsed them in SQL, where one unreadable
 -- 要点分值 stopped the whole import)
 SELECT c.project_code, 'form_checklist', c.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
-  FROM pg_temp.pe_points_read c
+  -- (once: a row of a 三级指标 two level-2 indicators share is in pe_points twice)
+  FROM (SELECT DISTINCT ON (c.project_code, c.line) c.* FROM pg_temp.pe_points c
+		 WHERE c.problem_columns IS NOT NULL ORDER BY c.project_code, c.line) c
  CROSS JOIN LATERAL unnest(c.problem_columns, c.problem_values, c.problem_states, c.problem_messages,
 						   c.problem_hints) AS pr(col, val, st, msg, hint)
- WHERE c.problem_columns IS NOT NULL
 UNION ALL
 SELECT v.project_code, 'form_survey', v.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
-  FROM pg_temp.pe_answers_read v
+  FROM (SELECT DISTINCT ON (v.project_code, v.line) v.* FROM pg_temp.pe_answers v
+		 WHERE v.problem_columns IS NOT NULL ORDER BY v.project_code, v.line) v
  CROSS JOIN LATERAL unnest(v.problem_columns, v.problem_values, v.problem_states, v.problem_messages,
 						   v.problem_hints) AS pr(col, val, st, msg, hint)
- WHERE v.problem_columns IS NOT NULL
 UNION ALL
 -- a checklist or survey row of an indicator its form does not score by it
 -- (1.15 left it out of the warehouse without a word)
@@ -377,13 +383,12 @@ SELECT x.project_code, x.relation, x.line, '三级指标', x.name, '23503',
 						x.project_code, CASE x.relation WHEN 'form_survey' THEN 'checklist' ELSE 'survey' END)
 			ELSE format('%s of indicator "%s", which form "%s" does not have', x.what, x.name, x.project_code) END,
 	   'Name the level-3 indicator as the form''s indicator rows do (form_indicator''s 三级指标); an indicator is scored by its checklist points or by its survey answers, not both.'
-  FROM (SELECT c.project_code, 'form_checklist' AS relation, c.line, c.name, 'checklist point' AS what, 'checklist' AS source
-		  FROM pg_temp.pe_points_read c
+  FROM (SELECT c.project_code, 'form_checklist' AS relation, c.line, c.name, 'checklist point' AS what
+		  FROM pg_temp.pe_points c WHERE c.code IS NULL
 		UNION ALL
-		SELECT v.project_code, 'form_survey', v.line, v.name, 'survey answer', 'survey'
-		  FROM pg_temp.pe_answers_read v) x
- WHERE x.name IS NOT NULL
-   AND NOT EXISTS (SELECT FROM i WHERE i.project_code = x.project_code AND i.name = x.name AND i.source = x.source);
+		SELECT v.project_code, 'form_survey', v.line, v.name, 'survey answer'
+		  FROM pg_temp.pe_answers v WHERE v.code IS NULL) x
+ WHERE x.name IS NOT NULL;
 END $$;
 
 -- Move every staged form into the warehouse.  The problem-free forms are
@@ -419,8 +424,7 @@ BEGIN
 	END LOOP;
 	-- the planner's statistics of what was just staged
 	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers',
-								'pe_points_read', 'pe_answers_read', 'pe_taken'] LOOP
+	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
 	CREATE TEMP TABLE pe_import_forms AS
@@ -450,12 +454,19 @@ BEGIN
 		   r.method_raw, r.applicable, r.weight, r.score, r.tgt, r.msr, r.form_weighted, r.too_large,
 		   r.form_rows, r.level1_points, r.weight_mark, r.problem_columns, r.problem_values, r.problem_states,
 		   r.problem_messages, r.problem_hints
-	  FROM perfeval_internal.form_indicator_rows r;
+	  FROM perfeval_internal.form_rows(narrow => true) r;
 	ANALYZE pe_irows;
 	-- the checklist points and survey answers, read by the core (numbered,
-	-- their numbers parsed, their problems named, 1.16)
-	CREATE TEMP TABLE pe_points_read AS SELECT * FROM perfeval_internal.form_points();
-	CREATE TEMP TABLE pe_answers_read AS SELECT * FROM perfeval_internal.form_answers();
+	-- their numbers parsed, their problems named, 1.16), each with the code
+	-- of the indicator it scores (none: a problem), found by its form
+	CREATE TEMP TABLE pe_points AS
+	SELECT c.*, r.code
+	  FROM perfeval_internal.form_points() c
+	  LEFT JOIN pe_irows r ON r.project_code = c.project_code AND r.name = c.name AND r.source = 'checklist';
+	CREATE TEMP TABLE pe_answers AS
+	SELECT v.*, r.code
+	  FROM perfeval_internal.form_answers() v
+	  LEFT JOIN pe_irows r ON r.project_code = v.project_code AND r.name = v.name AND r.source = 'survey';
 	PERFORM perfeval_internal.import_progress('checking forms', (SELECT count(*) FROM pe_import_forms), -1, t0);
 	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
@@ -511,21 +522,9 @@ BEGIN
 	END IF;
 	-- the forms' indicator rows, found by their form
 	CREATE INDEX ON pe_irows (project_code);
-	-- (their indicator's code and the form's number, for the writes)
-	CREATE TEMP TABLE pe_points AS
-	SELECT f.ord, r.project_code, r.code, c.point_no, c.description, c.points, c.deduction, c.reason
-	  FROM pe_forms f
-	  JOIN pe_irows r ON r.project_code = f.project_code
-	  JOIN pe_points_read c ON c.project_code = r.project_code AND c.name = r.name
-	 WHERE r.source = 'checklist';
-	CREATE INDEX ON pe_points (ord);
-	CREATE TEMP TABLE pe_answers AS
-	SELECT f.ord, r.project_code, r.code, v.option_no, v.option_label, v.respondents, v.coefficient
-	  FROM pe_forms f
-	  JOIN pe_irows r ON r.project_code = f.project_code
-	  JOIN pe_answers_read v ON v.project_code = r.project_code AND v.name = r.name
-	 WHERE r.source = 'survey';
-	CREATE INDEX ON pe_answers (ord);
+	-- (the forms' checklist points and survey answers, found by their form)
+	CREATE INDEX ON pe_points (project_code);
+	CREATE INDEX ON pe_answers (project_code);
 	ANALYZE pe_forms, pe_points, pe_answers;
 	SELECT count(*) INTO n FROM pe_forms;
 	k := 1;
@@ -575,8 +574,7 @@ BEGIN
 	  LEFT JOIN (SELECT w.project_code AS k, (w.offs + (SELECT count(*) FROM pe_irows r
 						 WHERE r.project_code = w.project_code))::int AS n FROM pe_forms w) wi ON wi.k = f.code
 	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_projects, pe_irows, pe_forms, pe_points, pe_answers, pe_points_read,
-		pe_answers_read, pe_taken;
+	DROP TABLE pe_import_forms, pe_projects, pe_irows, pe_forms, pe_points, pe_answers, pe_taken;
 END $$;
 
 -- Which of these codes name projects already in the warehouse, whoever may
@@ -720,10 +718,12 @@ BEGIN
 	 ORDER BY r.project_code, r.code$q$, lo, hi);
 	PERFORM perfeval_internal.write_rows('perfeval.checklist_point', 'project_id, code, point_no, description, points, deduction, reason', $q$
 	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason
-	  FROM pe_points c WHERE c.ord BETWEEN $1 AND $2 ORDER BY c.project_code, c.code, c.point_no$q$, lo, hi);
+	  FROM pe_forms s JOIN pe_points c ON c.project_code = s.project_code
+	 WHERE s.ord BETWEEN $1 AND $2 ORDER BY c.project_code, c.code, c.point_no$q$, lo, hi);
 	PERFORM perfeval_internal.write_rows('perfeval.survey_response', 'project_id, code, option_no, option_label, respondents, coefficient', $q$
 	SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient
-	  FROM pe_answers v WHERE v.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no$q$, lo, hi);
+	  FROM pe_forms s JOIN pe_answers v ON v.project_code = s.project_code
+	 WHERE s.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no$q$, lo, hi);
 	PERFORM perfeval_internal.keep_now();
 END $$;
 
@@ -878,7 +878,7 @@ COMMENT ON FUNCTION perfeval_internal.bulk_insert(regclass, text, text, bigint, 
 COMMENT ON FUNCTION perfeval_internal.write_rows(regclass, text, text, bigint, bigint) IS '导入写入一张表：分批写入（bulk_insert）、INSERT ... SELECT，或在 Citus 上逐批多行插入 / The import''s write of one table: bulk_insert(), an INSERT ... SELECT, or batched multi-row INSERTs on Citus';
 COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
-COMMENT ON FUNCTION perfeval_internal.form_rows() IS '暂存指标行逐表单编号与解析（一次读取） / The staged indicator rows numbered and parsed, form by form, in one pass';
+COMMENT ON FUNCTION perfeval_internal.form_rows(boolean) IS '暂存指标行逐表单编号与解析（一次读取；narrow：只给导入所写所查的列） / The staged indicator rows numbered and parsed, form by form, in one pass (narrow: only the columns the import writes and checks)';
 COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.weight_text IS '分值原文 / 分值 as written';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.score_text IS '得分原文 / 得分 as written';

@@ -203,8 +203,15 @@ read_field(text *v, PeFieldKind kind, int k, int vi, int ei, Datum *out, bool *o
  * the first PE_FORM_MAX_ROWS + 1 are kept in rows: a larger form is not
  * read, one row of it goes out saying so).
  */
+/* The columns the import neither writes nor checks (form_rows(true)). */
+static const int unwritten[] = {
+	OUT_WEIGHT, OUT_SCORE, OUT_NATURE, OUT_TARGET_RAW, OUT_ACTUAL_RAW, OUT_TARGET_TEXT, OUT_ACTUAL_TEXT,
+	OUT_WEIGHT_P, OUT_SCORE_P, OUT_TARGET_P, OUT_ACTUAL_P, OUT_METHOD_P
+};
+
 static void
-emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc parsed)
+emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc, TupleDesc parsed,
+		  bool narrow)
 {
 	PeFormRow  *fr = palloc0(sizeof(PeFormRow) * n);
 	PeFormRead	rd;
@@ -430,6 +437,10 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 		if (f->l1_has_points)
 			out[OUT_L1_POINTS] = NumericGetDatum(pe_fixed_to_numeric(f->l1_points));
 		out[OUT_WEIGHT_MARK] = BoolGetDatum(f->weight_mark);
+		/* the import's call: only what it writes and checks (narrower rows to keep) */
+		if (narrow)
+			for (int c = 0; c < lengthof(unwritten); c++)
+				onull[unwritten[c]] = true;
 		tuplestore_putvalues(ts, outdesc, out, onull);
 	}
 }
@@ -437,6 +448,8 @@ emit_form(Row *rows, int n, int64 count, Tuplestorestate *ts, TupleDesc outdesc,
 /*
  * perfeval_internal.form_rows(): SETOF the columns of form_indicator_rows,
  * materialized: each form's rows go to the tuplestore as it is numbered.
+ * form_rows(true), the import's: the raw texts and the parsed fields' errors
+ * (already among the problems) left NULL.
  */
 PG_FUNCTION_INFO_V1(pe_form_rows);
 Datum
@@ -456,6 +469,7 @@ pe_form_rows(PG_FUNCTION_ARGS)
 	int64		count = 0,
 				forms = 0;
 	TimestampTz started = GetCurrentTimestamp();
+	bool		narrow = PG_NARGS() > 0 && !PG_ARGISNULL(0) && PG_GETARG_BOOL(0);
 
 	ts = pe_begin_set(fcinfo, OUT_COUNT, "form_rows()", &outdesc);
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
@@ -482,7 +496,7 @@ pe_form_rows(PG_FUNCTION_ARGS)
 			if (nrows > 0 && !same(&rows[0], &r, IN_CODE))
 			{
 				old = MemoryContextSwitchTo(emit_cxt);
-				emit_form(rows, nrows, count, ts, outdesc, parsed);
+				emit_form(rows, nrows, count, ts, outdesc, parsed, narrow);
 				MemoryContextSwitchTo(old);
 				MemoryContextReset(emit_cxt);
 				MemoryContextReset(form_cxt);
@@ -511,7 +525,7 @@ pe_form_rows(PG_FUNCTION_ARGS)
 	if (nrows > 0)
 	{
 		old = MemoryContextSwitchTo(emit_cxt);
-		emit_form(rows, nrows, count, ts, outdesc, parsed);
+		emit_form(rows, nrows, count, ts, outdesc, parsed, narrow);
 		MemoryContextSwitchTo(old);
 	}
 	SPI_cursor_close(portal);

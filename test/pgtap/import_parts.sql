@@ -4,7 +4,7 @@
 -- naming an indicator the form does not have was dropped without a word, and
 -- 人数 12.5 went in as 13.  Undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 
 -- Two forms staged together: parts001 clean, parts002 with a problem in
 -- every kind of row.  (Lines: the staging numbers each INSERT's rows from 2.)
@@ -62,6 +62,15 @@ SELECT results_eq($$SELECT score FROM perfeval.indicator_scores WHERE project_id
 	$$VALUES (28::numeric)$$, 'the checklist indicator scores 30 - 2 = 28');
 SELECT is((SELECT count(*) FROM perfeval.staged_lines WHERE project_code = 'parts002'), 10::bigint,
 	'the rejected form stays staged, all its rows');
+
+-- the import's narrow call reads the same rows, without the texts as written
+SELECT ok((SELECT bool_and(target_raw IS NULL AND weight_text IS NULL) FROM perfeval_internal.form_rows(true))
+		  AND (SELECT bool_or(weight_text IS NOT NULL) FROM perfeval_internal.form_rows())
+		  AND (SELECT array_agg(ROW(line, project_code, code, seq, source, weight, tgt::text, msr::text, problem_columns)::text ORDER BY line)
+				 FROM perfeval_internal.form_rows(true))
+			= (SELECT array_agg(ROW(line, project_code, code, seq, source, weight, tgt::text, msr::text, problem_columns)::text ORDER BY line)
+				 FROM perfeval_internal.form_rows()),
+	'form_rows(true): the same rows, codes, values and problems, the texts as written left out');
 
 -- corrected in place, it goes in
 UPDATE perfeval.form_checklist SET "要点分值" = '5' WHERE "项目编码" = 'parts002' AND "评价要点" = '制度完整';
