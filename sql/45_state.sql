@@ -25,19 +25,21 @@ CREATE TABLE perfeval_internal.project_state (
 	money_spent numeric
 );
 
--- (No JIT inside them: their statements are keyed by the written projects
--- and run in milliseconds, but the planner's row estimates after a reload
--- can push them over jit_above_cost, and each would then spend about 0.3 s
--- compiling, 1.16.)
+-- (No JIT and no sequential scans inside them: their statements are keyed
+-- by the written projects, an index lookup per key, and run in
+-- milliseconds; but after a reload the planner's estimates of a table
+-- truncated and filling again can be far off, and with them each statement
+-- spent about 0.3 s compiling, or scanned the whole project table once per
+-- key: 3.3 s per chunk of an import, four times the import's time, 1.16.)
 CREATE FUNCTION perfeval_internal.keep_facts() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'keep_facts' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off;
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off SET enable_seqscan = off;
 CREATE FUNCTION perfeval_internal.keep_projects() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'keep_projects' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off;
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off SET enable_seqscan = off;
 CREATE FUNCTION perfeval_internal.check_targets() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'check_targets' LANGUAGE C
-	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off;
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off SET enable_seqscan = off;
 CREATE FUNCTION perfeval_internal.note_projects() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'note_projects' LANGUAGE C;
 CREATE FUNCTION perfeval_internal.guard_state() RETURNS trigger

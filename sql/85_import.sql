@@ -427,10 +427,14 @@ BEGIN
 	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
+	-- (a code of checklist or survey rows alone is a form too: its rows'
+	-- problems are its, replaced by the next run's, 1.16)
 	CREATE TEMP TABLE pe_import_forms AS
 	SELECT x.code, min(x.line) AS line FROM (
-		SELECT s."项目编码" AS code, s.line FROM perfeval_internal.staged_project s
-		UNION ALL SELECT s."项目编码", s.line + 1000000000 FROM perfeval_internal.staged_indicator s) x
+		SELECT s."项目编码" AS code, s.line::bigint AS line FROM perfeval_internal.staged_project s
+		UNION ALL SELECT s."项目编码", s.line + 1000000000::bigint FROM perfeval_internal.staged_indicator s
+		UNION ALL SELECT s."项目编码", s.line + 2000000000::bigint FROM perfeval_internal.staged_checklist s
+		UNION ALL SELECT s."项目编码", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s) x
 	 GROUP BY x.code;
 	-- the problems of this run replace those of earlier runs of the same forms
 	codes := ARRAY(SELECT f.code FROM pe_import_forms f WHERE f.code IS NOT NULL);
@@ -613,8 +617,11 @@ REVOKE ALL ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text)
 -- import's writes: write_forms().)
 CREATE FUNCTION perfeval_internal.insert_rows(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS bigint LANGUAGE C AS 'MODULE_PATHNAME', 'pe_insert_rows';
+-- (Its foreign-key checks are keyed by a batch's rows, and the import's
+-- queries it runs read its temporary tables by their indexes: no
+-- sequential scans, whatever the estimates of a table filling again, 1.16.)
 CREATE FUNCTION perfeval_internal.bulk_insert(target regclass, cols text, query text, lo bigint, hi bigint)
-	RETURNS bigint LANGUAGE C STRICT AS 'MODULE_PATHNAME', 'pe_bulk_insert';
+	RETURNS bigint LANGUAGE C STRICT SET enable_seqscan = off AS 'MODULE_PATHNAME', 'pe_bulk_insert';
 -- Between keep_later() and keep_now(), bulk_insert() only notes the
 -- projects and kinds of facts it wrote; keep_now() locks their state rows
 -- once and recomputes every noted part by one UPDATE (src/keep.c; a
@@ -622,10 +629,10 @@ CREATE FUNCTION perfeval_internal.bulk_insert(target regclass, cols text, query 
 -- import's writes of a chunk of forms: write_forms().
 CREATE FUNCTION perfeval_internal.keep_later() RETURNS void
 	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_later';
--- (No JIT for these statements nor for the import's: see keep_facts(),
--- section 45.)
+-- (No JIT and no sequential scans for these statements, nor JIT for the
+-- import's: see keep_facts(), section 45.)
 CREATE FUNCTION perfeval_internal.keep_now() RETURNS bigint
-	LANGUAGE C VOLATILE SET jit = off AS 'MODULE_PATHNAME', 'pe_keep_now';
+	LANGUAGE C VOLATILE SET jit = off SET enable_seqscan = off AS 'MODULE_PATHNAME', 'pe_keep_now';
 CREATE FUNCTION perfeval_internal.write_rows(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$

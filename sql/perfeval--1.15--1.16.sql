@@ -13,10 +13,10 @@
 -- library.)
 CREATE FUNCTION perfeval_internal.keep_later() RETURNS void
 	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_later';
--- (No JIT for these statements nor for the import's: see keep_facts(),
--- section 45.)
+-- (No JIT and no sequential scans for these statements, nor JIT for the
+-- import's: see keep_facts(), section 45.)
 CREATE FUNCTION perfeval_internal.keep_now() RETURNS bigint
-	LANGUAGE C VOLATILE SET jit = off AS 'MODULE_PATHNAME', 'pe_keep_now';
+	LANGUAGE C VOLATILE SET jit = off SET enable_seqscan = off AS 'MODULE_PATHNAME', 'pe_keep_now';
 COMMENT ON FUNCTION perfeval_internal.keep_later() IS '此后批量写入只记下所写项目，由 keep_now() 一次维护其状态（导入） / From now on bulk_insert() only notes the projects it writes, whose kept state keep_now() then maintains at once (the import)';
 COMMENT ON FUNCTION perfeval_internal.keep_now() IS '一次加锁并重算 keep_later() 以来批量写入的项目状态，返回项目数 / Locks once and recomputes the kept state of the projects bulk_insert() wrote since keep_later(); returns how many';
 -- (write_forms() calls the two around its writes: in the block "forms as
@@ -303,10 +303,14 @@ BEGIN
 	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
 		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
 	END LOOP;
+	-- (a code of checklist or survey rows alone is a form too: its rows'
+	-- problems are its, replaced by the next run's, 1.16)
 	CREATE TEMP TABLE pe_import_forms AS
 	SELECT x.code, min(x.line) AS line FROM (
-		SELECT s."项目编码" AS code, s.line FROM perfeval_internal.staged_project s
-		UNION ALL SELECT s."项目编码", s.line + 1000000000 FROM perfeval_internal.staged_indicator s) x
+		SELECT s."项目编码" AS code, s.line::bigint AS line FROM perfeval_internal.staged_project s
+		UNION ALL SELECT s."项目编码", s.line + 1000000000::bigint FROM perfeval_internal.staged_indicator s
+		UNION ALL SELECT s."项目编码", s.line + 2000000000::bigint FROM perfeval_internal.staged_checklist s
+		UNION ALL SELECT s."项目编码", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s) x
 	 GROUP BY x.code;
 	-- the problems of this run replace those of earlier runs of the same forms
 	codes := ARRAY(SELECT f.code FROM pe_import_forms f WHERE f.code IS NOT NULL);
@@ -718,10 +722,14 @@ CREATE FUNCTION perfeval.stage_file(content bytea, file_name text DEFAULT NULL)
 
 COMMENT ON FUNCTION perfeval.stage_file(bytea, text) IS '暂存一个 Excel 另存的表单 CSV 文件（自动识别编码、表头与表样；合并单元格、空行、多余空列照常读取），返回暂存视图、行数与编码 / Stages one form CSV file as Excel saves it (encoding, header and layout recognised; merged cells, blank rows and trailing empty columns read as meant), returning the staging view, rows and encoding';
 
--- == no JIT in the kept state's statements (section 45) ==
+-- == no JIT and no sequential scans in the kept state's keyed statements (section 45) ==
 ALTER FUNCTION perfeval_internal.keep_facts() SET jit = off;
+ALTER FUNCTION perfeval_internal.keep_facts() SET enable_seqscan = off;
 ALTER FUNCTION perfeval_internal.keep_projects() SET jit = off;
+ALTER FUNCTION perfeval_internal.keep_projects() SET enable_seqscan = off;
 ALTER FUNCTION perfeval_internal.check_targets() SET jit = off;
+ALTER FUNCTION perfeval_internal.check_targets() SET enable_seqscan = off;
+ALTER FUNCTION perfeval_internal.bulk_insert(regclass, text, text, bigint, bigint) SET enable_seqscan = off;
 
 -- == the staging's statistics from a small sample (section 85) ==
 ALTER FUNCTION perfeval_internal.analyze_staging() SET default_statistics_target = 10;

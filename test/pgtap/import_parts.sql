@@ -4,7 +4,7 @@
 -- naming an indicator the form does not have was dropped without a word, and
 -- 人数 12.5 went in as 13.  Undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(10);
+SELECT plan(13);
 
 -- Two forms staged together: parts001 clean, parts002 with a problem in
 -- every kind of row.  (Lines: the staging numbers each INSERT's rows from 2.)
@@ -81,6 +81,16 @@ UPDATE perfeval.form_survey SET "选项" = '基本满意', "系数" = '' WHERE "
 UPDATE perfeval.form_survey SET "系数" = '' WHERE "项目编码" = 'parts002';
 SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_forms()$$,
 	$$VALUES ('parts002', 'imported', 0)$$, 'corrected, the form goes in');
+
+-- checklist rows of a code without a form: a rejected form of their own,
+-- its problem replaced (not repeated) by the next run
+INSERT INTO perfeval.form_checklist VALUES ('parts003', '管理制度健全性', '制度完整', '5', '1', '');
+SELECT results_eq($$SELECT project_code, status, indicators, errors FROM perfeval.import_forms()$$,
+	$$VALUES ('parts003', 'rejected', 0, 1)$$, 'checklist rows without a form: rejected, one problem');
+SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_forms()$$,
+	$$VALUES ('parts003', 'rejected', 1)$$, 'imported again: rejected again');
+SELECT results_eq($$SELECT count(*), min(sqlstate) FROM perfeval.import_error WHERE project_code = 'parts003'$$,
+	$$VALUES (1::bigint, '23503')$$, 'still one problem (23503), not two');
 
 SELECT * FROM finish();
 ROLLBACK;

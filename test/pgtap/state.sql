@@ -4,7 +4,7 @@
 -- computed from the facts directly; and nothing but perfeval can write it.
 -- Everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(61);
+SELECT plan(62);
 
 -- The state recomputed from scratch: one row per project, each part from
 -- its fact table alone.
@@ -321,6 +321,15 @@ SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p
 				   AND 'jit=off' = ANY (p.proconfig) ORDER BY 1),
 		  ARRAY['check_targets', 'import_forms', 'keep_facts', 'keep_now', 'keep_projects'],
 		  'the kept state''s triggers, keep_now() and import_forms() run without JIT');
+-- and the keyed ones without sequential scans (a stale estimate once made
+-- each chunk scan the project table once per key)
+SELECT is(ARRAY(SELECT p.proname::text FROM pg_proc p
+				 WHERE p.oid IN ('perfeval_internal.keep_facts()'::regprocedure, 'perfeval_internal.keep_projects()'::regprocedure,
+								 'perfeval_internal.check_targets()'::regprocedure, 'perfeval_internal.keep_now()'::regprocedure,
+								 'perfeval_internal.bulk_insert(regclass, text, text, bigint, bigint)'::regprocedure)
+				   AND 'enable_seqscan=off' = ANY (p.proconfig) ORDER BY 1),
+		  ARRAY['bulk_insert', 'check_targets', 'keep_facts', 'keep_now', 'keep_projects'],
+		  'the kept state''s keyed statements and bulk_insert() use no sequential scans');
 
 SELECT * FROM finish();
 ROLLBACK;
