@@ -209,8 +209,11 @@ CREATE FUNCTION perfeval_internal.judged_by_score(score numeric, weight numeric,
 -- (评价类型 单位自评, 评分方案 national_self, 金额单位 万元), an empty 主管部门
 -- taken from the 实施单位 (department_from_unit), the execution-rate row's
 -- offset (offs: 1 when 预算执行率分值 is above 0, the form's rows then coded
--- from B), the money and scores as numbers, and each field's problem (the
--- problem_* arrays, in step: column, value, SQLSTATE, message, hint).  forms
+-- from B), the money and scores as numbers, the money's fund level (by the
+-- division's level), the report date of its actuals (the year's end) and
+-- the execution-rate row's code, names and target (exec_*), and each
+-- field's problem (the problem_* arrays, in step: column, value, SQLSTATE,
+-- message, hint).  forms
 -- and nth: how many rows were staged for its 项目编码, and which this is.  As
 -- its caller (the staging's policies apply).
 CREATE FUNCTION perfeval_internal.form_projects(OUT line int, OUT project_code text, OUT forms bigint,
@@ -219,8 +222,10 @@ CREATE FUNCTION perfeval_internal.form_projects(OUT line int, OUT project_code t
 		OUT scheme_id text, OUT scheme_given boolean, OUT money_unit text, OUT initial_budget numeric,
 		OUT budget numeric, OUT arrived numeric, OUT spent numeric, OUT execution_weight numeric,
 		OUT execution_score numeric, OUT printed_total numeric, OUT printed_grade text, OUT offs int,
-		OUT problem_columns text[], OUT problem_values text[], OUT problem_states text[],
-		OUT problem_messages text[], OUT problem_hints text[]) RETURNS SETOF record
+		OUT fund_level text, OUT reported_on date, OUT exec_code text, OUT exec_level1 text,
+		OUT exec_level2 text, OUT exec_name text, OUT exec_target text, OUT problem_columns text[],
+		OUT problem_values text[], OUT problem_states text[], OUT problem_messages text[],
+		OUT problem_hints text[]) RETURNS SETOF record
 	LANGUAGE C STABLE PARALLEL RESTRICTED AS 'MODULE_PATHNAME', 'pe_form_projects';
 
 -- A staged form's checklist points and survey answers, read by the core
@@ -679,20 +684,19 @@ BEGIN
 		   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit
 	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord$q$, lo, hi);
 	-- the money: one line, the department's, at the fund level of the
-	-- division (a county's 县区级, a prefecture's 市级, a province's 省级)
+	-- division (a county's 县区级, a prefecture's 市级, a province's 省级:
+	-- the core's reading, form_projects())
 	PERFORM perfeval_internal.write_rows('perfeval.allocation', 'project_id, department, fund_level, unit, initial_budget, budget, arrived, spent', $q$
-	SELECT s.project_code, s.department,
-		   CASE WHEN perfeval.division_at(s.division_code, 'county') IS NOT NULL THEN '县区级'
-				WHEN perfeval.division_at(s.division_code, 'prefecture') IS NOT NULL THEN '市级' ELSE '省级' END,
-		   s.money_unit, s.initial_budget, s.budget, s.arrived, s.spent
+	SELECT s.project_code, s.department, s.fund_level, s.money_unit, s.initial_budget, s.budget, s.arrived, s.spent
 	  FROM pe_forms s
 	 WHERE s.ord BETWEEN $1 AND $2 AND num_nonnulls(s.initial_budget, s.budget, s.arrived, s.spent) > 0$q$, lo, hi);
-	-- the execution-rate row, from the money, first (code A11); then the
-	-- indicator rows in form order
+	-- the execution-rate row, from the money, first (code A11, its names and
+	-- target the core's, form_projects()); then the indicator rows in form
+	-- order
 	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score, method, applicable, level1_points', $q$
 	SELECT x.* FROM (
-		SELECT s.project_code, 'A11', 1, '预算执行指标', '预算执行指标', '预算执行率',
-			   s.execution_weight, '100%'::perfeval.target, 'execution_rate',
+		SELECT s.project_code, s.exec_code, 1, s.exec_level1, s.exec_level2, s.exec_name,
+			   s.execution_weight, s.exec_target::perfeval.target, 'execution_rate',
 			   s.execution_score, 'proportional'::perfeval.method, true,
 			   NULL::numeric
 		  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1
@@ -709,7 +713,7 @@ BEGIN
 	-- (its six decimals rounded up, so that fraction × 分值 rounds or
 	-- truncates back to the printed 得分, 1.12)
 	PERFORM perfeval_internal.write_rows('perfeval.actual', 'project_id, code, reported_on, measure, tier, fraction, deviation_note', $q$
-	SELECT r.project_code, r.code, make_date(s.year, 12, 31), r.msr, j.tier, j.fraction, r.note
+	SELECT r.project_code, r.code, s.reported_on, r.msr, j.tier, j.fraction, r.note
 	  FROM pe_forms s
 	  JOIN pe_irows r ON r.project_code = s.project_code
 	  JOIN perfeval.scheme sc ON sc.scheme_id = s.scheme_id

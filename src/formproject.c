@@ -15,6 +15,8 @@
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/memutils.h"
 #include "utils/tuplestore.h"
 
@@ -29,7 +31,8 @@ enum
 {
 	P_LINE, P_CODE, P_FORMS, P_NTH, P_NAME, P_YEAR, P_DIVISION, P_DEPARTMENT, P_UNIT, P_FROM_UNIT,
 	P_KIND, P_SCHEME, P_SCHEME_GIVEN, P_MONEY_UNIT, P_INITIAL, P_BUDGET, P_ARRIVED, P_SPENT,
-	P_EXEC_WEIGHT, P_EXEC_SCORE, P_TOTAL, P_GRADE, P_OFFS, P_PCOLUMNS, P_PVALUES, P_PSTATES,
+	P_EXEC_WEIGHT, P_EXEC_SCORE, P_TOTAL, P_GRADE, P_OFFS, P_FUND_LEVEL, P_REPORTED_ON, P_EXEC_CODE,
+	P_EXEC_LEVEL1, P_EXEC_LEVEL2, P_EXEC_NAME, P_EXEC_TARGET, P_PCOLUMNS, P_PVALUES, P_PSTATES,
 	P_PMESSAGES, P_PHINTS, P_COUNT
 };
 
@@ -161,6 +164,19 @@ pe_form_projects(PG_FUNCTION_ARGS)
 				out[P_MONEY_UNIT] = CStringGetTextDatum(p.money_unit);
 			out[P_GRADE] = field_text(p.grade, &onull[P_GRADE]);
 			out[P_OFFS] = Int32GetDatum(p.offs);
+			onull[P_FUND_LEVEL] = p.fund_level == NULL;
+			if (p.fund_level)
+				out[P_FUND_LEVEL] = CStringGetTextDatum(p.fund_level);
+			/* every actual reported at the year's end; the execution-rate row (the core's) */
+			onull[P_REPORTED_ON] = p.year == 0;
+			if (p.year != 0)
+				out[P_REPORTED_ON] = DateADTGetDatum(date2j(p.year, PE_FORM_REPORT_MONTH, PE_FORM_REPORT_DAY) -
+													 POSTGRES_EPOCH_JDATE);
+			out[P_EXEC_CODE] = CStringGetTextDatum(pe_form_execution_row.code);
+			out[P_EXEC_LEVEL1] = CStringGetTextDatum(pe_form_execution_row.level1);
+			out[P_EXEC_LEVEL2] = CStringGetTextDatum(pe_form_execution_row.level2);
+			out[P_EXEC_NAME] = CStringGetTextDatum(pe_form_execution_row.name);
+			out[P_EXEC_TARGET] = CStringGetTextDatum(pe_form_execution_row.target);
 			pe_put_problems(&pr, out, onull, P_PCOLUMNS);
 			tuplestore_putvalues(ts, outdesc, out, onull);
 			MemoryContextSwitchTo(old);

@@ -349,8 +349,27 @@ typedef struct PeFormProject
 	const char *kind;			/* as the warehouse names it; NULL when unknown */
 	const char *money_unit;		/* 元, 万元 or 亿元; NULL when unknown */
 	int			offs;			/* 1: the form has the execution-rate row A11 */
+	const char *fund_level;		/* its money's: 县区级, 市级 or 省级 by the
+								 * division's level; NULL without a division */
 	uint8_t		problem[PE_FP_COUNT];	/* per field, PeFormProjectProblem */
 } PeFormProject;
+
+/*
+ * What the national form leaves to the reader: the execution-rate row its
+ * 预算执行率分值 / 得分 stand for (A11, first, its target 100%, scored from
+ * the money) and the day every actual is reported on (the year's end).
+ */
+typedef struct PeFormExecutionRow
+{
+	const char *code,
+			   *level1,
+			   *level2,
+			   *name,
+			   *target;
+} PeFormExecutionRow;
+extern const PeFormExecutionRow pe_form_execution_row;
+#define PE_FORM_REPORT_MONTH	12
+#define PE_FORM_REPORT_DAY		31
 
 /*
  * Read the project part of a form (f: PE_FP_COUNT fields).  A number field

@@ -675,7 +675,15 @@ pe_form_read_project(const PeFormField *f, PeFormProject *p)
 		(pe_form_is_blank(f[PE_FP_EXEC_WEIGHT].s, f[PE_FP_EXEC_WEIGHT].len) ||
 		 pe_form_is_mark(f[PE_FP_EXEC_WEIGHT].s, f[PE_FP_EXEC_WEIGHT].len)))
 		p->problem[PE_FP_EXEC_WEIGHT] = PE_FP_SCORE_WITHOUT_WEIGHT;
+	/* the money's fund level: the division's level (GB/T 2260: 650102 a county, 650100 a prefecture) */
+	if (p->problem[PE_FP_DIVISION] == PE_FP_OK)
+		p->fund_level = memcmp(p->division.s + 4, "00", 2) != 0 ? "县区级" :
+			memcmp(p->division.s + 2, "00", 2) != 0 ? "市级" : "省级";
 }
+
+const PeFormExecutionRow pe_form_execution_row = {
+	"A11", "预算执行指标", "预算执行指标", "预算执行率", "100%"
+};
 
 /* A survey answer's label as forms write it, and its option (1 to 5). */
 static const char *const survey_labels[] = {

@@ -519,6 +519,36 @@ test_project(void)
 				  what, "the problem's SQLSTATE, message and hint");
 	}
 	check(p_code_stripped(), "project", "项目编码 stripped");
+	/* the money's fund level by the division's level; none without a division */
+	{
+		static const struct
+		{
+			const char *division;
+			const char *fund_level;
+		}			levels[] = {
+			{"650102", "县区级"}, {"650100", "市级"}, {"650000", "省级"}, {"110000", "省级"},
+			{"110105", "县区级"}, {"65010", NULL}, {"", NULL}
+		};
+
+		for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
+		{
+			const char *v[PE_FP_COUNT] = {"P", "项目", "2024", levels[i].division, "局", "", "", "", "", "", "", "", "",
+			"", "", "", ""};
+			PeFormField f[PE_FP_COUNT];
+			PeFormProject p;
+
+			for (int k = 0; k < PE_FP_COUNT; k++)
+			{
+				f[k].s = v[k];
+				f[k].len = strlen(v[k]);
+			}
+			pe_form_read_project(f, &p);
+			check(levels[i].fund_level ? p.fund_level && strcmp(p.fund_level, levels[i].fund_level) == 0 :
+				  p.fund_level == NULL, levels[i].division, "fund level");
+		}
+		check(strcmp(pe_form_execution_row.code, "A11") == 0 && strcmp(pe_form_execution_row.target, "100%") == 0 &&
+			  PE_FORM_REPORT_MONTH == 12 && PE_FORM_REPORT_DAY == 31, "execution row", "A11, 100%, the year's end");
+	}
 }
 
 /* One checklist or survey row: its fields in PE_FC_* / PE_FS_* order. */
