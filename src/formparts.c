@@ -54,16 +54,6 @@ typedef struct Staged
 	bool		null[2 + PE_FC_COUNT];
 } Staged;
 
-static bool
-same_text(const Staged *a, const Staged *b, int col)
-{
-	if (a->null[col] || b->null[col])
-		return a->null[col] && b->null[col];
-	return VARSIZE_ANY_EXHDR(DatumGetPointer(a->in[col])) == VARSIZE_ANY_EXHDR(DatumGetPointer(b->in[col])) &&
-		memcmp(VARDATA_ANY(DatumGetPointer(a->in[col])), VARDATA_ANY(DatumGetPointer(b->in[col])),
-			   VARSIZE_ANY_EXHDR(DatumGetPointer(a->in[col]))) == 0;
-}
-
 static const char *
 raw(const Staged *r, int k)
 {
@@ -208,7 +198,8 @@ read_parts(FunctionCallInfo fcinfo, const PartKind *kind)
 			Assert(SPI_tuptable->tupdesc->natts == 2 + kind->nfields);
 			heap_deform_tuple(tup, SPI_tuptable->tupdesc, r.in, r.null);
 			/* another form or indicator: read and put out the one before */
-			if (nrows > 0 && !(same_text(&rows[0], &r, 1) && same_text(&rows[0], &r, 2)))
+			if (nrows > 0 && !(pe_same_field(rows[0].in[1], rows[0].null[1], r.in[1], r.null[1]) &&
+							 pe_same_field(rows[0].in[2], rows[0].null[2], r.in[2], r.null[2])))
 			{
 				old = MemoryContextSwitchTo(group_cxt);
 				emit_group(kind, rows, nrows, ts, outdesc);

@@ -17,6 +17,20 @@
 #include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
+/*
+ * Two staged text fields equal, NULLs together: the rows of one form (or
+ * one indicator of it) as the readers group them.
+ */
+bool
+pe_same_field(Datum a, bool anull, Datum b, bool bnull)
+{
+	if (anull || bnull)
+		return anull && bnull;
+	return VARSIZE_ANY_EXHDR(DatumGetPointer(a)) == VARSIZE_ANY_EXHDR(DatumGetPointer(b)) &&
+		memcmp(VARDATA_ANY(DatumGetPointer(a)), VARDATA_ANY(DatumGetPointer(b)),
+			   VARSIZE_ANY_EXHDR(DatumGetPointer(a))) == 0;
+}
+
 /* A problem of a form's row, as import_error keeps it (see perfeval.h). */
 void
 pe_add_problem(PeProblems *pr, const char *column, const char *value, const char *sqlstate,

@@ -68,21 +68,6 @@ typedef struct Row
 	bool		null[IN_COUNT];
 } Row;
 
-/* Two text fields equal (NULLs together): the rows of one form. */
-static bool
-same(const Row *a, const Row *b, int col)
-{
-	const char *x,
-			   *y;
-
-	if (a->null[col] || b->null[col])
-		return a->null[col] && b->null[col];
-	x = DatumGetPointer(a->in[col]);
-	y = DatumGetPointer(b->in[col]);
-	return VARSIZE_ANY_EXHDR(x) == VARSIZE_ANY_EXHDR(y) &&
-		memcmp(VARDATA_ANY(x), VARDATA_ANY(y), VARSIZE_ANY_EXHDR(x)) == 0;
-}
-
 /* A text field as the core sees it (NULL: a NULL field). */
 static PeFormField
 field(const Row *r, int col)
@@ -493,7 +478,7 @@ pe_form_rows(PG_FUNCTION_ARGS)
 			Assert(d->natts == IN_COUNT);
 			heap_deform_tuple(tup, d, r.in, r.null);
 			/* a new form: read and put out the one before, then forget it */
-			if (nrows > 0 && !same(&rows[0], &r, IN_CODE))
+			if (nrows > 0 && !pe_same_field(rows[0].in[IN_CODE], rows[0].null[IN_CODE], r.in[IN_CODE], r.null[IN_CODE]))
 			{
 				old = MemoryContextSwitchTo(emit_cxt);
 				emit_form(rows, nrows, count, ts, outdesc, parsed, narrow);

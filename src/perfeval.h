@@ -177,6 +177,7 @@ extern void pe_add_problem(PeProblems *pr, const char *column, const char *value
 						   const char *message, const char *hint);
 extern void pe_put_problems(PeProblems *pr, Datum *out, bool *onull, int first);
 extern struct varlena *pe_points_text(const PeFormField *f);
+extern bool pe_same_field(Datum a, bool anull, Datum b, bool bnull);
 
 /* Hints listing what each type accepts (data of an import_error too: translate with _() where reported). */
 #define PE_HINT_TARGET \
