@@ -11,6 +11,13 @@
 CREATE SCHEMA perfeval_internal;
 COMMENT ON SCHEMA perfeval_internal IS 'perfeval 的内部对象：所维护的状态与视图的公共部分 / perfeval''s internals: the state it keeps and what its views share';
 
+-- The text of a message the PL/pgSQL below raises, in the session's
+-- lc_messages (src/messages.c, translated in po/ with the C messages):
+-- RAISE ... USING MESSAGE = perfeval_internal.message('no_project', id).
+CREATE FUNCTION perfeval_internal.message(key text, VARIADIC args text[] DEFAULT '{}') RETURNS text
+	LANGUAGE C STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_message';
+COMMENT ON FUNCTION perfeval_internal.message(text, text[]) IS 'perfeval 的消息文本（按会话的 lc_messages 翻译，代入参数） / A perfeval message''s text in the session''s lc_messages, its arguments put in';
+
 -- Scoring schemes (评分方案): the rules that differ by jurisdiction, as data.
 -- rules is the scheme decoded and checked once (src/rules.c: every bound of
 -- a scheme is checked there, and a bad one refuses the row with 23514);
@@ -60,10 +67,10 @@ BEGIN
 		RETURN CASE WHEN n > 0 THEN NULL ELSE NEW END;
 	END IF;
 	IF TG_OP = 'DELETE' OR NEW.scheme_id IS DISTINCT FROM OLD.scheme_id THEN
-		RAISE EXCEPTION 'cannot % the built-in scheme "%"', lower(TG_OP), OLD.scheme_id
-			USING ERRCODE = 'dependent_objects_still_exist',
-				  DETAIL = 'CREATE EXTENSION installs it and projects default to it.',
-				  HINT = 'Change its rules, or copy it to a scheme of your own.';
+		RAISE EXCEPTION USING ERRCODE = 'dependent_objects_still_exist',
+			MESSAGE = perfeval_internal.message('builtin_scheme.' || lower(TG_OP), OLD.scheme_id),
+			DETAIL = perfeval_internal.message('builtin_scheme.detail'),
+			HINT = perfeval_internal.message('builtin_scheme.hint');
 	END IF;
 	RETURN NEW;
 END
@@ -313,7 +320,8 @@ BEGIN
 		RETURN 0;
 	END IF;
 	IF (parent, cols) NOT IN (('scheme', 'scheme_id'), ('project', 'project_id'), ('indicator', 'project_id,code')) THEN
-		RAISE EXCEPTION 'perfeval: no rows wait for %(%)', parent, cols USING ERRCODE = 'invalid_parameter_value';
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = perfeval_internal.message('no_parked_parent', parent, cols);
 	END IF;
 	-- (a new snapshot: what the parkers this statement waited for committed)
 	FOR r IN SELECT DISTINCT p.relation FROM perfeval_internal.parked p WHERE p.parent = adopt_parked.parent LOOP

@@ -143,9 +143,9 @@ BEGIN
 										 'perfeval_internal', role)) w
 	 WHERE NOT w.success;
 	IF failed IS NOT NULL THEN
-		RAISE EXCEPTION 'could not % usage on perfeval_internal on the workers', CASE WHEN grant_it THEN 'grant' ELSE 'revoke' END
-			USING ERRCODE = 'connection_failure', DETAIL = failed,
-				  HINT = 'Every worker must be up; then grant again.';
+		RAISE EXCEPTION USING ERRCODE = 'connection_failure', DETAIL = failed,
+			MESSAGE = perfeval_internal.message(CASE WHEN grant_it THEN 'workers.grant' ELSE 'workers.revoke' END),
+			HINT = perfeval_internal.message('workers.hint');
 	END IF;
 END $$;
 REVOKE ALL ON FUNCTION perfeval_internal.schema_privilege(regrole, boolean) FROM PUBLIC;
@@ -171,12 +171,13 @@ BEGIN
 	-- (the relations' privileges) at once, and one fail with XX000
 	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
 	IF department = '' THEN
-		RAISE EXCEPTION 'empty department' USING ERRCODE = '22023',
-			HINT = 'Name a department as projects name it, or pass NULL for every department.';
+		RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = perfeval_internal.message('empty_department'),
+			HINT = perfeval_internal.message('empty_department.hint');
 	END IF;
 	IF division_prefix !~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' THEN
-		RAISE EXCEPTION 'invalid division prefix: "%"', division_prefix USING ERRCODE = '22023',
-			HINT = 'A prefix of a GB/T 2260 code: 2 digits (a province, 65), 4 (a prefecture, 6501) or 6 (a county, 650102).';
+		RAISE EXCEPTION USING ERRCODE = '22023',
+			MESSAGE = perfeval_internal.message('division_prefix', division_prefix),
+			HINT = perfeval_internal.message('division_prefix.hint');
 	END IF;
 	INSERT INTO perfeval.access_grant AS g (role_name, department, division_prefix, may_load)
 	VALUES (role::text::name, grant_access.department, grant_access.division_prefix, grant_access.may_load)
@@ -219,7 +220,7 @@ BEGIN
 	 WHERE g.role_name = role::text::name AND g.department IS NOT DISTINCT FROM revoke_access.department
 	   AND g.division_prefix IS NOT DISTINCT FROM revoke_access.division_prefix;
 	IF NOT FOUND THEN
-		RAISE NOTICE 'role % has no such grant', role;
+		RAISE NOTICE USING MESSAGE = perfeval_internal.message('no_such_grant', role::text);
 	END IF;
 	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name AND g.may_load) THEN
 		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,

@@ -48,8 +48,9 @@ DECLARE
 BEGIN
 	SELECT * INTO p FROM perfeval.project_scores ps WHERE ps.project_id = report_html.project_id;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no project "%"', report_html.project_id USING ERRCODE = 'P0002',
-			HINT = 'The project does not exist, or the current role may not see it (perfeval.grant_access).';
+		RAISE EXCEPTION USING ERRCODE = 'P0002',
+			MESSAGE = perfeval_internal.message('no_project', report_html.project_id),
+			HINT = perfeval_internal.message('no_project.hint');
 	END IF;
 	SELECT pr.implementing_unit INTO unit FROM perfeval.project pr WHERE pr.project_id = report_html.project_id;
 

@@ -448,8 +448,8 @@ BEGIN
 		DELETE FROM perfeval.import_error e WHERE e.project_code IS NULL;
 	END IF;
 	IF NOT EXISTS (SELECT FROM pe_import_forms) THEN
-		RAISE NOTICE 'import_forms: nothing is staged'
-			USING HINT = 'Stage forms first: perfeval.stage_file(), or \copy into perfeval.form_project and perfeval.form_indicator.';
+		RAISE NOTICE USING MESSAGE = perfeval_internal.message('nothing_staged'),
+			HINT = perfeval_internal.message('nothing_staged.hint');
 	END IF;
 	-- the staged forms' project rows and indicator rows, each read once by
 	-- the core's form reader (typed, the national defaults applied, their
@@ -556,8 +556,8 @@ BEGIN
 		-- 1,000 forms; a NOTICE every 10,000
 		PERFORM perfeval_internal.import_progress('writing forms', least(k + 999, n), n, t0);
 		IF n >= 10000 AND (least(k + 999, n) % 10000 = 0 OR k + 999 >= n) THEN
-			RAISE NOTICE 'import_forms: % of % forms written, % forms/s', least(k + 999, n), n,
-				round(least(k + 999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001));
+			RAISE NOTICE USING MESSAGE = perfeval_internal.message('import_progress', least(k + 999, n)::text, n::text,
+				round(least(k + 999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001))::text);
 		END IF;
 		k := k + 1000;
 	END LOOP;

@@ -35,7 +35,7 @@ BEGIN
 		def := regexp_replace(def, E'\nBEGIN ATOMIC\n(.*);\\s*END\\s*$',
 							  E'\nAS $pe$\n#variable_conflict use_column\nBEGIN\nRETURN QUERY\n\\1;\nEND\n$pe$');
 		IF def !~ 'LANGUAGE plpgsql' OR def !~ 'RETURN QUERY' THEN
-			RAISE EXCEPTION 'cannot make % a PL/pgSQL function', f;
+			RAISE EXCEPTION USING MESSAGE = perfeval_internal.message('not_plpgsql', f::text);
 		END IF;
 		EXECUTE def;
 	END LOOP;
@@ -62,19 +62,19 @@ DECLARE
 							'perfeval.checklist_point', 'perfeval.survey_response'];
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
-		RAISE EXCEPTION 'perfeval.distribute() needs Citus'
-			USING ERRCODE = 'feature_not_supported',
-				  DETAIL = 'The citus extension is not installed in this database.',
-				  HINT = 'Run it on a Citus coordinator: CREATE EXTENSION citus, add the workers, then SELECT * FROM perfeval.distribute().';
+		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+			MESSAGE = perfeval_internal.message('needs_citus'),
+			DETAIL = perfeval_internal.message('needs_citus.detail'),
+			HINT = perfeval_internal.message('needs_citus.hint');
 	END IF;
 	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
 		PERFORM 1 FROM perfeval.project LIMIT 1;
 	END IF;
 	IF FOUND THEN
-		RAISE EXCEPTION 'perfeval.distribute() runs on an empty warehouse'
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  DETAIL = 'perfeval.project has rows; the state perfeval keeps of them is derived and is never copied between nodes.',
-				  HINT = 'Distribute a new database right after CREATE EXTENSION perfeval, then load it (or pg_restore --data-only a dump into it).';
+		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+			MESSAGE = perfeval_internal.message('not_empty'),
+			DETAIL = perfeval_internal.message('not_empty.detail'),
+			HINT = perfeval_internal.message('not_empty.hint');
 	END IF;
 	-- the national self-evaluation form's scheme, made now by its owner: on
 	-- a cluster a loader's import cannot have the owner write the reference

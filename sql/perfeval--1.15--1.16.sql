@@ -321,8 +321,8 @@ BEGIN
 		DELETE FROM perfeval.import_error e WHERE e.project_code IS NULL;
 	END IF;
 	IF NOT EXISTS (SELECT FROM pe_import_forms) THEN
-		RAISE NOTICE 'import_forms: nothing is staged'
-			USING HINT = 'Stage forms first: perfeval.stage_file(), or \copy into perfeval.form_project and perfeval.form_indicator.';
+		RAISE NOTICE USING MESSAGE = perfeval_internal.message('nothing_staged'),
+			HINT = perfeval_internal.message('nothing_staged.hint');
 	END IF;
 	-- the staged forms' project rows and indicator rows, each read once by
 	-- the core's form reader (typed, the national defaults applied, their
@@ -429,8 +429,8 @@ BEGIN
 		-- 1,000 forms; a NOTICE every 10,000
 		PERFORM perfeval_internal.import_progress('writing forms', least(k + 999, n), n, t0);
 		IF n >= 10000 AND (least(k + 999, n) % 10000 = 0 OR k + 999 >= n) THEN
-			RAISE NOTICE 'import_forms: % of % forms written, % forms/s', least(k + 999, n), n,
-				round(least(k + 999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001));
+			RAISE NOTICE USING MESSAGE = perfeval_internal.message('import_progress', least(k + 999, n)::text, n::text,
+				round(least(k + 999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001))::text);
 		END IF;
 		k := k + 1000;
 	END LOOP;
@@ -734,6 +734,452 @@ ALTER FUNCTION perfeval_internal.bulk_insert(regclass, text, text, bigint, bigin
 
 -- == the staging's statistics from a small sample (section 85) ==
 ALTER FUNCTION perfeval_internal.analyze_staging() SET default_statistics_target = 10;
+
+-- == messages in the session's language ==
+-- (the PL/pgSQL's RAISEs take their text from the library, translated in
+-- po/ with the C messages: src/messages.c; the functions that raise are
+-- made again with it)
+-- The text of a message the PL/pgSQL below raises, in the session's
+-- lc_messages (src/messages.c, translated in po/ with the C messages):
+-- RAISE ... USING MESSAGE = perfeval_internal.message('no_project', id).
+CREATE FUNCTION perfeval_internal.message(key text, VARIADIC args text[] DEFAULT '{}') RETURNS text
+	LANGUAGE C STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_message';
+COMMENT ON FUNCTION perfeval_internal.message(text, text[]) IS 'perfeval 的消息文本（按会话的 lc_messages 翻译，代入参数） / A perfeval message''s text in the session''s lc_messages, its arguments put in';
+-- (the functions are replaced below)
+CREATE OR REPLACE FUNCTION perfeval.keep_builtin_scheme() RETURNS trigger
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+	n bigint;
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		-- the table the trigger fired on: on Citus, a placement of the
+		-- reference table, which each placement updates in itself
+		EXECUTE format('UPDATE %I.%I
+		   SET name = $1.name, grade_scale = $1.grade_scale, decimals = $1.decimals,
+			   rounding = $1.rounding, execution_base = $1.execution_base,
+			   reverse_rule = $1.reverse_rule, tier_high = $1.tier_high, tier_low = $1.tier_low,
+			   satisfaction_coefficients = $1.satisfaction_coefficients,
+			   over_threshold = $1.over_threshold
+		 WHERE scheme_id = $1.scheme_id', TG_TABLE_SCHEMA, TG_TABLE_NAME) USING NEW;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		RETURN CASE WHEN n > 0 THEN NULL ELSE NEW END;
+	END IF;
+	IF TG_OP = 'DELETE' OR NEW.scheme_id IS DISTINCT FROM OLD.scheme_id THEN
+		RAISE EXCEPTION USING ERRCODE = 'dependent_objects_still_exist',
+			MESSAGE = perfeval_internal.message('builtin_scheme.' || lower(TG_OP), OLD.scheme_id),
+			DETAIL = perfeval_internal.message('builtin_scheme.detail'),
+			HINT = perfeval_internal.message('builtin_scheme.hint');
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE OR REPLACE FUNCTION perfeval_internal.adopt_parked(parent text, cols text) RETURNS bigint
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+	n bigint;
+	total bigint := 0;
+BEGIN
+	-- nothing is parked on a Citus cluster (may_park()), where parked is a
+	-- reference table a shard's trigger may not read (and fires on a shard,
+	-- named scheme_102008, say)
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RETURN 0;
+	END IF;
+	IF (parent, cols) NOT IN (('scheme', 'scheme_id'), ('project', 'project_id'), ('indicator', 'project_id,code')) THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = perfeval_internal.message('no_parked_parent', parent, cols);
+	END IF;
+	-- (a new snapshot: what the parkers this statement waited for committed)
+	FOR r IN SELECT DISTINCT p.relation FROM perfeval_internal.parked p WHERE p.parent = adopt_parked.parent LOOP
+		EXECUTE format('WITH moved AS (DELETE FROM perfeval_internal.parked p
+						 WHERE p.relation = %L AND p.parent = %L
+						   AND EXISTS (SELECT FROM ONLY perfeval.%I x WHERE %s) RETURNING p.row_text)
+						INSERT INTO perfeval.%I SELECT (m.row_text::perfeval.%I).* FROM moved m',
+					   r.relation, parent, parent,
+					   (SELECT string_agg(format('x.%I = p.parent_key[%s]', c, i), ' AND ')
+						  FROM unnest(string_to_array(cols, ',')) WITH ORDINALITY u(c, i)),
+					   r.relation, r.relation);
+		GET DIAGNOSTICS n = ROW_COUNT;
+		total := total + n;
+	END LOOP;
+	RETURN total;
+END
+$$;
+CREATE OR REPLACE FUNCTION perfeval_internal.schema_privilege(role regrole, grant_it boolean) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	failed text;
+BEGIN
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
+				   ELSE 'REVOKE USAGE ON SCHEMA %s FROM %s' END, 'perfeval, perfeval_internal', role);
+	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RETURN;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		RETURN;
+	END IF;
+	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	-- the state's shards, read as the role (section 45), its scope only
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON perfeval_internal.project_state TO %s'
+				   ELSE 'REVOKE SELECT ON perfeval_internal.project_state FROM %s' END, role);
+	SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO failed
+	  FROM run_command_on_workers(format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
+										 ELSE 'REVOKE USAGE ON SCHEMA %s FROM %s' END,
+										 'perfeval_internal', role)) w
+	 WHERE NOT w.success;
+	IF failed IS NOT NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'connection_failure', DETAIL = failed,
+			MESSAGE = perfeval_internal.message(CASE WHEN grant_it THEN 'workers.grant' ELSE 'workers.revoke' END),
+			HINT = perfeval_internal.message('workers.hint');
+	END IF;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval.grant_access(role regrole, department text DEFAULT NULL,
+		division_prefix text DEFAULT NULL, may_load boolean DEFAULT false) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	-- one grant or revoke at a time: two would update the same catalog rows
+	-- (the relations' privileges) at once, and one fail with XX000
+	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
+	IF department = '' THEN
+		RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = perfeval_internal.message('empty_department'),
+			HINT = perfeval_internal.message('empty_department.hint');
+	END IF;
+	IF division_prefix !~ '^[0-9]{2}([0-9]{2}([0-9]{2})?)?$' THEN
+		RAISE EXCEPTION USING ERRCODE = '22023',
+			MESSAGE = perfeval_internal.message('division_prefix', division_prefix),
+			HINT = perfeval_internal.message('division_prefix.hint');
+	END IF;
+	INSERT INTO perfeval.access_grant AS g (role_name, department, division_prefix, may_load)
+	VALUES (role::text::name, grant_access.department, grant_access.division_prefix, grant_access.may_load)
+	ON CONFLICT ON CONSTRAINT access_grant_key DO UPDATE SET may_load = g.may_load OR EXCLUDED.may_load;
+	PERFORM perfeval_internal.schema_privilege(role, true);
+	FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND c.relkind IN ('r', 'v')
+				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass)
+				-- the staged forms and import problems (section 85): a
+				-- loader's own rows only, given below (grant_import())
+				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
+		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, role);
+	END LOOP;
+	IF grant_access.may_load THEN
+		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response TO %s', role);
+		PERFORM perfeval_internal.grant_import(role, true);
+	END IF;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval.revoke_access(role regrole, department text DEFAULT NULL,
+		division_prefix text DEFAULT NULL) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	-- one grant or revoke at a time (grant_access())
+	LOCK TABLE perfeval.access_grant IN SHARE ROW EXCLUSIVE MODE;
+	-- on a Citus cluster, one connection per node: the REVOKEs below reach
+	-- distributed and reference tables in one transaction
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	END IF;
+	DELETE FROM perfeval.access_grant g
+	 WHERE g.role_name = role::text::name AND g.department IS NOT DISTINCT FROM revoke_access.department
+	   AND g.division_prefix IS NOT DISTINCT FROM revoke_access.division_prefix;
+	IF NOT FOUND THEN
+		RAISE NOTICE USING MESSAGE = perfeval_internal.message('no_such_grant', role::text);
+	END IF;
+	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name AND g.may_load) THEN
+		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response FROM %s', role);
+		PERFORM perfeval_internal.grant_import(role, false);
+	END IF;
+	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name) THEN
+		FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
+				  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+					AND c.relkind IN ('r', 'v') LOOP
+			EXECUTE format('REVOKE SELECT ON %s FROM %s', r.rel, role);
+		END LOOP;
+		PERFORM perfeval_internal.schema_privilege(role, false);
+	END IF;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval.report_html(project_id text) RETURNS text
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	p perfeval.project_scores;
+	unit text;
+	h text := '';
+	money text;
+	rows text;
+	bars text;
+	marks text;
+	nbars int;
+	found_list text;
+	fcode text[];
+	fdetail text[];
+	ex_weight numeric;
+	ex_score numeric;
+	-- money and rates: thousands separators, two decimals (half-up)
+	mf constant text := 'FM999,999,999,999,999,999,990.00';
+BEGIN
+	SELECT * INTO p FROM perfeval.project_scores ps WHERE ps.project_id = report_html.project_id;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'P0002',
+			MESSAGE = perfeval_internal.message('no_project', report_html.project_id),
+			HINT = perfeval_internal.message('no_project.hint');
+	END IF;
+	SELECT pr.implementing_unit INTO unit FROM perfeval.project pr WHERE pr.project_id = report_html.project_id;
+
+	-- findings, numbered in the order they are listed; the indicator rows
+	-- and the total carry their numbers
+	SELECT array_agg(f.code ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind),
+		   array_agg(f.detail ORDER BY f.code IS NOT NULL, i.seq, f.code, f.kind)
+	  INTO fcode, fdetail
+	  FROM perfeval.findings f
+	  LEFT JOIN perfeval.indicator_scores i ON i.project_id = f.project_id AND i.code = f.code
+	 WHERE f.project_id = report_html.project_id;
+
+	-- the budget-execution indicator's points, printed in the money table
+	SELECT sum(i.weight), sum(i.score) INTO ex_weight, ex_score
+	  FROM perfeval.indicator_scores i
+	 WHERE i.project_id = report_html.project_id AND i.applicable AND i.source = 'execution_rate';
+
+	SELECT string_agg(format('<tr class="%s"><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td></tr>',
+				CASE WHEN a.row_kind = '明细' THEN 'line' ELSE 'sum' END,
+				perfeval_internal.html(CASE a.row_kind WHEN '明细' THEN a.department || '（' || a.fund_level || '）'
+					WHEN '部门小计' THEN a.department || ' 小计' WHEN '级次小计' THEN a.fund_level || ' 小计'
+					ELSE '合计' END),
+				coalesce(to_char(a.initial_budget, mf), '—'), coalesce(to_char(a.budget, mf), '—'),
+				coalesce(to_char(a.arrived, mf), '—'), coalesce(to_char(a.spent, mf), '—'),
+				coalesce(to_char(a.execution_rate, mf) || '%', '—'),
+				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_weight)::text, '—') ELSE '' END,
+				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_score)::text, '—') ELSE '' END), ''
+				ORDER BY CASE a.row_kind WHEN '明细' THEN 1 WHEN '部门小计' THEN 2 WHEN '级次小计' THEN 3 ELSE 4 END,
+						 a.department, a.fund_level)
+	  INTO money
+	  FROM perfeval.allocation_summary a WHERE a.project_id = report_html.project_id;
+
+	-- one <tbody> per indicator (its row and its note kept on one page);
+	-- level 1 and level 2 printed where they change, the cells below left
+	-- blank as on the printed form
+	SELECT string_agg(format('<tbody class="i%s"><tr class="r%s%s"><td class="l">%s</td><td class="l">%s</td><td>%s%s</td><td>%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="d">%s</td></tr>%s</tbody>',
+				CASE WHEN x.new1 THEN ' g1' WHEN x.new2 THEN ' g2' ELSE '' END,
+				CASE WHEN x.marks IS NOT NULL THEN ' found' ELSE '' END,
+				CASE WHEN x.explanation IS NOT NULL THEN ' hasnote' ELSE '' END,
+				CASE WHEN x.new1 THEN perfeval_internal.html(x.level1) ELSE '' END,
+				CASE WHEN x.new2 THEN perfeval_internal.html(x.level2) ELSE '' END,
+				perfeval_internal.html(x.name), coalesce(x.marks, ''),
+				perfeval_internal.html(x.target),
+				perfeval_internal.html(coalesce(x.actual, x.tier)),
+				trim_scale(x.weight),
+				coalesce(x.score::text, '—'),
+				perfeval_internal.html(x.deviation_note),
+				CASE WHEN x.explanation IS NOT NULL THEN
+					'<tr class="note"><td class="l"></td><td class="l"></td><td class="x" colspan="6">计算说明：'
+					|| perfeval_internal.html(x.explanation) || '</td></tr>' ELSE '' END), ''
+				ORDER BY x.seq, x.code)
+	  INTO rows
+	  FROM (SELECT i.*, m.marks,
+				   i.level1 IS DISTINCT FROM lag(i.level1) OVER w AS new1,
+				   i.level1 IS DISTINCT FROM lag(i.level1) OVER w OR i.level2 IS DISTINCT FROM lag(i.level2) OVER w AS new2
+			  FROM perfeval.indicator_scores i
+			  LEFT JOIN (SELECT f.code, string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n) AS marks
+						   FROM unnest(fcode) WITH ORDINALITY AS f(code, n) GROUP BY f.code) m ON m.code = i.code
+			 WHERE i.project_id = report_html.project_id AND i.applicable
+			WINDOW w AS (ORDER BY i.seq, i.code)) x;
+
+	-- the chart: one bar per level 1 and level 2, score rate in percent
+	WITH b AS (
+		SELECT row_number() OVER (ORDER BY l.seq, l.level1, l.l2 NULLS FIRST) - 1 AS k, l.*
+		  FROM (SELECT l1.seq, l1.level1, NULL::text AS l2, l1.score_rate FROM perfeval.level1_scores l1
+				 WHERE l1.project_id = report_html.project_id
+				UNION ALL
+				SELECT l2.seq, l2.level1, l2.level2, l2.score_rate FROM perfeval.level2_scores l2
+				 WHERE l2.project_id = report_html.project_id) l)
+	SELECT count(*), string_agg(format(
+			'<text x="%s" y="%s" class="%s">%s</text><rect x="200" y="%s" width="%s" height="14" class="%s"/><text x="%s" y="%s">%s</text>',
+			CASE WHEN b.l2 IS NULL THEN 4 ELSE 20 END, 12 + 20 * b.k, CASE WHEN b.l2 IS NULL THEN 'l1' ELSE 'l2' END,
+			perfeval_internal.html(coalesce(b.l2, b.level1)),
+			1 + 20 * b.k, round(coalesce(b.score_rate, 0) * 4, 1), CASE WHEN b.l2 IS NULL THEN 'b1' ELSE 'b2' END,
+			206 + round(coalesce(b.score_rate, 0) * 4, 1), 12 + 20 * b.k, coalesce(trim_scale(round(b.score_rate, 2))::text || '%', '—')), ''
+			ORDER BY b.k)
+	  INTO nbars, bars FROM b;
+
+	-- findings as their Chinese sentences (an indicator's begins with its
+	-- name), after the indicator's code
+	SELECT string_agg(format('<li id="f%s">%s%s%s</li>', f.n,
+				CASE WHEN f.code IS NOT NULL THEN '<span class="code">' || perfeval_internal.html(f.code) || '</span>' ELSE '' END,
+				perfeval_internal.html(f.detail),
+				CASE WHEN f.detail ~ '[。！？]$' THEN '' ELSE '。' END), '' ORDER BY f.n)
+	  INTO found_list FROM unnest(fcode, fdetail) WITH ORDINALITY AS f(code, detail, n);
+	SELECT string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n)
+	  INTO marks FROM unnest(fcode) WITH ORDINALITY AS f(code, n) WHERE f.code IS NULL;
+
+	h := '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
+		|| perfeval_internal.html(regexp_replace(p.name, '\s+', ' ', 'g')) || ' 绩效自评表</title><style>'
+		|| '@page{size:A4;margin:12mm}'
+		|| 'body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC","Source Han Serif SC","SimSun","Microsoft YaHei",serif;font-size:10pt;color:#000;margin:0}'
+		|| 'h1{font-size:16pt;text-align:center;margin:0;letter-spacing:2px}p.year{text-align:center;margin:1mm 0 3mm}'
+		|| 'h2{font-size:11pt;margin:4mm 0 1.5mm;break-after:avoid;page-break-after:avoid}'
+		|| 'table{border-collapse:collapse;width:100%;table-layout:fixed}thead{display:table-header-group}'
+		|| 'tr,tbody.i{break-inside:avoid;page-break-inside:avoid}'
+		|| 'th,td{border:1px solid #000;padding:2px 3px;vertical-align:middle;overflow-wrap:break-word}'
+		|| 'th{background:#eee;font-weight:bold;text-align:center;white-space:nowrap;word-break:keep-all}'
+		|| 'table.head th{text-align:left}td.n{text-align:right;white-space:nowrap}'
+		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
+		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}td.d{font-size:9pt}'
+		|| 'tr.sum td{font-weight:bold}tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
+		|| '.total{font-size:12pt;margin:3mm 0}.chart{break-inside:avoid;page-break-inside:avoid}ol.findings{margin:0;padding-left:7mm}.code{margin-right:1em}'
+		|| 'svg text{font-size:10px}svg .l1{font-weight:bold}svg .b1{fill:#2f5f8f}svg .b2{fill:#8fb3d9}'
+		|| '@media screen{body{max-width:186mm;margin:8mm auto}}</style></head><body>'
+		|| '<h1>项目支出绩效自评表</h1><p class="year">（' || p.year || '年度）</p>'
+		|| '<table class="head"><colgroup><col style="width:14%"><col style="width:36%"><col style="width:14%"><col style="width:36%"></colgroup>'
+		|| '<tr><th>项目名称</th><td colspan="3">' || perfeval_internal.html(p.name) || '</td></tr>'
+		|| '<tr><th>主管部门</th><td>' || perfeval_internal.html(p.department) || '</td><th>实施单位</th><td>'
+		|| CASE WHEN unit IS NULL OR unit = '' THEN '—' ELSE perfeval_internal.html(unit) END || '</td></tr>'
+		|| '<tr><th>项目编号</th><td>' || perfeval_internal.html(p.project_id) || '</td><th>评价类型</th><td>'
+		|| perfeval_internal.html(p.evaluation_kind) || '</td></tr>'
+		|| '<tr><th>行政区划</th><td>' || perfeval_internal.html(concat_ws(' ', p.province_name, p.prefecture_name, p.county_name))
+		|| '（' || p.division_code || '）</td><th>评分方案</th><td>' || perfeval_internal.html(p.scheme_id) || '</td></tr></table>'
+		|| '<h2>项目资金（万元）</h2>'
+		|| CASE WHEN money IS NULL THEN '<p>未录入资金。</p>' ELSE
+			'<table class="money"><colgroup><col style="width:28%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:10%"><col style="width:7%"><col style="width:7%"></colgroup>'
+			|| '<thead><tr><th>资金来源</th><th>年初预算数</th><th>全年预算数</th><th>实际到位数</th><th>全年执行数</th><th>执行率</th><th>分值</th><th>得分</th></tr></thead><tbody>'
+			|| money || '</tbody></table>' END
+		|| '<h2>年度绩效指标完成情况</h2>'
+		|| CASE WHEN rows IS NULL THEN '<p>未录入三级指标。</p>' ELSE
+			'<table class="ind"><colgroup><col style="width:10.5%"><col style="width:11%"><col style="width:15%"><col style="width:11%"><col style="width:11%"><col style="width:6%"><col style="width:6.5%"><col></colgroup>'
+			|| '<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr></thead>'
+			|| rows || '</table>' END
+		|| '<p class="total">总分：<b>' || coalesce(p.total::text, '—') || '</b>　等级：<b>'
+		|| perfeval_internal.html(coalesce(p.grade, '—')) || '</b>' || coalesce(marks, '')
+		|| CASE WHEN p.printed_total IS NOT NULL OR p.printed_grade IS NOT NULL THEN
+			'　（报告：' || coalesce(p.printed_total::text, '—') || ' ' || perfeval_internal.html(coalesce(p.printed_grade, '')) || '）'
+			ELSE '' END || '</p>'
+		|| CASE WHEN nbars > 0 THEN '<div class="chart"><h2>各级指标得分率</h2><svg xmlns="http://www.w3.org/2000/svg" width="680" height="'
+			|| (20 * nbars + 4) || '" viewBox="0 0 680 ' || (20 * nbars + 4) || '">' || bars || '</svg></div>' ELSE '' END
+		|| '<h2>发现的问题</h2>'
+		|| CASE WHEN found_list IS NULL THEN '<p>无。</p>' ELSE '<ol class="findings">' || found_list || '</ol>' END
+		|| '</body></html>';
+	RETURN h;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval_internal.dated_forms_for_citus() RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	f regprocedure;
+	def text;
+BEGIN
+	FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+			  WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proname LIKE '%\_as\_of'
+				AND p.prosqlbody IS NOT NULL ORDER BY 1::text LOOP
+		def := pg_get_functiondef(f);
+		def := regexp_replace(def, E'\n LANGUAGE sql\n',
+							  E'\n LANGUAGE plpgsql\n SET search_path TO pg_catalog, pg_temp\n');
+		def := regexp_replace(def, E'\nBEGIN ATOMIC\n(.*);\\s*END\\s*$',
+							  E'\nAS $pe$\n#variable_conflict use_column\nBEGIN\nRETURN QUERY\n\\1;\nEND\n$pe$');
+		IF def !~ 'LANGUAGE plpgsql' OR def !~ 'RETURN QUERY' THEN
+			RAISE EXCEPTION USING MESSAGE = perfeval_internal.message('not_plpgsql', f::text);
+		END IF;
+		EXECUTE def;
+	END LOOP;
+END
+$$;
+CREATE OR REPLACE FUNCTION perfeval.distribute()
+	RETURNS TABLE (table_name regclass, citus_table_type text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t text;
+	fk record;
+	fks text[] := '{}';
+	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
+							  'perfeval_internal.division_shipped',
+							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
+							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
+							  'perfeval.import_error', 'perfeval_internal.parked'];
+	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
+							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
+							'perfeval.checklist_point', 'perfeval.survey_response'];
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+			MESSAGE = perfeval_internal.message('needs_citus'),
+			DETAIL = perfeval_internal.message('needs_citus.detail'),
+			HINT = perfeval_internal.message('needs_citus.hint');
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		PERFORM 1 FROM perfeval.project LIMIT 1;
+	END IF;
+	IF FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+			MESSAGE = perfeval_internal.message('not_empty'),
+			DETAIL = perfeval_internal.message('not_empty.detail'),
+			HINT = perfeval_internal.message('not_empty.hint');
+	END IF;
+	-- the national self-evaluation form's scheme, made now by its owner: on
+	-- a cluster a loader's import cannot have the owner write the reference
+	-- tables its own staging wrote in the same transaction (Citus refuses)
+	PERFORM perfeval_internal.ensure_national_self();
+	-- the state triggers are written for shards (src/shard.c)
+	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+	-- one connection per node: the foreign keys to reference tables need it
+	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	-- foreign keys between tables not yet distributed are dropped and made
+	-- again once both sides are (Citus converts a local table referencing a
+	-- reference table otherwise, views and all)
+	FOR fk IN SELECT c.conrelid::regclass AS rel, c.conname, pg_get_constraintdef(c.oid) AS def
+				FROM pg_constraint c
+			   WHERE c.contype = 'f'
+				 AND c.connamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				 AND NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = c.conrelid)
+			   ORDER BY c.conrelid::regclass::text, c.conname LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.rel, fk.conname);
+		-- (the workers' copies of the tables, made by CREATE EXTENSION, keep
+		-- theirs until the distributed table's DROP reaches them)
+		fks := fks || format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', fk.rel, fk.conname)
+				   || format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.conname, fk.def);
+	END LOOP;
+	FOREACH t IN ARRAY reference LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_reference_table(t::regclass);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY growing LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_distributed_table(t::regclass, 'project_id',
+				colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY fks LOOP
+		EXECUTE t;
+	END LOOP;
+	PERFORM perfeval_internal.dated_forms_for_citus();
+	-- the roles granted before: their schema privileges on the workers
+	FOR t IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles r WHERE r.rolname = g.role_name) LOOP
+		PERFORM perfeval_internal.schema_privilege(t::regrole, true);
+	END LOOP;
+	RETURN QUERY
+	SELECT c.oid::regclass,
+		   CASE WHEN d.partmethod = 'h' THEN 'distributed'
+				WHEN d.partmethod = 'n' AND d.repmodel = 't' THEN 'reference'
+				WHEN d.partmethod IS NOT NULL THEN 'citus local'
+				ELSE 'local' END
+	  FROM pg_class c
+	  LEFT JOIN pg_dist_partition d ON d.logicalrelid = c.oid
+	 WHERE c.relkind IN ('r', 'p')
+	   AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+	 ORDER BY c.oid::regclass::text;
+END
+$$;
 
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)

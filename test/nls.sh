@@ -60,6 +60,12 @@ fi
 inv=$(sed -n 's/^const char[[:space:]]*pe_detail_invisible\[\] = \(".*"\);$/\1/p' src/pe_parse.c)
 [ -n "$inv" ] && grep -qxF "msgid $inv" po/perfeval.pot ||
 	fail "pe_detail_invisible of src/pe_parse.c ($inv) is not the sentence src/module.c marks for translation"
+# a PL/pgSQL RAISE with a literal message is never translated: the
+# sections' RAISEs take their text from perfeval_internal.message()
+# (src/messages.c), whose texts are extracted with the ereports'
+if grep -nE "RAISE[[:space:]]+(EXCEPTION|WARNING|NOTICE|INFO)[[:space:]]+'" sql/[0-9]*.sql; then
+	fail "a RAISE above has a literal message: write RAISE ... USING MESSAGE = perfeval_internal.message('key', ...) with the key's text in src/messages.c"
+fi
 # an ereport outside TEXTDOMAIN perfeval-NN (set in src/perfeval.h) is
 # looked up in PostgreSQL's own catalog and never translated
 for f in $(grep -l 'ereport' src/*.c); do
@@ -137,6 +143,17 @@ expect "a bad binary target in Chinese" "$out" '22P03' '类型 target 的二进�
 out=$(session C "${copy[@]}" <"$TMP/bad.bin")
 expect "a bad binary target in English" "$out" '22P03' 'invalid binary input for type target: "\x020202000000000077359400" (12 bytes)' \
 	'Unsupported format version; 1 is expected.' 'Binary input takes what perfeval.target_send() writes.'
+
+# 4. A message of perfeval's PL/pgSQL (report_html's RAISE, its text from
+# perfeval_internal.message()): SQLSTATE, message and hint in each language.
+q="SELECT perfeval.report_html('nls_no_such')"
+out=$(session zh_CN.UTF-8 -c "$q")
+expect "a PL/pgSQL message in Chinese" "$out" 'P0002' '没有项目 "nls_no_such"' '该项目不存在，或当前角色无权查看'
+out=$(session C -c "$q")
+expect "a PL/pgSQL message in English" "$out" 'P0002' 'no project "nls_no_such"' 'The project does not exist'
+q="SELECT perfeval.grant_access('perfeval_nls_loader', division_prefix => '6')"
+out=$(session zh_CN.UTF-8 -c "$q")
+expect "a refused grant in Chinese" "$out" '22023' '无效的行政区划代码前缀："6"' 'GB/T 2260 代码的前缀'
 
 psql -X -q -d "$DB" -c "DELETE FROM perfeval.access_grant WHERE role_name = 'perfeval_nls_loader'" \
 	-c "DROP OWNED BY perfeval_nls_loader" -c "DROP ROLE perfeval_nls_loader" >/dev/null 2>&1 || true
