@@ -125,7 +125,11 @@ CREATE TABLE perfeval.project (
 	source text,
 	programme_code text,		-- the budget system's programme (项目库编码), the same across years
 	-- the form left 主管部门 empty: department is its 实施单位 (1.16)
-	department_from_unit boolean NOT NULL DEFAULT false
+	department_from_unit boolean NOT NULL DEFAULT false,
+	-- the form's 年度总体目标: the goal set (预期目标) and what was done
+	-- (实际完成情况), as written; NULL where not known (1.16)
+	annual_goal text,
+	annual_outcome text
 );
 CREATE INDEX project_year_division_idx ON perfeval.project (year, division_code);
 
@@ -415,6 +419,8 @@ COMMENT ON COLUMN perfeval.project.year IS '预算年度 / Budget year evaluated
 COMMENT ON COLUMN perfeval.project.division_code IS '行政区划代码（6位，GB/T 2260） / 6-digit administrative division code';
 COMMENT ON COLUMN perfeval.project.department IS '主管部门 / Supervising department';
 COMMENT ON COLUMN perfeval.project.implementing_unit IS '项目实施单位 / Implementing unit';
+COMMENT ON COLUMN perfeval.project.annual_goal IS '年度总体目标：预期目标（原文） / The year''s overall goal as set (年度总体目标, 预期目标), as written';
+COMMENT ON COLUMN perfeval.project.annual_outcome IS '年度总体目标：实际完成情况（原文） / What was done towards the overall goal (实际完成情况), as written';
 COMMENT ON COLUMN perfeval.project.evaluation_kind IS '评价类型：单位自评、部门评价、财政评价、第三方 / Kind of evaluation';
 COMMENT ON COLUMN perfeval.project.scheme_id IS '评分方案 / Scoring scheme';
 COMMENT ON COLUMN perfeval.project.printed_total IS '报告所列总分 / Total printed in the report';

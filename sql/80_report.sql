@@ -9,8 +9,8 @@
 -- with the working-paper explanation as a note under each row; the level-1
 -- and level-2 score rates as an inline SVG bar chart; the total and grade;
 -- and every finding as its Chinese sentence, numbered and marked where it
--- belongs.  年度总体目标 and 实际完成情况 have no column in the warehouse and
--- are not printed.  One self-contained document (no external files or
+-- belongs.  年度总体目标 (预期目标 and 实际完成情况) is printed where either is
+-- known (project.annual_goal, annual_outcome).  One self-contained document (no external files or
 -- scripts, no line break, tab or backslash that COPY would escape) that
 -- prints on A4: table headers repeat on every page, a heading stays with
 -- its table, a row is never split, a header never breaks inside a word.  It
@@ -32,6 +32,8 @@ AS $$
 DECLARE
 	p perfeval.project_scores;
 	unit text;
+	goal text;
+	outcome text;
 	h text := '';
 	money text;
 	rows text;
@@ -52,7 +54,8 @@ BEGIN
 			MESSAGE = perfeval_internal.message('no_project', report_html.project_id),
 			HINT = perfeval_internal.message('no_project.hint');
 	END IF;
-	SELECT pr.implementing_unit INTO unit FROM perfeval.project pr WHERE pr.project_id = report_html.project_id;
+	SELECT pr.implementing_unit, nullif(btrim(pr.annual_goal), ''), nullif(btrim(pr.annual_outcome), '')
+	  INTO unit, goal, outcome FROM perfeval.project pr WHERE pr.project_id = report_html.project_id;
 
 	-- findings, numbered in the order they are listed; the indicator rows
 	-- and the total carry their numbers
@@ -149,7 +152,7 @@ BEGIN
 		|| 'tr,tbody.i{break-inside:avoid;page-break-inside:avoid}'
 		|| 'th,td{border:1px solid #000;padding:2px 3px;vertical-align:middle;overflow-wrap:break-word}'
 		|| 'th{background:#eee;font-weight:bold;text-align:center;white-space:nowrap;word-break:keep-all}'
-		|| 'table.head th{text-align:left}td.n{text-align:right;white-space:nowrap}'
+		|| 'table.head th{text-align:left}table.goal td{vertical-align:top;text-align:left}td.n{text-align:right;white-space:nowrap}'
 		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
 		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}td.d{font-size:9pt}'
 		|| 'tr.sum td{font-weight:bold}tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
@@ -170,6 +173,12 @@ BEGIN
 			'<table class="money"><colgroup><col style="width:28%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:10%"><col style="width:7%"><col style="width:7%"></colgroup>'
 			|| '<thead><tr><th>资金来源</th><th>年初预算数</th><th>全年预算数</th><th>实际到位数</th><th>全年执行数</th><th>执行率</th><th>分值</th><th>得分</th></tr></thead><tbody>'
 			|| money || '</tbody></table>' END
+		|| CASE WHEN goal IS NULL AND outcome IS NULL THEN '' ELSE
+			'<h2>年度总体目标</h2><table class="goal"><colgroup><col style="width:50%"><col style="width:50%"></colgroup>'
+			|| '<thead><tr><th>预期目标</th><th>实际完成情况</th></tr></thead><tbody><tr><td>'
+			|| coalesce(nullif(perfeval_internal.html(goal), ''), '—') || '</td><td>'
+			|| coalesce(nullif(perfeval_internal.html(outcome), ''), '—')
+			|| '</td></tr></tbody></table>' END
 		|| '<h2>年度绩效指标完成情况</h2>'
 		|| CASE WHEN rows IS NULL THEN '<p>未录入三级指标。</p>' ELSE
 			'<table class="ind"><colgroup><col style="width:10.5%"><col style="width:11%"><col style="width:15%"><col style="width:11%"><col style="width:11%"><col style="width:6%"><col style="width:6.5%"><col></colgroup>'

@@ -53,6 +53,9 @@ COMMENT ON FUNCTION perfeval_internal.is_year(int) IS '年度是否有效（1990
 COMMENT ON FUNCTION perfeval_internal.is_division_code(text) IS '是否为六位行政区划代码（GB/T 2260） / Whether a text is a six-digit GB/T 2260 division code';
 COMMENT ON FUNCTION perfeval_internal.is_evaluation_kind(text) IS '是否为评价类型（单位自评、部门评价、财政评价、第三方） / Whether a text is an evaluation kind (单位自评, 部门评价, 财政评价, 第三方)';
 COMMENT ON FUNCTION perfeval_internal.is_money_unit(text) IS '是否为金额单位（元、万元、亿元） / Whether a text is a money unit (元, 万元, 亿元)';
+ALTER TABLE perfeval.project ADD COLUMN annual_goal text, ADD COLUMN annual_outcome text;
+COMMENT ON COLUMN perfeval.project.annual_goal IS '年度总体目标：预期目标（原文） / The year''s overall goal as set (年度总体目标, 预期目标), as written';
+COMMENT ON COLUMN perfeval.project.annual_outcome IS '年度总体目标：实际完成情况（原文） / What was done towards the overall goal (实际完成情况), as written';
 COMMENT ON COLUMN perfeval.project.department_from_unit IS '表单未填主管部门，主管部门取实施单位（列为问题） / The form left 主管部门 empty: the department is its implementing unit (a finding)';
 COMMENT ON COLUMN perfeval.indicator.level1_points IS '一级指标单元格所列分值（如“产出指标（50分）”），无则为空 / Points printed in its level-1 cell (产出指标（50分）), NULL if none';
 
@@ -915,6 +918,8 @@ AS $$
 DECLARE
 	p perfeval.project_scores;
 	unit text;
+	goal text;
+	outcome text;
 	h text := '';
 	money text;
 	rows text;
@@ -935,7 +940,8 @@ BEGIN
 			MESSAGE = perfeval_internal.message('no_project', report_html.project_id),
 			HINT = perfeval_internal.message('no_project.hint');
 	END IF;
-	SELECT pr.implementing_unit INTO unit FROM perfeval.project pr WHERE pr.project_id = report_html.project_id;
+	SELECT pr.implementing_unit, nullif(btrim(pr.annual_goal), ''), nullif(btrim(pr.annual_outcome), '')
+	  INTO unit, goal, outcome FROM perfeval.project pr WHERE pr.project_id = report_html.project_id;
 
 	-- findings, numbered in the order they are listed; the indicator rows
 	-- and the total carry their numbers
@@ -1032,7 +1038,7 @@ BEGIN
 		|| 'tr,tbody.i{break-inside:avoid;page-break-inside:avoid}'
 		|| 'th,td{border:1px solid #000;padding:2px 3px;vertical-align:middle;overflow-wrap:break-word}'
 		|| 'th{background:#eee;font-weight:bold;text-align:center;white-space:nowrap;word-break:keep-all}'
-		|| 'table.head th{text-align:left}td.n{text-align:right;white-space:nowrap}'
+		|| 'table.head th{text-align:left}table.goal td{vertical-align:top;text-align:left}td.n{text-align:right;white-space:nowrap}'
 		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
 		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}td.d{font-size:9pt}'
 		|| 'tr.sum td{font-weight:bold}tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
@@ -1053,6 +1059,12 @@ BEGIN
 			'<table class="money"><colgroup><col style="width:28%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:12%"><col style="width:10%"><col style="width:7%"><col style="width:7%"></colgroup>'
 			|| '<thead><tr><th>资金来源</th><th>年初预算数</th><th>全年预算数</th><th>实际到位数</th><th>全年执行数</th><th>执行率</th><th>分值</th><th>得分</th></tr></thead><tbody>'
 			|| money || '</tbody></table>' END
+		|| CASE WHEN goal IS NULL AND outcome IS NULL THEN '' ELSE
+			'<h2>年度总体目标</h2><table class="goal"><colgroup><col style="width:50%"><col style="width:50%"></colgroup>'
+			|| '<thead><tr><th>预期目标</th><th>实际完成情况</th></tr></thead><tbody><tr><td>'
+			|| coalesce(nullif(perfeval_internal.html(goal), ''), '—') || '</td><td>'
+			|| coalesce(nullif(perfeval_internal.html(outcome), ''), '—')
+			|| '</td></tr></tbody></table>' END
 		|| '<h2>年度绩效指标完成情况</h2>'
 		|| CASE WHEN rows IS NULL THEN '<p>未录入三级指标。</p>' ELSE
 			'<table class="ind"><colgroup><col style="width:10.5%"><col style="width:11%"><col style="width:15%"><col style="width:11%"><col style="width:11%"><col style="width:6%"><col style="width:6.5%"><col></colgroup>'

@@ -40,8 +40,9 @@ fail() { echo "report: $*"; status=1; }
 "${PSQL[@]}" <<'SQL'
 DELETE FROM perfeval.project WHERE project_id = 'print40';	-- left by an interrupted run
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit,
-		evaluation_kind, printed_total, printed_grade)
-VALUES ('print40', E'打印测试项目\n（第二行）<甲&乙>', 2024, '652801', '测试主管部门', '测试实施单位', '单位自评', 99, '优');
+		evaluation_kind, printed_total, printed_grade, annual_goal, annual_outcome)
+VALUES ('print40', E'打印测试项目\n（第二行）<甲&乙>', 2024, '652801', '测试主管部门', '测试实施单位', '单位自评', 99, '优',
+		E'1.支持企业发展数量 40 家；\n2.受益企业满意度不低于 95%。', E'完成 38 家，满意度 96%<已核实>。');
 INSERT INTO perfeval.allocation (project_id, department, fund_level, unit, initial_budget, budget, arrived, spent)
 VALUES ('print40', '测试主管部门', '市级', '元', 123456789, 123456789, 123456789, 98765432.1);
 INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, source, printed_score)
@@ -104,6 +105,12 @@ for id in $("${PSQL[@]}" -c "SELECT project_id FROM perfeval.project WHERE proje
 		SELECT '<th>' || h || '</th>' FROM unnest('{项目名称,主管部门,实施单位}'::text[]) h;
 		SELECT '<td>' || CASE WHEN coalesce(implementing_unit, '') = '' THEN '—' ELSE perfeval_internal.html(implementing_unit) END || '</td>'
 		  FROM perfeval.project WHERE project_id = :'id';
+		-- 年度总体目标 where known: its two columns, each text as written
+		SELECT h FROM perfeval.project,
+			   unnest(ARRAY['<h2>年度总体目标</h2>', '<th>预期目标</th><th>实际完成情况</th>',
+							'<td>' || coalesce(nullif(perfeval_internal.html(btrim(annual_goal)), ''), '—') || '</td><td>'
+							|| coalesce(nullif(perfeval_internal.html(btrim(annual_outcome)), ''), '—') || '</td>']) h
+		 WHERE project_id = :'id' AND (btrim(annual_goal) <> '' OR btrim(annual_outcome) <> '');
 		SELECT '<th>' || h || '</th>' FROM unnest('{年初预算数,全年预算数,全年执行数,执行率,分值,得分}'::text[]) h
 		 WHERE EXISTS (SELECT FROM perfeval.allocation WHERE project_id = :'id');
 		SELECT '<th>' || h || '</th>' FROM unnest('{一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施}'::text[]) h
@@ -119,6 +126,11 @@ for id in $("${PSQL[@]}" -c "SELECT project_id FROM perfeval.project WHERE proje
 		SELECT '<li id="f' || row_number() OVER () || '">' FROM perfeval.findings WHERE project_id = :'id';
 		SQL
 	)
+	# no 年度总体目标 section where neither part is known
+	if [ -z "$("${PSQL[@]}" -v id="$id" <<<"SELECT 1 FROM perfeval.project WHERE project_id = :'id' AND (btrim(annual_goal) <> '' OR btrim(annual_outcome) <> '')")" ] \
+			&& grep -qF '<h2>年度总体目标' "$work/$id.dom"; then
+		fail "$id: a 年度总体目标 section without a goal or an outcome"
+	fi
 	# no finding printed by its English key
 	while IFS= read -r key; do
 		! grep -qF -- "$key" "$work/$id.dom" || fail "$id: a finding is printed by its key \"$key\""
