@@ -1,8 +1,8 @@
 -- Section 85: importing the budget system's self-evaluation exports
 -- (项目支出绩效自评表).
 --
--- perfeval.form_project, form_indicator, form_checklist and form_survey have
--- the form's headers as their columns (all text), so an export saved as CSV
+-- perfeval.form_project, form_indicator, form_checklist, form_survey and
+-- form_goal (年度总体目标, 1.16) have the form's headers as their columns (all text), so an export saved as CSV
 -- loads as it is with \copy ... WITH (FORMAT csv, HEADER match).  They are
 -- views over perfeval_internal.staged_*: an INSTEAD OF INSERT trigger keeps
 -- each row with its line in the file (header = line 1, a quoted field's
@@ -45,6 +45,12 @@ CREATE TABLE perfeval_internal.staged_survey (
 	"项目编码" text, "三级指标" text, "选项" text, "人数" text, "系数" text,
 	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
+CREATE TABLE perfeval_internal.staged_goal (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "年度总体目标" text, "实际完成情况" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
+);
 CREATE SEQUENCE perfeval_internal.staged_batch;
 
 CREATE VIEW perfeval.form_project WITH (security_invoker = true) AS
@@ -62,13 +68,18 @@ SELECT "项目编码", "三级指标", "评价要点", "要点分值", "扣分",
 CREATE VIEW perfeval.form_survey WITH (security_invoker = true) AS
 SELECT "项目编码", "三级指标", "选项", "人数", "系数"
   FROM perfeval_internal.staged_survey;
+-- 年度总体目标 (optional, 1.16): the goal set (预期目标) and what was done
+CREATE VIEW perfeval.form_goal WITH (security_invoker = true) AS
+SELECT "项目编码", "年度总体目标", "实际完成情况"
+  FROM perfeval_internal.staged_goal;
 
 -- One row per staged row: its line and batch (the statement that staged it).
 CREATE VIEW perfeval.staged_lines WITH (security_invoker = true) AS
 SELECT 'form_project'::text AS relation, "项目编码" AS project_code, line, batch FROM perfeval_internal.staged_project
 UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_internal.staged_indicator
 UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
-UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_internal.staged_survey;
+UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_internal.staged_survey
+UNION ALL SELECT 'form_goal', "项目编码", line, batch FROM perfeval_internal.staged_goal;
 
 -- Staging a row is one heap insert, in C (src/form.c): the line counter
 -- belongs to the statement (its transaction and start time), the next line
@@ -86,6 +97,8 @@ CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_checklist
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
 CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_survey
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_goal
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
 -- On a Citus cluster the staging tables are reference tables: the rows go
 -- to every placement in batches (src/stagebuf.c), the last one when the
 -- statement ends.  (On one node there is nothing to write here.)
@@ -98,6 +111,8 @@ CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_indicator
 CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_checklist
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
 CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_survey
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_goal
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
 
 CREATE TABLE perfeval.import_error (
@@ -128,7 +143,7 @@ DO $$
 DECLARE
 	t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'] LOOP
+	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey', 'staged_goal'] LOOP
 		EXECUTE format('ALTER TABLE perfeval_internal.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY own_rows ON perfeval_internal.%I
 						USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER)', t);
@@ -158,7 +173,7 @@ BEGIN
 		END IF;
 	END IF;
 	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
-		perfeval_internal.staged_checklist, perfeval_internal.staged_survey;
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal;
 END $$;
 
 -- (Loaders' only: granted by grant_import(), section 48.)
@@ -169,6 +184,7 @@ SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_project', '
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_indicator', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_checklist', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_survey', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_goal', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_batch', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.import_error', '');
 
@@ -393,7 +409,14 @@ SELECT x.project_code, x.relation, x.line, '三级指标', x.name, '23503',
 		UNION ALL
 		SELECT v.project_code, 'form_survey', v.line, v.name, 'survey answer'
 		  FROM pg_temp.pe_answers v WHERE v.code IS NULL) x
- WHERE x.name IS NOT NULL;
+ WHERE x.name IS NOT NULL
+UNION ALL
+-- 年度总体目标 of a code without a form (1.16)
+SELECT g."项目编码", 'form_goal', g.line, '项目编码', g."项目编码", '23503',
+	   format('年度总体目标 of project "%s", which has no form', g."项目编码"),
+	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
+  FROM perfeval_internal.staged_goal g
+ WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = g."项目编码");
 END $$;
 
 -- Move every staged form into the warehouse.  The problem-free forms are
@@ -414,7 +437,7 @@ DECLARE
 	st text; msg text; hnt text;
 	rel text;
 	again boolean;
-	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'];
+	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey', 'staged_goal'];
 	-- (the statements that change a table by the forms' codes take them as
 	-- an array, not a join with a temporary table, which Citus cannot plan)
 	codes text[];
@@ -439,7 +462,8 @@ BEGIN
 		SELECT s."项目编码" AS code, s.line::bigint AS line FROM perfeval_internal.staged_project s
 		UNION ALL SELECT s."项目编码", s.line + 1000000000::bigint FROM perfeval_internal.staged_indicator s
 		UNION ALL SELECT s."项目编码", s.line + 2000000000::bigint FROM perfeval_internal.staged_checklist s
-		UNION ALL SELECT s."项目编码", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s) x
+		UNION ALL SELECT s."项目编码", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s
+		UNION ALL SELECT s."项目编码", s.line + 4000000000::bigint FROM perfeval_internal.staged_goal s) x
 	 GROUP BY x.code;
 	-- the problems of this run replace those of earlier runs of the same forms
 	codes := ARRAY(SELECT f.code FROM pe_import_forms f WHERE f.code IS NOT NULL);
@@ -490,14 +514,16 @@ BEGIN
 	IF EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s.staged_by <> CURRENT_USER)
 	   OR EXISTS (SELECT FROM perfeval_internal.staged_indicator s WHERE s.staged_by <> CURRENT_USER)
 	   OR EXISTS (SELECT FROM perfeval_internal.staged_checklist s WHERE s.staged_by <> CURRENT_USER)
-	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER) THEN
+	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER)
+	   OR EXISTS (SELECT FROM perfeval_internal.staged_goal s WHERE s.staged_by <> CURRENT_USER) THEN
 		INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 		WITH o AS (
 			SELECT DISTINCT x.code, x.stager FROM (
 				SELECT s."项目编码" AS code, s.staged_by AS stager FROM perfeval_internal.staged_project s
 				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_indicator s
 				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_checklist s
-				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s) x
+				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s
+				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_goal s) x
 			 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),
 		f AS (
 			SELECT s.project_code AS code, s.line, s.department, s.division_code AS division
@@ -513,10 +539,16 @@ BEGIN
 		 ORDER BY f.line, o.stager;
 	END IF;
 	-- the forms to write, numbered in form order, as they will be written
+	-- (with its 年度总体目标: the texts of its form_goal rows, in line order,
+	-- blank cells left out, 1.16)
 	CREATE TEMP TABLE pe_forms AS
-	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*
+	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*, g.annual_goal, g.annual_outcome
 	  FROM pe_import_forms f
 	  JOIN pe_projects s ON s.project_code = f.code AND s.nth = 1
+	  LEFT JOIN (SELECT x."项目编码" AS code,
+						string_agg(x."年度总体目标", E'\n' ORDER BY x.line) FILTER (WHERE x."年度总体目标" ~ '[^[:space:]　]') AS annual_goal,
+						string_agg(x."实际完成情况", E'\n' ORDER BY x.line) FILTER (WHERE x."实际完成情况" ~ '[^[:space:]　]') AS annual_outcome
+				   FROM perfeval_internal.staged_goal x GROUP BY 1) g ON g.code = f.code
 	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
 	CREATE INDEX ON pe_forms (ord);
 	-- the projects the forms replace, and whether the caller may load them:
@@ -679,9 +711,10 @@ BEGIN
 	PERFORM perfeval_internal.refuse_load(t.code)
 	   FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
 	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
-	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit', $q$
+	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit, annual_goal, annual_outcome', $q$
 	SELECT s.project_code, s.name, s.year, s.division_code, s.department, s.implementing_unit, s.evaluation_kind,
-		   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit
+		   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit, s.annual_goal,
+		   s.annual_outcome
 	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord$q$, lo, hi);
 	-- the money: one line, the department's, at the fund level of the
 	-- division (a county's 县区级, a prefecture's 市级, a province's 省级:
@@ -838,19 +871,29 @@ SELECT perfeval_internal.export_cell(v.project_id) AS "项目编码", perfeval_i
  WHERE perfeval_internal.in_scope(v.project_id)
  ORDER BY v.project_id, i.seq, v.code, v.option_no;
 
+CREATE VIEW perfeval.export_goal AS
+SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_internal.export_cell(p.annual_goal) AS "年度总体目标",
+	   perfeval_internal.export_cell(p.annual_outcome) AS "实际完成情况"
+  FROM perfeval.project p
+ WHERE num_nonnulls(p.annual_goal, p.annual_outcome) > 0 AND perfeval_internal.in_scope(p.project_id)
+ ORDER BY p.project_id;
+
 COMMENT ON TABLE perfeval_internal.staged_project IS '已暂存的项目表单行（含 CSV 行号） / Staged form rows of projects, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_indicator IS '已暂存的指标表单行（含 CSV 行号） / Staged form rows of indicators, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_checklist IS '已暂存的评价要点行（含 CSV 行号） / Staged checklist rows, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_survey IS '已暂存的满意度调查行（含 CSV 行号） / Staged survey rows, with their CSV line';
+COMMENT ON TABLE perfeval_internal.staged_goal IS '已暂存的年度总体目标行（含 CSV 行号） / Staged overall-goal rows (年度总体目标), with their CSV line';
 COMMENT ON SEQUENCE perfeval_internal.staged_batch IS '暂存批次号（每条写入语句一个） / Staging batch numbers, one per statement';
 COMMENT ON VIEW perfeval.form_project IS '项目支出绩效自评表的项目部分（列即表头，均为文本；\copy ... HEADER match 装入） / The project part of the self-evaluation form: its headers as text columns, loaded with \copy ... HEADER match';
 COMMENT ON VIEW perfeval.form_indicator IS '自评表的三级指标行（每行一个三级指标） / One row per level-3 indicator of the form';
 COMMENT ON VIEW perfeval.form_checklist IS '评价要点与扣分（可选） / Checklist points and deductions (optional)';
 COMMENT ON VIEW perfeval.form_survey IS '满意度调查人数（可选；系数为空取方案系数） / Survey counts (optional; empty 系数: the scheme''s)';
+COMMENT ON VIEW perfeval.form_goal IS '年度总体目标：预期目标与实际完成情况（可选；多行按行序相连） / The year''s overall goal (年度总体目标): the goal set and what was done (optional; several rows joined in line order)';
 COMMENT ON VIEW perfeval.export_project IS '按自评表项目部分的格式导出项目（导出后可再导入） / Projects in the form_project layout, to export and import again';
 COMMENT ON VIEW perfeval.export_indicator IS '按自评表指标部分的格式导出指标 / Indicators in the form_indicator layout';
 COMMENT ON VIEW perfeval.export_checklist IS '按评价要点格式导出 / Checklist points in the form_checklist layout';
 COMMENT ON VIEW perfeval.export_survey IS '按满意度调查格式导出 / Survey counts in the form_survey layout';
+COMMENT ON VIEW perfeval.export_goal IS '按年度总体目标格式导出 / Overall goals (年度总体目标) in the form_goal layout';
 COMMENT ON VIEW perfeval.staged_lines IS '暂存行的来源行号与批次 / Every staged row''s CSV line and batch';
 COMMENT ON COLUMN perfeval.staged_lines.relation IS '暂存关系名 / Staging relation';
 COMMENT ON COLUMN perfeval.staged_lines.project_code IS '项目编码 / Project code';
@@ -951,7 +994,8 @@ DECLARE
 		"分值": "weight", "实际完成值": "actual", "得分": "printed score", "偏差原因分析及改进措施": "deviation note",
 		"评价要点": "checklist point", "要点分值": "points of the checklist point", "扣分": "deduction",
 		"扣分理由": "reason for the deduction", "选项": "survey answer option", "人数": "respondents",
-		"系数": "coefficient (empty: the scheme''s)"}';
+		"系数": "coefficient (empty: the scheme''s)", "年度总体目标": "the year''s overall goal (预期目标)",
+		"实际完成情况": "what was done towards the overall goal"}';
 BEGIN
 	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
 			  WHERE r.oid IN ('perfeval.form_project'::regclass, 'perfeval.form_indicator'::regclass,
@@ -959,7 +1003,9 @@ BEGIN
 							  'perfeval.export_checklist'::regclass, 'perfeval.export_survey'::regclass,
 							  'perfeval.form_checklist'::regclass, 'perfeval.form_survey'::regclass,
 							  'perfeval_internal.staged_project'::regclass, 'perfeval_internal.staged_indicator'::regclass,
-							  'perfeval_internal.staged_checklist'::regclass, 'perfeval_internal.staged_survey'::regclass)
+							  'perfeval_internal.staged_checklist'::regclass, 'perfeval_internal.staged_survey'::regclass,
+							  'perfeval.form_goal'::regclass, 'perfeval.export_goal'::regclass,
+							  'perfeval_internal.staged_goal'::regclass)
 				AND a.attnum > 0 AND NOT a.attisdropped LOOP
 		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
 			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'

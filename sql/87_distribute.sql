@@ -56,6 +56,7 @@ DECLARE
 							  'perfeval_internal.division_shipped',
 							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
 							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
+							  'perfeval_internal.staged_goal',
 							  'perfeval.import_error', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',

@@ -276,7 +276,14 @@ SELECT x.project_code, x.relation, x.line, '三级指标', x.name, '23503',
 		UNION ALL
 		SELECT v.project_code, 'form_survey', v.line, v.name, 'survey answer'
 		  FROM pg_temp.pe_answers v WHERE v.code IS NULL) x
- WHERE x.name IS NOT NULL;
+ WHERE x.name IS NOT NULL
+UNION ALL
+-- 年度总体目标 of a code without a form (1.16)
+SELECT g."项目编码", 'form_goal', g.line, '项目编码', g."项目编码", '23503',
+	   format('年度总体目标 of project "%s", which has no form', g."项目编码"),
+	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
+  FROM perfeval_internal.staged_goal g
+ WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = g."项目编码");
 END $$;
 
 CREATE OR REPLACE FUNCTION perfeval.import_forms() RETURNS TABLE (project_code text, status text, indicators int, errors int)
@@ -290,7 +297,7 @@ DECLARE
 	st text; msg text; hnt text;
 	rel text;
 	again boolean;
-	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey'];
+	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey', 'staged_goal'];
 	-- (the statements that change a table by the forms' codes take them as
 	-- an array, not a join with a temporary table, which Citus cannot plan)
 	codes text[];
@@ -315,7 +322,8 @@ BEGIN
 		SELECT s."项目编码" AS code, s.line::bigint AS line FROM perfeval_internal.staged_project s
 		UNION ALL SELECT s."项目编码", s.line + 1000000000::bigint FROM perfeval_internal.staged_indicator s
 		UNION ALL SELECT s."项目编码", s.line + 2000000000::bigint FROM perfeval_internal.staged_checklist s
-		UNION ALL SELECT s."项目编码", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s) x
+		UNION ALL SELECT s."项目编码", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s
+		UNION ALL SELECT s."项目编码", s.line + 4000000000::bigint FROM perfeval_internal.staged_goal s) x
 	 GROUP BY x.code;
 	-- the problems of this run replace those of earlier runs of the same forms
 	codes := ARRAY(SELECT f.code FROM pe_import_forms f WHERE f.code IS NOT NULL);
@@ -366,14 +374,16 @@ BEGIN
 	IF EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s.staged_by <> CURRENT_USER)
 	   OR EXISTS (SELECT FROM perfeval_internal.staged_indicator s WHERE s.staged_by <> CURRENT_USER)
 	   OR EXISTS (SELECT FROM perfeval_internal.staged_checklist s WHERE s.staged_by <> CURRENT_USER)
-	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER) THEN
+	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER)
+	   OR EXISTS (SELECT FROM perfeval_internal.staged_goal s WHERE s.staged_by <> CURRENT_USER) THEN
 		INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
 		WITH o AS (
 			SELECT DISTINCT x.code, x.stager FROM (
 				SELECT s."项目编码" AS code, s.staged_by AS stager FROM perfeval_internal.staged_project s
 				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_indicator s
 				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_checklist s
-				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s) x
+				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s
+				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_goal s) x
 			 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),
 		f AS (
 			SELECT s.project_code AS code, s.line, s.department, s.division_code AS division
@@ -389,10 +399,16 @@ BEGIN
 		 ORDER BY f.line, o.stager;
 	END IF;
 	-- the forms to write, numbered in form order, as they will be written
+	-- (with its 年度总体目标: the texts of its form_goal rows, in line order,
+	-- blank cells left out, 1.16)
 	CREATE TEMP TABLE pe_forms AS
-	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*
+	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*, g.annual_goal, g.annual_outcome
 	  FROM pe_import_forms f
 	  JOIN pe_projects s ON s.project_code = f.code AND s.nth = 1
+	  LEFT JOIN (SELECT x."项目编码" AS code,
+						string_agg(x."年度总体目标", E'\n' ORDER BY x.line) FILTER (WHERE x."年度总体目标" ~ '[^[:space:]　]') AS annual_goal,
+						string_agg(x."实际完成情况", E'\n' ORDER BY x.line) FILTER (WHERE x."实际完成情况" ~ '[^[:space:]　]') AS annual_outcome
+				   FROM perfeval_internal.staged_goal x GROUP BY 1) g ON g.code = f.code
 	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
 	CREATE INDEX ON pe_forms (ord);
 	-- the projects the forms replace, and whether the caller may load them:
@@ -476,9 +492,10 @@ BEGIN
 	PERFORM perfeval_internal.refuse_load(t.code)
 	   FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
 	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
-	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit', $q$
+	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit, annual_goal, annual_outcome', $q$
 	SELECT s.project_code, s.name, s.year, s.division_code, s.department, s.implementing_unit, s.evaluation_kind,
-		   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit
+		   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit, s.annual_goal,
+		   s.annual_outcome
 	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord$q$, lo, hi);
 	-- the money: one line, the department's, at the fund level of the
 	-- division (a county's 县区级, a prefecture's 市级, a province's 省级:
@@ -1116,6 +1133,7 @@ DECLARE
 							  'perfeval_internal.division_shipped',
 							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
 							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
+							  'perfeval_internal.staged_goal',
 							  'perfeval.import_error', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
@@ -1192,6 +1210,105 @@ BEGIN
 	 ORDER BY c.oid::regclass::text;
 END
 $$;
+
+-- == 年度总体目标: staged, imported, exported ==
+-- (the goal set and what was done, the form's optional fifth layout:
+-- perfeval.form_goal, read by stage_file() by its headers, src/pe_csv.c;
+-- import_forms(), write_forms() and form_problems() above take it in)
+CREATE TABLE perfeval_internal.staged_goal (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "年度总体目标" text, "实际完成情况" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
+);
+CREATE VIEW perfeval.form_goal WITH (security_invoker = true) AS
+SELECT "项目编码", "年度总体目标", "实际完成情况"
+  FROM perfeval_internal.staged_goal;
+CREATE OR REPLACE VIEW perfeval.staged_lines WITH (security_invoker = true) AS
+SELECT 'form_project'::text AS relation, "项目编码" AS project_code, line, batch FROM perfeval_internal.staged_project
+UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_internal.staged_indicator
+UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
+UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_internal.staged_survey
+UNION ALL SELECT 'form_goal', "项目编码", line, batch FROM perfeval_internal.staged_goal;
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_goal
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_goal
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+ALTER TABLE perfeval_internal.staged_goal ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON perfeval_internal.staged_goal
+	USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER);
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_goal', '');
+CREATE VIEW perfeval.export_goal AS
+SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_internal.export_cell(p.annual_goal) AS "年度总体目标",
+	   perfeval_internal.export_cell(p.annual_outcome) AS "实际完成情况"
+  FROM perfeval.project p
+ WHERE num_nonnulls(p.annual_goal, p.annual_outcome) > 0 AND perfeval_internal.in_scope(p.project_id)
+ ORDER BY p.project_id;
+COMMENT ON TABLE perfeval_internal.staged_goal IS '已暂存的年度总体目标行（含 CSV 行号） / Staged overall-goal rows (年度总体目标), with their CSV line';
+COMMENT ON VIEW perfeval.form_goal IS '年度总体目标：预期目标与实际完成情况（可选；多行按行序相连） / The year''s overall goal (年度总体目标): the goal set and what was done (optional; several rows joined in line order)';
+COMMENT ON VIEW perfeval.export_goal IS '按年度总体目标格式导出 / Overall goals (年度总体目标) in the form_goal layout';
+DO $$
+DECLARE
+	c record;
+BEGIN
+	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+			  WHERE r.oid IN ('perfeval.form_goal'::regclass, 'perfeval.export_goal'::regclass,
+							  'perfeval_internal.staged_goal'::regclass)
+				AND a.attnum > 0 AND NOT a.attisdropped LOOP
+		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
+			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'
+				WHEN 'batch' THEN '暂存批次（写入语句） / Staging batch (the statement that staged it)'
+				WHEN 'staged_by' THEN '暂存该行的角色 / The role that staged the row'
+				WHEN '项目编码' THEN '表头“项目编码”，原文 / Form header, as written: project code (the budget system''s)'
+				WHEN '年度总体目标' THEN '表头“年度总体目标”，原文 / Form header, as written: the year''s overall goal (预期目标)'
+				ELSE '表头“实际完成情况”，原文 / Form header, as written: what was done towards the overall goal' END);
+	END LOOP;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval_internal.analyze_staging() RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET default_statistics_target = 10
+AS $$
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		-- (a separate statement: planned only where Citus's catalog exists)
+		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+				   WHERE logicalrelid = 'perfeval_internal.staged_indicator'::regclass) THEN
+			RETURN;
+		END IF;
+	END IF;
+	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval_internal.grant_import(role regrole, grant_it boolean) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT, INSERT, UPDATE, DELETE', 'perfeval.form_project, perfeval.form_indicator, perfeval.form_checklist,
+		perfeval.form_survey, perfeval.form_goal, perfeval.import_error', role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT, INSERT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal', role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
+	-- the import's SECURITY DEFINER helpers, PUBLIC's no more (1.15)
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[]), perfeval_internal.analyze_staging(),
+		perfeval_internal.ensure_national_self()', role);
+END $$;
+-- (the new staging view and table for the loaders, the export for every
+-- role granted the views)
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT DISTINCT g.role_name, g.may_load FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) LOOP
+		EXECUTE format('GRANT SELECT ON perfeval.export_goal TO %I', r.role_name);
+		IF r.may_load THEN
+			PERFORM perfeval_internal.grant_import(r.role_name::regrole, true);
+		END IF;
+	END LOOP;
+END $$;
 
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)

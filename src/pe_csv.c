@@ -331,6 +331,7 @@ pe_csv_record(PeCsvReader *r, PeCsvProblem *prob)
 #define L_I (1u << PE_CSV_INDICATOR)
 #define L_C (1u << PE_CSV_CHECKLIST)
 #define L_S (1u << PE_CSV_SURVEY)
+#define L_G (1u << PE_CSV_GOAL)
 
 /*
  * Each staging view's column and the other spellings of its header in the
@@ -344,7 +345,7 @@ static const struct
 	const char *other[6];
 }			spellings[] =
 {
-	{"项目编码", L_P | L_I | L_C | L_S, {"项目代码", "项目编号"}},
+	{"项目编码", L_P | L_I | L_C | L_S | L_G, {"项目代码", "项目编号"}},
 	{"项目名称", L_P, {"项目全称"}},
 	{"年度", L_P, {"预算年度", "评价年度", "年份"}},
 	{"行政区划代码", L_P, {"行政区划编码", "区划代码", "区划编码"}},
@@ -379,6 +380,9 @@ static const struct
 	{"选项", L_S, {"满意度选项"}},
 	{"人数", L_S, {"选择人数", "样本数"}},
 	{"系数", L_S, {"折算系数", "权数"}},
+	/* (实际完成情况 is 实际完成值 among indicator headers, this beside 年度总体目标) */
+	{"年度总体目标", L_G, {"预期目标", "总体目标", "年度目标", "年度总体绩效目标", "总体绩效目标"}},
+	{"实际完成情况", L_G, {"总体目标完成情况", "年度总体目标完成情况", "目标完成情况", "全年目标完成情况"}},
 };
 
 /* The staging views' columns, in their order (sql/85_import.sql). */
@@ -390,10 +394,11 @@ static const char *const layout_cols[PE_CSV_NLAYOUTS][PE_CSV_MAX_LAYOUT] = {
 	"实际完成值", "得分", "偏差原因分析及改进措施"},
 	{"项目编码", "三级指标", "评价要点", "要点分值", "扣分", "扣分理由"},
 	{"项目编码", "三级指标", "选项", "人数", "系数"},
+	{"项目编码", "年度总体目标", "实际完成情况"},
 };
-static const int layout_n[PE_CSV_NLAYOUTS] = {17, 11, 6, 5};
+static const int layout_n[PE_CSV_NLAYOUTS] = {17, 11, 6, 5, 3};
 static const char *const layout_names[PE_CSV_NLAYOUTS] = {
-	"form_project", "form_indicator", "form_checklist", "form_survey"
+	"form_project", "form_indicator", "form_checklist", "form_survey", "form_goal"
 };
 
 const char *
@@ -461,13 +466,20 @@ ends(const char *s, size_t len, const char *suf)
 	return len >= n && memcmp(s + len - n, suf, n) == 0;
 }
 
-const char *
-pe_csv_canonical(const char *s, size_t len, unsigned *layouts)
+/*
+ * The canonical column a header names among the layouts of want (the first
+ * spelling of those that matches), and in *layouts every layout of every
+ * spelling it matches: 实际完成情况 is 实际完成值 of form_indicator and
+ * 实际完成情况 of form_goal.
+ */
+static const char *
+canonical_in(const char *s, size_t len, unsigned want, unsigned *layouts)
 {
 	char		buf[256];
 	size_t		n = 0,
 				i = 0;
 	const char *b;
+	const char *name = NULL;
 	bool		changed = true;
 	static const char *const pairs[][2] = {
 		{"【", "】"}, {"[", "]"}, {"（", "）"}, {"(", ")"}, {"〔", "〕"}, {"《", "》"}
@@ -533,11 +545,28 @@ pe_csv_canonical(const char *s, size_t len, unsigned *layouts)
 			hit = strlen(spellings[k].other[a]) == n && memcmp(spellings[k].other[a], b, n) == 0;
 		if (hit)
 		{
-			*layouts = spellings[k].layouts;
-			return spellings[k].name;
+			*layouts |= spellings[k].layouts;
+			if (name == NULL && (spellings[k].layouts & want))
+				name = spellings[k].name;
 		}
 	}
-	return NULL;
+	return name;
+}
+
+const char *
+pe_csv_canonical(const char *s, size_t len, unsigned *layouts)
+{
+	return canonical_in(s, len, ~0u, layouts);
+}
+
+const char *
+pe_csv_canonical_in(const char *s, size_t len, PeCsvLayout layout)
+{
+	unsigned	l;
+
+	if ((unsigned) layout >= PE_CSV_NLAYOUTS)
+		return NULL;
+	return canonical_in(s, len, 1u << layout, &l);
 }
 
 /*
@@ -600,7 +629,7 @@ bool
 pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 {
 	int			rc = pe_csv_record(r, prob);
-	unsigned	mask = L_P | L_I | L_C | L_S;
+	unsigned	mask = L_P | L_I | L_C | L_S | L_G;
 	int			seen[PE_CSV_MAX_LAYOUT];
 	int			unknown = -1,
 				mixed = -1;
@@ -668,14 +697,13 @@ pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 		seen[i] = -1;
 	for (int i = 0; i < r->nfields; i++)
 	{
-		unsigned	l;
 		const char *name;
 		int			c;
 
 		r->colmap[i] = -1;
 		if (i >= n || blank(&r->fields[i]))
 			continue;
-		name = pe_csv_canonical(r->fields[i].p, r->fields[i].len, &l);
+		name = pe_csv_canonical_in(r->fields[i].p, r->fields[i].len, r->layout);
 		c = column_of(r->layout, name);
 		if (seen[c] >= 0)
 		{

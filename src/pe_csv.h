@@ -3,7 +3,7 @@
  *		Reading a form's CSV file as Excel on a Chinese Windows desk writes it
  *		(src/pe_csv.c): the encoding from the bytes, the byte-order mark,
  *		RFC 4180 records with their lines, the header read by name into one
- *		of the four form layouts, and the rows as the staging views take them.
+ *		of the five form layouts, and the rows as the staging views take them.
  *
  * Server-free like pe_core.h: no PostgreSQL header, no allocation (the
  * caller gives the buffers), no longjmp.  Problems are returned as a
@@ -23,14 +23,15 @@ typedef enum PeCsvEncoding
 	PE_CSV_GB18030 = 1			/* not UTF-8 but valid GB18030 (GBK is a subset) */
 } PeCsvEncoding;
 
-/* The four layouts of the staging views (perfeval.form_*). */
+/* The five layouts of the staging views (perfeval.form_*). */
 typedef enum PeCsvLayout
 {
 	PE_CSV_PROJECT = 0,
 	PE_CSV_INDICATOR = 1,
 	PE_CSV_CHECKLIST = 2,
 	PE_CSV_SURVEY = 3,
-	PE_CSV_NLAYOUTS = 4
+	PE_CSV_GOAL = 4,			/* 年度总体目标 (1.16) */
+	PE_CSV_NLAYOUTS = 5
 } PeCsvLayout;
 
 /* What went wrong; each is one ereport of the wrapper (src/stagefile.c). */
@@ -165,6 +166,8 @@ extern const char *pe_csv_layout_col(PeCsvLayout layout, int i);
  * have it (bit 1 << PeCsvLayout).
  */
 extern const char *pe_csv_canonical(const char *s, size_t len, unsigned *layouts);
+/* The same among one layout's columns (实际完成情况: 实际完成值 of form_indicator). */
+extern const char *pe_csv_canonical_in(const char *s, size_t len, PeCsvLayout layout);
 
 /* The accepted spellings of every column, for a hint ("项目编码 (项目代码, 项目编号), ..."). */
 extern size_t pe_csv_accepted(PeCsvLayout layout, bool all, char *buf, size_t cap);

@@ -114,8 +114,8 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 			ereport(ERROR,
 					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
 					 errmsg("file \"%s\" has no header line", file),
-					 errhint("The first line names the columns: 项目编码 and the others of one layout (%s, %s, %s or %s).",
-							 "form_project", "form_indicator", "form_checklist", "form_survey")));
+					 errhint("The first line names the columns: 项目编码 and the others of one layout (%s, %s, %s, %s or %s).",
+							 "form_project", "form_indicator", "form_checklist", "form_survey", "form_goal")));
 			break;
 		case PE_CSV_UNTERMINATED:
 			ereport(ERROR,
@@ -141,8 +141,7 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 			break;
 		case PE_CSV_DUPLICATE_HEADER:
 			{
-				unsigned	l;
-				const char *name = pe_csv_canonical(p->value, p->valuelen, &l);
+				const char *name = pe_csv_canonical_in(p->value, p->valuelen, layout);
 
 				ereport(ERROR,
 						(errcode(ERRCODE_DUPLICATE_COLUMN),

@@ -173,6 +173,15 @@ main(void)
 			  "P1,名,2024,650102,局,,,,万元,,10,10,10,,,90,优,,\r\n"),
 		"form_project;L2:P1|名|2024|650102|局|\\N|\\N|\\N|万元|\\N|10|10|10|\\N|\\N|90|优"},
 		{"checklist", S(CHK "\nA,q,要点,0.5,0,\n"), "form_checklist;L2:A|q|要点|0.5|0|\\N"},
+		/* 年度总体目标 (1.16): 实际完成情况 is its column here, 实际完成值 among indicators */
+		{"goal", S("项目编码,年度总体目标,实际完成情况\nA,\"1.甲；\n2.乙\",完成\n"), "form_goal;L2:A|1.甲；\n2.乙|完成"},
+		{"goal, other spellings and order", S("实际完成情况,预期目标,项目代码\n完成,目标,A\n"), "form_goal;L2:A|目标|完成"},
+		{"goal without its outcome", S("项目编码,总体目标\nA,目标\n"), "form_goal;L2:A|目标|\\N"},
+		{"indicator: 实际完成情况 is 实际完成值",
+			S("项目编码,一级指标,二级指标,三级指标,指标性质,指标值,度量单位,分值,实际完成情况,得分,偏差原因分析及改进措施\nA,产出,数量,甲,,5,家,10,5,10,\n"),
+		"form_indicator;L2:A|产出|数量|甲|\\N|5|家|10|5|10|\\N"},
+		{"实际完成情况 alone tells no layout", S("项目编码,实际完成情况\nA,x\n"), "AMBIGUOUS 1:0"},
+		{"a goal beside a project's columns", S("项目编码,项目名称,年度总体目标\n"), "MIXED_HEADERS 1:3 年度总体目标"},
 		{"indicator, clean", S(IND "\nA,产出,数量,甲,,≥5,家,10,5,10,\n"),
 		"form_indicator;L2:A|产出|数量|甲|\\N|≥5|家|10|5|10|\\N"},
 		/* merged 项目编码, blank rows */
