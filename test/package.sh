@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test/package.sh: build the Debian package postgresql-NN-perfeval with
 # Debian's tooling for extensions (debian/, pg_buildext; dpkg-buildpackage -b)
-# from a copy of this tree, check what each package holds, then install it on
-# a clean cluster and create the extension from it.
+# from a copy of this tree, lint it (lintian: any error or warning fails),
+# check what each package holds, then install it on a clean cluster and create
+# the extension from it.
 #
 # Where it installs: into a private copy of the system's PostgreSQL NN tree
 # (/usr/lib/postgresql/NN and /usr/share/postgresql/NN, relocatable), from
@@ -80,9 +81,31 @@ CUR=$(sed -n "s/^default_version *= *'\(.*\)'/\1/p" perfeval.control)
 VERSIONS=$(cd "$SRC" && pg_buildext supported-versions)
 [ -n "$VERSIONS" ] || { echo "FAIL: pg_buildext supported-versions is empty"; exit 1; }
 
-if command -v lintian >/dev/null; then
-	echo "lintian:"
-	lintian --no-tag-display-limit "$W"/*.changes 2>&1 | sed 's/^/  /' | head -n 40 || true
+# 3. lintian on what was built (the .changes: every .deb and the .buildinfo),
+#    installed like test/run.sh's packages when missing; any E: or W: tag
+#    fails the suite, pedantic and info tags are shown only.  Run as the
+#    cluster's user (lintian warns against root).  Without lintian (no root,
+#    no sudo, no registry): one line, and the rest of the suite runs.
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+command -v lintian >/dev/null || {
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lintian
+} >/dev/null 2>&1 || true
+if ! command -v lintian >/dev/null; then
+	echo "lintian: not found, and apt-get could not install it; the package is not linted"
+else
+	chown -R "$RUNUSER" "$W" 2>/dev/null || true
+	if as_user env HOME="$W" lintian --pedantic --display-info --show-overrides --fail-on none --tag-display-limit 0 "$W"/*.changes \
+		>"$W/lintian" 2>"$W/lintian.err"; then
+		sed 's/^/  /' "$W/lintian"
+		n() { grep -c "^$1: " "$W/lintian" || true; }
+		echo "lintian $(lintian --version | sed 's/^Lintian v//'): $(n E) errors, $(n W) warnings," \
+			"$(n I) info, $(n P) pedantic tags ($(n O) overridden)"
+		[ "$(n E)" = 0 ] && [ "$(n W)" = 0 ] || bad "lintian reports errors or warnings (above)"
+	else
+		sed 's/^/  /' "$W/lintian.err" | tail -n 20
+		bad "lintian failed to run on $(cd "$W" && ls ./*.changes | sed 's|^\./||')"
+	fi
 fi
 
 for v in $VERSIONS; do
@@ -91,7 +114,7 @@ for v in $VERSIONS; do
 	echo "== $PKG"
 	[ -f "$DEB" ] || { bad "$DEB was not built"; continue; }
 
-	# 3. What it holds: the library, the control file, the current install
+	# 4. What it holds: the library, the control file, the current install
 	#    script, every script of the tree's sql/ (released install scripts
 	#    and every upgrade script), nothing else of perfeval's extension dir.
 	dpkg-deb -c "$DEB" | awk '{print $NF}' | sed 's|^\./|/|' | sort >"$W/files"
@@ -116,7 +139,7 @@ for v in $VERSIONS; do
 		[ ! -e "$W/ctl-$v/$s" ] || bad "the package has a $s script (this test only unpacks)"
 	done
 
-	# 4. A clean PostgreSQL $v tree: the system's, copied, without any
+	# 5. A clean PostgreSQL $v tree: the system's, copied, without any
 	#    perfeval file; then the package unpacked into it as dpkg would.
 	R=$W/root-$v
 	mkdir -p "$R/usr/lib/postgresql" "$R/usr/share/postgresql"
@@ -129,7 +152,7 @@ for v in $VERSIONS; do
 	B=$R/usr/lib/postgresql/$v/bin
 	[ "$("$B/pg_config" --pkglibdir)" = "$R/usr/lib/postgresql/$v/lib" ] || bad "the copied tree is not relocatable: $("$B/pg_config" --pkglibdir)"
 
-	# 5. A throwaway cluster of that tree (socket only, in $W).
+	# 6. A throwaway cluster of that tree (socket only, in $W).
 	D=$W/data-$v
 	chown -R "$RUNUSER" "$W" 2>/dev/null || true
 	as_user "$B/initdb" -D "$D" -U postgres -A trust -E UTF8 --no-locale >/dev/null

@@ -178,7 +178,7 @@ test)
 		bash test/encoding.sh encoding
 	}
 	suite "Chinese encodings: GBK clients load and read everything; an EUC_CN database is refused (22P05) and left clean" encoding
-	suite "the Debian package postgresql-NN-perfeval: built with pg_buildext, holds every script, creates the extension on a clean cluster" \
+	suite "the Debian package postgresql-NN-perfeval: built with pg_buildext, lintian-clean, holds every script, creates the extension on a clean cluster" \
 		bash test/package.sh
 	echo
 	echo "suites: $passed passed, $failed failed, $skipped skipped"
