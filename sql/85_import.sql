@@ -322,301 +322,22 @@ CREATE FUNCTION perfeval_internal.import_progress(phase text, done bigint, total
 CREATE VIEW perfeval_internal.form_indicator_rows WITH (security_invoker = true) AS
 SELECT * FROM perfeval_internal.form_rows();
 
--- The problems of every staged form: one row each, as import_error keeps
--- them.  (Over import_forms()'s pe_irows, the staged indicator rows read
--- once: form_indicator_rows.)
-CREATE FUNCTION perfeval_internal.form_problems() RETURNS TABLE (project_code text, relation text, line int,
-		column_name text, value text, sqlstate text, message text, hint text)
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
-AS $$
-#variable_conflict use_column
-BEGIN
-	RETURN QUERY
-WITH f AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_projects),
-i AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_irows)
-SELECT f.project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,
-	   f.project_code AS value, '23505' AS sqlstate,
-	   format('project "%s" has more than one form', f.project_code) AS message,
-	   'One row per form in form_project: remove the other rows of this 项目编码.' AS hint
-  FROM f WHERE f.forms > 1 AND f.nth > 1
-UNION ALL
--- what the core's reader found in the form's fields (src/pe_form.c)
-SELECT f.project_code, 'form_project', f.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
-  FROM f CROSS JOIN LATERAL unnest(f.problem_columns, f.problem_values, f.problem_states, f.problem_messages,
-								   f.problem_hints) AS pr(col, val, st, msg, hint)
- WHERE f.nth = 1 AND f.problem_columns IS NOT NULL
-UNION ALL
--- a scheme the warehouse does not have
-SELECT f.project_code, 'form_project', f.line, '评分方案', f.scheme_id, '23503',
-	   format('unknown 评分方案: "%s"', f.scheme_id),
-	   'A scheme_id of perfeval.scheme, or empty for the national self-evaluation form (national_self).'
-  FROM f WHERE f.nth = 1 AND f.scheme_given AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = f.scheme_id)
-UNION ALL
--- indicator rows
-SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '23503',
-	   format('indicator row of project "%s", which has no form', i.project_code),
-	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
-  FROM i WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = i.project_code)
-UNION ALL
--- what the core's reader found in each row (src/formrows.c, 1.16): a level
--- or name missing, a repeated indicator, a weight that is no positive
--- number, a field the parsers refuse, an unknown 指标性质, an actual that
--- cannot be compared with its target in a row without a printed 得分
-SELECT i.project_code, 'form_indicator', i.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
-  FROM i CROSS JOIN LATERAL unnest(i.problem_columns, i.problem_values, i.problem_states, i.problem_messages,
-								   i.problem_hints) AS pr(col, val, st, msg, hint)
- WHERE i.problem_columns IS NOT NULL
-UNION ALL
--- a form larger than a project holds: refused at once, not read (1.16)
-SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '54000',
-	   format('form "%s" has %s indicator rows, more than a project holds (1000)', i.project_code, i.form_rows),
-	   'A project holds at most 1000 level-3 indicators under at most 26 level-1 indicators (A to Z, A11 being the execution rate''s): check that the rows of several forms do not share this 项目编码.'
-  FROM i WHERE i.too_large
-UNION ALL
--- a form whose rows carry no 分值 at all (weights only in its section
--- headers): one problem for the form, not one per row (1.16)
-SELECT i.project_code, 'form_indicator', i.line, '分值', NULL, '23502',
-	   format('the indicator rows of form "%s" carry no 分值: its row weights are missing', i.project_code),
-	   'Give every level-3 indicator row its 分值; the points in a section header such as 产出指标（50分） are the level''s, not the rows''.'
-  FROM i WHERE NOT i.too_large AND i.form_weighted = 0 AND i.ordinal = 1
-UNION ALL
--- what the core's reader found in the checklist points and survey answers
--- (src/pe_form.c, 1.16; 1.15 parsed them in SQL, where one unreadable
--- 要点分值 stopped the whole import)
-SELECT c.project_code, 'form_checklist', c.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
-  -- (once: a row of a 三级指标 two level-2 indicators share is in pe_points twice)
-  FROM (SELECT DISTINCT ON (c.project_code, c.line) c.* FROM pg_temp.pe_points c
-		 WHERE c.problem_columns IS NOT NULL ORDER BY c.project_code, c.line) c
- CROSS JOIN LATERAL unnest(c.problem_columns, c.problem_values, c.problem_states, c.problem_messages,
-						   c.problem_hints) AS pr(col, val, st, msg, hint)
-UNION ALL
-SELECT v.project_code, 'form_survey', v.line, pr.col, pr.val, pr.st, pr.msg, pr.hint
-  FROM (SELECT DISTINCT ON (v.project_code, v.line) v.* FROM pg_temp.pe_answers v
-		 WHERE v.problem_columns IS NOT NULL ORDER BY v.project_code, v.line) v
- CROSS JOIN LATERAL unnest(v.problem_columns, v.problem_values, v.problem_states, v.problem_messages,
-						   v.problem_hints) AS pr(col, val, st, msg, hint)
-UNION ALL
--- a checklist or survey row of an indicator its form does not score by it
--- (1.15 left it out of the warehouse without a word)
-SELECT x.project_code, x.relation, x.line, '三级指标', x.name, '23503',
-	   CASE WHEN EXISTS (SELECT FROM i WHERE i.project_code = x.project_code AND i.name = x.name)
-			THEN format('%s of indicator "%s" of form "%s", whose score comes from its %s', x.what, x.name,
-						x.project_code, CASE x.relation WHEN 'form_survey' THEN 'checklist' ELSE 'survey' END)
-			ELSE format('%s of indicator "%s", which form "%s" does not have', x.what, x.name, x.project_code) END,
-	   'Name the level-3 indicator as the form''s indicator rows do (form_indicator''s 三级指标); an indicator is scored by its checklist points or by its survey answers, not both.'
-  FROM (SELECT c.project_code, 'form_checklist' AS relation, c.line, c.name, 'checklist point' AS what
-		  FROM pg_temp.pe_points c WHERE c.code IS NULL
-		UNION ALL
-		SELECT v.project_code, 'form_survey', v.line, v.name, 'survey answer'
-		  FROM pg_temp.pe_answers v WHERE v.code IS NULL) x
- WHERE x.name IS NOT NULL
-UNION ALL
--- 年度总体目标 of a code without a form (1.16)
-SELECT g."项目编码", 'form_goal', g.line, '项目编码', g."项目编码", '23503',
-	   format('年度总体目标 of project "%s", which has no form', g."项目编码"),
-	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'
-  FROM perfeval_internal.staged_goal g
- WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = g."项目编码");
-END $$;
 
--- Move every staged form into the warehouse.  The problem-free forms are
--- numbered in form order and read once into temporary tables (parsed,
--- coded, indexed by that number); they are written in chunks of 1,000,
--- each chunk one subtransaction (a NOTICE after each with the count and
--- rate); a chunk that fails on a rule only the tables check is written
--- again form by form, so that the failing form is rejected with that error
--- and the others are imported.
+-- Move every staged form into the warehouse (src/import.c: the statements
+-- are the library's, so a release that changes the import changes no
+-- catalog entry).  The staged rows are read once by the core's readers
+-- (form_projects(), form_rows(), form_points(), form_answers()) into
+-- temporary tables, their problems written to import_error; the
+-- problem-free forms, numbered in form order, are written in chunks of
+-- 1,000, each chunk one subtransaction (a NOTICE every 10,000 forms with
+-- the count and rate); a chunk that fails on a rule only the tables check
+-- (a class 22 or 23 error, 42501) is written again form by form, so that
+-- the failing form is rejected with that error and the others are
+-- imported.  Each form replaces the project of its 项目编码 (the project and
+-- every fact of it deleted first); on one node by bulk_insert(), on a
+-- Citus cluster by insert_rows(), else by INSERT ... SELECT.
 CREATE FUNCTION perfeval.import_forms() RETURNS TABLE (project_code text, status text, indicators int, errors int)
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET jit = off
-AS $$
-DECLARE
-	t0 timestamptz := clock_timestamp();
-	n bigint;
-	k bigint;
-	j bigint;
-	st text; msg text; hnt text;
-	rel text;
-	again boolean;
-	staging text[] := ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey', 'staged_goal'];
-	-- (the statements that change a table by the forms' codes take them as
-	-- an array, not a join with a temporary table, which Citus cannot plan)
-	codes text[];
-BEGIN
-	-- a form staged again replaces what was staged of it before (nothing
-	-- to replace where every row is of one batch: one file's COPY)
-	FOREACH rel IN ARRAY staging LOOP
-		EXECUTE format('SELECT min(t.batch) IS DISTINCT FROM max(t.batch) FROM perfeval_internal.%I t', rel) INTO again;
-		CONTINUE WHEN NOT again;
-		EXECUTE format('DELETE FROM perfeval_internal.%I s USING (SELECT t."项目编码" AS code, max(t.batch) AS b
-			FROM perfeval_internal.%1$I t GROUP BY 1) m WHERE s."项目编码" = m.code AND s.batch < m.b', rel);
-	END LOOP;
-	-- the planner's statistics of what was just staged
-	PERFORM perfeval_internal.analyze_staging();
-	FOREACH rel IN ARRAY ARRAY['pe_import_forms', 'pe_projects', 'pe_irows', 'pe_forms', 'pe_points', 'pe_answers', 'pe_taken'] LOOP
-		IF to_regclass('pg_temp.' || rel) IS NOT NULL THEN EXECUTE format('DROP TABLE pg_temp.%I', rel); END IF;
-	END LOOP;
-	-- (a code of checklist or survey rows alone is a form too: its rows'
-	-- problems are its, replaced by the next run's, 1.16)
-	CREATE TEMP TABLE pe_import_forms AS
-	SELECT x.code, min(x.line) AS line FROM (
-		SELECT s."项目编码" AS code, s.line::bigint AS line FROM perfeval_internal.staged_project s
-		UNION ALL SELECT s."项目编码", s.line + 1000000000::bigint FROM perfeval_internal.staged_indicator s
-		UNION ALL SELECT s."项目编码", s.line + 2000000000::bigint FROM perfeval_internal.staged_checklist s
-		UNION ALL SELECT s."项目编码", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s
-		UNION ALL SELECT s."项目编码", s.line + 4000000000::bigint FROM perfeval_internal.staged_goal s) x
-	 GROUP BY x.code;
-	-- the problems of this run replace those of earlier runs of the same forms
-	codes := ARRAY(SELECT f.code FROM pe_import_forms f WHERE f.code IS NOT NULL);
-	DELETE FROM perfeval.import_error e WHERE e.project_code = ANY (codes);
-	IF EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL) THEN
-		DELETE FROM perfeval.import_error e WHERE e.project_code IS NULL;
-	END IF;
-	IF NOT EXISTS (SELECT FROM pe_import_forms) THEN
-		RAISE NOTICE USING MESSAGE = perfeval_internal.message('nothing_staged'),
-			HINT = perfeval_internal.message('nothing_staged.hint');
-	END IF;
-	-- the staged forms' project rows and indicator rows, each read once by
-	-- the core's form reader (typed, the national defaults applied, their
-	-- problems named; the indicator rows in form order, with progress)
-	CREATE TEMP TABLE pe_projects AS SELECT * FROM perfeval_internal.form_projects();
-	-- (only the columns the checks and the writes use: the rest of the
-	-- view's are for a loader reading it, and a narrow table is written and
-	-- read faster)
-	CREATE TEMP TABLE pe_irows AS
-	SELECT r.line, r.project_code, r.level1, r.level2, r.name, r.note, r.ordinal, r.code, r.seq, r.source,
-		   r.method_raw, r.applicable, r.weight, r.score, r.tgt, r.msr, r.form_weighted, r.too_large,
-		   r.form_rows, r.level1_points, r.weight_mark, r.problem_columns, r.problem_values, r.problem_states,
-		   r.problem_messages, r.problem_hints
-	  FROM perfeval_internal.form_rows(narrow => true) r;
-	ANALYZE pe_irows;
-	-- the checklist points and survey answers, read by the core (numbered,
-	-- their numbers parsed, their problems named, 1.16), each with the code
-	-- of the indicator it scores (none: a problem), found by its form
-	CREATE TEMP TABLE pe_points AS
-	SELECT c.*, r.code
-	  FROM perfeval_internal.form_points() c
-	  LEFT JOIN pe_irows r ON r.project_code = c.project_code AND r.name = c.name AND r.source = 'checklist';
-	CREATE TEMP TABLE pe_answers AS
-	SELECT v.*, r.code
-	  FROM perfeval_internal.form_answers() v
-	  LEFT JOIN pe_irows r ON r.project_code = v.project_code AND r.name = v.name AND r.source = 'survey';
-	PERFORM perfeval_internal.import_progress('checking forms', (SELECT count(*) FROM pe_import_forms), -1, t0);
-	INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
-	SELECT p.project_code, p.relation, p.line, p.column_name, p.value, p.sqlstate, p.message, p.hint
-	  FROM perfeval_internal.form_problems() p;
-	-- a form staged by another role than the caller (the owner's nightly
-	-- run sees every loader's staged rows) is imported with the rights of
-	-- whoever staged it (1.15): only inside the loading scope of every role
-	-- that staged a row of it -- the project it replaces and the one it
-	-- writes -- else it is rejected with 42501 and stays staged.  (Nothing
-	-- to check for the caller's own rows, the only ones a loader sees: its
-	-- writes go through row-level security.)
-	IF EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s.staged_by <> CURRENT_USER)
-	   OR EXISTS (SELECT FROM perfeval_internal.staged_indicator s WHERE s.staged_by <> CURRENT_USER)
-	   OR EXISTS (SELECT FROM perfeval_internal.staged_checklist s WHERE s.staged_by <> CURRENT_USER)
-	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER)
-	   OR EXISTS (SELECT FROM perfeval_internal.staged_goal s WHERE s.staged_by <> CURRENT_USER) THEN
-		INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
-		WITH o AS (
-			SELECT DISTINCT x.code, x.stager FROM (
-				SELECT s."项目编码" AS code, s.staged_by AS stager FROM perfeval_internal.staged_project s
-				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_indicator s
-				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_checklist s
-				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_survey s
-				UNION ALL SELECT s."项目编码", s.staged_by FROM perfeval_internal.staged_goal s) x
-			 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),
-		f AS (
-			SELECT s.project_code AS code, s.line, s.department, s.division_code AS division
-			  FROM pg_temp.pe_projects s
-			 WHERE s.nth = 1 AND s.project_code IN (SELECT o.code FROM o)),
-		t AS (SELECT t.code FROM perfeval_internal.taken_codes(ARRAY(SELECT DISTINCT o.code FROM o)) t(code))
-		SELECT o.code, 'form_project', f.line, NULL, NULL, '42501',
-			   format('role "%s" may not load project "%s"', o.stager, o.code),
-			   format('The form was staged by role "%s" and is imported with its rights: its loading grants must cover the project it replaces and its 主管部门 and 行政区划代码.  That role corrects or deletes its staged rows; the warehouse''s owner grants loading with perfeval.grant_access(role, department, division_prefix, may_load => true).', o.stager)
-		  FROM o JOIN f ON f.code = o.code
-		  LEFT JOIN t ON t.code = o.code
-		 WHERE NOT perfeval_internal.stager_may_load(o.stager, t.code, f.department, f.division)
-		 ORDER BY f.line, o.stager;
-	END IF;
-	-- the forms to write, numbered in form order, as they will be written
-	-- (with its 年度总体目标: the texts of its form_goal rows, in line order,
-	-- blank cells left out, 1.16)
-	CREATE TEMP TABLE pe_forms AS
-	SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*, g.annual_goal, g.annual_outcome
-	  FROM pe_import_forms f
-	  JOIN pe_projects s ON s.project_code = f.code AND s.nth = 1
-	  LEFT JOIN (SELECT x."项目编码" AS code,
-						string_agg(x."年度总体目标", E'\n' ORDER BY x.line) FILTER (WHERE x."年度总体目标" ~ '[^[:space:]　]') AS annual_goal,
-						string_agg(x."实际完成情况", E'\n' ORDER BY x.line) FILTER (WHERE x."实际完成情况" ~ '[^[:space:]　]') AS annual_outcome
-				   FROM perfeval_internal.staged_goal x GROUP BY 1) g ON g.code = f.code
-	 WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code);
-	CREATE INDEX ON pe_forms (ord);
-	-- the projects the forms replace, and whether the caller may load them:
-	-- read before anything is written (on a Citus cluster the owner, who
-	-- reads the scope, may not read the shards once the caller wrote them)
-	CREATE TEMP TABLE pe_taken AS
-	SELECT t.code, perfeval_internal.may_load(t.code) AS may
-	  FROM perfeval_internal.taken_codes(ARRAY(SELECT f.project_code FROM pe_forms f)) t(code);
-	IF EXISTS (SELECT FROM pe_forms f WHERE NOT f.scheme_given)
-	   AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = 'national_self') THEN
-		PERFORM perfeval_internal.ensure_national_self();
-	END IF;
-	-- the forms' indicator rows, found by their form
-	CREATE INDEX ON pe_irows (project_code);
-	-- (the forms' checklist points and survey answers, found by their form)
-	CREATE INDEX ON pe_points (project_code);
-	CREATE INDEX ON pe_answers (project_code);
-	ANALYZE pe_forms, pe_points, pe_answers;
-	SELECT count(*) INTO n FROM pe_forms;
-	k := 1;
-	WHILE k <= n LOOP
-		BEGIN
-			PERFORM perfeval_internal.write_forms(k, k + 999);
-		EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
-			FOR j IN k .. least(k + 999, n) LOOP
-				BEGIN
-					PERFORM perfeval_internal.write_forms(j, j);
-				EXCEPTION WHEN integrity_constraint_violation OR data_exception OR insufficient_privilege THEN
-					GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, hnt = PG_EXCEPTION_HINT;
-					INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)
-					SELECT f.project_code, 'form_project', f.line, NULL, NULL, st, msg, nullif(hnt, '')
-					  FROM pe_forms f WHERE f.ord = j;
-				END;
-			END LOOP;
-		END;
-		-- where it is, for another session (pg_stat_activity.query), every
-		-- 1,000 forms; a NOTICE every 10,000
-		PERFORM perfeval_internal.import_progress('writing forms', least(k + 999, n), n, t0);
-		IF n >= 10000 AND (least(k + 999, n) % 10000 = 0 OR k + 999 >= n) THEN
-			RAISE NOTICE USING MESSAGE = perfeval_internal.message('import_progress', least(k + 999, n)::text, n::text,
-				round(least(k + 999, n) / greatest(extract(epoch FROM clock_timestamp() - t0), 0.001))::text);
-		END IF;
-		k := k + 1000;
-	END LOOP;
-	-- imported forms leave the staging relations
-	codes := ARRAY(SELECT f.code FROM pe_import_forms f
-					WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code));
-	FOREACH rel IN ARRAY staging LOOP
-		EXECUTE format('DELETE FROM perfeval_internal.%I s WHERE s."项目编码" = ANY ($1)', rel) USING codes;
-	END LOOP;
-	RETURN QUERY
-	SELECT f.code,
-		   CASE WHEN coalesce(e.n, 0) > 0 THEN 'rejected' ELSE 'imported' END,
-		   CASE WHEN coalesce(e.n, 0) > 0 THEN coalesce(si.n, 0) ELSE coalesce(wi.n, 0) END,
-		   coalesce(e.n, 0)
-	  FROM pe_import_forms f
-	  -- (keyed so that a form without 项目编码 finds its own problems)
-	  LEFT JOIN (SELECT coalesce(x.project_code, E'\x01') AS k, count(*)::int AS n FROM perfeval.import_error x GROUP BY 1) e
-		ON e.k = coalesce(f.code, E'\x01')
-	  LEFT JOIN (SELECT coalesce(x."项目编码", E'\x01') AS k, count(*)::int AS n FROM perfeval_internal.staged_indicator x GROUP BY 1) si
-		ON si.k = coalesce(f.code, E'\x01')
-	  -- (what was written: the execution-rate row and the form's rows; not
-	  -- read back, which a loader on a cluster may not after the owner wrote)
-	  LEFT JOIN (SELECT w.project_code AS k, (w.offs + (SELECT count(*) FROM pe_irows r
-						 WHERE r.project_code = w.project_code))::int AS n FROM pe_forms w) wi ON wi.k = f.code
-	 ORDER BY f.line, f.code;
-	DROP TABLE pe_import_forms, pe_projects, pe_irows, pe_forms, pe_points, pe_answers, pe_taken;
-END $$;
+	LANGUAGE C SET search_path = pg_catalog, pg_temp SET jit = off AS 'MODULE_PATHNAME', 'pe_import_forms';
 
 -- Which of these codes name projects already in the warehouse, whoever may
 -- see them: a form replacing a project the caller may not load is refused
@@ -642,16 +363,14 @@ CREATE FUNCTION perfeval_internal.stager_may_load(stager name, project_id text, 
 	AS 'MODULE_PATHNAME', 'stager_may_load' LANGUAGE C STABLE PARALLEL SAFE;
 REVOKE ALL ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) FROM PUBLIC;
 
--- Insert the rows of query ($1 and $2: lo and hi) into target (cols).  On
--- one node, where row-level security does not apply to the caller, by
--- bulk_insert() (src/bulk.c): batches written as COPY writes them, each
--- batch's foreign keys checked and parents locked by one query, the kept
--- state recomputed once; NULL from it (a trigger or a table it does not
--- know) or row-level security: an INSERT ... SELECT.  On a Citus cluster,
--- where row-level security applies to the caller, multi-row INSERTs
--- (insert_rows(), src/stagebuf.c) -- Citus would COPY an INSERT ...
--- SELECT's rows to the shards, which row-level security refuses.  (The
--- import's writes: write_forms().)
+-- The import's writes of a chunk of forms (src/import.c): on one node,
+-- where row-level security does not apply to the caller, by bulk_insert()
+-- (src/bulk.c): batches written as COPY writes them, each batch's foreign
+-- keys checked and parents locked by one query, the kept state recomputed
+-- once.  On a Citus cluster, where row-level security applies to the
+-- caller, by multi-row INSERTs (insert_rows(), src/stagebuf.c): Citus would
+-- COPY an INSERT ... SELECT's rows to the shards, which row-level security
+-- refuses.
 CREATE FUNCTION perfeval_internal.insert_rows(target regclass, cols text, query text, lo bigint, hi bigint)
 	RETURNS bigint LANGUAGE C AS 'MODULE_PATHNAME', 'pe_insert_rows';
 -- (Its foreign-key checks are keyed by a batch's rows, and the import's
@@ -663,113 +382,15 @@ CREATE FUNCTION perfeval_internal.bulk_insert(target regclass, cols text, query 
 -- projects and kinds of facts it wrote; keep_now() locks their state rows
 -- once and recomputes every noted part by one UPDATE (src/keep.c; a
 -- transaction cannot commit with projects noted and not kept).  The
--- import's writes of a chunk of forms: write_forms().
+-- import's writes of a chunk of forms (src/import.c).
 CREATE FUNCTION perfeval_internal.keep_later() RETURNS void
 	LANGUAGE C VOLATILE AS 'MODULE_PATHNAME', 'pe_keep_later';
 -- (No JIT and no sequential scans for these statements, nor JIT for the
 -- import's: see keep_facts(), section 45.)
 CREATE FUNCTION perfeval_internal.keep_now() RETURNS bigint
 	LANGUAGE C VOLATILE SET jit = off SET enable_seqscan = off AS 'MODULE_PATHNAME', 'pe_keep_now';
-CREATE FUNCTION perfeval_internal.write_rows(target regclass, cols text, query text, lo bigint, hi bigint)
-	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	citus boolean := false;
-BEGIN
-	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
-		-- (a separate statement: planned only where Citus's catalog exists)
-		citus := EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = target);
-	END IF;
-	IF citus THEN
-		IF row_security_active(target) THEN
-			PERFORM perfeval_internal.insert_rows(target, cols, query, lo, hi);
-			RETURN;
-		END IF;
-	ELSIF NOT row_security_active(target) THEN
-		IF perfeval_internal.bulk_insert(target, cols, query, lo, hi) IS NOT NULL THEN
-			RETURN;
-		END IF;
-	END IF;
-	EXECUTE format('INSERT INTO %s (%s) %s', target, cols, query) USING lo, hi;
-END $$;
 
 
--- Write the problem-free forms numbered lo to hi (import_forms()'s
--- temporary tables): each replaces the project of its 项目编码 (the project
--- and every fact of it are deleted first).
-CREATE FUNCTION perfeval_internal.write_forms(lo bigint, hi bigint) RETURNS void
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	-- the codes naming projects already there (import_forms()'s pe_taken;
-	-- an array: Citus cannot plan a DELETE joined with a temporary table)
-	taken text[] := ARRAY(SELECT t.code FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code
-						   WHERE s.ord BETWEEN lo AND hi);
-BEGIN
-	-- (the kept state of the chunk's projects once, at the end)
-	PERFORM perfeval_internal.keep_later();
-	PERFORM perfeval_internal.refuse_load(t.code)
-	   FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code WHERE s.ord BETWEEN lo AND hi AND NOT t.may;
-	DELETE FROM perfeval.project p WHERE p.project_id = ANY (taken);
-	PERFORM perfeval_internal.write_rows('perfeval.project', 'project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit, annual_goal, annual_outcome', $q$
-	SELECT s.project_code, s.name, s.year, s.division_code, s.department, s.implementing_unit, s.evaluation_kind,
-		   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit, s.annual_goal,
-		   s.annual_outcome
-	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord$q$, lo, hi);
-	-- the money: one line, the department's, at the fund level of the
-	-- division (a county's 县区级, a prefecture's 市级, a province's 省级:
-	-- the core's reading, form_projects())
-	PERFORM perfeval_internal.write_rows('perfeval.allocation', 'project_id, department, fund_level, unit, initial_budget, budget, arrived, spent', $q$
-	SELECT s.project_code, s.department, s.fund_level, s.money_unit, s.initial_budget, s.budget, s.arrived, s.spent
-	  FROM pe_forms s
-	 WHERE s.ord BETWEEN $1 AND $2 AND num_nonnulls(s.initial_budget, s.budget, s.arrived, s.spent) > 0$q$, lo, hi);
-	-- the execution-rate row, from the money, first (code A11, its names and
-	-- target the core's, form_projects()); then the indicator rows in form
-	-- order
-	PERFORM perfeval_internal.write_rows('perfeval.indicator', 'project_id, code, seq, level1, level2, name, weight, target, source, printed_score, method, applicable, level1_points', $q$
-	SELECT x.* FROM (
-		SELECT s.project_code, s.exec_code, 1, s.exec_level1, s.exec_level2, s.exec_name,
-			   s.execution_weight, s.exec_target::perfeval.target, 'execution_rate',
-			   s.execution_score, 'proportional'::perfeval.method, true,
-			   NULL::numeric
-		  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1
-		UNION ALL
-		-- (分值 written as /: a row that does not apply, of no weight)
-		SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name),
-			   CASE WHEN r.weight_mark THEN 0 ELSE r.weight END,
-			   r.tgt, r.source, r.score,
-			   coalesce(r.method_raw::perfeval.method, 'proportional'), r.applicable, r.level1_points
-		  FROM pe_forms s JOIN pe_irows r ON r.project_code = s.project_code WHERE s.ord BETWEEN $1 AND $2) x
-	 ORDER BY 1, 3$q$, lo, hi);
-	-- the actuals, reported at the year's end; a qualitative row with a
-	-- printed score is judged at 得分 ÷ 分值 in the tier of that fraction
-	-- (its six decimals rounded up, so that fraction × 分值 rounds or
-	-- truncates back to the printed 得分, 1.12)
-	PERFORM perfeval_internal.write_rows('perfeval.actual', 'project_id, code, reported_on, measure, tier, fraction, deviation_note', $q$
-	SELECT r.project_code, r.code, s.reported_on, r.msr, j.tier, j.fraction, r.note
-	  FROM pe_forms s
-	  JOIN pe_irows r ON r.project_code = s.project_code
-	  JOIN perfeval.scheme sc ON sc.scheme_id = s.scheme_id
-	 -- (and so is a row whose target its actual cannot be compared with --
-	 -- a number against a word, units that do not convert -- that prints
-	 -- its 得分; the evaluation says why, 1.16; the fraction and its tier:
-	 -- the core's rule, pe_judged_by_score())
-	 CROSS JOIN LATERAL perfeval_internal.judged_by_score(
-			CASE WHEN perfeval.is_qualitative(r.tgt) OR coalesce(perfeval.is_qualitative(r.msr), false)
-					  OR NOT coalesce(perfeval.comparable(r.tgt, r.msr), true) THEN r.score END,
-			r.weight, sc.rules) j
-	 WHERE s.ord BETWEEN $1 AND $2 AND r.source IN ('actual', 'printed') AND num_nonnulls(r.msr, j.tier, r.note) > 0
-	 ORDER BY r.project_code, r.code$q$, lo, hi);
-	PERFORM perfeval_internal.write_rows('perfeval.checklist_point', 'project_id, code, point_no, description, points, deduction, reason', $q$
-	SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason
-	  FROM pe_forms s JOIN pe_points c ON c.project_code = s.project_code
-	 WHERE s.ord BETWEEN $1 AND $2 ORDER BY c.project_code, c.code, c.point_no$q$, lo, hi);
-	PERFORM perfeval_internal.write_rows('perfeval.survey_response', 'project_id, code, option_no, option_label, respondents, coefficient', $q$
-	SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient
-	  FROM pe_forms s JOIN pe_answers v ON v.project_code = s.project_code
-	 WHERE s.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no$q$, lo, hi);
-	PERFORM perfeval_internal.keep_now();
-END $$;
 
 
 -- A scoring method in Chinese (按比例, 低于60%不得分, 达标得满分,
@@ -929,8 +550,6 @@ COMMENT ON FUNCTION perfeval_internal.insert_rows(regclass, text, text, bigint, 
 COMMENT ON FUNCTION perfeval_internal.keep_later() IS '此后批量写入只记下所写项目，由 keep_now() 一次维护其状态（导入） / From now on bulk_insert() only notes the projects it writes, whose kept state keep_now() then maintains at once (the import)';
 COMMENT ON FUNCTION perfeval_internal.keep_now() IS '一次加锁并重算 keep_later() 以来批量写入的项目状态，返回项目数 / Locks once and recomputes the kept state of the projects bulk_insert() wrote since keep_later(); returns how many';
 COMMENT ON FUNCTION perfeval_internal.bulk_insert(regclass, text, text, bigint, bigint) IS '像 COPY 一样分批写入查询结果：每批一次检查外键，项目状态最后重算一次；需要 INSERT 时返回 NULL / Writes a query''s rows in batches as COPY does, foreign keys checked once per batch and the kept state recomputed once; NULL where an INSERT is needed';
-COMMENT ON FUNCTION perfeval_internal.write_rows(regclass, text, text, bigint, bigint) IS '导入写入一张表：分批写入（bulk_insert）、INSERT ... SELECT，或在 Citus 上逐批多行插入 / The import''s write of one table: bulk_insert(), an INSERT ... SELECT, or batched multi-row INSERTs on Citus';
-COMMENT ON FUNCTION perfeval_internal.write_forms(bigint, bigint) IS '写入编号 lo 至 hi 的无问题表单（替换同编码项目） / Writes the problem-free forms numbered lo to hi, replacing their projects';
 COMMENT ON TYPE perfeval_internal.parsed IS '表单字段的解析结果或错误 / A parsed form field, or its error';
 COMMENT ON FUNCTION perfeval_internal.form_rows(boolean) IS '暂存指标行逐表单编号与解析（一次读取；narrow：只给导入所写所查的列） / The staged indicator rows numbered and parsed, form by form, in one pass (narrow: only the columns the import writes and checks)';
 COMMENT ON VIEW perfeval_internal.form_indicator_rows IS '暂存指标行的解析结果 / Staged indicator rows, parsed';
@@ -977,7 +596,6 @@ COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_values IS '该�
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_states IS '该行问题的 SQLSTATE / The SQLSTATEs of the row''s problems';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_messages IS '该行问题的说明 / The messages of the row''s problems';
 COMMENT ON COLUMN perfeval_internal.form_indicator_rows.problem_hints IS '该行问题的提示 / The hints of the row''s problems';
-COMMENT ON FUNCTION perfeval_internal.form_problems() IS '暂存表单的全部问题 / Every problem of the staged forms';
 
 -- The header columns: the same sentence for the view and its staging table.
 DO $$

@@ -41,10 +41,6 @@ static const PeMessage messages[] = {
 	/* section 80: the printed form */
 	{"no_project", gettext_noop("no project \"%s\"")},
 	{"no_project.hint", gettext_noop("The project does not exist, or the current role may not see it (perfeval.grant_access).")},
-	/* section 85: the import */
-	{"nothing_staged", gettext_noop("import_forms: nothing is staged")},
-	{"nothing_staged.hint", gettext_noop("Stage forms first: perfeval.stage_file(), or \\copy into perfeval.form_project and perfeval.form_indicator.")},
-	{"import_progress", gettext_noop("import_forms: %s of %s forms written, %s forms/s")},
 	/* section 87: Citus */
 	{"not_plpgsql", gettext_noop("cannot make %s a PL/pgSQL function")},
 	{"needs_citus", gettext_noop("perfeval.distribute() needs Citus")},

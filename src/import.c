@@ -1,0 +1,656 @@
+/*
+ * perfeval.import_forms(): every staged form into the warehouse (section 85
+ * declares it; what it does is here, so that a release that changes the
+ * import changes the library, not the catalog: its update script has
+ * nothing of it to say).
+ *
+ * One subtransaction per chunk of 1,000 problem-free forms: a chunk that
+ * fails on a rule only the tables check (a class 22 or 23 error, or 42501)
+ * is written again form by form, so that the failing form is rejected with
+ * that error and the others go in.  The statements run as the caller (the
+ * staging's and the tables' row-level security apply), inside the
+ * function's own settings (search_path pg_catalog, pg_temp; no JIT).  The
+ * rules the statements apply are the core's, reached through the readers
+ * (form_projects(), form_rows(), form_points(), form_answers()).
+ */
+#include "perfeval.h"
+
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/resowner.h"
+#include "utils/timestamp.h"
+#include "utils/tuplestore.h"
+
+/* the staging tables, in the order of the form's parts */
+static const char *const staging[] = {
+	"staged_project", "staged_indicator", "staged_checklist", "staged_survey", "staged_goal"
+};
+/* the import's temporary tables */
+static const char *const temps[] = {
+	"pe_import_forms", "pe_projects", "pe_irows", "pe_forms", "pe_points", "pe_answers", "pe_taken"
+};
+
+/* One table a chunk of forms writes: its columns and the query ($1, $2: the forms' range). */
+typedef struct WriteStep
+{
+	const char *target;
+	const char *cols;
+	const char *query;
+} WriteStep;
+
+static const char *const Q_PROBLEMS =
+	"INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)\n"
+	"WITH f AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_projects),\n"
+	"i AS NOT MATERIALIZED (SELECT * FROM pg_temp.pe_irows)\n"
+	"SELECT f.project_code, 'form_project' AS relation, f.line, '项目编码' AS column_name,\n"
+	"	   f.project_code AS value, '23505' AS sqlstate,\n"
+	"	   format('project \"%s\" has more than one form', f.project_code) AS message,\n"
+	"	   'One row per form in form_project: remove the other rows of this 项目编码.' AS hint\n"
+	"  FROM f WHERE f.forms > 1 AND f.nth > 1\n"
+	"UNION ALL\n"
+	"-- what the core's reader found in the form's fields (src/pe_form.c)\n"
+	"SELECT f.project_code, 'form_project', f.line, pr.col, pr.val, pr.st, pr.msg, pr.hint\n"
+	"  FROM f CROSS JOIN LATERAL unnest(f.problem_columns, f.problem_values, f.problem_states, f.problem_messages,\n"
+	"								   f.problem_hints) AS pr(col, val, st, msg, hint)\n"
+	" WHERE f.nth = 1 AND f.problem_columns IS NOT NULL\n"
+	"UNION ALL\n"
+	"-- a scheme the warehouse does not have\n"
+	"SELECT f.project_code, 'form_project', f.line, '评分方案', f.scheme_id, '23503',\n"
+	"	   format('unknown 评分方案: \"%s\"', f.scheme_id),\n"
+	"	   'A scheme_id of perfeval.scheme, or empty for the national self-evaluation form (national_self).'\n"
+	"  FROM f WHERE f.nth = 1 AND f.scheme_given AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = f.scheme_id)\n"
+	"UNION ALL\n"
+	"-- indicator rows\n"
+	"SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '23503',\n"
+	"	   format('indicator row of project \"%s\", which has no form', i.project_code),\n"
+	"	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'\n"
+	"  FROM i WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = i.project_code)\n"
+	"UNION ALL\n"
+	"-- what the core's reader found in each row (src/formrows.c, 1.16): a level\n"
+	"-- or name missing, a repeated indicator, a weight that is no positive\n"
+	"-- number, a field the parsers refuse, an unknown 指标性质, an actual that\n"
+	"-- cannot be compared with its target in a row without a printed 得分\n"
+	"SELECT i.project_code, 'form_indicator', i.line, pr.col, pr.val, pr.st, pr.msg, pr.hint\n"
+	"  FROM i CROSS JOIN LATERAL unnest(i.problem_columns, i.problem_values, i.problem_states, i.problem_messages,\n"
+	"								   i.problem_hints) AS pr(col, val, st, msg, hint)\n"
+	" WHERE i.problem_columns IS NOT NULL\n"
+	"UNION ALL\n"
+	"-- a form larger than a project holds: refused at once, not read (1.16)\n"
+	"SELECT i.project_code, 'form_indicator', i.line, '项目编码', i.project_code, '54000',\n"
+	"	   format('form \"%s\" has %s indicator rows, more than a project holds (1000)', i.project_code, i.form_rows),\n"
+	"	   'A project holds at most 1000 level-3 indicators under at most 26 level-1 indicators (A to Z, A11 being the execution rate''s): check that the rows of several forms do not share this 项目编码.'\n"
+	"  FROM i WHERE i.too_large\n"
+	"UNION ALL\n"
+	"-- a form whose rows carry no 分值 at all (weights only in its section\n"
+	"-- headers): one problem for the form, not one per row (1.16)\n"
+	"SELECT i.project_code, 'form_indicator', i.line, '分值', NULL, '23502',\n"
+	"	   format('the indicator rows of form \"%s\" carry no 分值: its row weights are missing', i.project_code),\n"
+	"	   'Give every level-3 indicator row its 分值; the points in a section header such as 产出指标（50分） are the level''s, not the rows''.'\n"
+	"  FROM i WHERE NOT i.too_large AND i.form_weighted = 0 AND i.ordinal = 1\n"
+	"UNION ALL\n"
+	"-- what the core's reader found in the checklist points and survey answers\n"
+	"-- (src/pe_form.c, 1.16; 1.15 parsed them in SQL, where one unreadable\n"
+	"-- 要点分值 stopped the whole import)\n"
+	"SELECT c.project_code, 'form_checklist', c.line, pr.col, pr.val, pr.st, pr.msg, pr.hint\n"
+	"  -- (once: a row of a 三级指标 two level-2 indicators share is in pe_points twice)\n"
+	"  FROM (SELECT DISTINCT ON (c.project_code, c.line) c.* FROM pg_temp.pe_points c\n"
+	"		 WHERE c.problem_columns IS NOT NULL ORDER BY c.project_code, c.line) c\n"
+	" CROSS JOIN LATERAL unnest(c.problem_columns, c.problem_values, c.problem_states, c.problem_messages,\n"
+	"						   c.problem_hints) AS pr(col, val, st, msg, hint)\n"
+	"UNION ALL\n"
+	"SELECT v.project_code, 'form_survey', v.line, pr.col, pr.val, pr.st, pr.msg, pr.hint\n"
+	"  FROM (SELECT DISTINCT ON (v.project_code, v.line) v.* FROM pg_temp.pe_answers v\n"
+	"		 WHERE v.problem_columns IS NOT NULL ORDER BY v.project_code, v.line) v\n"
+	" CROSS JOIN LATERAL unnest(v.problem_columns, v.problem_values, v.problem_states, v.problem_messages,\n"
+	"						   v.problem_hints) AS pr(col, val, st, msg, hint)\n"
+	"UNION ALL\n"
+	"-- a checklist or survey row of an indicator its form does not score by it\n"
+	"-- (1.15 left it out of the warehouse without a word)\n"
+	"SELECT x.project_code, x.relation, x.line, '三级指标', x.name, '23503',\n"
+	"	   CASE WHEN EXISTS (SELECT FROM i WHERE i.project_code = x.project_code AND i.name = x.name)\n"
+	"			THEN format('%s of indicator \"%s\" of form \"%s\", whose score comes from its %s', x.what, x.name,\n"
+	"						x.project_code, CASE x.relation WHEN 'form_survey' THEN 'checklist' ELSE 'survey' END)\n"
+	"			ELSE format('%s of indicator \"%s\", which form \"%s\" does not have', x.what, x.name, x.project_code) END,\n"
+	"	   'Name the level-3 indicator as the form''s indicator rows do (form_indicator''s 三级指标); an indicator is scored by its checklist points or by its survey answers, not both.'\n"
+	"  FROM (SELECT c.project_code, 'form_checklist' AS relation, c.line, c.name, 'checklist point' AS what\n"
+	"		  FROM pg_temp.pe_points c WHERE c.code IS NULL\n"
+	"		UNION ALL\n"
+	"		SELECT v.project_code, 'form_survey', v.line, v.name, 'survey answer'\n"
+	"		  FROM pg_temp.pe_answers v WHERE v.code IS NULL) x\n"
+	" WHERE x.name IS NOT NULL\n"
+	"UNION ALL\n"
+	"-- 年度总体目标 of a code without a form (1.16)\n"
+	"SELECT g.\"项目编码\", 'form_goal', g.line, '项目编码', g.\"项目编码\", '23503',\n"
+	"	   format('年度总体目标 of project \"%s\", which has no form', g.\"项目编码\"),\n"
+	"	   'Load the form''s row into perfeval.form_project, or correct 项目编码.'\n"
+	"  FROM perfeval_internal.staged_goal g\n"
+	" WHERE NOT EXISTS (SELECT FROM pg_temp.pe_projects s WHERE s.project_code = g.\"项目编码\")";
+
+static const char *const Q_IMPORT_FORMS =
+	"CREATE TEMP TABLE pe_import_forms AS\n"
+	"SELECT x.code, min(x.line) AS line FROM (\n"
+	"	SELECT s.\"项目编码\" AS code, s.line::bigint AS line FROM perfeval_internal.staged_project s\n"
+	"	UNION ALL SELECT s.\"项目编码\", s.line + 1000000000::bigint FROM perfeval_internal.staged_indicator s\n"
+	"	UNION ALL SELECT s.\"项目编码\", s.line + 2000000000::bigint FROM perfeval_internal.staged_checklist s\n"
+	"	UNION ALL SELECT s.\"项目编码\", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s\n"
+	"	UNION ALL SELECT s.\"项目编码\", s.line + 4000000000::bigint FROM perfeval_internal.staged_goal s) x\n"
+	" GROUP BY x.code";
+
+static const char *const Q_IROWS =
+	"CREATE TEMP TABLE pe_irows AS\n"
+	"SELECT r.line, r.project_code, r.level1, r.level2, r.name, r.note, r.ordinal, r.code, r.seq, r.source,\n"
+	"	   r.method_raw, r.applicable, r.weight, r.score, r.tgt, r.msr, r.form_weighted, r.too_large,\n"
+	"	   r.form_rows, r.level1_points, r.weight_mark, r.problem_columns, r.problem_values, r.problem_states,\n"
+	"	   r.problem_messages, r.problem_hints\n"
+	"  FROM perfeval_internal.form_rows(narrow => true) r";
+
+static const char *const Q_POINTS =
+	"CREATE TEMP TABLE pe_points AS\n"
+	"SELECT c.*, r.code\n"
+	"  FROM perfeval_internal.form_points() c\n"
+	"  LEFT JOIN pe_irows r ON r.project_code = c.project_code AND r.name = c.name AND r.source = 'checklist'";
+
+static const char *const Q_ANSWERS =
+	"CREATE TEMP TABLE pe_answers AS\n"
+	"SELECT v.*, r.code\n"
+	"  FROM perfeval_internal.form_answers() v\n"
+	"  LEFT JOIN pe_irows r ON r.project_code = v.project_code AND r.name = v.name AND r.source = 'survey'";
+
+static const char *const Q_OTHERS =
+	"INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)\n"
+	"WITH o AS (\n"
+	"	SELECT DISTINCT x.code, x.stager FROM (\n"
+	"		SELECT s.\"项目编码\" AS code, s.staged_by AS stager FROM perfeval_internal.staged_project s\n"
+	"		UNION ALL SELECT s.\"项目编码\", s.staged_by FROM perfeval_internal.staged_indicator s\n"
+	"		UNION ALL SELECT s.\"项目编码\", s.staged_by FROM perfeval_internal.staged_checklist s\n"
+	"		UNION ALL SELECT s.\"项目编码\", s.staged_by FROM perfeval_internal.staged_survey s\n"
+	"		UNION ALL SELECT s.\"项目编码\", s.staged_by FROM perfeval_internal.staged_goal s) x\n"
+	"	 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),\n"
+	"f AS (\n"
+	"	SELECT s.project_code AS code, s.line, s.department, s.division_code AS division\n"
+	"	  FROM pg_temp.pe_projects s\n"
+	"	 WHERE s.nth = 1 AND s.project_code IN (SELECT o.code FROM o)),\n"
+	"t AS (SELECT t.code FROM perfeval_internal.taken_codes(ARRAY(SELECT DISTINCT o.code FROM o)) t(code))\n"
+	"SELECT o.code, 'form_project', f.line, NULL, NULL, '42501',\n"
+	"	   format('role \"%s\" may not load project \"%s\"', o.stager, o.code),\n"
+	"	   format('The form was staged by role \"%s\" and is imported with its rights: its loading grants must cover the project it replaces and its 主管部门 and 行政区划代码.  That role corrects or deletes its staged rows; the warehouse''s owner grants loading with perfeval.grant_access(role, department, division_prefix, may_load => true).', o.stager)\n"
+	"  FROM o JOIN f ON f.code = o.code\n"
+	"  LEFT JOIN t ON t.code = o.code\n"
+	" WHERE NOT perfeval_internal.stager_may_load(o.stager, t.code, f.department, f.division)\n"
+	" ORDER BY f.line, o.stager";
+
+static const char *const Q_OTHERS_EXIST =
+	"SELECT EXISTS (SELECT FROM perfeval_internal.staged_project s WHERE s.staged_by <> CURRENT_USER)\n"
+	"	   OR EXISTS (SELECT FROM perfeval_internal.staged_indicator s WHERE s.staged_by <> CURRENT_USER)\n"
+	"	   OR EXISTS (SELECT FROM perfeval_internal.staged_checklist s WHERE s.staged_by <> CURRENT_USER)\n"
+	"	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER)\n"
+	"	   OR EXISTS (SELECT FROM perfeval_internal.staged_goal s WHERE s.staged_by <> CURRENT_USER)";
+
+static const char *const Q_FORMS =
+	"CREATE TEMP TABLE pe_forms AS\n"
+	"SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, s.*, g.annual_goal, g.annual_outcome\n"
+	"  FROM pe_import_forms f\n"
+	"  JOIN pe_projects s ON s.project_code = f.code AND s.nth = 1\n"
+	"  LEFT JOIN (SELECT x.\"项目编码\" AS code,\n"
+	"					string_agg(x.\"年度总体目标\", E'\\n' ORDER BY x.line) FILTER (WHERE x.\"年度总体目标\" ~ '[^[:space:]　]') AS annual_goal,\n"
+	"					string_agg(x.\"实际完成情况\", E'\\n' ORDER BY x.line) FILTER (WHERE x.\"实际完成情况\" ~ '[^[:space:]　]') AS annual_outcome\n"
+	"			   FROM perfeval_internal.staged_goal x GROUP BY 1) g ON g.code = f.code\n"
+	" WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code)";
+
+static const char *const Q_TAKEN =
+	"CREATE TEMP TABLE pe_taken AS\n"
+	"SELECT t.code, perfeval_internal.may_load(t.code) AS may\n"
+	"  FROM perfeval_internal.taken_codes(ARRAY(SELECT f.project_code FROM pe_forms f)) t(code)";
+
+static const char *const Q_RESULT =
+	"SELECT f.code,\n"
+	"	   CASE WHEN coalesce(e.n, 0) > 0 THEN 'rejected' ELSE 'imported' END,\n"
+	"	   CASE WHEN coalesce(e.n, 0) > 0 THEN coalesce(si.n, 0) ELSE coalesce(wi.n, 0) END,\n"
+	"	   coalesce(e.n, 0)\n"
+	"  FROM pe_import_forms f\n"
+	"  -- (keyed so that a form without 项目编码 finds its own problems)\n"
+	"  LEFT JOIN (SELECT coalesce(x.project_code, E'\\x01') AS k, count(*)::int AS n FROM perfeval.import_error x GROUP BY 1) e\n"
+	"	ON e.k = coalesce(f.code, E'\\x01')\n"
+	"  LEFT JOIN (SELECT coalesce(x.\"项目编码\", E'\\x01') AS k, count(*)::int AS n FROM perfeval_internal.staged_indicator x GROUP BY 1) si\n"
+	"	ON si.k = coalesce(f.code, E'\\x01')\n"
+	"  -- (what was written: the execution-rate row and the form's rows; not\n"
+	"  -- read back, which a loader on a cluster may not after the owner wrote)\n"
+	"  LEFT JOIN (SELECT w.project_code AS k, (w.offs + (SELECT count(*) FROM pe_irows r\n"
+	"					 WHERE r.project_code = w.project_code))::int AS n FROM pe_forms w) wi ON wi.k = f.code\n"
+	" ORDER BY f.line, f.code";
+
+static const WriteStep write_steps[] = {
+	{"perfeval.project", "project_id, name, year, division_code, department, implementing_unit, evaluation_kind, scheme_id, printed_total, printed_grade, source, department_from_unit, annual_goal, annual_outcome",
+		"SELECT s.project_code, s.name, s.year, s.division_code, s.department, s.implementing_unit, s.evaluation_kind,\n"
+		"	   s.scheme_id, s.printed_total, s.printed_grade, 'import_forms', s.department_from_unit, s.annual_goal,\n"
+		"	   s.annual_outcome\n"
+		"  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 ORDER BY s.ord"},
+	{"perfeval.allocation", "project_id, department, fund_level, unit, initial_budget, budget, arrived, spent",
+		"SELECT s.project_code, s.department, s.fund_level, s.money_unit, s.initial_budget, s.budget, s.arrived, s.spent\n"
+		"  FROM pe_forms s\n"
+		" WHERE s.ord BETWEEN $1 AND $2 AND num_nonnulls(s.initial_budget, s.budget, s.arrived, s.spent) > 0"},
+	{"perfeval.indicator", "project_id, code, seq, level1, level2, name, weight, target, source, printed_score, method, applicable, level1_points",
+		"SELECT x.* FROM (\n"
+		"	SELECT s.project_code, s.exec_code, 1, s.exec_level1, s.exec_level2, s.exec_name,\n"
+		"		   s.execution_weight, s.exec_target::perfeval.target, 'execution_rate',\n"
+		"		   s.execution_score, 'proportional'::perfeval.method, true,\n"
+		"		   NULL::numeric\n"
+		"	  FROM pe_forms s WHERE s.ord BETWEEN $1 AND $2 AND s.offs = 1\n"
+		"	UNION ALL\n"
+		"	-- (分值 written as /: a row that does not apply, of no weight)\n"
+		"	SELECT r.project_code, r.code, r.seq, btrim(r.level1), btrim(r.level2), btrim(r.name),\n"
+		"		   CASE WHEN r.weight_mark THEN 0 ELSE r.weight END,\n"
+		"		   r.tgt, r.source, r.score,\n"
+		"		   coalesce(r.method_raw::perfeval.method, 'proportional'), r.applicable, r.level1_points\n"
+		"	  FROM pe_forms s JOIN pe_irows r ON r.project_code = s.project_code WHERE s.ord BETWEEN $1 AND $2) x\n"
+		" ORDER BY 1, 3"},
+	{"perfeval.actual", "project_id, code, reported_on, measure, tier, fraction, deviation_note",
+		"SELECT r.project_code, r.code, s.reported_on, r.msr, j.tier, j.fraction, r.note\n"
+		"  FROM pe_forms s\n"
+		"  JOIN pe_irows r ON r.project_code = s.project_code\n"
+		"  JOIN perfeval.scheme sc ON sc.scheme_id = s.scheme_id\n"
+		" -- (and so is a row whose target its actual cannot be compared with --\n"
+		" -- a number against a word, units that do not convert -- that prints\n"
+		" -- its 得分; the evaluation says why, 1.16; the fraction and its tier:\n"
+		" -- the core's rule, pe_judged_by_score())\n"
+		" CROSS JOIN LATERAL perfeval_internal.judged_by_score(\n"
+		"		CASE WHEN perfeval.is_qualitative(r.tgt) OR coalesce(perfeval.is_qualitative(r.msr), false)\n"
+		"				  OR NOT coalesce(perfeval.comparable(r.tgt, r.msr), true) THEN r.score END,\n"
+		"		r.weight, sc.rules) j\n"
+		" WHERE s.ord BETWEEN $1 AND $2 AND r.source IN ('actual', 'printed') AND num_nonnulls(r.msr, j.tier, r.note) > 0\n"
+		" ORDER BY r.project_code, r.code"},
+	{"perfeval.checklist_point", "project_id, code, point_no, description, points, deduction, reason",
+		"SELECT c.project_code, c.code, c.point_no, c.description, c.points, c.deduction, c.reason\n"
+		"  FROM pe_forms s JOIN pe_points c ON c.project_code = s.project_code\n"
+		" WHERE s.ord BETWEEN $1 AND $2 ORDER BY c.project_code, c.code, c.point_no"},
+	{"perfeval.survey_response", "project_id, code, option_no, option_label, respondents, coefficient",
+		"SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient\n"
+		"  FROM pe_forms s JOIN pe_answers v ON v.project_code = s.project_code\n"
+		" WHERE s.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no"},
+};
+
+/* Run sql (no parameters, or n of them); ERROR if SPI says it failed. */
+static void
+run(const char *sql, int n, Oid *types, Datum *values)
+{
+	int			rc = n > 0 ? SPI_execute_with_args(sql, n, types, values, NULL, false, 0)
+		: SPI_execute(sql, false, 0);
+
+	if (rc < 0)
+		elog(ERROR, "perfeval: import_forms: %s: %s", SPI_result_code_string(rc), sql);
+}
+
+/* The one value of a one-row, one-column query (NULL: *isnull), copied out of SPI's memory. */
+static Datum
+value_of(const char *sql, int n, Oid *types, Datum *values, bool *isnull)
+{
+	bool		null;
+	Datum		d;
+
+	run(sql, n, types, values);
+	if (SPI_processed != 1 || SPI_tuptable->tupdesc->natts != 1)
+		elog(ERROR, "perfeval: import_forms: one value expected from: %s", sql);
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &null);
+	if (isnull)
+		*isnull = null;
+	if (null)
+		return (Datum) 0;
+	{
+		Form_pg_attribute att = TupleDescAttr(SPI_tuptable->tupdesc, 0);
+
+		return SPI_datumTransfer(d, att->attbyval, att->attlen);
+	}
+}
+
+static bool
+true_of(const char *sql)
+{
+	bool		null;
+	Datum		d = value_of(sql, 0, NULL, NULL, &null);
+
+	return !null && DatumGetBool(d);
+}
+
+/*
+ * Insert the rows of query ($1 and $2: lo and hi) into target (cols).  On
+ * one node, where row-level security does not apply to the caller, by
+ * bulk_insert() (src/bulk.c): batches written as COPY writes them, each
+ * batch's foreign keys checked and parents locked by one query, the kept
+ * state recomputed once; NULL from it (a trigger or a table it does not
+ * know) or row-level security: an INSERT ... SELECT.  On a Citus cluster,
+ * where row-level security applies to the caller, multi-row INSERTs
+ * (insert_rows(), src/stagebuf.c): Citus would COPY an INSERT ... SELECT's
+ * rows to the shards, which row-level security refuses.  (Both are called
+ * through SQL, with their declarations' settings.)
+ */
+static void
+write_rows(const WriteStep *w, int64 lo, int64 hi)
+{
+	Oid			types[5] = {REGCLASSOID, TEXTOID, TEXTOID, INT8OID, INT8OID};
+	Datum		args[5];
+	Oid			target = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(w->target)));
+	bool		citus = false;
+	bool		rls;
+	bool		null;
+
+	args[0] = ObjectIdGetDatum(target);
+	args[1] = CStringGetTextDatum(w->cols);
+	args[2] = CStringGetTextDatum(w->query);
+	args[3] = Int64GetDatum(lo);
+	args[4] = Int64GetDatum(hi);
+	/* (a separate statement: planned only where Citus's catalog exists) */
+	if (true_of("SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL"))
+		citus = DatumGetBool(value_of("SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1)",
+									  1, types, args, NULL));
+	rls = DatumGetBool(value_of("SELECT row_security_active($1)", 1, types, args, NULL));
+	if (citus && rls)
+	{
+		run("SELECT perfeval_internal.insert_rows($1, $2, $3, $4, $5)", 5, types, args);
+		return;
+	}
+	if (!citus && !rls)
+	{
+		(void) value_of("SELECT perfeval_internal.bulk_insert($1, $2, $3, $4, $5)", 5, types, args, &null);
+		if (!null)
+			return;
+	}
+	run(psprintf("INSERT INTO %s (%s) %s", w->target, w->cols, w->query), 2, types + 3, args + 3);
+}
+
+/*
+ * Write the problem-free forms numbered lo to hi (the temporary tables):
+ * each replaces the project of its 项目编码 (the project and every fact of
+ * it are deleted first), the kept state of the chunk's projects kept once,
+ * at the end.
+ */
+static void
+write_forms(int64 lo, int64 hi)
+{
+	Oid			types[2] = {INT8OID, INT8OID};
+	Datum		range[2] = {Int64GetDatum(lo), Int64GetDatum(hi)};
+	Oid			arrtype[1] = {TEXTARRAYOID};
+	Datum		taken[1];
+
+	/*
+	 * the codes naming projects already there (pe_taken; an array: Citus
+	 * cannot plan a DELETE joined with a temporary table)
+	 */
+	taken[0] = value_of("SELECT ARRAY(SELECT t.code FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code"
+						" WHERE s.ord BETWEEN $1 AND $2)", 2, types, range, NULL);
+	run("SELECT perfeval_internal.keep_later()", 0, NULL, NULL);
+	run("SELECT perfeval_internal.refuse_load(t.code)"
+		" FROM pe_taken t JOIN pe_forms s ON s.project_code = t.code WHERE s.ord BETWEEN $1 AND $2 AND NOT t.may",
+		2, types, range);
+	run("DELETE FROM perfeval.project p WHERE p.project_id = ANY ($1)", 1, arrtype, taken);
+	for (size_t i = 0; i < lengthof(write_steps); i++)
+		write_rows(&write_steps[i], lo, hi);
+	run("SELECT perfeval_internal.keep_now()", 0, NULL, NULL);
+}
+
+/*
+ * write_forms() in a subtransaction: true if it went in; else, for an error
+ * only the tables check (class 22 or 23, 42501), false with the error in
+ * *edata (any other error is raised again).
+ */
+static bool
+write_forms_sub(int64 lo, int64 hi, ErrorData **edata)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	bool		ok = true;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcontext);
+	PG_TRY();
+	{
+		write_forms(lo, hi);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *e;
+
+		MemoryContextSwitchTo(oldcontext);
+		e = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+		if (ERRCODE_TO_CATEGORY(e->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION &&
+			ERRCODE_TO_CATEGORY(e->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
+			e->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE)
+			ReThrowError(e);
+		*edata = e;
+		ok = false;
+	}
+	PG_END_TRY();
+	return ok;
+}
+
+/* The temporary tables of an earlier call of this session, if any, dropped. */
+static void
+drop_temps(bool only_existing)
+{
+	for (size_t i = 0; i < lengthof(temps); i++)
+	{
+		if (only_existing &&
+			!true_of(psprintf("SELECT to_regclass('pg_temp.%s') IS NOT NULL", temps[i])))
+			continue;
+		run(psprintf("DROP TABLE pg_temp.%s", temps[i]), 0, NULL, NULL);
+	}
+}
+
+PG_FUNCTION_INFO_V1(pe_import_forms);
+
+/*
+ * perfeval.import_forms() RETURNS TABLE (project_code text, status text,
+ * indicators int, errors int): move every staged form into the warehouse;
+ * a form with any problem is rejected whole (its problems in
+ * perfeval.import_error) and stays staged.
+ */
+Datum
+pe_import_forms(PG_FUNCTION_ARGS)
+{
+	TimestampTz t0 = GetCurrentTimestamp();
+	TupleDesc	outdesc;
+	Tuplestorestate *ts = pe_begin_set(fcinfo, 4, "import_forms()", &outdesc);
+	Oid			arrtype[1] = {TEXTARRAYOID};
+	Datum		codes[1];
+	int64		n;
+
+	SPI_connect();
+
+	/*
+	 * The statements are this library's: they name the catalog of its own
+	 * release.  A database whose extension is of another (the library was
+	 * updated, ALTER EXTENSION not yet run) is told so, not given a
+	 * half-run import.
+	 */
+	{
+		bool		null;
+		Datum		v = value_of("SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'perfeval'",
+								 0, NULL, NULL, &null);
+		char	   *db = null ? pstrdup("?") : TextDatumGetCString(v);
+
+		if (strcmp(db, PERFEVAL_VERSION) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("perfeval's library is release %s, this database's extension release %s",
+							PERFEVAL_VERSION, db),
+					 errdetail("import_forms() runs the statements of the library's release."),
+					 errhint("Update the extension: ALTER EXTENSION perfeval UPDATE.")));
+	}
+
+	/*
+	 * a form staged again replaces what was staged of it before (nothing to
+	 * replace where every row is of one batch: one file's COPY)
+	 */
+	for (size_t i = 0; i < lengthof(staging); i++)
+	{
+		if (!true_of(psprintf("SELECT min(t.batch) IS DISTINCT FROM max(t.batch) FROM perfeval_internal.%s t",
+							  staging[i])))
+			continue;
+		run(psprintf("DELETE FROM perfeval_internal.%s s USING (SELECT t.\"项目编码\" AS code, max(t.batch) AS b"
+					 " FROM perfeval_internal.%s t GROUP BY 1) m WHERE s.\"项目编码\" = m.code AND s.batch < m.b",
+					 staging[i], staging[i]), 0, NULL, NULL);
+	}
+	/* the planner's statistics of what was just staged */
+	run("SELECT perfeval_internal.analyze_staging()", 0, NULL, NULL);
+	drop_temps(true);
+
+	/*
+	 * the staged forms (a code of checklist, survey or goal rows alone is a
+	 * form too: its rows' problems are its, replaced by the next run's)
+	 */
+	run(Q_IMPORT_FORMS, 0, NULL, NULL);
+	/* the problems of this run replace those of earlier runs of the same forms */
+	codes[0] = value_of("SELECT ARRAY(SELECT f.code FROM pe_import_forms f WHERE f.code IS NOT NULL)",
+						0, NULL, NULL, NULL);
+	run("DELETE FROM perfeval.import_error e WHERE e.project_code = ANY ($1)", 1, arrtype, codes);
+	if (true_of("SELECT EXISTS (SELECT FROM pe_import_forms f WHERE f.code IS NULL)"))
+		run("DELETE FROM perfeval.import_error e WHERE e.project_code IS NULL", 0, NULL, NULL);
+	if (!true_of("SELECT EXISTS (SELECT FROM pe_import_forms)"))
+		ereport(NOTICE,
+				(errmsg("import_forms: nothing is staged"),
+				 errhint("Stage forms first: perfeval.stage_file(), or \\copy into perfeval.form_project and perfeval.form_indicator.")));
+
+	/*
+	 * the staged forms' project rows and indicator rows, each read once by
+	 * the core's form reader (typed, the national defaults applied, their
+	 * problems named; the indicator rows in form order, with progress); of
+	 * the indicator rows only the columns the checks and the writes use
+	 */
+	run("CREATE TEMP TABLE pe_projects AS SELECT * FROM perfeval_internal.form_projects()", 0, NULL, NULL);
+	run(Q_IROWS, 0, NULL, NULL);
+	run("ANALYZE pe_irows", 0, NULL, NULL);
+
+	/*
+	 * the checklist points and survey answers, read by the core, each with
+	 * the code of the indicator it scores (none: a problem), found by its
+	 * form
+	 */
+	run(Q_POINTS, 0, NULL, NULL);
+	run(Q_ANSWERS, 0, NULL, NULL);
+	n = DatumGetInt64(value_of("SELECT count(*) FROM pe_import_forms", 0, NULL, NULL, NULL));
+	pe_import_progress("checking forms", n, -1, t0);
+	run(Q_PROBLEMS, 0, NULL, NULL);
+
+	/*
+	 * a form staged by another role than the caller (the owner's nightly run
+	 * sees every loader's staged rows) is imported with the rights of
+	 * whoever staged it (1.15): only inside the loading scope of every role
+	 * that staged a row of it -- the project it replaces and the one it
+	 * writes -- else it is rejected with 42501 and stays staged.  (Nothing to
+	 * check for the caller's own rows, the only ones a loader sees: its
+	 * writes go through row-level security.)
+	 */
+	if (true_of(Q_OTHERS_EXIST))
+		run(Q_OTHERS, 0, NULL, NULL);
+
+	/* the forms to write, numbered in form order, as they will be written */
+	run(Q_FORMS, 0, NULL, NULL);
+	run("CREATE INDEX ON pe_forms (ord)", 0, NULL, NULL);
+
+	/*
+	 * the projects the forms replace, and whether the caller may load them:
+	 * read before anything is written (on a Citus cluster the owner, who
+	 * reads the scope, may not read the shards once the caller wrote them)
+	 */
+	run(Q_TAKEN, 0, NULL, NULL);
+	if (true_of("SELECT EXISTS (SELECT FROM pe_forms f WHERE NOT f.scheme_given)"
+				" AND NOT EXISTS (SELECT FROM perfeval.scheme sc WHERE sc.scheme_id = 'national_self')"))
+		run("SELECT perfeval_internal.ensure_national_self()", 0, NULL, NULL);
+	/* the forms' indicator rows, checklist points and survey answers, found by their form */
+	run("CREATE INDEX ON pe_irows (project_code)", 0, NULL, NULL);
+	run("CREATE INDEX ON pe_points (project_code)", 0, NULL, NULL);
+	run("CREATE INDEX ON pe_answers (project_code)", 0, NULL, NULL);
+	run("ANALYZE pe_forms, pe_points, pe_answers", 0, NULL, NULL);
+
+	n = DatumGetInt64(value_of("SELECT count(*) FROM pe_forms", 0, NULL, NULL, NULL));
+	for (int64 k = 1; k <= n; k += 1000)
+	{
+		int64		hi = Min(k + 999, n);
+		ErrorData  *e;
+
+		if (!write_forms_sub(k, k + 999, &e))
+		{
+			FreeErrorData(e);
+			/* the chunk again form by form: the failing one rejected with its error */
+			for (int64 j = k; j <= hi; j++)
+			{
+				if (write_forms_sub(j, j, &e))
+					continue;
+				{
+					Oid			types[4] = {INT8OID, TEXTOID, TEXTOID, TEXTOID};
+					Datum		args[4];
+					char		nulls[4] = {' ', ' ', ' ', ' '};
+
+					args[0] = Int64GetDatum(j);
+					args[1] = CStringGetTextDatum(unpack_sql_state(e->sqlerrcode));
+					args[2] = CStringGetTextDatum(e->message ? e->message : "");
+					if (e->hint == NULL || e->hint[0] == '\0')
+						nulls[3] = 'n';
+					else
+						args[3] = CStringGetTextDatum(e->hint);
+					if (SPI_execute_with_args("INSERT INTO perfeval.import_error (project_code, relation, line,"
+											  " column_name, value, sqlstate, message, hint)"
+											  " SELECT f.project_code, 'form_project', f.line, NULL, NULL, $2, $3, $4"
+											  " FROM pe_forms f WHERE f.ord = $1",
+											  4, types, args, nulls, false, 0) < 0)
+						elog(ERROR, "perfeval: import_forms: could not record a form's error");
+				}
+				FreeErrorData(e);
+			}
+		}
+
+		/*
+		 * where it is, for another session (pg_stat_activity.query), every
+		 * 1,000 forms; a NOTICE every 10,000
+		 */
+		pe_import_progress("writing forms", hi, n, t0);
+		if (n >= 10000 && (hi % 10000 == 0 || hi >= n))
+		{
+			long		secs;
+			int			usecs;
+			double		elapsed;
+
+			TimestampDifference(t0, GetCurrentTimestamp(), &secs, &usecs);
+			elapsed = Max(secs + usecs / 1e6, 0.001);
+			ereport(NOTICE,
+					(errmsg("import_forms: %lld of %lld forms written, %.0f forms/s",
+							(long long) hi, (long long) n, hi / elapsed)));
+		}
+		CHECK_FOR_INTERRUPTS();
+	}
+
+	/* imported forms leave the staging relations */
+	codes[0] = value_of("SELECT ARRAY(SELECT f.code FROM pe_import_forms f"
+						" WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code))",
+						0, NULL, NULL, NULL);
+	for (size_t i = 0; i < lengthof(staging); i++)
+		run(psprintf("DELETE FROM perfeval_internal.%s s WHERE s.\"项目编码\" = ANY ($1)", staging[i]),
+			1, arrtype, codes);
+
+	/* what became of each form */
+	run(Q_RESULT, 0, NULL, NULL);
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		Datum		v[4];
+		bool		isnull[4];
+
+		heap_deform_tuple(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, v, isnull);
+		tuplestore_putvalues(ts, outdesc, v, isnull);
+	}
+	drop_temps(false);
+	SPI_finish();
+	return (Datum) 0;
+}
