@@ -4,6 +4,34 @@
 
 \echo Use "CREATE EXTENSION perfeval" to load this file. \quit
 
+-- perfeval's internals (the kept state, section 45; what the views share;
+-- the guards and a restore's parked rows below).
+CREATE SCHEMA perfeval_internal;
+COMMENT ON SCHEMA perfeval_internal IS 'perfeval 的内部对象：所维护的状态与视图的公共部分 / perfeval''s internals: the state it keeps and what its views share';
+-- The text of a message the PL/pgSQL below raises, in the session's
+-- lc_messages (src/messages.c, translated in po/ with the C messages):
+-- RAISE ... USING MESSAGE = perfeval_internal.message('no_project', id).
+CREATE FUNCTION perfeval_internal.message(key text, VARIADIC args text[] DEFAULT '{}') RETURNS text
+	LANGUAGE C STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_message';
+COMMENT ON FUNCTION perfeval_internal.message(text, text[]) IS 'perfeval 的消息文本（按会话的 lc_messages 翻译，代入参数） / A perfeval message''s text in the session''s lc_messages, its arguments put in';
+
+-- A UTF8 database only: perfeval reads its text as UTF-8, and the division
+-- list it ships has names no other server encoding holds (seven county
+-- names have no GB2312 code, so EUC_CN cannot).  The script itself keeps
+-- to what GB2312 has (those names by chr(), section 46's data; chr() for a
+-- dash, section 80), so that an EUC_CN database is told this, by name,
+-- instead of PostgreSQL's conversion error on the script.
+DO $$
+BEGIN
+	IF pg_catalog.getdatabaseencoding() <> 'UTF8' THEN
+		RAISE EXCEPTION USING ERRCODE = 'untranslatable_character',
+			MESSAGE = perfeval_internal.message('not_utf8', pg_catalog.getdatabaseencoding()),
+			DETAIL = perfeval_internal.message('not_utf8.detail'),
+			HINT = perfeval_internal.message('not_utf8.hint');
+	END IF;
+END
+$$;
+
 CREATE TYPE perfeval.target;
 CREATE FUNCTION perfeval.target_in(cstring) RETURNS perfeval.target
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

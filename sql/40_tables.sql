@@ -6,17 +6,6 @@
 -- lookup tables (Citus reference tables).  No serial columns: keys are
 -- natural, so a load is idempotent and pg_dump has no sequences to carry.
 
--- perfeval's internals (the kept state, section 45; what the views share;
--- the guards and a restore's parked rows below).
-CREATE SCHEMA perfeval_internal;
-COMMENT ON SCHEMA perfeval_internal IS 'perfeval 的内部对象：所维护的状态与视图的公共部分 / perfeval''s internals: the state it keeps and what its views share';
-
--- The text of a message the PL/pgSQL below raises, in the session's
--- lc_messages (src/messages.c, translated in po/ with the C messages):
--- RAISE ... USING MESSAGE = perfeval_internal.message('no_project', id).
-CREATE FUNCTION perfeval_internal.message(key text, VARIADIC args text[] DEFAULT '{}') RETURNS text
-	LANGUAGE C STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_message';
-COMMENT ON FUNCTION perfeval_internal.message(text, text[]) IS 'perfeval 的消息文本（按会话的 lc_messages 翻译，代入参数） / A perfeval message''s text in the session''s lc_messages, its arguments put in';
 
 -- Scoring schemes (评分方案): the rules that differ by jurisdiction, as data.
 -- rules is the scheme decoded and checked once (src/rules.c: every bound of

@@ -47,6 +47,9 @@ DECLARE
 	ex_score numeric;
 	-- money and rates: thousands separators, two decimals (half-up)
 	mf constant text := 'FM999,999,999,999,999,999,990.00';
+	-- what is not known prints as a dash (chr(): section 10 keeps the
+	-- script to characters GB2312 has)
+	nd constant text := chr(8212);
 BEGIN
 	SELECT * INTO p FROM perfeval.project_scores ps WHERE ps.project_id = report_html.project_id;
 	IF NOT FOUND THEN
@@ -76,11 +79,11 @@ BEGIN
 				perfeval_internal.html(CASE a.row_kind WHEN '明细' THEN a.department || '（' || a.fund_level || '）'
 					WHEN '部门小计' THEN a.department || ' 小计' WHEN '级次小计' THEN a.fund_level || ' 小计'
 					ELSE '合计' END),
-				coalesce(to_char(a.initial_budget, mf), '—'), coalesce(to_char(a.budget, mf), '—'),
-				coalesce(to_char(a.arrived, mf), '—'), coalesce(to_char(a.spent, mf), '—'),
-				coalesce(to_char(a.execution_rate, mf) || '%', '—'),
-				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_weight)::text, '—') ELSE '' END,
-				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_score)::text, '—') ELSE '' END), ''
+				coalesce(to_char(a.initial_budget, mf), nd), coalesce(to_char(a.budget, mf), nd),
+				coalesce(to_char(a.arrived, mf), nd), coalesce(to_char(a.spent, mf), nd),
+				coalesce(to_char(a.execution_rate, mf) || '%', nd),
+				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_weight)::text, nd) ELSE '' END,
+				CASE WHEN a.row_kind = '合计' THEN coalesce(trim_scale(ex_score)::text, nd) ELSE '' END), ''
 				ORDER BY CASE a.row_kind WHEN '明细' THEN 1 WHEN '部门小计' THEN 2 WHEN '级次小计' THEN 3 ELSE 4 END,
 						 a.department, a.fund_level)
 	  INTO money
@@ -99,7 +102,7 @@ BEGIN
 				perfeval_internal.html(x.target),
 				perfeval_internal.html(coalesce(x.actual, x.tier)),
 				trim_scale(x.weight),
-				coalesce(x.score::text, '—'),
+				coalesce(x.score::text, nd),
 				perfeval_internal.html(x.deviation_note),
 				CASE WHEN x.explanation IS NOT NULL THEN
 					'<tr class="note"><td class="l"></td><td class="l"></td><td class="x" colspan="6">计算说明：'
@@ -128,7 +131,7 @@ BEGIN
 			CASE WHEN b.l2 IS NULL THEN 4 ELSE 20 END, 12 + 20 * b.k, CASE WHEN b.l2 IS NULL THEN 'l1' ELSE 'l2' END,
 			perfeval_internal.html(coalesce(b.l2, b.level1)),
 			1 + 20 * b.k, round(coalesce(b.score_rate, 0) * 4, 1), CASE WHEN b.l2 IS NULL THEN 'b1' ELSE 'b2' END,
-			206 + round(coalesce(b.score_rate, 0) * 4, 1), 12 + 20 * b.k, coalesce(trim_scale(round(b.score_rate, 2))::text || '%', '—')), ''
+			206 + round(coalesce(b.score_rate, 0) * 4, 1), 12 + 20 * b.k, coalesce(trim_scale(round(b.score_rate, 2))::text || '%', nd)), ''
 			ORDER BY b.k)
 	  INTO nbars, bars FROM b;
 
@@ -163,7 +166,7 @@ BEGIN
 		|| '<table class="head"><colgroup><col style="width:14%"><col style="width:36%"><col style="width:14%"><col style="width:36%"></colgroup>'
 		|| '<tr><th>项目名称</th><td colspan="3">' || perfeval_internal.html(p.name) || '</td></tr>'
 		|| '<tr><th>主管部门</th><td>' || perfeval_internal.html(p.department) || '</td><th>实施单位</th><td>'
-		|| CASE WHEN unit IS NULL OR unit = '' THEN '—' ELSE perfeval_internal.html(unit) END || '</td></tr>'
+		|| CASE WHEN unit IS NULL OR unit = '' THEN nd ELSE perfeval_internal.html(unit) END || '</td></tr>'
 		|| '<tr><th>项目编号</th><td>' || perfeval_internal.html(p.project_id) || '</td><th>评价类型</th><td>'
 		|| perfeval_internal.html(p.evaluation_kind) || '</td></tr>'
 		|| '<tr><th>行政区划</th><td>' || perfeval_internal.html(concat_ws(' ', p.province_name, p.prefecture_name, p.county_name))
@@ -176,18 +179,18 @@ BEGIN
 		|| CASE WHEN goal IS NULL AND outcome IS NULL THEN '' ELSE
 			'<h2>年度总体目标</h2><table class="goal"><colgroup><col style="width:50%"><col style="width:50%"></colgroup>'
 			|| '<thead><tr><th>预期目标</th><th>实际完成情况</th></tr></thead><tbody><tr><td>'
-			|| coalesce(nullif(perfeval_internal.html(goal), ''), '—') || '</td><td>'
-			|| coalesce(nullif(perfeval_internal.html(outcome), ''), '—')
+			|| coalesce(nullif(perfeval_internal.html(goal), ''), nd) || '</td><td>'
+			|| coalesce(nullif(perfeval_internal.html(outcome), ''), nd)
 			|| '</td></tr></tbody></table>' END
 		|| '<h2>年度绩效指标完成情况</h2>'
 		|| CASE WHEN rows IS NULL THEN '<p>未录入三级指标。</p>' ELSE
 			'<table class="ind"><colgroup><col style="width:10.5%"><col style="width:11%"><col style="width:15%"><col style="width:11%"><col style="width:11%"><col style="width:6%"><col style="width:6.5%"><col></colgroup>'
 			|| '<thead><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th></tr></thead>'
 			|| rows || '</table>' END
-		|| '<p class="total">总分：<b>' || coalesce(p.total::text, '—') || '</b>　等级：<b>'
-		|| perfeval_internal.html(coalesce(p.grade, '—')) || '</b>' || coalesce(marks, '')
+		|| '<p class="total">总分：<b>' || coalesce(p.total::text, nd) || '</b>　等级：<b>'
+		|| perfeval_internal.html(coalesce(p.grade, nd)) || '</b>' || coalesce(marks, '')
 		|| CASE WHEN p.printed_total IS NOT NULL OR p.printed_grade IS NOT NULL THEN
-			'　（报告：' || coalesce(p.printed_total::text, '—') || ' ' || perfeval_internal.html(coalesce(p.printed_grade, '')) || '）'
+			'　（报告：' || coalesce(p.printed_total::text, nd) || ' ' || perfeval_internal.html(coalesce(p.printed_grade, '')) || '）'
 			ELSE '' END || '</p>'
 		|| CASE WHEN nbars > 0 THEN '<div class="chart"><h2>各级指标得分率</h2><svg xmlns="http://www.w3.org/2000/svg" width="680" height="'
 			|| (20 * nbars + 4) || '" viewBox="0 0 680 ' || (20 * nbars + 4) || '">' || bars || '</svg></div>' ELSE '' END

@@ -282,7 +282,7 @@ CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value te
 -- Every staged indicator row of a form, as it will be written, read by the
 -- core's form reader (src/pe_form.c, 1.16): a merged cell's blank 一级指标
 -- or 二级指标 inherits the row above, a level-1 cell's points (产出指标（50分）)
--- go to level1_points, a row with no 三级指标 and nothing but marks (/ —
+-- go to level1_points, a row with no 三级指标 and nothing but marks (/, a dash,
 -- 无 …) is no row, a row with a mark in 指标值, 实际完成值, 分值 or 得分
 -- does not apply (unless it prints a 得分 of its 分值), a note of 0 or 无
 -- is none; a form of more rows than a project holds is not read (one row,

@@ -22,6 +22,10 @@ typedef struct PeMessage
 } PeMessage;
 
 static const PeMessage messages[] = {
+	/* section 10: the database's encoding */
+	{"not_utf8", gettext_noop("perfeval needs a UTF8 database, not %s")},
+	{"not_utf8.detail", gettext_noop("perfeval reads its text as UTF-8, and seven county names of the division list it ships have no GB2312 (EUC_CN) code.")},
+	{"not_utf8.hint", gettext_noop("Create the database with ENCODING 'UTF8' (CREATE DATABASE ... ENCODING 'UTF8' TEMPLATE template0); clients may keep GBK or GB18030 as their client_encoding.")},
 	/* section 40: the built-in scheme */
 	{"builtin_scheme.delete", gettext_noop("cannot delete the built-in scheme \"%s\"")},
 	{"builtin_scheme.update", gettext_noop("cannot rename the built-in scheme \"%s\"")},

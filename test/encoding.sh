@@ -11,17 +11,16 @@
 #     through it.
 #   * EUC_CN (GB2312) is the one simplified-Chinese server encoding.  The
 #     control file says `encoding = UTF8`, so the install script is read as
-#     UTF-8 and converted to EUC_CN; it holds characters GB2312 lacks: seven
-#     county names of the national division list (鄠邑区, 硚口区, ...; part 2
-#     finds them from the database) and a few symbols.  PostgreSQL converts
-#     the whole script before running any of it, so CREATE EXTENSION perfeval
-#     in an EUC_CN database is refused with 22P05 "character with byte
-#     sequence ... in encoding "UTF8" has no equivalent in encoding
-#     "EUC_CN"", and nothing is created.  (Without the encoding line it was
-#     22021 "invalid byte sequence for encoding "EUC_CN"": the UTF-8 script
-#     read as if it were EUC_CN.)  Storing those division names in EUC_CN is
-#     impossible, so a refusal is the right answer; part 2 checks it is that
-#     refusal and that it leaves nothing behind.
+#     UTF-8 and converted to EUC_CN before any of it runs.  Seven county
+#     names of the national division list (鄠邑区, 硚口区, ...; part 2 finds
+#     them from the database) have no GB2312 code, so perfeval cannot be held
+#     there.  1.15 was refused by that conversion (22P05 "character with byte
+#     sequence ... has no equivalent in encoding "EUC_CN""); since 1.16 the
+#     script keeps to GB2312 (those names as Unicode escapes, a dash by
+#     chr()) and its first statement refuses the database by name: 22P05
+#     "perfeval needs a UTF8 database, not EUC_CN", with a hint, in the
+#     session's language.  Part 2 checks the script converts, that refusal
+#     (in English and in Chinese), and that it leaves nothing behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-dev}
@@ -48,9 +47,22 @@ out=$(PGCLIENTENCODING=UTF8 psql -X -q -d enc_euc -v VERBOSITY=verbose -c '\set 
 	-c 'CREATE EXTENSION perfeval' 2>&1) && bad "CREATE EXTENSION perfeval succeeded in an EUC_CN database"
 echo "EUC_CN database: ${out%%$'\n'*}"
 case "$out" in
-*'22P05'*'has no equivalent in encoding "EUC_CN"'*) ;;
-*) bad "expected 22P05, a character of the UTF-8 script with no equivalent in EUC_CN; got: $out" ;;
+*'22P05'*'perfeval needs a UTF8 database, not EUC_CN'*"ENCODING 'UTF8'"*) ;;
+*) bad "expected 22P05 \"perfeval needs a UTF8 database, not EUC_CN\" with its hint; got: $out" ;;
 esac
+# (in the session's language too; the translation itself keeps to GB2312)
+if psql -X -q -d enc_euc -c "SET lc_messages = 'zh_CN.UTF-8'" >/dev/null 2>&1; then
+	out=$(PGCLIENTENCODING=UTF8 psql -X -q -d enc_euc -c "SET lc_messages = 'zh_CN.UTF-8'" \
+		-c 'CREATE EXTENSION perfeval' 2>&1) && bad "CREATE EXTENSION perfeval succeeded in an EUC_CN database"
+	case "$out" in
+	*'perfeval 需要 UTF8 编码的数据库，而不是 EUC_CN'*) ;;
+	*) bad "expected the refusal in Chinese under lc_messages zh_CN.UTF-8; got: $out" ;;
+	esac
+fi
+# the script converts to EUC_CN (only then can its first statement speak)
+installed=$(q -d "$DB" -c "SELECT setting FROM pg_config WHERE name = 'SHAREDIR'")/extension/perfeval--$(q -d "$DB" -c "SELECT extversion FROM pg_extension WHERE extname = 'perfeval'").sql
+iconv -f UTF-8 -t GB2312 "$installed" >/dev/null 2>"$W/iconv" ||
+	bad "the install script has a character GB2312 lacks: $(head -c 300 "$W/iconv")"
 n=$(PGCLIENTENCODING=UTF8 q -d enc_euc -c "SELECT count(*) FROM pg_namespace WHERE nspname IN ('perfeval', 'perfeval_internal')")
 [ "$n" = 0 ] || bad "the refused CREATE EXTENSION left $n schemas behind"
 # why it cannot work there: shipped names GB2312 does not have (read from

@@ -177,7 +177,7 @@ test)
 		load_samples encoding
 		bash test/encoding.sh encoding
 	}
-	suite "Chinese encodings: GBK clients load and read everything; an EUC_CN database is refused (22P05) and left clean" encoding
+	suite "Chinese encodings: GBK clients load and read everything; an EUC_CN database is refused by name (22P05) and left clean" encoding
 	suite "the Debian package postgresql-NN-perfeval: built with pg_buildext, lintian-clean, holds every script, creates the extension on a clean cluster" \
 		bash test/package.sh
 	echo
