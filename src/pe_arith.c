@@ -235,3 +235,100 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 	out->rate = (int64_t) r;
 	return PE_OK;
 }
+
+/*
+ * The light a qualitative actual's words give (达成 green, 部分达成 yellow,
+ * 未达成 red, and the monitoring forms' longer words), or PE_LIGHT_NONE.
+ */
+static int
+word_light(const PeQuant *a)
+{
+	static const struct
+	{
+		const char *word;
+		int			light;
+	}			words[] = {
+		{"达成", PE_LIGHT_GREEN}, {"达成目标", PE_LIGHT_GREEN},
+		{"部分达成", PE_LIGHT_YELLOW}, {"部分达成目标并具有一定效果", PE_LIGHT_YELLOW},
+		{"未达成", PE_LIGHT_RED}, {"未达成目标且效果较差", PE_LIGHT_RED},
+	};
+
+	if (a->unit != PE_UNIT_QUAL)
+		return PE_LIGHT_NONE;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i].word) == a->textlen && memcmp(words[i].word, a->text, a->textlen) == 0)
+			return words[i].light;
+	return PE_LIGHT_NONE;
+}
+
+PeStatus
+pe_progress(const PeQuant *t, const PeQuant *a, int32_t date, PeFraction share, bool full,
+			const PeMonitorRules *rules, PeProgress *out, PeError *err)
+{
+	int64_t		ft,
+				fa;
+	pe_i128		tv,
+				av,
+				num,
+				den;
+	PeStatus	st;
+
+	memset(out, 0, sizeof(*out));
+	pe_set_ok(err);
+	if (full || share.den <= 0 || share.num <= 0)
+		share.num = share.den = 1;
+	/* a deadline is due on its day; everything else is due in its year */
+	out->due = t->unit != PE_UNIT_DATE || (int64_t) date * PE_SCALE >= t->amount;
+	if (t->unit == PE_UNIT_QUAL || (a && a->unit == PE_UNIT_QUAL))
+	{
+		out->light = a ? word_light(a) : PE_LIGHT_GREY;
+		out->met = out->light == PE_LIGHT_GREEN;
+		return PE_OK;
+	}
+	if (t->unit != PE_UNIT_DATE && t->cmp != PE_CMP_LE && t->cmp != PE_CMP_LT && t->amount > 0)
+	{
+		pe_i128		e = div_round((pe_i128) t->amount * share.num, share.den);
+
+		out->has_expected = true;
+		out->expected = (int64_t) e;
+	}
+	if (a == NULL)
+	{
+		out->light = PE_LIGHT_GREY;
+		return PE_OK;
+	}
+	st = reconcile_units(t, a, &ft, &fa, err);
+	if (st != PE_OK)
+		return st;
+	tv = (pe_i128) t->amount * ft;
+	av = (pe_i128) a->amount * fa;
+	if (t->unit == PE_UNIT_DATE)
+	{
+		out->met = comparison_holds(t->cmp, av, tv);
+		out->light = out->met || !out->due ? PE_LIGHT_GREEN : PE_LIGHT_RED;
+		return PE_OK;
+	}
+	if (t->cmp == PE_CMP_GT)
+		out->met = av > tv;
+	else if (t->cmp == PE_CMP_EQ && tv > 0)
+		out->met = av >= tv;	/* = is met at or above a positive target */
+	else
+		out->met = comparison_holds(t->cmp, av, tv);
+	if (!out->has_expected)
+	{
+		/* ≤ <, or a target at or below 0: met or not */
+		out->light = out->met ? PE_LIGHT_GREEN : PE_LIGHT_RED;
+		return PE_OK;
+	}
+	/* actual ÷ (target × num ÷ den) × 100, rounded once */
+	num = av * share.den;
+	den = tv * share.num;
+	if (pe_rate(num, den, &out->progress) != PE_OK)
+		return pe_fail(err, PE_ERR_RANGE, (size_t) -1,
+					   gettext_noop("The progress exceeds 999999999999.999999 percent."));
+	out->has_progress = true;
+	out->light = out->progress >= rules->goal_blue ? PE_LIGHT_BLUE :
+		out->progress < rules->goal_red ? PE_LIGHT_RED :
+		out->progress < rules->goal_yellow ? PE_LIGHT_YELLOW : PE_LIGHT_GREEN;
+	return PE_OK;
+}

@@ -867,4 +867,108 @@ extern PeStatus pe_scan_number(const char *s, size_t b, size_t e, bool groups,
 extern bool pe_cell_needs_guard(const char *s, size_t len);
 extern bool pe_cell_is_guarded(const char *s, size_t len);
 
+/*
+ * Mid-year monitoring (绩效运行监控, 双监控; pe_monitor.c, 1.16): budget
+ * execution against the calendar and each indicator's progress at a date,
+ * as lights.  Every threshold is the rules' (PeMonitorRules); the defaults
+ * are the provincial systems' (pe_monitor_defaults).
+ *
+ * Lights, ordered by how bad they are (a project's goal light is the worst
+ * of its indicators' that have one; grey only when none has):
+ */
+typedef enum PeLight
+{
+	PE_LIGHT_NONE = 0,			/* cannot be told (SQL NULL, and a finding) */
+	PE_LIGHT_GREY = 1,			/* nothing reported yet */
+	PE_LIGHT_BLUE = 2,			/* ahead: at or above the over-achievement bound */
+	PE_LIGHT_GREEN = 3,
+	PE_LIGHT_YELLOW = 4,
+	PE_LIGHT_RED = 5,
+	PE_LIGHT_COUNT
+} PeLight;
+extern const char *pe_light_name(int light);	/* "red"; NULL for NONE */
+extern const char *pe_light_label(int light);	/* "红"; NULL for NONE */
+extern int	pe_light_code(const char *s, size_t len);	/* by name; -1 */
+/* The worse of two lights (grey and none give way to any other). */
+extern int	pe_light_worse(int a, int b);
+
+typedef struct PeMonitorRules
+{
+	int64_t		exec_red;		/* execution ratio below: red (60 %) */
+	int64_t		exec_yellow;	/* below: yellow (80 %), else green */
+	int64_t		goal_red;		/* progress below: red (60 %) */
+	int64_t		goal_yellow;	/* below: yellow (80 %) */
+	int64_t		goal_blue;		/* at or above: blue (120 %), else green */
+	bool		by_day;			/* time progress by day of year, not by month */
+} PeMonitorRules;
+extern const PeMonitorRules pe_monitor_defaults;
+/* The bounds in order (0 < red <= yellow, red <= yellow < blue): PE_OK, else PE_ERR_INVALID. */
+extern PeStatus pe_monitor_rules_check(const PeMonitorRules *r, PeError *err);
+
+/*
+ * The calendar's share of the year at a date, as a fraction num/den: the
+ * month (8/12 on any day of August) or, by_day, the day of the year
+ * (244/366).  PE_ERR_INVALID for a date that does not exist.
+ */
+typedef struct PeFraction
+{
+	int64_t		num;
+	int64_t		den;
+} PeFraction;
+extern PeStatus pe_time_share(int year, int month, int day, bool by_day, PeFraction *out);
+
+/*
+ * Budget execution at a date: rate = spent ÷ budget × 100, time progress =
+ * the calendar's share × 100, ratio = rate ÷ time progress × 100 and gap =
+ * rate - time progress (percentage points), each computed exactly from the
+ * figures and rounded once (six decimals, half-up).  PE_NULL (and nothing
+ * set) when the budget is not above 0: never 0 % and red.
+ */
+typedef struct PeExecution
+{
+	int64_t		rate;
+	int64_t		time_progress;
+	int64_t		ratio;
+	int64_t		gap;
+	int			light;
+} PeExecution;
+extern PeStatus pe_execution(int64_t spent, int64_t budget, PeFraction share,
+							 const PeMonitorRules *r, PeExecution *out);
+
+/*
+ * An indicator's progress at a date.  actual NULL: nothing reported (grey;
+ * due says whether that is a finding).  A target of ≥ > = above 0: expected
+ * = target × share (full: the whole target), progress = actual ÷ expected ×
+ * 100; red, yellow, green, blue by the rules' bounds.  ≤ <: green when met,
+ * else red.  A target at or below 0: green only when met (= 0: equal).  A
+ * deadline: green when met or not yet due, else red.  A qualitative target
+ * or actual: the tier word of the actual (达成 / 达成目标 green, 部分达成 /
+ * 部分达成目标并具有一定效果 yellow, 未达成 / 未达成目标且效果较差 red);
+ * another phrase gives PE_LIGHT_NONE.  Units that cannot be compared:
+ * PE_ERR_UNITS (err->detail says why).  date is yyyymmdd.
+ */
+typedef struct PeProgress
+{
+	bool		has_expected;
+	int64_t		expected;		/* in the target's unit */
+	bool		has_progress;
+	int64_t		progress;		/* percent */
+	bool		met;			/* the actual satisfies the whole target */
+	bool		due;			/* the target is due at the date */
+	int			light;
+} PeProgress;
+extern PeStatus pe_progress(const PeQuant *target, const PeQuant *actual, int32_t date,
+							PeFraction share, bool full, const PeMonitorRules *r,
+							PeProgress *out, PeError *err);
+
+/*
+ * The sentence a light is explained by, the way pe_explain() explains a
+ * score (执行率=412÷1000=41.2%，序时进度=8÷12=66.7%，执行进度比=61.8%，黄灯):
+ * percentages to one decimal, half-up.  Same buffer contract as pe_explain().
+ */
+extern size_t pe_explain_execution(int64_t spent, int64_t budget, PeFraction share,
+								   const PeExecution *e, char *buf, size_t cap);
+extern size_t pe_explain_progress(const PeQuant *target, const PeQuant *actual, PeFraction share,
+								  bool full, const PeProgress *p, char *buf, size_t cap);
+
 #endif							/* PE_CORE_H */

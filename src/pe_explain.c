@@ -488,3 +488,137 @@ pe_describe_finding(int finding, const PeRow *r, const PeEval *e, const char *na
 	}
 	return b.len;
 }
+
+/* ------------------------------------------------------------ monitoring */
+
+/* A percentage rounded half-up to one decimal, as a monitoring sheet prints it: 66.7%. */
+static void
+put_pct1(Buf *b, int64_t v)
+{
+	int64_t		unit = 100000;	/* 10^-6 → 10^-1 */
+	int64_t		q = (v < 0 ? v - unit / 2 : v + unit / 2) / unit * unit;
+
+	put_num(b, q);
+	puts_(b, "%");
+}
+
+static void
+put_int(Buf *b, int64_t v)
+{
+	char		num[24];
+
+	snprintf(num, sizeof(num), "%lld", (long long) v);
+	puts_(b, num);
+}
+
+static void
+put_light(Buf *b, int light)
+{
+	puts_(b, pe_light_label(light));
+	puts_(b, "灯");
+}
+
+size_t
+pe_explain_execution(int64_t spent, int64_t budget, PeFraction share, const PeExecution *e,
+					 char *out, size_t cap)
+{
+	Buf			b = {out, cap, 0};
+
+	if (cap > 0)
+		out[0] = '\0';
+	if (e == NULL)
+	{
+		puts_(&b, "全年预算为0或未录入：执行率无法计算，不亮灯");
+		return b.len;
+	}
+	puts_(&b, "执行率=");
+	put_num(&b, spent);
+	puts_(&b, "÷");
+	put_num(&b, budget);
+	puts_(&b, "=");
+	put_pct1(&b, e->rate);
+	puts_(&b, "，序时进度=");
+	put_int(&b, share.num);
+	puts_(&b, "÷");
+	put_int(&b, share.den);
+	puts_(&b, "=");
+	put_pct1(&b, e->time_progress);
+	puts_(&b, "，执行进度比=");
+	put_pct1(&b, e->ratio);
+	puts_(&b, "，");
+	put_light(&b, e->light);
+	return b.len;
+}
+
+size_t
+pe_explain_progress(const PeQuant *t, const PeQuant *a, PeFraction share, bool full,
+					const PeProgress *p, char *out, size_t cap)
+{
+	Buf			b = {out, cap, 0};
+	char		unit[PE_MAX_TEXT + 32];
+
+	if (cap > 0)
+		out[0] = '\0';
+	if (a == NULL)
+	{
+		puts_(&b, p->due ? "已到期，尚未报告实际完成值，" : "尚未报告实际完成值，");
+		put_light(&b, PE_LIGHT_GREY);
+		return b.len;
+	}
+	if (t->unit == PE_UNIT_QUAL || a->unit == PE_UNIT_QUAL)
+	{
+		puts_(&b, "实际完成“");
+		put_quant(&b, a, false);
+		if (p->light == PE_LIGHT_NONE)
+		{
+			puts_(&b, "”，不是达成、部分达成或未达成，不亮灯");
+			return b.len;
+		}
+		puts_(&b, "”，");
+		put_light(&b, p->light);
+		return b.len;
+	}
+	if (p->light == PE_LIGHT_NONE)
+	{
+		puts_(&b, "实际完成值“");
+		put_quant(&b, a, false);
+		puts_(&b, "”不能与指标值“");
+		put_quant(&b, t, true);
+		puts_(&b, "”比较，不亮灯");
+		return b.len;
+	}
+	if (p->has_progress)
+	{
+		unit_text(t, unit);
+		puts_(&b, "应完成=");
+		put_num(&b, t->amount);
+		if (!full && share.num != share.den)
+		{
+			puts_(&b, "×");
+			put_int(&b, share.num);
+			puts_(&b, "÷");
+			put_int(&b, share.den);
+			puts_(&b, "=");
+			put_num(&b, p->expected);
+		}
+		puts_(&b, unit);
+		puts_(&b, full ? "（全年）" : "");
+		puts_(&b, "，实际完成");
+		put_quant(&b, a, false);
+		puts_(&b, "，进度=");
+		put_pct1(&b, p->progress);
+		puts_(&b, "，");
+		put_light(&b, p->light);
+		return b.len;
+	}
+	puts_(&b, "指标值");
+	put_quant(&b, t, true);
+	puts_(&b, "，实际");
+	put_quant(&b, a, false);
+	if (t->unit == PE_UNIT_DATE && !p->met)
+		puts_(&b, p->due ? "，已到期未达成，" : "，尚未到期，");
+	else
+		puts_(&b, p->met ? "，已达成，" : "，未达成，");
+	put_light(&b, p->light);
+	return b.len;
+}
