@@ -561,7 +561,7 @@ pe_explain_progress(const PeQuant *t, const PeQuant *a, PeFraction share, bool f
 		out[0] = '\0';
 	if (a == NULL)
 	{
-		puts_(&b, p->due ? "已到期，尚未报告实际完成值，" : "尚未报告实际完成值，");
+		puts_(&b, t->unit == PE_UNIT_DATE && p->due ? "已到期，尚未报告实际完成值，" : "尚未报告实际完成值，");
 		put_light(&b, PE_LIGHT_GREY);
 		return b.len;
 	}

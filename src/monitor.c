@@ -1,0 +1,238 @@
+/*
+ * Mid-year monitoring (绩效运行监控) in SQL: the core's rules (pe_monitor.c,
+ * pe_progress()) behind time_progress(), execution_light(),
+ * indicator_light() and the worst_light() aggregate.  Nothing is decided
+ * here: the wrappers convert and report.
+ */
+#include "perfeval.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/numeric.h"
+
+/* A date's year, month and day (an infinite date has none). */
+static void
+date_parts(DateADT d, int *y, int *m, int *day)
+{
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
+				 errmsg("a monitoring date must be a day of a year: \"%s\"",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)))),
+				 errhint("Give the day the figures were reported, as 2024-08-31.")));
+	j2date(d + POSTGRES_EPOCH_JDATE, y, m, day);
+}
+
+static PeFraction
+share_at(DateADT d, bool by_day)
+{
+	int			y,
+				m,
+				day;
+	PeFraction	f;
+
+	date_parts(d, &y, &m, &day);
+	if (pe_time_share(y, m, day, by_day, &f) != PE_OK)
+		elog(ERROR, "perfeval: no share of the year for %d-%d-%d", y, m, day);
+	return f;
+}
+
+/* A bound of the monitoring rules from its argument, checked with the others. */
+static PeMonitorRules
+rules_from(FunctionCallInfo fcinfo, int first, bool goal)
+{
+	PeMonitorRules r = pe_monitor_defaults;
+	PeError		err;
+
+	if (goal)
+	{
+		r.goal_red = pe_numeric_arg(PG_GETARG_DATUM(first), "red");
+		r.goal_yellow = pe_numeric_arg(PG_GETARG_DATUM(first + 1), "yellow");
+		r.goal_blue = pe_numeric_arg(PG_GETARG_DATUM(first + 2), "blue");
+	}
+	else
+	{
+		r.exec_red = pe_numeric_arg(PG_GETARG_DATUM(first), "red");
+		r.exec_yellow = pe_numeric_arg(PG_GETARG_DATUM(first + 1), "yellow");
+	}
+	if (pe_monitor_rules_check(&r, &err) != PE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid monitoring bounds"),
+				 errdetail("%s", _(err.detail)),
+				 errhint("The defaults are red below 60, yellow below 80 and, for indicators, blue from 120.")));
+	return r;
+}
+
+static Datum
+text_or_null(const char *s, bool *isnull)
+{
+	*isnull = s == NULL;
+	return s ? CStringGetTextDatum(s) : (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(pe_time_progress_sql);
+
+/* time_progress(as_of date, by_day boolean): the calendar's share of the year in percent. */
+Datum
+pe_time_progress_sql(PG_FUNCTION_ARGS)
+{
+	PeFraction	f = share_at(PG_GETARG_DATEADT(0), PG_GETARG_BOOL(1));
+	int64		v;
+
+	if (pe_rate(f.num, f.den, &v) != PE_OK)
+		elog(ERROR, "perfeval: time progress out of range");
+	PG_RETURN_NUMERIC(pe_fixed_to_numeric(v));
+}
+
+PG_FUNCTION_INFO_V1(pe_execution_sql);
+
+/*
+ * execution_light(spent, budget, as_of, by_day, red, yellow) RETURNS
+ * (exec_rate, time_progress, exec_ratio, exec_gap, light, light_zh,
+ * explanation): a budget not above 0 gives NULL figures and light, and the
+ * sentence saying why.
+ */
+Datum
+pe_execution_sql(PG_FUNCTION_ARGS)
+{
+	int64		spent = pe_numeric_arg(PG_GETARG_DATUM(0), "spent");
+	int64		budget = pe_numeric_arg(PG_GETARG_DATUM(1), "budget");
+	PeFraction	f = share_at(PG_GETARG_DATEADT(2), PG_GETARG_BOOL(3));
+	PeMonitorRules r = rules_from(fcinfo, 4, false);
+	PeExecution e;
+	PeStatus	st = pe_execution(spent, budget, f, &r, &e);
+	TupleDesc	desc;
+	Datum		v[7];
+	bool		n[7] = {false};
+	char		why[512];
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 7)
+		elog(ERROR, "perfeval: execution_light() must return 7 columns");
+	if (st != PE_OK && st != PE_NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("execution rate out of range for perfeval: %s of %s",
+						pe_numeric_text(PG_GETARG_DATUM(0)), pe_numeric_text(PG_GETARG_DATUM(1)))));
+	if (st == PE_OK)
+	{
+		v[0] = NumericGetDatum(pe_fixed_to_numeric(e.rate));
+		v[1] = NumericGetDatum(pe_fixed_to_numeric(e.time_progress));
+		v[2] = NumericGetDatum(pe_fixed_to_numeric(e.ratio));
+		v[3] = NumericGetDatum(pe_fixed_to_numeric(e.gap));
+	}
+	else
+	{
+		int64		tp;
+
+		n[0] = n[2] = n[3] = true;
+		if (pe_rate(f.num, f.den, &tp) != PE_OK)
+			elog(ERROR, "perfeval: time progress out of range");
+		v[1] = NumericGetDatum(pe_fixed_to_numeric(tp));
+		e.light = PE_LIGHT_NONE;
+	}
+	v[4] = text_or_null(pe_light_name(e.light), &n[4]);
+	v[5] = text_or_null(pe_light_label(e.light), &n[5]);
+	pe_explain_execution(spent, budget, f, st == PE_OK ? &e : NULL, why, sizeof(why));
+	v[6] = CStringGetTextDatum(why);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), v, n)));
+}
+
+PG_FUNCTION_INFO_V1(pe_indicator_light_sql);
+
+/*
+ * indicator_light(target, actual, as_of, full, red, yellow, blue) RETURNS
+ * (expected, progress, light, light_zh, met, due, explanation): actual NULL
+ * is nothing reported yet (grey); units that cannot be compared give a NULL
+ * light and the sentence saying so.
+ */
+Datum
+pe_indicator_light_sql(PG_FUNCTION_ARGS)
+{
+	PeQuant		t,
+				a;
+	bool		has_actual = !PG_ARGISNULL(1);
+	DateADT		d;
+	int			y,
+				m,
+				day;
+	PeFraction	f;
+	PeMonitorRules r;
+	PeProgress	p;
+	PeError		err;
+	PeStatus	st;
+	TupleDesc	desc;
+	Datum		v[7];
+	bool		n[7] = {false};
+	char		why[1024];
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) || PG_ARGISNULL(5) ||
+		PG_ARGISNULL(6))
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 7)
+		elog(ERROR, "perfeval: indicator_light() must return 7 columns");
+	pe_quant_unpack(PG_GETARG_DATUM(0), &t);
+	if (has_actual)
+		pe_quant_unpack(PG_GETARG_DATUM(1), &a);
+	d = PG_GETARG_DATEADT(2);
+	date_parts(d, &y, &m, &day);
+	f = share_at(d, false);
+	r = rules_from(fcinfo, 4, true);
+	st = pe_progress(&t, has_actual ? &a : NULL, y * 10000 + m * 100 + day, f, PG_GETARG_BOOL(3), &r, &p, &err);
+	if (st == PE_ERR_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("progress out of range for perfeval"),
+				 errdetail("%s", _(err.detail))));
+	if (st != PE_OK)
+		p.light = PE_LIGHT_NONE;	/* units that cannot be compared */
+	n[0] = !p.has_expected;
+	v[0] = p.has_expected ? NumericGetDatum(pe_fixed_to_numeric(p.expected)) : (Datum) 0;
+	n[1] = st != PE_OK || !p.has_progress;
+	v[1] = n[1] ? (Datum) 0 : NumericGetDatum(pe_fixed_to_numeric(p.progress));
+	v[2] = text_or_null(pe_light_name(p.light), &n[2]);
+	v[3] = text_or_null(pe_light_label(p.light), &n[3]);
+	n[4] = !has_actual || st != PE_OK;
+	v[4] = BoolGetDatum(p.met);
+	v[5] = BoolGetDatum(p.due);
+	pe_explain_progress(&t, has_actual ? &a : NULL, f, PG_GETARG_BOOL(3), &p, why, sizeof(why));
+	v[6] = CStringGetTextDatum(why);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), v, n)));
+}
+
+PG_FUNCTION_INFO_V1(pe_light_worse_sql);
+
+/* light_worse(a, b): the worse of two lights (the worst_light() aggregate's step). */
+Datum
+pe_light_worse_sql(PG_FUNCTION_ARGS)
+{
+	int			a = PE_LIGHT_NONE,
+				b = PE_LIGHT_NONE;
+
+	for (int i = 0; i < 2; i++)
+	{
+		text	   *s;
+		int			c;
+
+		if (PG_ARGISNULL(i))
+			continue;
+		s = PG_GETARG_TEXT_PP(i);
+		c = pe_light_code(VARDATA_ANY(s), VARSIZE_ANY_EXHDR(s));
+		if (c < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid light: \"%s\"", text_to_cstring(s)),
+					 errhint("A light is red, yellow, green, blue or grey.")));
+		if (i == 0)
+			a = c;
+		else
+			b = c;
+	}
+	a = pe_light_worse(a, b);
+	if (a == PE_LIGHT_NONE)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(pe_light_name(a)));
+}
