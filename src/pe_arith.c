@@ -138,6 +138,18 @@ comparison_holds(int cmp, pe_i128 a, pe_i128 t)
 	}
 }
 
+/*
+ * Is a target met?  Its comparator, except that "=" is met by any actual at
+ * or above a positive target (exceeding it is not penalised).
+ */
+static bool
+target_met(int cmp, pe_i128 a, pe_i128 t)
+{
+	if (cmp == PE_CMP_EQ && t > 0)
+		return a >= t;
+	return comparison_holds(cmp, a, t);
+}
+
 /* Can completion() compare the units of t and a (a qualitative side aside)? */
 bool
 pe_units_comparable(const PeQuant *t, const PeQuant *a)
@@ -195,9 +207,9 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 		return PE_OK;
 	}
 
+	met = target_met(t->cmp, av, tv);
 	if (t->cmp == PE_CMP_LE || t->cmp == PE_CMP_LT)
 	{
-		met = comparison_holds(t->cmp, av, tv);
 		if (met)
 			r = hundred;
 		else if (tv <= 0)
@@ -212,15 +224,9 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 			r = div_round(tv * hundred, av);	/* av >= tv > 0 here */
 	}
 	else if (tv <= 0)
-	{
-		met = comparison_holds(t->cmp, av, tv);
 		r = met ? hundred : 0;
-	}
 	else
-	{
-		met = t->cmp == PE_CMP_GT ? av > tv : av >= tv;
 		r = div_round(av * hundred, tv);
-	}
 
 	out->met = met;
 	out->boundary = !met && r >= hundred;
@@ -308,12 +314,7 @@ pe_progress(const PeQuant *t, const PeQuant *a, int32_t date, PeFraction share, 
 		out->light = out->met || !out->due ? PE_LIGHT_GREEN : PE_LIGHT_RED;
 		return PE_OK;
 	}
-	if (t->cmp == PE_CMP_GT)
-		out->met = av > tv;
-	else if (t->cmp == PE_CMP_EQ && tv > 0)
-		out->met = av >= tv;	/* = is met at or above a positive target */
-	else
-		out->met = comparison_holds(t->cmp, av, tv);
+	out->met = target_met(t->cmp, av, tv);
 	if (!out->has_expected)
 	{
 		/* ≤ <, or a target at or below 0: met or not */
