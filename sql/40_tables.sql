@@ -140,6 +140,26 @@ CREATE TABLE perfeval.allocation (
 	PRIMARY KEY (project_id, department, fund_level)
 );
 
+-- Money during the year (mid-year monitoring, 1.16): per project,
+-- department and fund level, cumulative to reported_on (budget: the
+-- adjusted full-year budget on that day).  The year-end allocation stays as
+-- it is.
+CREATE TABLE perfeval.execution (
+	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
+	department text NOT NULL,
+	fund_level text NOT NULL
+		CHECK (fund_level IN ('中央', '省级', '市级', '县区级', '上年结转', '其他')),
+	reported_on date NOT NULL CONSTRAINT execution_reported_on_check CHECK (isfinite(reported_on)),
+	unit text NOT NULL DEFAULT '万元' CONSTRAINT execution_unit_check CHECK (perfeval_internal.is_money_unit(unit)),
+	budget numeric NOT NULL
+		CONSTRAINT execution_budget_check CHECK (perfeval.is_exact(budget) AND budget >= 0),
+	arrived numeric
+		CONSTRAINT execution_arrived_check CHECK (perfeval.is_exact(arrived) AND arrived >= 0),
+	spent numeric NOT NULL
+		CONSTRAINT execution_spent_check CHECK (perfeval.is_exact(spent) AND spent >= 0),
+	PRIMARY KEY (project_id, department, fund_level, reported_on)
+);
+
 -- Level-3 indicators (三级指标) with their place in the indicator system.
 CREATE TABLE perfeval.indicator (
 	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
@@ -181,6 +201,10 @@ CREATE TABLE perfeval.actual (
 	fraction numeric
 		CONSTRAINT actual_fraction_check CHECK (perfeval.is_exact(fraction) AND fraction BETWEEN 0 AND 100),
 	deviation_note text,
+	-- mid-year monitoring (1.16): why it deviates, and whether the year's
+	-- target will be met
+	cause text CONSTRAINT actual_cause_check CHECK (cause IN ('经费保障', '制度保障', '人员保障', '硬件条件保障', '其他')),
+	likelihood text CONSTRAINT actual_likelihood_check CHECK (likelihood IN ('确定能', '有可能', '完全不可能')),
 	FOREIGN KEY (project_id, code) REFERENCES perfeval.indicator ON DELETE CASCADE,
 	CHECK ((tier IS NULL) = (fraction IS NULL)),
 	CHECK (measure IS NOT NULL OR tier IS NOT NULL OR deviation_note IS NOT NULL)
@@ -348,6 +372,9 @@ CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.project FOR EACH ROW
 CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.allocation FOR EACH ROW
 	WHEN (perfeval_internal.may_park('perfeval.project'))
 	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.execution FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.project'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
 CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.indicator FOR EACH ROW
 	WHEN (perfeval_internal.may_park('perfeval.project'))
 	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
@@ -381,6 +408,7 @@ COMMENT ON FUNCTION perfeval_internal.adopt_parked() IS '上级行写入后，�
 SELECT pg_catalog.pg_extension_config_dump('perfeval.scheme', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.project', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.allocation', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval.execution', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.indicator', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.actual', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.checklist_point', '');
@@ -425,6 +453,17 @@ COMMENT ON COLUMN perfeval.allocation.initial_budget IS '年初预算 / Budget a
 COMMENT ON COLUMN perfeval.allocation.budget IS '全年预算（调整后预算） / Full-year (adjusted) budget';
 COMMENT ON COLUMN perfeval.allocation.arrived IS '实际到位 / Funds actually arrived';
 COMMENT ON COLUMN perfeval.allocation.spent IS '全年执行 / Funds spent in the year';
+COMMENT ON TABLE perfeval.execution IS '年中预算执行（绩效运行监控）：按项目、部门、资金级次，累计至报告日 / Money during the year (mid-year monitoring): per project, department and fund level, cumulative to the report date';
+COMMENT ON COLUMN perfeval.execution.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval.execution.department IS '预算部门 / Budget department';
+COMMENT ON COLUMN perfeval.execution.fund_level IS '资金级次：中央、省级、市级、县区级、上年结转、其他 / Fund level';
+COMMENT ON COLUMN perfeval.execution.reported_on IS '报告日（数额累计至该日） / Report date (the amounts are cumulative to it)';
+COMMENT ON COLUMN perfeval.execution.unit IS '金额单位：元、万元、亿元 / Unit of the amounts';
+COMMENT ON COLUMN perfeval.execution.budget IS '当日的全年预算（调整后） / The full-year (adjusted) budget on that day';
+COMMENT ON COLUMN perfeval.execution.arrived IS '累计到位 / Funds arrived so far';
+COMMENT ON COLUMN perfeval.execution.spent IS '累计执行 / Funds spent so far';
+COMMENT ON COLUMN perfeval.actual.cause IS '偏差原因：经费保障、制度保障、人员保障、硬件条件保障、其他（年中监控） / Cause of a deviation (mid-year monitoring)';
+COMMENT ON COLUMN perfeval.actual.likelihood IS '完成全年目标的可能性：确定能、有可能、完全不可能 / Likelihood of meeting the year''s target';
 
 COMMENT ON TABLE perfeval.indicator IS '三级绩效指标 / Level-3 performance indicators';
 COMMENT ON COLUMN perfeval.indicator.code IS '指标编码，如 A11 / Indicator code';

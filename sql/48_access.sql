@@ -10,7 +10,7 @@
 --
 -- Enforced in two places from the one function: every view filters its
 -- projects by perfeval_internal.in_scope(project_id) (views read the tables
--- as their owner), and row-level security policies on the six tables do
+-- as their owner), and row-level security policies on the seven tables do
 -- the same for a role's own queries and writes.  The grants are a table
 -- pg_dump keeps, and the policies belong to the extension: a restore or an
 -- update gives the same visibility.
@@ -89,7 +89,7 @@ DECLARE
 	t text;
 BEGIN
 	FOREACH t IN ARRAY ARRAY['project', 'allocation', 'indicator', 'actual', 'checklist_point',
-							 'survey_response'] LOOP
+							 'survey_response', 'execution'] LOOP
 		EXECUTE format('ALTER TABLE perfeval.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY scope_read ON perfeval.%I FOR SELECT
 						USING (perfeval_internal.in_scope(project_id))', t);
@@ -159,7 +159,7 @@ CREATE POLICY scope_read ON perfeval_internal.project_state FOR SELECT
 -- Give role the projects of a department and/or division prefix (both
 -- NULL: the whole warehouse), and what it needs to read them: schema usage,
 -- SELECT on the views and tables (rows in scope only); with may_load also
--- INSERT, UPDATE and DELETE on the six tables (rows in scope only).
+-- INSERT, UPDATE and DELETE on the seven tables (rows in scope only).
 CREATE FUNCTION perfeval.grant_access(role regrole, department text DEFAULT NULL,
 		division_prefix text DEFAULT NULL, may_load boolean DEFAULT false) RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -194,7 +194,7 @@ BEGIN
 	END LOOP;
 	IF grant_access.may_load THEN
 		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
-						perfeval.actual, perfeval.checklist_point, perfeval.survey_response TO %s', role);
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response, perfeval.execution TO %s', role);
 		PERFORM perfeval_internal.grant_import(role, true);
 	END IF;
 END $$;
@@ -224,7 +224,7 @@ BEGIN
 	END IF;
 	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name AND g.may_load) THEN
 		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
-						perfeval.actual, perfeval.checklist_point, perfeval.survey_response FROM %s', role);
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response, perfeval.execution FROM %s', role);
 		PERFORM perfeval_internal.grant_import(role, false);
 	END IF;
 	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name) THEN

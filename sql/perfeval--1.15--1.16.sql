@@ -537,7 +537,7 @@ BEGIN
 	END LOOP;
 	IF grant_access.may_load THEN
 		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
-						perfeval.actual, perfeval.checklist_point, perfeval.survey_response TO %s', role);
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response, perfeval.execution TO %s', role);
 		PERFORM perfeval_internal.grant_import(role, true);
 	END IF;
 END $$;
@@ -563,7 +563,7 @@ BEGIN
 	END IF;
 	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name AND g.may_load) THEN
 		EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON perfeval.project, perfeval.allocation, perfeval.indicator,
-						perfeval.actual, perfeval.checklist_point, perfeval.survey_response FROM %s', role);
+						perfeval.actual, perfeval.checklist_point, perfeval.survey_response, perfeval.execution FROM %s', role);
 		PERFORM perfeval_internal.grant_import(role, false);
 	END IF;
 	IF NOT EXISTS (SELECT FROM perfeval.access_grant g WHERE g.role_name = role::text::name) THEN
@@ -786,7 +786,7 @@ DECLARE
 							  'perfeval.import_error', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
-							'perfeval.checklist_point', 'perfeval.survey_response'];
+							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution'];
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
 		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
@@ -1007,6 +1007,287 @@ COMMENT ON FUNCTION perfeval.execution_light(numeric, numeric, date, boolean, nu
 COMMENT ON FUNCTION perfeval.indicator_light(perfeval.target, perfeval.measure, date, boolean, numeric, numeric, numeric) IS '绩效目标监控：指标的应完成值、进度、灯色及说明 / An indicator at a date: expected value, progress, light and its explanation';
 COMMENT ON FUNCTION perfeval_internal.light_worse(text, text) IS '两个灯色中较差者（worst_light 的步进函数） / The worse of two lights (worst_light()''s step)';
 COMMENT ON AGGREGATE perfeval.worst_light(text) IS '最差灯色（红>黄>绿>蓝；仅灰则灰） / The worst light (red > yellow > green > blue; grey only when nothing says more)';
+
+-- == mid-year monitoring: the dated money, the cause and likelihood of an actual, the views (issue 28) ==
+CREATE TABLE perfeval.execution (
+	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
+	department text NOT NULL,
+	fund_level text NOT NULL
+		CHECK (fund_level IN ('中央', '省级', '市级', '县区级', '上年结转', '其他')),
+	reported_on date NOT NULL CONSTRAINT execution_reported_on_check CHECK (isfinite(reported_on)),
+	unit text NOT NULL DEFAULT '万元' CONSTRAINT execution_unit_check CHECK (perfeval_internal.is_money_unit(unit)),
+	budget numeric NOT NULL
+		CONSTRAINT execution_budget_check CHECK (perfeval.is_exact(budget) AND budget >= 0),
+	arrived numeric
+		CONSTRAINT execution_arrived_check CHECK (perfeval.is_exact(arrived) AND arrived >= 0),
+	spent numeric NOT NULL
+		CONSTRAINT execution_spent_check CHECK (perfeval.is_exact(spent) AND spent >= 0),
+	PRIMARY KEY (project_id, department, fund_level, reported_on)
+);
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.execution FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.project'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
+SELECT pg_catalog.pg_extension_config_dump('perfeval.execution', '');
+ALTER TABLE perfeval.actual
+	ADD COLUMN cause text CONSTRAINT actual_cause_check CHECK (cause IN ('经费保障', '制度保障', '人员保障', '硬件条件保障', '其他')),
+	ADD COLUMN likelihood text CONSTRAINT actual_likelihood_check CHECK (likelihood IN ('确定能', '有可能', '完全不可能'));
+COMMENT ON TABLE perfeval.execution IS '年中预算执行（绩效运行监控）：按项目、部门、资金级次，累计至报告日 / Money during the year (mid-year monitoring): per project, department and fund level, cumulative to the report date';
+COMMENT ON COLUMN perfeval.execution.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval.execution.department IS '预算部门 / Budget department';
+COMMENT ON COLUMN perfeval.execution.fund_level IS '资金级次：中央、省级、市级、县区级、上年结转、其他 / Fund level';
+COMMENT ON COLUMN perfeval.execution.reported_on IS '报告日（数额累计至该日） / Report date (the amounts are cumulative to it)';
+COMMENT ON COLUMN perfeval.execution.unit IS '金额单位：元、万元、亿元 / Unit of the amounts';
+COMMENT ON COLUMN perfeval.execution.budget IS '当日的全年预算（调整后） / The full-year (adjusted) budget on that day';
+COMMENT ON COLUMN perfeval.execution.arrived IS '累计到位 / Funds arrived so far';
+COMMENT ON COLUMN perfeval.execution.spent IS '累计执行 / Funds spent so far';
+COMMENT ON COLUMN perfeval.actual.cause IS '偏差原因：经费保障、制度保障、人员保障、硬件条件保障、其他（年中监控） / Cause of a deviation (mid-year monitoring)';
+COMMENT ON COLUMN perfeval.actual.likelihood IS '完成全年目标的可能性：确定能、有可能、完全不可能 / Likelihood of meeting the year''s target';
+-- (row-level security as on the other fact tables, section 48)
+ALTER TABLE perfeval.execution ENABLE ROW LEVEL SECURITY;
+CREATE POLICY scope_read ON perfeval.execution FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
+CREATE POLICY scope_delete ON perfeval.execution FOR DELETE
+	USING (perfeval_internal.may_load(project_id));
+CREATE POLICY scope_insert ON perfeval.execution FOR INSERT
+	WITH CHECK (perfeval_internal.check_load(project_id));
+CREATE POLICY scope_update ON perfeval.execution FOR UPDATE
+	USING (perfeval_internal.may_load(project_id))
+	WITH CHECK (perfeval_internal.check_load(project_id));
+-- ------------------------------------------------------------------------
+-- The warehouse at a date (1.16): the money of perfeval.execution and the
+-- actuals reported by then, each project and indicator in the caller's
+-- scope, the lights by the rules above with their defaults.  (Written as
+-- joins on project_id, so that on a Citus cluster each runs where the
+-- project's rows are; day NULL: each project at its own latest report,
+-- the views below.)
+
+-- The date each project is monitored at: day, or its latest report of
+-- money or of an actual.
+CREATE FUNCTION perfeval_internal.monitoring_dates(day date)
+	RETURNS TABLE (project_id text, year int, as_of date)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT p.project_id, p.year, coalesce(monitoring_dates.day, r.last)
+	  FROM perfeval.project p
+	  LEFT JOIN (SELECT x.project_id, max(x.reported_on) AS last
+				   FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
+						 UNION ALL SELECT a.project_id, a.reported_on FROM perfeval.actual a) x
+				  GROUP BY x.project_id) r ON r.project_id = p.project_id AND monitoring_dates.day IS NULL
+	 WHERE coalesce(monitoring_dates.day, r.last) IS NOT NULL
+	   AND extract(year FROM coalesce(monitoring_dates.day, r.last)) = p.year
+	   AND perfeval_internal.in_scope(p.project_id);
+	END;
+
+-- Each indicator of a target (scored from its actuals) at its project's
+-- date: the latest actual on or before it, what the target expects by
+-- then, progress and light, the cause and likelihood reported with that
+-- actual, the sentence, and the findings: a red light without a cause;
+-- 完全不可能 on a green or blue one; nothing reported once due.
+CREATE FUNCTION perfeval_internal.monitoring_indicators(day date)
+	RETURNS TABLE (project_id text, code text, as_of date, name text, target text, expected numeric,
+				   actual text, reported_on date, progress numeric, light text, light_zh text, met boolean,
+				   due boolean, cause text, likelihood text, explanation text, findings text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT i.project_id, i.code, d.as_of, i.name, i.target::text, l.expected, a.measure::text, a.reported_on,
+		   l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
+		   array_remove(ARRAY[
+			   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
+			   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
+					THEN '绿灯指标报告完全不可能完成全年目标' END,
+			   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END], NULL)
+	  FROM perfeval.indicator i
+	  JOIN perfeval_internal.monitoring_dates(monitoring_indicators.day) d ON d.project_id = i.project_id
+	  LEFT JOIN (SELECT DISTINCT ON (x.project_id, x.code) x.project_id, x.code, x.reported_on, x.measure,
+						x.cause, x.likelihood
+				   FROM perfeval.actual x
+				   JOIN perfeval_internal.monitoring_dates(monitoring_indicators.day) xd
+					 ON xd.project_id = x.project_id AND x.reported_on <= xd.as_of
+				  ORDER BY x.project_id, x.code, x.reported_on DESC) a
+		ON a.project_id = i.project_id AND a.code = i.code
+	  CROSS JOIN LATERAL perfeval.indicator_light(i.target, a.measure, d.as_of) l
+	 WHERE i.applicable AND i.target IS NOT NULL AND i.source = 'actual';
+	END;
+
+-- A project's money on a day: per department and fund level the latest
+-- report on or before it, summed in 万元.
+CREATE FUNCTION perfeval_internal.monitoring_money(day date, at_key boolean)
+	RETURNS TABLE (project_id text, reported_on date, budget numeric, spent numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT l.project_id, max(l.reported_on), sum(perfeval.wanyuan(l.budget, l.unit)),
+		   sum(perfeval.wanyuan(l.spent, l.unit))
+	  FROM (SELECT DISTINCT ON (e.project_id, e.department, e.fund_level) e.*
+			  FROM perfeval.execution e
+			  JOIN perfeval_internal.monitoring_dates(monitoring_money.day) d ON d.project_id = e.project_id
+			 -- (at_key: the end of August of the project's year, if the date is past it)
+			 WHERE e.reported_on <= CASE WHEN monitoring_money.at_key THEN make_date(d.year, 8, 31) ELSE d.as_of END
+			   AND (NOT monitoring_money.at_key OR d.as_of >= make_date(d.year, 8, 31))
+			 ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
+	 GROUP BY l.project_id;
+	END;
+
+-- Each project at its date: its money, the execution figures and light,
+-- the goal light (the worst of its indicators'), key monitoring (重点监控:
+-- a budget of 200万元 or more with an execution rate below 60 % at the
+-- end of August, known from then on), the sentence, and the findings (a
+-- budget of 0).
+CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
+	RETURNS TABLE (project_id text, as_of date, reported_on date, budget numeric, spent numeric,
+				   exec_rate numeric, time_progress numeric, exec_ratio numeric, exec_gap numeric,
+				   exec_light text, exec_light_zh text, goal_light text, goal_light_zh text,
+				   key_monitor boolean, explanation text, findings text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT d.project_id, d.as_of, m.reported_on, trim_scale(m.budget), trim_scale(m.spent),
+		   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light, x.light_zh,
+		   g.goal_light, CASE g.goal_light WHEN 'red' THEN '红' WHEN 'yellow' THEN '黄' WHEN 'green' THEN '绿'
+							 WHEN 'blue' THEN '蓝' WHEN 'grey' THEN '灰' END,
+		   CASE WHEN d.as_of >= make_date(d.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false) END,
+		   x.explanation,
+		   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL
+				THEN ARRAY['全年预算为0，无法计算预算执行率'] ELSE '{}'::text[] END
+	  FROM perfeval_internal.monitoring_dates(monitoring_projects.day) d
+	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, false) m ON m.project_id = d.project_id
+	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, true) k ON k.project_id = d.project_id
+	  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of) x ON m.project_id IS NOT NULL
+	  LEFT JOIN (SELECT i.project_id, perfeval.worst_light(i.light) AS goal_light
+				   FROM perfeval_internal.monitoring_indicators(monitoring_projects.day) i
+				  GROUP BY i.project_id) g ON g.project_id = d.project_id;
+	END;
+
+-- The dated forms and the views at each project's latest report.
+CREATE FUNCTION perfeval.monitoring_projects_as_of(day date)
+	RETURNS TABLE (project_id text, as_of date, reported_on date, budget numeric, spent numeric,
+				   exec_rate numeric, time_progress numeric, exec_ratio numeric, exec_gap numeric,
+				   exec_light text, exec_light_zh text, goal_light text, goal_light_zh text,
+				   key_monitor boolean, explanation text, findings text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval_internal.monitoring_projects(monitoring_projects_as_of.day);
+	END;
+CREATE FUNCTION perfeval.monitoring_indicators_as_of(day date)
+	RETURNS TABLE (project_id text, code text, as_of date, name text, target text, expected numeric,
+				   actual text, reported_on date, progress numeric, light text, light_zh text, met boolean,
+				   due boolean, cause text, likelihood text, explanation text, findings text[])
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval_internal.monitoring_indicators(monitoring_indicators_as_of.day);
+	END;
+-- The views: each project at its latest report of money or of an actual,
+-- as monitoring_*_as_of() gives it at that date.  (Plain views, not calls
+-- of the functions above: a role granted the views reads them without the
+-- tables, as it reads every view.)
+CREATE VIEW perfeval.monitoring_indicators AS
+SELECT i.project_id, i.code, d.as_of, i.name, i.target::text AS target, l.expected, a.measure::text AS actual,
+	   a.reported_on, l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
+	   array_remove(ARRAY[
+		   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
+		   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
+				THEN '绿灯指标报告完全不可能完成全年目标' END,
+		   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END], NULL) AS findings
+  FROM perfeval.indicator i
+  JOIN perfeval.project p ON p.project_id = i.project_id
+  JOIN (SELECT x.project_id, max(x.reported_on) AS as_of
+		  FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
+				UNION ALL SELECT a.project_id, a.reported_on FROM perfeval.actual a) x
+		 GROUP BY x.project_id) d ON d.project_id = i.project_id AND extract(year FROM d.as_of) = p.year
+  -- (the latest of all: none is after the project's latest report)
+  LEFT JOIN (SELECT DISTINCT ON (x.project_id, x.code) x.project_id, x.code, x.reported_on, x.measure,
+					x.cause, x.likelihood
+			   FROM perfeval.actual x
+			  ORDER BY x.project_id, x.code, x.reported_on DESC) a
+	ON a.project_id = i.project_id AND a.code = i.code
+ CROSS JOIN LATERAL perfeval.indicator_light(i.target, a.measure, d.as_of) l
+ WHERE i.applicable AND i.target IS NOT NULL AND i.source = 'actual' AND perfeval_internal.in_scope(i.project_id);
+
+CREATE VIEW perfeval.monitoring_projects AS
+SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, trim_scale(m.spent) AS spent,
+	   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light AS exec_light, x.light_zh AS exec_light_zh,
+	   g.goal_light, CASE g.goal_light WHEN 'red' THEN '红' WHEN 'yellow' THEN '黄' WHEN 'green' THEN '绿'
+						 WHEN 'blue' THEN '蓝' WHEN 'grey' THEN '灰' END AS goal_light_zh,
+	   CASE WHEN d.as_of >= make_date(p.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false)
+	   END AS key_monitor,
+	   x.explanation,
+	   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL
+			THEN ARRAY['全年预算为0，无法计算预算执行率'] ELSE '{}'::text[] END AS findings
+  FROM perfeval.project p
+  JOIN (SELECT y.project_id, max(y.reported_on) AS as_of
+		  FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
+				UNION ALL SELECT a.project_id, a.reported_on FROM perfeval.actual a) y
+		 GROUP BY y.project_id) d ON d.project_id = p.project_id AND extract(year FROM d.as_of) = p.year
+  LEFT JOIN (SELECT l.project_id, max(l.reported_on) AS reported_on, sum(perfeval.wanyuan(l.budget, l.unit)) AS budget,
+					sum(perfeval.wanyuan(l.spent, l.unit)) AS spent
+			   FROM (SELECT DISTINCT ON (e.project_id, e.department, e.fund_level) e.*
+					   FROM perfeval.execution e
+					  ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
+			  GROUP BY l.project_id) m ON m.project_id = p.project_id
+  -- (the money at the end of August of the project's year)
+  LEFT JOIN (SELECT l.project_id, sum(perfeval.wanyuan(l.budget, l.unit)) AS budget,
+					sum(perfeval.wanyuan(l.spent, l.unit)) AS spent
+			   FROM (SELECT DISTINCT ON (e.project_id, e.department, e.fund_level) e.*
+					   FROM perfeval.execution e
+					   JOIN perfeval.project ep ON ep.project_id = e.project_id
+					  WHERE e.reported_on <= make_date(ep.year, 8, 31)
+					  ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
+			  GROUP BY l.project_id) k ON k.project_id = p.project_id
+  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of) x ON m.project_id IS NOT NULL
+  LEFT JOIN (SELECT i.project_id, perfeval.worst_light(i.light) AS goal_light
+			   FROM perfeval.monitoring_indicators i GROUP BY i.project_id) g ON g.project_id = p.project_id
+ WHERE perfeval_internal.in_scope(p.project_id);
+
+COMMENT ON FUNCTION perfeval_internal.monitoring_dates(date) IS '各项目的监控日期：给定日期，或项目最近一次报告日 / The date each project is monitored at: the given day, or its latest report';
+COMMENT ON FUNCTION perfeval_internal.monitoring_indicators(date) IS '某日（或各项目最近报告日）的指标监控 / Indicator monitoring at a date (or each project''s latest report)';
+COMMENT ON FUNCTION perfeval_internal.monitoring_money(date, boolean) IS '某日（或八月末）的项目资金，万元 / A project''s money at a date (or at the end of August), in 万元';
+COMMENT ON FUNCTION perfeval_internal.monitoring_projects(date) IS '某日（或各项目最近报告日）的项目监控 / Project monitoring at a date (or each project''s latest report)';
+COMMENT ON FUNCTION perfeval.monitoring_projects_as_of(date) IS '截至某日的项目监控：预算执行、目标灯色、重点监控 / Project monitoring on a date: budget execution, goal light, key monitoring';
+COMMENT ON FUNCTION perfeval.monitoring_indicators_as_of(date) IS '截至某日的指标监控：应完成值、进度、灯色 / Indicator monitoring on a date: expected value, progress, light';
+COMMENT ON VIEW perfeval.monitoring_projects IS '项目监控（各项目最近一次报告日） / Project monitoring at each project''s latest report';
+COMMENT ON VIEW perfeval.monitoring_indicators IS '指标监控（各项目最近一次报告日） / Indicator monitoring at each project''s latest report';
+DO $$
+DECLARE
+	c record;
+	d jsonb := '{"project_id": "项目编号 / Project id", "code": "指标编码 / Indicator code",
+		"as_of": "监控日期 / Monitoring date",
+		"reported_on": "所用报告的日期 / Date of the report used",
+		"budget": "全年预算（万元） / Full-year budget, 万元", "spent": "累计执行（万元） / Spent so far, 万元",
+		"exec_rate": "预算执行率（%） / Execution rate, percent",
+		"time_progress": "序时进度（%） / Time progress, percent",
+		"exec_ratio": "执行进度比=执行率÷序时进度（%） / Execution ratio: rate over time progress, percent",
+		"exec_gap": "序时进度差=执行率-序时进度（百分点） / Gap: rate minus time progress, percentage points",
+		"exec_light": "预算执行灯色（red、yellow、green） / Execution light", "exec_light_zh": "预算执行灯色（红、黄、绿） / Execution light in Chinese",
+		"goal_light": "目标灯色：各指标中最差者 / Goal light: the worst of the indicators''",
+		"goal_light_zh": "目标灯色（中文） / Goal light in Chinese",
+		"key_monitor": "重点监控：预算200万元以上且八月末执行率低于60% / Key monitoring: budget of 200万元 or more, execution below 60 % at the end of August",
+		"explanation": "灯色说明 / The light explained", "findings": "监控发现的问题 / Monitoring findings",
+		"name": "三级指标 / Level-3 indicator", "target": "指标值 / Target",
+		"expected": "截至监控日应完成值 / Expected by the date", "actual": "实际完成值 / Actual",
+		"progress": "完成进度（%） / Progress, percent", "light": "灯色（red、yellow、green、blue、grey） / Light",
+		"light_zh": "灯色（红、黄、绿、蓝、灰） / Light in Chinese", "met": "已达到全年指标值 / The whole target is met",
+		"due": "已到期 / Due at the date", "cause": "偏差原因 / Cause of the deviation",
+		"likelihood": "完成全年目标的可能性 / Likelihood of meeting the year''s target"}';
+BEGIN
+	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+			  WHERE r.oid IN ('perfeval.monitoring_projects'::regclass, 'perfeval.monitoring_indicators'::regclass)
+				AND a.attnum > 0 LOOP
+		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname, d ->> c.attname::text);
+	END LOOP;
+END $$;
+-- (what grant_access() gives for the new relations, to the roles granted
+-- before the update: SELECT, and to loaders the writes of the money)
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT g.role_name, bool_or(g.may_load) AS may_load FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) GROUP BY g.role_name LOOP
+		EXECUTE format('GRANT SELECT ON perfeval.execution, perfeval.monitoring_projects, perfeval.monitoring_indicators TO %I',
+					   r.role_name);
+		IF r.may_load THEN
+			EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.execution TO %I', r.role_name);
+		END IF;
+	END LOOP;
+END $$;
 
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)
