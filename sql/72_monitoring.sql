@@ -89,16 +89,16 @@ CREATE FUNCTION perfeval_internal.monitoring_dates(day date)
 CREATE FUNCTION perfeval_internal.monitoring_indicators(day date)
 	RETURNS TABLE (project_id text, code text, as_of date, name text, target text, expected numeric,
 				   actual text, reported_on date, progress numeric, light text, light_zh text, met boolean,
-				   due boolean, cause text, likelihood text, explanation text, findings text[])
+				   due boolean, cause text, likelihood text, explanation text, findings text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
 	SELECT i.project_id, i.code, d.as_of, i.name, i.target::text, l.expected, a.measure::text, a.reported_on,
 		   l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
-		   array_remove(ARRAY[
+		   nullif(concat_ws('；',
 			   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
 			   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
 					THEN '绿灯指标报告完全不可能完成全年目标' END,
-			   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END], NULL)
+			   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END), '')
 	  FROM perfeval.indicator i
 	  JOIN perfeval_internal.monitoring_dates(monitoring_indicators.day) d ON d.project_id = i.project_id
 	  LEFT JOIN (SELECT DISTINCT ON (x.project_id, x.code) x.project_id, x.code, x.reported_on, x.measure,
@@ -139,7 +139,7 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 	RETURNS TABLE (project_id text, as_of date, reported_on date, budget numeric, spent numeric,
 				   exec_rate numeric, time_progress numeric, exec_ratio numeric, exec_gap numeric,
 				   exec_light text, exec_light_zh text, goal_light text, goal_light_zh text,
-				   key_monitor boolean, explanation text, findings text[])
+				   key_monitor boolean, explanation text, findings text)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
 	SELECT d.project_id, d.as_of, m.reported_on, trim_scale(m.budget), trim_scale(m.spent),
@@ -148,8 +148,7 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 							 WHEN 'blue' THEN '蓝' WHEN 'grey' THEN '灰' END,
 		   CASE WHEN d.as_of >= make_date(d.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false) END,
 		   x.explanation,
-		   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL
-				THEN ARRAY['全年预算为0，无法计算预算执行率'] ELSE '{}'::text[] END
+		   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END
 	  FROM perfeval_internal.monitoring_dates(monitoring_projects.day) d
 	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, false) m ON m.project_id = d.project_id
 	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, true) k ON k.project_id = d.project_id
@@ -159,21 +158,23 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 				  GROUP BY i.project_id) g ON g.project_id = d.project_id;
 	END;
 
--- The dated forms and the views at each project's latest report.
+-- The dated forms.  (SET: never inlined into the caller's query, so that
+-- a condition of the caller's is applied to their rows, not pushed below
+-- the scope where it would see other projects' rows; test/leak.sh.)
 CREATE FUNCTION perfeval.monitoring_projects_as_of(day date)
 	RETURNS TABLE (project_id text, as_of date, reported_on date, budget numeric, spent numeric,
 				   exec_rate numeric, time_progress numeric, exec_ratio numeric, exec_gap numeric,
 				   exec_light text, exec_light_zh text, goal_light text, goal_light_zh text,
-				   key_monitor boolean, explanation text, findings text[])
-	LANGUAGE sql STABLE PARALLEL SAFE
+				   key_monitor boolean, explanation text, findings text)
+	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
 	BEGIN ATOMIC
 	SELECT * FROM perfeval_internal.monitoring_projects(monitoring_projects_as_of.day);
 	END;
 CREATE FUNCTION perfeval.monitoring_indicators_as_of(day date)
 	RETURNS TABLE (project_id text, code text, as_of date, name text, target text, expected numeric,
 				   actual text, reported_on date, progress numeric, light text, light_zh text, met boolean,
-				   due boolean, cause text, likelihood text, explanation text, findings text[])
-	LANGUAGE sql STABLE PARALLEL SAFE
+				   due boolean, cause text, likelihood text, explanation text, findings text)
+	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
 	BEGIN ATOMIC
 	SELECT * FROM perfeval_internal.monitoring_indicators(monitoring_indicators_as_of.day);
 	END;
@@ -184,11 +185,11 @@ CREATE FUNCTION perfeval.monitoring_indicators_as_of(day date)
 CREATE VIEW perfeval.monitoring_indicators AS
 SELECT i.project_id, i.code, d.as_of, i.name, i.target::text AS target, l.expected, a.measure::text AS actual,
 	   a.reported_on, l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
-	   array_remove(ARRAY[
+	   nullif(concat_ws('；',
 		   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
 		   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
 				THEN '绿灯指标报告完全不可能完成全年目标' END,
-		   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END], NULL) AS findings
+		   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END), '') AS findings
   FROM perfeval.indicator i
   JOIN perfeval.project p ON p.project_id = i.project_id
   JOIN (SELECT x.project_id, max(x.reported_on) AS as_of
@@ -212,8 +213,7 @@ SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, tri
 	   CASE WHEN d.as_of >= make_date(p.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false)
 	   END AS key_monitor,
 	   x.explanation,
-	   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL
-			THEN ARRAY['全年预算为0，无法计算预算执行率'] ELSE '{}'::text[] END AS findings
+	   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END AS findings
   FROM perfeval.project p
   JOIN (SELECT y.project_id, max(y.reported_on) AS as_of
 		  FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
@@ -262,7 +262,7 @@ DECLARE
 		"goal_light": "目标灯色：各指标中最差者 / Goal light: the worst of the indicators''",
 		"goal_light_zh": "目标灯色（中文） / Goal light in Chinese",
 		"key_monitor": "重点监控：预算200万元以上且八月末执行率低于60% / Key monitoring: budget of 200万元 or more, execution below 60 % at the end of August",
-		"explanation": "灯色说明 / The light explained", "findings": "监控发现的问题 / Monitoring findings",
+		"explanation": "灯色说明 / The light explained", "findings": "监控发现的问题（以“；”分隔，无则为空） / Monitoring findings, separated by ；, NULL if none",
 		"name": "三级指标 / Level-3 indicator", "target": "指标值 / Target",
 		"expected": "截至监控日应完成值 / Expected by the date", "actual": "实际完成值 / Actual",
 		"progress": "完成进度（%） / Progress, percent", "light": "灯色（red、yellow、green、blue、grey） / Light",
