@@ -150,6 +150,21 @@ target_met(int cmp, pe_i128 a, pe_i128 t)
 	return comparison_holds(cmp, a, t);
 }
 
+/* Both sides on one base (their units reconciled), or why they cannot be. */
+static PeStatus
+on_one_base(const PeQuant *t, const PeQuant *a, pe_i128 *tv, pe_i128 *av, PeError *err)
+{
+	int64_t		ft,
+				fa;
+	PeStatus	st = reconcile_units(t, a, &ft, &fa, err);
+
+	if (st != PE_OK)
+		return st;
+	*tv = (pe_i128) t->amount * ft;
+	*av = (pe_i128) a->amount * fa;
+	return PE_OK;
+}
+
 /* Can completion() compare the units of t and a (a qualitative side aside)? */
 bool
 pe_units_comparable(const PeQuant *t, const PeQuant *a)
@@ -176,8 +191,6 @@ PeStatus
 pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 			  PeCompletion *out, PeError *err)
 {
-	int64_t		ft,
-				fa;
 	pe_i128		tv,
 				av,
 				r;
@@ -191,12 +204,9 @@ pe_completion(const PeQuant *t, const PeQuant *a, PeReverse rule,
 
 	if (t->unit == PE_UNIT_QUAL || a->unit == PE_UNIT_QUAL)
 		return PE_NULL;
-	st = reconcile_units(t, a, &ft, &fa, err);
+	st = on_one_base(t, a, &tv, &av, err);
 	if (st != PE_OK)
 		return st;
-
-	tv = (pe_i128) t->amount * ft;
-	av = (pe_i128) a->amount * fa;
 
 	/* a deadline is met or not: 100 % or 0 */
 	if (t->unit == PE_UNIT_DATE)
@@ -271,8 +281,6 @@ PeStatus
 pe_progress(const PeQuant *t, const PeQuant *a, int32_t date, PeFraction share, bool full,
 			const PeMonitorRules *rules, PeProgress *out, PeError *err)
 {
-	int64_t		ft,
-				fa;
 	pe_i128		tv,
 				av,
 				num,
@@ -303,11 +311,9 @@ pe_progress(const PeQuant *t, const PeQuant *a, int32_t date, PeFraction share, 
 		out->light = PE_LIGHT_GREY;
 		return PE_OK;
 	}
-	st = reconcile_units(t, a, &ft, &fa, err);
+	st = on_one_base(t, a, &tv, &av, err);
 	if (st != PE_OK)
 		return st;
-	tv = (pe_i128) t->amount * ft;
-	av = (pe_i128) a->amount * fa;
 	if (t->unit == PE_UNIT_DATE)
 	{
 		out->met = comparison_holds(t->cmp, av, tv);
