@@ -1175,6 +1175,77 @@ CREATE FUNCTION perfeval.monitoring_indicators_as_of(day date)
 	BEGIN ATOMIC
 	SELECT * FROM perfeval_internal.monitoring_indicators(monitoring_indicators_as_of.day);
 	END;
+-- Roll-ups at a date, by region (each GB/T 2260 level a project's code
+-- has) and by department: projects per execution light and per goal light,
+-- key monitoring, the money and its execution rate (spent ÷ budget of the
+-- sums, 万元), the same date a year earlier (that year's projects) and the
+-- change in percentage points, and the rank by execution rate (1 the
+-- highest): a prefecture or county within its province, a county within its
+-- prefecture, a department among the departments.
+CREATE FUNCTION perfeval_internal.monitoring_groups(day date)
+	RETURNS TABLE (kind text, level text, key text, projects bigint, exec_red bigint, exec_yellow bigint,
+				   exec_green bigint, exec_none bigint, goal_red bigint, goal_yellow bigint, goal_green bigint,
+				   goal_blue bigint, goal_grey bigint, key_monitor bigint, budget numeric, spent numeric,
+				   exec_rate numeric)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT g.kind, g.level, g.key, count(*), count(*) FILTER (WHERE m.exec_light = 'red'),
+		   count(*) FILTER (WHERE m.exec_light = 'yellow'), count(*) FILTER (WHERE m.exec_light = 'green'),
+		   count(*) FILTER (WHERE m.exec_light IS NULL),
+		   count(*) FILTER (WHERE m.goal_light = 'red'), count(*) FILTER (WHERE m.goal_light = 'yellow'),
+		   count(*) FILTER (WHERE m.goal_light = 'green'), count(*) FILTER (WHERE m.goal_light = 'blue'),
+		   count(*) FILTER (WHERE m.goal_light = 'grey'), count(*) FILTER (WHERE m.key_monitor),
+		   trim_scale(sum(m.budget)), trim_scale(sum(m.spent)),
+		   trim_scale(perfeval.rate(sum(m.spent), sum(m.budget)))
+	  FROM perfeval_internal.monitoring_projects(monitoring_groups.day) m
+	  JOIN perfeval.project p ON p.project_id = m.project_id
+	 CROSS JOIN LATERAL unnest(ARRAY['region', 'region', 'region', 'department'],
+							   ARRAY['province', 'prefecture', 'county', NULL],
+							   ARRAY[perfeval.division_at(p.division_code, 'province'),
+									 perfeval.division_at(p.division_code, 'prefecture'),
+									 perfeval.division_at(p.division_code, 'county'), p.department]) AS g(kind, level, key)
+	 WHERE g.key IS NOT NULL
+	 GROUP BY g.kind, g.level, g.key;
+	END;
+
+CREATE FUNCTION perfeval.monitoring_rollup_region_as_of(day date)
+	RETURNS TABLE (level text, division_code text, division_name text, projects bigint, exec_red bigint,
+				   exec_yellow bigint, exec_green bigint, exec_none bigint, goal_red bigint, goal_yellow bigint,
+				   goal_green bigint, goal_blue bigint, goal_grey bigint, key_monitor bigint, budget numeric,
+				   spent numeric, exec_rate numeric, last_year_exec_rate numeric, change numeric,
+				   rank_in_province bigint, rank_in_prefecture bigint)
+	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
+	BEGIN ATOMIC
+	SELECT g.level, g.key, d.name, g.projects, g.exec_red, g.exec_yellow, g.exec_green, g.exec_none, g.goal_red,
+		   g.goal_yellow, g.goal_green, g.goal_blue, g.goal_grey, g.key_monitor, g.budget, g.spent, g.exec_rate,
+		   y.exec_rate, trim_scale(g.exec_rate - y.exec_rate),
+		   CASE WHEN g.level <> 'province' THEN rank() OVER (PARTITION BY g.level, perfeval.division_at(g.key, 'province')
+																ORDER BY g.exec_rate DESC NULLS LAST) END,
+		   CASE WHEN g.level = 'county' THEN rank() OVER (PARTITION BY g.level, perfeval.division_at(g.key, 'prefecture')
+															 ORDER BY g.exec_rate DESC NULLS LAST) END
+	  FROM perfeval_internal.monitoring_groups(monitoring_rollup_region_as_of.day) g
+	  LEFT JOIN perfeval_internal.monitoring_groups((monitoring_rollup_region_as_of.day - interval '1 year')::date) y
+		ON y.kind = g.kind AND y.level = g.level AND y.key = g.key
+	  LEFT JOIN perfeval.division d ON d.code = g.key
+	 WHERE g.kind = 'region';
+	END;
+
+CREATE FUNCTION perfeval.monitoring_rollup_department_as_of(day date)
+	RETURNS TABLE (department text, projects bigint, exec_red bigint, exec_yellow bigint, exec_green bigint,
+				   exec_none bigint, goal_red bigint, goal_yellow bigint, goal_green bigint, goal_blue bigint,
+				   goal_grey bigint, key_monitor bigint, budget numeric, spent numeric, exec_rate numeric,
+				   last_year_exec_rate numeric, change numeric, rank bigint)
+	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
+	BEGIN ATOMIC
+	SELECT g.key, g.projects, g.exec_red, g.exec_yellow, g.exec_green, g.exec_none, g.goal_red, g.goal_yellow,
+		   g.goal_green, g.goal_blue, g.goal_grey, g.key_monitor, g.budget, g.spent, g.exec_rate, y.exec_rate,
+		   trim_scale(g.exec_rate - y.exec_rate), rank() OVER (ORDER BY g.exec_rate DESC NULLS LAST)
+	  FROM perfeval_internal.monitoring_groups(monitoring_rollup_department_as_of.day) g
+	  LEFT JOIN perfeval_internal.monitoring_groups((monitoring_rollup_department_as_of.day - interval '1 year')::date) y
+		ON y.kind = g.kind AND y.key = g.key
+	 WHERE g.kind = 'department';
+	END;
+
 -- The views: each project at its latest report of money or of an actual,
 -- as monitoring_*_as_of() gives it at that date.  (Plain views, not calls
 -- of the functions above: a role granted the views reads them without the
@@ -1242,6 +1313,9 @@ COMMENT ON FUNCTION perfeval_internal.monitoring_money(date, boolean) IS '某日
 COMMENT ON FUNCTION perfeval_internal.monitoring_projects(date) IS '某日（或各项目最近报告日）的项目监控 / Project monitoring at a date (or each project''s latest report)';
 COMMENT ON FUNCTION perfeval.monitoring_projects_as_of(date) IS '截至某日的项目监控：预算执行、目标灯色、重点监控 / Project monitoring on a date: budget execution, goal light, key monitoring';
 COMMENT ON FUNCTION perfeval.monitoring_indicators_as_of(date) IS '截至某日的指标监控：应完成值、进度、灯色 / Indicator monitoring on a date: expected value, progress, light';
+COMMENT ON FUNCTION perfeval_internal.monitoring_groups(date) IS '某日按区划各级与部门汇总的项目监控 / Project monitoring at a date grouped by each region level and by department';
+COMMENT ON FUNCTION perfeval.monitoring_rollup_region_as_of(date) IS '截至某日按区划汇总的监控：各灯色项目数、资金执行率、上年同期及排名 / Monitoring by region on a date: projects per light, execution rate, the same date last year, rank';
+COMMENT ON FUNCTION perfeval.monitoring_rollup_department_as_of(date) IS '截至某日按部门汇总的监控：各灯色项目数、资金执行率、上年同期及排名 / Monitoring by department on a date: projects per light, execution rate, the same date last year, rank';
 COMMENT ON VIEW perfeval.monitoring_projects IS '项目监控（各项目最近一次报告日） / Project monitoring at each project''s latest report';
 COMMENT ON VIEW perfeval.monitoring_indicators IS '指标监控（各项目最近一次报告日） / Indicator monitoring at each project''s latest report';
 DO $$

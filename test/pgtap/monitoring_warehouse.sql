@@ -5,13 +5,15 @@
 -- findings, and a scoped role.  A hand-made county of four projects.
 -- Undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(15);
+SELECT plan(18);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mon1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
 	('mon2', '饮水安全巩固', 2024, '650102', '水利局', '单位自评'),
 	('mon3', '预算为零的项目', 2024, '650102', '水利局', '单位自评'),
-	('mon4', '尚未报告的项目', 2024, '650102', '水利局', '单位自评');
+	('mon4', '尚未报告的项目', 2024, '650102', '水利局', '单位自评'),
+	-- last year's, for the same period a year earlier
+	('mon0', '上年项目', 2023, '650102', '交通运输局', '单位自评');
 INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target) VALUES
 	('mon1', 'B11', 1, '产出指标', '数量指标', '养护里程', 40, '≥120公里'),
 	('mon1', 'B21', 2, '产出指标', '质量指标', '返修率', 30, '≤5%'),
@@ -25,7 +27,8 @@ INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on,
 	('mon1', '交通运输局', '县区级', '2024-10-31', '万元', 1000, 700),
 	('mon2', '水利局', '省级', '2024-08-31', '元', 1000000, 200000),
 	('mon2', '水利局', '县区级', '2024-07-31', '万元', 200, 60),
-	('mon3', '水利局', '县区级', '2024-08-31', '万元', 0, 0);
+	('mon3', '水利局', '县区级', '2024-08-31', '万元', 0, 0),
+	('mon0', '交通运输局', '县区级', '2023-08-31', '万元', 100, 50);
 INSERT INTO perfeval.actual (project_id, code, reported_on, measure, cause, likelihood) VALUES
 	('mon1', 'B11', '2024-06-30', '50公里', NULL, '确定能'),
 	('mon1', 'B11', '2024-08-31', '70公里', NULL, '完全不可能'),
@@ -84,9 +87,10 @@ SELECT results_eq($$SELECT code, light, cause, findings FROM perfeval.monitoring
 
 -- the views: each project at its latest report
 SELECT results_eq($$SELECT project_id, as_of, exec_rate, goal_light FROM perfeval.monitoring_projects WHERE project_id LIKE 'mon%' ORDER BY 1$$,
-	$$VALUES ('mon1', '2024-10-31'::date, 70::numeric, 'red'), ('mon2', '2024-08-31', 26.666667, 'yellow'),
+	$$VALUES ('mon0', '2023-08-31'::date, 50::numeric, NULL), ('mon1', '2024-10-31', 70, 'red'),
+			 ('mon2', '2024-08-31', 26.666667, 'yellow'),
 			 ('mon3', '2024-08-31', NULL, NULL)$$,
-	'monitoring_projects: each project at its latest report (mon4 has none)');
+	'monitoring_projects: each project at its latest report, in its own year (mon4 has none)');
 SELECT results_eq($$SELECT * FROM perfeval.monitoring_indicators WHERE project_id = 'mon1' ORDER BY code$$,
 	$$SELECT * FROM perfeval.monitoring_indicators_as_of('2024-10-31') WHERE project_id = 'mon1' ORDER BY code$$,
 	'monitoring_indicators: the dated form at the project''s latest report');
@@ -94,14 +98,29 @@ SELECT results_eq($$SELECT * FROM perfeval.monitoring_projects WHERE project_id 
 	$$SELECT * FROM perfeval.monitoring_projects_as_of('2024-08-31') WHERE project_id = 'mon2'$$,
 	'monitoring_projects: the dated form at the project''s latest report, column for column');
 
+-- the roll-ups at the end of August: the county and the departments
+SELECT results_eq($$SELECT projects, exec_red, exec_yellow, exec_green, exec_none, goal_red, goal_yellow, goal_grey,
+		key_monitor, budget, spent, exec_rate, last_year_exec_rate, change, rank_in_prefecture
+	FROM perfeval.monitoring_rollup_region_as_of('2024-08-31') WHERE division_code = '650102'$$,
+	$$VALUES (4::bigint, 1::bigint, 1::bigint, 0::bigint, 2::bigint, 1::bigint, 1::bigint, 1::bigint, 2::bigint,
+			  1300::numeric, 492::numeric, 37.846154, 50::numeric, -12.153846, 1::bigint)$$,
+	'by county: projects per light, key monitoring, 492 of 1300万元 against 50 of 100 a year earlier');
+SELECT results_eq($$SELECT department, projects, budget, spent, exec_rate, last_year_exec_rate, change, rank
+	FROM perfeval.monitoring_rollup_department_as_of('2024-08-31') WHERE department IN ('交通运输局', '水利局') ORDER BY rank$$,
+	$$VALUES ('交通运输局', 1::bigint, 1000::numeric, 412::numeric, 41.2, 50::numeric, -8.8, 1::bigint),
+			 ('水利局', 3, 300, 80, 26.666667, NULL, NULL, 2)$$,
+	'by department: ranked by execution rate, with last year''s same period where there was one');
+
 -- a scoped role sees its department's projects only
 CREATE ROLE perfeval_mon_reader;
 SELECT perfeval.grant_access('perfeval_mon_reader', department => '交通运输局');
 SET ROLE perfeval_mon_reader;
 SELECT results_eq($$SELECT project_id FROM perfeval.monitoring_projects_as_of('2024-08-31')$$, $$VALUES ('mon1')$$,
 	'a role granted one department sees its projects only');
-SELECT results_eq($$SELECT DISTINCT project_id FROM perfeval.monitoring_indicators UNION SELECT project_id FROM perfeval.execution$$,
-	$$VALUES ('mon1')$$, '…in the indicators and the money too');
+SELECT results_eq($$SELECT project_id FROM perfeval.monitoring_indicators UNION SELECT project_id FROM perfeval.execution ORDER BY 1$$,
+	$$VALUES ('mon0'), ('mon1')$$, '…in the indicators and the money too');
+SELECT results_eq($$SELECT department, projects FROM perfeval.monitoring_rollup_department_as_of('2024-08-31')$$,
+	$$VALUES ('交通运输局', 1::bigint)$$, '…and in the roll-ups');
 RESET ROLE;
 
 SELECT * FROM finish();
