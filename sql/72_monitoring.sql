@@ -45,6 +45,9 @@ CREATE FUNCTION perfeval.indicator_light(target perfeval.target, actual perfeval
 -- green > blue); grey only when none says more, NULL when none has one.
 CREATE FUNCTION perfeval_internal.light_worse(text, text) RETURNS text
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_light_worse_sql';
+-- A light's Chinese label (红 黄 绿 蓝 灰), the core's.
+CREATE FUNCTION perfeval_internal.light_label(text) RETURNS text
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_light_label_sql';
 CREATE AGGREGATE perfeval.worst_light(text) (
 	SFUNC = perfeval_internal.light_worse, STYPE = text,
 	COMBINEFUNC = perfeval_internal.light_worse, PARALLEL = SAFE
@@ -54,6 +57,7 @@ COMMENT ON FUNCTION perfeval.time_progress(date, boolean) IS '序时进度（按
 COMMENT ON FUNCTION perfeval.execution_light(numeric, numeric, date, boolean, numeric, numeric) IS '预算执行监控：执行率、序时进度、执行进度比、序时进度差、灯色及说明 / Budget execution at a date: rate, time progress, ratio, gap, light and its explanation';
 COMMENT ON FUNCTION perfeval.indicator_light(perfeval.target, perfeval.measure, date, boolean, numeric, numeric, numeric) IS '绩效目标监控：指标的应完成值、进度、灯色及说明 / An indicator at a date: expected value, progress, light and its explanation';
 COMMENT ON FUNCTION perfeval_internal.light_worse(text, text) IS '两个灯色中较差者（worst_light 的步进函数） / The worse of two lights (worst_light()''s step)';
+COMMENT ON FUNCTION perfeval_internal.light_label(text) IS '灯色的中文名（红、黄、绿、蓝、灰） / A light''s Chinese label';
 COMMENT ON AGGREGATE perfeval.worst_light(text) IS '最差灯色（红>黄>绿>蓝；仅灰则灰） / The worst light (red > yellow > green > blue; grey only when nothing says more)';
 
 -- ------------------------------------------------------------------------
@@ -144,8 +148,7 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 	BEGIN ATOMIC
 	SELECT d.project_id, d.as_of, m.reported_on, trim_scale(m.budget), trim_scale(m.spent),
 		   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light, x.light_zh,
-		   g.goal_light, CASE g.goal_light WHEN 'red' THEN '红' WHEN 'yellow' THEN '黄' WHEN 'green' THEN '绿'
-							 WHEN 'blue' THEN '蓝' WHEN 'grey' THEN '灰' END,
+		   g.goal_light, perfeval_internal.light_label(g.goal_light),
 		   CASE WHEN d.as_of >= make_date(d.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false) END,
 		   x.explanation,
 		   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END
@@ -279,8 +282,7 @@ SELECT i.project_id, i.code, d.as_of, i.name, i.target::text AS target, l.expect
 CREATE VIEW perfeval.monitoring_projects AS
 SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, trim_scale(m.spent) AS spent,
 	   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light AS exec_light, x.light_zh AS exec_light_zh,
-	   g.goal_light, CASE g.goal_light WHEN 'red' THEN '红' WHEN 'yellow' THEN '黄' WHEN 'green' THEN '绿'
-						 WHEN 'blue' THEN '蓝' WHEN 'grey' THEN '灰' END AS goal_light_zh,
+	   g.goal_light, perfeval_internal.light_label(g.goal_light) AS goal_light_zh,
 	   CASE WHEN d.as_of >= make_date(p.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false)
 	   END AS key_monitor,
 	   x.explanation,

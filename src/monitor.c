@@ -203,6 +203,23 @@ pe_indicator_light_sql(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), v, n)));
 }
 
+PG_FUNCTION_INFO_V1(pe_light_label_sql);
+
+/* light_label(light): its Chinese label (红 黄 绿 蓝 灰), the core's. */
+Datum
+pe_light_label_sql(PG_FUNCTION_ARGS)
+{
+	text	   *s = PG_GETARG_TEXT_PP(0);
+	int			c = pe_light_code(VARDATA_ANY(s), VARSIZE_ANY_EXHDR(s));
+
+	if (c < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid light: \"%s\"", text_to_cstring(s)),
+				 errhint("A light is red, yellow, green, blue or grey.")));
+	PG_RETURN_TEXT_P(cstring_to_text(pe_light_label(c)));
+}
+
 PG_FUNCTION_INFO_V1(pe_light_worse_sql);
 
 /* light_worse(a, b): the worse of two lights (the worst_light() aggregate's step). */

@@ -86,10 +86,10 @@ SELECT results_eq($$SELECT code, light, cause, findings FROM perfeval.monitoring
 	'October: the road falling behind (70 of 100 km), the rate explained by its cause, the deadline passed unreported');
 
 -- the views: each project at its latest report
-SELECT results_eq($$SELECT project_id, as_of, exec_rate, goal_light FROM perfeval.monitoring_projects WHERE project_id LIKE 'mon%' ORDER BY 1$$,
-	$$VALUES ('mon0', '2023-08-31'::date, 50::numeric, NULL), ('mon1', '2024-10-31', 70, 'red'),
-			 ('mon2', '2024-08-31', 26.666667, 'yellow'),
-			 ('mon3', '2024-08-31', NULL, NULL)$$,
+SELECT results_eq($$SELECT project_id, as_of, exec_rate, goal_light, goal_light_zh FROM perfeval.monitoring_projects WHERE project_id LIKE 'mon%' ORDER BY 1$$,
+	$$VALUES ('mon0', '2023-08-31'::date, 50::numeric, NULL, NULL), ('mon1', '2024-10-31', 70, 'red', '红'),
+			 ('mon2', '2024-08-31', 26.666667, 'yellow', '黄'),
+			 ('mon3', '2024-08-31', NULL, NULL, NULL)$$,
 	'monitoring_projects: each project at its latest report, in its own year (mon4 has none)');
 SELECT results_eq($$SELECT * FROM perfeval.monitoring_indicators WHERE project_id = 'mon1' ORDER BY code$$,
 	$$SELECT * FROM perfeval.monitoring_indicators_as_of('2024-10-31') WHERE project_id = 'mon1' ORDER BY code$$,
