@@ -70,3 +70,9 @@ CREATE FUNCTION perfeval.scheme_rules(decimals int, rounding text, reverse_rule 
 		tier_high numeric, tier_low numeric, satisfaction_coefficients numeric[],
 		execution_base text, over_threshold numeric) RETURNS perfeval.rules
 	AS 'MODULE_PATHNAME', 'scheme_rules' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- A scheme's monitoring bounds checked by the core (1.16): true, or 23514
+-- saying which bound is wrong.
+CREATE FUNCTION perfeval_internal.monitoring_rules_ok(exec_red numeric, exec_yellow numeric,
+		goal_red numeric, goal_yellow numeric, goal_blue numeric, key_budget numeric, key_rate numeric,
+		key_month int) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'pe_monitoring_rules_ok' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

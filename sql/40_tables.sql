@@ -26,7 +26,22 @@ CREATE TABLE perfeval.scheme (
 	builtin boolean GENERATED ALWAYS AS (scheme_id = 'national') STORED,
 	rules perfeval.rules GENERATED ALWAYS AS (perfeval.scheme_rules(decimals, rounding,
 		reverse_rule, tier_high, tier_low, satisfaction_coefficients, execution_base,
-		over_threshold)) STORED
+		over_threshold)) STORED,
+	-- mid-year monitoring (1.16): the lights' bounds (blue is
+	-- over_threshold), time progress by day, whole targets, key monitoring;
+	-- checked by the core with the scoring bounds they sit beside
+	monitor_exec_red numeric NOT NULL DEFAULT 60,
+	monitor_exec_yellow numeric NOT NULL DEFAULT 80,
+	monitor_goal_red numeric NOT NULL DEFAULT 60,
+	monitor_goal_yellow numeric NOT NULL DEFAULT 80,
+	monitor_by_day boolean NOT NULL DEFAULT false,
+	monitor_full boolean NOT NULL DEFAULT false,
+	key_budget numeric NOT NULL DEFAULT 200,
+	key_rate numeric NOT NULL DEFAULT 60,
+	key_month int NOT NULL DEFAULT 8,
+	CONSTRAINT scheme_monitoring_check CHECK (perfeval_internal.monitoring_rules_ok(monitor_exec_red,
+		monitor_exec_yellow, monitor_goal_red, monitor_goal_yellow, over_threshold, key_budget, key_rate,
+		key_month))
 );
 
 INSERT INTO perfeval.scheme (scheme_id, name)
@@ -45,13 +60,14 @@ BEGIN
 	IF TG_OP = 'INSERT' THEN
 		-- the table the trigger fired on: on Citus, a placement of the
 		-- reference table, which each placement updates in itself
-		EXECUTE format('UPDATE %I.%I
-		   SET name = $1.name, grade_scale = $1.grade_scale, decimals = $1.decimals,
-			   rounding = $1.rounding, execution_base = $1.execution_base,
-			   reverse_rule = $1.reverse_rule, tier_high = $1.tier_high, tier_low = $1.tier_low,
-			   satisfaction_coefficients = $1.satisfaction_coefficients,
-			   over_threshold = $1.over_threshold
-		 WHERE scheme_id = $1.scheme_id', TG_TABLE_SCHEMA, TG_TABLE_NAME) USING NEW;
+		-- (every column the row is written with, so that a column a release
+		-- adds is restored too)
+		EXECUTE format('UPDATE %I.%I SET %s WHERE scheme_id = $1.scheme_id', TG_TABLE_SCHEMA, TG_TABLE_NAME,
+					   (SELECT string_agg(format('%I = $1.%I', a.attname, a.attname), ', ' ORDER BY a.attnum)
+						  FROM pg_attribute a
+						 WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped
+						   AND a.attgenerated = '' AND a.attname <> 'scheme_id'))
+			USING NEW;
 		GET DIAGNOSTICS n = ROW_COUNT;
 		RETURN CASE WHEN n > 0 THEN NULL ELSE NEW END;
 	END IF;
@@ -188,7 +204,10 @@ CREATE TABLE perfeval.indicator (
 	-- the points its level-1 cell printed (产出指标（50分）), NULL if none;
 	-- a finding where the level's weights add up to other points (1.16)
 	level1_points numeric
-		CONSTRAINT indicator_level1_points_check CHECK (perfeval.is_exact(level1_points) AND level1_points >= 0)
+		CONSTRAINT indicator_level1_points_check CHECK (perfeval.is_exact(level1_points) AND level1_points >= 0),
+	-- monitoring compares the actual with the whole target (a one-off
+	-- target), not its share of the year; NULL: as the scheme says (1.16)
+	monitor_full boolean
 );
 
 -- Actual values as facts: one row per report date; scores use the latest.
@@ -424,6 +443,15 @@ COMMENT ON COLUMN perfeval.scheme.tier_high IS '定性指标“达成”档下�
 COMMENT ON COLUMN perfeval.scheme.tier_low IS '定性指标“部分达成”档下限（%） / Lower bound of the 部分达成 tier, percent of weight';
 COMMENT ON COLUMN perfeval.scheme.satisfaction_coefficients IS '满意度选项系数，按选项顺序 / Satisfaction coefficients by option order';
 COMMENT ON COLUMN perfeval.scheme.over_threshold IS '超额完成需说明的阈值（完成率%） / Completion percent at or above which a missing deviation note is a finding';
+COMMENT ON COLUMN perfeval.scheme.monitor_exec_red IS '运行监控：预算执行进度比低于此值为红灯（%） / Monitoring: execution ratio below which the light is red, percent';
+COMMENT ON COLUMN perfeval.scheme.monitor_exec_yellow IS '运行监控：预算执行进度比低于此值为黄灯，否则绿灯（%） / Monitoring: execution ratio below which it is yellow, else green, percent';
+COMMENT ON COLUMN perfeval.scheme.monitor_goal_red IS '运行监控：指标完成进度低于此值为红灯（%） / Monitoring: indicator progress below which the light is red, percent';
+COMMENT ON COLUMN perfeval.scheme.monitor_goal_yellow IS '运行监控：指标完成进度低于此值为黄灯（%）；达到 over_threshold 为蓝灯 / Monitoring: progress below which it is yellow; at over_threshold or above, blue';
+COMMENT ON COLUMN perfeval.scheme.monitor_by_day IS '运行监控：序时进度按天计算（否则按月：月份÷12） / Monitoring: time progress by day of year (else by month: month ÷ 12)';
+COMMENT ON COLUMN perfeval.scheme.monitor_full IS '运行监控：指标与全年指标值比较（否则按序时折算）；指标可单独设定 / Monitoring: compare indicators with the whole target (else pro rata); an indicator may say otherwise';
+COMMENT ON COLUMN perfeval.scheme.key_budget IS '重点监控：全年预算不低于此值（万元） / Key monitoring: full-year budget at or above this, 万元';
+COMMENT ON COLUMN perfeval.scheme.key_rate IS '重点监控：截至 key_month 月末预算执行率低于此值（%） / Key monitoring: execution rate below this at the end of key_month, percent';
+COMMENT ON COLUMN perfeval.scheme.key_month IS '重点监控的判定月份（月末），1-12 / Key monitoring: the month at whose end it is decided, 1-12';
 COMMENT ON COLUMN perfeval.scheme.builtin IS '随扩展安装的方案（派生列，即 national） / Derived: the scheme CREATE EXTENSION installs (national)';
 COMMENT ON COLUMN perfeval.scheme.rules IS '方案规则（派生列，经校验） / Derived: the scheme''s rules, decoded and checked once';
 COMMENT ON FUNCTION perfeval.keep_builtin_scheme() IS '内置方案：恢复时更新其规则，不可删除或改名（触发器） / The built-in scheme: a restore sets its rules; it cannot be deleted or renamed (trigger)';
@@ -477,6 +505,7 @@ COMMENT ON COLUMN perfeval.indicator.source IS '实际值来源：actual 实际�
 COMMENT ON COLUMN perfeval.indicator.applicable IS '是否适用；不适用的指标不计分，总分按其余权重折算为100 / Applicable; if not, left out and the total rescaled';
 COMMENT ON COLUMN perfeval.indicator.printed_score IS '报告所列得分 / Score printed in the report';
 COMMENT ON COLUMN perfeval.indicator.level1_points IS '一级指标单元格所列分值（如“产出指标（50分）”），无则为空 / Points printed in its level-1 cell (产出指标（50分）), NULL if none';
+COMMENT ON COLUMN perfeval.indicator.monitor_full IS '运行监控：与全年指标值比较（一次性指标），为空则按评分方案 / Monitoring: compare with the whole target (a one-off target); NULL: as the scheme says';
 
 COMMENT ON TABLE perfeval.actual IS '指标实际完成值（按报告日期，取最新） / Actual values as dated facts; scores use the latest';
 COMMENT ON COLUMN perfeval.actual.reported_on IS '填报日期 / Date reported';

@@ -63,12 +63,12 @@ BEGIN
 	END IF;
 	IF NOT EXISTS (SELECT FROM perfeval.scheme WHERE scheme_id = 'national') THEN
 		IF to_regclass('pg_temp.perfeval_national_aside') IS NOT NULL THEN
-			INSERT INTO perfeval.scheme (scheme_id, name, grade_scale, decimals, rounding, execution_base,
-										 reverse_rule, tier_high, tier_low, satisfaction_coefficients,
-										 over_threshold)
-			SELECT scheme_id, name, grade_scale, decimals, rounding, execution_base, reverse_rule,
-				   tier_high, tier_low, satisfaction_coefficients, over_threshold
-			  FROM pg_temp.perfeval_national_aside;
+			-- (every column the scheme is written with: one a release adds too)
+			EXECUTE (SELECT format('INSERT INTO perfeval.scheme (%s) SELECT %1$s FROM pg_temp.perfeval_national_aside',
+								   string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum))
+					   FROM pg_attribute a
+					  WHERE a.attrelid = 'perfeval.scheme'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+						AND a.attgenerated = '');
 		ELSE
 			INSERT INTO perfeval.scheme (scheme_id, name)
 			VALUES ('national', '财政部默认（财预〔2020〕10号） / MoF defaults');

@@ -48,6 +48,15 @@ CREATE FUNCTION perfeval_internal.light_worse(text, text) RETURNS text
 -- A light's Chinese label (红 黄 绿 蓝 灰), the core's.
 CREATE FUNCTION perfeval_internal.light_label(text) RETURNS text
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_light_label_sql';
+-- Key monitoring (重点监控) by the core's rule: a budget at or above
+-- key_budget (万元) with less than key_rate % of it spent.
+CREATE FUNCTION perfeval_internal.key_monitor(budget numeric, spent numeric, key_budget numeric,
+		key_rate numeric) RETURNS boolean
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_key_monitor_sql';
+-- The last day of a month: the day key monitoring is decided on.
+CREATE FUNCTION perfeval_internal.month_end(year int, month int) RETURNS date
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN (make_date(year, month, 1) + interval '1 month - 1 day')::date;
 CREATE AGGREGATE perfeval.worst_light(text) (
 	SFUNC = perfeval_internal.light_worse, STYPE = text,
 	COMBINEFUNC = perfeval_internal.light_worse, PARALLEL = SAFE
@@ -58,24 +67,30 @@ COMMENT ON FUNCTION perfeval.execution_light(numeric, numeric, date, boolean, nu
 COMMENT ON FUNCTION perfeval.indicator_light(perfeval.target, perfeval.measure, date, boolean, numeric, numeric, numeric) IS '绩效目标监控：指标的应完成值、进度、灯色及说明 / An indicator at a date: expected value, progress, light and its explanation';
 COMMENT ON FUNCTION perfeval_internal.light_worse(text, text) IS '两个灯色中较差者（worst_light 的步进函数） / The worse of two lights (worst_light()''s step)';
 COMMENT ON FUNCTION perfeval_internal.light_label(text) IS '灯色的中文名（红、黄、绿、蓝、灰） / A light''s Chinese label';
+COMMENT ON FUNCTION perfeval_internal.key_monitor(numeric, numeric, numeric, numeric) IS '是否纳入重点监控：预算不低于 key_budget 且执行率低于 key_rate / Key monitoring: a budget of key_budget or more with less than key_rate percent spent';
+COMMENT ON FUNCTION perfeval_internal.month_end(integer, integer) IS '某月最后一天（重点监控判定日） / The last day of a month (the day key monitoring is decided on)';
 COMMENT ON AGGREGATE perfeval.worst_light(text) IS '最差灯色（红>黄>绿>蓝；仅灰则灰） / The worst light (red > yellow > green > blue; grey only when nothing says more)';
 
 -- ------------------------------------------------------------------------
 -- The warehouse at a date (1.16): the money of perfeval.execution and the
 -- actuals reported by then, each project and indicator in the caller's
--- scope, the lights by the rules above with their defaults.  (Written as
+-- scope, the lights by the rules above with the bounds of the project's
+-- scheme (monitor_*, over_threshold for blue, key_*).  (Written as
 -- joins on project_id, so that on a Citus cluster each runs where the
 -- project's rows are; day NULL: each project at its own latest report,
 -- the views below.)
 
 -- The date each project is monitored at: day, or its latest report of
--- money or of an actual.
+-- money or of an actual; its scheme, and the day its scheme decides key
+-- monitoring on (the end of key_month).
 CREATE FUNCTION perfeval_internal.monitoring_dates(day date)
-	RETURNS TABLE (project_id text, year int, as_of date)
+	RETURNS TABLE (project_id text, year int, as_of date, scheme_id text, key_on date)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT p.project_id, p.year, coalesce(monitoring_dates.day, r.last)
+	SELECT p.project_id, p.year, coalesce(monitoring_dates.day, r.last), p.scheme_id,
+		   perfeval_internal.month_end(p.year, s.key_month)
 	  FROM perfeval.project p
+	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 	  LEFT JOIN (SELECT x.project_id, max(x.reported_on) AS last
 				   FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
 						 UNION ALL SELECT a.project_id, a.reported_on FROM perfeval.actual a) x
@@ -112,7 +127,9 @@ CREATE FUNCTION perfeval_internal.monitoring_indicators(day date)
 					 ON xd.project_id = x.project_id AND x.reported_on <= xd.as_of
 				  ORDER BY x.project_id, x.code, x.reported_on DESC) a
 		ON a.project_id = i.project_id AND a.code = i.code
-	  CROSS JOIN LATERAL perfeval.indicator_light(i.target, a.measure, d.as_of) l
+	  JOIN perfeval.scheme s ON s.scheme_id = d.scheme_id
+	  CROSS JOIN LATERAL perfeval.indicator_light(i.target, a.measure, d.as_of, coalesce(i.monitor_full, s.monitor_full),
+												  s.monitor_goal_red, s.monitor_goal_yellow, s.over_threshold) l
 	 WHERE i.applicable AND i.target IS NOT NULL AND i.source = 'actual';
 	END;
 
@@ -127,18 +144,18 @@ CREATE FUNCTION perfeval_internal.monitoring_money(day date, at_key boolean)
 	  FROM (SELECT DISTINCT ON (e.project_id, e.department, e.fund_level) e.*
 			  FROM perfeval.execution e
 			  JOIN perfeval_internal.monitoring_dates(monitoring_money.day) d ON d.project_id = e.project_id
-			 -- (at_key: the end of August of the project's year, if the date is past it)
-			 WHERE e.reported_on <= CASE WHEN monitoring_money.at_key THEN make_date(d.year, 8, 31) ELSE d.as_of END
-			   AND (NOT monitoring_money.at_key OR d.as_of >= make_date(d.year, 8, 31))
+			 -- (at_key: the day key monitoring is decided on, if the date is past it)
+			 WHERE e.reported_on <= CASE WHEN monitoring_money.at_key THEN d.key_on ELSE d.as_of END
+			   AND (NOT monitoring_money.at_key OR d.as_of >= d.key_on)
 			 ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
 	 GROUP BY l.project_id;
 	END;
 
 -- Each project at its date: its money, the execution figures and light,
 -- the goal light (the worst of its indicators'), key monitoring (重点监控:
--- a budget of 200万元 or more with an execution rate below 60 % at the
--- end of August, known from then on), the sentence, and the findings (a
--- budget of 0).
+-- by the scheme, by default a budget of 200万元 or more with an execution
+-- rate below 60 % at the end of August, known from then on), the
+-- sentence, and the findings (a budget of 0).
 CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 	RETURNS TABLE (project_id text, as_of date, reported_on date, budget numeric, spent numeric,
 				   exec_rate numeric, time_progress numeric, exec_ratio numeric, exec_gap numeric,
@@ -149,13 +166,16 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 	SELECT d.project_id, d.as_of, m.reported_on, trim_scale(m.budget), trim_scale(m.spent),
 		   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light, x.light_zh,
 		   g.goal_light, perfeval_internal.light_label(g.goal_light),
-		   CASE WHEN d.as_of >= make_date(d.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false) END,
+		   CASE WHEN d.as_of >= d.key_on
+				THEN coalesce(perfeval_internal.key_monitor(k.budget, k.spent, s.key_budget, s.key_rate), false) END,
 		   x.explanation,
 		   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END
 	  FROM perfeval_internal.monitoring_dates(monitoring_projects.day) d
+	  JOIN perfeval.scheme s ON s.scheme_id = d.scheme_id
 	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, false) m ON m.project_id = d.project_id
 	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, true) k ON k.project_id = d.project_id
-	  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of) x ON m.project_id IS NOT NULL
+	  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of, s.monitor_by_day, s.monitor_exec_red,
+												 s.monitor_exec_yellow) x ON m.project_id IS NOT NULL
 	  LEFT JOIN (SELECT i.project_id, perfeval.worst_light(i.light) AS goal_light
 				   FROM perfeval_internal.monitoring_indicators(monitoring_projects.day) i
 				  GROUP BY i.project_id) g ON g.project_id = d.project_id;
@@ -266,6 +286,7 @@ SELECT i.project_id, i.code, d.as_of, i.name, i.target::text AS target, l.expect
 		   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END), '') AS findings
   FROM perfeval.indicator i
   JOIN perfeval.project p ON p.project_id = i.project_id
+  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
   JOIN (SELECT x.project_id, max(x.reported_on) AS as_of
 		  FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
 				UNION ALL SELECT a.project_id, a.reported_on FROM perfeval.actual a) x
@@ -276,18 +297,21 @@ SELECT i.project_id, i.code, d.as_of, i.name, i.target::text AS target, l.expect
 			   FROM perfeval.actual x
 			  ORDER BY x.project_id, x.code, x.reported_on DESC) a
 	ON a.project_id = i.project_id AND a.code = i.code
- CROSS JOIN LATERAL perfeval.indicator_light(i.target, a.measure, d.as_of) l
+ CROSS JOIN LATERAL perfeval.indicator_light(i.target, a.measure, d.as_of, coalesce(i.monitor_full, s.monitor_full),
+											 s.monitor_goal_red, s.monitor_goal_yellow, s.over_threshold) l
  WHERE i.applicable AND i.target IS NOT NULL AND i.source = 'actual' AND perfeval_internal.in_scope(i.project_id);
 
 CREATE VIEW perfeval.monitoring_projects AS
 SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, trim_scale(m.spent) AS spent,
 	   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light AS exec_light, x.light_zh AS exec_light_zh,
 	   g.goal_light, perfeval_internal.light_label(g.goal_light) AS goal_light_zh,
-	   CASE WHEN d.as_of >= make_date(p.year, 8, 31) THEN coalesce(k.budget >= 200 AND k.spent < k.budget * 0.6, false)
+	   CASE WHEN d.as_of >= perfeval_internal.month_end(p.year, s.key_month)
+			THEN coalesce(perfeval_internal.key_monitor(k.budget, k.spent, s.key_budget, s.key_rate), false)
 	   END AS key_monitor,
 	   x.explanation,
 	   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END AS findings
   FROM perfeval.project p
+  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
   JOIN (SELECT y.project_id, max(y.reported_on) AS as_of
 		  FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
 				UNION ALL SELECT a.project_id, a.reported_on FROM perfeval.actual a) y
@@ -298,16 +322,18 @@ SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, tri
 					   FROM perfeval.execution e
 					  ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
 			  GROUP BY l.project_id) m ON m.project_id = p.project_id
-  -- (the money at the end of August of the project's year)
+  -- (the money on the day the project's scheme decides key monitoring on)
   LEFT JOIN (SELECT l.project_id, sum(perfeval.wanyuan(l.budget, l.unit)) AS budget,
 					sum(perfeval.wanyuan(l.spent, l.unit)) AS spent
 			   FROM (SELECT DISTINCT ON (e.project_id, e.department, e.fund_level) e.*
 					   FROM perfeval.execution e
 					   JOIN perfeval.project ep ON ep.project_id = e.project_id
-					  WHERE e.reported_on <= make_date(ep.year, 8, 31)
+					   JOIN perfeval.scheme es ON es.scheme_id = ep.scheme_id
+					  WHERE e.reported_on <= perfeval_internal.month_end(ep.year, es.key_month)
 					  ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
 			  GROUP BY l.project_id) k ON k.project_id = p.project_id
-  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of) x ON m.project_id IS NOT NULL
+  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of, s.monitor_by_day, s.monitor_exec_red,
+											 s.monitor_exec_yellow) x ON m.project_id IS NOT NULL
   LEFT JOIN (SELECT i.project_id, perfeval.worst_light(i.light) AS goal_light
 			   FROM perfeval.monitoring_indicators i GROUP BY i.project_id) g ON g.project_id = p.project_id
  WHERE perfeval_internal.in_scope(p.project_id);
@@ -337,7 +363,7 @@ DECLARE
 		"exec_light": "预算执行灯色（red、yellow、green） / Execution light", "exec_light_zh": "预算执行灯色（红、黄、绿） / Execution light in Chinese",
 		"goal_light": "目标灯色：各指标中最差者 / Goal light: the worst of the indicators''",
 		"goal_light_zh": "目标灯色（中文） / Goal light in Chinese",
-		"key_monitor": "重点监控：预算200万元以上且八月末执行率低于60% / Key monitoring: budget of 200万元 or more, execution below 60 % at the end of August",
+		"key_monitor": "重点监控：预算不低于方案的 key_budget（默认200万元）且 key_month 月末（默认八月末）执行率低于 key_rate（默认60%），判定日前为空 / Key monitoring: budget of the scheme''s key_budget or more (200万元), execution below key_rate (60 %) at the end of key_month (August); NULL before that day",
 		"explanation": "灯色说明 / The light explained", "findings": "监控发现的问题（以“；”分隔，无则为空） / Monitoring findings, separated by ；, NULL if none",
 		"name": "三级指标 / Level-3 indicator", "target": "指标值 / Target",
 		"expected": "截至监控日应完成值 / Expected by the date", "actual": "实际完成值 / Actual",

@@ -253,3 +253,48 @@ pe_light_worse_sql(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(pe_light_name(a)));
 }
+
+PG_FUNCTION_INFO_V1(pe_monitoring_rules_ok);
+
+/*
+ * monitoring_rules_ok(exec_red, exec_yellow, goal_red, goal_yellow,
+ * goal_blue, key_budget, key_rate, key_month): a scheme's monitoring
+ * bounds, checked by the core (scheme's CHECK constraint); a bad one
+ * refuses the row with 23514 saying which.
+ */
+Datum
+pe_monitoring_rules_ok(PG_FUNCTION_ARGS)
+{
+	PeMonitorRules r = pe_monitor_defaults;
+	PeError		err;
+
+	r.exec_red = pe_numeric_arg(PG_GETARG_DATUM(0), "monitor_exec_red");
+	r.exec_yellow = pe_numeric_arg(PG_GETARG_DATUM(1), "monitor_exec_yellow");
+	r.goal_red = pe_numeric_arg(PG_GETARG_DATUM(2), "monitor_goal_red");
+	r.goal_yellow = pe_numeric_arg(PG_GETARG_DATUM(3), "monitor_goal_yellow");
+	r.goal_blue = pe_numeric_arg(PG_GETARG_DATUM(4), "over_threshold");
+	r.key_budget = pe_numeric_arg(PG_GETARG_DATUM(5), "key_budget");
+	r.key_rate = pe_numeric_arg(PG_GETARG_DATUM(6), "key_rate");
+	r.key_month = PG_GETARG_INT32(7);
+	if (pe_monitor_rules_check(&r, &err) != PE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("invalid monitoring rules in scheme"),
+				 errdetail("%s", _(err.detail)),
+				 errhint("The defaults: execution red below 60 and yellow below 80, progress red below 60, yellow below 80 and blue from over_threshold (120), key monitoring from 200万元 below 60 %% at the end of month 8.")));
+	PG_RETURN_BOOL(true);
+}
+
+PG_FUNCTION_INFO_V1(pe_key_monitor_sql);
+
+/* key_monitor(budget, spent, key_budget, key_rate): 重点监控 by the core's rule. */
+Datum
+pe_key_monitor_sql(PG_FUNCTION_ARGS)
+{
+	PeMonitorRules r = pe_monitor_defaults;
+
+	r.key_budget = pe_numeric_arg(PG_GETARG_DATUM(2), "key_budget");
+	r.key_rate = pe_numeric_arg(PG_GETARG_DATUM(3), "key_rate");
+	PG_RETURN_BOOL(pe_key_monitor(pe_numeric_arg(PG_GETARG_DATUM(0), "budget"),
+								  pe_numeric_arg(PG_GETARG_DATUM(1), "spent"), &r));
+}

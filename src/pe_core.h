@@ -900,10 +900,20 @@ typedef struct PeMonitorRules
 	int64_t		goal_yellow;	/* below: yellow (80 %) */
 	int64_t		goal_blue;		/* at or above: blue (120 %), else green */
 	bool		by_day;			/* time progress by day of year, not by month */
+	/* key monitoring (重点监控): budget >= key_budget, rate < key_rate at the end of key_month */
+	int64_t		key_budget;		/* 万元 (200) */
+	int64_t		key_rate;		/* percent (60) */
+	int			key_month;		/* 1-12 (8: the end of August) */
 } PeMonitorRules;
 extern const PeMonitorRules pe_monitor_defaults;
-/* The bounds in order (0 < red <= yellow, red <= yellow < blue): PE_OK, else PE_ERR_INVALID. */
+/*
+ * The bounds in order (0 < red <= yellow, red <= yellow < blue), the key
+ * budget at or above 0, the key rate in (0, 100], the month 1-12: PE_OK,
+ * else PE_ERR_INVALID.
+ */
 extern PeStatus pe_monitor_rules_check(const PeMonitorRules *r, PeError *err);
+/* Whether a project's money at the key month puts it under key monitoring. */
+extern bool pe_key_monitor(int64_t budget, int64_t spent, const PeMonitorRules *r);
 
 /*
  * The calendar's share of the year at a date, as a fraction num/den: the

@@ -18,7 +18,10 @@ const PeMonitorRules pe_monitor_defaults = {
 	.goal_red = 60 * PE_SCALE,
 	.goal_yellow = 80 * PE_SCALE,
 	.goal_blue = 120 * PE_SCALE,
-	.by_day = false
+	.by_day = false,
+	.key_budget = 200 * PE_SCALE,
+	.key_rate = 60 * PE_SCALE,
+	.key_month = 8
 };
 
 static const char *const light_names[PE_LIGHT_COUNT] = {
@@ -70,7 +73,19 @@ pe_monitor_rules_check(const PeMonitorRules *r, PeError *err)
 		  r->goal_blue <= PE_MAX_ABS))
 		return pe_fail(err, PE_ERR_INVALID, (size_t) -1,
 					   gettext_noop("The progress bounds must be 0 < red <= yellow < blue."));
+	if (!(0 <= r->key_budget && r->key_budget <= PE_MAX_ABS && 0 < r->key_rate && r->key_rate <= FULL &&
+		  1 <= r->key_month && r->key_month <= 12))
+		return pe_fail(err, PE_ERR_INVALID, (size_t) -1,
+					   gettext_noop("Key monitoring needs a budget of 0 or more, a rate above 0 and at most 100, and a month 1-12."));
 	return pe_set_ok(err);
+}
+
+bool
+pe_key_monitor(int64_t budget, int64_t spent, const PeMonitorRules *r)
+{
+	/* spent ÷ budget < key_rate ÷ 100, without dividing */
+	return budget >= r->key_budget && budget > 0 &&
+		(pe_int128) spent * FULL < (pe_int128) budget * r->key_rate;
 }
 
 static bool

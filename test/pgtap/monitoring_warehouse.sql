@@ -5,7 +5,7 @@
 -- findings, and a scoped role.  A hand-made county of four projects.
 -- Undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(18);
+SELECT plan(24);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mon1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -110,6 +110,36 @@ SELECT results_eq($$SELECT department, projects, budget, spent, exec_rate, last_
 	$$VALUES ('交通运输局', 1::bigint, 1000::numeric, 412::numeric, 41.2, 50::numeric, -8.8, 1::bigint),
 			 ('水利局', 3, 300, 80, 26.666667, NULL, NULL, 2)$$,
 	'by department: ranked by execution rate, with last year''s same period where there was one');
+
+-- the bounds are the scheme's: a county whose scheme calls execution red
+-- below 65 and yellow below 70, progress red below 50, yellow below 70,
+-- blue from 110, key monitoring from 100万元 below 50 %
+-- at the end of June, and compares with whole targets (but for B11)
+SELECT throws_ok($$INSERT INTO perfeval.scheme (scheme_id, name, monitor_exec_red, monitor_exec_yellow) VALUES ('bad', 'bad', 80, 60)$$,
+	'23514', 'invalid monitoring rules in scheme', 'a scheme''s bounds out of order are refused by the core');
+SELECT throws_ok($$INSERT INTO perfeval.scheme (scheme_id, name, key_month) VALUES ('bad', 'bad', 13)$$,
+	'23514', 'invalid monitoring rules in scheme', 'a key month 13 is refused');
+INSERT INTO perfeval.scheme (scheme_id, name, monitor_exec_red, monitor_exec_yellow, monitor_goal_red, monitor_goal_yellow,
+		over_threshold, key_budget, key_rate, key_month, monitor_full)
+	VALUES ('mon_county', '某县监控口径', 65, 70, 50, 70, 110, 100, 50, 6, true);
+UPDATE perfeval.project SET scheme_id = 'mon_county' WHERE project_id IN ('mon1', 'mon2');
+UPDATE perfeval.indicator SET monitor_full = false WHERE project_id = 'mon2' AND code = 'B11';
+SELECT results_eq($$SELECT project_id, exec_ratio, exec_light, goal_light, key_monitor
+	FROM perfeval.monitoring_projects_as_of('2024-08-31') WHERE project_id IN ('mon1', 'mon2') ORDER BY 1$$,
+	$$VALUES ('mon1', 61.8, 'red', 'red', true), ('mon2', 40::numeric, 'red', 'yellow', false)$$,
+	'the scheme''s bounds: 61.8 is red (below 65), 40 too; key monitoring decided at the end of June (mon1 300 of 1000万元, mon2 nothing reported yet)');
+SELECT results_eq($$SELECT project_id, code, expected, progress, light FROM perfeval.monitoring_indicators_as_of('2024-08-31')
+	WHERE project_id IN ('mon1', 'mon2') AND code = 'B11' ORDER BY 1$$,
+	$$VALUES ('mon1', 'B11', 120::numeric, 58.333333, 'yellow'), ('mon2', 'B11', 6666.666667, 60::numeric, 'yellow')$$,
+	'the scheme compares with the whole target (70 of 120 km: 58.3 %, yellow from 50), an indicator marked otherwise with its share');
+SELECT is((SELECT key_monitor FROM perfeval.monitoring_projects_as_of('2024-05-31') WHERE project_id = 'mon1'), NULL,
+	'key monitoring is not known before the scheme''s month ends');
+SELECT results_eq($$SELECT project_id, exec_light, key_monitor FROM perfeval.monitoring_projects WHERE project_id IN ('mon1', 'mon2') ORDER BY 1$$,
+	$$SELECT project_id, exec_light, key_monitor FROM (
+		SELECT * FROM perfeval.monitoring_projects_as_of('2024-10-31') WHERE project_id = 'mon1'
+		UNION ALL SELECT * FROM perfeval.monitoring_projects_as_of('2024-08-31') WHERE project_id = 'mon2') x ORDER BY 1$$,
+	'the views use the scheme''s bounds as the dated forms do');
+UPDATE perfeval.project SET scheme_id = 'national' WHERE project_id IN ('mon1', 'mon2');
 
 -- a scoped role sees its department's projects only
 CREATE ROLE perfeval_mon_reader;

@@ -258,6 +258,44 @@ main(void)
 		r = pe_monitor_defaults;
 		r.exec_red = 0;
 		check(pe_monitor_rules_check(&r, &err) == PE_ERR_INVALID, "rules", "red at 0");
+		r = pe_monitor_defaults;
+		r.key_month = 13;
+		check(pe_monitor_rules_check(&r, &err) == PE_ERR_INVALID, "rules", "key month 13");
+		r = pe_monitor_defaults;
+		r.key_rate = 100 * PE_SCALE + 1;
+		check(pe_monitor_rules_check(&r, &err) == PE_ERR_INVALID, "rules", "key rate above 100");
+		r = pe_monitor_defaults;
+		r.key_budget = -1;
+		check(pe_monitor_rules_check(&r, &err) == PE_ERR_INVALID, "rules", "key budget below 0");
+	}
+	/* key monitoring: 200万元 or more and below 60 % (both bounds, either side) */
+	{
+		static const struct
+		{
+			int64_t		budget,
+						spent;
+			bool		want;
+		}			keys[] = {
+			{200, 119, true},	/* 59.5 % */
+			{200, 120, false},	/* 60 % exactly: not below */
+			{199, 0, false},	/* below 200万元 */
+			{1000, 599, true},
+			{0, 0, false},
+		};
+		PeMonitorRules r = pe_monitor_defaults;
+		char		d[64];
+
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		{
+			snprintf(d, sizeof(d), "%lld of %lld", (long long) keys[i].spent, (long long) keys[i].budget);
+			check(pe_key_monitor(keys[i].budget * PE_SCALE, keys[i].spent * PE_SCALE, &pe_monitor_defaults) == keys[i].want,
+				  "key monitoring", d);
+		}
+		/* a scheme's own bounds: 100万元 and 50 % */
+		r.key_budget = 100 * PE_SCALE;
+		r.key_rate = 50 * PE_SCALE;
+		check(pe_key_monitor(150 * PE_SCALE, 74 * PE_SCALE, &r) && !pe_key_monitor(150 * PE_SCALE, 75 * PE_SCALE, &r),
+			  "key monitoring", "scheme's 100万元 and 50 %");
 	}
 	printf("test_monitor: %d passed, %d failed\n", npass, nfail);
 	return nfail > 0;
