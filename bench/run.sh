@@ -198,10 +198,11 @@ log "loading (COPY)"
 			FROM peer.actual) TO '$SRVDIR/actual.copy';
 EOF
 ICOLS="project_id, code, seq, level1, level2, name, weight, target, method, source, applicable, printed_score"
+ACOLS="project_id, code, reported_on, measure, tier, fraction, deviation_note"
 LOAD_TYPED=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_typed;" "COPY load_typed ($ICOLS) FROM '$SRVDIR/indicator.copy';")
 LOAD_TEXT=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_text;" "COPY load_text ($ICOLS) FROM '$SRVDIR/indicator.copy';")
-LOADA_TYPED=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_typed;" "COPY load_actual_typed FROM '$SRVDIR/actual.copy';")
-LOADA_TEXT=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_text;" "COPY load_actual_text FROM '$SRVDIR/actual.copy';")
+LOADA_TYPED=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_typed;" "COPY load_actual_typed ($ACOLS) FROM '$SRVDIR/actual.copy';")
+LOADA_TEXT=$(time_stmt "$DB" "$RUNS" "TRUNCATE load_actual_text;" "COPY load_actual_text ($ACOLS) FROM '$SRVDIR/actual.copy';")
 "${PSQL[@]}" -d "$DB" -c "DROP TABLE load_typed, load_text, load_actual_typed, load_actual_text" >/dev/null
 r=$(ratio "$LOAD_TYPED" "$LOAD_TEXT")
 row "load: COPY $NIND indicator rows, typed vs text" "$(ms "$LOAD_TYPED")" "$(ms "$LOAD_TEXT")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
@@ -389,6 +390,51 @@ log "findings"
 read -r FD_PE FD_PS < <(time_pair "$DB" 3 "SELECT kind, count(*) FROM perfeval.findings GROUP BY kind" "$Q_PE")
 r=$(ratio "$FD_PE" "$FD_PS")
 row "findings, whole year, vs project_scores" "$(ms "$FD_PE")" "$(ms "$FD_PS")" "" "$r" "<= 3" "$(met "$r" "<=" 3)"
+
+# Mid-year monitoring (1.16): a year of monthly execution, one line per
+# project and month (12 × the projects), loaded by COPY into
+# perfeval.execution (its checks, access policies, restore's parking
+# trigger) against the same rows into a table with the same keys and
+# constraints and nothing of perfeval's; then the whole year's monitoring
+# at a date against project_scores_as_of() at the same date.
+log "monitoring: a year of monthly execution, loaded"
+"${PSQL[@]}" -d "$DB" >/dev/null <<-EOF
+	COPY (SELECT p.project_id, p.department, '县区级', (make_date(p.year, m, 1) + interval '1 month - 1 day')::date,
+				 '万元', 100 + h % 900, NULL,
+				 round((100 + h % 900) * m / 12.0 * (0.4 + (h % 70) / 100.0), 2)
+			FROM perfeval.project p
+		   CROSS JOIN LATERAL (SELECT abs(hashtext(p.project_id)) AS h) x
+		   CROSS JOIN generate_series(1, 12) m) TO '$SRVDIR/execution.copy';
+	DROP TABLE IF EXISTS bench_execution_base;
+	CREATE TABLE bench_execution_base (LIKE perfeval.execution INCLUDING ALL,
+		FOREIGN KEY (project_id) REFERENCES perfeval.project ON DELETE CASCADE);
+EOF
+EX=()
+for ((i = 0; i < 3; i++)); do
+	EX+=("$(time_stmt "$DB" 1 "TRUNCATE bench_execution_base; CHECKPOINT;" "COPY bench_execution_base FROM '$SRVDIR/execution.copy';") $(time_stmt "$DB" 1 "TRUNCATE perfeval.execution; CHECKPOINT;" "COPY perfeval.execution FROM '$SRVDIR/execution.copy';")")
+done
+EX_BASE=$(printf '%s\n' "${EX[@]}" | awk '{print $1}' | median)
+EX_PE=$(printf '%s\n' "${EX[@]}" | awk '{print $2}' | median)
+NEX=$("${PSQL[@]}" -At -d "$DB" -c "DROP TABLE bench_execution_base" -c "VACUUM ANALYZE perfeval.execution" \
+	-c "SELECT count(*) FROM perfeval.execution")
+r=$(ratio "$EX_PE" "$EX_BASE")
+row "load: COPY $NEX rows of monthly execution, perfeval.execution vs same keys and constraints only" \
+	"$(ms "$EX_PE")" "$(ms "$EX_BASE")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
+log "monitoring: the whole year at a date"
+MON_DAY=$("${PSQL[@]}" -At -d "$DB" -c "SELECT make_date(min(year), 12, 31) FROM perfeval.project")
+read -r MP_PE MP_AS < <(time_pair "$DB" 3 \
+	"SELECT count(*), count(exec_light), count(goal_light), count(*) FILTER (WHERE key_monitor) FROM perfeval.monitoring_projects_as_of('$MON_DAY')" \
+	"SELECT count(*), sum(total) FROM perfeval.project_scores_as_of('$MON_DAY')")
+MON_N=$("${PSQL[@]}" -At -d "$DB" -c "SELECT count(goal_light) FROM perfeval.monitoring_projects_as_of('$MON_DAY')")
+r=$(ratio "$MP_PE" "$MP_AS")
+row "monitoring_projects_as_of($MON_DAY), whole year ($MON_N projects with a goal light) vs project_scores_as_of() the same day" \
+	"$(ms "$MP_PE")" "$(ms "$MP_AS")" "" "$r" "<= 1.5" "$(met "$r" "<=" 1.5)"
+read -r MI_PE MI_AS < <(time_pair "$DB" 3 \
+	"SELECT light, count(*) FROM perfeval.monitoring_indicators_as_of('$MON_DAY') GROUP BY light" \
+	"SELECT count(*), sum(total) FROM perfeval.project_scores_as_of('$MON_DAY')")
+r=$(ratio "$MI_PE" "$MI_AS")
+row "monitoring_indicators_as_of($MON_DAY), whole year, vs the same" "$(ms "$MI_PE")" "$(ms "$MI_AS")" "" "$r" "(info)" ""
+"${PSQL[@]}" -d "$DB" -c "COPY (SELECT 1) TO PROGRAM 'rm -f $SRVDIR/execution.copy'" >/dev/null
 
 # Every column of indicator_scores (the explanation included) against three
 # of them, 40,000 rows, with the server's default JIT settings: the

@@ -1068,6 +1068,13 @@ CREATE FUNCTION perfeval_internal.light_worse(text, text) RETURNS text
 -- A light's Chinese label (红 黄 绿 蓝 灰), the core's.
 CREATE FUNCTION perfeval_internal.light_label(text) RETURNS text
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_light_label_sql';
+-- An indicator's light at a date from its project's kept state (section
+-- 45): the report indicator_light() is given there, read as the scoring
+-- reads it, and its rule, without the sentence (the goal light of every
+-- project at once).
+CREATE FUNCTION perfeval_internal.state_light(actuals perfeval.state, code text, target perfeval.target,
+		as_of date, full_target boolean, red numeric, yellow numeric, blue numeric) RETURNS text
+	LANGUAGE C STABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_state_light_sql';
 -- Key monitoring (重点监控) by the core's rule: a budget at or above
 -- key_budget (万元) with less than key_rate % of it spent.
 CREATE FUNCTION perfeval_internal.key_monitor(budget numeric, spent numeric, key_budget numeric,
@@ -1087,6 +1094,7 @@ COMMENT ON FUNCTION perfeval.execution_light(numeric, numeric, date, boolean, nu
 COMMENT ON FUNCTION perfeval.indicator_light(perfeval.target, perfeval.measure, date, boolean, numeric, numeric, numeric) IS '绩效目标监控：指标的应完成值、进度、灯色及说明 / An indicator at a date: expected value, progress, light and its explanation';
 COMMENT ON FUNCTION perfeval_internal.light_worse(text, text) IS '两个灯色中较差者（worst_light 的步进函数） / The worse of two lights (worst_light()''s step)';
 COMMENT ON FUNCTION perfeval_internal.light_label(text) IS '灯色的中文名（红、黄、绿、蓝、灰） / A light''s Chinese label';
+COMMENT ON FUNCTION perfeval_internal.state_light(perfeval.state, text, perfeval.target, date, boolean, numeric, numeric, numeric) IS '由项目维护状态得出的指标灯色（不含说明） / An indicator''s light at a date from its project''s kept state, without the sentence';
 COMMENT ON FUNCTION perfeval_internal.key_monitor(numeric, numeric, numeric, numeric) IS '是否纳入重点监控：预算不低于 key_budget 且执行率低于 key_rate / Key monitoring: a budget of key_budget or more with less than key_rate percent spent';
 COMMENT ON FUNCTION perfeval_internal.month_end(integer, integer) IS '某月最后一天（重点监控判定日） / The last day of a month (the day key monitoring is decided on)';
 COMMENT ON AGGREGATE perfeval.worst_light(text) IS '最差灯色（红>黄>绿>蓝；仅灰则灰） / The worst light (red > yellow > green > blue; grey only when nothing says more)';
@@ -1142,26 +1150,19 @@ CREATE POLICY scope_update ON perfeval.execution FOR UPDATE
 -- scope, the lights by the rules above with the bounds of the project's
 -- scheme (monitor_*, over_threshold for blue, key_*).  (Written as
 -- joins on project_id, so that on a Citus cluster each runs where the
--- project's rows are; day NULL: each project at its own latest report,
--- the views below.)
+-- project's rows are.  The views below are each project at its own latest
+-- report.)
 
--- The date each project is monitored at: day, or its latest report of
--- money or of an actual; its scheme, and the day its scheme decides key
--- monitoring on (the end of key_month).
+-- The projects of day's year in the caller's scope, with the day their
+-- scheme decides key monitoring on (the end of key_month).
 CREATE FUNCTION perfeval_internal.monitoring_dates(day date)
 	RETURNS TABLE (project_id text, year int, as_of date, scheme_id text, key_on date)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT p.project_id, p.year, coalesce(monitoring_dates.day, r.last), p.scheme_id,
-		   perfeval_internal.month_end(p.year, s.key_month)
+	SELECT p.project_id, p.year, monitoring_dates.day, p.scheme_id, perfeval_internal.month_end(p.year, s.key_month)
 	  FROM perfeval.project p
 	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-	  LEFT JOIN (SELECT x.project_id, max(x.reported_on) AS last
-				   FROM (SELECT e.project_id, e.reported_on FROM perfeval.execution e
-						 UNION ALL SELECT a.project_id, a.reported_on FROM perfeval.actual a) x
-				  GROUP BY x.project_id) r ON r.project_id = p.project_id AND monitoring_dates.day IS NULL
-	 WHERE coalesce(monitoring_dates.day, r.last) IS NOT NULL
-	   AND extract(year FROM coalesce(monitoring_dates.day, r.last)) = p.year
+	 WHERE p.year = extract(year FROM monitoring_dates.day)::int
 	   AND perfeval_internal.in_scope(p.project_id);
 	END;
 
@@ -1188,8 +1189,7 @@ CREATE FUNCTION perfeval_internal.monitoring_indicators(day date)
 	  LEFT JOIN (SELECT DISTINCT ON (x.project_id, x.code) x.project_id, x.code, x.reported_on, x.measure,
 						x.cause, x.likelihood
 				   FROM perfeval.actual x
-				   JOIN perfeval_internal.monitoring_dates(monitoring_indicators.day) xd
-					 ON xd.project_id = x.project_id AND x.reported_on <= xd.as_of
+				  WHERE x.reported_on <= monitoring_indicators.day
 				  ORDER BY x.project_id, x.code, x.reported_on DESC) a
 		ON a.project_id = i.project_id AND a.code = i.code
 	  JOIN perfeval.scheme s ON s.scheme_id = d.scheme_id
@@ -1198,22 +1198,43 @@ CREATE FUNCTION perfeval_internal.monitoring_indicators(day date)
 	 WHERE i.applicable AND i.target IS NOT NULL AND i.source = 'actual';
 	END;
 
--- A project's money on a day: per department and fund level the latest
--- report on or before it, summed in 万元.
-CREATE FUNCTION perfeval_internal.monitoring_money(day date, at_key boolean)
-	RETURNS TABLE (project_id text, reported_on date, budget numeric, spent numeric)
+-- The indicators monitored (of a target, scored from their actuals) with
+-- their project's kept state and their scheme's bounds, in the caller's
+-- scope: what the goal lights of all projects at once are computed from.
+CREATE VIEW perfeval_internal.monitoring_rows AS
+SELECT i.project_id, i.code, i.target, st.actuals, coalesce(i.monitor_full, s.monitor_full) AS full_target,
+	   s.monitor_goal_red AS red, s.monitor_goal_yellow AS yellow, s.over_threshold AS blue
+  FROM perfeval.indicator i
+  JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
+ WHERE i.applicable AND i.target IS NOT NULL AND i.source = 'actual' AND perfeval_internal.in_scope(st.project_id);
+
+-- A project's money on a day, in 万元: per department and fund level the
+-- latest report on or before it, summed; and the same on the day key
+-- monitoring is decided on, once the day is past it (NULL before).  One
+-- pass over the rows, no sort (money_at()).
+CREATE FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, numeric, numeric, date)
+	RETURNS internal LANGUAGE C PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_trans';
+CREATE FUNCTION perfeval_internal.money_at_final(internal) RETURNS numeric[]
+	LANGUAGE C PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_final';
+CREATE AGGREGATE perfeval_internal.money_at(text, text, date, numeric, numeric, date) (
+	SFUNC = perfeval_internal.money_at_trans, STYPE = internal,
+	FINALFUNC = perfeval_internal.money_at_final, PARALLEL = SAFE
+);
+CREATE FUNCTION perfeval_internal.monitoring_money(day date)
+	RETURNS TABLE (project_id text, reported_on date, budget numeric, spent numeric, key_budget numeric,
+				   key_spent numeric)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
-	SELECT l.project_id, max(l.reported_on), sum(perfeval.wanyuan(l.budget, l.unit)),
-		   sum(perfeval.wanyuan(l.spent, l.unit))
-	  FROM (SELECT DISTINCT ON (e.project_id, e.department, e.fund_level) e.*
+	SELECT x.project_id, x.reported_on, x.m[1], x.m[2], x.m[3], x.m[4]
+	  FROM (SELECT e.project_id, max(e.reported_on) AS reported_on,
+				   perfeval_internal.money_at(e.department, e.fund_level, e.reported_on,
+					   perfeval.wanyuan(e.budget, e.unit), perfeval.wanyuan(e.spent, e.unit),
+					   CASE WHEN monitoring_money.day >= d.key_on THEN d.key_on END) AS m
 			  FROM perfeval.execution e
 			  JOIN perfeval_internal.monitoring_dates(monitoring_money.day) d ON d.project_id = e.project_id
-			 -- (at_key: the day key monitoring is decided on, if the date is past it)
-			 WHERE e.reported_on <= CASE WHEN monitoring_money.at_key THEN d.key_on ELSE d.as_of END
-			   AND (NOT monitoring_money.at_key OR d.as_of >= d.key_on)
-			 ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
-	 GROUP BY l.project_id;
+			 WHERE e.reported_on <= monitoring_money.day
+			 GROUP BY e.project_id) x;
 	END;
 
 -- Each project at its date: its money, the execution figures and light,
@@ -1232,17 +1253,20 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 		   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light, x.light_zh,
 		   g.goal_light, perfeval_internal.light_label(g.goal_light),
 		   CASE WHEN d.as_of >= d.key_on
-				THEN coalesce(perfeval_internal.key_monitor(k.budget, k.spent, s.key_budget, s.key_rate), false) END,
+				THEN coalesce(perfeval_internal.key_monitor(m.key_budget, m.key_spent, s.key_budget, s.key_rate), false) END,
 		   x.explanation,
 		   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END
 	  FROM perfeval_internal.monitoring_dates(monitoring_projects.day) d
 	  JOIN perfeval.scheme s ON s.scheme_id = d.scheme_id
-	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, false) m ON m.project_id = d.project_id
-	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day, true) k ON k.project_id = d.project_id
+	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day) m ON m.project_id = d.project_id
 	  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of, s.monitor_by_day, s.monitor_exec_red,
 												 s.monitor_exec_yellow) x ON m.project_id IS NOT NULL
-	  LEFT JOIN (SELECT i.project_id, perfeval.worst_light(i.light) AS goal_light
-				   FROM perfeval_internal.monitoring_indicators(monitoring_projects.day) i
+	  -- (the lights from the kept state: the reports monitoring_indicators()
+	  -- reads, by the same rule, without the sentences)
+	  LEFT JOIN (SELECT i.project_id,
+						perfeval.worst_light(perfeval_internal.state_light(i.actuals, i.code, i.target,
+							monitoring_projects.day, i.full_target, i.red, i.yellow, i.blue)) AS goal_light
+				   FROM perfeval_internal.monitoring_rows i
 				  GROUP BY i.project_id) g ON g.project_id = d.project_id;
 	END;
 
@@ -1405,7 +1429,11 @@ SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, tri
 
 COMMENT ON FUNCTION perfeval_internal.monitoring_dates(date) IS '各项目的监控日期：给定日期，或项目最近一次报告日 / The date each project is monitored at: the given day, or its latest report';
 COMMENT ON FUNCTION perfeval_internal.monitoring_indicators(date) IS '某日（或各项目最近报告日）的指标监控 / Indicator monitoring at a date (or each project''s latest report)';
-COMMENT ON FUNCTION perfeval_internal.monitoring_money(date, boolean) IS '某日（或八月末）的项目资金，万元 / A project''s money at a date (or at the end of August), in 万元';
+COMMENT ON VIEW perfeval_internal.monitoring_rows IS '监控的指标及其项目维护状态与方案阈值（按当前角色范围） / The monitored indicators with their project''s kept state and their scheme''s bounds, in the caller''s scope';
+COMMENT ON FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, numeric, numeric, date) IS 'money_at() 的步进函数 / money_at()''s step';
+COMMENT ON FUNCTION perfeval_internal.money_at_final(internal) IS 'money_at() 的终结函数 / money_at()''s final function';
+COMMENT ON AGGREGATE perfeval_internal.money_at(text, text, date, numeric, numeric, date) IS '项目某日及重点监控判定日的资金（各部门、资金级次最近一次报告之和） / A project''s money at a date and on the key monitoring day: the latest report of each line, summed';
+COMMENT ON FUNCTION perfeval_internal.monitoring_money(date) IS '某日的项目资金及重点监控判定日的资金，万元 / A project''s money at a date and on the key monitoring day, in 万元';
 COMMENT ON FUNCTION perfeval_internal.monitoring_projects(date) IS '某日（或各项目最近报告日）的项目监控 / Project monitoring at a date (or each project''s latest report)';
 COMMENT ON FUNCTION perfeval.monitoring_projects_as_of(date) IS '截至某日的项目监控：预算执行、目标灯色、重点监控 / Project monitoring on a date: budget execution, goal light, key monitoring';
 COMMENT ON FUNCTION perfeval.monitoring_indicators_as_of(date) IS '截至某日的指标监控：应完成值、进度、灯色 / Indicator monitoring on a date: expected value, progress, light';
@@ -1451,7 +1479,7 @@ DECLARE
 BEGIN
 	FOR r IN SELECT g.role_name, bool_or(g.may_load) AS may_load FROM perfeval.access_grant g
 			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) GROUP BY g.role_name LOOP
-		EXECUTE format('GRANT SELECT ON perfeval.execution, perfeval.monitoring_projects, perfeval.monitoring_indicators TO %I',
+		EXECUTE format('GRANT SELECT ON perfeval.execution, perfeval.monitoring_projects, perfeval.monitoring_indicators, perfeval_internal.monitoring_rows TO %I',
 					   r.role_name);
 		IF r.may_load THEN
 			EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.execution TO %I', r.role_name);

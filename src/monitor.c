@@ -7,10 +7,14 @@
 #include "perfeval.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/datum.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 /* A date's year, month and day (an infinite date has none). */
@@ -297,4 +301,195 @@ pe_key_monitor_sql(PG_FUNCTION_ARGS)
 	r.key_rate = pe_numeric_arg(PG_GETARG_DATUM(3), "key_rate");
 	PG_RETURN_BOOL(pe_key_monitor(pe_numeric_arg(PG_GETARG_DATUM(0), "budget"),
 								  pe_numeric_arg(PG_GETARG_DATUM(1), "spent"), &r));
+}
+
+PG_FUNCTION_INFO_V1(pe_state_light_sql);
+
+/*
+ * state_light(actuals perfeval.state, code, target, as_of, full, red,
+ * yellow, blue): an indicator's light at a date from the project's kept
+ * state -- the report indicator_light() would be given (the newest on or
+ * before as_of, read as the scoring reads it) and the same rule -- without
+ * the sentence, for the goal light of every project at once.  NULL where
+ * indicator_light() gives none.
+ */
+Datum
+pe_state_light_sql(PG_FUNCTION_ARGS)
+{
+	text	   *code;
+	PeQuant		t;
+	PeActual	a;
+	DateADT		d;
+	int			y,
+				m,
+				day;
+	PeMonitorRules r;
+	PeProgress	p;
+	PeError		err;
+	PeStatus	st;
+
+	for (int i = 1; i < 8; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	code = PG_GETARG_TEXT_PP(1);
+	pe_quant_unpack(PG_GETARG_DATUM(2), &t);
+	d = PG_GETARG_DATEADT(3);
+	memset(&a, 0, sizeof(a));
+	if (!PG_ARGISNULL(0))
+	{
+		if (fcinfo->flinfo->fn_extra == NULL)
+			fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PeStateCache));
+		pe_state_actual(pe_state_fetch(fcinfo->flinfo, fcinfo->flinfo->fn_extra, PG_GETARG_DATUM(0)),
+						VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code), d, &a);
+	}
+	date_parts(d, &y, &m, &day);
+	r = rules_from(fcinfo, 5, true);
+	/* (a report without a measure -- a tier or a note only -- is none, as in the view) */
+	st = pe_progress(&t, a.present && a.has_measure ? &a.measure : NULL, y * 10000 + m * 100 + day,
+					 share_at(d, false), PG_GETARG_BOOL(4), &r, &p, &err);
+	if (st == PE_ERR_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("progress out of range for perfeval"),
+				 errdetail("%s", _(err.detail))));
+	if (st != PE_OK || pe_light_name(p.light) == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(pe_light_name(p.light)));
+}
+
+/*
+ * money_at(department, fund_level, reported_on, budget, spent, key_on):
+ * the aggregate of a project's execution rows (amounts in 万元) that gives
+ * its money at a date in one pass, without sorting: per department and
+ * fund level the latest report (the rows given are those on or before the
+ * date) and the latest on or before key_on, summed over the lines, as
+ * {budget, spent, key_budget, key_spent}; the key pair NULL when no line
+ * had a report by key_on.
+ */
+typedef struct MoneyLine
+{
+	text	   *department;
+	text	   *fund_level;
+	DateADT		on;
+	Datum		budget;
+	Datum		spent;
+	bool		has_key;
+	DateADT		key_on;
+	Datum		key_budget;
+	Datum		key_spent;
+} MoneyLine;
+
+typedef struct MoneyState
+{
+	int			n;
+	int			cap;
+	MoneyLine  *lines;
+} MoneyState;
+
+static bool
+same_text(text *a, text *b)
+{
+	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
+}
+
+static void
+keep_money(MoneyLine *l, DateADT *on, Datum *budget, Datum *spent, FunctionCallInfo fcinfo, DateADT d)
+{
+	if (*budget != (Datum) 0)
+	{
+		pfree(DatumGetPointer(*budget));
+		pfree(DatumGetPointer(*spent));
+	}
+	*on = d;
+	*budget = datumCopy(PG_GETARG_DATUM(4), false, -1);
+	*spent = datumCopy(PG_GETARG_DATUM(5), false, -1);
+}
+
+PG_FUNCTION_INFO_V1(pe_money_at_trans);
+Datum
+pe_money_at_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	MoneyState *s;
+	text	   *dept,
+			   *level;
+	DateADT		on,
+				key;
+	MoneyLine  *l = NULL;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "perfeval: money_at() called outside an aggregate");
+	s = PG_ARGISNULL(0) ? NULL : (MoneyState *) PG_GETARG_POINTER(0);
+	for (int i = 1; i <= 5; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_POINTER(s);	/* (the table's columns are NOT NULL) */
+	old = MemoryContextSwitchTo(aggcxt);
+	if (s == NULL)
+	{
+		s = palloc0(sizeof(MoneyState));
+		s->cap = 4;
+		s->lines = palloc(s->cap * sizeof(MoneyLine));
+	}
+	dept = PG_GETARG_TEXT_PP(1);
+	level = PG_GETARG_TEXT_PP(2);
+	on = PG_GETARG_DATEADT(3);
+	key = PG_ARGISNULL(6) ? DATEVAL_NOBEGIN : PG_GETARG_DATEADT(6);
+	for (int i = 0; i < s->n; i++)
+		if (same_text(s->lines[i].department, dept) && same_text(s->lines[i].fund_level, level))
+			l = &s->lines[i];
+	if (l == NULL)
+	{
+		if (s->n == s->cap)
+		{
+			s->cap *= 2;
+			s->lines = repalloc(s->lines, s->cap * sizeof(MoneyLine));
+		}
+		l = &s->lines[s->n++];
+		memset(l, 0, sizeof(*l));
+		l->department = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
+		l->fund_level = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(2));
+		l->on = DATEVAL_NOBEGIN;
+	}
+	/* (rows mostly come in date order: each replaces the last, freed) */
+	if (on > l->on)
+		keep_money(l, &l->on, &l->budget, &l->spent, fcinfo, on);
+	if (on <= key && (!l->has_key || on > l->key_on))
+	{
+		l->has_key = true;
+		keep_money(l, &l->key_on, &l->key_budget, &l->key_spent, fcinfo, on);
+	}
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(pe_money_at_final);
+Datum
+pe_money_at_final(PG_FUNCTION_ARGS)
+{
+	MoneyState *s = PG_ARGISNULL(0) ? NULL : (MoneyState *) PG_GETARG_POINTER(0);
+	Datum		sum[4];
+	bool		nulls[4] = {false, false, true, true};
+	int			dims[1] = {4};
+	int			lbs[1] = {1};
+
+	if (s == NULL || s->n == 0)
+		PG_RETURN_NULL();
+	sum[0] = sum[1] = DirectFunctionCall1(int4_numeric, Int32GetDatum(0));
+	sum[2] = sum[3] = sum[0];
+	for (int i = 0; i < s->n; i++)
+	{
+		MoneyLine  *l = &s->lines[i];
+
+		sum[0] = DirectFunctionCall2(numeric_add, sum[0], l->budget);
+		sum[1] = DirectFunctionCall2(numeric_add, sum[1], l->spent);
+		if (l->has_key)
+		{
+			nulls[2] = nulls[3] = false;
+			sum[2] = DirectFunctionCall2(numeric_add, sum[2], l->key_budget);
+			sum[3] = DirectFunctionCall2(numeric_add, sum[3], l->key_spent);
+		}
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_md_array(sum, nulls, 1, dims, lbs, NUMERICOID, -1, false, TYPALIGN_INT));
 }

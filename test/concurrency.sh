@@ -9,11 +9,13 @@
 #     deductions, survey counts and money, and for two statements taking
 #     the same projects in opposite key order (1.2 deadlocked there).
 #  2. A soak: pgbench on loopback, writers of every fact table (and of
-#     indicators, projects and schemes) over ten overlapping projects in
+#     indicators, projects and schemes; the dated money of monitoring and
+#     the schemes' monitoring bounds, 1.16) over ten overlapping projects in
 #     random key order, readers of every view.  Afterwards the kept state
 #     equals a from-scratch computation, every view equals the views
-#     recomputed from the facts, and no transaction failed (no deadlock, no
-#     error).
+#     recomputed from the facts, the monitoring views equal their dated
+#     forms at each project's date, and no transaction failed (no deadlock,
+#     no error).
 #  3. Imports at once: two loaders of different departments, each in an open
 #     transaction (their forms imported, the other department's project
 #     refused with 42501), and two imports of one form (the project is one
@@ -55,6 +57,8 @@ INSERT INTO perfeval.survey_response (project_id, code, option_no, option_label,
 SELECT 'p' || k, 'S1', n, '选项' || n, 5 FROM generate_series(0, 9) k, generate_series(1, 5) n;
 INSERT INTO perfeval.allocation (project_id, department, fund_level, unit, budget, arrived, spent)
 SELECT 'p' || k, '部门' || (k % 3), '市级', '万元', 100, 100, 90 FROM generate_series(0, 9) k;
+INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on, budget, spent)
+SELECT 'p' || k, '部门' || (k % 3), '市级', make_date(2024, m, 28), 300, 20 * m FROM generate_series(0, 9) k, generate_series(1, 6) m;
 SQL
 
 # The check: the kept state equals a from-scratch recomputation, and every
@@ -80,9 +84,22 @@ check() {	# check LABEL
 	SELECT 'state ' || count(*) FROM ((SELECT st FROM before_state EXCEPT SELECT st::text FROM perfeval_internal.project_state st)
 		UNION ALL (SELECT st::text FROM perfeval_internal.project_state st EXCEPT SELECT st FROM before_state)) d;
 	SELECT 'view ' || v FROM before_views WHERE pg_temp.view_hash(v) IS DISTINCT FROM h;
+	-- monitoring reads the facts: each view equals its dated form at each
+	-- project's date, row for row
+	SELECT 'monitoring ' || count(*) FROM (
+		(SELECT m::text FROM perfeval.monitoring_projects m
+		 EXCEPT SELECT x::text FROM (SELECT DISTINCT as_of FROM perfeval.monitoring_projects) d
+			 CROSS JOIN LATERAL perfeval.monitoring_projects_as_of(d.as_of) x
+			 JOIN perfeval.monitoring_projects v ON v.project_id = x.project_id AND v.as_of = d.as_of)
+		UNION ALL
+		(SELECT m::text FROM perfeval.monitoring_indicators m
+		 EXCEPT SELECT x::text FROM (SELECT DISTINCT as_of FROM perfeval.monitoring_projects) d
+			 CROSS JOIN LATERAL perfeval.monitoring_indicators_as_of(d.as_of) x
+			 JOIN perfeval.monitoring_projects v ON v.project_id = x.project_id AND v.as_of = d.as_of)) z
+	HAVING count(*) > 0;
 	ROLLBACK;
 	SQL
-	)
+	) || { echo "$1: the check itself failed"; return 1; }
 	if [ "$out" != "state 0" ]; then
 		echo "$1: the views or the kept state differ from a recomputation from the facts:"
 		echo "$out"
@@ -174,12 +191,14 @@ cat >"$W/actual.sql" <<'SQL'
 \set b random(0, 9)
 \set d random(1, 365)
 \set m random(0, 60)
-INSERT INTO perfeval.actual (project_id, code, reported_on, measure, deviation_note)
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure, deviation_note, cause, likelihood)
 VALUES ('p' || :a, 'C1', date '2024-01-01' + :d, (:m || '家')::perfeval.measure,
-		CASE WHEN :m % 3 = 0 THEN '偏差说明' || :m END),
-	   ('p' || :b, 'C1', date '2024-01-01' + :d + 1, ((:m + 1) || '家')::perfeval.measure, NULL)
+		CASE WHEN :m % 3 = 0 THEN '偏差说明' || :m END, CASE WHEN :m % 2 = 0 THEN '经费保障' END,
+		CASE WHEN :m % 4 = 0 THEN '完全不可能' END),
+	   ('p' || :b, 'C1', date '2024-01-01' + :d + 1, ((:m + 1) || '家')::perfeval.measure, NULL, NULL, '有可能')
 ON CONFLICT (project_id, code, reported_on)
-DO UPDATE SET measure = EXCLUDED.measure, deviation_note = EXCLUDED.deviation_note;
+DO UPDATE SET measure = EXCLUDED.measure, deviation_note = EXCLUDED.deviation_note, cause = EXCLUDED.cause,
+	likelihood = EXCLUDED.likelihood;
 SQL
 cat >"$W/actual_delete.sql" <<'SQL'
 \set a random(0, 9)
@@ -213,6 +232,22 @@ UPDATE perfeval.allocation a SET arrived = :x, spent = :x * 0.9
 		 WHERE project_id IN ('p' || :b, 'p' || :a) ORDER BY 1, 2, 3 FOR UPDATE) k
  WHERE (a.project_id, a.department, a.fund_level) = (k.project_id, k.department, k.fund_level);
 SQL
+cat >"$W/execution.sql" <<'SQL'
+\set a random(0, 9)
+\set b random(0, 9)
+\set d random(0, 364)
+\set x random(0, 300)
+INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on, budget, spent)
+VALUES ('p' || :a, '部门' || (:a % 3), '市级', date '2024-01-01' + :d, 300, :x),
+	   ('p' || :b, '部门' || (:b % 3), '省级', date '2024-01-01' + :d, 100 * (:x % 3), :x / 3)
+ON CONFLICT (project_id, department, fund_level, reported_on)
+DO UPDATE SET budget = EXCLUDED.budget, spent = EXCLUDED.spent;
+DELETE FROM perfeval.execution e
+ USING (SELECT project_id, department, fund_level, reported_on FROM perfeval.execution
+		 WHERE project_id = 'p' || :b AND fund_level = '省级' AND reported_on < date '2024-01-01' + :d - 200
+		 ORDER BY 1, 2, 3, 4 FOR UPDATE) k
+ WHERE (e.project_id, e.department, e.fund_level, e.reported_on) = (k.project_id, k.department, k.fund_level, k.reported_on);
+SQL
 cat >"$W/indicator.sql" <<'SQL'
 \set a random(0, 9)
 \set t random(20, 60)
@@ -222,7 +257,8 @@ cat >"$W/scheme.sql" <<'SQL'
 \set a random(0, 9)
 \set c random(0, 9)
 UPDATE perfeval.scheme SET satisfaction_coefficients = ARRAY[1, 0.8, 0.6, :c * 0.1, 0]::numeric[],
-	   execution_base = CASE WHEN :c % 2 = 0 THEN 'budget' ELSE 'arrived' END
+	   execution_base = CASE WHEN :c % 2 = 0 THEN 'budget' ELSE 'arrived' END,
+	   monitor_exec_red = 50 + :c, key_month = 6 + :c % 3, monitor_full = :c % 2 = 0
  WHERE scheme_id = CASE WHEN :a % 2 = 0 THEN 's1' ELSE 's2' END;
 UPDATE perfeval.project SET scheme_id = CASE WHEN :c % 3 = 0 THEN 's1' ELSE 's2' END WHERE project_id = 'p' || :a;
 SQL
@@ -231,10 +267,12 @@ SELECT count(*), sum(total) FROM perfeval.project_scores;
 SELECT count(*) FROM perfeval.findings;
 SELECT count(*), sum(score) FROM perfeval.indicator_scores;
 SELECT sum(projects) FROM perfeval.rollup_region;
+SELECT count(*), count(exec_light), count(*) FILTER (WHERE key_monitor) FROM perfeval.monitoring_projects;
+SELECT light, count(*) FROM perfeval.monitoring_indicators_as_of(date '2024-09-30') GROUP BY light;
 SQL
 opts=(-n -h 127.0.0.1 -p "$PGPORT" -U "$PGUSER" -T "$SOAK" --failures-detailed)
 $PGBENCH "${opts[@]}" -c 6 -j 2 -f "$W/actual.sql@6" -f "$W/actual_delete.sql@1" -f "$W/checklist.sql@2" \
-	-f "$W/survey.sql@2" -f "$W/money.sql@2" -f "$W/indicator.sql@1" -f "$W/scheme.sql@1" $db >"$W/writers" 2>&1 &
+	-f "$W/survey.sql@2" -f "$W/money.sql@2" -f "$W/execution.sql@3" -f "$W/indicator.sql@1" -f "$W/scheme.sql@1" $db >"$W/writers" 2>&1 &
 wp=$!
 $PGBENCH "${opts[@]}" -c 2 -j 1 -f "$W/reader.sql" $db >"$W/readers" 2>&1 &
 rp=$!
