@@ -149,9 +149,9 @@ SELECT i.project_id, i.code, i.target, st.actuals, coalesce(i.monitor_full, s.mo
 -- monitoring is decided on, once the day is past it (NULL before).  One
 -- pass over the rows, no sort (money_at()).
 CREATE FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, numeric, numeric, date)
-	RETURNS internal LANGUAGE C PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_trans';
+	RETURNS internal LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_trans';
 CREATE FUNCTION perfeval_internal.money_at_final(internal) RETURNS numeric[]
-	LANGUAGE C PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_final';
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_final';
 CREATE AGGREGATE perfeval_internal.money_at(text, text, date, numeric, numeric, date) (
 	SFUNC = perfeval_internal.money_at_trans, STYPE = internal,
 	FINALFUNC = perfeval_internal.money_at_final, PARALLEL = SAFE
