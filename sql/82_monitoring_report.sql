@@ -10,8 +10,9 @@
 -- 应完成值, 实际完成值, 完成进度, light, 偏差原因, 完成可能性) with each
 -- light's sentence as a note under its row; and the findings, numbered and
 -- marked where they belong.  Every figure, light and sentence is read from
--- monitoring_projects(_as_of) and monitoring_indicators(_as_of): the rules
--- are the core's, none is restated here.  A light prints as a coloured dot
+-- the views monitoring_projects and monitoring_indicators, or at a date
+-- from what monitoring_projects_as_of() and monitoring_indicators_as_of()
+-- return (section 72): the rules are the core's, none is restated here.  A light prints as a coloured dot
 -- and its Chinese label, so it survives printing in black and white.  The
 -- document follows report_html()'s conventions (section 80): one
 -- self-contained file for A4, escaped by perfeval_internal.html(), read as
@@ -63,10 +64,13 @@ BEGIN
 		SELECT array_agg(v) INTO ind FROM perfeval.monitoring_indicators v
 		 WHERE v.project_id = report_monitoring_html.project_id;
 	ELSE
-		SELECT * INTO m FROM perfeval.monitoring_projects_as_of(report_monitoring_html.day) v
+		-- (what monitoring_*_as_of() return, without their SET: inlined, so
+		-- that the project's condition is applied to its rows alone, not to
+		-- the whole warehouse's monitoring; texteq leaks nothing)
+		SELECT * INTO m FROM perfeval_internal.monitoring_projects(report_monitoring_html.day) v
 		 WHERE v.project_id = report_monitoring_html.project_id;
 		SELECT array_agg(v::perfeval.monitoring_indicators) INTO ind
-		  FROM perfeval.monitoring_indicators_as_of(report_monitoring_html.day) v
+		  FROM perfeval_internal.monitoring_indicators(report_monitoring_html.day) v
 		 WHERE v.project_id = report_monitoring_html.project_id;
 	END IF;
 	IF m.project_id IS NULL THEN
