@@ -190,8 +190,8 @@ done
 # document carries the form's headers and every figure, light, sentence
 # and finding monitoring_projects_as_of() and monitoring_indicators_as_of()
 # give; at the A4 printable width no header wraps and no cell's figure
-# overflows; it prints to a PDF with ink on every page; the screenshot
-# shows dots of red, yellow and green.
+# overflows; it prints to a PDF with ink on every page and the three
+# colours on its page; the screenshot shows dots of red, yellow and green.
 "${PSQL[@]}" <<'SQL'
 DELETE FROM perfeval.project WHERE project_id = 'printmon';
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit, evaluation_kind)
@@ -260,6 +260,12 @@ pdftoppm -r 40 -png "$work/$id.pdf" "$work/$id-page"
 for png in "$work/$id-page"-*.png; do
 	read -r pink _ < <(python3 test/png_ink.py "$png" 0,0,0)
 	awk -v i="$pink" 'BEGIN { exit !(i > 0.002) }' || fail "$id: a page of the PDF is blank ($png, ink $pink)"
+done
+# the lights print in colour (a dot's colour is its text colour, which the
+# browser prints without "background graphics")
+for c in red:230,0,0 yellow:240,180,0 green:0,160,64; do
+	read -r _ n < <(python3 test/png_ink.py "$(ls "$work/$id-page"-*.png | head -n 1)" "${c#*:}")
+	[ "$n" -ge 5 ] || fail "$id: the printed page shows no ${c%%:*} light ($n pixels of ${c#*:} at 40 dpi)"
 done
 pdftotext "$work/$id.pdf" - | grep -q '绩效目标执行监控表' || fail "$id: the PDF lacks the sheet's title"
 # the screenshot: ink, and each light's colour (section 82's CSS)
