@@ -1380,12 +1380,12 @@ END $$;
 -- marked where they belong.  Every figure, light and sentence is read from
 -- the views monitoring_projects and monitoring_indicators, or at a date
 -- from what monitoring_projects_as_of() and monitoring_indicators_as_of()
--- return (section 72): the rules are the core's, none is restated here.  A light prints as a coloured dot
--- and its Chinese label, so it survives printing in black and white.  The
--- document follows report_html()'s conventions (section 80): one
--- self-contained file for A4, escaped by perfeval_internal.html(), read as
--- its caller, so a role gets the sheet of a project it may see, and no
--- other.
+-- return (section 72): the rules are the core's, none is restated here.
+-- A light prints as a coloured dot and its Chinese label, so it survives
+-- printing in black and white.  The document follows report_html()'s
+-- conventions (section 80): one self-contained file for A4, escaped by
+-- perfeval_internal.html(), read as its caller, so a role gets the sheet of
+-- a project it may see, and no other.
 
 -- A light as printed: a dot of its colour and its Chinese label (the
 -- core's, light_label()); no light prints as a dash.
