@@ -45,6 +45,10 @@ static const PeMessage messages[] = {
 	/* section 80: the printed form */
 	{"no_project", gettext_noop("no project \"%s\"")},
 	{"no_project.hint", gettext_noop("The project does not exist, or the current role may not see it (perfeval.grant_access).")},
+	/* section 82: the printed monitoring sheet */
+	{"no_monitoring", gettext_noop("project \"%s\" has no monitoring on %s")},
+	{"no_monitoring.latest", gettext_noop("project \"%s\" has no report of money or of an actual in its year")},
+	{"no_monitoring.hint", gettext_noop("A project is monitored on a date of its own year; without a date, at its latest report in perfeval.execution or perfeval.actual.")},
 	/* section 87: Citus */
 	{"not_plpgsql", gettext_noop("cannot make %s a PL/pgSQL function")},
 	{"needs_citus", gettext_noop("perfeval.distribute() needs Citus")},

@@ -25,7 +25,7 @@ db=$1
 PSQL=(psql -X -q -At -v ON_ERROR_STOP=1 -d "$db")
 BROWSER=$(command -v chromium || command -v chromium-browser)
 work=$(mktemp -d /tmp/perfeval-report.XXXXXX)
-trap '"${PSQL[@]}" -c "DELETE FROM perfeval.project WHERE project_id = '"'print40'"'" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+trap '"${PSQL[@]}" -c "DELETE FROM perfeval.project WHERE project_id IN ('"'print40', 'printmon'"')" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 browse() {	# browse ARGS...: one headless run with a private profile
 	timeout 120 "$BROWSER" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
 		--user-data-dir="$work/profile" --window-size=794,2600 "$@" 2>/dev/null
@@ -182,5 +182,102 @@ for id in $("${PSQL[@]}" -c "SELECT project_id FROM perfeval.project WHERE proje
 	[ "$id" != print40 ] || [ "$table_pages" -ge 2 ] || fail "$id: the indicator table should span at least two pages, it spans $table_pages"
 	echo "report: $id: $(grep -o '<tr' "$work/$id.dom" | wc -l) table rows, ink $ink, $bars bar pixels, $pages pages of PDF"
 done
+
+# The monitoring sheet, report_monitoring_html() (1.16), of a project at the
+# end of August: 412 of 1,000万元 spent (41.2 %, yellow), a road on pace
+# (green, but reported 完全不可能: a finding), a rate missed (red, with its
+# cause), a count behind (yellow), a deadline not yet due (grey).  Its
+# document carries the form's headers and every figure, light, sentence
+# and finding monitoring_projects_as_of() and monitoring_indicators_as_of()
+# give; at the A4 printable width no header wraps and no cell's figure
+# overflows; it prints to a PDF with ink on every page and the three
+# colours on its page; the screenshot shows dots of red, yellow and green.
+"${PSQL[@]}" <<'SQL'
+DELETE FROM perfeval.project WHERE project_id = 'printmon';
+INSERT INTO perfeval.project (project_id, name, year, division_code, department, implementing_unit, evaluation_kind)
+VALUES ('printmon', '监控打印测试<甲&乙>', 2024, '652801', '测试主管部门', '测试实施单位', '单位自评');
+INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target) VALUES
+	('printmon', 'B11', 1, '产出指标', '数量指标', '养护里程', 30, '≥120公里'),
+	('printmon', 'B12', 2, '产出指标', '数量指标', '受益人口', 30, '≥1万人'),
+	('printmon', 'B21', 3, '产出指标', '质量指标', '返修率', 20, '≤5%'),
+	('printmon', 'B31', 4, '产出指标', '时效指标', '完工时间', 20, '2024年9月30日前');
+INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on, unit, budget, spent) VALUES
+	('printmon', '测试主管部门', '县区级', '2024-06-30', '万元', 1000, 300),
+	('printmon', '测试主管部门', '县区级', '2024-08-31', '万元', 1000, 412);
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure, cause, likelihood) VALUES
+	('printmon', 'B11', '2024-08-31', '70公里', NULL, '完全不可能'),
+	('printmon', 'B12', '2024-08-31', '4000人', '人员保障', '有可能'),
+	('printmon', 'B21', '2024-08-31', '6%', '经费保障', '有可能');
+SQL
+id=printmon
+"${PSQL[@]}" -c "SELECT perfeval.report_monitoring_html('$id', '2024-08-31')" >"$work/$id.html"
+browse --screenshot="$work/$id.png" "file://$work/$id.html" >/dev/null
+browse --no-pdf-header-footer --print-to-pdf="$work/$id.pdf" "file://$work/$id.html" >/dev/null
+browse --dump-dom "file://$work/$id.html" >"$work/$id.dom"
+# (the probe above, and no figure or light wider than its cell)
+cells='<script>(function(){document.body.style.width="186mm";var bad=[];
+document.querySelectorAll("td.n, td.c").forEach(function(c){if(c.scrollWidth>c.clientWidth)bad.push("cell "+c.textContent+" overflows");});
+document.body.setAttribute("data-cells",bad.join("; "));})();</script>'
+sed "s|</body>|$(printf '%s%s' "$probe" "$cells" | tr -d '\n' | sed 's/[&|]/\\&/g')</body>|" "$work/$id.html" >"$work/$id.probe.html"
+browse --dump-dom "file://$work/$id.probe.html" >"$work/$id.probe.dom"
+while IFS= read -r want; do
+	grep -qF -- "$want" "$work/$id.dom" || fail "$id: the rendered sheet lacks \"$want\""
+done < <("${PSQL[@]}" -v id="$id" <<-'SQL'
+	SELECT '<title>' || perfeval_internal.html(name) || ' 绩效目标执行监控表</title>' FROM perfeval.project WHERE project_id = :'id';
+	SELECT '<th>' || h || '</th>' FROM unnest('{项目名称,主管部门,实施单位,监控日期,全年预算数,1–8月执行数,执行率,序时进度,执行进度比,序时进度差,执行灯色,重点监控,一级指标,二级指标,三级指标,年度指标值,截至监控日应完成值,实际完成值,完成进度,灯色,偏差原因,完成可能性}'::text[]) h;
+	SELECT '<td>2024年8月31日</td>';
+	-- the money, as the dated form gives it (41.2 % by hand: 412 of 1000)
+	SELECT '<td class="n">' || to_char(m.budget, 'FM999,999,990.00') || '</td><td class="n">' || to_char(m.spent, 'FM999,999,990.00')
+		   || '</td><td class="n">' || to_char(m.exec_rate, 'FM990.00') || '%</td><td class="n">' || to_char(m.time_progress, 'FM990.00')
+		   || '%</td><td class="n">' || to_char(m.exec_ratio, 'FM990.00') || '%</td><td class="n">' || to_char(m.exec_gap, 'FM990.00')
+		   || '个百分点</td><td class="c"><span class="light ' || m.exec_light || '"><i>●</i>' || m.exec_light_zh || '</span>'
+	  FROM perfeval.monitoring_projects_as_of('2024-08-31') m WHERE m.project_id = :'id';
+	SELECT '<td class="n">41.20%</td>';
+	SELECT '说明：' || explanation FROM perfeval.monitoring_projects_as_of('2024-08-31') WHERE project_id = :'id';
+	SELECT '：<span class="light ' || goal_light || '"><i>●</i>' || goal_light_zh || '</span>'
+	  FROM perfeval.monitoring_projects_as_of('2024-08-31') WHERE project_id = :'id';
+	-- each indicator: its light and label, cause, likelihood, sentence
+	SELECT '<td class="c"><span class="light ' || light || '"><i>●</i>' || light_zh || '</span></td><td>'
+		   || coalesce(cause, '—') || '</td><td>' || coalesce(likelihood, '—') || '</td>'
+	  FROM perfeval.monitoring_indicators_as_of('2024-08-31') WHERE project_id = :'id';
+	SELECT '说明：' || explanation FROM perfeval.monitoring_indicators_as_of('2024-08-31') WHERE project_id = :'id';
+	SELECT f FROM perfeval.monitoring_indicators_as_of('2024-08-31'), unnest(string_to_array(findings, '；')) f WHERE project_id = :'id';
+	SQL
+)
+# the hand-made project has each of the three lights
+for l in red yellow green; do
+	grep -qF "<span class=\"light $l\">" "$work/$id.dom" || fail "$id: no $l light in the sheet"
+done
+problems=$(sed -n 's:.*<body data-problems="\([^"]*\)".*:\1:p' "$work/$id.probe.dom")
+grep -q '<body data-problems=' "$work/$id.probe.dom" || fail "$id: the layout probe did not run"
+[ -z "$problems" ] || fail "$id: at the A4 printable width: $problems"
+problems=$(sed -n 's:.*<body[^>]* data-cells="\([^"]*\)".*:\1:p' "$work/$id.probe.dom")
+grep -q ' data-cells=' "$work/$id.probe.dom" || fail "$id: the cell probe did not run"
+[ -z "$problems" ] || fail "$id: at the A4 printable width: $problems"
+head -c 5 "$work/$id.pdf" | grep -q '%PDF-' || fail "$id does not print to PDF"
+pages=$(pdfinfo "$work/$id.pdf" | awk '/^Pages:/ { print $2 }')
+pdftoppm -r 40 -png "$work/$id.pdf" "$work/$id-page"
+for png in "$work/$id-page"-*.png; do
+	read -r pink _ < <(python3 test/png_ink.py "$png" 0,0,0)
+	awk -v i="$pink" 'BEGIN { exit !(i > 0.002) }' || fail "$id: a page of the PDF is blank ($png, ink $pink)"
+done
+# the lights print in colour (a dot's colour is its text colour, which the
+# browser prints without "background graphics")
+for c in red:230,0,0 yellow:240,180,0 green:0,160,64; do
+	read -r _ n < <(python3 test/png_ink.py "$(ls "$work/$id-page"-*.png | head -n 1)" "${c#*:}")
+	[ "$n" -ge 5 ] || fail "$id: the printed page shows no ${c%%:*} light ($n pixels of ${c#*:} at 40 dpi)"
+done
+pdftotext "$work/$id.pdf" - | grep -q '绩效目标执行监控表' || fail "$id: the PDF lacks the sheet's title"
+# the screenshot: ink, and each light's colour (section 82's CSS)
+read -r ink _ < <(python3 test/png_ink.py "$work/$id.png" 0,0,0)
+awk -v i="$ink" 'BEGIN { exit !(i > 0.01) }' || fail "$id renders blank (ink $ink)"
+lights=
+for c in red:230,0,0 yellow:240,180,0 green:0,160,64; do
+	read -r _ n < <(python3 test/png_ink.py "$work/$id.png" "${c#*:}")
+	[ "$n" -ge 20 ] || fail "$id: the screenshot shows no ${c%%:*} light ($n pixels of ${c#*:})"
+	lights="$lights ${c%%:*} $n"
+done
+echo "report: $id: $(grep -o '<tr' "$work/$id.dom" | wc -l) table rows, ink $ink, light pixels:$lights, $pages pages of PDF"
+
 if [ -n "${KEEP_PNG:-}" ]; then cp "$work/seed003.png" "$KEEP_PNG"; fi
 exit $status
