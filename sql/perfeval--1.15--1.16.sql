@@ -1217,9 +1217,18 @@ CREATE FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, num
 	RETURNS internal LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_trans';
 CREATE FUNCTION perfeval_internal.money_at_final(internal) RETURNS numeric[]
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_final';
+CREATE FUNCTION perfeval_internal.money_at_combine(internal, internal) RETURNS internal
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_combine';
+CREATE FUNCTION perfeval_internal.money_at_serial(internal) RETURNS bytea
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_serial';
+CREATE FUNCTION perfeval_internal.money_at_deserial(bytea, internal) RETURNS internal
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_deserial';
+-- (combined, so that parallel workers each aggregate their part of the rows)
 CREATE AGGREGATE perfeval_internal.money_at(text, text, date, numeric, numeric, date) (
 	SFUNC = perfeval_internal.money_at_trans, STYPE = internal,
-	FINALFUNC = perfeval_internal.money_at_final, PARALLEL = SAFE
+	FINALFUNC = perfeval_internal.money_at_final, COMBINEFUNC = perfeval_internal.money_at_combine,
+	SERIALFUNC = perfeval_internal.money_at_serial, DESERIALFUNC = perfeval_internal.money_at_deserial,
+	PARALLEL = SAFE
 );
 CREATE FUNCTION perfeval_internal.monitoring_money(day date)
 	RETURNS TABLE (project_id text, reported_on date, budget numeric, spent numeric, key_budget numeric,
@@ -1432,6 +1441,9 @@ COMMENT ON FUNCTION perfeval_internal.monitoring_indicators(date) IS '某日（�
 COMMENT ON VIEW perfeval_internal.monitoring_rows IS '监控的指标及其项目维护状态与方案阈值（按当前角色范围） / The monitored indicators with their project''s kept state and their scheme''s bounds, in the caller''s scope';
 COMMENT ON FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, numeric, numeric, date) IS 'money_at() 的步进函数 / money_at()''s step';
 COMMENT ON FUNCTION perfeval_internal.money_at_final(internal) IS 'money_at() 的终结函数 / money_at()''s final function';
+COMMENT ON FUNCTION perfeval_internal.money_at_combine(internal, internal) IS 'money_at() 的合并函数（并行） / money_at()''s combine function, for parallel workers';
+COMMENT ON FUNCTION perfeval_internal.money_at_serial(internal) IS 'money_at() 状态的序列化（并行） / money_at()''s state serialized, for parallel workers';
+COMMENT ON FUNCTION perfeval_internal.money_at_deserial(bytea, internal) IS 'money_at() 状态的反序列化（并行） / money_at()''s state deserialized, for parallel workers';
 COMMENT ON AGGREGATE perfeval_internal.money_at(text, text, date, numeric, numeric, date) IS '项目某日及重点监控判定日的资金（各部门、资金级次最近一次报告之和） / A project''s money at a date and on the key monitoring day: the latest report of each line, summed';
 COMMENT ON FUNCTION perfeval_internal.monitoring_money(date) IS '某日的项目资金及重点监控判定日的资金，万元 / A project''s money at a date and on the key monitoring day, in 万元';
 COMMENT ON FUNCTION perfeval_internal.monitoring_projects(date) IS '某日（或各项目最近报告日）的项目监控 / Project monitoring at a date (or each project''s latest report)';

@@ -9,6 +9,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -393,6 +394,38 @@ same_text(text *a, text *b)
 		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
 }
 
+/* A line of s by its department and fund level (added, empty, if none). */
+static MoneyLine *
+money_line(MoneyState *s, text *dept, text *level)
+{
+	MoneyLine  *l;
+
+	for (int i = 0; i < s->n; i++)
+		if (same_text(s->lines[i].department, dept) && same_text(s->lines[i].fund_level, level))
+			return &s->lines[i];
+	if (s->n == s->cap)
+	{
+		s->cap *= 2;
+		s->lines = repalloc(s->lines, s->cap * sizeof(MoneyLine));
+	}
+	l = &s->lines[s->n++];
+	memset(l, 0, sizeof(*l));
+	l->department = (text *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dept));
+	l->fund_level = (text *) PG_DETOAST_DATUM_COPY(PointerGetDatum(level));
+	l->on = DATEVAL_NOBEGIN;
+	return l;
+}
+
+static MoneyState *
+money_new(void)
+{
+	MoneyState *s = palloc0(sizeof(MoneyState));
+
+	s->cap = 2;
+	s->lines = palloc(s->cap * sizeof(MoneyLine));
+	return s;
+}
+
 static void
 keep_money(MoneyLine *l, DateADT *on, Datum *budget, Datum *spent, FunctionCallInfo fcinfo, DateADT d)
 {
@@ -401,6 +434,7 @@ keep_money(MoneyLine *l, DateADT *on, Datum *budget, Datum *spent, FunctionCallI
 		pfree(DatumGetPointer(*budget));
 		pfree(DatumGetPointer(*spent));
 	}
+	(void) l;
 	*on = d;
 	*budget = datumCopy(PG_GETARG_DATUM(4), false, -1);
 	*spent = datumCopy(PG_GETARG_DATUM(5), false, -1);
@@ -417,7 +451,7 @@ pe_money_at_trans(PG_FUNCTION_ARGS)
 			   *level;
 	DateADT		on,
 				key;
-	MoneyLine  *l = NULL;
+	MoneyLine  *l;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "perfeval: money_at() called outside an aggregate");
@@ -427,31 +461,12 @@ pe_money_at_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_POINTER(s);	/* (the table's columns are NOT NULL) */
 	old = MemoryContextSwitchTo(aggcxt);
 	if (s == NULL)
-	{
-		s = palloc0(sizeof(MoneyState));
-		s->cap = 4;
-		s->lines = palloc(s->cap * sizeof(MoneyLine));
-	}
+		s = money_new();
 	dept = PG_GETARG_TEXT_PP(1);
 	level = PG_GETARG_TEXT_PP(2);
 	on = PG_GETARG_DATEADT(3);
 	key = PG_ARGISNULL(6) ? DATEVAL_NOBEGIN : PG_GETARG_DATEADT(6);
-	for (int i = 0; i < s->n; i++)
-		if (same_text(s->lines[i].department, dept) && same_text(s->lines[i].fund_level, level))
-			l = &s->lines[i];
-	if (l == NULL)
-	{
-		if (s->n == s->cap)
-		{
-			s->cap *= 2;
-			s->lines = repalloc(s->lines, s->cap * sizeof(MoneyLine));
-		}
-		l = &s->lines[s->n++];
-		memset(l, 0, sizeof(*l));
-		l->department = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
-		l->fund_level = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(2));
-		l->on = DATEVAL_NOBEGIN;
-	}
+	l = money_line(s, dept, level);
 	/* (rows mostly come in date order: each replaces the last, freed) */
 	if (on > l->on)
 		keep_money(l, &l->on, &l->budget, &l->spent, fcinfo, on);
@@ -461,6 +476,143 @@ pe_money_at_trans(PG_FUNCTION_ARGS)
 		keep_money(l, &l->key_on, &l->key_budget, &l->key_spent, fcinfo, on);
 	}
 	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(s);
+}
+
+/*
+ * The partial states of parallel workers: merged line by line, the newer
+ * report of each kept (both sides' rows are the same date's).
+ */
+PG_FUNCTION_INFO_V1(pe_money_at_combine);
+Datum
+pe_money_at_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	MoneyState *a = PG_ARGISNULL(0) ? NULL : (MoneyState *) PG_GETARG_POINTER(0);
+	MoneyState *b = PG_ARGISNULL(1) ? NULL : (MoneyState *) PG_GETARG_POINTER(1);
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "perfeval: money_at() called outside an aggregate");
+	if (b == NULL)
+		PG_RETURN_POINTER(a);
+	old = MemoryContextSwitchTo(aggcxt);
+	if (a == NULL)
+		a = money_new();
+	for (int i = 0; i < b->n; i++)
+	{
+		MoneyLine  *x = &b->lines[i];
+		MoneyLine  *l = money_line(a, x->department, x->fund_level);
+
+		if (x->budget != (Datum) 0 && x->on > l->on)
+		{
+			l->on = x->on;
+			l->budget = datumCopy(x->budget, false, -1);
+			l->spent = datumCopy(x->spent, false, -1);
+		}
+		if (x->has_key && (!l->has_key || x->key_on > l->key_on))
+		{
+			l->has_key = true;
+			l->key_on = x->key_on;
+			l->key_budget = datumCopy(x->key_budget, false, -1);
+			l->key_spent = datumCopy(x->key_spent, false, -1);
+		}
+	}
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+static void
+put_varlena(StringInfo buf, Datum d)
+{
+	appendBinaryStringInfo(buf, DatumGetPointer(d), VARSIZE_ANY(DatumGetPointer(d)));
+}
+
+static Datum
+get_varlena(StringInfo buf)
+{
+	const char *p = buf->data + buf->cursor;
+	Size		n;
+	char	   *v;
+
+	if (buf->cursor >= buf->len || (n = VARSIZE_ANY(p)) > (Size) (buf->len - buf->cursor))
+		elog(ERROR, "perfeval: corrupt money_at() state");
+	v = palloc(n);
+	memcpy(v, p, n);
+	buf->cursor += n;
+	return PointerGetDatum(v);
+}
+
+/* (serialized: n, then per line department, fund level, on, budget, spent, has_key [key_on, budget, spent]) */
+PG_FUNCTION_INFO_V1(pe_money_at_serial);
+Datum
+pe_money_at_serial(PG_FUNCTION_ARGS)
+{
+	MoneyState *s = (MoneyState *) PG_GETARG_POINTER(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint32(&buf, s->n);
+	for (int i = 0; i < s->n; i++)
+	{
+		MoneyLine  *l = &s->lines[i];
+		bool		has_now = l->budget != (Datum) 0;
+
+		put_varlena(&buf, PointerGetDatum(l->department));
+		put_varlena(&buf, PointerGetDatum(l->fund_level));
+		pq_sendbyte(&buf, (has_now ? 1 : 0) | (l->has_key ? 2 : 0));
+		if (has_now)
+		{
+			pq_sendint32(&buf, l->on);
+			put_varlena(&buf, l->budget);
+			put_varlena(&buf, l->spent);
+		}
+		if (l->has_key)
+		{
+			pq_sendint32(&buf, l->key_on);
+			put_varlena(&buf, l->key_budget);
+			put_varlena(&buf, l->key_spent);
+		}
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(pe_money_at_deserial);
+Datum
+pe_money_at_deserial(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+	MoneyState *s = money_new();
+	int			n;
+
+	/* (read in place: PostgreSQL 17's initReadOnlyStringInfo(), by hand) */
+	buf.data = VARDATA_ANY(b);
+	buf.len = VARSIZE_ANY_EXHDR(b);
+	buf.maxlen = buf.len;
+	buf.cursor = 0;
+	n = pq_getmsgint(&buf, 4);
+	for (int i = 0; i < n; i++)
+	{
+		text	   *dept = (text *) DatumGetPointer(get_varlena(&buf));
+		text	   *level = (text *) DatumGetPointer(get_varlena(&buf));
+		MoneyLine  *l = money_line(s, dept, level);
+		int			flags = pq_getmsgbyte(&buf);
+
+		if (flags & 1)
+		{
+			l->on = pq_getmsgint(&buf, 4);
+			l->budget = get_varlena(&buf);
+			l->spent = get_varlena(&buf);
+		}
+		if (flags & 2)
+		{
+			l->has_key = true;
+			l->key_on = pq_getmsgint(&buf, 4);
+			l->key_budget = get_varlena(&buf);
+			l->key_spent = get_varlena(&buf);
+		}
+	}
 	PG_RETURN_POINTER(s);
 }
 
