@@ -1439,6 +1439,10 @@ SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, tri
 COMMENT ON FUNCTION perfeval_internal.monitoring_dates(date) IS '各项目的监控日期：给定日期，或项目最近一次报告日 / The date each project is monitored at: the given day, or its latest report';
 COMMENT ON FUNCTION perfeval_internal.monitoring_indicators(date) IS '某日（或各项目最近报告日）的指标监控 / Indicator monitoring at a date (or each project''s latest report)';
 COMMENT ON VIEW perfeval_internal.monitoring_rows IS '监控的指标及其项目维护状态与方案阈值（按当前角色范围） / The monitored indicators with their project''s kept state and their scheme''s bounds, in the caller''s scope';
+COMMENT ON COLUMN perfeval_internal.monitoring_rows.full_target IS '与全年指标值比较（指标或方案的设定） / Compared with the whole target (the indicator''s or the scheme''s choice)';
+COMMENT ON COLUMN perfeval_internal.monitoring_rows.red IS '完成进度低于此值为红灯（%） / Progress below which the light is red, percent';
+COMMENT ON COLUMN perfeval_internal.monitoring_rows.yellow IS '完成进度低于此值为黄灯（%） / Progress below which the light is yellow, percent';
+COMMENT ON COLUMN perfeval_internal.monitoring_rows.blue IS '完成进度达到此值为蓝灯（%） / Progress from which the light is blue, percent';
 COMMENT ON FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, numeric, numeric, date) IS 'money_at() 的步进函数 / money_at()''s step';
 COMMENT ON FUNCTION perfeval_internal.money_at_final(internal) IS 'money_at() 的终结函数 / money_at()''s final function';
 COMMENT ON FUNCTION perfeval_internal.money_at_combine(internal, internal) IS 'money_at() 的合并函数（并行） / money_at()''s combine function, for parallel workers';
