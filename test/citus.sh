@@ -67,7 +67,9 @@ compare() {	# compare LABEL [ROLE]
 		AND has_table_privilege('$role', c.oid, 'SELECT') ORDER BY 1::text")
 	for v in $views "perfeval.project_scores_as_of('2024-06-30')" "perfeval.indicator_scores_as_of('2024-06-30')" \
 		"perfeval.level1_scores_as_of('2024-06-30')" "perfeval.level2_scores_as_of('2024-06-30')" \
-		"perfeval.actual_as_of('2024-06-30')" "perfeval.project_scores_as_of('infinity')"; do
+		"perfeval.actual_as_of('2024-06-30')" "perfeval.project_scores_as_of('infinity')" \
+		"perfeval.monitoring_projects_as_of('2024-08-31')" "perfeval.monitoring_indicators_as_of('2024-12-31')" \
+		"perfeval.monitoring_rollup_region_as_of('2024-08-31')" "perfeval.monitoring_rollup_department_as_of('2024-08-31')"; do
 		a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d warehouse -c "SELECT t::text FROM $v t" 2>&1 | LC_ALL=C sort | md5sum)
 		b=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d single -c "SELECT t::text FROM $v t" 2>&1 | LC_ALL=C sort | md5sum)
 		nrel=$((nrel + 1))
@@ -81,6 +83,11 @@ compare() {	# compare LABEL [ROLE]
 # 2. the seeds and a generated year
 for f in test/data/seed_*.sql; do on_both -f "$f"; done
 on_both -v n=${CITUS_PROJECTS:-1000} -f bench/gen.sql >/dev/null
+# (a year of monthly money for monitoring, 1.16)
+on_both -c "INSERT INTO perfeval.execution SELECT p.project_id, p.department, '县区级',
+	(make_date(p.year, m, 1) + interval '1 month - 1 day')::date, '万元', 100 + h % 900, NULL,
+	round((100 + h % 900) * m / 12.0 * (0.4 + (h % 70) / 100.0), 2)
+	FROM perfeval.project p CROSS JOIN LATERAL (SELECT abs(hashtext(p.project_id)) AS h) x CROSS JOIN generate_series(1, 12) m"
 compare "seeds and a generated year"
 
 # 3. later loads of every kind
