@@ -214,26 +214,32 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 				  GROUP BY i.project_id) g ON g.project_id = d.project_id;
 	END;
 
--- The dated forms.  (SET: never inlined into the caller's query, so that
--- a condition of the caller's is applied to their rows, not pushed below
--- the scope where it would see other projects' rows; test/leak.sh.)
+-- The dated forms.  (PL/pgSQL: never inlined into the caller's query, so
+-- that a condition of the caller's is applied to their rows, not pushed
+-- below the scope where it would see other projects' rows, test/leak.sh;
+-- and their query is planned with the date's value, which a Citus cluster
+-- needs to distribute it, where an SQL function's parameter it refuses.)
 CREATE FUNCTION perfeval.monitoring_projects_as_of(day date)
 	RETURNS TABLE (project_id text, as_of date, reported_on date, budget numeric, spent numeric,
 				   exec_rate numeric, time_progress numeric, exec_ratio numeric, exec_gap numeric,
 				   exec_light text, exec_light_zh text, goal_light text, goal_light_zh text,
 				   key_monitor boolean, explanation text, findings text)
-	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
-	BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	AS $$
+	BEGIN
+	RETURN QUERY
 	SELECT * FROM perfeval_internal.monitoring_projects(monitoring_projects_as_of.day);
-	END;
+	END $$;
 CREATE FUNCTION perfeval.monitoring_indicators_as_of(day date)
 	RETURNS TABLE (project_id text, code text, as_of date, name text, target text, expected numeric,
 				   actual text, reported_on date, progress numeric, light text, light_zh text, met boolean,
 				   due boolean, cause text, likelihood text, explanation text, findings text)
-	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
-	BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	AS $$
+	BEGIN
+	RETURN QUERY
 	SELECT * FROM perfeval_internal.monitoring_indicators(monitoring_indicators_as_of.day);
-	END;
+	END $$;
 -- Roll-ups at a date, by region (each GB/T 2260 level a project's code
 -- has) and by department: projects per execution light and per goal light,
 -- key monitoring, the money and its execution rate (spent ÷ budget of the
@@ -273,37 +279,41 @@ CREATE FUNCTION perfeval.monitoring_rollup_region_as_of(day date)
 				   goal_green bigint, goal_blue bigint, goal_grey bigint, key_monitor bigint, budget numeric,
 				   spent numeric, exec_rate numeric, last_year_exec_rate numeric, change numeric,
 				   rank_in_province bigint, rank_in_prefecture bigint)
-	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
-	BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	AS $$
+	BEGIN
+	RETURN QUERY
 	SELECT g.level, g.key, d.name, g.projects, g.exec_red, g.exec_yellow, g.exec_green, g.exec_none, g.goal_red,
-		   g.goal_yellow, g.goal_green, g.goal_blue, g.goal_grey, g.key_monitor, g.budget, g.spent, g.exec_rate,
-		   y.exec_rate, trim_scale(g.exec_rate - y.exec_rate),
-		   CASE WHEN g.level <> 'province' THEN rank() OVER (PARTITION BY g.level, perfeval.division_at(g.key, 'province')
-																ORDER BY g.exec_rate DESC NULLS LAST) END,
-		   CASE WHEN g.level = 'county' THEN rank() OVER (PARTITION BY g.level, perfeval.division_at(g.key, 'prefecture')
-															 ORDER BY g.exec_rate DESC NULLS LAST) END
-	  FROM perfeval_internal.monitoring_groups(monitoring_rollup_region_as_of.day) g
-	  LEFT JOIN perfeval_internal.monitoring_groups((monitoring_rollup_region_as_of.day - interval '1 year')::date) y
-		ON y.kind = g.kind AND y.level = g.level AND y.key = g.key
-	  LEFT JOIN perfeval.division d ON d.code = g.key
-	 WHERE g.kind = 'region';
-	END;
+			   g.goal_yellow, g.goal_green, g.goal_blue, g.goal_grey, g.key_monitor, g.budget, g.spent, g.exec_rate,
+			   y.exec_rate, trim_scale(g.exec_rate - y.exec_rate),
+			   CASE WHEN g.level <> 'province' THEN rank() OVER (PARTITION BY g.level, perfeval.division_at(g.key, 'province')
+																	ORDER BY g.exec_rate DESC NULLS LAST) END,
+			   CASE WHEN g.level = 'county' THEN rank() OVER (PARTITION BY g.level, perfeval.division_at(g.key, 'prefecture')
+																 ORDER BY g.exec_rate DESC NULLS LAST) END
+		  FROM perfeval_internal.monitoring_groups(monitoring_rollup_region_as_of.day) g
+		  LEFT JOIN perfeval_internal.monitoring_groups((monitoring_rollup_region_as_of.day - interval '1 year')::date) y
+			ON y.kind = g.kind AND y.level = g.level AND y.key = g.key
+		  LEFT JOIN perfeval.division d ON d.code = g.key
+		 WHERE g.kind = 'region';
+	END $$;
 
 CREATE FUNCTION perfeval.monitoring_rollup_department_as_of(day date)
 	RETURNS TABLE (department text, projects bigint, exec_red bigint, exec_yellow bigint, exec_green bigint,
 				   exec_none bigint, goal_red bigint, goal_yellow bigint, goal_green bigint, goal_blue bigint,
 				   goal_grey bigint, key_monitor bigint, budget numeric, spent numeric, exec_rate numeric,
 				   last_year_exec_rate numeric, change numeric, rank bigint)
-	LANGUAGE sql STABLE PARALLEL SAFE SET jit = off
-	BEGIN ATOMIC
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	AS $$
+	BEGIN
+	RETURN QUERY
 	SELECT g.key, g.projects, g.exec_red, g.exec_yellow, g.exec_green, g.exec_none, g.goal_red, g.goal_yellow,
-		   g.goal_green, g.goal_blue, g.goal_grey, g.key_monitor, g.budget, g.spent, g.exec_rate, y.exec_rate,
-		   trim_scale(g.exec_rate - y.exec_rate), rank() OVER (ORDER BY g.exec_rate DESC NULLS LAST)
-	  FROM perfeval_internal.monitoring_groups(monitoring_rollup_department_as_of.day) g
-	  LEFT JOIN perfeval_internal.monitoring_groups((monitoring_rollup_department_as_of.day - interval '1 year')::date) y
-		ON y.kind = g.kind AND y.key = g.key
-	 WHERE g.kind = 'department';
-	END;
+			   g.goal_green, g.goal_blue, g.goal_grey, g.key_monitor, g.budget, g.spent, g.exec_rate, y.exec_rate,
+			   trim_scale(g.exec_rate - y.exec_rate), rank() OVER (ORDER BY g.exec_rate DESC NULLS LAST)
+		  FROM perfeval_internal.monitoring_groups(monitoring_rollup_department_as_of.day) g
+		  LEFT JOIN perfeval_internal.monitoring_groups((monitoring_rollup_department_as_of.day - interval '1 year')::date) y
+			ON y.kind = g.kind AND y.key = g.key
+		 WHERE g.kind = 'department';
+	END $$;
 
 -- The views: each project at its latest report of money or of an actual,
 -- as monitoring_*_as_of() gives it at that date.  (Plain views, not calls

@@ -70,9 +70,16 @@ compare() {	# compare LABEL [ROLE]
 		"perfeval.actual_as_of('2024-06-30')" "perfeval.project_scores_as_of('infinity')" \
 		"perfeval.monitoring_projects_as_of('2024-08-31')" "perfeval.monitoring_indicators_as_of('2024-12-31')" \
 		"perfeval.monitoring_rollup_region_as_of('2024-08-31')" "perfeval.monitoring_rollup_department_as_of('2024-08-31')"; do
-		a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d warehouse -c "SELECT t::text FROM $v t" 2>&1 | LC_ALL=C sort | md5sum)
-		b=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d single -c "SELECT t::text FROM $v t" 2>&1 | LC_ALL=C sort | md5sum)
 		nrel=$((nrel + 1))
+		# (an error on either side is a difference, said with its message)
+		if ! a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d warehouse -c "SELECT t::text FROM $v t" 2>&1) ||
+			! b=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d single -c "SELECT t::text FROM $v t" 2>&1); then
+			echo "# error: $v (as $role): $(grep -m1 ERROR <<<"$a$b")"
+			diffs=$((diffs + 1))
+			continue
+		fi
+		a=$(LC_ALL=C sort <<<"$a" | md5sum)
+		b=$(LC_ALL=C sort <<<"$b" | md5sum)
 		if [ "$a" != "$b" ]; then echo "# differs: $v (as $role)"; diffs=$((diffs + 1)); fi
 	done
 	local rows
