@@ -205,6 +205,8 @@ CREATE TABLE perfeval.actual (
 	-- target will be met
 	cause text CONSTRAINT actual_cause_check CHECK (cause IN ('经费保障', '制度保障', '人员保障', '硬件条件保障', '其他')),
 	likelihood text CONSTRAINT actual_likelihood_check CHECK (likelihood IN ('确定能', '有可能', '完全不可能')),
+	-- the full-year forecast a monitoring form gives (全年预计完成值, 1.16)
+	forecast perfeval.measure,
 	FOREIGN KEY (project_id, code) REFERENCES perfeval.indicator ON DELETE CASCADE,
 	CHECK ((tier IS NULL) = (fraction IS NULL)),
 	CHECK (measure IS NOT NULL OR tier IS NOT NULL OR deviation_note IS NOT NULL)
@@ -464,6 +466,7 @@ COMMENT ON COLUMN perfeval.execution.arrived IS '累计到位 / Funds arrived so
 COMMENT ON COLUMN perfeval.execution.spent IS '累计执行 / Funds spent so far';
 COMMENT ON COLUMN perfeval.actual.cause IS '偏差原因：经费保障、制度保障、人员保障、硬件条件保障、其他（年中监控） / Cause of a deviation (mid-year monitoring)';
 COMMENT ON COLUMN perfeval.actual.likelihood IS '完成全年目标的可能性：确定能、有可能、完全不可能 / Likelihood of meeting the year''s target';
+COMMENT ON COLUMN perfeval.actual.forecast IS '全年预计完成值（年中监控） / The full-year forecast (mid-year monitoring)';
 
 COMMENT ON TABLE perfeval.indicator IS '三级绩效指标 / Level-3 performance indicators';
 COMMENT ON COLUMN perfeval.indicator.code IS '指标编码，如 A11 / Indicator code';

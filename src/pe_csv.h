@@ -258,5 +258,13 @@ typedef enum PeMonFund
 
 /* A 资金来源 cell (其中：中央, 中央资金, 县级, 上年结转, 其他资金, 财政拨款, 年度资金总额). */
 extern PeMonFund pe_mon_fund(const char *s, size_t len, const char **level);
+/* Is a fund level one of 财政拨款's (中央, 省级, 市级, 县区级; not 上年结转, 其他)? */
+extern bool pe_mon_fiscal_level(const char *level);
+
+/*
+ * A printed 执行率 (40%, 40.0％, 40): the percentage as a decimal text into
+ * out (cap), *decimals the digits printed after the point.
+ */
+extern bool pe_mon_rate(const char *s, size_t len, char *out, size_t cap, int *decimals);
 
 #endif							/* PE_CSV_H */

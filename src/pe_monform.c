@@ -462,3 +462,44 @@ pe_mon_reported_on(int year, const char *month, size_t mlen, const char *date, s
 	*d = pe_mon_month_end(year, mo);
 	return PE_MON_DATE_OK;
 }
+
+bool
+pe_mon_rate(const char *s, size_t len, char *out, size_t cap, int *decimals)
+{
+	char		buf[64];
+	size_t		n = squeeze(s, len, buf, sizeof(buf));
+	size_t		w = 0;
+	int			dot = -1;
+
+	*decimals = 0;
+	if (n == 0 || n >= sizeof(buf))
+		return false;
+	/* 40%, 40.0％, 40: a percentage (the form prints its rate so) */
+	if (n >= 3 && memcmp(buf + n - 3, "％", 3) == 0)
+		n -= 3;
+	else if (buf[n - 1] == '%')
+		n--;
+	for (size_t i = 0; i < n; i++)
+	{
+		if (buf[i] == '.' && dot < 0 && i > 0)
+			dot = (int) i;
+		else if (buf[i] < '0' || buf[i] > '9')
+			return false;
+		if (w + 1 >= cap)
+			return false;
+		out[w++] = buf[i];
+	}
+	if (w == 0 || out[w - 1] == '.')
+		return false;
+	out[w] = '\0';
+	*decimals = dot < 0 ? 0 : (int) (n - (size_t) dot - 1);
+	return true;
+}
+
+bool
+pe_mon_fiscal_level(const char *level)
+{
+	/* 财政拨款 is the money of the four governments' budgets */
+	return level != NULL && (strcmp(level, "中央") == 0 || strcmp(level, "省级") == 0 ||
+							 strcmp(level, "市级") == 0 || strcmp(level, "县区级") == 0);
+}

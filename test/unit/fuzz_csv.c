@@ -74,6 +74,13 @@ fuzz_monitor_words(const PeCsvRow *row)
 		if (pe_mon_fund(p, n, &w) == PE_MON_FUND_LEVEL)
 			REQUIRE(w != NULL);
 		(void) pe_mon_tick(p, n);
+		{
+			char		num[16];
+			int			dec;
+
+			if (pe_mon_rate(p, n, num, sizeof(num), &dec))
+				REQUIRE(dec >= 0 && strlen(num) > (size_t) dec);
+		}
 		if (pe_mon_date(p, n, &y, &m, &d))
 			REQUIRE(m >= 1 && m <= 12 && d >= 1 && d <= pe_mon_month_end(y, m));
 		if (pe_mon_reported_on(2024, p, n, p, n, &y, &m, &d) == PE_MON_DATE_OK)

@@ -219,6 +219,35 @@ main(void)
 			  "reported_on", dates[i].date ? dates[i].date : (dates[i].month ? dates[i].month : "-"),
 			  dates[i].want ? dates[i].want : "-", got);
 	}
+	/* a printed 执行率: the percentage and its decimals */
+	{
+		static const struct
+		{
+			const char *in;
+			bool		ok;
+			const char *num;
+			int			decimals;
+		}			rates[] =
+		{
+			{"41.2%", true, "41.2", 1}, {" 26.67％ ", true, "26.67", 2}, {"40", true, "40", 0},
+			{"100.0%", true, "100.0", 1}, {"%", false, NULL, 0}, {"四成", false, NULL, 0},
+			{".5%", false, NULL, 0}, {"5.%", false, NULL, 0}, {"1.2.3", false, NULL, 0}, {"", false, NULL, 0},
+		};
+
+		for (size_t i = 0; i < sizeof(rates) / sizeof(rates[0]); i++)
+		{
+			char		num[16];
+			int			dec = -1;
+			bool		ok = pe_mon_rate(rates[i].in, strlen(rates[i].in), num, sizeof(num), &dec);
+
+			snprintf(got, sizeof(got), "%d %s %d", ok, ok ? num : "-", dec);
+			check(ok == rates[i].ok && (!ok || (strcmp(num, rates[i].num) == 0 && dec == rates[i].decimals)),
+				  "rate", rates[i].in, rates[i].num ? rates[i].num : "-", got);
+		}
+	}
+	/* 财政拨款's levels: the four governments', not 上年结转 nor 其他 */
+	check(pe_mon_fiscal_level("中央") && pe_mon_fiscal_level("县区级") && !pe_mon_fiscal_level("上年结转")
+		  && !pe_mon_fiscal_level("其他") && !pe_mon_fiscal_level(NULL), "fiscal level", "中央 … 其他", "", "-");
 	/* the tick columns' words are the held words */
 	{
 		const char *w;

@@ -1,0 +1,133 @@
+-- pgTAP: the monitoring form (绩效监控表, 1.16, issue 28) through the one
+-- reader: Excel-shaped CSV files staged by stage_file() (UTF-8 with a
+-- byte-order mark and GB18030, CRLF, merged 项目编码 cells left blank,
+-- trailing empty columns, 1-8月 headers, word columns and the national
+-- form's tick columns), imported by import_forms() onto projects already
+-- in the warehouse: perfeval.actual (with its forecast, cause and
+-- likelihood) and perfeval.execution by fund level, the lights after; a
+-- bad row rejects only its form, with its line and column; a re-import
+-- replaces; a loader outside the project's department is refused.  A
+-- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
+BEGIN;
+SELECT plan(24);
+
+INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
+	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
+	('mf2', '饮水安全巩固', 2024, '650102', '水利局', '单位自评'),
+	('mf3', '乡村培训', 2024, '650102', '水利局', '单位自评');
+INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target) VALUES
+	('mf1', 'B11', 1, '产出指标', '数量指标', '养护里程', 40, '≥120公里'),
+	('mf1', 'B21', 2, '产出指标', '质量指标', '返修率', 30, '≤5%'),
+	('mf1', 'B31', 3, '产出指标', '时效指标', '完工时间', 30, '2024年9月30日前'),
+	('mf2', 'B11', 1, '效益指标', '社会效益指标', '受益人口', 100, '≥1万人'),
+	('mf3', 'B11', 1, '产出指标', '数量指标', '培训人次', 50, '≥500人次'),
+	('mf3', 'C11', 2, '效益指标', '社会效益指标', '培训人次', 50, '≥400人次');
+
+-- mf1's indicators, as Excel's "CSV UTF-8" writes them: a byte-order mark,
+-- CRLF, 项目编码 merged (blank below), trailing empty columns, word columns
+SELECT results_eq($$SELECT relation, rows, encoding FROM perfeval.stage_file(
+	'\xefbbbf'::bytea || convert_to(E'项目编码,一级指标,二级指标,三级指标,年度指标值,1-8月实际完成值,全年预计完成值,偏差原因,完成可能性,原因说明,,\r\n'
+		'mf1,产出指标,数量指标,养护里程,≥120公里,70公里,100公里,经费保障,有可能,资金到位晚,,\r\n'
+		',,质量指标,返修率,≤5%,6%,5%,制度保障,有可能,,,\r\n'
+		',,时效指标,完工时间,2024年9月30日前,,,,,,,\r\n', 'UTF8'), 'mf1_监控.csv')$$,
+	$$VALUES ('form_monitor', 3::bigint, 'UTF8')$$, 'stage_file(): a UTF-8 monitoring form with its 1-8月 header is form_monitor');
+SELECT bag_eq($$SELECT "项目编码", "三级指标", "截至月份", "实际完成值" FROM perfeval.form_monitor$$,
+	$$VALUES ('mf1', '完工时间', '8', NULL), ('mf1', '养护里程', '8', '70公里'), ('mf1', '返修率', '8', '6%')$$,
+	'the month of the header is every row''s 截至月份, the merged 项目编码 the row above''s');
+-- mf2's, as "CSV" on a Chinese desk writes it (GB18030), the national
+-- form's tick columns, 1—8月
+SELECT results_eq($$SELECT relation, rows, encoding FROM perfeval.stage_file(
+	convert_to(E'项目编码,三级指标,年度指标值,1—8月实际完成值,全年预计完成值,经费保障,制度保障,人员保障,硬件条件保障,其他,确定能,有可能,完全不可能,原因说明\r\n'
+		'mf2,受益人口,≥1万人,4000人,9000人,,,√,,,,✓,,人手不足\r\n', 'GB18030'), 'mf2.csv')$$,
+	$$VALUES ('form_monitor', 1::bigint, 'GB18030')$$, 'a GB18030 form with tick columns');
+-- the money: totals and their parts, 1-8月执行数, 执行率 printed
+SELECT results_eq($$SELECT relation, rows, encoding FROM perfeval.stage_file(
+	convert_to(E'项目编码,资金来源,全年预算数,到位数,1-8月执行数,执行率,,\r\n'
+		'mf1,年度资金总额,1000,900,412,41.2%,,\r\n'
+		',其中：县级,1000,900,412,41.2%,,\r\n'
+		'mf2,年度资金总额,300,300,80,26.67%,,\r\n'
+		',财政拨款,300,300,80,,,\r\n'
+		',其中：省级资金,100,100,20,20%,,\r\n'
+		',县级,200,200,60,30%,,\r\n', 'GB18030'), 'money.csv')$$,
+	$$VALUES ('form_monitor_money', 6::bigint, 'GB18030')$$, 'the money table is form_monitor_money');
+
+SELECT results_eq($$SELECT project_code, status, indicators, errors FROM perfeval.import_forms() ORDER BY 1$$,
+	$$VALUES ('mf1', 'imported', 3, 0), ('mf2', 'imported', 1, 0)$$,
+	'import_forms(): both monitoring forms go in');
+SELECT results_eq($$SELECT project_id, code, reported_on, measure::text, forecast::text, cause, likelihood, deviation_note
+	FROM perfeval.actual WHERE project_id IN ('mf1', 'mf2') ORDER BY 1, 2$$,
+	$$VALUES ('mf1', 'B11', '2024-08-31'::date, '70公里', '100公里', '经费保障', '有可能', '资金到位晚'),
+			 ('mf1', 'B21', '2024-08-31', '6%', '5%', '制度保障', '有可能', NULL),
+			 ('mf2', 'B11', '2024-08-31', '4000人', '9000人', '人员保障', '有可能', '人手不足')$$,
+	'one actual per measured indicator at the last day of August, with its forecast, cause (a tick read as its word) and likelihood; 完工时间, not yet measured, none');
+SELECT results_eq($$SELECT project_id, department, fund_level, reported_on, unit, budget, arrived, spent
+	FROM perfeval.execution WHERE project_id IN ('mf1', 'mf2') ORDER BY 1, 3$$,
+	$$VALUES ('mf1', '交通运输局', '县区级', '2024-08-31'::date, '万元', 1000::numeric, 900::numeric, 412::numeric),
+			 ('mf2', '水利局', '县区级', '2024-08-31', '万元', 200, 200, 60),
+			 ('mf2', '水利局', '省级', '2024-08-31', '万元', 100, 100, 20)$$,
+	'each fund level''s line one execution row (the department the project''s); the totals are not stored');
+SELECT is((SELECT count(*) FROM perfeval.staged_lines WHERE project_code IN ('mf1', 'mf2')), 0::bigint,
+	'imported monitoring rows leave the staging');
+
+-- the lights after the import
+SELECT results_eq($$SELECT project_id, budget, spent, exec_rate, exec_light, goal_light
+	FROM perfeval.monitoring_projects WHERE project_id IN ('mf1', 'mf2') ORDER BY 1$$,
+	$$VALUES ('mf1', 1000::numeric, 412::numeric, 41.2, 'yellow', 'red'),
+			 ('mf2', 300, 80, 26.666667, 'red', 'yellow')$$,
+	'monitoring_projects: mf1 yellow on money and red on its goals, mf2 red on money and yellow on its goals');
+SELECT results_eq($$SELECT project_id, code, light, cause, likelihood FROM perfeval.monitoring_indicators
+	WHERE project_id IN ('mf1', 'mf2') ORDER BY 1, 2$$,
+	$$VALUES ('mf1', 'B11', 'green', '经费保障', '有可能'), ('mf1', 'B21', 'red', '制度保障', '有可能'),
+			 ('mf1', 'B31', 'grey', NULL, NULL), ('mf2', 'B11', 'yellow', '人员保障', '有可能')$$,
+	'monitoring_indicators: the lights of the imported actuals');
+
+-- the same form again, corrected: the rows of the same key replaced
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,三级指标,1-8月实际完成值,偏差原因\n'
+	'mf1,养护里程,75公里,经费\n', 'UTF8'), 'again.csv')$$, 'the corrected form staged again');
+SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, $$VALUES ('mf1', 'imported')$$,
+	'…and imported');
+SELECT results_eq($$SELECT code, measure::text, forecast::text, cause FROM perfeval.actual WHERE project_id = 'mf1' ORDER BY 1$$,
+	$$VALUES ('B11', '75公里', NULL, '经费保障'), ('B21', '6%', '5%', '制度保障')$$,
+	'a re-import at the same date replaces its indicators'' actuals, not duplicates them');
+
+-- a bad row rejects only its form: mf3's 培训人次 names two indicators,
+-- its 偏差原因 is no cause; an unknown project; mf1's form in the same run goes in
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,三级指标,1至8月实际完成值,偏差原因,完成可能性\r\n'
+	'mf1,返修率,4%,,确定能\r\n'
+	'mf3,培训人次,300人次,天气,有可能\r\n'
+	'mf9,培训人次,1人次,,\r\n', 'UTF8'), 'bad.csv')$$, 'a file with a bad form staged');
+SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_forms() ORDER BY 1$$,
+	$$VALUES ('mf1', 'imported', 0), ('mf3', 'rejected', 2), ('mf9', 'rejected', 1)$$,
+	'only the forms with problems are rejected');
+SELECT results_eq($$SELECT project_code, relation, line, column_name, value, sqlstate FROM perfeval.import_error
+	WHERE project_code IN ('mf3', 'mf9') ORDER BY 1, 5$$,
+	$$VALUES ('mf3', 'form_monitor', 3, '三级指标', '培训人次', '22023'),
+			 ('mf3', 'form_monitor', 3, '偏差原因', '天气', '22023'),
+			 ('mf9', 'form_monitor', 4, '项目编码', 'mf9', '23503')$$,
+	'…each problem with its line, column and value');
+SELECT is((SELECT count(*) FROM perfeval.actual WHERE project_id = 'mf3'), 0::bigint, 'nothing of mf3 written');
+SELECT is((SELECT likelihood FROM perfeval.actual WHERE project_id = 'mf1' AND code = 'B21'), '确定能',
+	'mf1''s row of the same file went in');
+-- corrected with 二级指标, it goes in
+DELETE FROM perfeval.form_monitor;
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,二级指标,三级指标,截至月份,实际完成值,监控日期\n'
+	'mf3,社会效益指标,培训人次,6,200人次,2024-06-20\n', 'UTF8'), 'ok.csv')$$, 'mf3 corrected, with 监控日期');
+SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, $$VALUES ('mf3', 'imported')$$, '…goes in');
+SELECT results_eq($$SELECT code, reported_on, measure::text FROM perfeval.actual WHERE project_id = 'mf3'$$,
+	$$VALUES ('C11', '2024-06-20'::date, '200人次')$$, '…at its 监控日期, the indicator its 二级指标 names');
+
+-- a loader of 交通运输局 may not load 水利局's project
+CREATE ROLE perfeval_monloader_test;
+SELECT perfeval.grant_access('perfeval_monloader_test', department => '交通运输局', may_load => true);
+SET ROLE perfeval_monloader_test;
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,资金来源,全年预算数,1-9月执行数\n'
+	'mf2,县级,200,100\nmf1,县级,1000,500\n', 'UTF8'), 'loader.csv')$$, 'a loader stages money of two departments');
+SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_forms() ORDER BY 1$$,
+	$$VALUES ('mf1', 'imported', 0), ('mf2', 'rejected', 1)$$,
+	'its own department''s goes in; the other department''s project is refused');
+RESET ROLE;
+SELECT results_eq($$SELECT project_id, fund_level, reported_on, spent FROM perfeval.execution WHERE reported_on = '2024-09-30' ORDER BY 1$$,
+	$$VALUES ('mf1', '县区级', '2024-09-30'::date, 500::numeric)$$, '…and nothing of mf2 is written');
+
+SELECT * FROM finish();
+ROLLBACK;
