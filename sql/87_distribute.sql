@@ -61,7 +61,8 @@ DECLARE
 							  'perfeval.import_error', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
-							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution'];
+							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
+							'perfeval.monitoring_finding'];
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
 		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',

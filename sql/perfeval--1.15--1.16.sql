@@ -1372,9 +1372,118 @@ SELECT perfeval_internal.seal_views();
 -- == 绩效监控表: the monitoring form through the one reader (issue 28) ==
 -- (two staging layouts, perfeval.form_monitor and form_monitor_money, read
 -- by stage_file() by their headers, src/pe_csv.c and src/pe_monform.c; the
--- import, src/import.c, writes perfeval.actual, with its new forecast, and
--- perfeval.execution)
+-- import, src/import.c, writes perfeval.actual, with its new forecast,
+-- perfeval.execution, and what a form printed that its facts do not give,
+-- perfeval.monitoring_finding, read through perfeval.findings)
 ALTER TABLE perfeval.actual ADD COLUMN forecast perfeval.measure;
+CREATE TABLE perfeval.monitoring_finding (
+	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
+	reported_on date NOT NULL CONSTRAINT monitoring_finding_reported_on_check CHECK (isfinite(reported_on)),
+	code text,
+	kind text NOT NULL
+		CONSTRAINT monitoring_finding_kind_check CHECK (kind IN ('money_total', 'printed_rate', 'target_differs')),
+	detail text NOT NULL
+);
+CREATE INDEX monitoring_finding_project_idx ON perfeval.monitoring_finding (project_id, reported_on);
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.monitoring_finding FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.project'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
+SELECT pg_catalog.pg_extension_config_dump('perfeval.monitoring_finding', '');
+ALTER TABLE perfeval.monitoring_finding ENABLE ROW LEVEL SECURITY;
+CREATE POLICY scope_read ON perfeval.monitoring_finding FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
+CREATE POLICY scope_delete ON perfeval.monitoring_finding FOR DELETE
+	USING (perfeval_internal.may_load(project_id));
+CREATE POLICY scope_insert ON perfeval.monitoring_finding FOR INSERT
+	WITH CHECK (perfeval_internal.check_load(project_id));
+CREATE POLICY scope_update ON perfeval.monitoring_finding FOR UPDATE
+	USING (perfeval_internal.may_load(project_id))
+	WITH CHECK (perfeval_internal.check_load(project_id));
+COMMENT ON TABLE perfeval.monitoring_finding IS '监控表所印数字与其数据不符之处（导入时记录，经 findings 视图读取） / What a monitoring form printed that its facts do not give, recorded by the import and read through perfeval.findings';
+COMMENT ON COLUMN perfeval.monitoring_finding.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval.monitoring_finding.reported_on IS '监控表的报告日 / The report date of the form';
+COMMENT ON COLUMN perfeval.monitoring_finding.code IS '指标编码（资金问题为空） / Indicator code (NULL for the money)';
+COMMENT ON COLUMN perfeval.monitoring_finding.kind IS '问题类别：money_total 合计不等于其组成，printed_rate 所印执行率不符，target_differs 年度指标值与指标目标不同 / Kind: a total not the sum of its parts, a printed rate not spent ÷ budget, a printed target not the indicator''s';
+COMMENT ON COLUMN perfeval.monitoring_finding.detail IS '问题说明 / The finding in a sentence';
+COMMENT ON COLUMN perfeval.actual.forecast IS '全年预计完成值（年中监控） / The full-year forecast (mid-year monitoring)';
+CREATE OR REPLACE VIEW perfeval.findings AS
+-- (one query around the UNION ALL: the planner flattens a view that is a
+-- bare UNION ALL into its branches, security barrier or not, and would run
+-- a caller's condition beside each branch's scope filter: section 95)
+SELECT u.project_id, u.code, u.kind, u.detail FROM (
+-- per project: no indicators, weights not adding to 100, a printed total or
+-- grade its indicators do not give
+SELECT f.project_id, NULL::text AS code, k.kind, k.detail
+  FROM (SELECT p.project_id, p.printed_total, p.printed_grade, p.scheme_id, a.project_id IS NULL AS none,
+			   a.weight, (a.t).total AS total,
+			   perfeval.grade(coalesce((a.t).total, p.printed_total), s.grade_scale) AS final_grade
+		  FROM perfeval.project p
+		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+		  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
+					   FROM perfeval_internal.indicator_scored x
+					  GROUP BY x.project_id) a ON a.project_id = p.project_id
+		 WHERE perfeval_internal.in_scope(p.project_id)) f
+ CROSS JOIN LATERAL unnest(
+	   ARRAY['no_indicators', 'weights_total', 'weights_not_100', 'printed_total', 'printed_grade'],
+	   ARRAY[
+		CASE WHEN f.none THEN '未录入三级指标，无法计算总分' || coalesce('；报告总分' || f.printed_total::text
+			 || '未经核验', '') END,
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text || '分，不等于100分' END,
+		-- (the same fact under the name issue 26 gives it, 1.16: the total
+		-- is rescaled to 100 over the weights given)
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text
+			 || '分，不等于100分；总分按100分折算' END,
+		CASE WHEN f.total <> f.printed_total THEN
+			'报告总分' || f.printed_total::text || '分，按指标计算应为' || trim_scale(f.total)::text
+			|| '分（差' || trim_scale(f.total - f.printed_total)::text || '分）' END,
+		CASE WHEN NOT starts_with(f.printed_grade, f.final_grade) THEN
+			'报告等级“' || f.printed_grade || '”，' || trim_scale(coalesce(f.total, f.printed_total))::text
+			|| '分按方案' || f.scheme_id || '应为“' || f.final_grade || '”' END]) AS k(kind, detail)
+ WHERE (f.none OR f.weight <> 100 OR f.total <> f.printed_total OR NOT starts_with(f.printed_grade, f.final_grade))
+   AND k.detail IS NOT NULL
+UNION ALL
+-- per indicator: what its one evaluation found, a sentence only for that
+SELECT y.project_id, y.code, y.kind,
+	   perfeval.finding_detail(y.e, y.kind, y.name, y.weight, y.applicable, y.source, y.target,
+		   y.method, y.printed_score, y.code, y.rules, y.actuals, y.checklist, y.survey,
+		   y.money_initial_budget, y.money_budget, y.money_arrived, y.money_spent, 'infinity')
+  FROM (SELECT x.*, unnest(perfeval.finding_kinds(x.e)) AS kind
+		  FROM perfeval_internal.indicator_evaluations x
+		 WHERE perfeval.findings(x.e) <> 0) y
+UNION ALL
+SELECT a.project_id, NULL, 'spent_above_arrived',
+	   a.department || '（' || a.fund_level || '）：全年执行' || trim_scale(a.spent)::text || a.unit
+	   || '超过实际到位' || trim_scale(a.arrived)::text || a.unit
+  FROM perfeval.allocation a
+ WHERE a.spent > a.arrived AND perfeval_internal.in_scope(a.project_id)
+UNION ALL
+SELECT a.project_id, NULL, 'zero_budget',
+	   a.department || '（' || a.fund_level || '）：全年预算为0'
+	   || CASE WHEN a.arrived > 0 OR a.spent > 0 THEN '，但有到位或执行资金' ELSE '' END
+  FROM perfeval.allocation a
+ WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id)
+UNION ALL
+-- what a form printed beside its facts (1.16): a department taken from the
+-- implementing unit, level-1 points its rows' weights do not add up to
+SELECT p.project_id, NULL, 'department_from_unit',
+	   '表单未填主管部门，按实施单位“' || p.department || '”归口'
+  FROM perfeval.project p
+ WHERE p.department_from_unit AND perfeval_internal.in_scope(p.project_id)
+UNION ALL
+SELECT l.project_id, NULL, 'level1_points',
+	   '一级指标“' || l.level1 || '”标注' || trim_scale(l.points)::text || '分，其三级指标分值合计'
+	   || trim_scale(l.weight)::text || '分'
+  FROM (SELECT i.project_id, i.level1, max(i.level1_points) AS points, sum(i.weight) AS weight
+		  FROM perfeval.indicator i
+		 WHERE i.level1_points IS NOT NULL AND perfeval_internal.in_scope(i.project_id)
+		 GROUP BY i.project_id, i.level1) l
+ WHERE l.points <> l.weight
+UNION ALL
+-- what a monitoring form printed beside its facts (1.16): a total not the
+-- sum of its parts, a printed rate, a printed target
+SELECT m.project_id, m.code, m.kind, m.detail
+  FROM perfeval.monitoring_finding m
+ WHERE perfeval_internal.in_scope(m.project_id)) u;
 CREATE TABLE perfeval_internal.staged_monitor (
 	line int NOT NULL,
 	batch bigint NOT NULL,
@@ -1431,7 +1540,6 @@ COMMENT ON VIEW perfeval.form_monitor IS '绩效监控表的指标行：年度�
 COMMENT ON VIEW perfeval.form_monitor_money IS '绩效监控表的资金行：按资金来源的全年预算数、到位数、1-N月执行数（合计行只核对不入库） / Money rows of the monitoring form by fund source: full-year budget, money arrived, spent to month N (total lines are checked, not stored)';
 COMMENT ON TYPE perfeval_internal.monitor_value IS '监控表单元格的读取结果：词或问题 / A monitoring form''s cell as read: its word, or its problem';
 COMMENT ON FUNCTION perfeval_internal.monitor_cell(text, text, integer, text) IS '按核心规则读取监控表单元格（偏差原因、完成可能性、资金来源、监控日期、执行率、资金级次） / A monitoring form''s cell read by the core''s rules (cause, likelihood, fund source, report date, printed rate, a division''s fund level)';
-COMMENT ON COLUMN perfeval.actual.forecast IS '全年预计完成值（年中监控） / The full-year forecast (mid-year monitoring)';
 -- (their columns' comments, as section 85 gives them)
 DO $$
 DECLARE
@@ -1489,7 +1597,7 @@ BEGIN
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'SELECT, INSERT, UPDATE, DELETE', 'perfeval.form_project, perfeval.form_indicator, perfeval.form_checklist,
 		perfeval.form_survey, perfeval.form_goal, perfeval.form_monitor, perfeval.form_monitor_money,
-		perfeval.import_error', role);
+		perfeval.import_error, perfeval.monitoring_finding', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'SELECT, INSERT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
 		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal,
@@ -1501,14 +1609,18 @@ BEGIN
 		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[]), perfeval_internal.analyze_staging(),
 		perfeval_internal.ensure_national_self()', role);
 END $$;
--- (the new staging views and tables for the loaders)
+-- (the new table for every role granted the warehouse, the new staging
+-- views and tables and the findings' table for the loaders)
 DO $$
 DECLARE
 	r record;
 BEGIN
-	FOR r IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
-			  WHERE g.may_load AND EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) LOOP
-		PERFORM perfeval_internal.grant_import(r.role_name::regrole, true);
+	FOR r IN SELECT DISTINCT g.role_name, g.may_load FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) LOOP
+		EXECUTE format('GRANT SELECT ON perfeval.monitoring_finding TO %I', r.role_name);
+		IF r.may_load THEN
+			PERFORM perfeval_internal.grant_import(r.role_name::regrole, true);
+		END IF;
 	END LOOP;
 END $$;
 CREATE OR REPLACE FUNCTION perfeval.distribute()
@@ -1528,7 +1640,8 @@ DECLARE
 							  'perfeval.import_error', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
-							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution'];
+							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
+							'perfeval.monitoring_finding'];
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
 		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
@@ -1601,3 +1714,5 @@ BEGIN
 	 ORDER BY c.oid::regclass::text;
 END
 $$;
+-- (the findings view recreated: a security barrier again, section 95)
+SELECT perfeval_internal.seal_views();

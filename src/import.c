@@ -36,7 +36,7 @@ static const char *const staging[] = {
 /* the import's temporary tables */
 static const char *const temps[] = {
 	"pe_import_forms", "pe_projects", "pe_irows", "pe_forms", "pe_points", "pe_answers", "pe_taken",
-	"pe_mon_forms", "pe_mon", "pe_money", "pe_mon_ok"
+	"pe_mon_forms", "pe_mon", "pe_money", "pe_mon_ok", "pe_mon_findings"
 };
 
 /* One table a chunk of forms writes: its columns and the query ($1, $2: the forms' range). */
@@ -316,7 +316,8 @@ static const char *const Q_MON =
 	"SELECT m.line, m.\"项目编码\" AS project_code, f.known, nullif(btrim(m.\"三级指标\"), '') AS name,\n"
 	"	   nullif(btrim(m.\"指标编码\"), '') AS icode, x.code, coalesce(x.matches, 0) AS matches,\n"
 	"	   d.word::date AS reported_on, c.word AS cause, l.word AS likelihood, a.msr AS measure, fc.msr AS forecast,\n"
-	"	   nullif(btrim(m.\"原因说明\"), '') AS note,\n"
+	"	   nullif(btrim(m.\"原因说明\"), '') AS note, m.\"年度指标值\" AS target_raw, tg.tgt::text AS printed_target,\n"
+	"	   it.target::text AS target,\n"
 	"	   ARRAY[CASE WHEN nullif(btrim(m.\"监控日期\"), '') IS NULL THEN '截至月份' ELSE '监控日期' END,\n"
 	"			 '偏差原因', '完成可能性', '实际完成值', '全年预计完成值'] AS pcols,\n"
 	"	   ARRAY[coalesce(m.\"监控日期\", m.\"截至月份\"), m.\"偏差原因\", m.\"完成可能性\", m.\"实际完成值\", m.\"全年预计完成值\"] AS pvals,\n"
@@ -334,6 +335,8 @@ static const char *const Q_MON =
 	"			 WHERE i.project_id = m.\"项目编码\" AND f.known\n"
 	"			   AND CASE WHEN nullif(btrim(m.\"指标编码\"), '') IS NOT NULL THEN i.code = btrim(m.\"指标编码\")\n"
 	"						ELSE i.name = btrim(m.\"三级指标\") END) i) x ON true\n"
+	"  LEFT JOIN perfeval.indicator it ON it.project_id = m.\"项目编码\" AND it.code = x.code\n"
+	" CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"年度指标值\", 'target') tg\n"
 	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('date', m.\"监控日期\", f.year, m.\"截至月份\") d\n"
 	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('cause', m.\"偏差原因\") c\n"
 	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('likelihood', m.\"完成可能性\") l\n"
@@ -391,6 +394,40 @@ static const char *const Q_MONEY =
 	"									  AND o.reported_on = r.reported_on AND o.part <> 2) THEN r.division_level END\n"
 	"	   END AS stored_level\n"
 	"  FROM r";
+
+/*
+ * What the forms printed that their facts do not give, findings not
+ * refusals (perfeval.monitoring_finding, read through perfeval.findings): a
+ * 年度指标值 not the indicator's target; a total (财政拨款: its 其中 lines;
+ * the total: the lines stored) not the sum of its parts; a printed 执行率
+ * not 执行数 ÷ 全年预算数 to its printed decimals.
+ */
+static const char *const Q_MON_FINDINGS =
+	"CREATE TEMP TABLE pe_mon_findings AS\n"
+	"SELECT m.project_code, m.reported_on, m.code, 'target_differs'::text AS kind,\n"
+	"	   format('%s 指标“%s”：监控表年度指标值为“%s”，指标目标为“%s”', m.reported_on, coalesce(m.name, m.icode),\n"
+	"			  btrim(m.target_raw), m.target) AS detail\n"
+	"  FROM pe_mon m\n"
+	" WHERE m.code IS NOT NULL AND m.reported_on IS NOT NULL AND nullif(btrim(m.target_raw), '') IS NOT NULL\n"
+	"   AND m.printed_target IS DISTINCT FROM m.target\n"
+	"UNION ALL\n"
+	"SELECT t.project_code, t.reported_on, NULL, 'money_total',\n"
+	"	   format('%s %s：%s为%s%s，其组成合计%s%s', t.reported_on, btrim(t.source), c.label, trim_scale(c.printed), t.unit,\n"
+	"			  trim_scale(c.total), t.unit)\n"
+	"  FROM pe_money t\n"
+	" CROSS JOIN LATERAL (SELECT count(*) AS n, sum(o.budget) AS budget, sum(o.arrived) AS arrived, sum(o.spent) AS spent\n"
+	"					  FROM pe_money o WHERE o.project_code = t.project_code AND o.reported_on = t.reported_on\n"
+	"					   AND CASE WHEN t.part = 1 THEN o.part = 0 ELSE o.stored_level IS NOT NULL END) s\n"
+	" CROSS JOIN LATERAL (VALUES (1, '全年预算数', t.budget, s.budget), (2, '到位数', t.arrived, s.arrived),\n"
+	"							(3, '执行数', t.spent, s.spent)) c(k, label, printed, total)\n"
+	" WHERE t.part IN (1, 2) AND t.stored_level IS NULL AND s.n > 0 AND c.printed <> c.total\n"
+	"UNION ALL\n"
+	"SELECT r.project_code, r.reported_on, NULL, 'printed_rate',\n"
+	"	   format('%s %s：执行率印为%s%%，执行数÷全年预算数=%s÷%s=%s%%', r.reported_on, btrim(r.source), r.rate,\n"
+	"			  trim_scale(r.spent), trim_scale(r.budget), round(r.spent / r.budget * 100, r.rate_decimals))\n"
+	"  FROM pe_money r\n"
+	" WHERE r.rate IS NOT NULL AND r.budget > 0 AND r.spent IS NOT NULL\n"
+	"   AND round(r.spent / r.budget * 100, r.rate_decimals) <> r.rate";
 
 /*
  * The monitoring forms' problems: a project the warehouse does not have
@@ -500,6 +537,16 @@ static const char *const mon_writes[] = {
 	"  FROM pe_money r JOIN pe_mon_ok k ON k.code = r.project_code\n"
 	" WHERE k.ord BETWEEN $1 AND $2 AND r.stored_level IS NOT NULL\n"
 	" ORDER BY r.project_code, r.stored_level",
+	"DELETE FROM perfeval.monitoring_finding f USING pe_mon_ok k\n"
+	" WHERE k.ord BETWEEN $1 AND $2 AND f.project_id = k.code\n"
+	"   AND CASE WHEN f.code IS NULL\n"
+	"			THEN EXISTS (SELECT FROM pe_money r WHERE r.project_code = k.code AND r.reported_on = f.reported_on)\n"
+	"			ELSE EXISTS (SELECT FROM pe_mon m WHERE m.project_code = k.code AND m.code = f.code\n"
+	"							AND m.reported_on = f.reported_on) END",
+	"INSERT INTO perfeval.monitoring_finding (project_id, reported_on, code, kind, detail)\n"
+	"SELECT f.project_code, f.reported_on, f.code, f.kind, f.detail\n"
+	"  FROM pe_mon_findings f JOIN pe_mon_ok k ON k.code = f.project_code\n"
+	" WHERE k.ord BETWEEN $1 AND $2 ORDER BY f.project_code, f.reported_on, f.code, f.kind",
 };
 
 /* Run sql (no parameters, or n of them); ERROR if SPI says it failed. */
@@ -713,6 +760,7 @@ import_monitoring(TimestampTz t0)
 	if (true_of("SELECT EXISTS (SELECT FROM pe_mon_forms f WHERE f.stagers <> ARRAY[CURRENT_USER::name])"))
 		run(Q_MON_OTHERS, 0, NULL, NULL);
 	run(Q_MON_OK, 0, NULL, NULL);
+	run(Q_MON_FINDINGS, 0, NULL, NULL);
 	n = DatumGetInt64(value_of("SELECT count(*) FROM pe_mon_ok", 0, NULL, NULL, NULL));
 	for (int64 k = 1; k <= n; k += 1000)
 	{

@@ -9,7 +9,7 @@
 -- replaces; a loader outside the project's department is refused.  A
 -- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
 BEGIN;
-SELECT plan(24);
+SELECT plan(28);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -28,7 +28,7 @@ INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, wei
 SELECT results_eq($$SELECT relation, rows, encoding FROM perfeval.stage_file(
 	'\xefbbbf'::bytea || convert_to(E'项目编码,一级指标,二级指标,三级指标,年度指标值,1-8月实际完成值,全年预计完成值,偏差原因,完成可能性,原因说明,,\r\n'
 		'mf1,产出指标,数量指标,养护里程,≥120公里,70公里,100公里,经费保障,有可能,资金到位晚,,\r\n'
-		',,质量指标,返修率,≤5%,6%,5%,制度保障,有可能,,,\r\n'
+		',,质量指标,返修率,≤3%,6%,5%,制度保障,有可能,,,\r\n'
 		',,时效指标,完工时间,2024年9月30日前,,,,,,,\r\n', 'UTF8'), 'mf1_监控.csv')$$,
 	$$VALUES ('form_monitor', 3::bigint, 'UTF8')$$, 'stage_file(): a UTF-8 monitoring form with its 1-8月 header is form_monitor');
 SELECT bag_eq($$SELECT "项目编码", "三级指标", "截至月份", "实际完成值" FROM perfeval.form_monitor$$,
@@ -45,7 +45,7 @@ SELECT results_eq($$SELECT relation, rows, encoding FROM perfeval.stage_file(
 	convert_to(E'项目编码,资金来源,全年预算数,到位数,1-8月执行数,执行率,,\r\n'
 		'mf1,年度资金总额,1000,900,412,41.2%,,\r\n'
 		',其中：县级,1000,900,412,41.2%,,\r\n'
-		'mf2,年度资金总额,300,300,80,26.67%,,\r\n'
+		'mf2,年度资金总额,310,300,80,26.67%,,\r\n'
 		',财政拨款,300,300,80,,,\r\n'
 		',其中：省级资金,100,100,20,20%,,\r\n'
 		',县级,200,200,60,30%,,\r\n', 'GB18030'), 'money.csv')$$,
@@ -69,6 +69,16 @@ SELECT results_eq($$SELECT project_id, department, fund_level, reported_on, unit
 SELECT is((SELECT count(*) FROM perfeval.staged_lines WHERE project_code IN ('mf1', 'mf2')), 0::bigint,
 	'imported monitoring rows leave the staging');
 
+-- what the forms printed that their facts do not give: findings, not refusals
+SELECT results_eq($$SELECT project_id, code, kind, detail FROM perfeval.findings
+	WHERE project_id IN ('mf1', 'mf2') AND kind IN ('money_total', 'printed_rate', 'target_differs') ORDER BY 1, 3, 4$$,
+	$$VALUES ('mf1', 'B21', 'target_differs', '2024-08-31 指标“返修率”：监控表年度指标值为“≤3%”，指标目标为“≤5%”'),
+			 ('mf2', NULL, 'money_total', '2024-08-31 年度资金总额：全年预算数为310万元，其组成合计300万元'),
+			 ('mf2', NULL, 'printed_rate', '2024-08-31 年度资金总额：执行率印为26.67%，执行数÷全年预算数=80÷310=25.81%')$$,
+	'a total not the sum of its parts, a printed rate that is not spent ÷ budget, a 年度指标值 not the target: findings of perfeval.findings');
+SELECT is((SELECT count(*) FROM perfeval.findings WHERE project_id = 'mf1' AND kind IN ('money_total', 'printed_rate')), 0::bigint,
+	'mf1''s total equals its one line and its rates are right: no money finding');
+
 -- the lights after the import
 SELECT results_eq($$SELECT project_id, budget, spent, exec_rate, exec_light, goal_light
 	FROM perfeval.monitoring_projects WHERE project_id IN ('mf1', 'mf2') ORDER BY 1$$,
@@ -84,8 +94,14 @@ SELECT results_eq($$SELECT project_id, code, light, cause, likelihood FROM perfe
 -- the same form again, corrected: the rows of the same key replaced
 SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,三级指标,1-8月实际完成值,偏差原因\n'
 	'mf1,养护里程,75公里,经费\n', 'UTF8'), 'again.csv')$$, 'the corrected form staged again');
-SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, $$VALUES ('mf1', 'imported')$$,
-	'…and imported');
+-- the money again, corrected: its findings at that date replaced
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,资金来源,全年预算数,到位数,1-8月执行数,执行率\n'
+	'mf2,年度资金总额,300,300,80,26.67%\n,省级,100,100,20,\n,县区级,200,200,60,\n', 'UTF8'), 'money2.csv')$$,
+	'the corrected money staged again');
+SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms() ORDER BY 1$$,
+	$$VALUES ('mf1', 'imported'), ('mf2', 'imported')$$, '…and imported');
+SELECT is((SELECT count(*) FROM perfeval.monitoring_finding WHERE project_id = 'mf2'), 0::bigint,
+	'the corrected money''s findings replace the earlier ones');
 SELECT results_eq($$SELECT code, measure::text, forecast::text, cause FROM perfeval.actual WHERE project_id = 'mf1' ORDER BY 1$$,
 	$$VALUES ('B11', '75公里', NULL, '经费保障'), ('B21', '6%', '5%', '制度保障')$$,
 	'a re-import at the same date replaces its indicators'' actuals, not duplicates them');
