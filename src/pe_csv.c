@@ -212,6 +212,8 @@ pe_csv_init(PeCsvReader *r, const char *text, size_t len, char *out, size_t outc
 	r->layout = PE_CSV_NLAYOUTS;
 	r->month = 0;
 	r->monthcol = -1;
+	r->unit = NULL;
+	r->unitcol = -1;
 	r->nheader = 0;
 	r->codecol = 0;
 	r->has_code = false;
@@ -497,6 +499,14 @@ ends(const char *s, size_t len, const char *suf)
 }
 
 static const char *lookup_name(const char *b, size_t n, unsigned want, unsigned *layouts);
+static const char *resolve_name(const char *b, size_t n, unsigned want, unsigned *layouts, int *month,
+								const char **tick);
+
+/* The money columns, which may name the unit of their amounts (全年预算数（万元）). */
+static const char *const money_cols[] = {"年初预算数", "全年预算数", "实际到位数", "全年执行数", "到位数", "执行数"};
+static const char *const unit_suffixes[][2] = {
+	{"（万元）", "万元"}, {"(万元)", "万元"}, {"（亿元）", "亿元"}, {"(亿元)", "亿元"}, {"（元）", "元"}, {"(元)", "元"}
+};
 
 /*
  * The canonical column a header names among the layouts of want (the first
@@ -506,7 +516,7 @@ static const char *lookup_name(const char *b, size_t n, unsigned want, unsigned 
  */
 static const char *
 canonical_in(const char *s, size_t len, unsigned want, unsigned *layouts, int *month,
-			 const char **tick)
+			 const char **tick, const char **unit)
 {
 	char		buf[256];
 	size_t		n = 0,
@@ -522,6 +532,7 @@ canonical_in(const char *s, size_t len, unsigned want, unsigned *layouts, int *m
 	*layouts = 0;
 	*month = 0;
 	*tick = NULL;
+	*unit = NULL;
 	/* spaces anywhere are layout, not name (项 目 编 码) */
 	while (i < len)
 	{
@@ -572,7 +583,51 @@ canonical_in(const char *s, size_t len, unsigned want, unsigned *layouts, int *m
 	}
 	if (n == 0)
 		return NULL;
-	name = lookup_name(b, n, want, layouts);
+	name = resolve_name(b, n, want, layouts, month, tick);
+	if (*layouts != 0 || n < 6)
+		return name;
+	/* 全年预算数（万元）: a money column, with the unit of its amounts */
+	for (size_t k = 0; k < sizeof(unit_suffixes) / sizeof(unit_suffixes[0]); k++)
+	{
+		size_t		ul = strlen(unit_suffixes[k][0]);
+		unsigned	l;
+
+		if (n <= ul || !ends(b, n, unit_suffixes[k][0]))
+			continue;
+		name = resolve_name(b, n - ul, want, &l, month, tick);
+		for (size_t c = 0; c < sizeof(money_cols) / sizeof(money_cols[0]); c++)
+			if (name != NULL && strcmp(name, money_cols[c]) == 0)
+			{
+				*layouts = l & (L_P | L_K);
+				*unit = unit_suffixes[k][1];
+				return name;
+			}
+		/* (for the layout: what the column is wherever it may carry a unit) */
+		name = resolve_name(b, n - ul, ~0u, &l, month, tick);
+		for (size_t c = 0; c < sizeof(money_cols) / sizeof(money_cols[0]); c++)
+			if (name != NULL && strcmp(name, money_cols[c]) == 0)
+			{
+				*layouts = l & (L_P | L_K);
+				*unit = unit_suffixes[k][1];
+			}
+		*month = 0;
+		return NULL;
+	}
+	return NULL;
+}
+
+/*
+ * The column a name (without spaces, brackets and marks) is among the
+ * layouts of want: a spelling, a monitoring form's tick column, or a
+ * column after the month it names (1-8月实际完成值).
+ */
+static const char *
+resolve_name(const char *b, size_t n, unsigned want, unsigned *layouts, int *month, const char **tick)
+{
+	const char *name = lookup_name(b, n, want, layouts);
+
+	*month = 0;
+	*tick = NULL;
 	if (*layouts != 0)
 		return name;
 	/* a monitoring form's tick column: 经费保障 stands for a 偏差原因 */
@@ -643,9 +698,10 @@ const char *
 pe_csv_canonical(const char *s, size_t len, unsigned *layouts)
 {
 	int			m;
-	const char *t;
+	const char *t,
+			   *u;
 
-	return canonical_in(s, len, ~0u, layouts, &m, &t);
+	return canonical_in(s, len, ~0u, layouts, &m, &t, &u);
 }
 
 const char *
@@ -653,11 +709,12 @@ pe_csv_canonical_in(const char *s, size_t len, PeCsvLayout layout)
 {
 	unsigned	l;
 	int			m;
-	const char *t;
+	const char *t,
+			   *u;
 
 	if ((unsigned) layout >= PE_CSV_NLAYOUTS)
 		return NULL;
-	return canonical_in(s, len, 1u << layout, &l, &m, &t);
+	return canonical_in(s, len, 1u << layout, &l, &m, &t, &u);
 }
 
 /*
@@ -723,7 +780,8 @@ pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 	unsigned	mask = L_P | L_I | L_C | L_S | L_G | L_M | L_K;
 	int			seen[PE_CSV_MAX_LAYOUT];
 	bool		ticks[PE_CSV_MAX_LAYOUT];
-	int			monthcol = -1;
+	int			monthcol = -1,
+				unitcol = -1;
 	int			unknown = -1,
 				mixed = -1;
 	int			n;
@@ -804,10 +862,12 @@ pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 		ticks[i] = false;
 	}
 	r->month = 0;
+	r->unit = NULL;
 	for (int i = 0; i < r->nfields; i++)
 	{
 		const char *name;
 		const char *tick;
+		const char *unit;
 		unsigned	l;
 		int			month;
 		int			c;
@@ -816,7 +876,7 @@ pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 		r->tick[i] = NULL;
 		if (i >= n || blank(&r->fields[i]))
 			continue;
-		name = canonical_in(r->fields[i].p, r->fields[i].len, 1u << r->layout, &l, &month, &tick);
+		name = canonical_in(r->fields[i].p, r->fields[i].len, 1u << r->layout, &l, &month, &tick, &unit);
 		c = column_of(r->layout, name);
 		/* the tick columns of one word column are one column; each word once */
 		if (seen[c] >= 0 && !(tick != NULL && ticks[c]))
@@ -833,6 +893,18 @@ pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 					prob->other = j + 1;
 					return false;
 				}
+		/* 全年预算数（万元） beside 执行数（元）: which unit? */
+		if (unit != NULL)
+		{
+			if (r->unit != NULL && strcmp(unit, r->unit) != 0)
+			{
+				problem(prob, PE_CSV_UNIT_MISMATCH, r->recline, i + 1, r->fields[i].p, r->fields[i].len);
+				prob->other = unitcol + 1;
+				return false;
+			}
+			r->unit = unit;
+			unitcol = i;
+		}
 		/* 1-6月实际完成值 beside 1-8月执行率: which month? */
 		if (month > 0)
 		{
@@ -852,6 +924,7 @@ pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 		r->colmap[i] = (int16_t) c;
 	}
 	r->monthcol = r->month > 0 ? column_of(r->layout, "截至月份") : -1;
+	r->unitcol = r->unit != NULL ? column_of(r->layout, "金额单位") : -1;
 	if (r->month > 0)
 	{
 		r->month_text[0] = r->month >= 10 ? '1' : (char) ('0' + r->month);
@@ -949,6 +1022,14 @@ pe_csv_row(PeCsvReader *r, PeCsvRow *row, PeCsvProblem *prob)
 				row->isnull[r->colmap[i]] = f->len == 0 && !f->quoted;
 			}
 			line += breaks(f);
+		}
+		/* 金额单位 left blank: the unit of the headers (全年预算数（万元）) */
+		if (r->unitcol >= 0 && (row->isnull[r->unitcol] || blank(&row->cols[r->unitcol])))
+		{
+			row->cols[r->unitcol].p = r->unit;
+			row->cols[r->unitcol].len = strlen(r->unit);
+			row->cols[r->unitcol].quoted = false;
+			row->isnull[r->unitcol] = false;
 		}
 		/* 截至月份 left blank: the month of the headers (1-8月实际完成值) */
 		if (r->monthcol >= 0 && (row->isnull[r->monthcol] || blank(&row->cols[r->monthcol])))

@@ -54,7 +54,8 @@ typedef enum PeCsvWhat
 	PE_CSV_CELL_OUTSIDE,		/* a cell under an empty header or past the last */
 	PE_CSV_CODE_MISSING,		/* the first row's 项目编码 blank: nothing above */
 	PE_CSV_MONTH_MISMATCH,		/* two headers naming other months (1-6月, 1-8月): column, value */
-	PE_CSV_BAD_TICK				/* a tick column's cell neither ticked nor blank: line, column, value */
+	PE_CSV_BAD_TICK,			/* a tick column's cell neither ticked nor blank: line, column, value */
+	PE_CSV_UNIT_MISMATCH		/* two headers naming other units (（万元）, （元）): column, value */
 } PeCsvWhat;
 
 typedef struct PeCsvProblem
@@ -65,7 +66,7 @@ typedef struct PeCsvProblem
 	int64_t		byte;			/* PE_CSV_BAD_BYTES: 1-based byte offset in the file */
 	const char *value;			/* the cell or header (or the bad bytes), not terminated */
 	size_t		valuelen;
-	int			other;			/* PE_CSV_DUPLICATE_HEADER, PE_CSV_MONTH_MISMATCH: the first column */
+	int			other;			/* PE_CSV_DUPLICATE_HEADER, _MONTH_MISMATCH, _UNIT_MISMATCH: the first column */
 } PeCsvProblem;
 
 /* At most this many fields a record (Excel keeps the sheet's width). */
@@ -123,6 +124,9 @@ typedef struct PeCsvReader
 	int			month;
 	char		month_text[4];
 	int			monthcol;		/* 截至月份's column in the layout, or -1 */
+	/* the unit money headers name (全年预算数（万元）), NULL: none */
+	const char *unit;
+	int			unitcol;		/* 金额单位's column in the layout, or -1 */
 	/* tick columns (经费保障 ... 完全不可能): the word each field stands for */
 	const char *tick[PE_CSV_MAX_COLUMNS];
 	char		ticked[2][128];	/* the ticked words of a row, joined by 、 */
@@ -163,7 +167,8 @@ extern bool pe_csv_header(PeCsvReader *r, PeCsvProblem *prob);
  * Entirely blank rows are skipped; a blank 项目编码 is the row above's (a
  * merged cell as Excel writes it); cells under an empty header or past the
  * header's last column must be blank (trailing empty columns).  In a
- * monitoring form a blank 截至月份 is the month of the headers, and the
+ * monitoring form a blank 截至月份 is the month of the headers (and in any
+ * form with money a blank 金额单位 the unit they name), and the
  * ticked columns' words are the row's 偏差原因 and 完成可能性 (joined by 、
  * where several are ticked: the import refuses that); the fields of a row
  * stay valid until the next row, 项目编码's until the reader is dropped.

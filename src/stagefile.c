@@ -191,6 +191,13 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 							file, p->column, v, p->other),
 					 errhint("A monitoring form reports at one month: its headers name the same month (1-8月实际完成值, 1-8月执行数).")));
 			break;
+		case PE_CSV_UNIT_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("file \"%s\", column %d: header \"%s\" names another unit than column %d",
+							file, p->column, v, p->other),
+					 errhint("The amounts of a file are in one unit: name the same unit in every money header (全年预算数（万元）, 执行数（万元）), or give 金额单位.")));
+			break;
 		case PE_CSV_BAD_TICK:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),

@@ -9,7 +9,7 @@
 -- replaces; a loader outside the project's department is refused.  A
 -- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
 BEGIN;
-SELECT plan(28);
+SELECT plan(30);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -128,7 +128,14 @@ SELECT is((SELECT likelihood FROM perfeval.actual WHERE project_id = 'mf1' AND c
 DELETE FROM perfeval.form_monitor;
 SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,二级指标,三级指标,截至月份,实际完成值,监控日期\n'
 	'mf3,社会效益指标,培训人次,6,200人次,2024-06-20\n', 'UTF8'), 'ok.csv')$$, 'mf3 corrected, with 监控日期');
+-- its money in 元, as its headers say, at 监控日期 (the header's month agreeing)
+SELECT results_eq($$SELECT relation, rows FROM perfeval.stage_file(convert_to(E'项目编码,资金来源,全年预算数（元）,1-6月执行数（元）,监控日期\n'
+	'mf3,县级,50000,12000,2024-06-20\n', 'UTF8'), 'mf3_money.csv')$$,
+	$$VALUES ('form_monitor_money', 1::bigint)$$, 'mf3''s money, the unit in its headers');
 SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, $$VALUES ('mf3', 'imported')$$, '…goes in');
+SELECT results_eq($$SELECT fund_level, reported_on, unit, budget, spent FROM perfeval.execution WHERE project_id = 'mf3'$$,
+	$$VALUES ('县区级', '2024-06-20'::date, '元', 50000::numeric, 12000::numeric)$$,
+	'…in 元, the unit its headers name (全年预算数（元）)');
 SELECT results_eq($$SELECT code, reported_on, measure::text FROM perfeval.actual WHERE project_id = 'mf3'$$,
 	$$VALUES ('C11', '2024-06-20'::date, '200人次')$$, '…at its 监控日期, the indicator its 二级指标 names');
 

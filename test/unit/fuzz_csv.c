@@ -45,7 +45,7 @@ count_lines(const char *t, size_t len)
 static void
 check_problem(const PeCsvProblem *p, int lines)
 {
-	REQUIRE(p->what > PE_CSV_OK && p->what <= PE_CSV_BAD_TICK);
+	REQUIRE(p->what > PE_CSV_OK && p->what <= PE_CSV_UNIT_MISMATCH);
 	REQUIRE(p->line >= 1 && p->line <= lines);
 	REQUIRE(p->column >= 0 && p->column <= PE_CSV_MAX_COLUMNS);
 	REQUIRE(p->value != NULL || p->valuelen == 0);
@@ -147,6 +147,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				/* (in the text, or the reader's month and ticked words) */
 				REQUIRE(row.cols[c].len == 0 ||
 						(row.cols[c].p >= out && row.cols[c].p + row.cols[c].len <= out + (size - skip)) ||
+						(r->unit != NULL && row.cols[c].p == r->unit) ||
 						(row.cols[c].p >= r->month_text &&
 						 row.cols[c].p + row.cols[c].len < r->month_text + sizeof(r->month_text)) ||
 						(row.cols[c].p >= &r->ticked[0][0] &&
@@ -184,6 +185,7 @@ static const char *const seeds[] = {
 	"项目编码,三级指标,1-8月实际完成值,经费保障,制度保障,其他,确定能,有可能,完全不可能,原因说明,,\r\n"
 	"M,甲,60,√,,,,✓,,缓,,\r\n,乙,70,,是,✔,是,,,,,\r\n",
 	"项目编码,资金来源,全年预算数,到位数,1—8月执行数,执行率\nM,年度资金总额,100,90,40,40%\n,其中：中央,60,60,30,50%\n",
+	"项目编码,资金来源,全年预算数（万元）,到位数(万元),1-8月执行数（万元）,金额单位\nM,县级,10,9,4,\n,省级,1,1,1,元\n",
 	"项目编码,三级指标,截至月份,1至12月实际完成值,全年预计完成值,偏差原因,完成可能性,监控日期\nM,甲,,1,2,经费,能,2024年8月31日\n",
 	"\"项目编码\",\"三级指标\",\"选项\"\n\"A\",\"\",\"\"\n",
 };

@@ -18,7 +18,7 @@ static int	npass,
 static const char *const what_names[] = {
 	"OK", "BAD_BYTES", "UTF16", "NO_HEADER", "UNTERMINATED", "TOO_WIDE", "UNKNOWN_HEADER",
 	"DUPLICATE_HEADER", "MIXED_HEADERS", "AMBIGUOUS", "NO_CODE", "CELL_OUTSIDE", "CODE_MISSING",
-	"MONTH_MISMATCH", "BAD_TICK"
+	"MONTH_MISMATCH", "BAD_TICK", "UNIT_MISMATCH"
 };
 
 /* Append printf-style text to buf at *n (cap bytes). */
@@ -84,7 +84,7 @@ problem:
 	n = 0;
 	snprintf(tmp, sizeof(tmp), "%s %d:%d", what_names[prob.what], prob.line, prob.column);
 	put(res, cap, &n, tmp, strlen(tmp));
-	if (prob.what == PE_CSV_DUPLICATE_HEADER || prob.what == PE_CSV_MONTH_MISMATCH)
+	if (prob.what == PE_CSV_DUPLICATE_HEADER || prob.what == PE_CSV_MONTH_MISMATCH || prob.what == PE_CSV_UNIT_MISMATCH)
 	{
 		snprintf(tmp, sizeof(tmp), "(%d)", prob.other);
 		put(res, cap, &n, tmp, strlen(tmp));
@@ -229,6 +229,15 @@ main(void)
 		{"money: other spellings", S("项目代码,资金性质,预算数,实际到位数,截至8月累计执行数,预算执行率,金额单位\nM,县级,10,8,4,40,元\n"),
 		"form_monitor_money;L2:M|县级|元|10|8|8|4|40|\\N"},
 		{"money beside a project's columns", S("项目编码,项目名称,资金来源\n"), "MIXED_HEADERS 1:3 资金来源"},
+		/* a money header's unit is every row's blank 金额单位 */
+		{"money: 全年预算数（万元）, 1-8月执行数(万元)",
+			S("项目编码,资金来源,全年预算数（万元）,1-8月执行数(万元),金额单位\nM,县级,10,4,\nM,省级,10000,4000,元\n"),
+		"form_monitor_money;L2:M|县级|万元|10|\\N|8|4|\\N|\\N;L3:M|省级|元|10000|\\N|8|4000|\\N|\\N"},
+		{"money: two units", S("项目编码,资金来源,全年预算数（万元）,执行数（元）\n"), "UNIT_MISMATCH 1:4(3) 执行数（元）"},
+		{"project: 全年预算数（元）", S("项目编码,项目名称,全年预算数（元）\nP,名,100\n"),
+		"form_project;L2:P|名|\\N|\\N|\\N|\\N|\\N|\\N|元|\\N|100|\\N|\\N|\\N|\\N|\\N|\\N"},
+		{"a unit on a column that holds no money", S("项目编码,项目名称（万元）\n"), "UNKNOWN_HEADER 1:2 项目名称（万元）"},
+		{"a unit and nothing else", S("项目编码,（万元）\n"), "UNKNOWN_HEADER 1:2 （万元）"},
 		{"money: 1-6月执行数 beside 1-8月执行率", S("项目编码,资金来源,1-6月执行数,1-8月执行率\n"),
 		"MONTH_MISMATCH 1:4(3) 1-8月执行率"},
 		{"indicator, clean", S(IND "\nA,产出,数量,甲,,≥5,家,10,5,10,\n"),
@@ -272,7 +281,7 @@ main(void)
 		{"偏差原因分析", "偏差原因分析及改进措施"}, {"偏差原因分析及改进措施", "偏差原因分析及改进措施"},
 		{"计量单位", "度量单位"}, {"（项目编码）", "项目编码"}, {"(项目编码)", "项目编码"},
 		{"*项目编码", "项目编码"}, {"项目编码：", "项目编码"}, {"\xC2\xA0项目编码", "项目编码"},
-		{"项目编码（万元）", NULL}, {"年初预算数（元）", NULL}, {"单位", NULL}, {"", NULL}, {"()", NULL},
+		{"项目编码（万元）", NULL}, {"年初预算数（元）", "年初预算数"} /* (its unit: 金额单位, 1.16) */, {"单位", NULL}, {"", NULL}, {"()", NULL},
 		{"【】", NULL}, {"**", NULL},
 	};
 	char		hint[2048];
