@@ -9,7 +9,7 @@
 -- replaces; a loader outside the project's department is refused.  A
 -- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
 BEGIN;
-SELECT plan(30);
+SELECT plan(33);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -138,6 +138,18 @@ SELECT results_eq($$SELECT fund_level, reported_on, unit, budget, spent FROM per
 	'…in 元, the unit its headers name (全年预算数（元）)');
 SELECT results_eq($$SELECT code, reported_on, measure::text FROM perfeval.actual WHERE project_id = 'mf3'$$,
 	$$VALUES ('C11', '2024-06-20'::date, '200人次')$$, '…at its 监控日期, the indicator its 二级指标 names');
+
+-- a project's self-evaluation form and its monitoring in one run: the
+-- project first, its monitoring onto it
+INSERT INTO perfeval.form_project VALUES ('mf5', '新项目', '2024', '650102', '交通运输局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES ('mf5', '产出指标', '数量指标', '新建桥梁', '≥', '4', '座', '100', '', '', '');
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,三级指标,1-7月实际完成值,完成可能性\n'
+	'mf5,新建桥梁,1座,有可能\n', 'UTF8'), 'mf5.csv')$$, 'a new project''s form and its monitoring staged together');
+SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, $$VALUES ('mf5', 'imported')$$,
+	'…imported in one run');
+SELECT results_eq($$SELECT a.code, a.reported_on, a.measure::text, a.likelihood FROM perfeval.actual a
+	JOIN perfeval.indicator i USING (project_id, code) WHERE a.project_id = 'mf5' AND i.name = '新建桥梁'$$,
+	$$VALUES ('A11', '2024-07-31'::date, '1座', '有可能')$$, '…the monitoring on the project the form made');
 
 -- a loader of 交通运输局 may not load 水利局's project
 CREATE ROLE perfeval_monloader_test;
