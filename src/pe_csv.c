@@ -758,6 +758,12 @@ pe_csv_accepted(PeCsvLayout layout, bool all, char *buf, size_t cap)
 				append(buf, cap, &n, &w, ")");
 		}
 	}
+	/* what the monitoring forms' headers may also say (month_of(), ticks, units) */
+	if (all || layout == PE_CSV_MONITOR)
+		append(buf, cap, &n, &w, "; 1-N月实际完成值 (1—N月/1至N月/1~N月/截至N月: month N), the tick columns "
+			   "经费保障/制度保障/人员保障/硬件条件保障/其他 (偏差原因) and 确定能/有可能/完全不可能 (完成可能性)");
+	if (all || layout == PE_CSV_MONEY)
+		append(buf, cap, &n, &w, "; 1-N月执行数, a money header's unit: 全年预算数（万元）");
 	if (cap > 0)
 		buf[w] = '\0';
 	return n;

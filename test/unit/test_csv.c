@@ -322,6 +322,16 @@ main(void)
 		nfail++;
 		printf("FAIL accepted cut: %zu %s\n", n, hint);
 	}
+	/* a monitoring form's hint says what its headers may also be */
+	n = pe_csv_accepted(PE_CSV_MONITOR, false, hint, sizeof(hint));
+	if (n == strlen(hint) && strstr(hint, "截至月份 (监控月份/截止月份/月份)") && strstr(hint, "1-N月实际完成值")
+		&& strstr(hint, "经费保障/制度保障") && !strstr(hint, "资金来源"))
+		npass++;
+	else
+	{
+		nfail++;
+		printf("FAIL accepted monitor: %s\n", hint);
+	}
 	printf("test_csv: %d passed, %d failed\n", npass, nfail);
 	return nfail > 0;
 }
