@@ -147,9 +147,18 @@ pe_monitor_cell(PG_FUNCTION_ARGS)
 		v = VARDATA_ANY(t);
 		vlen = VARSIZE_ANY_EXHDR(t);
 	}
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 5)
-		elog(ERROR, "perfeval: monitor_cell must return perfeval_internal.monitor_value");
-	desc = BlessTupleDesc(desc);
+	/* the result's descriptor, looked up once per query (called per cell) */
+	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 5)
+			elog(ERROR, "perfeval: monitor_cell must return perfeval_internal.monitor_value");
+		desc = BlessTupleDesc(desc);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = desc;
+	}
 
 	if (strcmp(kind, "cause") == 0 || strcmp(kind, "likelihood") == 0)
 	{

@@ -309,7 +309,8 @@ static const char *const Q_MON_FORMS =
  * Each indicator row: the indicator it names (by 指标编码, else by 三级指标,
  * narrowed by 一级指标 and 二级指标 where the name is several indicators'),
  * its report date, cause, likelihood, actual and forecast read by the core
- * (the actual as the self-evaluation form's: form_actual(), form_parse()).
+ * (the actual as the self-evaluation form's: form_actual(), form_parse());
+ * its problems' arrays only where it has one.
  */
 static const char *const Q_MON =
 	"CREATE TEMP TABLE pe_mon AS\n"
@@ -318,12 +319,12 @@ static const char *const Q_MON =
 	"	   d.word::date AS reported_on, c.word AS cause, l.word AS likelihood, a.msr AS measure, fc.msr AS forecast,\n"
 	"	   nullif(btrim(m.\"原因说明\"), '') AS note, m.\"年度指标值\" AS target_raw, tg.tgt::text AS printed_target,\n"
 	"	   it.target::text AS target,\n"
-	"	   ARRAY[CASE WHEN nullif(btrim(m.\"监控日期\"), '') IS NULL THEN '截至月份' ELSE '监控日期' END,\n"
-	"			 '偏差原因', '完成可能性', '实际完成值', '全年预计完成值'] AS pcols,\n"
-	"	   ARRAY[coalesce(m.\"监控日期\", m.\"截至月份\"), m.\"偏差原因\", m.\"完成可能性\", m.\"实际完成值\", m.\"全年预计完成值\"] AS pvals,\n"
-	"	   ARRAY[d.sqlstate, c.sqlstate, l.sqlstate, a.sqlstate, fc.sqlstate] AS pstates,\n"
-	"	   ARRAY[d.message, c.message, l.message, a.message, fc.message] AS pmsgs,\n"
-	"	   ARRAY[d.hint, c.hint, l.hint, a.hint, fc.hint] AS phints\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[CASE WHEN nullif(btrim(m.\"监控日期\"), '') IS NULL THEN '截至月份' ELSE '监控日期' END,\n"
+	"			 '偏差原因', '完成可能性', '实际完成值', '全年预计完成值'] END AS pcols,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[coalesce(m.\"监控日期\", m.\"截至月份\"), m.\"偏差原因\", m.\"完成可能性\", m.\"实际完成值\", m.\"全年预计完成值\"] END AS pvals,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[d.sqlstate, c.sqlstate, l.sqlstate, a.sqlstate, fc.sqlstate] END AS pstates,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[d.message, c.message, l.message, a.message, fc.message] END AS pmsgs,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[d.hint, c.hint, l.hint, a.hint, fc.hint] END AS phints\n"
 	"  FROM perfeval_internal.staged_monitor m\n"
 	"  JOIN pe_mon_forms f ON f.code = m.\"项目编码\"\n"
 	"  LEFT JOIN LATERAL (\n"
@@ -343,7 +344,8 @@ static const char *const Q_MON =
 	" CROSS JOIN LATERAL perfeval_internal.form_parse(perfeval_internal.form_actual(m.\"实际完成值\", NULL, m.\"年度指标值\",\n"
 	"		f.year::text), 'measure') a\n"
 	" CROSS JOIN LATERAL perfeval_internal.form_parse(perfeval_internal.form_actual(m.\"全年预计完成值\", NULL, m.\"年度指标值\",\n"
-	"		f.year::text), 'measure') fc";
+	"		f.year::text), 'measure') fc\n"
+	" CROSS JOIN LATERAL (SELECT num_nonnulls(d.sqlstate, c.sqlstate, l.sqlstate, a.sqlstate, fc.sqlstate) > 0 AS bad) pb";
 
 /*
  * Each money row: its fund source (part: a level of 财政拨款 0, 财政拨款 1,
@@ -359,24 +361,24 @@ static const char *const Q_MONEY =
 	"	SELECT m.line, m.\"项目编码\" AS project_code, f.known, f.department, fu.word AS fund_level, fu.part,\n"
 	"		   d.word::date AS reported_on, dl.word AS division_level,\n"
 	"		   coalesce(nullif(btrim(m.\"金额单位\"), ''),\n"
-	"					(SELECT nullif(btrim(u.\"金额单位\"), '') FROM perfeval_internal.staged_monitor_money u\n"
-	"					  WHERE u.\"项目编码\" = m.\"项目编码\" AND nullif(btrim(u.\"金额单位\"), '') IS NOT NULL\n"
-	"					  ORDER BY u.line LIMIT 1), '万元') AS unit,\n"
+	"					first_value(nullif(btrim(m.\"金额单位\"), '')) OVER (PARTITION BY m.\"项目编码\"\n"
+	"						ORDER BY nullif(btrim(m.\"金额单位\"), '') IS NULL, m.line\n"
+	"						ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), '万元') AS unit,\n"
 	"		   b.num AS budget, ar.num AS arrived, sp.num AS spent, rt.word::numeric AS rate, rt.part AS rate_decimals,\n"
 	"		   m.\"资金来源\" AS source,\n"
-	"		   ARRAY['资金来源', CASE WHEN nullif(btrim(m.\"监控日期\"), '') IS NULL THEN '截至月份' ELSE '监控日期' END,\n"
-	"				 '全年预算数', '到位数', '执行数', '执行率', '全年预算数', '执行数'] AS pcols,\n"
-	"		   ARRAY[m.\"资金来源\", coalesce(m.\"监控日期\", m.\"截至月份\"), m.\"全年预算数\", m.\"到位数\", m.\"执行数\", m.\"执行率\",\n"
-	"				 NULL, NULL] AS pvals,\n"
-	"		   ARRAY[fu.sqlstate, d.sqlstate, b.sqlstate, ar.sqlstate, sp.sqlstate, rt.sqlstate,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY['资金来源', CASE WHEN nullif(btrim(m.\"监控日期\"), '') IS NULL THEN '截至月份' ELSE '监控日期' END,\n"
+	"				 '全年预算数', '到位数', '执行数', '执行率', '全年预算数', '执行数'] END AS pcols,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[m.\"资金来源\", coalesce(m.\"监控日期\", m.\"截至月份\"), m.\"全年预算数\", m.\"到位数\", m.\"执行数\", m.\"执行率\",\n"
+	"				 NULL, NULL] END AS pvals,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[fu.sqlstate, d.sqlstate, b.sqlstate, ar.sqlstate, sp.sqlstate, rt.sqlstate,\n"
 	"				 CASE WHEN b.sqlstate IS NULL AND b.num IS NULL THEN '23502' END,\n"
-	"				 CASE WHEN sp.sqlstate IS NULL AND sp.num IS NULL THEN '23502' END] AS pstates,\n"
-	"		   ARRAY[fu.message, d.message, b.message, ar.message, sp.message, rt.message,\n"
+	"				 CASE WHEN sp.sqlstate IS NULL AND sp.num IS NULL THEN '23502' END] END AS pstates,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[fu.message, d.message, b.message, ar.message, sp.message, rt.message,\n"
 	"				 format('money row \"%s\" without its 全年预算数', m.\"资金来源\"),\n"
-	"				 format('money row \"%s\" without its 1-N月执行数', m.\"资金来源\")] AS pmsgs,\n"
-	"		   ARRAY[fu.hint, d.hint, b.hint, ar.hint, sp.hint, rt.hint,\n"
+	"				 format('money row \"%s\" without its 1-N月执行数', m.\"资金来源\")] END AS pmsgs,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[fu.hint, d.hint, b.hint, ar.hint, sp.hint, rt.hint,\n"
 	"				 'Give the full-year budget of the fund source (0 where it has none).',\n"
-	"				 'Give the money spent to the month (0 where none was).'] AS phints\n"
+	"				 'Give the money spent to the month (0 where none was).'] END AS phints\n"
 	"	  FROM perfeval_internal.staged_monitor_money m\n"
 	"	  JOIN pe_mon_forms f ON f.code = m.\"项目编码\"\n"
 	"	 CROSS JOIN LATERAL perfeval_internal.monitor_cell('fund', m.\"资金来源\") fu\n"
@@ -385,15 +387,15 @@ static const char *const Q_MONEY =
 	"	 CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"全年预算数\", 'number') b\n"
 	"	 CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"到位数\", 'number') ar\n"
 	"	 CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"执行数\", 'number') sp\n"
-	"	 CROSS JOIN LATERAL perfeval_internal.monitor_cell('rate', nullif(btrim(m.\"执行率\"), '')) rt)\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.monitor_cell('rate', nullif(btrim(m.\"执行率\"), '')) rt\n"
+	"	 CROSS JOIN LATERAL (SELECT num_nonnulls(fu.sqlstate, d.sqlstate, b.sqlstate, ar.sqlstate, sp.sqlstate, rt.sqlstate) > 0 OR b.num IS NULL OR sp.num IS NULL AS bad) pb)\n"
 	"SELECT r.*,\n"
 	"	   CASE r.part WHEN 0 THEN r.fund_level WHEN 3 THEN r.fund_level\n"
-	"		   WHEN 1 THEN CASE WHEN NOT EXISTS (SELECT FROM r o WHERE o.project_code = r.project_code\n"
-	"											  AND o.reported_on = r.reported_on AND o.part = 0) THEN r.division_level END\n"
-	"		   ELSE CASE WHEN NOT EXISTS (SELECT FROM r o WHERE o.project_code = r.project_code\n"
-	"									  AND o.reported_on = r.reported_on AND o.part <> 2) THEN r.division_level END\n"
+	"		   WHEN 1 THEN CASE WHEN NOT bool_or(r.part = 0) OVER w THEN r.division_level END\n"
+	"		   ELSE CASE WHEN NOT bool_or(r.part <> 2) OVER w THEN r.division_level END\n"
 	"	   END AS stored_level\n"
-	"  FROM r";
+	"  FROM r\n"
+	"WINDOW w AS (PARTITION BY r.project_code, r.reported_on)";
 
 /*
  * What the forms printed that their facts do not give, findings not
@@ -520,33 +522,35 @@ static const char *const Q_MON_OK =
  * actuals at its dates, and its money at its dates (every fund level of
  * the project at that date: the form gives the money whole).
  */
-static const char *const mon_writes[] = {
-	"DELETE FROM perfeval.actual a USING pe_mon m, pe_mon_ok k\n"
-	" WHERE k.ord BETWEEN $1 AND $2 AND m.project_code = k.code AND a.project_id = m.project_code\n"
-	"   AND a.code = m.code AND a.reported_on = m.reported_on",
-	"INSERT INTO perfeval.actual (project_id, code, reported_on, measure, deviation_note, cause, likelihood, forecast)\n"
-	"SELECT m.project_code, m.code, m.reported_on, m.measure, m.note, m.cause, m.likelihood, m.forecast\n"
-	"  FROM pe_mon m JOIN pe_mon_ok k ON k.code = m.project_code\n"
-	" WHERE k.ord BETWEEN $1 AND $2 AND num_nonnulls(m.measure, m.note) > 0\n"
-	" ORDER BY m.project_code, m.code",
-	"DELETE FROM perfeval.execution e USING (SELECT DISTINCT r.project_code, r.reported_on FROM pe_money r\n"
-	"	JOIN pe_mon_ok k ON k.code = r.project_code WHERE k.ord BETWEEN $1 AND $2) x\n"
-	" WHERE e.project_id = x.project_code AND e.reported_on = x.reported_on",
-	"INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on, unit, budget, arrived, spent)\n"
-	"SELECT r.project_code, r.department, r.stored_level, r.reported_on, r.unit, r.budget, r.arrived, r.spent\n"
-	"  FROM pe_money r JOIN pe_mon_ok k ON k.code = r.project_code\n"
-	" WHERE k.ord BETWEEN $1 AND $2 AND r.stored_level IS NOT NULL\n"
-	" ORDER BY r.project_code, r.stored_level",
-	"DELETE FROM perfeval.monitoring_finding f USING pe_mon_ok k\n"
-	" WHERE k.ord BETWEEN $1 AND $2 AND f.project_id = k.code\n"
+static const char *const mon_deletes[] = {
+	"DELETE FROM perfeval.actual a USING pe_mon m\n"
+	" WHERE a.project_id = ANY ($1) AND m.project_code = a.project_id AND m.code = a.code\n"
+	"   AND m.reported_on = a.reported_on",
+	"DELETE FROM perfeval.execution e\n"
+	" WHERE e.project_id = ANY ($1)\n"
+	"   AND EXISTS (SELECT FROM pe_money r WHERE r.project_code = e.project_id AND r.reported_on = e.reported_on)",
+	"DELETE FROM perfeval.monitoring_finding f\n"
+	" WHERE f.project_id = ANY ($1)\n"
 	"   AND CASE WHEN f.code IS NULL\n"
-	"			THEN EXISTS (SELECT FROM pe_money r WHERE r.project_code = k.code AND r.reported_on = f.reported_on)\n"
-	"			ELSE EXISTS (SELECT FROM pe_mon m WHERE m.project_code = k.code AND m.code = f.code\n"
+	"			THEN EXISTS (SELECT FROM pe_money r WHERE r.project_code = f.project_id AND r.reported_on = f.reported_on)\n"
+	"			ELSE EXISTS (SELECT FROM pe_mon m WHERE m.project_code = f.project_id AND m.code = f.code\n"
 	"							AND m.reported_on = f.reported_on) END",
-	"INSERT INTO perfeval.monitoring_finding (project_id, reported_on, code, kind, detail)\n"
-	"SELECT f.project_code, f.reported_on, f.code, f.kind, f.detail\n"
-	"  FROM pe_mon_findings f JOIN pe_mon_ok k ON k.code = f.project_code\n"
-	" WHERE k.ord BETWEEN $1 AND $2 ORDER BY f.project_code, f.reported_on, f.code, f.kind",
+};
+static const WriteStep mon_steps[] = {
+	{"perfeval.actual", "project_id, code, reported_on, measure, deviation_note, cause, likelihood, forecast",
+		"SELECT m.project_code, m.code, m.reported_on, m.measure, m.note, m.cause, m.likelihood, m.forecast\n"
+		"  FROM pe_mon m JOIN pe_mon_ok k ON k.code = m.project_code\n"
+		" WHERE k.ord BETWEEN $1 AND $2 AND num_nonnulls(m.measure, m.note) > 0\n"
+		" ORDER BY m.project_code, m.code"},
+	{"perfeval.execution", "project_id, department, fund_level, reported_on, unit, budget, arrived, spent",
+		"SELECT r.project_code, r.department, r.stored_level, r.reported_on, r.unit, r.budget, r.arrived, r.spent\n"
+		"  FROM pe_money r JOIN pe_mon_ok k ON k.code = r.project_code\n"
+		" WHERE k.ord BETWEEN $1 AND $2 AND r.stored_level IS NOT NULL\n"
+		" ORDER BY r.project_code, r.stored_level"},
+	{"perfeval.monitoring_finding", "project_id, reported_on, code, kind, detail",
+		"SELECT f.project_code, f.reported_on, f.code, f.kind, f.detail\n"
+		"  FROM pe_mon_findings f JOIN pe_mon_ok k ON k.code = f.project_code\n"
+		" WHERE k.ord BETWEEN $1 AND $2 ORDER BY f.project_code, f.reported_on, f.code, f.kind"},
 };
 
 /* Run sql (no parameters, or n of them); ERROR if SPI says it failed. */
@@ -667,15 +671,29 @@ write_forms(int64 lo, int64 hi)
 	run("SELECT perfeval_internal.keep_now()", 0, NULL, NULL);
 }
 
-/* Write the problem-free monitoring forms numbered lo to hi (pe_mon_ok). */
+/*
+ * Write the problem-free monitoring forms numbered lo to hi (pe_mon_ok):
+ * the facts of the same keys deleted, the new ones written as the forms'
+ * are (write_rows()), the kept state of their projects kept once.
+ */
 static void
 write_monitoring(int64 lo, int64 hi)
 {
 	Oid			types[2] = {INT8OID, INT8OID};
 	Datum		range[2] = {Int64GetDatum(lo), Int64GetDatum(hi)};
 
-	for (size_t i = 0; i < lengthof(mon_writes); i++)
-		run(mon_writes[i], 2, types, range);
+	Oid			arrtype[1] = {TEXTARRAYOID};
+	Datum		codes[1];
+
+	/* (the chunk's codes as an array: the facts' deletes go by their index) */
+	codes[0] = value_of("SELECT ARRAY(SELECT k.code FROM pe_mon_ok k WHERE k.ord BETWEEN $1 AND $2)",
+						2, types, range, NULL);
+	run("SELECT perfeval_internal.keep_later()", 0, NULL, NULL);
+	for (size_t i = 0; i < lengthof(mon_deletes); i++)
+		run(mon_deletes[i], 1, arrtype, codes);
+	for (size_t i = 0; i < lengthof(mon_steps); i++)
+		write_rows(&mon_steps[i], lo, hi);
+	run("SELECT perfeval_internal.keep_now()", 0, NULL, NULL);
 }
 
 /*
@@ -760,7 +778,13 @@ import_monitoring(TimestampTz t0)
 	if (true_of("SELECT EXISTS (SELECT FROM pe_mon_forms f WHERE f.stagers <> ARRAY[CURRENT_USER::name])"))
 		run(Q_MON_OTHERS, 0, NULL, NULL);
 	run(Q_MON_OK, 0, NULL, NULL);
+	/* (found by their form: the findings' sums, the writes by chunk) */
+	run("CREATE INDEX ON pe_money (project_code, reported_on)", 0, NULL, NULL);
+	run("CREATE INDEX ON pe_mon (project_code, code)", 0, NULL, NULL);
+	run("CREATE INDEX ON pe_mon_ok (ord)", 0, NULL, NULL);
+	run("ANALYZE pe_mon, pe_money, pe_mon_ok", 0, NULL, NULL);
 	run(Q_MON_FINDINGS, 0, NULL, NULL);
+	run("CREATE INDEX ON pe_mon_findings (project_code)", 0, NULL, NULL);
 	n = DatumGetInt64(value_of("SELECT count(*) FROM pe_mon_ok", 0, NULL, NULL, NULL));
 	for (int64 k = 1; k <= n; k += 1000)
 	{

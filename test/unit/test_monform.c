@@ -133,6 +133,7 @@ main(void)
 		{" ", PE_MON_FUND_NONE, NULL},
 		{"银行贷款", PE_MON_FUND_UNKNOWN, NULL},
 		{"资金", PE_MON_FUND_UNKNOWN, NULL},
+		{"本级", PE_MON_FUND_UNKNOWN, NULL},	/* (a county's or a city's: not told) */
 	};
 	static const struct
 	{
