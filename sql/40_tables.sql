@@ -175,6 +175,7 @@ CREATE TABLE perfeval.monitoring_finding (
 	detail text NOT NULL
 );
 CREATE INDEX monitoring_finding_project_idx ON perfeval.monitoring_finding (project_id, reported_on);
+COMMENT ON INDEX perfeval.monitoring_finding_project_idx IS '监控表问题按项目与报告日 / A monitoring form''s findings by project and report date';
 
 -- Level-3 indicators (三级指标) with their place in the indicator system.
 CREATE TABLE perfeval.indicator (

@@ -554,6 +554,31 @@ SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_i
  WHERE num_nonnulls(p.annual_goal, p.annual_outcome) > 0 AND perfeval_internal.in_scope(p.project_id)
  ORDER BY p.project_id;
 
+-- The monitoring forms out again (1.16): every actual reported as a
+-- monitoring form reports it (not judged by a tier: a tier is the
+-- self-evaluation's) and every line of dated money, at its date (监控日期),
+-- in the form_monitor and form_monitor_money layouts; importing them back
+-- gives the same rows.
+CREATE VIEW perfeval.export_monitor AS
+SELECT perfeval_internal.export_cell(a.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标",
+	   perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(a.code) AS "指标编码", perfeval_internal.export_cell(i.target::text) AS "年度指标值",
+	   NULL::text AS "截至月份", perfeval_internal.export_cell(a.measure::text) AS "实际完成值",
+	   perfeval_internal.export_cell(a.forecast::text) AS "全年预计完成值", a.cause AS "偏差原因",
+	   a.likelihood AS "完成可能性", perfeval_internal.export_cell(a.deviation_note) AS "原因说明",
+	   a.reported_on::text AS "监控日期"
+  FROM perfeval.actual a
+  JOIN perfeval.indicator i ON i.project_id = a.project_id AND i.code = a.code
+ WHERE a.tier IS NULL AND perfeval_internal.in_scope(a.project_id)
+ ORDER BY a.project_id, a.reported_on, i.seq, a.code;
+CREATE VIEW perfeval.export_monitor_money AS
+SELECT perfeval_internal.export_cell(e.project_id) AS "项目编码", e.fund_level AS "资金来源", e.unit AS "金额单位",
+	   trim_scale(e.budget)::text AS "全年预算数", trim_scale(e.arrived)::text AS "到位数", NULL::text AS "截至月份",
+	   trim_scale(e.spent)::text AS "执行数", NULL::text AS "执行率", e.reported_on::text AS "监控日期"
+  FROM perfeval.execution e
+ WHERE perfeval_internal.in_scope(e.project_id)
+ ORDER BY e.project_id, e.reported_on, e.fund_level;
+
 COMMENT ON TABLE perfeval_internal.staged_project IS '已暂存的项目表单行（含 CSV 行号） / Staged form rows of projects, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_indicator IS '已暂存的指标表单行（含 CSV 行号） / Staged form rows of indicators, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_checklist IS '已暂存的评价要点行（含 CSV 行号） / Staged checklist rows, with their CSV line';
@@ -574,6 +599,8 @@ COMMENT ON VIEW perfeval.export_indicator IS '按自评表指标部分的格式�
 COMMENT ON VIEW perfeval.export_checklist IS '按评价要点格式导出 / Checklist points in the form_checklist layout';
 COMMENT ON VIEW perfeval.export_survey IS '按满意度调查格式导出 / Survey counts in the form_survey layout';
 COMMENT ON VIEW perfeval.export_goal IS '按年度总体目标格式导出 / Overall goals (年度总体目标) in the form_goal layout';
+COMMENT ON VIEW perfeval.export_monitor IS '按绩效监控表指标格式导出各报告日的实际值（导出后可再导入） / Actuals at their report dates in the form_monitor layout, to export and import again';
+COMMENT ON VIEW perfeval.export_monitor_money IS '按绩效监控表资金格式导出各报告日的资金 / Dated money in the form_monitor_money layout';
 COMMENT ON VIEW perfeval.staged_lines IS '暂存行的来源行号与批次 / Every staged row''s CSV line and batch';
 COMMENT ON COLUMN perfeval.staged_lines.relation IS '暂存关系名 / Staging relation';
 COMMENT ON COLUMN perfeval.staged_lines.project_code IS '项目编码 / Project code';
@@ -692,7 +719,8 @@ BEGIN
 							  'perfeval.form_goal'::regclass, 'perfeval.export_goal'::regclass,
 							  'perfeval_internal.staged_goal'::regclass, 'perfeval.form_monitor'::regclass,
 							  'perfeval.form_monitor_money'::regclass, 'perfeval_internal.staged_monitor'::regclass,
-							  'perfeval_internal.staged_monitor_money'::regclass)
+							  'perfeval_internal.staged_monitor_money'::regclass, 'perfeval.export_monitor'::regclass,
+							  'perfeval.export_monitor_money'::regclass)
 				AND a.attnum > 0 AND NOT a.attisdropped LOOP
 		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
 			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'

@@ -1374,7 +1374,8 @@ SELECT perfeval_internal.seal_views();
 -- by stage_file() by their headers, src/pe_csv.c and src/pe_monform.c; the
 -- import, src/import.c, writes perfeval.actual, with its new forecast,
 -- perfeval.execution, and what a form printed that its facts do not give,
--- perfeval.monitoring_finding, read through perfeval.findings)
+-- perfeval.monitoring_finding, read through perfeval.findings; out again by
+-- perfeval.export_monitor and export_monitor_money)
 ALTER TABLE perfeval.actual ADD COLUMN forecast perfeval.measure;
 CREATE TABLE perfeval.monitoring_finding (
 	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
@@ -1399,6 +1400,7 @@ CREATE POLICY scope_insert ON perfeval.monitoring_finding FOR INSERT
 CREATE POLICY scope_update ON perfeval.monitoring_finding FOR UPDATE
 	USING (perfeval_internal.may_load(project_id))
 	WITH CHECK (perfeval_internal.check_load(project_id));
+COMMENT ON INDEX perfeval.monitoring_finding_project_idx IS '监控表问题按项目与报告日 / A monitoring form''s findings by project and report date';
 COMMENT ON TABLE perfeval.monitoring_finding IS '监控表所印数字与其数据不符之处（导入时记录，经 findings 视图读取） / What a monitoring form printed that its facts do not give, recorded by the import and read through perfeval.findings';
 COMMENT ON COLUMN perfeval.monitoring_finding.project_id IS '项目编号 / Project id';
 COMMENT ON COLUMN perfeval.monitoring_finding.reported_on IS '监控表的报告日 / The report date of the form';
@@ -1534,10 +1536,31 @@ CREATE TYPE perfeval_internal.monitor_value AS (word text, part int, sqlstate te
 CREATE FUNCTION perfeval_internal.monitor_cell(kind text, v text, year int DEFAULT NULL, month text DEFAULT NULL)
 	RETURNS perfeval_internal.monitor_value
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_monitor_cell';
+CREATE VIEW perfeval.export_monitor AS
+SELECT perfeval_internal.export_cell(a.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标",
+	   perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(a.code) AS "指标编码", perfeval_internal.export_cell(i.target::text) AS "年度指标值",
+	   NULL::text AS "截至月份", perfeval_internal.export_cell(a.measure::text) AS "实际完成值",
+	   perfeval_internal.export_cell(a.forecast::text) AS "全年预计完成值", a.cause AS "偏差原因",
+	   a.likelihood AS "完成可能性", perfeval_internal.export_cell(a.deviation_note) AS "原因说明",
+	   a.reported_on::text AS "监控日期"
+  FROM perfeval.actual a
+  JOIN perfeval.indicator i ON i.project_id = a.project_id AND i.code = a.code
+ WHERE a.tier IS NULL AND perfeval_internal.in_scope(a.project_id)
+ ORDER BY a.project_id, a.reported_on, i.seq, a.code;
+CREATE VIEW perfeval.export_monitor_money AS
+SELECT perfeval_internal.export_cell(e.project_id) AS "项目编码", e.fund_level AS "资金来源", e.unit AS "金额单位",
+	   trim_scale(e.budget)::text AS "全年预算数", trim_scale(e.arrived)::text AS "到位数", NULL::text AS "截至月份",
+	   trim_scale(e.spent)::text AS "执行数", NULL::text AS "执行率", e.reported_on::text AS "监控日期"
+  FROM perfeval.execution e
+ WHERE perfeval_internal.in_scope(e.project_id)
+ ORDER BY e.project_id, e.reported_on, e.fund_level;
 COMMENT ON TABLE perfeval_internal.staged_monitor IS '已暂存的绩效监控表指标行（含 CSV 行号） / Staged indicator rows of monitoring forms (绩效监控表), with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_monitor_money IS '已暂存的绩效监控表资金行（含 CSV 行号） / Staged money rows of monitoring forms (绩效监控表), with their CSV line';
 COMMENT ON VIEW perfeval.form_monitor IS '绩效监控表的指标行：年度指标值、1-N月实际完成值、全年预计完成值、偏差原因、完成可能性（导入时项目须已在库中） / Indicator rows of the monitoring form (绩效监控表): the year''s target, the actual to month N, the full-year forecast, the cause and likelihood (the project must already be in the warehouse)';
 COMMENT ON VIEW perfeval.form_monitor_money IS '绩效监控表的资金行：按资金来源的全年预算数、到位数、1-N月执行数（合计行只核对不入库） / Money rows of the monitoring form by fund source: full-year budget, money arrived, spent to month N (total lines are checked, not stored)';
+COMMENT ON VIEW perfeval.export_monitor IS '按绩效监控表指标格式导出各报告日的实际值（导出后可再导入） / Actuals at their report dates in the form_monitor layout, to export and import again';
+COMMENT ON VIEW perfeval.export_monitor_money IS '按绩效监控表资金格式导出各报告日的资金 / Dated money in the form_monitor_money layout';
 COMMENT ON TYPE perfeval_internal.monitor_value IS '监控表单元格的读取结果：词或问题 / A monitoring form''s cell as read: its word, or its problem';
 COMMENT ON FUNCTION perfeval_internal.monitor_cell(text, text, integer, text) IS '按核心规则读取监控表单元格（偏差原因、完成可能性、资金来源、监控日期、执行率、资金级次） / A monitoring form''s cell read by the core''s rules (cause, likelihood, fund source, report date, printed rate, a division''s fund level)';
 -- (their columns' comments, as section 85 gives them)
@@ -1566,7 +1589,8 @@ DECLARE
 BEGIN
 	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
 			  WHERE r.oid IN ('perfeval.form_monitor'::regclass, 'perfeval.form_monitor_money'::regclass,
-							  'perfeval_internal.staged_monitor'::regclass, 'perfeval_internal.staged_monitor_money'::regclass)
+							  'perfeval_internal.staged_monitor'::regclass, 'perfeval_internal.staged_monitor_money'::regclass,
+							  'perfeval.export_monitor'::regclass, 'perfeval.export_monitor_money'::regclass)
 				AND a.attnum > 0 AND NOT a.attisdropped LOOP
 		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
 			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'
@@ -1609,15 +1633,16 @@ BEGIN
 		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[]), perfeval_internal.analyze_staging(),
 		perfeval_internal.ensure_national_self()', role);
 END $$;
--- (the new table for every role granted the warehouse, the new staging
--- views and tables and the findings' table for the loaders)
+-- (the new table and exports for every role granted the warehouse, the new
+-- staging views and tables and the findings' table for the loaders)
 DO $$
 DECLARE
 	r record;
 BEGIN
 	FOR r IN SELECT DISTINCT g.role_name, g.may_load FROM perfeval.access_grant g
 			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) LOOP
-		EXECUTE format('GRANT SELECT ON perfeval.monitoring_finding TO %I', r.role_name);
+		EXECUTE format('GRANT SELECT ON perfeval.monitoring_finding, perfeval.export_monitor, perfeval.export_monitor_money TO %I',
+					   r.role_name);
 		IF r.may_load THEN
 			PERFORM perfeval_internal.grant_import(r.role_name::regrole, true);
 		END IF;
@@ -1714,5 +1739,5 @@ BEGIN
 	 ORDER BY c.oid::regclass::text;
 END
 $$;
--- (the findings view recreated: a security barrier again, section 95)
+-- (the views recreated and added: security barriers, section 95)
 SELECT perfeval_internal.seal_views();

@@ -9,7 +9,7 @@
 -- replaces; a loader outside the project's department is refused.  A
 -- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
 BEGIN;
-SELECT plan(33);
+SELECT plan(37);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -150,6 +150,25 @@ SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, 
 SELECT results_eq($$SELECT a.code, a.reported_on, a.measure::text, a.likelihood FROM perfeval.actual a
 	JOIN perfeval.indicator i USING (project_id, code) WHERE a.project_id = 'mf5' AND i.name = '新建桥梁'$$,
 	$$VALUES ('A11', '2024-07-31'::date, '1座', '有可能')$$, '…the monitoring on the project the form made');
+
+-- out and in again: export_monitor and export_monitor_money have the
+-- staging layouts; the facts deleted and imported back from them are the same
+CREATE TEMP TABLE before_actual AS SELECT * FROM perfeval.actual WHERE project_id IN ('mf1', 'mf2', 'mf3');
+CREATE TEMP TABLE before_money AS SELECT * FROM perfeval.execution WHERE project_id IN ('mf1', 'mf2', 'mf3');
+CREATE TEMP TABLE out_monitor AS SELECT * FROM perfeval.export_monitor WHERE "项目编码" IN ('mf1', 'mf2', 'mf3');
+CREATE TEMP TABLE out_money AS SELECT * FROM perfeval.export_monitor_money WHERE "项目编码" IN ('mf1', 'mf2', 'mf3');
+SELECT results_eq($$SELECT "项目编码", "三级指标", "指标编码", "实际完成值", "全年预计完成值", "偏差原因", "监控日期" FROM out_monitor WHERE "项目编码" = 'mf2'$$,
+	$$VALUES ('mf2', '受益人口', 'B11', '4000人', '9000人', '人员保障', '2024-08-31')$$, 'export_monitor: an actual in the form_monitor layout');
+DELETE FROM perfeval.actual WHERE project_id IN ('mf1', 'mf2', 'mf3');
+DELETE FROM perfeval.execution WHERE project_id IN ('mf1', 'mf2', 'mf3');
+INSERT INTO perfeval.form_monitor SELECT * FROM out_monitor;
+INSERT INTO perfeval.form_monitor_money SELECT * FROM out_money;
+SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms() ORDER BY 1$$,
+	$$VALUES ('mf1', 'imported'), ('mf2', 'imported'), ('mf3', 'imported')$$, 'the exported monitoring goes in again');
+SELECT bag_eq($$SELECT * FROM perfeval.actual WHERE project_id IN ('mf1', 'mf2', 'mf3')$$, $$SELECT * FROM before_actual$$,
+	'…with the same actuals');
+SELECT bag_eq($$SELECT * FROM perfeval.execution WHERE project_id IN ('mf1', 'mf2', 'mf3')$$, $$SELECT * FROM before_money$$,
+	'…and the same money');
 
 -- a loader of 交通运输局 may not load 水利局's project
 CREATE ROLE perfeval_monloader_test;
