@@ -9,7 +9,7 @@
 -- replaces; a loader outside the project's department is refused.  A
 -- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
 BEGIN;
-SELECT plan(37);
+SELECT plan(40);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -138,6 +138,15 @@ SELECT results_eq($$SELECT fund_level, reported_on, unit, budget, spent FROM per
 	'…in 元, the unit its headers name (全年预算数（元）)');
 SELECT results_eq($$SELECT code, reported_on, measure::text FROM perfeval.actual WHERE project_id = 'mf3'$$,
 	$$VALUES ('C11', '2024-06-20'::date, '200人次')$$, '…at its 监控日期, the indicator its 二级指标 names');
+
+-- 监控日期 outside the month its header names: the form's problem
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,资金来源,全年预算数,1-8月执行数,监控日期\n'
+	'mf1,县级,1000,450,2024-09-15\n', 'UTF8'), 'late.csv')$$, 'money dated in September under a 1-8月 header staged');
+SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_forms()$$, $$VALUES ('mf1', 'rejected', 1)$$,
+	'…rejected');
+SELECT results_eq($$SELECT relation, line, column_name, value, sqlstate FROM perfeval.import_error WHERE project_code = 'mf1'$$,
+	$$VALUES ('form_monitor_money', 2, '监控日期', '2024-09-15', '22023')$$, '…naming 监控日期, its line and value');
+DELETE FROM perfeval.form_monitor_money;
 
 -- a project's self-evaluation form and its monitoring in one run: the
 -- project first, its monitoring onto it
