@@ -15,6 +15,12 @@
 -- problems in perfeval.import_error (one row each: line, column, value,
 -- SQLSTATE, message, hint), and stays staged; every other form replaces the
 -- project of its 项目编码 entirely and leaves the staging relations.
+--
+-- The monitoring form (绩效监控表, 1.16) has two more layouts,
+-- perfeval.form_monitor and form_monitor_money: a form of them reports on a
+-- project already in the warehouse at a date (perfeval.actual,
+-- perfeval.execution and what it printed beside them,
+-- perfeval.monitoring_finding), replacing the facts of the same keys.
 
 CREATE TABLE perfeval_internal.staged_project (
 	line int NOT NULL,

@@ -21,7 +21,7 @@
  *	  required-field star are not part of a name, and the spellings real
  *	  templates use are the staging view's column (年度指标值 is 指标值, 权重
  *	  is 分值, ...: spellings[] below).  Columns may come in any order; a
- *	  column the file does not have is NULL.  Which of the four layouts a
+ *	  column the file does not have is NULL.  Which of the seven layouts a
  *	  file is follows from its headers.  An unknown or repeated header, or
  *	  headers of two layouts, are refused; so is a file without 项目编码.
  *	* Excel keeps the sheet's width: empty header cells (after the last
@@ -31,6 +31,12 @@
  *	* Merged cells are written once: a blank 项目编码 is the row above's.
  *	  (一级指标 and 二级指标 stay blank here: the import reads them.)
  *	  Entirely blank rows are skipped.
+ *	* A monitoring form's headers carry data (1.16): the month of 1-8月实际完成值
+ *	  (every row's blank 截至月份), the unit of 全年预算数（万元） (every row's
+ *	  blank 金额单位, in any layout with money), and the tick columns 经费保障
+ *	  ... 完全不可能 (the ticked words are the row's 偏差原因 and 完成可能性).
+ *	  The words themselves are pe_monform.c's.  The self-evaluation form's
+ *	  layouts win where the headers fit both (指标值, 全年预算数 alone).
  */
 #include "pe_csv.h"
 
