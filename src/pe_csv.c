@@ -513,6 +513,8 @@ static const char *const money_cols[] = {"年初预算数", "全年预算数", "
 static const char *const unit_suffixes[][2] = {
 	{"（万元）", "万元"}, {"(万元)", "万元"}, {"（亿元）", "亿元"}, {"(亿元)", "亿元"}, {"（元）", "元"}, {"(元)", "元"}
 };
+/* A rate's header may say it is a percentage (执行率（%）): nothing to keep. */
+static const char *const percent_suffixes[] = {"（%）", "(%)", "（％）", "(％)", "%", "％"};
 
 /*
  * The canonical column a header names among the layouts of want (the first
@@ -592,6 +594,24 @@ canonical_in(const char *s, size_t len, unsigned want, unsigned *layouts, int *m
 	name = resolve_name(b, n, want, layouts, month, tick);
 	if (*layouts != 0 || n < 6)
 		return name;
+	/* 执行率（%）: the rate, in percent as the column holds it anyway */
+	for (size_t k = 0; k < sizeof(percent_suffixes) / sizeof(percent_suffixes[0]); k++)
+	{
+		size_t		pl = strlen(percent_suffixes[k]);
+		unsigned	l;
+
+		if (n <= pl || !ends(b, n, percent_suffixes[k]))
+			continue;
+		name = resolve_name(b, n - pl, ~0u, &l, month, tick);
+		if (name != NULL && strcmp(name, "执行率") == 0)
+		{
+			*layouts = l & L_K;
+			return (want & L_K) ? name : NULL;
+		}
+		*month = 0;
+		*tick = NULL;
+		break;
+	}
 	/* 全年预算数（万元）: a money column, with the unit of its amounts */
 	for (size_t k = 0; k < sizeof(unit_suffixes) / sizeof(unit_suffixes[0]); k++)
 	{
