@@ -9,7 +9,7 @@
 -- replaces; a loader outside the project's department is refused.  A
 -- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
 BEGIN;
-SELECT plan(40);
+SELECT plan(43);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -191,6 +191,17 @@ SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_for
 RESET ROLE;
 SELECT results_eq($$SELECT project_id, fund_level, reported_on, spent FROM perfeval.execution WHERE reported_on = '2024-09-30' ORDER BY 1$$,
 	$$VALUES ('mf1', '县区级', '2024-09-30'::date, 500::numeric)$$, '…and nothing of mf2 is written');
+-- the owner's nightly run imports a loader's forms with the loader's rights
+DELETE FROM perfeval.form_monitor_money;
+SET ROLE perfeval_monloader_test;
+SELECT lives_ok($$SELECT * FROM perfeval.stage_file(convert_to(E'项目编码,资金来源,全年预算数,1-10月执行数\n'
+	'mf2,县级,200,150\nmf1,县级,1000,800\n', 'UTF8'), 'loader2.csv')$$, 'the loader stages again and leaves it to the owner');
+RESET ROLE;
+SELECT results_eq($$SELECT project_code, status, errors FROM perfeval.import_forms() ORDER BY 1$$,
+	$$VALUES ('mf1', 'imported', 0), ('mf2', 'rejected', 1)$$,
+	'the owner''s run: the loader''s department''s form goes in, the other is refused');
+SELECT results_eq($$SELECT sqlstate, message FROM perfeval.import_error WHERE project_code = 'mf2'$$,
+	$$VALUES ('42501', 'role "perfeval_monloader_test" may not load project "mf2"')$$, '…naming the role that staged it');
 
 SELECT * FROM finish();
 ROLLBACK;
