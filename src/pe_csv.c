@@ -34,7 +34,8 @@
  *	* A monitoring form's headers carry data (1.16): the month of 1-8月实际完成值
  *	  (every row's blank 截至月份), the unit of 全年预算数（万元） (every row's
  *	  blank 金额单位, in any layout with money), and the tick columns 经费保障
- *	  ... 完全不可能 (the ticked words are the row's 偏差原因 and 完成可能性).
+ *	  ... 完全不可能 (the ticked words are the row's 偏差原因 and 完成可能性),
+ *	  also on a second header line under merged 偏差原因 and 完成可能性 cells.
  *	  The words themselves are pe_monform.c's.  The self-evaluation form's
  *	  layouts win where the headers fit both (指标值, 全年预算数 alone).
  */
@@ -805,6 +806,86 @@ column_of(PeCsvLayout layout, const char *name)
 	return -1;
 }
 
+/* Is a header cell the given canonical column of form_monitor, or a tick word? */
+static bool
+header_is(const PeCsvField *f, const char *col, bool tick_word)
+{
+	unsigned	l;
+	int			m;
+	const char *t,
+			   *u;
+	const char *name;
+
+	if (blank(f))
+		return false;
+	name = canonical_in(f->p, f->len, L_M, &l, &m, &t, &u);
+	return tick_word ? t != NULL : (name != NULL && t == NULL && strcmp(name, col) == 0);
+}
+
+/*
+ * A header of two lines (merged header cells, as Excel writes them): the
+ * first names 偏差原因 or 完成可能性 over blank cells, the second the tick
+ * columns under them (经费保障 ... 完全不可能), each other cell of it blank
+ * or repeating the cell above.  Merged into r->fields, the second line's
+ * words where it has them; else the reader is where it was.
+ */
+static void
+two_line_header(PeCsvReader *r)
+{
+	size_t		pos = r->pos,
+				outlen = r->outlen;
+	int			line = r->line,
+				recline = r->recline,
+				n1 = r->nfields,
+				ticks = 0;
+	bool		group = false;
+	PeCsvProblem ignored;
+
+	for (int i = 0; i < n1 && !group; i++)
+		group = (header_is(&r->fields[i], "偏差原因", false) || header_is(&r->fields[i], "完成可能性", false)) &&
+			(i + 1 >= n1 || blank(&r->fields[i + 1]));
+	if (!group)
+		return;
+	memcpy(r->header, r->fields, sizeof(PeCsvField) * n1);
+	if (pe_csv_record(r, &ignored) == 1)
+	{
+		bool		sub = true;
+
+		for (int j = 0; j < r->nfields && sub; j++)
+		{
+			const PeCsvField *f = &r->fields[j];
+
+			if (blank(f))
+				continue;
+			if (header_is(f, NULL, true))
+				ticks++;
+			else
+				sub = j < n1 && f->len == r->header[j].len && memcmp(f->p, r->header[j].p, f->len) == 0;
+		}
+		if (sub && ticks > 0)
+		{
+			/* the second line's words, the first's cells elsewhere */
+			int			n2 = r->nfields;
+
+			for (int j = 0; j < n2; j++)
+				if (blank(&r->fields[j]) && j < n1)
+					r->fields[j] = r->header[j];
+			for (int j = n2; j < n1; j++)
+				r->fields[j] = r->header[j];
+			r->nfields = n1 > n2 ? n1 : n2;
+			r->recline = recline;
+			return;
+		}
+	}
+	/* not a second header line: read again as a row */
+	r->pos = pos;
+	r->outlen = outlen;
+	r->line = line;
+	r->recline = recline;
+	r->nfields = n1;
+	memcpy(r->fields, r->header, sizeof(PeCsvField) * n1);
+}
+
 bool
 pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 {
@@ -825,6 +906,7 @@ pe_csv_header(PeCsvReader *r, PeCsvProblem *prob)
 		problem(prob, PE_CSV_NO_HEADER, 1, 0, NULL, 0);
 		return false;
 	}
+	two_line_header(r);
 	/* trailing empty header cells are the sheet's width, not columns */
 	n = r->nfields;
 	while (n > 0 && blank(&r->fields[n - 1]))

@@ -127,6 +127,8 @@ typedef struct PeCsvReader
 	/* the unit money headers name (全年预算数（万元）), NULL: none */
 	const char *unit;
 	int			unitcol;		/* 金额单位's column in the layout, or -1 */
+	/* the header line's fields while a second header line is tried */
+	PeCsvField	header[PE_CSV_MAX_COLUMNS];
 	/* tick columns (经费保障 ... 完全不可能): the word each field stands for */
 	const char *tick[PE_CSV_MAX_COLUMNS];
 	char		ticked[2][128];	/* the ticked words of a row, joined by 、 */
@@ -158,7 +160,11 @@ extern int	pe_csv_record(PeCsvReader *r, PeCsvProblem *prob);
 
 /*
  * Read the header (the first record) and recognise the layout; false with
- * the problem (unknown, duplicate or mixed headers, no 项目编码, ...).
+ * the problem (unknown, duplicate or mixed headers, no 项目编码, ...).  A
+ * monitoring form's header may take two lines, as Excel writes merged
+ * header cells: 偏差原因 or 完成可能性 over blank cells, and under them, on
+ * the next line, the tick columns' words (经费保障 ... 完全不可能); the
+ * second line then names those columns.
  */
 extern bool pe_csv_header(PeCsvReader *r, PeCsvProblem *prob);
 

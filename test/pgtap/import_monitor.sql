@@ -9,7 +9,7 @@
 -- replaces; a loader outside the project's department is refused.  A
 -- hand-made county (as monitoring_warehouse.sql's).  Undone by ROLLBACK.
 BEGIN;
-SELECT plan(43);
+SELECT plan(46);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mf1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -160,6 +160,18 @@ SELECT results_eq($$SELECT a.code, a.reported_on, a.measure::text, a.likelihood 
 	JOIN perfeval.indicator i USING (project_id, code) WHERE a.project_id = 'mf5' AND i.name = '新建桥梁'$$,
 	$$VALUES ('A11', '2024-07-31'::date, '1座', '有可能')$$, '…the monitoring on the project the form made');
 
+-- the national form as Excel writes its merged header cells: 偏差原因 and
+-- 完成可能性 over their tick columns, named on a second header line
+SELECT results_eq($$SELECT relation, rows, encoding FROM perfeval.stage_file(convert_to(
+	E'项目编码,三级指标,1-9月实际完成值,偏差原因,,,,,完成可能性,,,原因说明,,\r\n'
+	',,,经费保障,制度保障,人员保障,硬件条件保障,其他,确定能,有可能,完全不可能,,,\r\n'
+	'mf2,受益人口,6000人,,,√,,,,✔,,招聘中,,\r\n', 'GB18030'), 'mf2_9月.csv')$$,
+	$$VALUES ('form_monitor', 1::bigint, 'GB18030')$$, 'a header of two lines (merged header cells) is read as one');
+SELECT results_eq($$SELECT project_code, status FROM perfeval.import_forms()$$, $$VALUES ('mf2', 'imported')$$, '…imported');
+SELECT results_eq($$SELECT reported_on, measure::text, cause, likelihood, deviation_note FROM perfeval.actual
+	WHERE project_id = 'mf2' AND reported_on = '2024-09-30'$$,
+	$$VALUES ('2024-09-30'::date, '6000人', '人员保障', '有可能', '招聘中')$$, '…its ticks read under the second line''s words');
+
 -- out and in again: export_monitor and export_monitor_money have the
 -- staging layouts; the facts deleted and imported back from them are the same
 CREATE TEMP TABLE before_actual AS SELECT * FROM perfeval.actual WHERE project_id IN ('mf1', 'mf2', 'mf3');
@@ -167,7 +179,8 @@ CREATE TEMP TABLE before_money AS SELECT * FROM perfeval.execution WHERE project
 CREATE TEMP TABLE out_monitor AS SELECT * FROM perfeval.export_monitor WHERE "项目编码" IN ('mf1', 'mf2', 'mf3');
 CREATE TEMP TABLE out_money AS SELECT * FROM perfeval.export_monitor_money WHERE "项目编码" IN ('mf1', 'mf2', 'mf3');
 SELECT results_eq($$SELECT "项目编码", "三级指标", "指标编码", "实际完成值", "全年预计完成值", "偏差原因", "监控日期" FROM out_monitor WHERE "项目编码" = 'mf2'$$,
-	$$VALUES ('mf2', '受益人口', 'B11', '4000人', '9000人', '人员保障', '2024-08-31')$$, 'export_monitor: an actual in the form_monitor layout');
+	$$VALUES ('mf2', '受益人口', 'B11', '4000人', '9000人', '人员保障', '2024-08-31'),
+			 ('mf2', '受益人口', 'B11', '6000人', NULL, '人员保障', '2024-09-30')$$, 'export_monitor: an actual in the form_monitor layout');
 DELETE FROM perfeval.actual WHERE project_id IN ('mf1', 'mf2', 'mf3');
 DELETE FROM perfeval.execution WHERE project_id IN ('mf1', 'mf2', 'mf3');
 INSERT INTO perfeval.form_monitor SELECT * FROM out_monitor;

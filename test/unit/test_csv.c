@@ -215,6 +215,21 @@ main(void)
 		"form_monitor;L2:M1|\\N|\\N|甲|\\N|\\N|8|60|\\N|经费保障|有可能|缓|\\N"
 		";L3:M1|\\N|\\N|乙|\\N|\\N|8|70|\\N|制度保障、硬件条件保障|确定能|\\N|\\N"
 		";L4:M1|\\N|\\N|丙|\\N|\\N|8|80|\\N|\\N|确定能|\\N|\\N"},
+		/* the national form's merged header cells: two header lines */
+		{"monitor: a header of two lines (偏差原因 and 完成可能性 over their tick columns)",
+			S("项目编码,三级指标,1-8月实际完成值,偏差原因,,,,,完成可能性,,,原因说明\r\n"
+			  ",,,经费保障,制度保障,人员保障,硬件条件保障,其他,确定能,有可能,完全不可能,\r\n"
+			  "M1,甲,60,,√,,,,,√,,缓\r\n"),
+		"form_monitor;L3:M1|\\N|\\N|甲|\\N|\\N|8|60|\\N|制度保障|有可能|缓|\\N"},
+		{"monitor: the second header line repeating the merged cells above",
+			S("项目编码,三级指标,1-8月实际完成值,完成可能性,,\n项目编码,三级指标,1-8月实际完成值,确定能,有可能,完全不可能\nM,甲,1,,,√\n"),
+		"form_monitor;L3:M|\\N|\\N|甲|\\N|\\N|8|1|\\N|\\N|完全不可能|\\N|\\N"},
+		{"monitor: 偏差原因 over blank cells, a data row below (one header line)",
+			S("项目编码,三级指标,1-8月实际完成值,偏差原因,\nM,甲,1,经费保障,\n"),
+		"form_monitor;L2:M|\\N|\\N|甲|\\N|\\N|8|1|\\N|经费保障|\\N|\\N|\\N"},
+		{"monitor: 偏差原因 over a blank cell with a value below it",
+			S("项目编码,三级指标,1-8月实际完成值,偏差原因,\nM,甲,1,经费保障,x\n"),
+		"CELL_OUTSIDE 2:5 x"},
 		{"monitor: a tick cell that is no tick", S("项目编码,三级指标,1-8月实际完成值,经费保障\nM,甲,1,多\n"), "BAD_TICK 2:4 多"},
 		{"monitor: a word column beside its tick columns", S("项目编码,三级指标,偏差原因,经费保障,1-8月实际完成值\n"),
 		"DUPLICATE_HEADER 1:4(3) 经费保障"},
