@@ -176,6 +176,23 @@ CREATE TABLE perfeval.execution (
 	PRIMARY KEY (project_id, department, fund_level, reported_on)
 );
 
+-- What a monitoring form printed that its facts do not give (1.16): a
+-- total not the sum of its parts, a printed 执行率 not spent ÷ budget, a
+-- 年度指标值 not the indicator's target.  Written by the import beside the
+-- facts (the totals and the printed rates are not facts of their own),
+-- read through perfeval.findings; a form imported again at the same date
+-- replaces them.
+CREATE TABLE perfeval.monitoring_finding (
+	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
+	reported_on date NOT NULL CONSTRAINT monitoring_finding_reported_on_check CHECK (isfinite(reported_on)),
+	code text,
+	kind text NOT NULL
+		CONSTRAINT monitoring_finding_kind_check CHECK (kind IN ('money_total', 'printed_rate', 'target_differs')),
+	detail text NOT NULL
+);
+CREATE INDEX monitoring_finding_project_idx ON perfeval.monitoring_finding (project_id, reported_on);
+COMMENT ON INDEX perfeval.monitoring_finding_project_idx IS '监控表问题按项目与报告日 / A monitoring form''s findings by project and report date';
+
 -- Level-3 indicators (三级指标) with their place in the indicator system.
 CREATE TABLE perfeval.indicator (
 	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
@@ -224,6 +241,8 @@ CREATE TABLE perfeval.actual (
 	-- target will be met
 	cause text CONSTRAINT actual_cause_check CHECK (cause IN ('经费保障', '制度保障', '人员保障', '硬件条件保障', '其他')),
 	likelihood text CONSTRAINT actual_likelihood_check CHECK (likelihood IN ('确定能', '有可能', '完全不可能')),
+	-- the full-year forecast a monitoring form gives (全年预计完成值, 1.16)
+	forecast perfeval.measure,
 	FOREIGN KEY (project_id, code) REFERENCES perfeval.indicator ON DELETE CASCADE,
 	CHECK ((tier IS NULL) = (fraction IS NULL)),
 	CHECK (measure IS NOT NULL OR tier IS NOT NULL OR deviation_note IS NOT NULL)
@@ -394,6 +413,9 @@ CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.allocation FOR EACH ROW
 CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.execution FOR EACH ROW
 	WHEN (perfeval_internal.may_park('perfeval.project'))
 	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.monitoring_finding FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.project'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
 CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.indicator FOR EACH ROW
 	WHEN (perfeval_internal.may_park('perfeval.project'))
 	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
@@ -428,6 +450,7 @@ SELECT pg_catalog.pg_extension_config_dump('perfeval.scheme', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.project', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.allocation', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.execution', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval.monitoring_finding', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.indicator', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.actual', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.checklist_point', '');
@@ -490,8 +513,15 @@ COMMENT ON COLUMN perfeval.execution.unit IS '金额单位：元、万元、亿�
 COMMENT ON COLUMN perfeval.execution.budget IS '当日的全年预算（调整后） / The full-year (adjusted) budget on that day';
 COMMENT ON COLUMN perfeval.execution.arrived IS '累计到位 / Funds arrived so far';
 COMMENT ON COLUMN perfeval.execution.spent IS '累计执行 / Funds spent so far';
+COMMENT ON TABLE perfeval.monitoring_finding IS '监控表所印数字与其数据不符之处（导入时记录，经 findings 视图读取） / What a monitoring form printed that its facts do not give, recorded by the import and read through perfeval.findings';
+COMMENT ON COLUMN perfeval.monitoring_finding.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval.monitoring_finding.reported_on IS '监控表的报告日 / The report date of the form';
+COMMENT ON COLUMN perfeval.monitoring_finding.code IS '指标编码（资金问题为空） / Indicator code (NULL for the money)';
+COMMENT ON COLUMN perfeval.monitoring_finding.kind IS '问题类别：money_total 合计不等于其组成，printed_rate 所印执行率不符，target_differs 年度指标值与指标目标不同 / Kind: a total not the sum of its parts, a printed rate not spent ÷ budget, a printed target not the indicator''s';
+COMMENT ON COLUMN perfeval.monitoring_finding.detail IS '问题说明 / The finding in a sentence';
 COMMENT ON COLUMN perfeval.actual.cause IS '偏差原因：经费保障、制度保障、人员保障、硬件条件保障、其他（年中监控） / Cause of a deviation (mid-year monitoring)';
 COMMENT ON COLUMN perfeval.actual.likelihood IS '完成全年目标的可能性：确定能、有可能、完全不可能 / Likelihood of meeting the year''s target';
+COMMENT ON COLUMN perfeval.actual.forecast IS '全年预计完成值（年中监控） / The full-year forecast (mid-year monitoring)';
 
 COMMENT ON TABLE perfeval.indicator IS '三级绩效指标 / Level-3 performance indicators';
 COMMENT ON COLUMN perfeval.indicator.code IS '指标编码，如 A11 / Indicator code';

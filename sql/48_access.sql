@@ -89,7 +89,7 @@ DECLARE
 	t text;
 BEGIN
 	FOREACH t IN ARRAY ARRAY['project', 'allocation', 'indicator', 'actual', 'checklist_point',
-							 'survey_response', 'execution'] LOOP
+							 'survey_response', 'execution', 'monitoring_finding'] LOOP
 		EXECUTE format('ALTER TABLE perfeval.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY scope_read ON perfeval.%I FOR SELECT
 						USING (perfeval_internal.in_scope(project_id))', t);
@@ -248,10 +248,12 @@ AS $$
 BEGIN
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'SELECT, INSERT, UPDATE, DELETE', 'perfeval.form_project, perfeval.form_indicator, perfeval.form_checklist,
-		perfeval.form_survey, perfeval.form_goal, perfeval.import_error', role);
+		perfeval.form_survey, perfeval.form_goal, perfeval.form_monitor, perfeval.form_monitor_money,
+		perfeval.import_error, perfeval.monitoring_finding', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'SELECT, INSERT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
-		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal', role);
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal,
+		perfeval_internal.staged_monitor, perfeval_internal.staged_monitor_money', role);
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
 		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
 	-- the import's SECURITY DEFINER helpers, PUBLIC's no more (1.15)

@@ -79,7 +79,13 @@ SELECT l.project_id, NULL, 'level1_points',
 		  FROM perfeval.indicator i
 		 WHERE i.level1_points IS NOT NULL AND perfeval_internal.in_scope(i.project_id)
 		 GROUP BY i.project_id, i.level1) l
- WHERE l.points <> l.weight) u;
+ WHERE l.points <> l.weight
+UNION ALL
+-- what a monitoring form printed beside its facts (1.16): a total not the
+-- sum of its parts, a printed rate, a printed target
+SELECT m.project_id, m.code, m.kind, m.detail
+  FROM perfeval.monitoring_finding m
+ WHERE perfeval_internal.in_scope(m.project_id)) u;
 
 COMMENT ON VIEW perfeval.findings IS '数据质量问题：报告数字与输入不符、权重不为100、超额或未完成未说明原因、要点分值不符、支出超到位、零预算、无法计分 / Data-quality findings with a kind and a detail';
 COMMENT ON COLUMN perfeval.findings.kind IS '问题类别（英文键） / Kind of finding, a stable English key';

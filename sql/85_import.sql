@@ -15,6 +15,12 @@
 -- problems in perfeval.import_error (one row each: line, column, value,
 -- SQLSTATE, message, hint), and stays staged; every other form replaces the
 -- project of its 项目编码 entirely and leaves the staging relations.
+--
+-- The monitoring form (绩效监控表, 1.16) has two more layouts,
+-- perfeval.form_monitor and form_monitor_money: a form of them reports on a
+-- project already in the warehouse at a date (perfeval.actual,
+-- perfeval.execution and what it printed beside them,
+-- perfeval.monitoring_finding), replacing the facts of the same keys.
 
 CREATE TABLE perfeval_internal.staged_project (
 	line int NOT NULL,
@@ -51,6 +57,25 @@ CREATE TABLE perfeval_internal.staged_goal (
 	"项目编码" text, "年度总体目标" text, "实际完成情况" text,
 	staged_by name NOT NULL DEFAULT CURRENT_USER
 );
+-- 绩效监控表 (1.16, issue 28): an indicator's progress at a month, and the
+-- money by fund source; 截至月份 is the month the file's headers name
+-- (1-8月实际完成值: 8, written into every row by stage_file()), 偏差原因
+-- and 完成可能性 the words or the ticked columns' words (src/pe_csv.c)
+CREATE TABLE perfeval_internal.staged_monitor (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "一级指标" text, "二级指标" text, "三级指标" text, "指标编码" text, "年度指标值" text,
+	"截至月份" text, "实际完成值" text, "全年预计完成值" text, "偏差原因" text, "完成可能性" text, "原因说明" text,
+	"监控日期" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
+);
+CREATE TABLE perfeval_internal.staged_monitor_money (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "资金来源" text, "金额单位" text, "全年预算数" text, "到位数" text, "截至月份" text,
+	"执行数" text, "执行率" text, "监控日期" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
+);
 CREATE SEQUENCE perfeval_internal.staged_batch;
 
 CREATE VIEW perfeval.form_project WITH (security_invoker = true) AS
@@ -72,6 +97,13 @@ SELECT "项目编码", "三级指标", "选项", "人数", "系数"
 CREATE VIEW perfeval.form_goal WITH (security_invoker = true) AS
 SELECT "项目编码", "年度总体目标", "实际完成情况"
   FROM perfeval_internal.staged_goal;
+CREATE VIEW perfeval.form_monitor WITH (security_invoker = true) AS
+SELECT "项目编码", "一级指标", "二级指标", "三级指标", "指标编码", "年度指标值", "截至月份", "实际完成值",
+	   "全年预计完成值", "偏差原因", "完成可能性", "原因说明", "监控日期"
+  FROM perfeval_internal.staged_monitor;
+CREATE VIEW perfeval.form_monitor_money WITH (security_invoker = true) AS
+SELECT "项目编码", "资金来源", "金额单位", "全年预算数", "到位数", "截至月份", "执行数", "执行率", "监控日期"
+  FROM perfeval_internal.staged_monitor_money;
 
 -- One row per staged row: its line and batch (the statement that staged it).
 CREATE VIEW perfeval.staged_lines WITH (security_invoker = true) AS
@@ -79,7 +111,9 @@ SELECT 'form_project'::text AS relation, "项目编码" AS project_code, line, b
 UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_internal.staged_indicator
 UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
 UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_internal.staged_survey
-UNION ALL SELECT 'form_goal', "项目编码", line, batch FROM perfeval_internal.staged_goal;
+UNION ALL SELECT 'form_goal', "项目编码", line, batch FROM perfeval_internal.staged_goal
+UNION ALL SELECT 'form_monitor', "项目编码", line, batch FROM perfeval_internal.staged_monitor
+UNION ALL SELECT 'form_monitor_money', "项目编码", line, batch FROM perfeval_internal.staged_monitor_money;
 
 -- Staging a row is one heap insert, in C (src/form.c): the line counter
 -- belongs to the statement (its transaction and start time), the next line
@@ -99,6 +133,10 @@ CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_survey
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
 CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_goal
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_monitor
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_monitor_money
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
 -- On a Citus cluster the staging tables are reference tables: the rows go
 -- to every placement in batches (src/stagebuf.c), the last one when the
 -- statement ends.  (On one node there is nothing to write here.)
@@ -113,6 +151,10 @@ CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_checklist
 CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_survey
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
 CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_goal
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_monitor
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_monitor_money
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
 
 CREATE TABLE perfeval.import_error (
@@ -143,7 +185,8 @@ DO $$
 DECLARE
 	t text;
 BEGIN
-	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey', 'staged_goal'] LOOP
+	FOREACH t IN ARRAY ARRAY['staged_project', 'staged_indicator', 'staged_checklist', 'staged_survey', 'staged_goal',
+							 'staged_monitor', 'staged_monitor_money'] LOOP
 		EXECUTE format('ALTER TABLE perfeval_internal.%I ENABLE ROW LEVEL SECURITY', t);
 		EXECUTE format('CREATE POLICY own_rows ON perfeval_internal.%I
 						USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER)', t);
@@ -173,7 +216,8 @@ BEGIN
 		END IF;
 	END IF;
 	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
-		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal;
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal,
+		perfeval_internal.staged_monitor, perfeval_internal.staged_monitor_money;
 END $$;
 
 -- (Loaders' only: granted by grant_import(), section 48.)
@@ -185,6 +229,8 @@ SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_indicator',
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_checklist', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_survey', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_goal', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_monitor', '');
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_monitor_money', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_batch', '');
 SELECT pg_catalog.pg_extension_config_dump('perfeval.import_error', '');
 
@@ -278,6 +324,21 @@ CREATE FUNCTION perfeval_internal.form_target(nature text, value text, unit text
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_target_text';
 CREATE FUNCTION perfeval_internal.form_actual(actual text, nature text, value text, year text) RETURNS text
 	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_form_actual_text';
+
+-- A monitoring form's cell read by the core (src/pe_monform.c, 1.16): kind
+-- 'cause' (偏差原因) and 'likelihood' (完成可能性) give the word the
+-- warehouse holds; 'fund' (资金来源) the fund level in word, and in part
+-- what the line is: a level of 财政拨款 (0: 中央, 省级, 市级, 县区级),
+-- 财政拨款 (1, their sum), the total (2, the sum of every level) or a level
+-- outside 财政拨款 (3: 上年结转, 其他); 'date' the report date of 监控日期
+-- (v) and 截至月份 (month) in the project's year; 'rate' a printed 执行率
+-- as a percentage, its decimals in part; 'level' the fund level of a
+-- division's money (v: its code).  A cell that cannot be read gives its
+-- problem (sqlstate, message, hint) and no word.
+CREATE TYPE perfeval_internal.monitor_value AS (word text, part int, sqlstate text, message text, hint text);
+CREATE FUNCTION perfeval_internal.monitor_cell(kind text, v text, year int DEFAULT NULL, month text DEFAULT NULL)
+	RETURNS perfeval_internal.monitor_value
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_monitor_cell';
 
 -- Every staged indicator row of a form, as it will be written, read by the
 -- core's form reader (src/pe_form.c, 1.16): a merged cell's blank 一级指标
@@ -499,22 +560,53 @@ SELECT perfeval_internal.export_cell(p.project_id) AS "项目编码", perfeval_i
  WHERE num_nonnulls(p.annual_goal, p.annual_outcome) > 0 AND perfeval_internal.in_scope(p.project_id)
  ORDER BY p.project_id;
 
+-- The monitoring forms out again (1.16): every actual reported as a
+-- monitoring form reports it (not judged by a tier: a tier is the
+-- self-evaluation's) and every line of dated money, at its date (监控日期),
+-- in the form_monitor and form_monitor_money layouts; importing them back
+-- gives the same rows.
+CREATE VIEW perfeval.export_monitor AS
+SELECT perfeval_internal.export_cell(a.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标",
+	   perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(a.code) AS "指标编码", perfeval_internal.export_cell(i.target::text) AS "年度指标值",
+	   NULL::text AS "截至月份", perfeval_internal.export_cell(a.measure::text) AS "实际完成值",
+	   perfeval_internal.export_cell(a.forecast::text) AS "全年预计完成值", a.cause AS "偏差原因",
+	   a.likelihood AS "完成可能性", perfeval_internal.export_cell(a.deviation_note) AS "原因说明",
+	   a.reported_on::text AS "监控日期"
+  FROM perfeval.actual a
+  JOIN perfeval.indicator i ON i.project_id = a.project_id AND i.code = a.code
+ WHERE a.tier IS NULL AND perfeval_internal.in_scope(a.project_id)
+ ORDER BY a.project_id, a.reported_on, i.seq, a.code;
+CREATE VIEW perfeval.export_monitor_money AS
+SELECT perfeval_internal.export_cell(e.project_id) AS "项目编码", e.fund_level AS "资金来源", e.unit AS "金额单位",
+	   trim_scale(e.budget)::text AS "全年预算数", trim_scale(e.arrived)::text AS "到位数", NULL::text AS "截至月份",
+	   trim_scale(e.spent)::text AS "执行数", NULL::text AS "执行率", e.reported_on::text AS "监控日期"
+  FROM perfeval.execution e
+ WHERE perfeval_internal.in_scope(e.project_id)
+ ORDER BY e.project_id, e.reported_on, e.fund_level;
+
 COMMENT ON TABLE perfeval_internal.staged_project IS '已暂存的项目表单行（含 CSV 行号） / Staged form rows of projects, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_indicator IS '已暂存的指标表单行（含 CSV 行号） / Staged form rows of indicators, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_checklist IS '已暂存的评价要点行（含 CSV 行号） / Staged checklist rows, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_survey IS '已暂存的满意度调查行（含 CSV 行号） / Staged survey rows, with their CSV line';
 COMMENT ON TABLE perfeval_internal.staged_goal IS '已暂存的年度总体目标行（含 CSV 行号） / Staged overall-goal rows (年度总体目标), with their CSV line';
+COMMENT ON TABLE perfeval_internal.staged_monitor IS '已暂存的绩效监控表指标行（含 CSV 行号） / Staged indicator rows of monitoring forms (绩效监控表), with their CSV line';
+COMMENT ON TABLE perfeval_internal.staged_monitor_money IS '已暂存的绩效监控表资金行（含 CSV 行号） / Staged money rows of monitoring forms (绩效监控表), with their CSV line';
 COMMENT ON SEQUENCE perfeval_internal.staged_batch IS '暂存批次号（每条写入语句一个） / Staging batch numbers, one per statement';
 COMMENT ON VIEW perfeval.form_project IS '项目支出绩效自评表的项目部分（列即表头，均为文本；\copy ... HEADER match 装入） / The project part of the self-evaluation form: its headers as text columns, loaded with \copy ... HEADER match';
 COMMENT ON VIEW perfeval.form_indicator IS '自评表的三级指标行（每行一个三级指标） / One row per level-3 indicator of the form';
 COMMENT ON VIEW perfeval.form_checklist IS '评价要点与扣分（可选） / Checklist points and deductions (optional)';
 COMMENT ON VIEW perfeval.form_survey IS '满意度调查人数（可选；系数为空取方案系数） / Survey counts (optional; empty 系数: the scheme''s)';
+COMMENT ON VIEW perfeval.form_monitor IS '绩效监控表的指标行：年度指标值、1-N月实际完成值、全年预计完成值、偏差原因、完成可能性（导入时项目须已在库中） / Indicator rows of the monitoring form (绩效监控表): the year''s target, the actual to month N, the full-year forecast, the cause and likelihood (the project must already be in the warehouse)';
+COMMENT ON VIEW perfeval.form_monitor_money IS '绩效监控表的资金行：按资金来源的全年预算数、到位数、1-N月执行数（合计行只核对不入库） / Money rows of the monitoring form by fund source: full-year budget, money arrived, spent to month N (total lines are checked, not stored)';
 COMMENT ON VIEW perfeval.form_goal IS '年度总体目标：预期目标与实际完成情况（可选；多行按行序相连） / The year''s overall goal (年度总体目标): the goal set and what was done (optional; several rows joined in line order)';
 COMMENT ON VIEW perfeval.export_project IS '按自评表项目部分的格式导出项目（导出后可再导入） / Projects in the form_project layout, to export and import again';
 COMMENT ON VIEW perfeval.export_indicator IS '按自评表指标部分的格式导出指标 / Indicators in the form_indicator layout';
 COMMENT ON VIEW perfeval.export_checklist IS '按评价要点格式导出 / Checklist points in the form_checklist layout';
 COMMENT ON VIEW perfeval.export_survey IS '按满意度调查格式导出 / Survey counts in the form_survey layout';
 COMMENT ON VIEW perfeval.export_goal IS '按年度总体目标格式导出 / Overall goals (年度总体目标) in the form_goal layout';
+COMMENT ON VIEW perfeval.export_monitor IS '按绩效监控表指标格式导出各报告日的实际值（导出后可再导入） / Actuals at their report dates in the form_monitor layout, to export and import again';
+COMMENT ON VIEW perfeval.export_monitor_money IS '按绩效监控表资金格式导出各报告日的资金 / Dated money in the form_monitor_money layout';
 COMMENT ON VIEW perfeval.staged_lines IS '暂存行的来源行号与批次 / Every staged row''s CSV line and batch';
 COMMENT ON COLUMN perfeval.staged_lines.relation IS '暂存关系名 / Staging relation';
 COMMENT ON COLUMN perfeval.staged_lines.project_code IS '项目编码 / Project code';
@@ -542,6 +634,8 @@ COMMENT ON FUNCTION perfeval_internal.judged_by_score(numeric, numeric, perfeval
 COMMENT ON FUNCTION perfeval_internal.form_projects() IS '暂存表单的项目行（核心读取：全国默认值、类型化字段、逐字段问题） / The staged forms'' project rows as the core reads them: national defaults, typed fields, each field''s problem';
 COMMENT ON FUNCTION perfeval_internal.import_progress(text, bigint, bigint, timestamptz) IS '在 pg_stat_activity 中显示导入进度（阶段、表单数、速度） / Shows the import''s progress in pg_stat_activity: phase, forms, rate';
 COMMENT ON FUNCTION perfeval_internal.form_target(text, text, text, text) IS '表单行的指标值（性质+指标值+单位，无年份日期补表单年度） / A form row''s target: comparator, value and unit composed, a date without its year in the form''s year';
+COMMENT ON TYPE perfeval_internal.monitor_value IS '监控表单元格的读取结果：词或问题 / A monitoring form''s cell as read: its word, or its problem';
+COMMENT ON FUNCTION perfeval_internal.monitor_cell(text, text, integer, text) IS '按核心规则读取监控表单元格（偏差原因、完成可能性、资金来源、监控日期、执行率、资金级次） / A monitoring form''s cell read by the core''s rules (cause, likelihood, fund source, report date, printed rate, a division''s fund level)';
 COMMENT ON FUNCTION perfeval_internal.form_actual(text, text, text, text) IS '表单行的实际完成值（去掉重复的比较符） / A form row''s actual, a comparator repeating the target''s dropped';
 COMMENT ON FUNCTION perfeval_internal.form_comparator(text) IS '表单文字开头的比较符 / The comparator a form text begins with';
 COMMENT ON FUNCTION perfeval_internal.stager_may_load(name, text, text, text) IS '暂存表单的角色可否装载它（所替换的项目及所写的部门与区划） / Whether the role that staged a form may load it: the project it replaces and the department and division it writes';
@@ -613,7 +707,13 @@ DECLARE
 		"评价要点": "checklist point", "要点分值": "points of the checklist point", "扣分": "deduction",
 		"扣分理由": "reason for the deduction", "选项": "survey answer option", "人数": "respondents",
 		"系数": "coefficient (empty: the scheme''s)", "年度总体目标": "the year''s overall goal (预期目标)",
-		"实际完成情况": "what was done towards the overall goal"}';
+		"实际完成情况": "what was done towards the overall goal", "指标编码": "indicator code (instead of 三级指标)",
+		"年度指标值": "the year''s target as printed", "截至月份": "month N of the report (1-N月)",
+		"全年预计完成值": "the full-year forecast", "偏差原因": "cause of the deviation (or the ticked column''s word)",
+		"完成可能性": "likelihood of meeting the year''s target (or the ticked column''s word)",
+		"原因说明": "explanation of the deviation", "监控日期": "report date (empty: the last day of month N)",
+		"资金来源": "fund source (年度资金总额, 财政拨款, 中央, 省级, 市级, 县区级, 上年结转, 其他 …)",
+		"到位数": "money arrived", "执行数": "money spent to month N", "执行率": "printed execution rate (checked)"}';
 BEGIN
 	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
 			  WHERE r.oid IN ('perfeval.form_project'::regclass, 'perfeval.form_indicator'::regclass,
@@ -623,7 +723,10 @@ BEGIN
 							  'perfeval_internal.staged_project'::regclass, 'perfeval_internal.staged_indicator'::regclass,
 							  'perfeval_internal.staged_checklist'::regclass, 'perfeval_internal.staged_survey'::regclass,
 							  'perfeval.form_goal'::regclass, 'perfeval.export_goal'::regclass,
-							  'perfeval_internal.staged_goal'::regclass)
+							  'perfeval_internal.staged_goal'::regclass, 'perfeval.form_monitor'::regclass,
+							  'perfeval.form_monitor_money'::regclass, 'perfeval_internal.staged_monitor'::regclass,
+							  'perfeval_internal.staged_monitor_money'::regclass, 'perfeval.export_monitor'::regclass,
+							  'perfeval.export_monitor_money'::regclass)
 				AND a.attnum > 0 AND NOT a.attisdropped LOOP
 		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
 			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'

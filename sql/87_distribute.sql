@@ -56,11 +56,13 @@ DECLARE
 							  'perfeval_internal.division_shipped',
 							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
 							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
-							  'perfeval_internal.staged_goal',
+							  'perfeval_internal.staged_goal', 'perfeval_internal.staged_monitor',
+							  'perfeval_internal.staged_monitor_money',
 							  'perfeval.import_error', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
-							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution'];
+							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
+							'perfeval.monitoring_finding'];
 BEGIN
 	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
 		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',

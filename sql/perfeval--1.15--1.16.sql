@@ -1708,6 +1708,377 @@ END $$;
 COMMENT ON FUNCTION perfeval.report_monitoring_html(text, date) IS '一个项目某日（默认最近报告日）的绩效目标执行监控表（完整 HTML 文档，可打印 A4） / One project''s monitoring sheet at a date (by default its latest report) as a complete, printable (A4) HTML document';
 COMMENT ON FUNCTION perfeval_internal.light_html(text) IS '灯色的 HTML：彩色圆点及中文名 / A light as HTML: a coloured dot and its Chinese label';
 
+-- == 绩效监控表: the monitoring form through the one reader (issue 28) ==
+-- (two staging layouts, perfeval.form_monitor and form_monitor_money, read
+-- by stage_file() by their headers, src/pe_csv.c and src/pe_monform.c; the
+-- import, src/import.c, writes perfeval.actual, with its new forecast,
+-- perfeval.execution, and what a form printed that its facts do not give,
+-- perfeval.monitoring_finding, read through perfeval.findings; out again by
+-- perfeval.export_monitor and export_monitor_money)
+ALTER TABLE perfeval.actual ADD COLUMN forecast perfeval.measure;
+CREATE TABLE perfeval.monitoring_finding (
+	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
+	reported_on date NOT NULL CONSTRAINT monitoring_finding_reported_on_check CHECK (isfinite(reported_on)),
+	code text,
+	kind text NOT NULL
+		CONSTRAINT monitoring_finding_kind_check CHECK (kind IN ('money_total', 'printed_rate', 'target_differs')),
+	detail text NOT NULL
+);
+CREATE INDEX monitoring_finding_project_idx ON perfeval.monitoring_finding (project_id, reported_on);
+CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.monitoring_finding FOR EACH ROW
+	WHEN (perfeval_internal.may_park('perfeval.project'))
+	EXECUTE FUNCTION perfeval_internal.park_orphan('project', 'project_id');
+SELECT pg_catalog.pg_extension_config_dump('perfeval.monitoring_finding', '');
+ALTER TABLE perfeval.monitoring_finding ENABLE ROW LEVEL SECURITY;
+CREATE POLICY scope_read ON perfeval.monitoring_finding FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
+CREATE POLICY scope_delete ON perfeval.monitoring_finding FOR DELETE
+	USING (perfeval_internal.may_load(project_id));
+CREATE POLICY scope_insert ON perfeval.monitoring_finding FOR INSERT
+	WITH CHECK (perfeval_internal.check_load(project_id));
+CREATE POLICY scope_update ON perfeval.monitoring_finding FOR UPDATE
+	USING (perfeval_internal.may_load(project_id))
+	WITH CHECK (perfeval_internal.check_load(project_id));
+COMMENT ON INDEX perfeval.monitoring_finding_project_idx IS '监控表问题按项目与报告日 / A monitoring form''s findings by project and report date';
+COMMENT ON TABLE perfeval.monitoring_finding IS '监控表所印数字与其数据不符之处（导入时记录，经 findings 视图读取） / What a monitoring form printed that its facts do not give, recorded by the import and read through perfeval.findings';
+COMMENT ON COLUMN perfeval.monitoring_finding.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval.monitoring_finding.reported_on IS '监控表的报告日 / The report date of the form';
+COMMENT ON COLUMN perfeval.monitoring_finding.code IS '指标编码（资金问题为空） / Indicator code (NULL for the money)';
+COMMENT ON COLUMN perfeval.monitoring_finding.kind IS '问题类别：money_total 合计不等于其组成，printed_rate 所印执行率不符，target_differs 年度指标值与指标目标不同 / Kind: a total not the sum of its parts, a printed rate not spent ÷ budget, a printed target not the indicator''s';
+COMMENT ON COLUMN perfeval.monitoring_finding.detail IS '问题说明 / The finding in a sentence';
+COMMENT ON COLUMN perfeval.actual.forecast IS '全年预计完成值（年中监控） / The full-year forecast (mid-year monitoring)';
+CREATE OR REPLACE VIEW perfeval.findings AS
+-- (one query around the UNION ALL: the planner flattens a view that is a
+-- bare UNION ALL into its branches, security barrier or not, and would run
+-- a caller's condition beside each branch's scope filter: section 95)
+SELECT u.project_id, u.code, u.kind, u.detail FROM (
+-- per project: no indicators, weights not adding to 100, a printed total or
+-- grade its indicators do not give
+SELECT f.project_id, NULL::text AS code, k.kind, k.detail
+  FROM (SELECT p.project_id, p.printed_total, p.printed_grade, p.scheme_id, a.project_id IS NULL AS none,
+			   a.weight, (a.t).total AS total,
+			   perfeval.grade(coalesce((a.t).total, p.printed_total), s.grade_scale) AS final_grade
+		  FROM perfeval.project p
+		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+		  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
+					   FROM perfeval_internal.indicator_scored x
+					  GROUP BY x.project_id) a ON a.project_id = p.project_id
+		 WHERE perfeval_internal.in_scope(p.project_id)) f
+ CROSS JOIN LATERAL unnest(
+	   ARRAY['no_indicators', 'weights_total', 'weights_not_100', 'printed_total', 'printed_grade'],
+	   ARRAY[
+		CASE WHEN f.none THEN '未录入三级指标，无法计算总分' || coalesce('；报告总分' || f.printed_total::text
+			 || '未经核验', '') END,
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text || '分，不等于100分' END,
+		-- (the same fact under the name issue 26 gives it, 1.16: the total
+		-- is rescaled to 100 over the weights given)
+		CASE WHEN f.weight <> 100 THEN '三级指标权重合计' || trim_scale(f.weight)::text
+			 || '分，不等于100分；总分按100分折算' END,
+		CASE WHEN f.total <> f.printed_total THEN
+			'报告总分' || f.printed_total::text || '分，按指标计算应为' || trim_scale(f.total)::text
+			|| '分（差' || trim_scale(f.total - f.printed_total)::text || '分）' END,
+		CASE WHEN NOT starts_with(f.printed_grade, f.final_grade) THEN
+			'报告等级“' || f.printed_grade || '”，' || trim_scale(coalesce(f.total, f.printed_total))::text
+			|| '分按方案' || f.scheme_id || '应为“' || f.final_grade || '”' END]) AS k(kind, detail)
+ WHERE (f.none OR f.weight <> 100 OR f.total <> f.printed_total OR NOT starts_with(f.printed_grade, f.final_grade))
+   AND k.detail IS NOT NULL
+UNION ALL
+-- per indicator: what its one evaluation found, a sentence only for that
+SELECT y.project_id, y.code, y.kind,
+	   perfeval.finding_detail(y.e, y.kind, y.name, y.weight, y.applicable, y.source, y.target,
+		   y.method, y.printed_score, y.code, y.rules, y.actuals, y.checklist, y.survey,
+		   y.money_initial_budget, y.money_budget, y.money_arrived, y.money_spent, 'infinity')
+  FROM (SELECT x.*, unnest(perfeval.finding_kinds(x.e)) AS kind
+		  FROM perfeval_internal.indicator_evaluations x
+		 WHERE perfeval.findings(x.e) <> 0) y
+UNION ALL
+SELECT a.project_id, NULL, 'spent_above_arrived',
+	   a.department || '（' || a.fund_level || '）：全年执行' || trim_scale(a.spent)::text || a.unit
+	   || '超过实际到位' || trim_scale(a.arrived)::text || a.unit
+  FROM perfeval.allocation a
+ WHERE a.spent > a.arrived AND perfeval_internal.in_scope(a.project_id)
+UNION ALL
+SELECT a.project_id, NULL, 'zero_budget',
+	   a.department || '（' || a.fund_level || '）：全年预算为0'
+	   || CASE WHEN a.arrived > 0 OR a.spent > 0 THEN '，但有到位或执行资金' ELSE '' END
+  FROM perfeval.allocation a
+ WHERE a.budget = 0 AND perfeval_internal.in_scope(a.project_id)
+UNION ALL
+-- what a form printed beside its facts (1.16): a department taken from the
+-- implementing unit, level-1 points its rows' weights do not add up to
+SELECT p.project_id, NULL, 'department_from_unit',
+	   '表单未填主管部门，按实施单位“' || p.department || '”归口'
+  FROM perfeval.project p
+ WHERE p.department_from_unit AND perfeval_internal.in_scope(p.project_id)
+UNION ALL
+SELECT l.project_id, NULL, 'level1_points',
+	   '一级指标“' || l.level1 || '”标注' || trim_scale(l.points)::text || '分，其三级指标分值合计'
+	   || trim_scale(l.weight)::text || '分'
+  FROM (SELECT i.project_id, i.level1, max(i.level1_points) AS points, sum(i.weight) AS weight
+		  FROM perfeval.indicator i
+		 WHERE i.level1_points IS NOT NULL AND perfeval_internal.in_scope(i.project_id)
+		 GROUP BY i.project_id, i.level1) l
+ WHERE l.points <> l.weight
+UNION ALL
+-- what a monitoring form printed beside its facts (1.16): a total not the
+-- sum of its parts, a printed rate, a printed target
+SELECT m.project_id, m.code, m.kind, m.detail
+  FROM perfeval.monitoring_finding m
+ WHERE perfeval_internal.in_scope(m.project_id)) u;
+CREATE TABLE perfeval_internal.staged_monitor (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "一级指标" text, "二级指标" text, "三级指标" text, "指标编码" text, "年度指标值" text,
+	"截至月份" text, "实际完成值" text, "全年预计完成值" text, "偏差原因" text, "完成可能性" text, "原因说明" text,
+	"监控日期" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
+);
+CREATE TABLE perfeval_internal.staged_monitor_money (
+	line int NOT NULL,
+	batch bigint NOT NULL,
+	"项目编码" text, "资金来源" text, "金额单位" text, "全年预算数" text, "到位数" text, "截至月份" text,
+	"执行数" text, "执行率" text, "监控日期" text,
+	staged_by name NOT NULL DEFAULT CURRENT_USER
+);
+CREATE VIEW perfeval.form_monitor WITH (security_invoker = true) AS
+SELECT "项目编码", "一级指标", "二级指标", "三级指标", "指标编码", "年度指标值", "截至月份", "实际完成值",
+	   "全年预计完成值", "偏差原因", "完成可能性", "原因说明", "监控日期"
+  FROM perfeval_internal.staged_monitor;
+CREATE VIEW perfeval.form_monitor_money WITH (security_invoker = true) AS
+SELECT "项目编码", "资金来源", "金额单位", "全年预算数", "到位数", "截至月份", "执行数", "执行率", "监控日期"
+  FROM perfeval_internal.staged_monitor_money;
+CREATE OR REPLACE VIEW perfeval.staged_lines WITH (security_invoker = true) AS
+SELECT 'form_project'::text AS relation, "项目编码" AS project_code, line, batch FROM perfeval_internal.staged_project
+UNION ALL SELECT 'form_indicator', "项目编码", line, batch FROM perfeval_internal.staged_indicator
+UNION ALL SELECT 'form_checklist', "项目编码", line, batch FROM perfeval_internal.staged_checklist
+UNION ALL SELECT 'form_survey', "项目编码", line, batch FROM perfeval_internal.staged_survey
+UNION ALL SELECT 'form_goal', "项目编码", line, batch FROM perfeval_internal.staged_goal
+UNION ALL SELECT 'form_monitor', "项目编码", line, batch FROM perfeval_internal.staged_monitor
+UNION ALL SELECT 'form_monitor_money', "项目编码", line, batch FROM perfeval_internal.staged_monitor_money;
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_monitor
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_monitor
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+CREATE TRIGGER stage_row INSTEAD OF INSERT ON perfeval.form_monitor_money
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.stage_row();
+CREATE TRIGGER stage_flush AFTER INSERT ON perfeval.form_monitor_money
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.stage_flush();
+ALTER TABLE perfeval_internal.staged_monitor ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON perfeval_internal.staged_monitor
+	USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER);
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_monitor', '');
+ALTER TABLE perfeval_internal.staged_monitor_money ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_rows ON perfeval_internal.staged_monitor_money
+	USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER);
+SELECT pg_catalog.pg_extension_config_dump('perfeval_internal.staged_monitor_money', '');
+CREATE TYPE perfeval_internal.monitor_value AS (word text, part int, sqlstate text, message text, hint text);
+CREATE FUNCTION perfeval_internal.monitor_cell(kind text, v text, year int DEFAULT NULL, month text DEFAULT NULL)
+	RETURNS perfeval_internal.monitor_value
+	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_monitor_cell';
+CREATE VIEW perfeval.export_monitor AS
+SELECT perfeval_internal.export_cell(a.project_id) AS "项目编码", perfeval_internal.export_cell(i.level1) AS "一级指标",
+	   perfeval_internal.export_cell(i.level2) AS "二级指标", perfeval_internal.export_cell(i.name) AS "三级指标",
+	   perfeval_internal.export_cell(a.code) AS "指标编码", perfeval_internal.export_cell(i.target::text) AS "年度指标值",
+	   NULL::text AS "截至月份", perfeval_internal.export_cell(a.measure::text) AS "实际完成值",
+	   perfeval_internal.export_cell(a.forecast::text) AS "全年预计完成值", a.cause AS "偏差原因",
+	   a.likelihood AS "完成可能性", perfeval_internal.export_cell(a.deviation_note) AS "原因说明",
+	   a.reported_on::text AS "监控日期"
+  FROM perfeval.actual a
+  JOIN perfeval.indicator i ON i.project_id = a.project_id AND i.code = a.code
+ WHERE a.tier IS NULL AND perfeval_internal.in_scope(a.project_id)
+ ORDER BY a.project_id, a.reported_on, i.seq, a.code;
+CREATE VIEW perfeval.export_monitor_money AS
+SELECT perfeval_internal.export_cell(e.project_id) AS "项目编码", e.fund_level AS "资金来源", e.unit AS "金额单位",
+	   trim_scale(e.budget)::text AS "全年预算数", trim_scale(e.arrived)::text AS "到位数", NULL::text AS "截至月份",
+	   trim_scale(e.spent)::text AS "执行数", NULL::text AS "执行率", e.reported_on::text AS "监控日期"
+  FROM perfeval.execution e
+ WHERE perfeval_internal.in_scope(e.project_id)
+ ORDER BY e.project_id, e.reported_on, e.fund_level;
+COMMENT ON TABLE perfeval_internal.staged_monitor IS '已暂存的绩效监控表指标行（含 CSV 行号） / Staged indicator rows of monitoring forms (绩效监控表), with their CSV line';
+COMMENT ON TABLE perfeval_internal.staged_monitor_money IS '已暂存的绩效监控表资金行（含 CSV 行号） / Staged money rows of monitoring forms (绩效监控表), with their CSV line';
+COMMENT ON VIEW perfeval.form_monitor IS '绩效监控表的指标行：年度指标值、1-N月实际完成值、全年预计完成值、偏差原因、完成可能性（导入时项目须已在库中） / Indicator rows of the monitoring form (绩效监控表): the year''s target, the actual to month N, the full-year forecast, the cause and likelihood (the project must already be in the warehouse)';
+COMMENT ON VIEW perfeval.form_monitor_money IS '绩效监控表的资金行：按资金来源的全年预算数、到位数、1-N月执行数（合计行只核对不入库） / Money rows of the monitoring form by fund source: full-year budget, money arrived, spent to month N (total lines are checked, not stored)';
+COMMENT ON VIEW perfeval.export_monitor IS '按绩效监控表指标格式导出各报告日的实际值（导出后可再导入） / Actuals at their report dates in the form_monitor layout, to export and import again';
+COMMENT ON VIEW perfeval.export_monitor_money IS '按绩效监控表资金格式导出各报告日的资金 / Dated money in the form_monitor_money layout';
+COMMENT ON TYPE perfeval_internal.monitor_value IS '监控表单元格的读取结果：词或问题 / A monitoring form''s cell as read: its word, or its problem';
+COMMENT ON FUNCTION perfeval_internal.monitor_cell(text, text, integer, text) IS '按核心规则读取监控表单元格（偏差原因、完成可能性、资金来源、监控日期、执行率、资金级次） / A monitoring form''s cell read by the core''s rules (cause, likelihood, fund source, report date, printed rate, a division''s fund level)';
+-- (their columns' comments, as section 85 gives them)
+DO $$
+DECLARE
+	c record;
+	en jsonb := '{"项目编码": "project code (the budget system''s)", "项目名称": "project name", "年度": "year",
+		"行政区划代码": "GB/T 2260 division code", "主管部门": "supervising department", "实施单位": "implementing unit",
+		"评价类型": "evaluation kind (empty: 单位自评)", "评分方案": "scheme_id (empty: national_self)",
+		"金额单位": "money unit (元, 万元, 亿元; empty: 万元)", "年初预算数": "initial budget", "全年预算数": "full-year budget",
+		"实际到位数": "money arrived", "全年执行数": "money spent", "预算执行率分值": "weight of the execution-rate row",
+		"预算执行率得分": "printed score of the execution-rate row", "总分": "printed total", "评价等级": "printed grade",
+		"一级指标": "level-1 indicator", "二级指标": "level-2 indicator", "三级指标": "level-3 indicator",
+		"指标性质": "comparator (empty, 定性, ≥ ≤ ＝ …)", "指标值": "target value", "度量单位": "unit of the target",
+		"分值": "weight", "实际完成值": "actual", "得分": "printed score", "偏差原因分析及改进措施": "deviation note",
+		"评价要点": "checklist point", "要点分值": "points of the checklist point", "扣分": "deduction",
+		"扣分理由": "reason for the deduction", "选项": "survey answer option", "人数": "respondents",
+		"系数": "coefficient (empty: the scheme''s)", "年度总体目标": "the year''s overall goal (预期目标)",
+		"实际完成情况": "what was done towards the overall goal", "指标编码": "indicator code (instead of 三级指标)",
+		"年度指标值": "the year''s target as printed", "截至月份": "month N of the report (1-N月)",
+		"全年预计完成值": "the full-year forecast", "偏差原因": "cause of the deviation (or the ticked column''s word)",
+		"完成可能性": "likelihood of meeting the year''s target (or the ticked column''s word)",
+		"原因说明": "explanation of the deviation", "监控日期": "report date (empty: the last day of month N)",
+		"资金来源": "fund source (年度资金总额, 财政拨款, 中央, 省级, 市级, 县区级, 上年结转, 其他 …)",
+		"到位数": "money arrived", "执行数": "money spent to month N", "执行率": "printed execution rate (checked)"}';
+BEGIN
+	FOR c IN SELECT r.oid::regclass AS rel, a.attname FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+			  WHERE r.oid IN ('perfeval.form_monitor'::regclass, 'perfeval.form_monitor_money'::regclass,
+							  'perfeval_internal.staged_monitor'::regclass, 'perfeval_internal.staged_monitor_money'::regclass,
+							  'perfeval.export_monitor'::regclass, 'perfeval.export_monitor_money'::regclass)
+				AND a.attnum > 0 AND NOT a.attisdropped LOOP
+		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.rel, c.attname,
+			CASE c.attname WHEN 'line' THEN 'CSV 文件行号（表头为第1行） / Line of the CSV file, header = line 1'
+				WHEN 'batch' THEN '暂存批次（写入语句） / Staging batch (the statement that staged it)'
+				WHEN 'staged_by' THEN '暂存该行的角色 / The role that staged the row'
+				ELSE '表头“' || c.attname || '”，原文 / Form header, as written: ' || (en ->> c.attname) END);
+	END LOOP;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval_internal.analyze_staging() RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET default_statistics_target = 10
+AS $$
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		-- (a separate statement: planned only where Citus's catalog exists)
+		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+				   WHERE logicalrelid = 'perfeval_internal.staged_indicator'::regclass) THEN
+			RETURN;
+		END IF;
+	END IF;
+	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal,
+		perfeval_internal.staged_monitor, perfeval_internal.staged_monitor_money;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval_internal.grant_import(role regrole, grant_it boolean) RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT, INSERT, UPDATE, DELETE', 'perfeval.form_project, perfeval.form_indicator, perfeval.form_checklist,
+		perfeval.form_survey, perfeval.form_goal, perfeval.form_monitor, perfeval.form_monitor_money,
+		perfeval.import_error, perfeval.monitoring_finding', role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT, INSERT, UPDATE, DELETE', 'perfeval_internal.staged_project, perfeval_internal.staged_indicator,
+		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal,
+		perfeval_internal.staged_monitor, perfeval_internal.staged_monitor_money', role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'SELECT', 'perfeval.staged_lines, perfeval_internal.form_indicator_rows', role);
+	-- the import's SECURITY DEFINER helpers, PUBLIC's no more (1.15)
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT %s ON %s TO %s' ELSE 'REVOKE %s ON %s FROM %s' END,
+		'EXECUTE', 'FUNCTION perfeval_internal.taken_codes(text[]), perfeval_internal.analyze_staging(),
+		perfeval_internal.ensure_national_self()', role);
+END $$;
+-- (the new table and exports for every role granted the warehouse, the new
+-- staging views and tables and the findings' table for the loaders)
+DO $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT DISTINCT g.role_name, g.may_load FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) LOOP
+		EXECUTE format('GRANT SELECT ON perfeval.monitoring_finding, perfeval.export_monitor, perfeval.export_monitor_money TO %I',
+					   r.role_name);
+		IF r.may_load THEN
+			PERFORM perfeval_internal.grant_import(r.role_name::regrole, true);
+		END IF;
+	END LOOP;
+END $$;
+CREATE OR REPLACE FUNCTION perfeval.distribute()
+	RETURNS TABLE (table_name regclass, citus_table_type text)
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t text;
+	fk record;
+	fks text[] := '{}';
+	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
+							  'perfeval_internal.division_shipped',
+							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
+							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
+							  'perfeval_internal.staged_goal', 'perfeval_internal.staged_monitor',
+							  'perfeval_internal.staged_monitor_money',
+							  'perfeval.import_error', 'perfeval_internal.parked'];
+	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
+							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
+							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
+							'perfeval.monitoring_finding'];
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
+			MESSAGE = perfeval_internal.message('needs_citus'),
+			DETAIL = perfeval_internal.message('needs_citus.detail'),
+			HINT = perfeval_internal.message('needs_citus.hint');
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		PERFORM 1 FROM perfeval.project LIMIT 1;
+	END IF;
+	IF FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+			MESSAGE = perfeval_internal.message('not_empty'),
+			DETAIL = perfeval_internal.message('not_empty.detail'),
+			HINT = perfeval_internal.message('not_empty.hint');
+	END IF;
+	-- the national self-evaluation form's scheme, made now by its owner: on
+	-- a cluster a loader's import cannot have the owner write the reference
+	-- tables its own staging wrote in the same transaction (Citus refuses)
+	PERFORM perfeval_internal.ensure_national_self();
+	-- the state triggers are written for shards (src/shard.c)
+	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
+	-- one connection per node: the foreign keys to reference tables need it
+	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
+	-- foreign keys between tables not yet distributed are dropped and made
+	-- again once both sides are (Citus converts a local table referencing a
+	-- reference table otherwise, views and all)
+	FOR fk IN SELECT c.conrelid::regclass AS rel, c.conname, pg_get_constraintdef(c.oid) AS def
+				FROM pg_constraint c
+			   WHERE c.contype = 'f'
+				 AND c.connamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				 AND NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = c.conrelid)
+			   ORDER BY c.conrelid::regclass::text, c.conname LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.rel, fk.conname);
+		-- (the workers' copies of the tables, made by CREATE EXTENSION, keep
+		-- theirs until the distributed table's DROP reaches them)
+		fks := fks || format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', fk.rel, fk.conname)
+				   || format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.conname, fk.def);
+	END LOOP;
+	FOREACH t IN ARRAY reference LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_reference_table(t::regclass);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY growing LOOP
+		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
+			PERFORM create_distributed_table(t::regclass, 'project_id',
+				colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+		END IF;
+	END LOOP;
+	FOREACH t IN ARRAY fks LOOP
+		EXECUTE t;
+	END LOOP;
+	PERFORM perfeval_internal.dated_forms_for_citus();
+	-- the roles granted before: their schema privileges on the workers
+	FOR t IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
+			  WHERE EXISTS (SELECT FROM pg_roles r WHERE r.rolname = g.role_name) LOOP
+		PERFORM perfeval_internal.schema_privilege(t::regrole, true);
+	END LOOP;
+	RETURN QUERY
+	SELECT c.oid::regclass,
+		   CASE WHEN d.partmethod = 'h' THEN 'distributed'
+				WHEN d.partmethod = 'n' AND d.repmodel = 't' THEN 'reference'
+				WHEN d.partmethod IS NOT NULL THEN 'citus local'
+				ELSE 'local' END
+	  FROM pg_class c
+	  LEFT JOIN pg_dist_partition d ON d.logicalrelid = c.oid
+	 WHERE c.relkind IN ('r', 'p')
+	   AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+	 ORDER BY c.oid::regclass::text;
+END
+$$;
+
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)
 SELECT perfeval_internal.seal_views();

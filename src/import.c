@@ -30,11 +30,13 @@
 
 /* the staging tables, in the order of the form's parts */
 static const char *const staging[] = {
-	"staged_project", "staged_indicator", "staged_checklist", "staged_survey", "staged_goal"
+	"staged_project", "staged_indicator", "staged_checklist", "staged_survey", "staged_goal",
+	"staged_monitor", "staged_monitor_money"
 };
 /* the import's temporary tables */
 static const char *const temps[] = {
-	"pe_import_forms", "pe_projects", "pe_irows", "pe_forms", "pe_points", "pe_answers", "pe_taken"
+	"pe_import_forms", "pe_projects", "pe_irows", "pe_forms", "pe_points", "pe_answers", "pe_taken",
+	"pe_mon_forms", "pe_mon", "pe_money", "pe_mon_ok", "pe_mon_findings"
 };
 
 /* One table a chunk of forms writes: its columns and the query ($1, $2: the forms' range). */
@@ -140,7 +142,9 @@ static const char *const Q_IMPORT_FORMS =
 	"	UNION ALL SELECT s.\"项目编码\", s.line + 1000000000::bigint FROM perfeval_internal.staged_indicator s\n"
 	"	UNION ALL SELECT s.\"项目编码\", s.line + 2000000000::bigint FROM perfeval_internal.staged_checklist s\n"
 	"	UNION ALL SELECT s.\"项目编码\", s.line + 3000000000::bigint FROM perfeval_internal.staged_survey s\n"
-	"	UNION ALL SELECT s.\"项目编码\", s.line + 4000000000::bigint FROM perfeval_internal.staged_goal s) x\n"
+	"	UNION ALL SELECT s.\"项目编码\", s.line + 4000000000::bigint FROM perfeval_internal.staged_goal s\n"
+	"	UNION ALL SELECT s.\"项目编码\", s.line + 5000000000::bigint FROM perfeval_internal.staged_monitor s\n"
+	"	UNION ALL SELECT s.\"项目编码\", s.line + 6000000000::bigint FROM perfeval_internal.staged_monitor_money s) x\n"
 	" GROUP BY x.code";
 
 static const char *const Q_IROWS =
@@ -212,7 +216,7 @@ static const char *const Q_TAKEN =
 static const char *const Q_RESULT =
 	"SELECT f.code,\n"
 	"	   CASE WHEN coalesce(e.n, 0) > 0 THEN 'rejected' ELSE 'imported' END,\n"
-	"	   CASE WHEN coalesce(e.n, 0) > 0 THEN coalesce(si.n, 0) ELSE coalesce(wi.n, 0) END,\n"
+	"	   CASE WHEN coalesce(e.n, 0) > 0 THEN coalesce(si.n, mi.n, 0) ELSE coalesce(wi.n, mi.n, 0) END,\n"
 	"	   coalesce(e.n, 0)\n"
 	"  FROM pe_import_forms f\n"
 	"  -- (keyed so that a form without 项目编码 finds its own problems)\n"
@@ -224,6 +228,9 @@ static const char *const Q_RESULT =
 	"  -- read back, which a loader on a cluster may not after the owner wrote)\n"
 	"  LEFT JOIN (SELECT w.project_code AS k, (w.offs + (SELECT count(*) FROM pe_irows r\n"
 	"					 WHERE r.project_code = w.project_code))::int AS n FROM pe_forms w) wi ON wi.k = f.code\n"
+	"  -- (a monitoring form: its indicator rows; 1.16)\n"
+	"  LEFT JOIN (SELECT m.project_code AS k, count(*)::int AS n FROM pe_mon m GROUP BY 1) mi\n"
+	"	ON mi.k = f.code AND wi.k IS NULL AND si.k IS NULL\n"
 	" ORDER BY f.line, f.code";
 
 static const WriteStep write_steps[] = {
@@ -274,6 +281,276 @@ static const WriteStep write_steps[] = {
 		"SELECT v.project_code, v.code, v.option_no, v.option_label, v.respondents, v.coefficient\n"
 		"  FROM pe_forms s JOIN pe_answers v ON v.project_code = s.project_code\n"
 		" WHERE s.ord BETWEEN $1 AND $2 ORDER BY v.project_code, v.code, v.option_no"},
+};
+
+/*
+ * The monitoring forms (绩效监控表, 1.16): a code of form_monitor or
+ * form_monitor_money rows is a monitoring form of a project already in the
+ * warehouse.  Its forms, with whether the project exists (taken_codes(): a
+ * loader may not see it) and is visible, and its year, department and
+ * division.
+ */
+static const char *const Q_MON_FORMS =
+	"CREATE TEMP TABLE pe_mon_forms AS\n"
+	"SELECT f.code, f.line, f.relation, f.stagers, t.code IS NOT NULL AS taken, p.project_id IS NOT NULL AS known,\n"
+	"	   p.year, p.department, p.division_code\n"
+	"  FROM (SELECT x.code, min(x.line) AS line, (array_agg(x.relation ORDER BY x.line, x.relation))[1] AS relation,\n"
+	"			   array_agg(DISTINCT x.stager) AS stagers\n"
+	"		  FROM (SELECT m.\"项目编码\" AS code, m.line, 'form_monitor'::text AS relation, m.staged_by AS stager\n"
+	"				  FROM perfeval_internal.staged_monitor m\n"
+	"				UNION ALL\n"
+	"				SELECT m.\"项目编码\", m.line, 'form_monitor_money', m.staged_by FROM perfeval_internal.staged_monitor_money m) x\n"
+	"		 GROUP BY x.code) f\n"
+	"  LEFT JOIN perfeval_internal.taken_codes(ARRAY(SELECT DISTINCT m.\"项目编码\" FROM perfeval_internal.staged_monitor m\n"
+	"		UNION SELECT m.\"项目编码\" FROM perfeval_internal.staged_monitor_money m)) t(code) ON t.code = f.code\n"
+	"  LEFT JOIN perfeval.project p ON p.project_id = f.code";
+
+/*
+ * Each indicator row: the indicator it names (by 指标编码, else by 三级指标,
+ * narrowed by 一级指标 and 二级指标 where the name is several indicators'),
+ * its report date, cause, likelihood, actual and forecast read by the core
+ * (the actual as the self-evaluation form's: form_actual(), form_parse());
+ * its problems' arrays only where it has one.
+ */
+static const char *const Q_MON =
+	"CREATE TEMP TABLE pe_mon AS\n"
+	"SELECT m.line, m.\"项目编码\" AS project_code, f.known, nullif(btrim(m.\"三级指标\"), '') AS name,\n"
+	"	   nullif(btrim(m.\"指标编码\"), '') AS icode, x.code, coalesce(x.matches, 0) AS matches,\n"
+	"	   d.word::date AS reported_on, c.word AS cause, l.word AS likelihood, a.msr AS measure, fc.msr AS forecast,\n"
+	"	   nullif(btrim(m.\"原因说明\"), '') AS note, m.\"年度指标值\" AS target_raw, tg.tgt::text AS printed_target,\n"
+	"	   it.target::text AS target,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[CASE WHEN nullif(btrim(m.\"监控日期\"), '') IS NULL THEN '截至月份' ELSE '监控日期' END,\n"
+	"			 '偏差原因', '完成可能性', '实际完成值', '全年预计完成值'] END AS pcols,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[coalesce(m.\"监控日期\", m.\"截至月份\"), m.\"偏差原因\", m.\"完成可能性\", m.\"实际完成值\", m.\"全年预计完成值\"] END AS pvals,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[d.sqlstate, c.sqlstate, l.sqlstate, a.sqlstate, fc.sqlstate] END AS pstates,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[d.message, c.message, l.message, a.message, fc.message] END AS pmsgs,\n"
+	"	   CASE WHEN pb.bad THEN ARRAY[d.hint, c.hint, l.hint, a.hint, fc.hint] END AS phints\n"
+	"  FROM perfeval_internal.staged_monitor m\n"
+	"  JOIN pe_mon_forms f ON f.code = m.\"项目编码\"\n"
+	"  LEFT JOIN LATERAL (\n"
+	"	SELECT CASE WHEN count(*) = 1 THEN min(i.code) WHEN count(*) FILTER (WHERE i.lv) = 1 THEN min(i.code) FILTER (WHERE i.lv) END AS code,\n"
+	"		   CASE WHEN count(*) <= 1 THEN count(*) ELSE count(*) FILTER (WHERE i.lv) END AS matches\n"
+	"	  FROM (SELECT i.code, (nullif(btrim(m.\"一级指标\"), '') IS NULL OR i.level1 = btrim(m.\"一级指标\"))\n"
+	"				   AND (nullif(btrim(m.\"二级指标\"), '') IS NULL OR i.level2 = btrim(m.\"二级指标\")) AS lv\n"
+	"			  FROM perfeval.indicator i\n"
+	"			 WHERE i.project_id = m.\"项目编码\" AND f.known\n"
+	"			   AND CASE WHEN nullif(btrim(m.\"指标编码\"), '') IS NOT NULL THEN i.code = btrim(m.\"指标编码\")\n"
+	"						ELSE i.name = btrim(m.\"三级指标\") END) i) x ON true\n"
+	"  LEFT JOIN perfeval.indicator it ON it.project_id = m.\"项目编码\" AND it.code = x.code\n"
+	" CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"年度指标值\", 'target') tg\n"
+	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('date', m.\"监控日期\", f.year, m.\"截至月份\") d\n"
+	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('cause', m.\"偏差原因\") c\n"
+	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('likelihood', m.\"完成可能性\") l\n"
+	" CROSS JOIN LATERAL perfeval_internal.form_parse(perfeval_internal.form_actual(m.\"实际完成值\", NULL, m.\"年度指标值\",\n"
+	"		f.year::text), 'measure') a\n"
+	" CROSS JOIN LATERAL perfeval_internal.form_parse(perfeval_internal.form_actual(m.\"全年预计完成值\", NULL, m.\"年度指标值\",\n"
+	"		f.year::text), 'measure') fc\n"
+	" CROSS JOIN LATERAL (SELECT num_nonnulls(d.sqlstate, c.sqlstate, l.sqlstate, a.sqlstate, fc.sqlstate) > 0 AS bad) pb";
+
+/*
+ * Each money row: its fund source (part: a level of 财政拨款 0, 财政拨款 1,
+ * the total 2, a level outside 财政拨款 3), report date, unit (the form's
+ * where a row leaves it blank) and amounts; the level it is stored at (a
+ * level's line at its level; 财政拨款 or the total only where the form gives
+ * no lines under it, at the division's level, as the self-evaluation form's
+ * money); what the rate it prints is.
+ */
+static const char *const Q_MONEY =
+	"CREATE TEMP TABLE pe_money AS\n"
+	"WITH r AS (\n"
+	"	SELECT m.line, m.\"项目编码\" AS project_code, f.known, f.department, fu.word AS fund_level, fu.part,\n"
+	"		   d.word::date AS reported_on, dl.word AS division_level,\n"
+	"		   coalesce(nullif(btrim(m.\"金额单位\"), ''),\n"
+	"					first_value(nullif(btrim(m.\"金额单位\"), '')) OVER (PARTITION BY m.\"项目编码\"\n"
+	"						ORDER BY nullif(btrim(m.\"金额单位\"), '') IS NULL, m.line\n"
+	"						ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), '万元') AS unit,\n"
+	"		   b.num AS budget, ar.num AS arrived, sp.num AS spent, rt.word::numeric AS rate, rt.part AS rate_decimals,\n"
+	"		   m.\"资金来源\" AS source,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY['资金来源', CASE WHEN nullif(btrim(m.\"监控日期\"), '') IS NULL THEN '截至月份' ELSE '监控日期' END,\n"
+	"				 '全年预算数', '到位数', '执行数', '执行率', '全年预算数', '执行数'] END AS pcols,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[m.\"资金来源\", coalesce(m.\"监控日期\", m.\"截至月份\"), m.\"全年预算数\", m.\"到位数\", m.\"执行数\", m.\"执行率\",\n"
+	"				 NULL, NULL] END AS pvals,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[fu.sqlstate, d.sqlstate, b.sqlstate, ar.sqlstate, sp.sqlstate, rt.sqlstate,\n"
+	"				 CASE WHEN b.sqlstate IS NULL AND b.num IS NULL THEN '23502' END,\n"
+	"				 CASE WHEN sp.sqlstate IS NULL AND sp.num IS NULL THEN '23502' END] END AS pstates,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[fu.message, d.message, b.message, ar.message, sp.message, rt.message,\n"
+	"				 format('money row \"%s\" without its 全年预算数', m.\"资金来源\"),\n"
+	"				 format('money row \"%s\" without its 1-N月执行数', m.\"资金来源\")] END AS pmsgs,\n"
+	"		   CASE WHEN pb.bad THEN ARRAY[fu.hint, d.hint, b.hint, ar.hint, sp.hint, rt.hint,\n"
+	"				 'Give the full-year budget of the fund source (0 where it has none).',\n"
+	"				 'Give the money spent to the month (0 where none was).'] END AS phints\n"
+	"	  FROM perfeval_internal.staged_monitor_money m\n"
+	"	  JOIN pe_mon_forms f ON f.code = m.\"项目编码\"\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.monitor_cell('fund', m.\"资金来源\") fu\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.monitor_cell('date', m.\"监控日期\", f.year, m.\"截至月份\") d\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.monitor_cell('level', f.division_code) dl\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"全年预算数\", 'number') b\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"到位数\", 'number') ar\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"执行数\", 'number') sp\n"
+	"	 CROSS JOIN LATERAL perfeval_internal.monitor_cell('rate', nullif(btrim(m.\"执行率\"), '')) rt\n"
+	"	 CROSS JOIN LATERAL (SELECT num_nonnulls(fu.sqlstate, d.sqlstate, b.sqlstate, ar.sqlstate, sp.sqlstate, rt.sqlstate) > 0 OR b.num IS NULL OR sp.num IS NULL AS bad) pb)\n"
+	"SELECT r.*,\n"
+	"	   CASE r.part WHEN 0 THEN r.fund_level WHEN 3 THEN r.fund_level\n"
+	"		   WHEN 1 THEN CASE WHEN NOT bool_or(r.part = 0) OVER w THEN r.division_level END\n"
+	"		   ELSE CASE WHEN NOT bool_or(r.part <> 2) OVER w THEN r.division_level END\n"
+	"	   END AS stored_level\n"
+	"  FROM r\n"
+	"WINDOW w AS (PARTITION BY r.project_code, r.reported_on)";
+
+/*
+ * What the forms printed that their facts do not give, findings not
+ * refusals (perfeval.monitoring_finding, read through perfeval.findings): a
+ * 年度指标值 not the indicator's target; a total (财政拨款: its 其中 lines;
+ * the total: the lines stored) not the sum of its parts; a printed 执行率
+ * not 执行数 ÷ 全年预算数 to its printed decimals.
+ */
+static const char *const Q_MON_FINDINGS =
+	"CREATE TEMP TABLE pe_mon_findings AS\n"
+	"SELECT m.project_code, m.reported_on, m.code, 'target_differs'::text AS kind,\n"
+	"	   format('%s 指标“%s”：监控表年度指标值为“%s”，指标目标为“%s”', m.reported_on, coalesce(m.name, m.icode),\n"
+	"			  btrim(m.target_raw), m.target) AS detail\n"
+	"  FROM pe_mon m\n"
+	" WHERE m.code IS NOT NULL AND m.reported_on IS NOT NULL AND nullif(btrim(m.target_raw), '') IS NOT NULL\n"
+	"   AND m.printed_target IS DISTINCT FROM m.target\n"
+	"UNION ALL\n"
+	"SELECT t.project_code, t.reported_on, NULL, 'money_total',\n"
+	"	   format('%s %s：%s为%s%s，其组成合计%s%s', t.reported_on, btrim(t.source), c.label, trim_scale(c.printed), t.unit,\n"
+	"			  trim_scale(c.total), t.unit)\n"
+	"  FROM pe_money t\n"
+	" CROSS JOIN LATERAL (SELECT count(*) AS n, sum(o.budget) AS budget, sum(o.arrived) AS arrived, sum(o.spent) AS spent\n"
+	"					  FROM pe_money o WHERE o.project_code = t.project_code AND o.reported_on = t.reported_on\n"
+	"					   AND CASE WHEN t.part = 1 THEN o.part = 0 ELSE o.stored_level IS NOT NULL END) s\n"
+	" CROSS JOIN LATERAL (VALUES (1, '全年预算数', t.budget, s.budget), (2, '到位数', t.arrived, s.arrived),\n"
+	"							(3, '执行数', t.spent, s.spent)) c(k, label, printed, total)\n"
+	" WHERE t.part IN (1, 2) AND t.stored_level IS NULL AND s.n > 0 AND c.printed <> c.total\n"
+	"UNION ALL\n"
+	"SELECT r.project_code, r.reported_on, NULL, 'printed_rate',\n"
+	"	   format('%s %s：执行率印为%s%%，执行数÷全年预算数=%s÷%s=%s%%', r.reported_on, btrim(r.source), r.rate,\n"
+	"			  trim_scale(r.spent), trim_scale(r.budget), round(r.spent / r.budget * 100, r.rate_decimals))\n"
+	"  FROM pe_money r\n"
+	" WHERE r.rate IS NOT NULL AND r.budget > 0 AND r.spent IS NOT NULL\n"
+	"   AND round(r.spent / r.budget * 100, r.rate_decimals) <> r.rate";
+
+/*
+ * The monitoring forms' problems: a project the warehouse does not have
+ * (23503), or outside the loading scope of a role that staged it (42501);
+ * an indicator row naming no indicator of the project (23503) or several
+ * (22023), a cell the core cannot read, an actual missing where a forecast,
+ * cause or likelihood is given (perfeval.actual holds a fact), a row given
+ * twice; a money row's fund source, date, amounts, a level given twice.
+ */
+static const char *const Q_MON_PROBLEMS =
+	"INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)\n"
+	"SELECT f.code, f.relation, f.line, '项目编码', f.code, '23503',\n"
+	"	   format('monitoring form of project \"%s\", which the warehouse does not have', f.code),\n"
+	"	   'A monitoring form (绩效监控表) reports on a project already loaded with its indicators (its self-evaluation form or its targets): load the project first, or correct 项目编码.'\n"
+	"  FROM pe_mon_forms f WHERE NOT f.taken\n"
+	"UNION ALL\n"
+	"SELECT f.code, f.relation, f.line, NULL, NULL, '42501',\n"
+	"	   format('role \"%s\" may not load project \"%s\"', CURRENT_USER, f.code),\n"
+	"	   'A monitoring form is imported with the rights of the role that staged it: its loading grants must cover the project''s 主管部门 and 行政区划代码.  The warehouse''s owner grants loading with perfeval.grant_access(role, department, division_prefix, may_load => true).'\n"
+	"  FROM pe_mon_forms f\n"
+	" WHERE f.taken AND (NOT f.known OR NOT perfeval_internal.may_load(f.code))\n"
+	"UNION ALL\n"
+	"SELECT m.project_code, 'form_monitor', m.line, CASE WHEN m.icode IS NULL THEN '三级指标' ELSE '指标编码' END,\n"
+	"	   coalesce(m.icode, m.name),\n"
+	"	   CASE WHEN m.icode IS NULL AND m.name IS NULL THEN '23502' WHEN m.matches = 0 THEN '23503' ELSE '22023' END,\n"
+	"	   CASE WHEN m.icode IS NULL AND m.name IS NULL THEN 'a monitoring row without 三级指标 or 指标编码'\n"
+	"			WHEN m.matches = 0 THEN format('indicator \"%s\" is not one of project \"%s\"', coalesce(m.icode, m.name), m.project_code)\n"
+	"			ELSE format('indicator \"%s\" names %s indicators of project \"%s\"', m.name, m.matches, m.project_code) END,\n"
+	"	   CASE WHEN m.matches = 0 AND (m.icode IS NOT NULL OR m.name IS NOT NULL)\n"
+	"			THEN 'Name the level-3 indicator as the project has it (perfeval.indicator''s name), or give its 指标编码.'\n"
+	"			ELSE 'Give 三级指标 with its 一级指标 and 二级指标, or the indicator''s 指标编码.' END\n"
+	"  FROM pe_mon m WHERE m.known AND m.code IS NULL\n"
+	"UNION ALL\n"
+	"SELECT m.project_code, 'form_monitor', m.line, pr.col, pr.val, pr.st, pr.msg, pr.hint\n"
+	"  FROM pe_mon m CROSS JOIN LATERAL unnest(m.pcols, m.pvals, m.pstates, m.pmsgs, m.phints) AS pr(col, val, st, msg, hint)\n"
+	" WHERE m.known AND pr.st IS NOT NULL\n"
+	"UNION ALL\n"
+	"SELECT m.project_code, 'form_monitor', m.line, '实际完成值', NULL, '23502',\n"
+	"	   format('indicator \"%s\": a 全年预计完成值, 偏差原因 or 完成可能性 without the actual to the month', coalesce(m.icode, m.name)),\n"
+	"	   'Give 1-N月实际完成值 (or the deviation''s explanation in 原因说明), or leave the row''s cells blank until it is measured.'\n"
+	"  FROM pe_mon m\n"
+	" WHERE m.known AND m.code IS NOT NULL AND m.measure IS NULL AND m.note IS NULL\n"
+	"   AND num_nonnulls(m.forecast, m.cause, m.likelihood) > 0 AND m.pstates[4] IS NULL\n"
+	"UNION ALL\n"
+	"SELECT m.project_code, 'form_monitor', m.line, '三级指标', coalesce(m.icode, m.name), '23505',\n"
+	"	   format('indicator \"%s\" is given twice at %s', coalesce(m.icode, m.name), m.reported_on),\n"
+	"	   'One row per indicator and date: remove the other row.'\n"
+	"  FROM (SELECT m.*, row_number() OVER (PARTITION BY m.project_code, m.code, m.reported_on ORDER BY m.line) AS nth\n"
+	"		  FROM pe_mon m WHERE m.known AND m.code IS NOT NULL AND m.reported_on IS NOT NULL) m\n"
+	" WHERE m.nth > 1\n"
+	"UNION ALL\n"
+	"SELECT r.project_code, 'form_monitor_money', r.line, pr.col, pr.val, pr.st, pr.msg, pr.hint\n"
+	"  FROM pe_money r CROSS JOIN LATERAL unnest(r.pcols, r.pvals, r.pstates, r.pmsgs, r.phints) AS pr(col, val, st, msg, hint)\n"
+	" WHERE r.known AND pr.st IS NOT NULL\n"
+	"UNION ALL\n"
+	"SELECT r.project_code, 'form_monitor_money', r.line, '资金来源', r.source, '23505',\n"
+	"	   format('fund level %s is given twice at %s', r.stored_level, r.reported_on),\n"
+	"	   'One row per fund source and date: remove the other row, or add them up.'\n"
+	"  FROM (SELECT r.*, row_number() OVER (PARTITION BY r.project_code, r.stored_level, r.reported_on ORDER BY r.line) AS nth\n"
+	"		  FROM pe_money r WHERE r.known AND r.stored_level IS NOT NULL AND r.reported_on IS NOT NULL) r\n"
+	" WHERE r.nth > 1";
+
+/*
+ * A monitoring form staged by another role than the caller (the owner's
+ * nightly run) is imported only inside that role's loading scope, as a
+ * self-evaluation form (Q_OTHERS).
+ */
+static const char *const Q_MON_OTHERS =
+	"INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)\n"
+	"SELECT f.code, f.relation, f.line, NULL, NULL, '42501',\n"
+	"	   format('role \"%s\" may not load project \"%s\"', s.stager, f.code),\n"
+	"	   format('The form was staged by role \"%s\" and is imported with its rights: its loading grants must cover the project''s 主管部门 and 行政区划代码.  The warehouse''s owner grants loading with perfeval.grant_access(role, department, division_prefix, may_load => true).', s.stager)\n"
+	"  FROM pe_mon_forms f\n"
+	" CROSS JOIN LATERAL (SELECT x.stager FROM unnest(f.stagers) x(stager)\n"
+	"					  WHERE x.stager <> CURRENT_USER\n"
+	"						AND NOT perfeval_internal.stager_may_load(x.stager, f.code, f.department, f.division_code)\n"
+	"					  ORDER BY 1 LIMIT 1) s\n"
+	" WHERE f.known\n"
+	"   AND NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code AND e.sqlstate = '42501')";
+
+/* The problem-free monitoring forms, numbered as they are written. */
+static const char *const Q_MON_OK =
+	"CREATE TEMP TABLE pe_mon_ok AS\n"
+	"SELECT row_number() OVER (ORDER BY f.line, f.code) AS ord, f.code, f.line, f.relation\n"
+	"  FROM pe_mon_forms f\n"
+	" WHERE NOT EXISTS (SELECT FROM perfeval.import_error e WHERE e.project_code = f.code)";
+
+/*
+ * A monitoring form's facts replace those of the same key: its indicators'
+ * actuals at its dates, and its money at its dates (every fund level of
+ * the project at that date: the form gives the money whole).
+ */
+static const char *const mon_deletes[] = {
+	"DELETE FROM perfeval.actual a USING pe_mon m\n"
+	" WHERE a.project_id = ANY ($1) AND m.project_code = a.project_id AND m.code = a.code\n"
+	"   AND m.reported_on = a.reported_on",
+	"DELETE FROM perfeval.execution e\n"
+	" WHERE e.project_id = ANY ($1)\n"
+	"   AND EXISTS (SELECT FROM pe_money r WHERE r.project_code = e.project_id AND r.reported_on = e.reported_on)",
+	"DELETE FROM perfeval.monitoring_finding f\n"
+	" WHERE f.project_id = ANY ($1)\n"
+	"   AND CASE WHEN f.code IS NULL\n"
+	"			THEN EXISTS (SELECT FROM pe_money r WHERE r.project_code = f.project_id AND r.reported_on = f.reported_on)\n"
+	"			ELSE EXISTS (SELECT FROM pe_mon m WHERE m.project_code = f.project_id AND m.code = f.code\n"
+	"							AND m.reported_on = f.reported_on) END",
+};
+static const WriteStep mon_steps[] = {
+	{"perfeval.actual", "project_id, code, reported_on, measure, deviation_note, cause, likelihood, forecast",
+		"SELECT m.project_code, m.code, m.reported_on, m.measure, m.note, m.cause, m.likelihood, m.forecast\n"
+		"  FROM pe_mon m JOIN pe_mon_ok k ON k.code = m.project_code\n"
+		" WHERE k.ord BETWEEN $1 AND $2 AND num_nonnulls(m.measure, m.note) > 0\n"
+		" ORDER BY m.project_code, m.code"},
+	{"perfeval.execution", "project_id, department, fund_level, reported_on, unit, budget, arrived, spent",
+		"SELECT r.project_code, r.department, r.stored_level, r.reported_on, r.unit, r.budget, r.arrived, r.spent\n"
+		"  FROM pe_money r JOIN pe_mon_ok k ON k.code = r.project_code\n"
+		" WHERE k.ord BETWEEN $1 AND $2 AND r.stored_level IS NOT NULL\n"
+		" ORDER BY r.project_code, r.stored_level"},
+	{"perfeval.monitoring_finding", "project_id, reported_on, code, kind, detail",
+		"SELECT f.project_code, f.reported_on, f.code, f.kind, f.detail\n"
+		"  FROM pe_mon_findings f JOIN pe_mon_ok k ON k.code = f.project_code\n"
+		" WHERE k.ord BETWEEN $1 AND $2 ORDER BY f.project_code, f.reported_on, f.code, f.kind"},
 };
 
 /* Run sql (no parameters, or n of them); ERROR if SPI says it failed. */
@@ -395,12 +672,37 @@ write_forms(int64 lo, int64 hi)
 }
 
 /*
- * write_forms() in a subtransaction: true if it went in; else, for an error
- * only the tables check (class 22 or 23, 42501), false with the error in
- * *edata (any other error is raised again).
+ * Write the problem-free monitoring forms numbered lo to hi (pe_mon_ok):
+ * the facts of the same keys deleted, the new ones written as the forms'
+ * are (write_rows()), the kept state of their projects kept once.
+ */
+static void
+write_monitoring(int64 lo, int64 hi)
+{
+	Oid			types[2] = {INT8OID, INT8OID};
+	Datum		range[2] = {Int64GetDatum(lo), Int64GetDatum(hi)};
+
+	Oid			arrtype[1] = {TEXTARRAYOID};
+	Datum		codes[1];
+
+	/* (the chunk's codes as an array: the facts' deletes go by their index) */
+	codes[0] = value_of("SELECT ARRAY(SELECT k.code FROM pe_mon_ok k WHERE k.ord BETWEEN $1 AND $2)",
+						2, types, range, NULL);
+	run("SELECT perfeval_internal.keep_later()", 0, NULL, NULL);
+	for (size_t i = 0; i < lengthof(mon_deletes); i++)
+		run(mon_deletes[i], 1, arrtype, codes);
+	for (size_t i = 0; i < lengthof(mon_steps); i++)
+		write_rows(&mon_steps[i], lo, hi);
+	run("SELECT perfeval_internal.keep_now()", 0, NULL, NULL);
+}
+
+/*
+ * write (write_forms() or write_monitoring()) in a subtransaction: true if
+ * it went in; else, for an error only the tables check (class 22 or 23,
+ * 42501), false with the error in *edata (any other error is raised again).
  */
 static bool
-write_forms_sub(int64 lo, int64 hi, ErrorData **edata)
+write_sub(void (*write) (int64, int64), int64 lo, int64 hi, ErrorData **edata)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
@@ -410,7 +712,7 @@ write_forms_sub(int64 lo, int64 hi, ErrorData **edata)
 	MemoryContextSwitchTo(oldcontext);
 	PG_TRY();
 	{
-		write_forms(lo, hi);
+		write(lo, hi);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
@@ -434,6 +736,76 @@ write_forms_sub(int64 lo, int64 hi, ErrorData **edata)
 	}
 	PG_END_TRY();
 	return ok;
+}
+
+/* A form's error (select: its import_error row, $1 its number) recorded. */
+static void
+record_error(const char *select, int64 ord, ErrorData *e)
+{
+	Oid			types[4] = {INT8OID, TEXTOID, TEXTOID, TEXTOID};
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+
+	args[0] = Int64GetDatum(ord);
+	args[1] = CStringGetTextDatum(unpack_sql_state(e->sqlerrcode));
+	args[2] = CStringGetTextDatum(e->message ? e->message : "");
+	if (e->hint == NULL || e->hint[0] == '\0')
+		nulls[3] = 'n';
+	else
+		args[3] = CStringGetTextDatum(e->hint);
+	if (SPI_execute_with_args(psprintf("INSERT INTO perfeval.import_error (project_code, relation, line,"
+									   " column_name, value, sqlstate, message, hint)%s", select),
+							  4, types, args, nulls, false, 0) < 0)
+		elog(ERROR, "perfeval: import_forms: could not record a form's error");
+}
+
+/*
+ * The monitoring forms (1.16): read, checked (their problems into
+ * import_error), and the problem-free ones written, in chunks of 1,000 in
+ * subtransactions, a failing chunk again form by form.  After the
+ * self-evaluation forms: a project and its monitoring may come in one run.
+ */
+static void
+import_monitoring(TimestampTz t0)
+{
+	int64		n;
+
+	run(Q_MON_FORMS, 0, NULL, NULL);
+	run(Q_MON, 0, NULL, NULL);
+	run(Q_MONEY, 0, NULL, NULL);
+	if (true_of("SELECT EXISTS (SELECT FROM pe_mon_forms)"))
+		run(Q_MON_PROBLEMS, 0, NULL, NULL);
+	if (true_of("SELECT EXISTS (SELECT FROM pe_mon_forms f WHERE f.stagers <> ARRAY[CURRENT_USER::name])"))
+		run(Q_MON_OTHERS, 0, NULL, NULL);
+	run(Q_MON_OK, 0, NULL, NULL);
+	/* (found by their form: the findings' sums, the writes by chunk) */
+	run("CREATE INDEX ON pe_money (project_code, reported_on)", 0, NULL, NULL);
+	run("CREATE INDEX ON pe_mon (project_code, code)", 0, NULL, NULL);
+	run("CREATE INDEX ON pe_mon_ok (ord)", 0, NULL, NULL);
+	run("ANALYZE pe_mon, pe_money, pe_mon_ok", 0, NULL, NULL);
+	run(Q_MON_FINDINGS, 0, NULL, NULL);
+	run("CREATE INDEX ON pe_mon_findings (project_code)", 0, NULL, NULL);
+	n = DatumGetInt64(value_of("SELECT count(*) FROM pe_mon_ok", 0, NULL, NULL, NULL));
+	for (int64 k = 1; k <= n; k += 1000)
+	{
+		int64		hi = Min(k + 999, n);
+		ErrorData  *e;
+
+		if (!write_sub(write_monitoring, k, hi, &e))
+		{
+			FreeErrorData(e);
+			for (int64 j = k; j <= hi; j++)
+			{
+				if (write_sub(write_monitoring, j, j, &e))
+					continue;
+				record_error(" SELECT f.code, f.relation, f.line, NULL, NULL, $2, $3, $4"
+							 " FROM pe_mon_ok f WHERE f.ord = $1", j, e);
+				FreeErrorData(e);
+			}
+		}
+		pe_import_progress("writing monitoring forms", hi, n, t0);
+		CHECK_FOR_INTERRUPTS();
+	}
 }
 
 /* The temporary tables of an earlier call of this session, if any, dropped. */
@@ -581,33 +953,16 @@ pe_import_forms(PG_FUNCTION_ARGS)
 		int64		hi = Min(k + 999, n);
 		ErrorData  *e;
 
-		if (!write_forms_sub(k, k + 999, &e))
+		if (!write_sub(write_forms, k, k + 999, &e))
 		{
 			FreeErrorData(e);
 			/* the chunk again form by form: the failing one rejected with its error */
 			for (int64 j = k; j <= hi; j++)
 			{
-				if (write_forms_sub(j, j, &e))
+				if (write_sub(write_forms, j, j, &e))
 					continue;
-				{
-					Oid			types[4] = {INT8OID, TEXTOID, TEXTOID, TEXTOID};
-					Datum		args[4];
-					char		nulls[4] = {' ', ' ', ' ', ' '};
-
-					args[0] = Int64GetDatum(j);
-					args[1] = CStringGetTextDatum(unpack_sql_state(e->sqlerrcode));
-					args[2] = CStringGetTextDatum(e->message ? e->message : "");
-					if (e->hint == NULL || e->hint[0] == '\0')
-						nulls[3] = 'n';
-					else
-						args[3] = CStringGetTextDatum(e->hint);
-					if (SPI_execute_with_args("INSERT INTO perfeval.import_error (project_code, relation, line,"
-											  " column_name, value, sqlstate, message, hint)"
-											  " SELECT f.project_code, 'form_project', f.line, NULL, NULL, $2, $3, $4"
-											  " FROM pe_forms f WHERE f.ord = $1",
-											  4, types, args, nulls, false, 0) < 0)
-						elog(ERROR, "perfeval: import_forms: could not record a form's error");
-				}
+				record_error(" SELECT f.project_code, 'form_project', f.line, NULL, NULL, $2, $3, $4"
+							 " FROM pe_forms f WHERE f.ord = $1", j, e);
 				FreeErrorData(e);
 			}
 		}
@@ -631,6 +986,9 @@ pe_import_forms(PG_FUNCTION_ARGS)
 		}
 		CHECK_FOR_INTERRUPTS();
 	}
+
+	/* the monitoring forms (绩效监控表, 1.16) */
+	import_monitoring(t0);
 
 	/* imported forms leave the staging relations */
 	codes[0] = value_of("SELECT ARRAY(SELECT f.code FROM pe_import_forms f"

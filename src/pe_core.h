@@ -379,6 +379,13 @@ extern const PeFormExecutionRow pe_form_execution_row;
  * pe_form_problem_*().
  */
 extern void pe_form_read_project(const PeFormField *f, PeFormProject *p);
+/*
+ * The fund level of a project's money by its division's level (GB/T 2260,
+ * six digits: 650102 a county's 县区级, 650100 a prefecture's 市级, 650000
+ * a province's 省级): the national default of the form and of a monitoring
+ * form's money given only as a total.
+ */
+extern const char *pe_form_fund_level(const char *division);
 extern const char *pe_form_problem_sqlstate(int problem);
 extern const char *pe_form_problem_message(int problem);
 extern const char *pe_form_problem_hint(int problem);

@@ -677,8 +677,13 @@ pe_form_read_project(const PeFormField *f, PeFormProject *p)
 		p->problem[PE_FP_EXEC_WEIGHT] = PE_FP_SCORE_WITHOUT_WEIGHT;
 	/* the money's fund level: the division's level (GB/T 2260: 650102 a county, 650100 a prefecture) */
 	if (p->problem[PE_FP_DIVISION] == PE_FP_OK)
-		p->fund_level = memcmp(p->division.s + 4, "00", 2) != 0 ? "县区级" :
-			memcmp(p->division.s + 2, "00", 2) != 0 ? "市级" : "省级";
+		p->fund_level = pe_form_fund_level(p->division.s);
+}
+
+const char *
+pe_form_fund_level(const char *division)
+{
+	return memcmp(division + 4, "00", 2) != 0 ? "县区级" : memcmp(division + 2, "00", 2) != 0 ? "市级" : "省级";
 }
 
 const PeFormExecutionRow pe_form_execution_row = {

@@ -114,8 +114,9 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 			ereport(ERROR,
 					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
 					 errmsg("file \"%s\" has no header line", file),
-					 errhint("The first line names the columns: 项目编码 and the others of one layout (%s, %s, %s, %s or %s).",
-							 "form_project", "form_indicator", "form_checklist", "form_survey", "form_goal")));
+					 errhint("The first line names the columns: 项目编码 and the others of one layout (%s, %s, %s, %s, %s, %s or %s).",
+							 "form_project", "form_indicator", "form_checklist", "form_survey", "form_goal",
+							 "form_monitor", "form_monitor_money")));
 			break;
 		case PE_CSV_UNTERMINATED:
 			ereport(ERROR,
@@ -162,7 +163,7 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 			ereport(ERROR,
 					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
 					 errmsg("file \"%s\": its headers do not tell which form it is", file),
-					 errhint("Besides 项目编码 and 三级指标 a file names a column of its own layout: 项目名称 (projects), 指标值 or 分值 (indicators), 评价要点 (checklists), 选项 (surveys).")));
+					 errhint("Besides 项目编码 and 三级指标 a file names a column of its own layout: 项目名称 (projects), 指标值 or 分值 (indicators), 评价要点 (checklists), 选项 (surveys), 1-8月实际完成值 (monitoring), 资金来源 (monitoring money).")));
 			break;
 		case PE_CSV_NO_CODE:
 			ereport(ERROR,
@@ -182,6 +183,26 @@ report(const PeCsvProblem *p, const char *file, const PeCsvReader *r)
 					(errcode(ERRCODE_NOT_NULL_VIOLATION),
 					 errmsg("file \"%s\", line %d, column %d: 项目编码 is empty and no row above gives it", file, p->line, p->column),
 					 errhint("The first row names its project; a blank 项目编码 below (a merged cell) is the row above's.")));
+			break;
+		case PE_CSV_MONTH_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("file \"%s\", column %d: header \"%s\" names another month than column %d",
+							file, p->column, v, p->other),
+					 errhint("A monitoring form reports at one month: its headers name the same month (1-8月实际完成值, 1-8月执行数).")));
+			break;
+		case PE_CSV_UNIT_MISMATCH:
+			ereport(ERROR,
+					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+					 errmsg("file \"%s\", column %d: header \"%s\" names another unit than column %d",
+							file, p->column, v, p->other),
+					 errhint("The amounts of a file are in one unit: name the same unit in every money header (全年预算数（万元）, 执行数（万元）), or give 金额单位.")));
+			break;
+		case PE_CSV_BAD_TICK:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("file \"%s\", line %d, column %d: \"%s\" is not a tick mark", file, p->line, p->column, v),
+					 errhint("Under a tick column (经费保障 ... 其他, 确定能, 有可能, 完全不可能) a cell is ticked (√, ✓, ✔, 是) or blank (or 否, ×).")));
 			break;
 		case PE_CSV_OK:
 			break;

@@ -54,7 +54,7 @@ fi
 # the catalog and every view, as each role (text and binary transfer)
 for r in dept all; do
 	java -cp "$JAR" test/jdbc/CatalogCheck.java "jdbc:postgresql://127.0.0.1:$PGPORT/$db" perfeval_jdbc_$r \
-		form_project,form_indicator,form_checklist,form_survey,form_goal,staged_lines \
+		form_project,form_indicator,form_checklist,form_survey,form_goal,form_monitor,form_monitor_money,staged_lines \
 		| sed "s/^catalog:/catalog (perfeval_jdbc_$r):/" || status=1
 done
 [ $status = 0 ] && echo "jdbc: a department's role and a whole-warehouse role each see exactly their projects through $(tail -1 "${TMPDIR:-/tmp}/perfeval-jdbc-driver"), plain and prepared"

@@ -388,7 +388,7 @@ SET ROLE perfeval_viewer_test;
 -- (Except the staging views: since 1.8 they read as their caller, whose
 -- own staged rows they show; a role needs the staging tables for them,
 -- which grant_access() gives loaders.)
-SELECT is(pg_temp.unreadable_views(), '{form_checklist,form_goal,form_indicator,form_project,form_survey,staged_lines}'::text[],
+SELECT is(pg_temp.unreadable_views(), '{form_checklist,form_goal,form_indicator,form_monitor,form_monitor_money,form_project,form_survey,staged_lines}'::text[],
 	'a role granted SELECT on the views alone reads every view but the staging views');
 SELECT throws_ok($$SELECT count(*) FROM perfeval.indicator$$, '42501', NULL, '…and not the tables under them');
 RESET ROLE;

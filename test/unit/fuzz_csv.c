@@ -45,11 +45,47 @@ count_lines(const char *t, size_t len)
 static void
 check_problem(const PeCsvProblem *p, int lines)
 {
-	REQUIRE(p->what > PE_CSV_OK && p->what <= PE_CSV_CODE_MISSING);
+	REQUIRE(p->what > PE_CSV_OK && p->what <= PE_CSV_UNIT_MISMATCH);
 	REQUIRE(p->line >= 1 && p->line <= lines);
 	REQUIRE(p->column >= 0 && p->column <= PE_CSV_MAX_COLUMNS);
 	REQUIRE(p->value != NULL || p->valuelen == 0);
 	nproblems++;
+}
+
+/* Every monitoring reader over every cell of a row (pe_monform.c). */
+static void
+fuzz_monitor_words(const PeCsvRow *row)
+{
+	for (int c = 0; c < row->ncols; c++)
+	{
+		const char *p = row->isnull[c] ? "" : row->cols[c].p;
+		size_t		n = row->isnull[c] ? 0 : row->cols[c].len;
+		const char *w;
+		int			y,
+					m,
+					d;
+		int			mo = pe_mon_month(p, n);
+
+		REQUIRE(mo >= -1 && mo <= 12);
+		if (pe_mon_cause(p, n, &w) == PE_MON_WORD)
+			REQUIRE(w != NULL);
+		if (pe_mon_likelihood(p, n, &w) == PE_MON_WORD)
+			REQUIRE(w != NULL);
+		if (pe_mon_fund(p, n, &w) == PE_MON_FUND_LEVEL)
+			REQUIRE(w != NULL);
+		(void) pe_mon_tick(p, n);
+		{
+			char		num[16];
+			int			dec;
+
+			if (pe_mon_rate(p, n, num, sizeof(num), &dec))
+				REQUIRE(dec >= 0 && strlen(num) > (size_t) dec);
+		}
+		if (pe_mon_date(p, n, &y, &m, &d))
+			REQUIRE(m >= 1 && m <= 12 && d >= 1 && d <= pe_mon_month_end(y, m));
+		if (pe_mon_reported_on(2024, p, n, p, n, &y, &m, &d) == PE_MON_DATE_OK)
+			REQUIRE(m >= 1 && m <= 12 && d >= 1 && d <= 31);
+	}
 }
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -108,11 +144,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			{
 				if (row.isnull[c])
 					continue;
+				/* (in the text, or the reader's month and ticked words) */
 				REQUIRE(row.cols[c].len == 0 ||
-						(row.cols[c].p >= out && row.cols[c].p + row.cols[c].len <= out + (size - skip)));
+						(row.cols[c].p >= out && row.cols[c].p + row.cols[c].len <= out + (size - skip)) ||
+						(r->unit != NULL && row.cols[c].p == r->unit) ||
+						(row.cols[c].p >= r->month_text &&
+						 row.cols[c].p + row.cols[c].len < r->month_text + sizeof(r->month_text)) ||
+						(row.cols[c].p >= &r->ticked[0][0] &&
+						 row.cols[c].p + row.cols[c].len < &r->ticked[1][0] + sizeof(r->ticked[1])));
 				/* a cell is valid UTF-8 when the file is: no character cut */
 				REQUIRE(pe_csv_utf8_valid_prefix(row.cols[c].p, row.cols[c].len) == row.cols[c].len);
 			}
+			/* the monitoring words never crash on what a row holds */
+			if (r->layout == PE_CSV_MONITOR || r->layout == PE_CSV_MONEY)
+				fuzz_monitor_words(&row);
 			nrows++;
 		}
 		if (rc < 0)
@@ -136,6 +181,14 @@ static const char *const seeds[] = {
 	"\xCF\xEE\xC4\xBF\xB1\xE0\xC2\xEB,\xC8\xFD\xBC\xB6\xD6\xB8\xB1\xEA\r\nA,\x81\x30\x81\x30\r\n",
 	"项目编码,,三级指标,评价要点,要点分值\nA,,q,\"x\ny\nz\",1\n",
 	"项目编码,三级指标,备注\n",
+	/* 绩效监控表 (1.16): months in the headers, tick columns, the money */
+	"项目编码,三级指标,1-8月实际完成值,经费保障,制度保障,其他,确定能,有可能,完全不可能,原因说明,,\r\n"
+	"M,甲,60,√,,,,✓,,缓,,\r\n,乙,70,,是,✔,是,,,,,\r\n",
+	"项目编码,资金来源,全年预算数,到位数,1—8月执行数,执行率\nM,年度资金总额,100,90,40,40%\n,其中：中央,60,60,30,50%\n",
+	"项目编码,资金来源,全年预算数（万元）,到位数(万元),1-8月执行数（万元）,金额单位\nM,县级,10,9,4,\n,省级,1,1,1,元\n",
+	"项目编码,三级指标,截至月份,1至12月实际完成值,全年预计完成值,偏差原因,完成可能性,监控日期\nM,甲,,1,2,经费,能,2024年8月31日\n",
+	"项目编码,三级指标,1-8月实际完成值,偏差原因,,,,,完成可能性,,,原因说明\r\n"
+	",,,经费保障,制度保障,人员保障,硬件条件保障,其他,确定能,有可能,完全不可能,\r\nM1,甲,60,,√,,,,,√,,缓\r\n",
 	"\"项目编码\",\"三级指标\",\"选项\"\n\"A\",\"\",\"\"\n",
 };
 

@@ -17,7 +17,8 @@ static int	npass,
 
 static const char *const what_names[] = {
 	"OK", "BAD_BYTES", "UTF16", "NO_HEADER", "UNTERMINATED", "TOO_WIDE", "UNKNOWN_HEADER",
-	"DUPLICATE_HEADER", "MIXED_HEADERS", "AMBIGUOUS", "NO_CODE", "CELL_OUTSIDE", "CODE_MISSING"
+	"DUPLICATE_HEADER", "MIXED_HEADERS", "AMBIGUOUS", "NO_CODE", "CELL_OUTSIDE", "CODE_MISSING",
+	"MONTH_MISMATCH", "BAD_TICK", "UNIT_MISMATCH"
 };
 
 /* Append printf-style text to buf at *n (cap bytes). */
@@ -83,7 +84,7 @@ problem:
 	n = 0;
 	snprintf(tmp, sizeof(tmp), "%s %d:%d", what_names[prob.what], prob.line, prob.column);
 	put(res, cap, &n, tmp, strlen(tmp));
-	if (prob.what == PE_CSV_DUPLICATE_HEADER)
+	if (prob.what == PE_CSV_DUPLICATE_HEADER || prob.what == PE_CSV_MONTH_MISMATCH || prob.what == PE_CSV_UNIT_MISMATCH)
 	{
 		snprintf(tmp, sizeof(tmp), "(%d)", prob.other);
 		put(res, cap, &n, tmp, strlen(tmp));
@@ -182,6 +183,81 @@ main(void)
 		"form_indicator;L2:A|产出|数量|甲|\\N|5|家|10|5|10|\\N"},
 		{"实际完成情况 alone tells no layout", S("项目编码,实际完成情况\nA,x\n"), "AMBIGUOUS 1:0"},
 		{"a goal beside a project's columns", S("项目编码,项目名称,年度总体目标\n"), "MIXED_HEADERS 1:3 年度总体目标"},
+		/*
+		 * 绩效监控表 (1.16): the month in the header is every row's 截至月份;
+		 * columns: 项目编码|一级|二级|三级|指标编码|年度指标值|截至月份|实际完成值|
+		 * 全年预计完成值|偏差原因|完成可能性|原因说明|监控日期
+		 */
+		{"monitor, word columns, 1-8月",
+			S("项目编码,一级指标,二级指标,三级指标,年度指标值,1-8月实际完成值,全年预计完成值,偏差原因,完成可能性,原因说明\n"
+			  "M1,产出指标,数量指标,甲,≥100家,60家,100家,经费保障,有可能,资金未到位\n"),
+		"form_monitor;L2:M1|产出指标|数量指标|甲|\\N|≥100家|8|60家|100家|经费保障|有可能|资金未到位|\\N"},
+		{"monitor, the month's other spellings: 1—6月", S("项目编码,三级指标,1—6月实际完成值\nM,甲,3\n"),
+		"form_monitor;L2:M|\\N|\\N|甲|\\N|\\N|6|3|\\N|\\N|\\N|\\N|\\N"},
+		{"monitor: 1至12月", S("项目编码,三级指标,1至12月实际完成值\nM,甲,3\n"),
+		"form_monitor;L2:M|\\N|\\N|甲|\\N|\\N|12|3|\\N|\\N|\\N|\\N|\\N"},
+		{"monitor: 1~9月, 截至9月 in one file", S("项目编码,三级指标,1~9月实际完成值,截至9月执行率\nM,甲,3,\n"),
+		"MIXED_HEADERS 1:4 截至9月执行率"},
+		{"monitor: 截至7月, （1-7月） spaced", S("项目编码,指标编码, 截至 7 月实际完成值 \nM,C1,3\n"),
+		"form_monitor;L2:M|\\N|\\N|\\N|C1|\\N|7|3|\\N|\\N|\\N|\\N|\\N"},
+		{"monitor: a 截至月份 given wins over the header's", S("项目编码,三级指标,截至月份,1-8月实际完成值\nM,甲,9,3\nM,乙,,4\n"),
+		"form_monitor;L2:M|\\N|\\N|甲|\\N|\\N|9|3|\\N|\\N|\\N|\\N|\\N;L3:M|\\N|\\N|乙|\\N|\\N|8|4|\\N|\\N|\\N|\\N|\\N"},
+		{"monitor: two months", S("项目编码,三级指标,1-6月实际完成值,1-8月实际完成值\n"), "DUPLICATE_HEADER 1:4(3) 1-8月实际完成值"},
+		{"monitor: no month in the header, 监控日期", S("项目编码,三级指标,实际完成值,全年预计完成值,监控日期\nM,甲,3,5,2024-08-31\n"),
+		"form_monitor;L2:M|\\N|\\N|甲|\\N|\\N|\\N|3|5|\\N|\\N|\\N|2024-08-31"},
+		{"monitor: 13月 is no month", S("项目编码,三级指标,1-13月实际完成值\n"), "UNKNOWN_HEADER 1:3 1-13月实际完成值"},
+		/* the national form's tick columns */
+		{"monitor: tick columns, merged 项目编码, trailing columns",
+			S("项目编码,三级指标,1-8月实际完成值,经费保障,制度保障,人员保障,硬件条件保障,其他,确定能,有可能,完全不可能,原因说明,,\r\n"
+			  "M1,甲,60,√,,,,,,✓,,缓,,\r\n"
+			  ",乙,70,,是,,✔,,是,,,,,\r\n"
+			  ",丙,80,,否,,,,√,,,,,\r\n"),
+		"form_monitor;L2:M1|\\N|\\N|甲|\\N|\\N|8|60|\\N|经费保障|有可能|缓|\\N"
+		";L3:M1|\\N|\\N|乙|\\N|\\N|8|70|\\N|制度保障、硬件条件保障|确定能|\\N|\\N"
+		";L4:M1|\\N|\\N|丙|\\N|\\N|8|80|\\N|\\N|确定能|\\N|\\N"},
+		/* the national form's merged header cells: two header lines */
+		{"monitor: a header of two lines (偏差原因 and 完成可能性 over their tick columns)",
+			S("项目编码,三级指标,1-8月实际完成值,偏差原因,,,,,完成可能性,,,原因说明\r\n"
+			  ",,,经费保障,制度保障,人员保障,硬件条件保障,其他,确定能,有可能,完全不可能,\r\n"
+			  "M1,甲,60,,√,,,,,√,,缓\r\n"),
+		"form_monitor;L3:M1|\\N|\\N|甲|\\N|\\N|8|60|\\N|制度保障|有可能|缓|\\N"},
+		{"monitor: the second header line repeating the merged cells above",
+			S("项目编码,三级指标,1-8月实际完成值,完成可能性,,\n项目编码,三级指标,1-8月实际完成值,确定能,有可能,完全不可能\nM,甲,1,,,√\n"),
+		"form_monitor;L3:M|\\N|\\N|甲|\\N|\\N|8|1|\\N|\\N|完全不可能|\\N|\\N"},
+		{"monitor: 偏差原因 over blank cells, a data row below (one header line)",
+			S("项目编码,三级指标,1-8月实际完成值,偏差原因,\nM,甲,1,经费保障,\n"),
+		"form_monitor;L2:M|\\N|\\N|甲|\\N|\\N|8|1|\\N|经费保障|\\N|\\N|\\N"},
+		{"monitor: 偏差原因 over a blank cell with a value below it",
+			S("项目编码,三级指标,1-8月实际完成值,偏差原因,\nM,甲,1,经费保障,x\n"),
+		"CELL_OUTSIDE 2:5 x"},
+		{"monitor: a tick cell that is no tick", S("项目编码,三级指标,1-8月实际完成值,经费保障\nM,甲,1,多\n"), "BAD_TICK 2:4 多"},
+		{"monitor: a word column beside its tick columns", S("项目编码,三级指标,偏差原因,经费保障,1-8月实际完成值\n"),
+		"DUPLICATE_HEADER 1:4(3) 经费保障"},
+		{"monitor: a tick column twice", S("项目编码,三级指标,确定能,确定能,1-8月实际完成值\n"),
+		"DUPLICATE_HEADER 1:4(3) 确定能"},
+		{"indicator: 偏差原因 stays 偏差原因分析及改进措施", S(IND "\nA,产出,数量,甲,,5,家,10,5,10,\n"),
+		"form_indicator;L2:A|产出|数量|甲|\\N|5|家|10|5|10|\\N"},
+		/* the money: 项目编码|资金来源|金额单位|全年预算数|到位数|截至月份|执行数|执行率|监控日期 */
+		{"money, 1-8月执行数, merged 项目编码",
+			S("\xEF\xBB\xBF项目编码,资金来源,全年预算数,1-8月执行数,执行率\r\nM1,年度资金总额,100,40,40%\r\n,其中：中央,60,30,50.0%\r\n"),
+		"form_monitor_money;L2:M1|年度资金总额|\\N|100|\\N|8|40|40%|\\N;L3:M1|其中：中央|\\N|60|\\N|8|30|50.0%|\\N"},
+		{"money: other spellings", S("项目代码,资金性质,预算数,实际到位数,截至8月累计执行数,预算执行率,金额单位\nM,县级,10,8,4,40,元\n"),
+		"form_monitor_money;L2:M|县级|元|10|8|8|4|40|\\N"},
+		{"money beside a project's columns", S("项目编码,项目名称,资金来源\n"), "MIXED_HEADERS 1:3 资金来源"},
+		/* a money header's unit is every row's blank 金额单位 */
+		{"money: 全年预算数（万元）, 1-8月执行数(万元)",
+			S("项目编码,资金来源,全年预算数（万元）,1-8月执行数(万元),金额单位\nM,县级,10,4,\nM,省级,10000,4000,元\n"),
+		"form_monitor_money;L2:M|县级|万元|10|\\N|8|4|\\N|\\N;L3:M|省级|元|10000|\\N|8|4000|\\N|\\N"},
+		{"money: 执行率（%）, 1-8月执行率(%)", S("项目编码,资金来源,全年预算数,执行数,1-8月执行率（%）\nM,县级,10,4,40\n"),
+		"form_monitor_money;L2:M|县级|\\N|10|\\N|8|4|40|\\N"},
+		{"a percent on a column that is no rate", S("项目编码,资金来源,执行数(%)\n"), "UNKNOWN_HEADER 1:3 执行数(%)"},
+		{"money: two units", S("项目编码,资金来源,全年预算数（万元）,执行数（元）\n"), "UNIT_MISMATCH 1:4(3) 执行数（元）"},
+		{"project: 全年预算数（元）", S("项目编码,项目名称,全年预算数（元）\nP,名,100\n"),
+		"form_project;L2:P|名|\\N|\\N|\\N|\\N|\\N|\\N|元|\\N|100|\\N|\\N|\\N|\\N|\\N|\\N"},
+		{"a unit on a column that holds no money", S("项目编码,项目名称（万元）\n"), "UNKNOWN_HEADER 1:2 项目名称（万元）"},
+		{"a unit and nothing else", S("项目编码,（万元）\n"), "UNKNOWN_HEADER 1:2 （万元）"},
+		{"money: 1-6月执行数 beside 1-8月执行率", S("项目编码,资金来源,1-6月执行数,1-8月执行率\n"),
+		"MONTH_MISMATCH 1:4(3) 1-8月执行率"},
 		{"indicator, clean", S(IND "\nA,产出,数量,甲,,≥5,家,10,5,10,\n"),
 		"form_indicator;L2:A|产出|数量|甲|\\N|≥5|家|10|5|10|\\N"},
 		/* merged 项目编码, blank rows */
@@ -223,7 +299,7 @@ main(void)
 		{"偏差原因分析", "偏差原因分析及改进措施"}, {"偏差原因分析及改进措施", "偏差原因分析及改进措施"},
 		{"计量单位", "度量单位"}, {"（项目编码）", "项目编码"}, {"(项目编码)", "项目编码"},
 		{"*项目编码", "项目编码"}, {"项目编码：", "项目编码"}, {"\xC2\xA0项目编码", "项目编码"},
-		{"项目编码（万元）", NULL}, {"年初预算数（元）", NULL}, {"单位", NULL}, {"", NULL}, {"()", NULL},
+		{"项目编码（万元）", NULL}, {"年初预算数（元）", "年初预算数"} /* (its unit: 金额单位, 1.16) */, {"单位", NULL}, {"", NULL}, {"()", NULL},
 		{"【】", NULL}, {"**", NULL},
 	};
 	char		hint[2048];
@@ -263,6 +339,16 @@ main(void)
 	{
 		nfail++;
 		printf("FAIL accepted cut: %zu %s\n", n, hint);
+	}
+	/* a monitoring form's hint says what its headers may also be */
+	n = pe_csv_accepted(PE_CSV_MONITOR, false, hint, sizeof(hint));
+	if (n == strlen(hint) && strstr(hint, "截至月份 (监控月份/截止月份/月份)") && strstr(hint, "1-N月实际完成值")
+		&& strstr(hint, "经费保障/制度保障") && !strstr(hint, "资金来源"))
+		npass++;
+	else
+	{
+		nfail++;
+		printf("FAIL accepted monitor: %s\n", hint);
 	}
 	printf("test_csv: %d passed, %d failed\n", npass, nfail);
 	return nfail > 0;
