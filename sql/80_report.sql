@@ -26,6 +26,41 @@ CREATE FUNCTION perfeval_internal.html(t text) RETURNS text
 		'&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;'), '\', '&#92;'),
 		'\r\n|\r|\n', '<br>', 'g'), '[\x01-\x1f\x7f]', ' ', 'g');
 
+-- The start of every printed form: its document head with the print
+-- style the forms share and the form's own (style), and the body's start.
+CREATE FUNCTION perfeval_internal.report_page(title text, style text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
+		|| perfeval_internal.html(regexp_replace(title, '\s+', ' ', 'g')) || '</title><style>'
+		|| '@page{size:A4;margin:12mm}'
+		|| 'body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC","Source Han Serif SC","SimSun","Microsoft YaHei",serif;font-size:10pt;color:#000;margin:0}'
+		|| 'h1{font-size:16pt;text-align:center;margin:0;letter-spacing:2px}p.year{text-align:center;margin:1mm 0 3mm}'
+		|| 'h2{font-size:11pt;margin:4mm 0 1.5mm;break-after:avoid;page-break-after:avoid}'
+		|| 'table{border-collapse:collapse;width:100%;table-layout:fixed}thead{display:table-header-group}'
+		|| 'tr,tbody.i{break-inside:avoid;page-break-inside:avoid}'
+		|| 'th,td{border:1px solid #000;padding:2px 3px;vertical-align:middle;overflow-wrap:break-word}'
+		|| 'th{background:#eee;font-weight:bold;text-align:center;white-space:nowrap;word-break:keep-all}'
+		|| 'table.head th{text-align:left}td.n{text-align:right;white-space:nowrap}'
+		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
+		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}'
+		|| 'tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
+		|| 'ol.findings{margin:0;padding-left:7mm}.code{margin-right:1em}'
+		|| style || '@media screen{body{max-width:186mm;margin:8mm auto}}</style></head><body>';
+
+-- A form's findings, numbered: the list (each with its indicator's code,
+-- a sentence ending in its full stop) and the marks of those that belong
+-- to no indicator (an indicator's marks are on its row).
+CREATE FUNCTION perfeval_internal.report_findings(codes text[], details text[], OUT items text, OUT marks text)
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT string_agg(format('<li id="f%s">%s%s%s</li>', f.n,
+				CASE WHEN f.code IS NOT NULL THEN '<span class="code">' || perfeval_internal.html(f.code) || '</span>' ELSE '' END,
+				perfeval_internal.html(f.detail),
+				CASE WHEN f.detail ~ '[。！？]$' THEN '' ELSE '。' END), '' ORDER BY f.n),
+		   string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n) FILTER (WHERE f.code IS NULL)
+	  FROM unnest(report_findings.codes, report_findings.details) WITH ORDINALITY AS f(code, detail, n);
+	END;
+
 CREATE FUNCTION perfeval.report_html(project_id text) RETURNS text
 	LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 AS $$
@@ -137,31 +172,12 @@ BEGIN
 
 	-- findings as their Chinese sentences (an indicator's begins with its
 	-- name), after the indicator's code
-	SELECT string_agg(format('<li id="f%s">%s%s%s</li>', f.n,
-				CASE WHEN f.code IS NOT NULL THEN '<span class="code">' || perfeval_internal.html(f.code) || '</span>' ELSE '' END,
-				perfeval_internal.html(f.detail),
-				CASE WHEN f.detail ~ '[。！？]$' THEN '' ELSE '。' END), '' ORDER BY f.n)
-	  INTO found_list FROM unnest(fcode, fdetail) WITH ORDINALITY AS f(code, detail, n);
-	SELECT string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n)
-	  INTO marks FROM unnest(fcode) WITH ORDINALITY AS f(code, n) WHERE f.code IS NULL;
+	SELECT f.items, f.marks INTO found_list, marks FROM perfeval_internal.report_findings(fcode, fdetail) f;
 
-	h := '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
-		|| perfeval_internal.html(regexp_replace(p.name, '\s+', ' ', 'g')) || ' 绩效自评表</title><style>'
-		|| '@page{size:A4;margin:12mm}'
-		|| 'body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC","Source Han Serif SC","SimSun","Microsoft YaHei",serif;font-size:10pt;color:#000;margin:0}'
-		|| 'h1{font-size:16pt;text-align:center;margin:0;letter-spacing:2px}p.year{text-align:center;margin:1mm 0 3mm}'
-		|| 'h2{font-size:11pt;margin:4mm 0 1.5mm;break-after:avoid;page-break-after:avoid}'
-		|| 'table{border-collapse:collapse;width:100%;table-layout:fixed}thead{display:table-header-group}'
-		|| 'tr,tbody.i{break-inside:avoid;page-break-inside:avoid}'
-		|| 'th,td{border:1px solid #000;padding:2px 3px;vertical-align:middle;overflow-wrap:break-word}'
-		|| 'th{background:#eee;font-weight:bold;text-align:center;white-space:nowrap;word-break:keep-all}'
-		|| 'table.head th{text-align:left}table.goal td{vertical-align:top;text-align:left}td.n{text-align:right;white-space:nowrap}'
-		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
-		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}td.d{font-size:9pt}'
-		|| 'tr.sum td{font-weight:bold}tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
-		|| '.total{font-size:12pt;margin:3mm 0}.chart{break-inside:avoid;page-break-inside:avoid}ol.findings{margin:0;padding-left:7mm}.code{margin-right:1em}'
-		|| 'svg text{font-size:10px}svg .l1{font-weight:bold}svg .b1{fill:#2f5f8f}svg .b2{fill:#8fb3d9}'
-		|| '@media screen{body{max-width:186mm;margin:8mm auto}}</style></head><body>'
+	h := perfeval_internal.report_page(p.name || ' 绩效自评表',
+			'table.goal td{vertical-align:top;text-align:left}td.d{font-size:9pt}tr.sum td{font-weight:bold}'
+			|| '.total{font-size:12pt;margin:3mm 0}.chart{break-inside:avoid;page-break-inside:avoid}'
+			|| 'svg text{font-size:10px}svg .l1{font-weight:bold}svg .b1{fill:#2f5f8f}svg .b2{fill:#8fb3d9}')
 		|| '<h1>项目支出绩效自评表</h1><p class="year">（' || p.year || '年度）</p>'
 		|| '<table class="head"><colgroup><col style="width:14%"><col style="width:36%"><col style="width:14%"><col style="width:36%"></colgroup>'
 		|| '<tr><th>项目名称</th><td colspan="3">' || perfeval_internal.html(p.name) || '</td></tr>'
@@ -201,4 +217,6 @@ BEGIN
 END $$;
 
 COMMENT ON FUNCTION perfeval_internal.html(text) IS '转义为 HTML 文本（换行为 <br>） / Text escaped for HTML, line breaks as <br>';
+COMMENT ON FUNCTION perfeval_internal.report_page(text, text) IS '打印表的开头：文档头、共用及本表的打印样式 / The start of a printed form: its head with the shared print style and its own';
+COMMENT ON FUNCTION perfeval_internal.report_findings(text[], text[]) IS '打印表的问题清单及不属于指标的问题标记 / A printed form''s numbered findings, and the marks of those that belong to no indicator';
 COMMENT ON FUNCTION perfeval.report_html(text) IS '一个项目的绩效自评表（完整 HTML 文档，可打印 A4） / One project''s self-evaluation form as a complete, printable (A4) HTML document';

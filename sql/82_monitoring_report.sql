@@ -124,36 +124,15 @@ BEGIN
 						   FROM unnest(fcode) WITH ORDINALITY AS f(code, n) GROUP BY f.code) k ON k.code = i.code
 			WINDOW w AS (ORDER BY x.seq, i.code)) y;
 
-	SELECT string_agg(format('<li id="f%s">%s%s%s</li>', f.n,
-				CASE WHEN f.code IS NOT NULL THEN '<span class="code">' || perfeval_internal.html(f.code) || '</span>' ELSE '' END,
-				perfeval_internal.html(f.detail),
-				CASE WHEN f.detail ~ '[。！？]$' THEN '' ELSE '。' END), '' ORDER BY f.n)
-	  INTO found_list FROM unnest(fcode, fdetail) WITH ORDINALITY AS f(code, detail, n);
-	SELECT string_agg(format('<sup><a href="#f%s">[%s]</a></sup>', f.n, f.n), '' ORDER BY f.n)
-	  INTO marks FROM unnest(fcode) WITH ORDINALITY AS f(code, n) WHERE f.code IS NULL;
+	SELECT f.items, f.marks INTO found_list, marks FROM perfeval_internal.report_findings(fcode, fdetail) f;
 
-	h := '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>'
-		|| perfeval_internal.html(regexp_replace(p.name, '\s+', ' ', 'g')) || ' 绩效目标执行监控表</title><style>'
-		|| '@page{size:A4;margin:12mm}'
-		|| 'body{font-family:"Noto Serif CJK SC","Noto Sans CJK SC","Source Han Serif SC","SimSun","Microsoft YaHei",serif;font-size:10pt;color:#000;margin:0}'
-		|| 'h1{font-size:16pt;text-align:center;margin:0;letter-spacing:2px}p.year{text-align:center;margin:1mm 0 3mm}'
-		|| 'h2{font-size:11pt;margin:4mm 0 1.5mm;break-after:avoid;page-break-after:avoid}'
-		|| 'table{border-collapse:collapse;width:100%;table-layout:fixed}thead{display:table-header-group}'
-		|| 'tr,tbody.i{break-inside:avoid;page-break-inside:avoid}'
-		|| 'th,td{border:1px solid #000;padding:2px 3px;vertical-align:middle;overflow-wrap:break-word}'
-		|| 'th{background:#eee;font-weight:bold;text-align:center;white-space:nowrap;word-break:keep-all}'
-		|| 'table.head th{text-align:left}td.n{text-align:right;white-space:nowrap}td.c{text-align:center;white-space:nowrap}'
-		|| 'table.ind{font-size:9pt}table.ind th{font-size:8.5pt;padding:2px 1px}'
-		|| 'tr.hasnote td.l{border-bottom:none}tr.note td.l{border-top:none}'
-		|| 'tr.hasnote td:not(.l){border-bottom:1px dotted #999}td.x{font-size:8.5pt;color:#333;border-top:1px dotted #999}'
-		|| 'tr.found>td{background:#fff4e0}sup a{color:#b00;text-decoration:none}'
-		|| 'ol.findings{margin:0;padding-left:7mm}.code{margin-right:1em}'
-		-- a light: a dot in its colour (text colour prints without the
-		-- browser's "background graphics") and its label, for grey print
-		|| '.light{white-space:nowrap}.light i{font-style:normal;font-size:13pt;line-height:1;margin-right:1px;vertical-align:-1pt}'
-		|| '.red i{color:#e60000}.yellow i{color:#f0b400}.green i{color:#00a040}.blue i{color:#0060d0}.grey i{color:#a0a0a0}'
-		|| 'p.goal{margin:1mm 0}'
-		|| '@media screen{body{max-width:186mm;margin:8mm auto}}</style></head><body>'
+	h := perfeval_internal.report_page(p.name || ' 绩效目标执行监控表',
+			'td.c{text-align:center;white-space:nowrap}table.ind{font-size:9pt}table.ind th{font-size:8.5pt;padding:2px 1px}'
+			-- a light: a dot in its colour (text colour prints without the
+			-- browser's "background graphics") and its label, for grey print
+			|| '.light{white-space:nowrap}.light i{font-style:normal;font-size:13pt;line-height:1;margin-right:1px;vertical-align:-1pt}'
+			|| '.red i{color:#e60000}.yellow i{color:#f0b400}.green i{color:#00a040}.blue i{color:#0060d0}.grey i{color:#a0a0a0}'
+			|| 'p.goal{margin:1mm 0}')
 		|| '<h1>项目支出绩效目标执行监控表</h1><p class="year">（' || p.year || '年度）</p>'
 		|| '<table class="head"><colgroup><col style="width:14%"><col style="width:36%"><col style="width:14%"><col style="width:36%"></colgroup>'
 		|| '<tr><th>项目名称</th><td colspan="3">' || perfeval_internal.html(p.name) || '</td></tr>'
