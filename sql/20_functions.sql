@@ -64,6 +64,13 @@ CREATE FUNCTION perfeval.grade_band(score numeric,
 		scale perfeval.grade_scale DEFAULT perfeval.national_grade_scale()) RETURNS int
 	AS 'MODULE_PATHNAME', 'pe_grade_band' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+-- Money in 万元: the one conversion of 元 and 亿元 (here,
+-- before the tables: the dated money's checks use it, 1.16).
+CREATE FUNCTION perfeval.wanyuan(amount numeric, unit text) RETURNS numeric
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN CASE unit WHEN '万元' THEN amount WHEN '元' THEN amount * 0.0001
+		WHEN '亿元' THEN amount * 10000 END;
+
 -- A scheme's rules decoded and checked once: the generated column
 -- scheme.rules (section 40).  Every bound of a scheme is checked here.
 CREATE FUNCTION perfeval.scheme_rules(decimals int, rounding text, reverse_rule text,

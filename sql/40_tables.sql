@@ -159,7 +159,9 @@ CREATE TABLE perfeval.allocation (
 -- Money during the year (mid-year monitoring, 1.16): per project,
 -- department and fund level, cumulative to reported_on (budget: the
 -- adjusted full-year budget on that day).  The year-end allocation stays as
--- it is.
+-- it is.  Each amount must be exact in 万元 too (what monitoring sums and
+-- divides: 0.5678元 is 0.00005678万元, refused here rather than failing
+-- every reader of the monitoring).
 CREATE TABLE perfeval.execution (
 	project_id text NOT NULL REFERENCES perfeval.project ON DELETE CASCADE,
 	department text NOT NULL,
@@ -168,11 +170,14 @@ CREATE TABLE perfeval.execution (
 	reported_on date NOT NULL CONSTRAINT execution_reported_on_check CHECK (isfinite(reported_on)),
 	unit text NOT NULL DEFAULT '万元' CONSTRAINT execution_unit_check CHECK (perfeval_internal.is_money_unit(unit)),
 	budget numeric NOT NULL
-		CONSTRAINT execution_budget_check CHECK (perfeval.is_exact(budget) AND budget >= 0),
+		CONSTRAINT execution_budget_check CHECK (perfeval.is_exact(budget) AND budget >= 0
+			AND perfeval.is_exact(perfeval.wanyuan(budget, unit))),
 	arrived numeric
-		CONSTRAINT execution_arrived_check CHECK (perfeval.is_exact(arrived) AND arrived >= 0),
+		CONSTRAINT execution_arrived_check CHECK (perfeval.is_exact(arrived) AND arrived >= 0
+			AND perfeval.is_exact(perfeval.wanyuan(arrived, unit))),
 	spent numeric NOT NULL
-		CONSTRAINT execution_spent_check CHECK (perfeval.is_exact(spent) AND spent >= 0),
+		CONSTRAINT execution_spent_check CHECK (perfeval.is_exact(spent) AND spent >= 0
+			AND perfeval.is_exact(perfeval.wanyuan(spent, unit))),
 	PRIMARY KEY (project_id, department, fund_level, reported_on)
 );
 

@@ -13,12 +13,6 @@
 -- function's inlined body cannot be distributed, perfeval.distribute()
 -- makes each a PL/pgSQL function running the same query (section 87).
 
--- Money in 万元: the one conversion of 元 and 亿元.
-CREATE FUNCTION perfeval.wanyuan(amount numeric, unit text) RETURNS numeric
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE unit WHEN '万元' THEN amount WHEN '元' THEN amount * 0.0001
-		WHEN '亿元' THEN amount * 10000 END;
-
 -- The code of a division's province, prefecture or county (NULL where the
 -- code names no division at that level: 650100 has no county).
 CREATE FUNCTION perfeval.division_at(code text, level text) RETURNS text

@@ -1128,11 +1128,14 @@ CREATE TABLE perfeval.execution (
 	reported_on date NOT NULL CONSTRAINT execution_reported_on_check CHECK (isfinite(reported_on)),
 	unit text NOT NULL DEFAULT '万元' CONSTRAINT execution_unit_check CHECK (perfeval_internal.is_money_unit(unit)),
 	budget numeric NOT NULL
-		CONSTRAINT execution_budget_check CHECK (perfeval.is_exact(budget) AND budget >= 0),
+		CONSTRAINT execution_budget_check CHECK (perfeval.is_exact(budget) AND budget >= 0
+			AND perfeval.is_exact(perfeval.wanyuan(budget, unit))),
 	arrived numeric
-		CONSTRAINT execution_arrived_check CHECK (perfeval.is_exact(arrived) AND arrived >= 0),
+		CONSTRAINT execution_arrived_check CHECK (perfeval.is_exact(arrived) AND arrived >= 0
+			AND perfeval.is_exact(perfeval.wanyuan(arrived, unit))),
 	spent numeric NOT NULL
-		CONSTRAINT execution_spent_check CHECK (perfeval.is_exact(spent) AND spent >= 0),
+		CONSTRAINT execution_spent_check CHECK (perfeval.is_exact(spent) AND spent >= 0
+			AND perfeval.is_exact(perfeval.wanyuan(spent, unit))),
 	PRIMARY KEY (project_id, department, fund_level, reported_on)
 );
 CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.execution FOR EACH ROW

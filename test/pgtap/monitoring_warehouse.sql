@@ -5,7 +5,7 @@
 -- findings, and a scoped role.  A hand-made county of four projects.
 -- Undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(24);
+SELECT plan(25);
 
 INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind) VALUES
 	('mon1', '农村公路养护', 2024, '650102', '交通运输局', '单位自评'),
@@ -40,6 +40,8 @@ SELECT throws_ok($$INSERT INTO perfeval.actual (project_id, code, reported_on, m
 	'23514', NULL, 'a cause must be one of the five');
 SELECT throws_ok($$INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on, budget, spent) VALUES ('mon1', '交通运输局', '县区级', '2024-09-30', 'NaN', 1)$$,
 	'23514', NULL, 'NaN money is refused');
+SELECT throws_ok($$INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on, unit, budget, spent) VALUES ('mon1', '交通运输局', '县区级', '2024-09-30', '元', 10000000, 3000000.5678)$$,
+	'23514', NULL, 'money that is not exact in 万元 (0.5678元) is refused at the door, not left to break every reader');
 
 -- the projects at three dates
 SELECT results_eq($$SELECT project_id, budget, spent, exec_rate, exec_ratio, exec_light, goal_light, key_monitor
