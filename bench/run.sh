@@ -331,6 +331,22 @@ SQL
 read -r PS_PE2 PS_NOBAR < <(time_pair "$DB" "$RUNS" "$Q_PE" "SELECT count(*), sum(total), count(grade) FROM nobarrier.project_scores")
 r=$(ratio "$PS_PE2" "$PS_NOBAR")
 row "project_scores (security barriers) vs the same views without them (1.14's plan), owner" "$(ms "$PS_PE2")" "$(ms "$PS_NOBAR")" "" "$r" "<= 1.05" "$(met "$r" "<=" 1.05)"
+# Re-scoring (issue 29, part 2, section 74): the whole year under another
+# scheme's rules (xj_linear: one decimal truncated, 全年预算 as the execution
+# base, the linear reverse rule, other tier bounds), each project's own
+# total beside it, against project_scores.
+log "scoring: the whole year under another scheme (project_scores_under)"
+read -r UN_PE UN_PS < <(time_pair "$DB" "$RUNS" \
+	"SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores_under('xj_linear')" "$Q_PE")
+r=$(ratio "$UN_PE" "$UN_PS")
+row "project_scores_under('xj_linear'): the whole year re-scored under another scheme vs project_scores" \
+	"$(ms "$UN_PE")" "$(ms "$UN_PS")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+# the same with the own totals read too (each row evaluated twice)
+read -r UO_PE UO_PS < <(time_pair "$DB" "$RUNS" \
+	"SELECT count(*), sum(total), count(grade), sum(own_total) FROM perfeval.project_scores_under('xj_linear')" "$Q_PE")
+r=$(ratio "$UO_PE" "$UO_PS")
+row "project_scores_under('xj_linear') reading own_total too (two evaluations per row) vs project_scores" \
+	"$(ms "$UO_PE")" "$(ms "$UO_PS")" "" "$r" "(info)" ""
 if [ $PEERS = 1 ]; then
 	r=$(ratio "$CT_SQL" "$CT_PE")
 	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 15" "$(met "$r" ">=" 15)"

@@ -42,6 +42,9 @@ static const PeMessage messages[] = {
 	{"division_prefix", gettext_noop("invalid division prefix: \"%s\"")},
 	{"division_prefix.hint", gettext_noop("A prefix of a GB/T 2260 code: 2 digits (a province, 65), 4 (a prefecture, 6501) or 6 (a county, 650102).")},
 	{"no_such_grant", gettext_noop("role %s has no such grant")},
+	/* section 74: projects scored under another scheme */
+	{"no_scheme", gettext_noop("no scheme \"%s\"")},
+	{"no_scheme.hint", gettext_noop("Name a scheme of perfeval.scheme (SELECT scheme_id FROM perfeval.scheme); national is built in.")},
 	/* section 80: the printed form */
 	{"no_project", gettext_noop("no project \"%s\"")},
 	{"no_project.hint", gettext_noop("The project does not exist, or the current role may not see it (perfeval.grant_access).")},

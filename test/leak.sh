@@ -6,8 +6,10 @@
 # theirs, and is cheaper than anything, so the planner runs it first where
 # it may) and apply it to every column of every relation they can select in
 # schemas perfeval and perfeval_internal, and of every dated form
-# (perfeval.*(date) returning a set), as the catalog lists them: a new view
-# or dated form is covered without editing this test.  A value the function
+# (perfeval.*(date) returning a set) and every set-returning function of
+# one text (perfeval.*(text): the re-scoring under a scheme, called with
+# 'national'), as the catalog lists them: a new view or such a function is
+# covered without editing this test.  A value the function
 # saw that the same query does not return to the role is a leak.  Needs
 # PGHOST/PGPORT/PGUSER; DB holds the samples (test/run.sh).
 set -euo pipefail
@@ -57,7 +59,8 @@ SQL
 
 # probes(): every column of every relation the role may select in the
 # extension's schemas, and of every dated form (a set-returning function of
-# one date), as the catalog lists them (rel, col)
+# one date) and set-returning function of one text (given 'national'), as
+# the catalog lists them (rel, col)
 PROBES_SQL=$(cat <<'SQL'
 CREATE FUNCTION probes(OUT rel text, OUT col text, OUT def text) RETURNS SETOF record LANGUAGE sql STABLE AS $p$
 	SELECT format('%I.%I', n.nspname, c.relname), format('%I', a.attname), pg_get_viewdef(c.oid)
@@ -66,18 +69,18 @@ CREATE FUNCTION probes(OUT rel text, OUT col text, OUT def text) RETURNS SETOF r
 	  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 	 WHERE c.relkind IN ('r', 'v', 'p') AND has_table_privilege(c.oid, 'SELECT')
 	UNION ALL
-	SELECT format('%s(''2100-12-31''::date)', p.oid::regproc), format('%I', a.attname), p.prosrc
+	SELECT format('%s(%s)', p.oid::regproc, CASE WHEN p.proargtypes = '1082'::oidvector THEN '''2100-12-31''::date' ELSE '''national''::text' END), format('%I', a.attname), p.prosrc
 	  FROM pg_proc p
 	  JOIN pg_attribute a ON a.attrelid = (SELECT t.typrelid FROM pg_type t WHERE t.oid = p.prorettype)
 						 AND a.attnum > 0 AND NOT a.attisdropped
 	 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset
-	   AND p.proargtypes = '1082'::oidvector AND has_function_privilege(p.oid, 'EXECUTE')
+	   AND p.proargtypes IN ('1082'::oidvector, '25'::oidvector) AND has_function_privilege(p.oid, 'EXECUTE')
 	UNION ALL
-	SELECT format('%s(''2100-12-31''::date)', p.oid::regproc), format('%I', o.name), p.prosrc
+	SELECT format('%s(%s)', p.oid::regproc, CASE WHEN p.proargtypes = '1082'::oidvector THEN '''2100-12-31''::date' ELSE '''national''::text' END), format('%I', o.name), p.prosrc
 	  FROM pg_proc p
 	 CROSS JOIN LATERAL unnest(p.proargnames, p.proargmodes) AS o(name, mode)
 	 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset AND p.prorettype = 'record'::regtype
-	   AND p.proargtypes = '1082'::oidvector AND o.mode = 't' AND has_function_privilege(p.oid, 'EXECUTE')
+	   AND p.proargtypes IN ('1082'::oidvector, '25'::oidvector) AND o.mode = 't' AND has_function_privilege(p.oid, 'EXECUTE')
 	 ORDER BY 1, 2
 $p$;
 SQL

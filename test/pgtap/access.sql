@@ -55,7 +55,9 @@ BEGIN
 							 'allocation_summary', 'project_money', 'latest_actual', 'findings', 'project_facts',
 							 'indicator_scores_as_of(''2024-06-30'')', 'level2_scores_as_of(''2024-06-30'')',
 							 'level1_scores_as_of(''2024-06-30'')', 'project_scores_as_of(''2024-06-30'')',
-							 'actual_as_of(''2024-06-30'')', 'project', 'indicator', 'actual', 'allocation',
+							 'actual_as_of(''2024-06-30'')', 'project_scores_under(''national'')',
+							 'level1_scores_under(''urumqi_2024'')', 'grade_changes(''national'')',
+							 'project', 'indicator', 'actual', 'allocation',
 							 'checklist_point', 'survey_response'] LOOP
 		IF EXISTS ((SELECT * FROM pg_temp.rows_as(r, 'SELECT * FROM perfeval.' || v)
 					EXCEPT ALL
