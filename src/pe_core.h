@@ -503,8 +503,17 @@ typedef enum PeMethodKind
 	PE_METHOD_PROPORTIONAL = 0, /* weight x min(c,100)/100 */
 	PE_METHOD_FLOOR = 1,		/* 0 below p1 %, else proportional */
 	PE_METHOD_ALL_OR_NOTHING = 2,	/* weight if c >= 100, else 0 */
-	PE_METHOD_DEDUCT = 3		/* weight - p1 points per p2 pp short, >= 0 */
+	PE_METHOD_DEDUCT = 3,		/* weight - p1 points per p2 pp short, >= 0 */
+	/*
+	 * 1.16: scored from the target and the actual themselves, not from the
+	 * completion; weight less p1 points per p2 of ... (pro rata, >= 0):
+	 */
+	PE_METHOD_OVER = 4,			/* ... the actual above the target, in its own unit */
+	PE_METHOD_UNDER = 5,		/* ... the actual below the target, in its own unit */
+	PE_METHOD_DEVIATION = 6		/* ... percent of the target either way */
 } PeMethodKind;
+
+#define PE_METHOD_LAST	PE_METHOD_DEVIATION
 
 typedef struct PeMethod
 {
@@ -753,6 +762,22 @@ extern PeExact pe_total_exact(int64_t points, int64_t weight);
 
 /* The method applied to a weight and a completion, exactly. */
 extern PeExact pe_method_score(const PeMethod *m, int64_t weight, int64_t completion);
+/* Is the method scored from the target and actual (over, under, deviation)? */
+extern bool pe_method_needs_values(const PeMethod *m);
+/*
+ * Such a method applied to a weight, a target and an actual, exactly:
+ * PE_NULL for a qualitative side, PE_ERR_UNITS for units that cannot be
+ * compared (and dates), PE_ERR_RANGE when the arithmetic would not fit.
+ */
+extern PeStatus pe_method_score_values(const PeMethod *m, int64_t weight,
+									   const PeQuant *target, const PeQuant *actual,
+									   PeExact *out);
+/*
+ * Target and actual on one base (units reconciled): *tv, *av, and the
+ * factor *ft that brings the target's own unit to that base.
+ */
+extern PeStatus pe_one_base(const PeQuant *target, const PeQuant *actual,
+							pe_int128 *tv, pe_int128 *av, int64_t *ft, PeError *err);
 /* Round an exact score to decimals (half-up, or truncate); PE_ERR_RANGE if too large. */
 extern PeStatus pe_round_score(PeExact x, int decimals, bool truncate, int64_t *out);
 /*

@@ -1591,7 +1591,7 @@ pe_method_from_wire(const char *p, size_t len, PeMethod *out, PeError *err)
 	m.kind = (uint8_t) p[1];
 	m.p1 = wire_int64(p + 2);
 	m.p2 = wire_int64(p + 10);
-	if (m.kind > PE_METHOD_DEDUCT)
+	if (m.kind > PE_METHOD_LAST)
 		return pe_fail(err, PE_ERR_SYNTAX, 1, "The method kind is out of range.");
 	if (m.p1 > PE_MAX_ABS || m.p1 < -PE_MAX_ABS || m.p2 > PE_MAX_ABS || m.p2 < -PE_MAX_ABS)
 		return pe_fail(err, PE_ERR_RANGE, 2, "A parameter is out of range.");

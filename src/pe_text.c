@@ -2,8 +2,8 @@
  * pe_text.c
  *		Parsers and canonical printers for scoring methods and grade scales.
  *
- * Methods: "proportional", "floor:60", "all_or_nothing", "deduct:1/5" and
- * their Chinese spellings.  Grade scales: "优:90,良:80,中:60,差:0".
+ * Methods: "proportional", "floor:60", "all_or_nothing", "deduct:1/5",
+ * "over:0.5/1", "under:1/1", "deviation:1/3" and their Chinese spellings.  Grade scales: "优:90,良:80,中:60,差:0".
  * Lexical helpers (trimming, number scanning) live in pe_parse.c.
  */
 #include <string.h>
@@ -129,6 +129,79 @@ parse_chinese(const char *s, size_t i, size_t e, PeMethod *out, PeError *err)
 	return PE_OK;
 }
 
+/* A step: a number, or 一 (每超过一个百分点). */
+static PeStatus
+take_step(const char *s, size_t *i, size_t e, int64_t *val, PeError *err)
+{
+	if (take(s, i, e, "一"))
+	{
+		*val = PE_SCALE;
+		return PE_OK;
+	}
+	return take_number(s, i, e, val, err);
+}
+
+/* An optional comma (, or ，) between the clauses of a Chinese spelling. */
+static void
+take_comma(const char *s, size_t *i, size_t e)
+{
+	(void) (take(s, i, e, ",") || take(s, i, e, "，"));
+}
+
+/*
+ * The Chinese spellings scored from the values (1.16):
+ * 每超过P个百分点扣K分, 每低于目标值P个百分点扣K分, [实际完成情况与计划]每相差P%扣K分,
+ * each with an optional ，扣完为止 (the score never goes below 0 anyway).
+ */
+static PeStatus
+parse_chinese_values(const char *s, size_t i, size_t e, PeMethod *out, PeError *err)
+{
+	PeStatus	st;
+
+	if (take(s, &i, e, "每超过") || take(s, &i, e, "每超出"))
+		out->kind = PE_METHOD_OVER;
+	else if (take(s, &i, e, "每低于"))
+	{
+		out->kind = PE_METHOD_UNDER;
+		(void) (take(s, &i, e, "目标值") || take(s, &i, e, "目标"));
+	}
+	else
+	{
+		out->kind = PE_METHOD_DEVIATION;
+		(void) (take(s, &i, e, "实际完成情况与计划") || take(s, &i, e, "与计划") ||
+				take(s, &i, e, "与目标值"));
+		if (!take(s, &i, e, "每相差"))
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Expected 每相差.");
+	}
+	if ((st = take_step(s, &i, e, &out->p2, err)) != PE_OK)
+		return st;
+	if (out->kind == PE_METHOD_DEVIATION)
+	{
+		if (!take(s, &i, e, "%") && !take(s, &i, e, "％"))
+			return pe_fail(err, PE_ERR_SYNTAX, i, "Expected a percent sign after the step.");
+	}
+	else if (!take(s, &i, e, "个百分点") && !take(s, &i, e, "百分点"))
+		return pe_fail(err, PE_ERR_SYNTAX, i, "Expected 个百分点 after the step.");
+	take_comma(s, &i, e);
+	if (!take(s, &i, e, "扣"))
+		return pe_fail(err, PE_ERR_SYNTAX, i, "Expected 扣 before the points.");
+	if ((st = take_number(s, &i, e, &out->p1, err)) != PE_OK)
+		return st;
+	if (!take(s, &i, e, "分"))
+		return pe_fail(err, PE_ERR_SYNTAX, i, "Expected 分 after the points.");
+	{
+		size_t		j = i;
+
+		take_comma(s, &j, e);
+		if (take(s, &j, e, "扣完为止"))
+			i = j;
+	}
+	if (!at_end(s, i, e))
+		return pe_fail(err, PE_ERR_SYNTAX, i,
+					   "Unexpected text after the scoring method.");
+	return PE_OK;
+}
+
 /* Parse a scoring method: "proportional", "floor:60", "deduct:1/5", ... */
 PeStatus
 pe_parse_method(const char *s, size_t len, PeMethod *out, PeError *err)
@@ -163,12 +236,33 @@ pe_parse_method(const char *s, size_t len, PeMethod *out, PeError *err)
 		out->kind = PE_METHOD_DEDUCT;
 		st = parse_params(s, i, e, out, err);
 	}
+	else if (take(s, &i, e, "over"))
+	{
+		out->kind = PE_METHOD_OVER;
+		st = parse_params(s, i, e, out, err);
+	}
+	else if (take(s, &i, e, "under"))
+	{
+		out->kind = PE_METHOD_UNDER;
+		st = parse_params(s, i, e, out, err);
+	}
+	else if (take(s, &i, e, "deviation"))
+	{
+		out->kind = PE_METHOD_DEVIATION;
+		st = parse_params(s, i, e, out, err);
+	}
+	/* 每低于 before 每低: the values' shortfall, not completion's */
+	else if (pe_lit_at(s, b, e, "每超过") || pe_lit_at(s, b, e, "每超出") ||
+			 pe_lit_at(s, b, e, "每低于") || pe_lit_at(s, b, e, "每相差") ||
+			 pe_lit_at(s, b, e, "实际完成情况与计划") || pe_lit_at(s, b, e, "与计划") ||
+			 pe_lit_at(s, b, e, "与目标值"))
+		st = parse_chinese_values(s, b, e, out, err);
 	else if (pe_lit_at(s, b, e, "低于") || pe_lit_at(s, b, e, "每低") ||
 			 pe_lit_at(s, b, e, "每少"))
 		st = parse_chinese(s, b, e, out, err);
 	else
 		return pe_fail(err, PE_ERR_SYNTAX, b,
-					   "Unknown scoring method; expected proportional, floor:N, all_or_nothing or deduct:P/S.");
+					   "Unknown scoring method; expected proportional, floor:N, all_or_nothing, deduct:K/P, over:K/P, under:K/P or deviation:K/P.");
 	if (st != PE_OK)
 	{
 		out->kind = PE_METHOD_PROPORTIONAL;
@@ -179,7 +273,8 @@ pe_parse_method(const char *s, size_t len, PeMethod *out, PeError *err)
 		(out->p1 <= 0 || out->p1 > 100 * PE_SCALE))
 		return pe_fail(err, PE_ERR_INVALID, b,
 					   "The floor must be above 0 and at most 100 percent.");
-	if (out->kind == PE_METHOD_DEDUCT && (out->p1 <= 0 || out->p2 <= 0))
+	if ((out->kind == PE_METHOD_DEDUCT || pe_method_needs_values(out)) &&
+		(out->p1 <= 0 || out->p2 <= 0))
 		return pe_fail(err, PE_ERR_INVALID, b,
 					   "The deducted points and the step must both be above 0.");
 	return pe_set_ok(err);
@@ -203,8 +298,14 @@ pe_format_method(const PeMethod *m, char *buf)
 			strcpy(buf, "floor:");
 			return 6 + pe_format_fixed(m->p1, buf + 6);
 		case PE_METHOD_DEDUCT:
-			strcpy(buf, "deduct:");
-			n = 7 + pe_format_fixed(m->p1, buf + 7);
+		case PE_METHOD_OVER:
+		case PE_METHOD_UNDER:
+		case PE_METHOD_DEVIATION:
+			strcpy(buf, m->kind == PE_METHOD_DEDUCT ? "deduct:" :
+				   m->kind == PE_METHOD_OVER ? "over:" :
+				   m->kind == PE_METHOD_UNDER ? "under:" : "deviation:");
+			n = strlen(buf);
+			n += pe_format_fixed(m->p1, buf + n);
 			buf[n++] = '/';
 			return n + pe_format_fixed(m->p2, buf + n);
 		default:
@@ -237,6 +338,18 @@ pe_format_method_zh(const PeMethod *m, char *buf)
 			n = strlen(buf) + pe_format_fixed(m->p2, buf + strlen(buf));
 			strcpy(buf + n, "个百分点扣");
 			n += strlen("个百分点扣");
+			n += pe_format_fixed(m->p1, buf + n);
+			strcpy(buf + n, "分");
+			return n + strlen("分");
+		case PE_METHOD_OVER:
+		case PE_METHOD_UNDER:
+		case PE_METHOD_DEVIATION:
+			strcpy(buf, m->kind == PE_METHOD_OVER ? "每超过" :
+				   m->kind == PE_METHOD_UNDER ? "每低于目标值" : "每相差");
+			n = strlen(buf);
+			n += pe_format_fixed(m->p2, buf + n);
+			strcpy(buf + n, m->kind == PE_METHOD_DEVIATION ? "%扣" : "个百分点扣");
+			n += strlen(buf + n);
 			n += pe_format_fixed(m->p1, buf + n);
 			strcpy(buf + n, "分");
 			return n + strlen("分");

@@ -505,6 +505,34 @@ static const MCase mcases[] = {
 	{"每低5个百分点扣1分", PE_OK, "deduct:1/5"},
 	{"每少5个百分点扣1分", PE_OK, "deduct:1/5"},
 	{"每低 2.5 个百分点扣 0.5 分", PE_OK, "deduct:0.5/2.5"},
+	/* scored from the values (1.16) */
+	{"over:0.5/1", PE_OK, "over:0.5/1"},
+	{"OVER : 0.3 ／ 1", PE_OK, "over:0.3/1"},
+	{"每超过一个百分点扣0.5分，扣完为止", PE_OK, "over:0.5/1"},
+	{"每超过1个百分点扣0.3分", PE_OK, "over:0.3/1"},
+	{"每超出 2 百分点，扣 1 分", PE_OK, "over:1/2"},
+	{"under:1/1", PE_OK, "under:1/1"},
+	{"每低于目标值1个百分点扣1分", PE_OK, "under:1/1"},
+	{"每低于目标2个百分点扣0.5分,扣完为止", PE_OK, "under:0.5/2"},
+	{"每低于1个百分点扣1分", PE_OK, "under:1/1"},
+	{"deviation:1/3", PE_OK, "deviation:1/3"},
+	{"实际完成情况与计划每相差3%，扣1分", PE_OK, "deviation:1/3"},
+	{"每相差3％扣1分，扣完为止", PE_OK, "deviation:1/3"},
+	{"与目标值每相差2.5%扣0.5分", PE_OK, "deviation:0.5/2.5"},
+	{"over:0/1", PE_ERR_INVALID, NULL},
+	{"under:1/0", PE_ERR_INVALID, NULL},
+	{"deviation:-1/3", PE_ERR_INVALID, NULL},
+	{"over:1", PE_ERR_SYNTAX, NULL},
+	{"over:NaN/1", PE_ERR_SYNTAX, NULL},
+	{"deviation:1/NaN", PE_ERR_SYNTAX, NULL},
+	{"under:1/1/1", PE_ERR_SYNTAX, NULL},
+	{"每超过一个百分点扣0.5分，扣满5分为止", PE_ERR_SYNTAX, NULL},
+	{"每超过1个百分点", PE_ERR_SYNTAX, NULL},
+	{"每超过1%扣1分", PE_ERR_SYNTAX, NULL},
+	{"每相差3个百分点扣1分", PE_ERR_SYNTAX, NULL},
+	{"实际完成情况与计划相差3%扣1分", PE_ERR_SYNTAX, NULL},
+	{"每低于目标值0个百分点扣1分", PE_ERR_INVALID, NULL},
+	{"每相差3%扣1分扣完为止为止", PE_ERR_SYNTAX, NULL},
 	{"", PE_ERR_EMPTY, NULL},
 	{"  ", PE_ERR_EMPTY, NULL},
 	{"linear", PE_ERR_SYNTAX, NULL},
@@ -577,6 +605,15 @@ test_methods(void)
 		(void) pe_parse_method("floor:60", 8, &m, NULL);
 		pe_format_method_zh(&m, out);
 		check(strcmp(out, "低于60%不得分") == 0, "method zh", "floor:60", out, "低于60%不得分");
+		(void) pe_parse_method("over:0.5/1", 10, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每超过1个百分点扣0.5分") == 0, "method zh", "over:0.5/1", out, "每超过1个百分点扣0.5分");
+		(void) pe_parse_method("under:1/1", 9, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每低于目标值1个百分点扣1分") == 0, "method zh", "under:1/1", out, "每低于目标值1个百分点扣1分");
+		(void) pe_parse_method("deviation:1/3", 13, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每相差3%扣1分") == 0, "method zh", "deviation:1/3", out, "每相差3%扣1分");
 	}
 }
 
@@ -1178,9 +1215,24 @@ test_wire(void)
 		x[2] = (char) 0x80;		/* p1 hugely negative */
 		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_RANGE, "method_from_wire", "p1 negative",
 			  stname(err.status), "PE_ERR_RANGE");
+		/* 1.16's kinds 4 to 6 (over, under, deviation) read; 7 does not */
+		for (k = PE_METHOD_OVER; k <= PE_METHOD_LAST + 1; k++)
+		{
+			char		name[16];
+
+			memcpy(x, method, 18);
+			x[1] = (char) k;
+			snprintf(name, sizeof(name), "kind %d", (int) k);
+			st = pe_method_from_wire(x, 18, &m, &err);
+			check(k <= PE_METHOD_LAST ? st == PE_OK && m.kind == k && m.p1 == PE_SCALE &&
+				  m.p2 == 5 * PE_SCALE : st == PE_ERR_SYNTAX,
+				  "method_from_wire", name, stname(st), k <= PE_METHOD_LAST ? "PE_OK" : "PE_ERR_SYNTAX");
+		}
+		/* the values' methods take no zero parameter from the wire either */
 		memcpy(x, method, 18);
-		x[1] = 4;
-		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "kind 4",
+		x[1] = PE_METHOD_UNDER;
+		memset(x + 2, 0, 8);
+		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "under:0/5",
 			  stname(err.status), "PE_ERR_SYNTAX");
 	}
 
