@@ -6,7 +6,7 @@
 -- the repository's top directory; undone by the final ROLLBACK.
 BEGIN;
 SET search_path = perfeval, public;
-SELECT plan(31);
+SELECT plan(33);
 
 -- 1. The issue's examples, scored by indicator_score() (the scheme's default: two decimals).
 SELECT is(indicator_score(5, '≤100%', '103%', '每超过一个百分点扣0.5分，扣完为止'), 3.5,
@@ -59,6 +59,16 @@ SELECT is((SELECT explanation FROM perfeval.indicator_scores WHERE project_id = 
 	'the working paper names the method (and does not say 未达到 of an actual over its target)');
 SELECT is((SELECT total FROM perfeval.project_scores WHERE project_id = 'meth29'), 68.34,
 	'project_scores: 39.64 of 58 points, rescaled to 100: 68.34');
+-- a new method that does not parse in the brackets: the form refused, 22P02 naming 指标性质
+INSERT INTO perfeval.form_project VALUES ('meth29x', '评分方法写错（议题29）', '2024', '650102', '测试局', '', '', '', '', '', '', '', '', '', '', '', '');
+INSERT INTO perfeval.form_indicator VALUES
+	('meth29x', '产出指标', '数量指标', '甲', '≤（每超过1个百分点扣0分）', '100', '%', '50', '103%', '', ''),
+	('meth29x', '产出指标', '数量指标', '乙', '=（每相差3个百分点扣1分）', '100', '', '50', '91', '', '');
+SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE project_code = 'meth29x'$$,
+	$$VALUES ('rejected', 2)$$, 'a form with malformed new methods in 指标性质 is refused');
+SELECT results_eq($$SELECT line, column_name, value, sqlstate FROM perfeval.import_error WHERE project_code = 'meth29x' ORDER BY line$$,
+	$$VALUES (2, '指标性质', '每超过1个百分点扣0分', '22P02'), (3, '指标性质', '每相差3个百分点扣1分', '22P02')$$,
+	'each bad method: 22P02 naming 指标性质 and the method');
 -- out through the export (the Chinese spelling in brackets) and back in: the same methods and scores
 CREATE TEMP TABLE meth29_before AS SELECT i.name, i.method, s.score FROM perfeval.indicator i
 	JOIN perfeval.indicator_scores s USING (project_id, code) WHERE i.project_id = 'meth29';
