@@ -2079,10 +2079,11 @@ END
 $$;
 
 -- == scoring methods from the target and the actual (issue 29) ==
--- over:K/P (每超过P个百分点扣K分), under:K/P (每低于目标值P个百分点扣K分) and
--- deviation:K/P (每相差P%扣K分) are new kind codes of perfeval.method in the
--- library (src/pe_text.c, src/pe_eval.c); stored values keep their bytes.
-COMMENT ON TYPE perfeval.method IS '评分方法：按比例、低于N%不得分、达标得满分、每低P个百分点扣K分、每超过P个百分点扣K分、每低于目标值P个百分点扣K分、每相差P%扣K分 / A scoring method: proportional, floor:N, all_or_nothing, deduct:K/P, over:K/P, under:K/P, deviation:K/P';
+-- over:K/P (每超过P个百分点扣K分), under:K/P (每低于目标值P个百分点扣K分),
+-- deviation:K/P (每相差P%扣K分) and step bands (bands:<60:0,...,else:5) are new
+-- kind codes of perfeval.method in the library (src/pe_text.c,
+-- src/pe_eval.c); stored values keep their bytes.
+COMMENT ON TYPE perfeval.method IS '评分方法：按比例、低于N%不得分、达标得满分、每低P个百分点扣K分、每超过P个百分点扣K分、每低于目标值P个百分点扣K分、每相差P%扣K分、分档得分 / A scoring method: proportional, floor:N, all_or_nothing, deduct:K/P, over:K/P, under:K/P, deviation:K/P, bands:<B:P,...,else:P';
 
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)

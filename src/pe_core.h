@@ -510,10 +510,11 @@ typedef enum PeMethodKind
 	 */
 	PE_METHOD_OVER = 4,			/* ... the actual above the target, in its own unit */
 	PE_METHOD_UNDER = 5,		/* ... the actual below the target, in its own unit */
-	PE_METHOD_DEVIATION = 6		/* ... percent of the target either way */
+	PE_METHOD_DEVIATION = 6,	/* ... percent of the target either way */
+	PE_METHOD_BANDS = 7			/* points by the band the actual falls in */
 } PeMethodKind;
 
-#define PE_METHOD_LAST	PE_METHOD_DEVIATION
+#define PE_METHOD_LAST	PE_METHOD_BANDS
 
 typedef struct PeMethod
 {
@@ -522,13 +523,32 @@ typedef struct PeMethod
 	int64_t		p2;				/* fixed point */
 } PeMethod;
 
-#define PE_METHOD_BUFLEN 96
+#define PE_METHOD_BUFLEN 256
 extern PeStatus pe_parse_method(const char *s, size_t len, PeMethod *out,
 								PeError *err);
 extern size_t pe_format_method(const PeMethod *m, char *buf);
 /* The same in the Chinese spelling the parser reads back: 按比例, 达标得满分,
  * 低于60%不得分, 每低5个百分点扣1分. */
 extern size_t pe_format_method_zh(const PeMethod *m, char *buf);
+
+/*
+ * Step bands (bands:<60:0,<70:2,<80:3,<90:4,else:5): 2 to 5 bands on the
+ * actual in the target's unit, split at ascending bounds, each band
+ * including its lower bound (<) or each its upper bound (<=), each with its
+ * points.  They are packed into p1 and p2 so that a method stays 24 bytes:
+ * a bound has at most one decimal within ±3276.7 (16 bits each, in p2), the
+ * points at most two decimals from 0 to 40.95 (12 bits each, in p1, with
+ * the count and the side in p1's top bits).
+ */
+#define PE_METHOD_MAX_BANDS	5
+typedef struct PeMethodBands
+{
+	int			n;				/* bands, 2..PE_METHOD_MAX_BANDS */
+	bool		upper;			/* bands include their upper bound (<=) */
+	int64_t		bound[PE_METHOD_MAX_BANDS - 1]; /* fixed point, ascending */
+	int64_t		points[PE_METHOD_MAX_BANDS];	/* fixed point, band 0 lowest */
+} PeMethodBands;
+extern void pe_method_bands(const PeMethod *m, PeMethodBands *out);
 
 /*
  * Grade scales: "优:90,良:80,中:60,差:0".  Thresholds strictly descend and

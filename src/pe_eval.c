@@ -248,7 +248,7 @@ bool
 pe_method_needs_values(const PeMethod *m)
 {
 	return m->kind == PE_METHOD_OVER || m->kind == PE_METHOD_UNDER ||
-		m->kind == PE_METHOD_DEVIATION;
+		m->kind == PE_METHOD_DEVIATION || m->kind == PE_METHOD_BANDS;
 }
 
 /* a * b, or false when it does not fit 128 bits */
@@ -314,6 +314,20 @@ pe_method_score_values(const PeMethod *m, int64_t w, const PeQuant *t,
 			if (!mul_ok(g, FULL, &g))
 				return PE_ERR_RANGE;
 			return deduct_gap(m, w, g, tv < 0 ? -tv : tv, out);
+		case PE_METHOD_BANDS:
+			{
+				PeMethodBands b;
+				int			k;
+
+				/* the band of the actual in the target's unit: av against bound × ft */
+				pe_method_bands(m, &b);
+				for (k = 0; k < b.n - 1; k++)
+					if (b.upper ? av <= (i128) b.bound[k] * ft : av < (i128) b.bound[k] * ft)
+						break;
+				/* a band's points, at most the weight */
+				out->num = b.points[k] < w ? b.points[k] : w;
+				return PE_OK;
+			}
 		default:
 			return PE_ERR_INVALID;
 	}
