@@ -3,7 +3,8 @@
  *		Parsers and canonical printers for scoring methods and grade scales.
  *
  * Methods: "proportional", "floor:60", "all_or_nothing", "deduct:1/5",
- * "over:0.5/1", "under:1/1", "deviation:1/3" and their Chinese spellings.  Grade scales: "优:90,良:80,中:60,差:0".
+ * "over:0.5/1", "under:1/1", "deviation:1/3", "bands:<60:0,...,else:5" and
+ * their Chinese spellings.  Grade scales: "优:90,良:80,中:60,差:0".
  * Lexical helpers (trimming, number scanning) live in pe_parse.c.
  */
 #include <string.h>
@@ -453,15 +454,21 @@ parse_band_clause(const char *s, size_t i, size_t e, BandClause *c, PeError *err
 	return PE_OK;
 }
 
-/* The lower end of a clause, for sorting: a band without one is lowest. */
+/*
+ * Sorting by the lower end: a band without one is lowest; a bare number
+ * sorts at its value, before a band starting there ((0,10%] after 0).
+ */
 static bool
 clause_before(const BandClause *a, const BandClause *b)
 {
-	if (!a->has_lo || a->bare)
-		return (b->has_lo && !b->bare) || a->lo < b->lo;
-	if (!b->has_lo || b->bare)
-		return false;
-	return a->lo < b->lo;
+	bool		a_low = !a->has_lo && !a->bare,
+				b_low = !b->has_lo && !b->bare;
+
+	if (a_low || b_low)
+		return a_low && !b_low;
+	if (a->lo != b->lo)
+		return a->lo < b->lo;
+	return a->bare && !b->bare;
 }
 
 /*
