@@ -523,6 +523,24 @@ typedef struct PeMethod
 	int64_t		p2;				/* fixed point */
 } PeMethod;
 
+/*
+ * over, under and deviation: p1 holds the points K in its low 40 bits and
+ * an optional cap on what is deducted (扣满N分为止), in hundredths of a point,
+ * in bits 40-58 (0: none, 扣完为止); p2 the step P.
+ */
+#define PE_METHOD_POINTS_MASK	((INT64_C(1) << 40) - 1)
+#define PE_METHOD_CAP_MAX		INT64_C(524287)	/* hundredths: 5242.87 points */
+static inline int64_t
+pe_method_points(const PeMethod *m)
+{
+	return m->p1 & PE_METHOD_POINTS_MASK;
+}
+static inline int64_t
+pe_method_cap(const PeMethod *m)
+{
+	return (m->p1 >> 40) * (PE_SCALE / 100);
+}
+
 #define PE_METHOD_BUFLEN 256
 extern PeStatus pe_parse_method(const char *s, size_t len, PeMethod *out,
 								PeError *err);

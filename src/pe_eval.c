@@ -259,9 +259,9 @@ mul_ok(i128 a, i128 b, i128 *out)
 }
 
 /*
- * weight less p1 points per p2 of a gap g / gd (>= 0, in the step's unit),
- * pro rata like deduct:K/P, within [0, weight]:
- * (w * p2 * gd - p1 * g) / (p2 * gd).
+ * weight less K points per p2 of a gap g / gd (>= 0, in the step's unit),
+ * pro rata like deduct:K/P, at most the cap deducted, within [0, weight]:
+ * (w * p2 * gd - K * g) / (p2 * gd).
  */
 static PeStatus
 deduct_gap(const PeMethod *m, int64_t w, i128 g, i128 gd, PeExact *out)
@@ -276,8 +276,19 @@ deduct_gap(const PeMethod *m, int64_t w, i128 g, i128 gd, PeExact *out)
 		out->den = 1;
 		return PE_OK;
 	}
-	if (!mul_ok(m->p2, gd, &den) || !mul_ok(w, den, &full) || !mul_ok(m->p1, g, &cut))
+	if (!mul_ok(m->p2, gd, &den) || !mul_ok(w, den, &full) ||
+		!mul_ok(pe_method_points(m), g, &cut))
 		return PE_ERR_RANGE;
+	/* 扣满N分为止: at most the cap deducted */
+	if (pe_method_cap(m) > 0)
+	{
+		i128		most;
+
+		if (!mul_ok(pe_method_cap(m), den, &most))
+			return PE_ERR_RANGE;
+		if (cut > most)
+			cut = most;
+	}
 	out->num = cut >= full ? 0 : full - cut;
 	out->den = den;
 	return PE_OK;

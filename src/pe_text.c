@@ -62,9 +62,12 @@ take_number(const char *s, size_t *i, size_t e, int64_t *val, PeError *err)
 	return pe_scan_number(s, *i, e, false, val, i, err);
 }
 
-/* Parse the parameters of "floor:N" or "deduct:P/S" starting at s[i]. */
+/*
+ * Parse the parameters of "floor:N" or "deduct:K/P" starting at s[i]; with
+ * cap, an optional third: "over:K/P/C" (扣满C分为止).
+ */
 static PeStatus
-parse_params(const char *s, size_t i, size_t e, PeMethod *out, PeError *err)
+parse_params(const char *s, size_t i, size_t e, PeMethod *out, int64_t *cap, PeError *err)
 {
 	PeStatus	st;
 
@@ -81,6 +84,9 @@ parse_params(const char *s, size_t i, size_t e, PeMethod *out, PeError *err)
 			return pe_fail(err, PE_ERR_SYNTAX, i,
 						   "Expected a slash between the points and the step.");
 		if ((st = take_number(s, &i, e, &out->p2, err)) != PE_OK)
+			return st;
+		if (cap && (take(s, &i, e, "/") || take(s, &i, e, "／")) &&
+			(st = take_number(s, &i, e, cap, err)) != PE_OK)
 			return st;
 	}
 	if (!at_end(s, i, e))
@@ -152,10 +158,12 @@ take_comma(const char *s, size_t *i, size_t e)
 /*
  * The Chinese spellings scored from the values (1.16):
  * 每超过P个百分点扣K分, 每低于目标值P个百分点扣K分, [实际完成情况与计划]每相差P%扣K分,
- * each with an optional ，扣完为止 (the score never goes below 0 anyway).
+ * each with an optional ，扣完为止 (the score never goes below 0 anyway) or
+ * ，扣满N分为止 (at most N points deducted).
  */
 static PeStatus
-parse_chinese_values(const char *s, size_t i, size_t e, PeMethod *out, PeError *err)
+parse_chinese_values(const char *s, size_t i, size_t e, PeMethod *out, int64_t *cap,
+					 PeError *err)
 {
 	PeStatus	st;
 
@@ -196,6 +204,14 @@ parse_chinese_values(const char *s, size_t i, size_t e, PeMethod *out, PeError *
 		take_comma(s, &j, e);
 		if (take(s, &j, e, "扣完为止"))
 			i = j;
+		else if (take(s, &j, e, "扣满"))
+		{
+			if ((st = take_number(s, &j, e, cap, err)) != PE_OK)
+				return st;
+			if (!take(s, &j, e, "分为止"))
+				return pe_fail(err, PE_ERR_SYNTAX, j, "Expected 分为止 after the cap.");
+			i = j;
+		}
 	}
 	if (!at_end(s, i, e))
 		return pe_fail(err, PE_ERR_SYNTAX, i,
@@ -667,6 +683,7 @@ pe_parse_method(const char *s, size_t len, PeMethod *out, PeError *err)
 				e = len,
 				i;
 	PeStatus	st;
+	int64_t		cap = INT64_MIN;	/* none written (scanned numbers never are) */
 
 	out->kind = PE_METHOD_PROPORTIONAL;
 	out->p1 = out->p2 = 0;
@@ -686,27 +703,27 @@ pe_parse_method(const char *s, size_t len, PeMethod *out, PeError *err)
 	else if (take(s, &i, e, "floor"))
 	{
 		out->kind = PE_METHOD_FLOOR;
-		st = parse_params(s, i, e, out, err);
+		st = parse_params(s, i, e, out, NULL, err);
 	}
 	else if (take(s, &i, e, "deduct"))
 	{
 		out->kind = PE_METHOD_DEDUCT;
-		st = parse_params(s, i, e, out, err);
+		st = parse_params(s, i, e, out, NULL, err);
 	}
 	else if (take(s, &i, e, "over"))
 	{
 		out->kind = PE_METHOD_OVER;
-		st = parse_params(s, i, e, out, err);
+		st = parse_params(s, i, e, out, &cap, err);
 	}
 	else if (take(s, &i, e, "under"))
 	{
 		out->kind = PE_METHOD_UNDER;
-		st = parse_params(s, i, e, out, err);
+		st = parse_params(s, i, e, out, &cap, err);
 	}
 	else if (take(s, &i, e, "deviation"))
 	{
 		out->kind = PE_METHOD_DEVIATION;
-		st = parse_params(s, i, e, out, err);
+		st = parse_params(s, i, e, out, &cap, err);
 	}
 	else if (take(s, &i, e, "bands"))
 		st = parse_bands(s, i, e, out, err);
@@ -717,7 +734,7 @@ pe_parse_method(const char *s, size_t len, PeMethod *out, PeError *err)
 			 pe_lit_at(s, b, e, "每低于") || pe_lit_at(s, b, e, "每相差") ||
 			 pe_lit_at(s, b, e, "实际完成情况与计划") || pe_lit_at(s, b, e, "与计划") ||
 			 pe_lit_at(s, b, e, "与目标值"))
-		st = parse_chinese_values(s, b, e, out, err);
+		st = parse_chinese_values(s, b, e, out, &cap, err);
 	else if (pe_lit_at(s, b, e, "低于") || pe_lit_at(s, b, e, "每低") ||
 			 pe_lit_at(s, b, e, "每少"))
 		st = parse_chinese(s, b, e, out, err);
@@ -739,6 +756,19 @@ pe_parse_method(const char *s, size_t len, PeMethod *out, PeError *err)
 		(out->p1 <= 0 || out->p2 <= 0))
 		return pe_fail(err, PE_ERR_INVALID, b,
 					   "The deducted points and the step must both be above 0.");
+	if (pe_method_needs_values(out) && out->kind != PE_METHOD_BANDS)
+	{
+		/* the points and the cap share p1 (see pe_core.h) */
+		if (out->p1 > PE_METHOD_POINTS_MASK)
+			return pe_fail(err, PE_ERR_INVALID, b,
+						   "The deducted points are at most 1099511.627775.");
+		if (cap != INT64_MIN &&
+			(cap <= 0 || cap % (PE_SCALE / 100) != 0 || cap / (PE_SCALE / 100) > PE_METHOD_CAP_MAX))
+			return pe_fail(err, PE_ERR_INVALID, b,
+						   "The cap (扣满N分为止) has at most two decimals and lies above 0 and at most 5242.87.");
+		if (cap != INT64_MIN)
+			out->p1 |= (cap / (PE_SCALE / 100)) << 40;
+	}
 	return pe_set_ok(err);
 }
 
@@ -767,9 +797,21 @@ pe_format_method(const PeMethod *m, char *buf)
 				   m->kind == PE_METHOD_OVER ? "over:" :
 				   m->kind == PE_METHOD_UNDER ? "under:" : "deviation:");
 			n = strlen(buf);
-			n += pe_format_fixed(m->p1, buf + n);
+			if (m->kind == PE_METHOD_DEDUCT)
+			{
+				n += pe_format_fixed(m->p1, buf + n);
+				buf[n++] = '/';
+				return n + pe_format_fixed(m->p2, buf + n);
+			}
+			n += pe_format_fixed(pe_method_points(m), buf + n);
 			buf[n++] = '/';
-			return n + pe_format_fixed(m->p2, buf + n);
+			n += pe_format_fixed(m->p2, buf + n);
+			if (pe_method_cap(m) != 0)
+			{
+				buf[n++] = '/';
+				n += pe_format_fixed(pe_method_cap(m), buf + n);
+			}
+			return n;
 		case PE_METHOD_BANDS:
 			return format_bands(m, false, buf);
 		default:
@@ -814,9 +856,18 @@ pe_format_method_zh(const PeMethod *m, char *buf)
 			n += pe_format_fixed(m->p2, buf + n);
 			strcpy(buf + n, m->kind == PE_METHOD_DEVIATION ? "%扣" : "个百分点扣");
 			n += strlen(buf + n);
-			n += pe_format_fixed(m->p1, buf + n);
+			n += pe_format_fixed(pe_method_points(m), buf + n);
 			strcpy(buf + n, "分");
-			return n + strlen("分");
+			n += strlen(buf + n);
+			if (pe_method_cap(m) != 0)
+			{
+				strcpy(buf + n, "，扣满");
+				n += strlen(buf + n);
+				n += pe_format_fixed(pe_method_cap(m), buf + n);
+				strcpy(buf + n, "分为止");
+				n += strlen(buf + n);
+			}
+			return n;
 		case PE_METHOD_BANDS:
 			return format_bands(m, true, buf);
 		default:

@@ -7,7 +7,7 @@
 -- the repository's top directory; undone by the final ROLLBACK.
 BEGIN;
 SET search_path = perfeval, public;
-SELECT plan(40);
+SELECT plan(42);
 
 -- 1. The issue's examples, scored by indicator_score() (the scheme's default: two decimals).
 SELECT is(indicator_score(5, '≤100%', '103%', '每超过一个百分点扣0.5分，扣完为止'), 3.5,
@@ -18,6 +18,11 @@ SELECT is(indicator_score(15, '100', '91', '实际完成情况与计划每相差
 	'target 100, weight 15, 每相差3%扣1分: 91 (9 % under) scores 15 − 3 = 12');
 SELECT is(indicator_score(15, '100', '109', '实际完成情况与计划每相差3%，扣1分'), 12::numeric,
 	'the same: 109 (9 % over) scores 12 too');
+SELECT results_eq($$SELECT indicator_score(15, '100', '91', '实际完成情况与计划每相差3%，扣1分，扣满15分为止'),
+		indicator_score(20, '100', '40', '实际完成情况与计划每相差3%，扣1分，扣满15分为止'),
+		indicator_score(20, '100', '91', 'deviation:1/3/15')$$,
+	$$VALUES (12::numeric, 5::numeric, 17::numeric)$$,
+	'扣满15分为止 (deviation:1/3/15): 91 of 100 still 12 on a weight of 15; on a weight of 20, 40 (20 points of deductions) loses only 15: 5; 91: 17');
 SELECT is(indicator_score(10, '≥95%', '90%', '每低于目标值1个百分点扣1分'), 5::numeric,
 	'≥95%, weight 10, 每低于目标值1个百分点扣1分: 90 % is 5 points short, scores 5');
 SELECT is(indicator_score(10, '≥95%', '90%', '每低1个百分点扣1分', decimals => 6), 4.736842,
@@ -56,7 +61,7 @@ INSERT INTO perfeval.form_indicator VALUES
 	('meth29', '产出指标', '数量指标', '重点支出安排率', '≤（每超过一个百分点扣0.5分，扣完为止）', '100', '%', '5', '103%', '', ''),
 	('meth29', '产出指标', '数量指标', '三公经费变动率', '≤（每超过1个百分点扣0.3分）', '0', '%', '3', '2%', '', ''),
 	('meth29', '产出指标', '质量指标', '完成计划（低）', '=（实际完成情况与计划每相差3%，扣1分）', '100', '', '15', '91', '', ''),
-	('meth29', '产出指标', '质量指标', '完成计划（高）', '=（实际完成情况与计划每相差3%，扣1分）', '100', '', '15', '109', '', ''),
+	('meth29', '产出指标', '质量指标', '完成计划（高）', '=（实际完成情况与计划每相差3%，扣1分，扣满15分为止）', '100', '', '15', '109', '', ''),
 	('meth29', '效益指标', '社会效益', '达标率（目标值点数）', '≥（每低于目标值1个百分点扣1分）', '95', '%', '10', '90%', '', ''),
 	('meth29', '效益指标', '社会效益', '达标率（完成率点数）', '≥（每低1个百分点扣1分）', '95', '%', '10', '90%', '', ''),
 	('meth29', '产出指标', '质量指标', '重点支出安排率（分档）', '≥（≥90%得5分，80%（含）-90%得4分，70%（含）-80%得3分，60%（含）-70%得2分，60%以下不得分）', '90', '%', '5', '85%', '', ''),
@@ -66,12 +71,12 @@ SELECT results_eq($$SELECT status, errors FROM perfeval.import_forms() WHERE pro
 SELECT results_eq($$SELECT i.name, i.method::text, s.score FROM perfeval.indicator i
 	JOIN perfeval.indicator_scores s USING (project_id, code) WHERE i.project_id = 'meth29' ORDER BY i.seq$$,
 	$$VALUES ('重点支出安排率', 'over:0.5/1', 3.5), ('三公经费变动率', 'over:0.3/1', 2.4),
-		('完成计划（低）', 'deviation:1/3', 12), ('完成计划（高）', 'deviation:1/3', 12),
+		('完成计划（低）', 'deviation:1/3', 12), ('完成计划（高）', 'deviation:1/3/15', 12),
 		('达标率（目标值点数）', 'under:1/1', 5), ('达标率（完成率点数）', 'deduct:1/1', 4.74),
 		('重点支出安排率（分档）', 'bands:<60:0,<70:2,<80:3,<90:4,else:5', 4), ('预算调整率', 'bands:<=0:3,<=10:2,<=20:1,<=30:0.5,else:0', 1)$$,
 	'indicator_scores: each method read from the brackets (the bands'' own （含） and (…] inside them) and scored (3.5, 2.4, 12, 12, 5; deduct:1/1 4.74; bands 4, 1)');
 SELECT is((SELECT explanation FROM perfeval.indicator_scores WHERE project_id = 'meth29' AND name = '完成计划（高）'),
-	'指标完成率=109÷100=109%，按评分方法deviation:1/3得12分',
+	'指标完成率=109÷100=109%，按评分方法deviation:1/3/15得12分',
 	'the working paper names the method (and does not say 未达到 of an actual over its target)');
 SELECT is((SELECT total FROM perfeval.project_scores WHERE project_id = 'meth29'), 67.64,
 	'project_scores: 44.64 of 66 points, rescaled to 100: 67.64');
@@ -90,7 +95,7 @@ CREATE TEMP TABLE meth29_before AS SELECT i.name, i.method, s.score FROM perfeva
 	JOIN perfeval.indicator_scores s USING (project_id, code) WHERE i.project_id = 'meth29';
 SELECT set_eq($$SELECT "三级指标", "指标性质", "指标值" FROM perfeval.export_indicator WHERE "项目编码" = 'meth29'$$,
 	$$VALUES ('重点支出安排率', '（每超过1个百分点扣0.5分）', '≤100%'), ('三公经费变动率', '（每超过1个百分点扣0.3分）', '≤0%'),
-		('完成计划（低）', '（每相差3%扣1分）', '''=100'), ('完成计划（高）', '（每相差3%扣1分）', '''=100'),
+		('完成计划（低）', '（每相差3%扣1分）', '''=100'), ('完成计划（高）', '（每相差3%扣1分，扣满15分为止）', '''=100'),
 		('达标率（目标值点数）', '（每低于目标值1个百分点扣1分）', '≥95%'), ('达标率（完成率点数）', '（每低1个百分点扣1分）', '≥95%'),
 		('重点支出安排率（分档）', '（低于60不得分，60（含）-70得2分，70（含）-80得3分，80（含）-90得4分，≥90得5分）', '≥90%'),
 		('预算调整率', '（≤0得3分，(0,10]得2分，(10,20]得1分，(20,30]得0.5分，＞30不得分）', '≤0%')$$,
@@ -106,7 +111,7 @@ SELECT set_eq($$SELECT i.name, i.method, s.score FROM perfeval.indicator i
 -- 4. Text: canonical forms, the Chinese spelling, and back.
 SELECT results_eq($$SELECT m::method::text, method_zh(m::method), method_zh(m::method)::method::text
 	FROM (VALUES ('每超过一个百分点扣0.5分，扣完为止'), ('每低于目标值1个百分点扣1分'),
-		('实际完成情况与计划每相差3%，扣1分'), ('OVER : 0.30 ／ 1'), ('deviation:1/2.5'),
+		('实际完成情况与计划每相差3%，扣1分'), ('OVER : 0.30 ／ 1'), ('deviation:1/2.5'), ('实际完成情况与计划每相差3%，扣1分，扣满15分为止'),
 		('≥90%得5分，80%（含）-90%得4分，70%（含）-80%得3分，60%（含）-70%得2分，60%以下不得分'),
 		('0得3分，(0,10%]得2分，(10%,20%]得1分，(20%,30%]得0.5分，30%以上不得分')) v(m)$$,
 	$$VALUES ('over:0.5/1', '每超过1个百分点扣0.5分', 'over:0.5/1'),
@@ -114,6 +119,7 @@ SELECT results_eq($$SELECT m::method::text, method_zh(m::method), method_zh(m::m
 		('deviation:1/3', '每相差3%扣1分', 'deviation:1/3'),
 		('over:0.3/1', '每超过1个百分点扣0.3分', 'over:0.3/1'),
 		('deviation:1/2.5', '每相差2.5%扣1分', 'deviation:1/2.5'),
+		('deviation:1/3/15', '每相差3%扣1分，扣满15分为止', 'deviation:1/3/15'),
 		('bands:<60:0,<70:2,<80:3,<90:4,else:5', '低于60不得分，60（含）-70得2分，70（含）-80得3分，80（含）-90得4分，≥90得5分',
 			'bands:<60:0,<70:2,<80:3,<90:4,else:5'),
 		('bands:<=0:3,<=10:2,<=20:1,<=30:0.5,else:0', '≤0得3分，(0,10]得2分，(10,20]得1分，(20,30]得0.5分，＞30不得分',
@@ -139,7 +145,7 @@ SELECT results_eq('SELECT m::text FROM meth_bin', $$VALUES ('over:0.5/1'), ('und
 		('bands:<60:0,<70:2,<80:3,<90:4,else:5'), ('bands:<=0:3,<=10:2,<=20:1,<=30:0.5,else:0')$$,
 	'send -> COPY FORMAT binary -> recv: the same methods');
 CREATE TEMP TABLE meth_bad (b bytea);
-INSERT INTO meth_bad VALUES ('\x0107000000000007a12000000000000f4240');
+INSERT INTO meth_bad VALUES ('\x0107000000000007a12000000000000f4240');  -- no bands
 COPY meth_bad TO '/tmp/perfeval-methods-pgtap-bad7.bin' WITH (FORMAT binary);
 SELECT throws_ok($$COPY meth_bin FROM '/tmp/perfeval-methods-pgtap-bad7.bin' WITH (FORMAT binary)$$, '22P03', NULL,
 	'recv refuses bits that are no bands (22P03)');
@@ -158,8 +164,9 @@ SELECT throws_ok($$COPY meth_bin FROM '/tmp/perfeval-methods-pgtap-bad0.bin' WIT
 SELECT throws_ok($$SELECT 'over:NaN/1'::method$$, '22P02', NULL, 'over:NaN/1 refused');
 SELECT throws_ok($$SELECT 'deviation:1/NaN'::method$$, '22P02', NULL, 'deviation:1/NaN refused');
 SELECT throws_ok($$SELECT 'under:0/1'::method$$, '22P02', NULL, 'under:0/1 refused');
-SELECT throws_ok($$SELECT '每超过1个百分点扣0.5分，扣满5分为止'::method$$, '22P02', NULL,
-	'a cap other than the weight (扣满N分为止) is not a method yet: refused');
+SELECT throws_ok($$SELECT '每超过1个百分点扣0.5分，扣满0分为止'::method$$, '22P02', NULL,
+	'a cap of 0 (扣满0分为止) refused');
+SELECT throws_ok($$SELECT 'over:1/1/0.001'::method$$, '22P02', NULL, 'a cap with three decimals refused');
 SELECT throws_ok($$SELECT '≥90%得5分，80%-90%得4分，70%-80%得3分，70%以下不得分'::method$$, '22P02', NULL,
 	'bands whose bounds belong to no side are refused');
 SELECT throws_ok($$SELECT 'bands:<60:NaN,else:5'::method$$, '22P02', NULL, 'bands:<60:NaN,else:5 refused');
@@ -168,7 +175,7 @@ SELECT throws_like($$SELECT '每相差3个百分点扣1分'::method$$, '%每相�
 CREATE TEMP TABLE meth_hint (sqlstate text, hint text);
 DO $$
 BEGIN
-	PERFORM 'over:1/1/1'::perfeval.method;
+	PERFORM 'over:1/1/1/1'::perfeval.method;
 EXCEPTION WHEN OTHERS THEN
 	DECLARE s text; h text;
 	BEGIN

@@ -563,8 +563,23 @@ static const MCase mcases[] = {
 	{"over:1", PE_ERR_SYNTAX, NULL},
 	{"over:NaN/1", PE_ERR_SYNTAX, NULL},
 	{"deviation:1/NaN", PE_ERR_SYNTAX, NULL},
-	{"under:1/1/1", PE_ERR_SYNTAX, NULL},
-	{"每超过一个百分点扣0.5分，扣满5分为止", PE_ERR_SYNTAX, NULL},
+	{"under:1/1/1", PE_OK, "under:1/1/1"},
+	{"每超过一个百分点扣0.5分，扣满5分为止", PE_OK, "over:0.5/1/5"},
+	{"实际完成情况与计划每相差3%，扣1分，扣满15分为止", PE_OK, "deviation:1/3/15"},
+	{"over:1/1/5242.87", PE_OK, "over:1/1/5242.87"},
+	{"over:1099511.627775/1/5242.87", PE_OK, "over:1099511.627775/1/5242.87"},
+	{"under:1/1/1/1", PE_ERR_SYNTAX, NULL},
+	{"under:1/1/", PE_ERR_SYNTAX, NULL},
+	{"under:1/1/0", PE_ERR_INVALID, NULL},
+	{"over:1/1/-1", PE_ERR_INVALID, NULL},
+	{"over:1/1/-0.000001", PE_ERR_INVALID, NULL},
+	{"over:1/1/0.001", PE_ERR_INVALID, NULL},
+	{"over:1/1/5242.88", PE_ERR_INVALID, NULL},
+	{"over:1099511.627776/1", PE_ERR_INVALID, NULL},
+	{"deduct:1/5/5", PE_ERR_SYNTAX, NULL},
+	{"每相差3%扣1分，扣满分为止", PE_ERR_SYNTAX, NULL},
+	{"每相差3%扣1分，扣满5分", PE_ERR_SYNTAX, NULL},
+	{"每相差3%扣1分，扣满0分为止", PE_ERR_INVALID, NULL},
 	{"每超过1个百分点", PE_ERR_SYNTAX, NULL},
 	{"每超过1%扣1分", PE_ERR_SYNTAX, NULL},
 	{"每相差3个百分点扣1分", PE_ERR_SYNTAX, NULL},
@@ -652,6 +667,10 @@ test_methods(void)
 		(void) pe_parse_method("deviation:1/3", 13, &m, NULL);
 		pe_format_method_zh(&m, out);
 		check(strcmp(out, "每相差3%扣1分") == 0, "method zh", "deviation:1/3", out, "每相差3%扣1分");
+		(void) pe_parse_method("deviation:1/3/15", 16, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每相差3%扣1分，扣满15分为止") == 0, "method zh", "deviation:1/3/15", out,
+			  "每相差3%扣1分，扣满15分为止");
 	}
 }
 
