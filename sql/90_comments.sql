@@ -5,7 +5,7 @@
 
 COMMENT ON TYPE perfeval.target IS '指标值：比较符、精确数值与单位，或定性表述 / An indicator''s target: comparator, exact amount and unit, or a qualitative phrase';
 COMMENT ON TYPE perfeval.measure IS '实际完成值：精确数值与单位，或定性结果 / An actual value: exact amount and unit, or a qualitative outcome';
-COMMENT ON TYPE perfeval.method IS '评分方法：按比例、低于N%不得分、达标得满分、每低P个百分点扣K分 / A scoring method: proportional, floor:N, all_or_nothing, deduct:K/P';
+COMMENT ON TYPE perfeval.method IS '评分方法：按比例、低于N%不得分、达标得满分、每低P个百分点扣K分、每超过P个百分点扣K分、每低于目标值P个百分点扣K分、每相差P%扣K分、分档得分 / A scoring method: proportional, floor:N, all_or_nothing, deduct:K/P, over:K/P, under:K/P, deviation:K/P, bands:<B:P,...,else:P';
 COMMENT ON TYPE perfeval.grade_scale IS '等级划分：由高到低的等级与下限 / Grade bands, highest first, each with its lower bound';
 COMMENT ON TYPE perfeval.rules IS '打包的评分方案规则（派生，不可输入） / A scheme''s rules packed for the evaluation (derived, never entered)';
 COMMENT ON TYPE perfeval.state IS '打包的项目事实（派生，不可输入） / A project''s facts packed per indicator (derived, never entered)';

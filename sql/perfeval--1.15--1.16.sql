@@ -2252,6 +2252,13 @@ COMMENT ON FUNCTION perfeval.project_scores_under(text) IS '按指定方案的�
 COMMENT ON FUNCTION perfeval.level1_scores_under(text) IS '按指定方案的规则重新计分的一级指标得分，并列本方案得分 / Level-1 scores under the named scheme''s rules, with the project''s own beside them';
 COMMENT ON FUNCTION perfeval.grade_changes(text) IS '按参照方案计分后等级发生变化的项目及变化幅度 / Projects whose grade changes between their own scheme and a reference scheme, and by how much';
 
+-- == scoring methods from the target and the actual (issue 29) ==
+-- over:K/P (每超过P个百分点扣K分), under:K/P (每低于目标值P个百分点扣K分),
+-- deviation:K/P (每相差P%扣K分) and step bands (bands:<60:0,...,else:5) are new
+-- kind codes of perfeval.method in the library (src/pe_text.c,
+-- src/pe_eval.c); stored values keep their bytes.
+COMMENT ON TYPE perfeval.method IS '评分方法：按比例、低于N%不得分、达标得满分、每低P个百分点扣K分、每超过P个百分点扣K分、每低于目标值P个百分点扣K分、每相差P%扣K分、分档得分 / A scoring method: proportional, floor:N, all_or_nothing, deduct:K/P, over:K/P, under:K/P, deviation:K/P, bands:<B:P,...,else:P';
+
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)
 SELECT perfeval_internal.seal_views();

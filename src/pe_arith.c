@@ -165,6 +165,33 @@ on_one_base(const PeQuant *t, const PeQuant *a, pe_i128 *tv, pe_i128 *av, PeErro
 	return PE_OK;
 }
 
+/* The same for the methods scored from the values (see pe_core.h). */
+PeStatus
+pe_one_base(const PeQuant *t, const PeQuant *a, pe_i128 *tv, pe_i128 *av,
+			int64_t *ft, PeError *err)
+{
+	int64_t		fa;
+	PeStatus	st;
+
+	err->status = PE_OK;
+	err->offset = -1;
+	err->detail = NULL;
+	if (t->unit == PE_UNIT_QUAL || a->unit == PE_UNIT_QUAL)
+		return PE_NULL;
+	/* a deadline has no points to count over or under */
+	if (t->unit == PE_UNIT_DATE || a->unit == PE_UNIT_DATE)
+	{
+		err->status = PE_ERR_UNITS;
+		err->detail = gettext_noop("A deadline is met or not; a method counting points over or under it does not apply.");
+		return PE_ERR_UNITS;
+	}
+	if ((st = reconcile_units(t, a, ft, &fa, err)) != PE_OK)
+		return st;
+	*tv = (pe_i128) t->amount * *ft;
+	*av = (pe_i128) a->amount * fa;
+	return PE_OK;
+}
+
 /* Can completion() compare the units of t and a (a qualitative side aside)? */
 bool
 pe_units_comparable(const PeQuant *t, const PeQuant *a)

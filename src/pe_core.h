@@ -503,8 +503,18 @@ typedef enum PeMethodKind
 	PE_METHOD_PROPORTIONAL = 0, /* weight x min(c,100)/100 */
 	PE_METHOD_FLOOR = 1,		/* 0 below p1 %, else proportional */
 	PE_METHOD_ALL_OR_NOTHING = 2,	/* weight if c >= 100, else 0 */
-	PE_METHOD_DEDUCT = 3		/* weight - p1 points per p2 pp short, >= 0 */
+	PE_METHOD_DEDUCT = 3,		/* weight - p1 points per p2 pp short, >= 0 */
+	/*
+	 * 1.16: scored from the target and the actual themselves, not from the
+	 * completion; weight less p1 points per p2 of ... (pro rata, >= 0):
+	 */
+	PE_METHOD_OVER = 4,			/* ... the actual above the target, in its own unit */
+	PE_METHOD_UNDER = 5,		/* ... the actual below the target, in its own unit */
+	PE_METHOD_DEVIATION = 6,	/* ... percent of the target either way */
+	PE_METHOD_BANDS = 7			/* points by the band the actual falls in */
 } PeMethodKind;
+
+#define PE_METHOD_LAST	PE_METHOD_BANDS
 
 typedef struct PeMethod
 {
@@ -513,13 +523,50 @@ typedef struct PeMethod
 	int64_t		p2;				/* fixed point */
 } PeMethod;
 
-#define PE_METHOD_BUFLEN 96
+/*
+ * over, under and deviation: p1 holds the points K in its low 40 bits and
+ * an optional cap on what is deducted (扣满N分为止), in hundredths of a point,
+ * in bits 40-58 (0: none, 扣完为止); p2 the step P.
+ */
+#define PE_METHOD_POINTS_MASK	((INT64_C(1) << 40) - 1)
+#define PE_METHOD_CAP_MAX		INT64_C(524287)	/* hundredths: 5242.87 points */
+static inline int64_t
+pe_method_points(const PeMethod *m)
+{
+	return m->p1 & PE_METHOD_POINTS_MASK;
+}
+static inline int64_t
+pe_method_cap(const PeMethod *m)
+{
+	return (m->p1 >> 40) * (PE_SCALE / 100);
+}
+
+#define PE_METHOD_BUFLEN 256
 extern PeStatus pe_parse_method(const char *s, size_t len, PeMethod *out,
 								PeError *err);
 extern size_t pe_format_method(const PeMethod *m, char *buf);
 /* The same in the Chinese spelling the parser reads back: 按比例, 达标得满分,
  * 低于60%不得分, 每低5个百分点扣1分. */
 extern size_t pe_format_method_zh(const PeMethod *m, char *buf);
+
+/*
+ * Step bands (bands:<60:0,<70:2,<80:3,<90:4,else:5): 2 to 5 bands on the
+ * actual in the target's unit, split at ascending bounds, each band
+ * including its lower bound (<) or each its upper bound (<=), each with its
+ * points.  They are packed into p1 and p2 so that a method stays 24 bytes:
+ * a bound has at most one decimal within ±3276.7 (16 bits each, in p2), the
+ * points at most two decimals from 0 to 40.95 (12 bits each, in p1, with
+ * the count and the side in p1's top bits).
+ */
+#define PE_METHOD_MAX_BANDS	5
+typedef struct PeMethodBands
+{
+	int			n;				/* bands, 2..PE_METHOD_MAX_BANDS */
+	bool		upper;			/* bands include their upper bound (<=) */
+	int64_t		bound[PE_METHOD_MAX_BANDS - 1]; /* fixed point, ascending */
+	int64_t		points[PE_METHOD_MAX_BANDS];	/* fixed point, band 0 lowest */
+} PeMethodBands;
+extern void pe_method_bands(const PeMethod *m, PeMethodBands *out);
 
 /*
  * Grade scales: "优:90,良:80,中:60,差:0".  Thresholds strictly descend and
@@ -753,6 +800,22 @@ extern PeExact pe_total_exact(int64_t points, int64_t weight);
 
 /* The method applied to a weight and a completion, exactly. */
 extern PeExact pe_method_score(const PeMethod *m, int64_t weight, int64_t completion);
+/* Is the method scored from the target and actual (over, under, deviation)? */
+extern bool pe_method_needs_values(const PeMethod *m);
+/*
+ * Such a method applied to a weight, a target and an actual, exactly:
+ * PE_NULL for a qualitative side, PE_ERR_UNITS for units that cannot be
+ * compared (and dates), PE_ERR_RANGE when the arithmetic would not fit.
+ */
+extern PeStatus pe_method_score_values(const PeMethod *m, int64_t weight,
+									   const PeQuant *target, const PeQuant *actual,
+									   PeExact *out);
+/*
+ * Target and actual on one base (units reconciled): *tv, *av, and the
+ * factor *ft that brings the target's own unit to that base.
+ */
+extern PeStatus pe_one_base(const PeQuant *target, const PeQuant *actual,
+							pe_int128 *tv, pe_int128 *av, int64_t *ft, PeError *err);
 /* Round an exact score to decimals (half-up, or truncate); PE_ERR_RANGE if too large. */
 extern PeStatus pe_round_score(PeExact x, int decimals, bool truncate, int64_t *out);
 /*

@@ -244,6 +244,106 @@ pe_method_score(const PeMethod *m, int64_t w, int64_t c)
 	}
 }
 
+bool
+pe_method_needs_values(const PeMethod *m)
+{
+	return m->kind == PE_METHOD_OVER || m->kind == PE_METHOD_UNDER ||
+		m->kind == PE_METHOD_DEVIATION || m->kind == PE_METHOD_BANDS;
+}
+
+/* a * b, or false when it does not fit 128 bits */
+static bool
+mul_ok(i128 a, i128 b, i128 *out)
+{
+	return !__builtin_mul_overflow(a, b, out);
+}
+
+/*
+ * weight less K points per p2 of a gap g / gd (>= 0, in the step's unit),
+ * pro rata like deduct:K/P, at most the cap deducted, within [0, weight]:
+ * (w * p2 * gd - K * g) / (p2 * gd).
+ */
+static PeStatus
+deduct_gap(const PeMethod *m, int64_t w, i128 g, i128 gd, PeExact *out)
+{
+	i128		den,
+				full,
+				cut;
+
+	if (g <= 0)
+	{
+		out->num = w;
+		out->den = 1;
+		return PE_OK;
+	}
+	if (!mul_ok(m->p2, gd, &den) || !mul_ok(w, den, &full) ||
+		!mul_ok(pe_method_points(m), g, &cut))
+		return PE_ERR_RANGE;
+	/* 扣满N分为止: at most the cap deducted */
+	if (pe_method_cap(m) > 0)
+	{
+		i128		most;
+
+		if (!mul_ok(pe_method_cap(m), den, &most))
+			return PE_ERR_RANGE;
+		if (cut > most)
+			cut = most;
+	}
+	out->num = cut >= full ? 0 : full - cut;
+	out->den = den;
+	return PE_OK;
+}
+
+PeStatus
+pe_method_score_values(const PeMethod *m, int64_t w, const PeQuant *t,
+					   const PeQuant *a, PeExact *out)
+{
+	i128		tv,
+				av,
+				g;
+	int64_t		ft;
+	PeError		err;
+	PeStatus	st;
+
+	out->num = 0;
+	out->den = 1;
+	if ((st = pe_one_base(t, a, &tv, &av, &ft, &err)) != PE_OK)
+		return st;
+	switch (m->kind)
+	{
+		case PE_METHOD_OVER:
+			/* the excess in the target's own unit: (av - tv) / ft */
+			return deduct_gap(m, w, av - tv, ft, out);
+		case PE_METHOD_UNDER:
+			return deduct_gap(m, w, tv - av, ft, out);
+		case PE_METHOD_DEVIATION:
+			g = av > tv ? av - tv : tv - av;
+			/* a target of 0 has no percent of itself: its own points */
+			if (tv == 0)
+				return deduct_gap(m, w, g, ft, out);
+			/* |av - tv| / |tv| in percent: g * 100 / |tv| */
+			if (!mul_ok(g, FULL, &g))
+				return PE_ERR_RANGE;
+			return deduct_gap(m, w, g, tv < 0 ? -tv : tv, out);
+		case PE_METHOD_BANDS:
+			{
+				PeMethodBands b;
+				int			k;
+
+				/* the band of the actual in the target's unit: av against bound × ft */
+				pe_method_bands(m, &b);
+				for (k = 0; k < b.n - 1; k++)
+					if (b.upper ? av <= (i128) b.bound[k] * ft : av < (i128) b.bound[k] * ft)
+						break;
+				/* a band's points, at most the weight */
+				out->num = b.points[k] < w ? b.points[k] : w;
+				return PE_OK;
+			}
+		default:
+			return PE_ERR_INVALID;
+	}
+}
+
 PeExact
 pe_judged_exact(int64_t w, int64_t fraction)
 {
@@ -428,6 +528,8 @@ pe_evaluate(const PeRow *r, PeEval *e)
 	bool		scored = false,
 				boundary = false;
 	int			problem = PE_PROBLEM_NONE;
+	PeQuant		pct = {PE_CMP_NONE, PE_UNIT_PERCENT, PE_UNIT_NONE, 0, NULL, 0};
+	const PeQuant *measure = NULL;	/* what the completion was measured from */
 
 	memset(e, 0, sizeof(*e));
 	e->applicable = r->applicable;
@@ -511,7 +613,10 @@ pe_evaluate(const PeRow *r, PeEval *e)
 			else if (!r->has_target)
 				problem = PE_PROBLEM_MISSING_TARGET;
 			else
-				problem = measured(r, &r->actual.measure, e, &boundary);
+			{
+				measure = &r->actual.measure;
+				problem = measured(r, measure, e, &boundary);
+			}
 			scored = problem == PE_PROBLEM_NONE;
 		}
 		else if (!e->has_rate)
@@ -527,15 +632,36 @@ pe_evaluate(const PeRow *r, PeEval *e)
 		}
 		else
 		{
-			PeQuant		pct = {PE_CMP_NONE, PE_UNIT_PERCENT, PE_UNIT_NONE, e->rate, NULL, 0};
-
-			problem = measured(r, &pct, e, &boundary);
+			pct.amount = e->rate;
+			measure = &pct;
+			problem = measured(r, measure, e, &boundary);
 			scored = problem == PE_PROBLEM_NONE;
 		}
 
 		if (scored && e->has_completion && r->source != PE_SOURCE_CHECKLIST &&
 			!(r->actual.present && r->actual.tier != PE_TIER_NONE))
-			x = pe_method_score(&r->method, r->weight, e->completion);
+		{
+			if (!pe_method_needs_values(&r->method))
+				x = pe_method_score(&r->method, r->weight, e->completion);
+			else if (measure == NULL)
+			{
+				/* a rate without a target: nothing to count over or under */
+				problem = PE_PROBLEM_MISSING_TARGET;
+				scored = false;
+			}
+			else
+			{
+				PeStatus	vst = pe_method_score_values(&r->method, r->weight,
+														 &r->target, measure, &x);
+
+				if (vst != PE_OK)
+				{
+					problem = vst == PE_NULL ? PE_PROBLEM_UNJUDGED :
+						vst == PE_ERR_UNITS ? PE_PROBLEM_INCOMPARABLE : PE_PROBLEM_RATE_RANGE;
+					scored = false;
+				}
+			}
+		}
 		if (scored)
 		{
 			if (pe_round_score(x, rules->decimals, rules->truncate, &e->score) != PE_OK)

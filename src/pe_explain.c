@@ -368,7 +368,8 @@ pe_explain(const PeRow *r, const PeEval *e, const char *reasons, char *out, size
 		char		m[PE_METHOD_BUFLEN];
 
 		pe_format_method(&r->method, m);
-		puts_(&b, "未达到指标值，按评分方法");
+		/* over, under and deviation also deduct from an actual past the target */
+		puts_(&b, pe_method_needs_values(&r->method) ? "按评分方法" : "未达到指标值，按评分方法");
 		puts_(&b, m);
 		puts_(&b, "得");
 		put_num(&b, e->score);

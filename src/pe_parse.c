@@ -689,6 +689,7 @@ pe_form_nature_method(const char *s, size_t len, size_t *mb, size_t *me)
 				i,
 				close;
 	bool		wide;
+	int			depth = 0;
 
 	*mb = *me = 0;
 	pe_form_trim(s, len, &b, &e);
@@ -698,11 +699,17 @@ pe_form_nature_method(const char *s, size_t len, size_t *mb, size_t *me)
 		wide = true, close = 3;
 	else
 		return len;
-	/* the last opening bracket of the same kind */
+	/* the opening bracket that matches it: (含) inside a method is skipped */
 	for (i = e - close; i > b; i--)
 	{
-		if (wide ? (i - b >= 3 && memcmp(s + i - 3, "（", 3) == 0) : s[i - 1] == '(')
-			break;
+		if (wide ? (i - b >= 3 && memcmp(s + i - 3, "）", 3) == 0) : s[i - 1] == ')')
+			depth++;
+		else if (wide ? (i - b >= 3 && memcmp(s + i - 3, "（", 3) == 0) : s[i - 1] == '(')
+		{
+			if (depth == 0)
+				break;
+			depth--;
+		}
 	}
 	if (i == b)
 		return len;
@@ -1591,9 +1598,11 @@ pe_method_from_wire(const char *p, size_t len, PeMethod *out, PeError *err)
 	m.kind = (uint8_t) p[1];
 	m.p1 = wire_int64(p + 2);
 	m.p2 = wire_int64(p + 10);
-	if (m.kind > PE_METHOD_DEDUCT)
+	if (m.kind > PE_METHOD_LAST)
 		return pe_fail(err, PE_ERR_SYNTAX, 1, "The method kind is out of range.");
-	if (m.p1 > PE_MAX_ABS || m.p1 < -PE_MAX_ABS || m.p2 > PE_MAX_ABS || m.p2 < -PE_MAX_ABS)
+	/* (bands pack their bits into both: read back as text below) */
+	if (m.kind != PE_METHOD_BANDS &&
+		(m.p1 > PE_MAX_ABS || m.p1 < -PE_MAX_ABS || m.p2 > PE_MAX_ABS || m.p2 < -PE_MAX_ABS))
 		return pe_fail(err, PE_ERR_RANGE, 2, "A parameter is out of range.");
 	pe_format_method(&m, text);
 	if (pe_parse_method(text, strlen(text), &again, NULL) != PE_OK ||

@@ -185,7 +185,7 @@ extern bool pe_same_field(Datum a, bool anull, Datum b, bool bnull);
 #define PE_HINT_MEASURE \
 	gettext_noop("A measure is a number with an optional unit and an optional leading =, as in 57111万元/家, =41家 or 100%; or a qualitative outcome such as 达成, 部分达成, 未达成 or 完全达到预期目标.")
 #define PE_HINT_METHOD \
-	gettext_noop("Accepted methods: proportional, floor:N (0 below N% completion), all_or_nothing, deduct:K/P (K points per P percentage points short), or their Chinese forms 按比例, 低于60%不得分, 达标得满分, 每低5个百分点扣1分.")
+	gettext_noop("Accepted methods: proportional, floor:N (0 below N% completion), all_or_nothing, deduct:K/P (K points per P percentage points of completion short), over:K/P and under:K/P (K points per P of the indicator's own points above or below its target), deviation:K/P (K points per P% of the target either way; these three take an optional /C, at most C points deducted), bands:<60:0,<90:3,else:5 (points by the band of the actual; <= for bands that include their upper bound), or their Chinese forms 按比例, 低于60%不得分, 达标得满分, 每低5个百分点扣1分, 每超过1个百分点扣0.5分, 每低于目标值1个百分点扣1分, 每相差3%扣1分，扣满15分为止, ≥90%得5分，60%（含）-90%得3分，60%以下不得分.")
 #define PE_HINT_GRADES \
 	gettext_noop("A grade scale lists label:threshold bands from the highest threshold down to 0, as in 优:90,良:80,中:60,差:0; each band includes its lower bound.")
 

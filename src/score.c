@@ -141,10 +141,20 @@ pe_score(PG_FUNCTION_ARGS)
 	MethodData *m = (MethodData *) PG_GETARG_POINTER(2);
 	PeMethod	pm = {m->kind, m->p1, m->p2};
 
-	if (m->kind > PE_METHOD_DEDUCT)
+	if (m->kind > PE_METHOD_LAST)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt perfeval.method value: kind %d", m->kind)));
+	if (pe_method_needs_values(&pm))
+	{
+		char		buf[PE_METHOD_BUFLEN];
+
+		pe_format_method(&pm, buf);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("scoring method \"%s\" is scored from the target and the actual, not from a completion", buf),
+				 errhint("Use row_score() or indicator_score() with the target and the measure.")));
+	}
 	PG_RETURN_DATUM(exact_numeric(pe_method_score(&pm, w, c)));
 }
 

@@ -156,14 +156,29 @@ fuzz_method(const char *s, size_t len)
 		size_t		n;
 
 		accepted[2]++;
-		REQUIRE(m.kind <= PE_METHOD_DEDUCT);
+		REQUIRE(m.kind <= PE_METHOD_LAST);
 		if (m.kind == PE_METHOD_FLOOR)
 			REQUIRE(m.p1 > 0 && m.p1 <= 100 * PE_SCALE && m.p2 == 0);
-		else if (m.kind == PE_METHOD_DEDUCT)
+		else if (m.kind == PE_METHOD_BANDS)
+		{
+			PeMethodBands b;
+
+			pe_method_bands(&m, &b);
+			REQUIRE(b.n >= 2 && b.n <= PE_METHOD_MAX_BANDS);
+			for (int k = 1; k < b.n - 1; k++)
+				REQUIRE(b.bound[k] > b.bound[k - 1]);
+		}
+		else if (m.kind == PE_METHOD_DEDUCT || pe_method_needs_values(&m))
 			REQUIRE(m.p1 > 0 && m.p2 > 0 && m.p1 <= PE_MAX_ABS && m.p2 <= PE_MAX_ABS);
 		else
 			REQUIRE(m.p1 == 0 && m.p2 == 0);
 		n = pe_format_method(&m, out);
+		REQUIRE(n < PE_METHOD_BUFLEN && strlen(out) == n);
+		st = pe_parse_method(out, n, &m2, &err);
+		REQUIRE(st == PE_OK);
+		REQUIRE(m.kind == m2.kind && m.p1 == m2.p1 && m.p2 == m2.p2);
+		/* and the Chinese spelling (method_zh(), what a form writes) */
+		n = pe_format_method_zh(&m, out);
 		REQUIRE(n < PE_METHOD_BUFLEN && strlen(out) == n);
 		st = pe_parse_method(out, n, &m2, &err);
 		REQUIRE(st == PE_OK);
@@ -417,6 +432,13 @@ static const char *const seeds[] = {
 	"proportional", "floor:60", "all_or_nothing", "deduct:1/5",
 	"deduct:0.5/1", "比例", "按比例", "达标得满分", "全有全无",
 	"低于60%不得分", "每低5个百分点扣1分", "每少5个百分点扣1分",
+	/* scored from the values (1.16) */
+	"over:0.5/1", "under:1/1", "deviation:1/3", "每超过一个百分点扣0.5分，扣完为止",
+	"每超过1个百分点扣0.3分", "每低于目标值1个百分点扣1分", "实际完成情况与计划每相差3%，扣1分",
+	"每相差3％扣1分,扣完为止", "deviation:1/3/15", "实际完成情况与计划每相差3%，扣1分，扣满15分为止",
+	"≥90%得5分，80%（含）-90%得4分，70%（含）-80%得3分，60%（含）-70%得2分，60%以下不得分",
+	"0得3分，(0,10%]得2分，(10%,20%]得1分，(20%,30%]得0.5分，30%以上不得分",
+	"bands:<60:0,<70:2,<80:3,<90:4,else:5", "bands:<=0:3,<=10:2,<=20:1,<=30:0.5,else:0",
 	"FLOOR ： 60 %", "优:90,良:80,中:60,差:0", "A：90.5；B：0",
 	"优秀:90，良好:75.5，合格:60，不合格:0", "p:0",
 	"≤ 12月31日", "≥ 95 %", "定性 有效提升", " 12月底前 前 202", "不低于 5 家 2024",
@@ -440,6 +462,8 @@ static const char *const tokens[] = {
 	"0", "9", "０", "９", "999999999999", "000000", "-", "+", "－", "−",
 	" ", "　", "\xc2\xa0", "\xef\xbb\xbf", ":", "：", ";", "；", "floor",
 	"deduct", "proportional", "不得分", "个百分点", "扣", "分", "优:90",
+	"over", "under", "deviation", "每超过", "每低于", "目标值", "每相差", "一", "扣完为止",
+	"bands", "else", "得", "（含）", "以上", "以下", "(", "]", "[", ")", "扣满", "分为止",
 	"\xe4", "\xe4\xb8", "\xff", "\x00", "\t", "a", "公里",
 	"\n", "\r", "\x7f", "\xc2\x85", "\xc2\xad", "\xe2\x80\x8b", "\xe2\x80\x8e", "\xe2\x80\xa8",
 	"\xe2\x80\xae", "\xe2\x81\xa0", "\xe2\x81\xa4", "\xe2\x81\xaa", "\xf3\xa0\x80\x81",

@@ -505,6 +505,87 @@ static const MCase mcases[] = {
 	{"每低5个百分点扣1分", PE_OK, "deduct:1/5"},
 	{"每少5个百分点扣1分", PE_OK, "deduct:1/5"},
 	{"每低 2.5 个百分点扣 0.5 分", PE_OK, "deduct:0.5/2.5"},
+	/* scored from the values (1.16) */
+	{"over:0.5/1", PE_OK, "over:0.5/1"},
+	{"OVER : 0.3 ／ 1", PE_OK, "over:0.3/1"},
+	{"每超过一个百分点扣0.5分，扣完为止", PE_OK, "over:0.5/1"},
+	{"每超过1个百分点扣0.3分", PE_OK, "over:0.3/1"},
+	{"每超出 2 百分点，扣 1 分", PE_OK, "over:1/2"},
+	{"under:1/1", PE_OK, "under:1/1"},
+	{"每低于目标值1个百分点扣1分", PE_OK, "under:1/1"},
+	{"每低于目标2个百分点扣0.5分,扣完为止", PE_OK, "under:0.5/2"},
+	{"每低于1个百分点扣1分", PE_OK, "under:1/1"},
+	{"deviation:1/3", PE_OK, "deviation:1/3"},
+	{"实际完成情况与计划每相差3%，扣1分", PE_OK, "deviation:1/3"},
+	{"每相差3％扣1分，扣完为止", PE_OK, "deviation:1/3"},
+	{"与目标值每相差2.5%扣0.5分", PE_OK, "deviation:0.5/2.5"},
+	/* step bands (1.16) */
+	{"≥90%得5分，80%（含）-90%得4分，70%（含）-80%得3分，60%（含）-70%得2分，60%以下不得分", PE_OK,
+	"bands:<60:0,<70:2,<80:3,<90:4,else:5"},
+	{"0得3分，(0,10%]得2分，(10%,20%]得1分，(20%,30%]得0.5分，30%以上不得分", PE_OK,
+	"bands:<=0:3,<=10:2,<=20:1,<=30:0.5,else:0"},
+	{"bands:<60:0,<70:2,<80:3,<90:4,else:5", PE_OK, "bands:<60:0,<70:2,<80:3,<90:4,else:5"},
+	{"BANDS : <= 0 : 3 , ≤10% : 2 , else : 0", PE_OK, "bands:<=0:3,<=10:2,else:0"},
+	{"低于60不得分，60（含）-70得2分，70（含）-80得3分，80（含）-90得4分，≥90得5分", PE_OK,
+	"bands:<60:0,<70:2,<80:3,<90:4,else:5"},
+	{"≤0得3分，(0,10]得2分，(10,20]得1分，(20,30]得0.5分，＞30不得分", PE_OK,
+	"bands:<=0:3,<=10:2,<=20:1,<=30:0.5,else:0"},
+	{"60%及以上得2分；60%以下得1分", PE_OK, "bands:<60:1,else:2"},
+	{"[0,10%)得1分,≥10%得2分,＜0不得分", PE_OK, "bands:<0:0,<10:1,else:2"},
+	{"100%得5分，[90%,100%)得4分，90%以下不得分", PE_OK, "bands:<90:0,<100:4,else:5"},
+	{"(0,10%]得2分，0得3分，10%以上不得分", PE_OK, "bands:<=0:3,<=10:2,else:0"},
+	{"0得3分，5得2分，10%以上不得分", PE_ERR_INVALID, NULL},
+	{"bands:<-3276.8:0,<3276.7:40.95,else:0", PE_OK, "bands:<-3276.8:0,<3276.7:40.95,else:0"},
+	{"bands:<60:0", PE_ERR_SYNTAX, NULL},
+	{"bands:else:5", PE_ERR_INVALID, NULL},
+	{"bands:<60:0,<=70:2,else:5", PE_ERR_INVALID, NULL},
+	{"bands:<70:0,<60:2,else:5", PE_ERR_INVALID, NULL},
+	{"bands:<60.05:0,else:5", PE_ERR_INVALID, NULL},
+	{"bands:<3276.8:0,else:5", PE_ERR_INVALID, NULL},
+	{"bands:<60:0,else:40.96", PE_ERR_INVALID, NULL},
+	{"bands:<60:0,else:0.005", PE_ERR_INVALID, NULL},
+	{"bands:<60:-1,else:5", PE_ERR_INVALID, NULL},
+	{"bands:<60:NaN,else:5", PE_ERR_SYNTAX, NULL},
+	{"bands:<1:0,<2:0,<3:0,<4:0,<5:0,else:0", PE_ERR_INVALID, NULL},
+	{"bands:<60:0,else:5,", PE_ERR_SYNTAX, NULL},
+	{"≥90%得5分，80%-90%得4分，70%-80%得3分，70%以下不得分", PE_ERR_INVALID, NULL},
+	{"≥90%得5分，80%（含）-89%得4分，80%以下不得分", PE_ERR_INVALID, NULL},
+	{"≥90%得5分，(80%,90%]得4分，80%以下不得分", PE_ERR_INVALID, NULL},
+	{"≥90%得5分，[80%,90%)得4分，(70%,80%]得3分，70%以下不得分", PE_ERR_INVALID, NULL},
+	{"≥90%得5分，90%以下得4分，85%以下不得分", PE_ERR_INVALID, NULL},
+	{"≥90%得5分，80%（含）-90%得4分", PE_ERR_INVALID, NULL},
+	{"≥90%得5分，80%（含）-90%得4分，60%以下得", PE_ERR_SYNTAX, NULL},
+	{"≥90%得5分，80%（含）-90%得NaN分，80%以下不得分", PE_ERR_SYNTAX, NULL},
+	{"≥90%得5分，1（含）-2得1分，2（含）-3得1分，3（含）-4得1分，4（含）-90得1分，1以下不得分", PE_ERR_INVALID, NULL},
+	{"over:0/1", PE_ERR_INVALID, NULL},
+	{"under:1/0", PE_ERR_INVALID, NULL},
+	{"deviation:-1/3", PE_ERR_INVALID, NULL},
+	{"over:1", PE_ERR_SYNTAX, NULL},
+	{"over:NaN/1", PE_ERR_SYNTAX, NULL},
+	{"deviation:1/NaN", PE_ERR_SYNTAX, NULL},
+	{"under:1/1/1", PE_OK, "under:1/1/1"},
+	{"每超过一个百分点扣0.5分，扣满5分为止", PE_OK, "over:0.5/1/5"},
+	{"实际完成情况与计划每相差3%，扣1分，扣满15分为止", PE_OK, "deviation:1/3/15"},
+	{"over:1/1/5242.87", PE_OK, "over:1/1/5242.87"},
+	{"over:1099511.627775/1/5242.87", PE_OK, "over:1099511.627775/1/5242.87"},
+	{"under:1/1/1/1", PE_ERR_SYNTAX, NULL},
+	{"under:1/1/", PE_ERR_SYNTAX, NULL},
+	{"under:1/1/0", PE_ERR_INVALID, NULL},
+	{"over:1/1/-1", PE_ERR_INVALID, NULL},
+	{"over:1/1/-0.000001", PE_ERR_INVALID, NULL},
+	{"over:1/1/0.001", PE_ERR_INVALID, NULL},
+	{"over:1/1/5242.88", PE_ERR_INVALID, NULL},
+	{"over:1099511.627776/1", PE_ERR_INVALID, NULL},
+	{"deduct:1/5/5", PE_ERR_SYNTAX, NULL},
+	{"每相差3%扣1分，扣满分为止", PE_ERR_SYNTAX, NULL},
+	{"每相差3%扣1分，扣满5分", PE_ERR_SYNTAX, NULL},
+	{"每相差3%扣1分，扣满0分为止", PE_ERR_INVALID, NULL},
+	{"每超过1个百分点", PE_ERR_SYNTAX, NULL},
+	{"每超过1%扣1分", PE_ERR_SYNTAX, NULL},
+	{"每相差3个百分点扣1分", PE_ERR_SYNTAX, NULL},
+	{"实际完成情况与计划相差3%扣1分", PE_ERR_SYNTAX, NULL},
+	{"每低于目标值0个百分点扣1分", PE_ERR_INVALID, NULL},
+	{"每相差3%扣1分扣完为止为止", PE_ERR_SYNTAX, NULL},
 	{"", PE_ERR_EMPTY, NULL},
 	{"  ", PE_ERR_EMPTY, NULL},
 	{"linear", PE_ERR_SYNTAX, NULL},
@@ -577,6 +658,19 @@ test_methods(void)
 		(void) pe_parse_method("floor:60", 8, &m, NULL);
 		pe_format_method_zh(&m, out);
 		check(strcmp(out, "低于60%不得分") == 0, "method zh", "floor:60", out, "低于60%不得分");
+		(void) pe_parse_method("over:0.5/1", 10, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每超过1个百分点扣0.5分") == 0, "method zh", "over:0.5/1", out, "每超过1个百分点扣0.5分");
+		(void) pe_parse_method("under:1/1", 9, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每低于目标值1个百分点扣1分") == 0, "method zh", "under:1/1", out, "每低于目标值1个百分点扣1分");
+		(void) pe_parse_method("deviation:1/3", 13, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每相差3%扣1分") == 0, "method zh", "deviation:1/3", out, "每相差3%扣1分");
+		(void) pe_parse_method("deviation:1/3/15", 16, &m, NULL);
+		pe_format_method_zh(&m, out);
+		check(strcmp(out, "每相差3%扣1分，扣满15分为止") == 0, "method zh", "deviation:1/3/15", out,
+			  "每相差3%扣1分，扣满15分为止");
 	}
 }
 
@@ -929,6 +1023,10 @@ test_form_rows(void)
 			{" ≥ （低于60%不得分） ", " ≥", "低于60%不得分"}, {"（达标得满分）", "", "达标得满分"},
 			{"≤(floor:60)", "≤", "floor:60"}, {"≥（a)", "≥（a)", ""}, {"）", "）", ""},
 			{"定性（按比例）", "定性", "按比例"}, {"(x（y）", "(x", "y"},
+			/* brackets inside the method (step bands, 1.16): the matching one */
+			{"≥（≥90%得5分，80%（含）-90%得4分，80%以下不得分）", "≥", "≥90%得5分，80%（含）-90%得4分，80%以下不得分"},
+			{"≤（0得3分，(0,10%]得2分，10%以上不得分）", "≤", "0得3分，(0,10%]得2分，10%以上不得分"},
+			{"≥(a(b)c)", "≥", "a(b)c"}, {"≥（（含）", "≥（", "含"},
 		};
 
 		for (k = 0; k < sizeof(nm) / sizeof(nm[0]); k++)
@@ -1178,9 +1276,45 @@ test_wire(void)
 		x[2] = (char) 0x80;		/* p1 hugely negative */
 		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_RANGE, "method_from_wire", "p1 negative",
 			  stname(err.status), "PE_ERR_RANGE");
+		/* 1.16's kinds 4 to 6 (over, under, deviation) read K/P; 7 (bands) its
+		 * packed bands only; 8 nothing */
+		for (k = PE_METHOD_OVER; k <= PE_METHOD_LAST + 1; k++)
+		{
+			char		name[16];
+			bool		ok = k <= PE_METHOD_DEVIATION;
+
+			memcpy(x, method, 18);
+			x[1] = (char) k;
+			snprintf(name, sizeof(name), "kind %d", (int) k);
+			st = pe_method_from_wire(x, 18, &m, &err);
+			check(ok ? st == PE_OK && m.kind == k && m.p1 == PE_SCALE &&
+				  m.p2 == 5 * PE_SCALE : st == PE_ERR_SYNTAX,
+				  "method_from_wire", name, stname(st), ok ? "PE_OK" : "PE_ERR_SYNTAX");
+		}
+		{
+			/* bands:<60:0,<70:2,<80:3,<90:4,else:5 as method_send() writes it */
+			static const char bands[18] = {1, 7, 0x31, (char) 0xf4, 0x19, 0x01, 0x2c, 0x0c, (char) 0x80, 0x00,
+			0x03, (char) 0x84, 0x03, 0x20, 0x02, (char) 0xbc, 0x02, 0x58};
+			char		out[PE_METHOD_BUFLEN];
+
+			st = pe_method_from_wire(bands, 18, &m, &err);
+			pe_format_method(&m, out);
+			check(st == PE_OK && strcmp(out, "bands:<60:0,<70:2,<80:3,<90:4,else:5") == 0,
+				  "method_from_wire", "bands", out, "bands:<60:0,<70:2,<80:3,<90:4,else:5");
+			memcpy(x, bands, 18);
+			x[16] = 0x7f;		/* the first bound 3260.1, above the second */
+			check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "bands not ascending",
+				  stname(err.status), "PE_ERR_SYNTAX");
+			memcpy(x, bands, 18);
+			x[2] = 0x21;		/* four bands: the fifth's bound and points left over */
+			check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "bands unused slot",
+				  stname(err.status), "PE_ERR_SYNTAX");
+		}
+		/* the values' methods take no zero parameter from the wire either */
 		memcpy(x, method, 18);
-		x[1] = 4;
-		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "kind 4",
+		x[1] = PE_METHOD_UNDER;
+		memset(x + 2, 0, 8);
+		check(pe_method_from_wire(x, 18, &m, &err) == PE_ERR_SYNTAX, "method_from_wire", "under:0/5",
 			  stname(err.status), "PE_ERR_SYNTAX");
 	}
 
