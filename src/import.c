@@ -770,20 +770,22 @@ import_monitoring(TimestampTz t0)
 {
 	int64		n;
 
-	run(Q_MON_FORMS, 0, NULL, NULL);
-	if (!true_of("SELECT EXISTS (SELECT FROM pe_mon_forms)"))
+	if (!true_of("SELECT EXISTS (SELECT FROM perfeval_internal.staged_monitor)"
+				 " OR EXISTS (SELECT FROM perfeval_internal.staged_monitor_money)"))
 	{
 		/*
 		 * None staged: the rest is not run (nor planned: on a Citus cluster
 		 * its statements cannot run yet, and a self-evaluation import must
 		 * not fail for them); what the result reads of it, empty.
 		 */
+		run("CREATE TEMP TABLE pe_mon_forms (code text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon (project_code text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_money (project_code text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon_ok (ord bigint)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon_findings (project_code text)", 0, NULL, NULL);
 		return;
 	}
+	run(Q_MON_FORMS, 0, NULL, NULL);
 	run(Q_MON, 0, NULL, NULL);
 	run(Q_MONEY, 0, NULL, NULL);
 	run(Q_MON_PROBLEMS, 0, NULL, NULL);

@@ -261,9 +261,10 @@ for db in warehouse single; do
 	done
 done
 la=$(psql -X -At -h "$DIR" -p "$CITUS_PORT" -U citus_loader -d warehouse -c "SELECT count(*) FROM perfeval.staged_lines" \
-	-c "SELECT * FROM perfeval.import_forms()" -c "SELECT total, grade FROM perfeval.project_scores WHERE project_id = 'form002'" 2>&1)
+	-c "SELECT * FROM perfeval.import_forms()" -c "SELECT total, grade FROM perfeval.project_scores WHERE project_id = 'form002'" 2>&1) || true
 lb=$(psql -X -At -h "$DIR" -p "$CITUS_PORT" -U citus_loader -d single -c "SELECT count(*) FROM perfeval.staged_lines" \
-	-c "SELECT * FROM perfeval.import_forms()" -c "SELECT total, grade FROM perfeval.project_scores WHERE project_id = 'form002'" 2>&1)
+	-c "SELECT * FROM perfeval.import_forms()" -c "SELECT total, grade FROM perfeval.project_scores WHERE project_id = 'form002'" 2>&1) || true
+# (an error is shown in the check's line, not a silent stop)
 check "a loader's import on the cluster equals one node's ($(tr '\n' ' ' <<<"$la"))" \
 	$([ "$la" = "$lb" ] && grep -q '^form002|imported|' <<<"$la" && echo 0 || echo 1)
 compare "after a loader's import"
