@@ -101,6 +101,16 @@ CREATE FUNCTION perfeval_internal.monitoring_dates(day date)
 	   AND perfeval_internal.in_scope(p.project_id);
 	END;
 
+-- An indicator's monitoring findings, separated by ；(NULL if none): a red
+-- light without a cause; 完全不可能 on a green or blue one; nothing
+-- reported once due.  (One text for the dated form and the view.)
+CREATE FUNCTION perfeval_internal.monitoring_findings(light text, due boolean, cause text, likelihood text)
+	RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN nullif(concat_ws('；',
+		CASE WHEN light = 'red' AND cause IS NULL THEN '红灯未说明偏差原因' END,
+		CASE WHEN light IN ('green', 'blue') AND likelihood = '完全不可能' THEN '绿灯指标报告完全不可能完成全年目标' END,
+		CASE WHEN light = 'grey' AND due THEN '已到期未报告实际完成值' END), '');
+
 -- Each indicator of a target (scored from its actuals) at its project's
 -- date: the latest actual on or before it, what the target expects by
 -- then, progress and light, the cause and likelihood reported with that
@@ -114,11 +124,7 @@ CREATE FUNCTION perfeval_internal.monitoring_indicators(day date)
 	BEGIN ATOMIC
 	SELECT i.project_id, i.code, d.as_of, i.name, i.target::text, l.expected, a.measure::text, a.reported_on,
 		   l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
-		   nullif(concat_ws('；',
-			   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
-			   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
-					THEN '绿灯指标报告完全不可能完成全年目标' END,
-			   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END), '')
+		   perfeval_internal.monitoring_findings(l.light, l.due, a.cause, a.likelihood)
 	  FROM perfeval.indicator i
 	  JOIN perfeval_internal.monitoring_dates(monitoring_indicators.day) d ON d.project_id = i.project_id
 	  LEFT JOIN (SELECT DISTINCT ON (x.project_id, x.code) x.project_id, x.code, x.reported_on, x.measure,
@@ -322,11 +328,7 @@ CREATE FUNCTION perfeval.monitoring_rollup_department_as_of(day date)
 CREATE VIEW perfeval.monitoring_indicators AS
 SELECT i.project_id, i.code, d.as_of, i.name, i.target::text AS target, l.expected, a.measure::text AS actual,
 	   a.reported_on, l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
-	   nullif(concat_ws('；',
-		   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
-		   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
-				THEN '绿灯指标报告完全不可能完成全年目标' END,
-		   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END), '') AS findings
+	   perfeval_internal.monitoring_findings(l.light, l.due, a.cause, a.likelihood) AS findings
   FROM perfeval.indicator i
   JOIN perfeval.project p ON p.project_id = i.project_id
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
@@ -382,6 +384,7 @@ SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, tri
  WHERE perfeval_internal.in_scope(p.project_id);
 
 COMMENT ON FUNCTION perfeval_internal.monitoring_dates(date) IS '各项目的监控日期：给定日期，或项目最近一次报告日 / The date each project is monitored at: the given day, or its latest report';
+COMMENT ON FUNCTION perfeval_internal.monitoring_findings(text, boolean, text, text) IS '指标监控发现的问题（红灯无原因、绿灯报告完全不可能、到期未报告） / An indicator''s monitoring findings: red without a cause, 完全不可能 on green, nothing reported when due';
 COMMENT ON FUNCTION perfeval_internal.monitoring_indicators(date) IS '某日（或各项目最近报告日）的指标监控 / Indicator monitoring at a date (or each project''s latest report)';
 COMMENT ON VIEW perfeval_internal.monitoring_rows IS '监控的指标及其项目维护状态与方案阈值（按当前角色范围） / The monitored indicators with their project''s kept state and their scheme''s bounds, in the caller''s scope';
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.full_target IS '与全年指标值比较（指标或方案的设定） / Compared with the whole target (the indicator''s or the scheme''s choice)';

@@ -791,95 +791,6 @@ BEGIN
 	END LOOP;
 END
 $$;
-CREATE OR REPLACE FUNCTION perfeval.distribute()
-	RETURNS TABLE (table_name regclass, citus_table_type text)
-	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	t text;
-	fk record;
-	fks text[] := '{}';
-	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
-							  'perfeval_internal.division_shipped',
-							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
-							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
-							  'perfeval_internal.staged_goal',
-							  'perfeval.import_error', 'perfeval_internal.parked'];
-	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
-							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
-							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution'];
-BEGIN
-	IF NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
-		RAISE EXCEPTION USING ERRCODE = 'feature_not_supported',
-			MESSAGE = perfeval_internal.message('needs_citus'),
-			DETAIL = perfeval_internal.message('needs_citus.detail'),
-			HINT = perfeval_internal.message('needs_citus.hint');
-	END IF;
-	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
-		PERFORM 1 FROM perfeval.project LIMIT 1;
-	END IF;
-	IF FOUND THEN
-		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
-			MESSAGE = perfeval_internal.message('not_empty'),
-			DETAIL = perfeval_internal.message('not_empty.detail'),
-			HINT = perfeval_internal.message('not_empty.hint');
-	END IF;
-	-- the national self-evaluation form's scheme, made now by its owner: on
-	-- a cluster a loader's import cannot have the owner write the reference
-	-- tables its own staging wrote in the same transaction (Citus refuses)
-	PERFORM perfeval_internal.ensure_national_self();
-	-- the state triggers are written for shards (src/shard.c)
-	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
-	-- one connection per node: the foreign keys to reference tables need it
-	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
-	-- foreign keys between tables not yet distributed are dropped and made
-	-- again once both sides are (Citus converts a local table referencing a
-	-- reference table otherwise, views and all)
-	FOR fk IN SELECT c.conrelid::regclass AS rel, c.conname, pg_get_constraintdef(c.oid) AS def
-				FROM pg_constraint c
-			   WHERE c.contype = 'f'
-				 AND c.connamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
-				 AND NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = c.conrelid)
-			   ORDER BY c.conrelid::regclass::text, c.conname LOOP
-		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.rel, fk.conname);
-		-- (the workers' copies of the tables, made by CREATE EXTENSION, keep
-		-- theirs until the distributed table's DROP reaches them)
-		fks := fks || format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', fk.rel, fk.conname)
-				   || format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.rel, fk.conname, fk.def);
-	END LOOP;
-	FOREACH t IN ARRAY reference LOOP
-		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
-			PERFORM create_reference_table(t::regclass);
-		END IF;
-	END LOOP;
-	FOREACH t IN ARRAY growing LOOP
-		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
-			PERFORM create_distributed_table(t::regclass, 'project_id',
-				colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
-		END IF;
-	END LOOP;
-	FOREACH t IN ARRAY fks LOOP
-		EXECUTE t;
-	END LOOP;
-	PERFORM perfeval_internal.dated_forms_for_citus();
-	-- the roles granted before: their schema privileges on the workers
-	FOR t IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
-			  WHERE EXISTS (SELECT FROM pg_roles r WHERE r.rolname = g.role_name) LOOP
-		PERFORM perfeval_internal.schema_privilege(t::regrole, true);
-	END LOOP;
-	RETURN QUERY
-	SELECT c.oid::regclass,
-		   CASE WHEN d.partmethod = 'h' THEN 'distributed'
-				WHEN d.partmethod = 'n' AND d.repmodel = 't' THEN 'reference'
-				WHEN d.partmethod IS NOT NULL THEN 'citus local'
-				ELSE 'local' END
-	  FROM pg_class c
-	  LEFT JOIN pg_dist_partition d ON d.logicalrelid = c.oid
-	 WHERE c.relkind IN ('r', 'p')
-	   AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
-	 ORDER BY c.oid::regclass::text;
-END
-$$;
 
 -- == 年度总体目标: staged, imported, exported ==
 -- (the goal set and what was done, the form's optional fifth layout:
@@ -933,20 +844,6 @@ BEGIN
 				WHEN '年度总体目标' THEN '表头“年度总体目标”，原文 / Form header, as written: the year''s overall goal (预期目标)'
 				ELSE '表头“实际完成情况”，原文 / Form header, as written: what was done towards the overall goal' END);
 	END LOOP;
-END $$;
-CREATE OR REPLACE FUNCTION perfeval_internal.analyze_staging() RETURNS void
-	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET default_statistics_target = 10
-AS $$
-BEGIN
-	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
-		-- (a separate statement: planned only where Citus's catalog exists)
-		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition
-				   WHERE logicalrelid = 'perfeval_internal.staged_indicator'::regclass) THEN
-			RETURN;
-		END IF;
-	END IF;
-	ANALYZE perfeval_internal.staged_project, perfeval_internal.staged_indicator,
-		perfeval_internal.staged_checklist, perfeval_internal.staged_survey, perfeval_internal.staged_goal;
 END $$;
 CREATE OR REPLACE FUNCTION perfeval_internal.grant_import(role regrole, grant_it boolean) RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
@@ -1189,6 +1086,16 @@ CREATE FUNCTION perfeval_internal.monitoring_dates(day date)
 	   AND perfeval_internal.in_scope(p.project_id);
 	END;
 
+-- An indicator's monitoring findings, separated by ；(NULL if none): a red
+-- light without a cause; 完全不可能 on a green or blue one; nothing
+-- reported once due.  (One text for the dated form and the view.)
+CREATE FUNCTION perfeval_internal.monitoring_findings(light text, due boolean, cause text, likelihood text)
+	RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN nullif(concat_ws('；',
+		CASE WHEN light = 'red' AND cause IS NULL THEN '红灯未说明偏差原因' END,
+		CASE WHEN light IN ('green', 'blue') AND likelihood = '完全不可能' THEN '绿灯指标报告完全不可能完成全年目标' END,
+		CASE WHEN light = 'grey' AND due THEN '已到期未报告实际完成值' END), '');
+
 -- Each indicator of a target (scored from its actuals) at its project's
 -- date: the latest actual on or before it, what the target expects by
 -- then, progress and light, the cause and likelihood reported with that
@@ -1202,11 +1109,7 @@ CREATE FUNCTION perfeval_internal.monitoring_indicators(day date)
 	BEGIN ATOMIC
 	SELECT i.project_id, i.code, d.as_of, i.name, i.target::text, l.expected, a.measure::text, a.reported_on,
 		   l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
-		   nullif(concat_ws('；',
-			   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
-			   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
-					THEN '绿灯指标报告完全不可能完成全年目标' END,
-			   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END), '')
+		   perfeval_internal.monitoring_findings(l.light, l.due, a.cause, a.likelihood)
 	  FROM perfeval.indicator i
 	  JOIN perfeval_internal.monitoring_dates(monitoring_indicators.day) d ON d.project_id = i.project_id
 	  LEFT JOIN (SELECT DISTINCT ON (x.project_id, x.code) x.project_id, x.code, x.reported_on, x.measure,
@@ -1410,11 +1313,7 @@ CREATE FUNCTION perfeval.monitoring_rollup_department_as_of(day date)
 CREATE VIEW perfeval.monitoring_indicators AS
 SELECT i.project_id, i.code, d.as_of, i.name, i.target::text AS target, l.expected, a.measure::text AS actual,
 	   a.reported_on, l.progress, l.light, l.light_zh, l.met, l.due, a.cause, a.likelihood, l.explanation,
-	   nullif(concat_ws('；',
-		   CASE WHEN l.light = 'red' AND a.cause IS NULL THEN '红灯未说明偏差原因' END,
-		   CASE WHEN l.light IN ('green', 'blue') AND a.likelihood = '完全不可能'
-				THEN '绿灯指标报告完全不可能完成全年目标' END,
-		   CASE WHEN l.light = 'grey' AND l.due THEN '已到期未报告实际完成值' END), '') AS findings
+	   perfeval_internal.monitoring_findings(l.light, l.due, a.cause, a.likelihood) AS findings
   FROM perfeval.indicator i
   JOIN perfeval.project p ON p.project_id = i.project_id
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
@@ -1470,6 +1369,7 @@ SELECT p.project_id, d.as_of, m.reported_on, trim_scale(m.budget) AS budget, tri
  WHERE perfeval_internal.in_scope(p.project_id);
 
 COMMENT ON FUNCTION perfeval_internal.monitoring_dates(date) IS '各项目的监控日期：给定日期，或项目最近一次报告日 / The date each project is monitored at: the given day, or its latest report';
+COMMENT ON FUNCTION perfeval_internal.monitoring_findings(text, boolean, text, text) IS '指标监控发现的问题（红灯无原因、绿灯报告完全不可能、到期未报告） / An indicator''s monitoring findings: red without a cause, 完全不可能 on green, nothing reported when due';
 COMMENT ON FUNCTION perfeval_internal.monitoring_indicators(date) IS '某日（或各项目最近报告日）的指标监控 / Indicator monitoring at a date (or each project''s latest report)';
 COMMENT ON VIEW perfeval_internal.monitoring_rows IS '监控的指标及其项目维护状态与方案阈值（按当前角色范围） / The monitored indicators with their project''s kept state and their scheme''s bounds, in the caller''s scope';
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.full_target IS '与全年指标值比较（指标或方案的设定） / Compared with the whole target (the indicator''s or the scheme''s choice)';
