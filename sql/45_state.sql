@@ -22,7 +22,9 @@ CREATE TABLE perfeval_internal.project_state (
 	money_initial_budget numeric,	-- in 万元
 	money_budget numeric,
 	money_arrived numeric,
-	money_spent numeric
+	money_spent numeric,
+	execution_days int[],			-- the dated money: (line, day) per report, 1.16
+	execution_money numeric[]		-- and its (budget, spent) in 万元
 );
 
 -- (No JIT and no sequential scans inside them: their statements are keyed
@@ -102,6 +104,16 @@ CREATE TRIGGER keep_state_delete AFTER DELETE ON perfeval.allocation
 CREATE TRIGGER keep_state_truncate AFTER TRUNCATE ON perfeval.allocation
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
 
+CREATE TRIGGER keep_state_insert AFTER INSERT ON perfeval.execution
+	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+CREATE TRIGGER keep_state_update AFTER UPDATE ON perfeval.execution
+	REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+CREATE TRIGGER keep_state_delete AFTER DELETE ON perfeval.execution
+	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+CREATE TRIGGER keep_state_truncate AFTER TRUNCATE ON perfeval.execution
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+
 -- Each row written notes its project, so that the first of a statement's
 -- triggers locks all of them at once (an INSERT ... ON CONFLICT DO UPDATE
 -- fires two): one ordered batch of locks per statement.
@@ -112,6 +124,8 @@ CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.check
 CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.survey_response
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
 CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.allocation
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
+CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.execution
 	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
 
 -- Every project has a state row, which follows its scheme.
@@ -145,6 +159,9 @@ ALTER TABLE perfeval.survey_response ENABLE ALWAYS TRIGGER note_projects, ENABLE
 	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
 	ENABLE ALWAYS TRIGGER keep_state_truncate;
 ALTER TABLE perfeval.allocation ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_state_insert,
+	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
+	ENABLE ALWAYS TRIGGER keep_state_truncate;
+ALTER TABLE perfeval.execution ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_state_insert,
 	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
 	ENABLE ALWAYS TRIGGER keep_state_truncate;
 ALTER TABLE perfeval.project ENABLE ALWAYS TRIGGER keep_state_insert,
@@ -263,6 +280,8 @@ COMMENT ON COLUMN perfeval_internal.project_state.money_initial_budget IS '年�
 COMMENT ON COLUMN perfeval_internal.project_state.money_budget IS '全年预算合计（万元） / Full-year budget in 万元';
 COMMENT ON COLUMN perfeval_internal.project_state.money_arrived IS '实际到位合计（万元） / Arrived in 万元';
 COMMENT ON COLUMN perfeval_internal.project_state.money_spent IS '全年执行合计（万元） / Spent in 万元';
+COMMENT ON COLUMN perfeval_internal.project_state.execution_days IS '年中预算执行各次报告的（资金行序号, 报告日）：资金行为部门与资金级次，按行序号与日期排序 / The dated money''s reports as (line, day): a line is a department and fund level, sorted by line and date';
+COMMENT ON COLUMN perfeval_internal.project_state.execution_money IS '与 execution_days 对应的（全年预算, 累计执行），万元 / The (budget, spent) in 万元 of each report in execution_days';
 COMMENT ON FUNCTION perfeval_internal.keep_facts() IS '事实表变动后锁定并重算所涉项目的状态（触发器） / Locks and recomputes the state of the projects a statement touched (trigger)';
 COMMENT ON FUNCTION perfeval_internal.keep_projects() IS '项目增删改后维护其状态行（触发器） / Keeps every project''s state row with it and its scheme (trigger)';
 COMMENT ON FUNCTION perfeval_internal.check_targets() IS '拒绝与已有实际值单位不可比的指标值（触发器） / Refuses a target its actuals cannot be compared with (trigger)';

@@ -17,8 +17,11 @@
 -- query: Citus cannot distribute a SQL function's inlined body (it refuses
 -- it, or plans it on the coordinator's empty tables), and plans a PL/pgSQL
 -- function's query as a statement of its own.  Made from the SQL
--- functions' own definitions, so the query is written once.  An update of
--- the extension that replaces a dated form runs this again on a cluster.
+-- functions' own definitions, so the query is written once.  Every
+-- set-returning SQL function of perfeval and perfeval_internal: the
+-- monitoring's and the re-scoring's too, whose public forms read through
+-- internal ones (sections 72 and 74, 1.16).  An update of the extension
+-- that replaces one runs this again on a cluster.
 CREATE FUNCTION perfeval_internal.dated_forms_for_citus() RETURNS void
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
@@ -27,8 +30,8 @@ DECLARE
 	def text;
 BEGIN
 	FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
-			  WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proname LIKE '%\_as\_of'
-				AND p.prosqlbody IS NOT NULL ORDER BY 1::text LOOP
+			  WHERE p.pronamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND p.proretset AND p.prosqlbody IS NOT NULL ORDER BY 1::text LOOP
 		def := pg_get_functiondef(f);
 		def := regexp_replace(def, E'\n LANGUAGE sql\n',
 							  E'\n LANGUAGE plpgsql\n SET search_path TO pg_catalog, pg_temp\n');

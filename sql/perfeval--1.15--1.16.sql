@@ -777,8 +777,8 @@ DECLARE
 	def text;
 BEGIN
 	FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
-			  WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proname LIKE '%\_as\_of'
-				AND p.prosqlbody IS NOT NULL ORDER BY 1::text LOOP
+			  WHERE p.pronamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND p.proretset AND p.prosqlbody IS NOT NULL ORDER BY 1::text LOOP
 		def := pg_get_functiondef(f);
 		def := regexp_replace(def, E'\n LANGUAGE sql\n',
 							  E'\n LANGUAGE plpgsql\n SET search_path TO pg_catalog, pg_temp\n');
@@ -960,7 +960,7 @@ CREATE FUNCTION perfeval.execution_light(spent numeric, budget numeric, as_of da
 		by_day boolean DEFAULT false, red numeric DEFAULT 60, yellow numeric DEFAULT 80,
 		OUT exec_rate numeric, OUT time_progress numeric, OUT exec_ratio numeric, OUT exec_gap numeric,
 		OUT light text, OUT light_zh text, OUT explanation text)
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_execution_sql';
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 50 AS 'MODULE_PATHNAME', 'pe_execution_sql';
 
 -- An indicator at a date: for a target of ≥ > = above 0, expected = target
 -- × month ÷ 12 (full_target: the whole target, for one-off targets) and
@@ -1064,6 +1064,27 @@ CREATE POLICY scope_insert ON perfeval.execution FOR INSERT
 CREATE POLICY scope_update ON perfeval.execution FOR UPDATE
 	USING (perfeval_internal.may_load(project_id))
 	WITH CHECK (perfeval_internal.check_load(project_id));
+-- (the dated money in each project's kept state, section 45: what the
+-- dated monitoring reads, one row per project; kept by the same triggers
+-- as the other facts.  No project has dated money before this update.)
+ALTER TABLE perfeval_internal.project_state ADD COLUMN execution_days int[], ADD COLUMN execution_money numeric[];
+CREATE TRIGGER keep_state_insert AFTER INSERT ON perfeval.execution
+	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+CREATE TRIGGER keep_state_update AFTER UPDATE ON perfeval.execution
+	REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+CREATE TRIGGER keep_state_delete AFTER DELETE ON perfeval.execution
+	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+CREATE TRIGGER keep_state_truncate AFTER TRUNCATE ON perfeval.execution
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
+
+CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.execution
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
+ALTER TABLE perfeval.execution ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_state_insert,
+	ENABLE ALWAYS TRIGGER keep_state_update, ENABLE ALWAYS TRIGGER keep_state_delete,
+	ENABLE ALWAYS TRIGGER keep_state_truncate;
+COMMENT ON COLUMN perfeval_internal.project_state.execution_days IS '年中预算执行各次报告的（资金行序号, 报告日）：资金行为部门与资金级次，按行序号与日期排序 / The dated money''s reports as (line, day): a line is a department and fund level, sorted by line and date';
+COMMENT ON COLUMN perfeval_internal.project_state.execution_money IS '与 execution_days 对应的（全年预算, 累计执行），万元 / The (budget, spent) in 万元 of each report in execution_days';
 -- ------------------------------------------------------------------------
 -- The warehouse at a date (1.16): the money of perfeval.execution and the
 -- actuals reported by then, each project and indicator in the caller's
@@ -1137,40 +1158,20 @@ SELECT i.project_id, i.code, i.target, st.actuals, coalesce(i.monitor_full, s.mo
 
 -- A project's money on a day, in 万元: per department and fund level the
 -- latest report on or before it, summed; and the same on the day key
--- monitoring is decided on, once the day is past it (NULL before).  One
--- pass over the rows, no sort (money_at()).
-CREATE FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, numeric, numeric, date)
-	RETURNS internal LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_trans';
-CREATE FUNCTION perfeval_internal.money_at_final(internal) RETURNS numeric[]
-	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_final';
-CREATE FUNCTION perfeval_internal.money_at_combine(internal, internal) RETURNS internal
-	LANGUAGE C IMMUTABLE PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_combine';
-CREATE FUNCTION perfeval_internal.money_at_serial(internal) RETURNS bytea
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_serial';
-CREATE FUNCTION perfeval_internal.money_at_deserial(bytea, internal) RETURNS internal
-	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE AS 'MODULE_PATHNAME', 'pe_money_at_deserial';
--- (combined, so that parallel workers each aggregate their part of the rows)
-CREATE AGGREGATE perfeval_internal.money_at(text, text, date, numeric, numeric, date) (
-	SFUNC = perfeval_internal.money_at_trans, STYPE = internal,
-	FINALFUNC = perfeval_internal.money_at_final, COMBINEFUNC = perfeval_internal.money_at_combine,
-	SERIALFUNC = perfeval_internal.money_at_serial, DESERIALFUNC = perfeval_internal.money_at_deserial,
-	PARALLEL = SAFE
-);
-CREATE FUNCTION perfeval_internal.monitoring_money(day date)
-	RETURNS TABLE (project_id text, reported_on date, budget numeric, spent numeric, key_budget numeric,
-				   key_spent numeric)
-	LANGUAGE sql STABLE PARALLEL SAFE
-	BEGIN ATOMIC
-	SELECT x.project_id, x.reported_on, x.m[1], x.m[2], x.m[3], x.m[4]
-	  FROM (SELECT e.project_id, max(e.reported_on) AS reported_on,
-				   perfeval_internal.money_at(e.department, e.fund_level, e.reported_on,
-					   perfeval.wanyuan(e.budget, e.unit), perfeval.wanyuan(e.spent, e.unit),
-					   CASE WHEN monitoring_money.day >= d.key_on THEN d.key_on END) AS m
-			  FROM perfeval.execution e
-			  JOIN perfeval_internal.monitoring_dates(monitoring_money.day) d ON d.project_id = e.project_id
-			 WHERE e.reported_on <= monitoring_money.day
-			 GROUP BY e.project_id) x;
-	END;
+-- monitoring is decided on, once the day is past it (NULL before).  Read
+-- from the series the project's kept state holds of its execution rows
+-- (section 45), one row per project, not from the rows themselves
+-- (money_on(): read from perfeval.execution, the dated money of 100,000
+-- projects × 12 months took half the dated form's time, 1.16).
+CREATE FUNCTION perfeval_internal.money_on(days int[], money numeric[], day date, key_on date,
+		OUT reported_on date, OUT budget numeric, OUT spent numeric, OUT key_budget numeric,
+		OUT key_spent numeric)
+	LANGUAGE C IMMUTABLE PARALLEL SAFE COST 50 AS 'MODULE_PATHNAME', 'pe_money_on';
+-- The kept series of the projects with dated money, in the caller's scope.
+CREATE VIEW perfeval_internal.execution_rows AS
+SELECT st.project_id, st.scheme_id, st.execution_days AS days, st.execution_money AS money
+  FROM perfeval_internal.project_state st
+ WHERE st.execution_days IS NOT NULL AND perfeval_internal.in_scope(st.project_id);
 
 -- Each project at its date: its money, the execution figures and light,
 -- the goal light (the worst of its indicators'), key monitoring (重点监控:
@@ -1185,17 +1186,30 @@ CREATE FUNCTION perfeval_internal.monitoring_projects(day date)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
 	SELECT d.project_id, d.as_of, m.reported_on, trim_scale(m.budget), trim_scale(m.spent),
-		   x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light, x.light_zh,
+		   m.exec_rate, m.time_progress, m.exec_ratio, m.exec_gap, m.light, m.light_zh,
 		   g.goal_light, perfeval_internal.light_label(g.goal_light),
 		   CASE WHEN d.as_of >= d.key_on
 				THEN coalesce(perfeval_internal.key_monitor(m.key_budget, m.key_spent, s.key_budget, s.key_rate), false) END,
-		   x.explanation,
-		   CASE WHEN m.project_id IS NOT NULL AND x.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END
+		   m.explanation,
+		   CASE WHEN m.reported_on IS NOT NULL AND m.exec_rate IS NULL THEN '全年预算为0，无法计算预算执行率' END
 	  FROM perfeval_internal.monitoring_dates(monitoring_projects.day) d
 	  JOIN perfeval.scheme s ON s.scheme_id = d.scheme_id
-	  LEFT JOIN perfeval_internal.monitoring_money(monitoring_projects.day) m ON m.project_id = d.project_id
-	  LEFT JOIN LATERAL perfeval.execution_light(m.spent, m.budget, d.as_of, s.monitor_by_day, s.monitor_exec_red,
-												 s.monitor_exec_yellow) x ON m.project_id IS NOT NULL
+	  -- (the money from the project's kept series, on the day and, once
+	  -- past it, on key monitoring's day, the end of key_month of the day's
+	  -- year, the project's; and its light: a pass over the kept state of
+	  -- its own, which parallel workers share)
+	  LEFT JOIN (SELECT e.project_id, m.reported_on, m.budget, m.spent, m.key_budget, m.key_spent,
+						x.exec_rate, x.time_progress, x.exec_ratio, x.exec_gap, x.light, x.light_zh, x.explanation
+				   FROM perfeval_internal.execution_rows e
+				   JOIN perfeval.scheme es ON es.scheme_id = e.scheme_id
+				  CROSS JOIN LATERAL perfeval_internal.money_on(e.days, e.money, monitoring_projects.day,
+						CASE WHEN monitoring_projects.day >= perfeval_internal.month_end(
+									 extract(year FROM monitoring_projects.day)::int, es.key_month)
+							 THEN perfeval_internal.month_end(extract(year FROM monitoring_projects.day)::int, es.key_month)
+						END) m
+				  CROSS JOIN LATERAL perfeval.execution_light(m.spent, m.budget, monitoring_projects.day, es.monitor_by_day,
+						es.monitor_exec_red, es.monitor_exec_yellow) x
+				  WHERE m.reported_on IS NOT NULL OFFSET 0) m ON m.project_id = d.project_id
 	  -- (the lights from the kept state: the reports monitoring_indicators()
 	  -- reads, by the same rule, without the sentences)
 	  LEFT JOIN (SELECT i.project_id,
@@ -1376,13 +1390,10 @@ COMMENT ON COLUMN perfeval_internal.monitoring_rows.full_target IS '与全年指
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.red IS '完成进度低于此值为红灯（%） / Progress below which the light is red, percent';
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.yellow IS '完成进度低于此值为黄灯（%） / Progress below which the light is yellow, percent';
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.blue IS '完成进度达到此值为蓝灯（%） / Progress from which the light is blue, percent';
-COMMENT ON FUNCTION perfeval_internal.money_at_trans(internal, text, text, date, numeric, numeric, date) IS 'money_at() 的步进函数 / money_at()''s step';
-COMMENT ON FUNCTION perfeval_internal.money_at_final(internal) IS 'money_at() 的终结函数 / money_at()''s final function';
-COMMENT ON FUNCTION perfeval_internal.money_at_combine(internal, internal) IS 'money_at() 的合并函数（并行） / money_at()''s combine function, for parallel workers';
-COMMENT ON FUNCTION perfeval_internal.money_at_serial(internal) IS 'money_at() 状态的序列化（并行） / money_at()''s state serialized, for parallel workers';
-COMMENT ON FUNCTION perfeval_internal.money_at_deserial(bytea, internal) IS 'money_at() 状态的反序列化（并行） / money_at()''s state deserialized, for parallel workers';
-COMMENT ON AGGREGATE perfeval_internal.money_at(text, text, date, numeric, numeric, date) IS '项目某日及重点监控判定日的资金（各部门、资金级次最近一次报告之和） / A project''s money at a date and on the key monitoring day: the latest report of each line, summed';
-COMMENT ON FUNCTION perfeval_internal.monitoring_money(date) IS '某日的项目资金及重点监控判定日的资金，万元 / A project''s money at a date and on the key monitoring day, in 万元';
+COMMENT ON FUNCTION perfeval_internal.money_on(integer[], numeric[], date, date) IS '由项目维护状态中的资金序列得出某日及重点监控判定日的资金（各部门、资金级次最近一次报告之和），万元 / A project''s money at a date and on the key monitoring day from its kept series: the latest report of each line, summed, in 万元';
+COMMENT ON VIEW perfeval_internal.execution_rows IS '有年中预算执行的项目及其维护的资金序列（按当前角色范围） / The projects with dated money and their kept series, in the caller''s scope';
+COMMENT ON COLUMN perfeval_internal.execution_rows.days IS '各次报告的（资金行序号, 报告日） / Each report''s (line, day)';
+COMMENT ON COLUMN perfeval_internal.execution_rows.money IS '各次报告的（全年预算, 累计执行），万元 / Each report''s (budget, spent), 万元';
 COMMENT ON FUNCTION perfeval_internal.monitoring_projects(date) IS '某日（或各项目最近报告日）的项目监控 / Project monitoring at a date (or each project''s latest report)';
 COMMENT ON FUNCTION perfeval.monitoring_projects_as_of(date) IS '截至某日的项目监控：预算执行、目标灯色、重点监控 / Project monitoring on a date: budget execution, goal light, key monitoring';
 COMMENT ON FUNCTION perfeval.monitoring_indicators_as_of(date) IS '截至某日的指标监控：应完成值、进度、灯色 / Indicator monitoring on a date: expected value, progress, light';
@@ -1428,7 +1439,7 @@ DECLARE
 BEGIN
 	FOR r IN SELECT g.role_name, bool_or(g.may_load) AS may_load FROM perfeval.access_grant g
 			  WHERE EXISTS (SELECT FROM pg_roles WHERE rolname = g.role_name) GROUP BY g.role_name LOOP
-		EXECUTE format('GRANT SELECT ON perfeval.execution, perfeval.monitoring_projects, perfeval.monitoring_indicators, perfeval_internal.monitoring_rows TO %I',
+		EXECUTE format('GRANT SELECT ON perfeval.execution, perfeval.monitoring_projects, perfeval.monitoring_indicators, perfeval_internal.monitoring_rows, perfeval_internal.execution_rows TO %I',
 					   r.role_name);
 		IF r.may_load THEN
 			EXECUTE format('GRANT INSERT, UPDATE, DELETE ON perfeval.execution TO %I', r.role_name);
@@ -2158,6 +2169,16 @@ COMMENT ON FUNCTION perfeval.grade_changes(text) IS '按参照方案计分后等
 -- kind codes of perfeval.method in the library (src/pe_text.c,
 -- src/pe_eval.c); stored values keep their bytes.
 COMMENT ON TYPE perfeval.method IS '评分方法：按比例、低于N%不得分、达标得满分、每低P个百分点扣K分、每超过P个百分点扣K分、每低于目标值P个百分点扣K分、每相差P%扣K分、分档得分 / A scoring method: proportional, floor:N, all_or_nothing, deduct:K/P, over:K/P, under:K/P, deviation:K/P, bands:<B:P,...,else:P';
+
+-- == on a Citus cluster: the new and replaced set-returning SQL functions as PL/pgSQL (section 87) ==
+DO $$
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+			PERFORM perfeval_internal.dated_forms_for_citus();
+		END IF;
+	END IF;
+END $$;
 
 -- == last: every view a security barrier, after every block above ==
 -- (CREATE OR REPLACE VIEW resets a view's options)

@@ -126,7 +126,7 @@ take_noted(void)
 
 typedef enum
 {
-	KIND_ACTUAL, KIND_CHECKLIST, KIND_SURVEY, KIND_MONEY, KIND_COUNT
+	KIND_ACTUAL, KIND_CHECKLIST, KIND_SURVEY, KIND_MONEY, KIND_EXECUTION, KIND_COUNT
 } Kind;
 
 /*
@@ -173,6 +173,21 @@ static const struct
 		"                    sum(perfeval.wanyuan(a.arrived, a.unit)) AS arrived,"
 		"                    sum(perfeval.wanyuan(a.spent, a.unit)) AS spent"
 		"               FROM perfeval.allocation a WHERE a.project_id = k.id) m ON true"},
+	/*
+	 * the dated money (1.16): per report (line, day) and (budget, spent) in
+	 * 万元, sorted by line and day, what money_on() reads (section 72); a
+	 * line is a department and fund level, numbered within the project
+	 */
+	{"execution", "execution_days",
+		"execution_days = x.e_d, execution_money = x.e_m",
+		", fe.d AS e_d, fe.m AS e_m",
+		" CROSS JOIN LATERAL (SELECT array_agg(ARRAY[y.l, y.d] ORDER BY y.l, y.d) AS d,"
+		"                            array_agg(ARRAY[y.b, y.s] ORDER BY y.l, y.d) AS m"
+		"                       FROM (SELECT dense_rank() OVER (ORDER BY e.department, e.fund_level)::int AS l,"
+		"                                    e.reported_on - date '2000-01-01' AS d,"
+		"                                    perfeval.wanyuan(e.budget, e.unit) AS b,"
+		"                                    perfeval.wanyuan(e.spent, e.unit) AS s"
+		"                               FROM perfeval.execution e WHERE e.project_id = k.id) y) fe"},
 };
 
 /*
@@ -385,7 +400,7 @@ keep_kind(Kind kind, Datum lock_keys, Datum keys, const char *unit_check)
 
 /*
  * keep_facts(): the statement trigger on actual, checklist_point,
- * survey_response and allocation.
+ * survey_response, allocation and execution.
  */
 PG_FUNCTION_INFO_V1(keep_facts);
 Datum
@@ -818,7 +833,7 @@ guard_state(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_GENERATED_ALWAYS),
 				 errmsg("cannot write perfeval_internal.project_state"),
-				 errdetail("perfeval keeps it from the facts (actual, checklist_point, survey_response, allocation)."),
+				 errdetail("perfeval keeps it from the facts (actual, checklist_point, survey_response, allocation, execution)."),
 				 errhint("Change the facts instead; SELECT perfeval.refresh_state() recomputes it.")));
 	PG_RETURN_POINTER(NULL);
 }
@@ -835,6 +850,7 @@ refresh_state(PG_FUNCTION_ARGS)
 	bool		was = keeping;
 	const PeShardMap *was_shards = shards;
 	int64		n = 0;
+	bool		dated_money;
 
 	SPI_connect();
 	PG_TRY();
@@ -842,6 +858,12 @@ refresh_state(PG_FUNCTION_ARGS)
 		Datum		keys;
 
 		shards = &no_shards;
+		/*
+		 * (the library of a release runs on the catalog of the one before
+		 * until ALTER EXTENSION ... UPDATE: before 1.16 there is no dated
+		 * money to keep)
+		 */
+		dated_money = DatumGetBool(one_datum("SELECT to_regclass('perfeval.execution') IS NOT NULL", (Datum) 0));
 		keys = one_datum("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM ("
 						 "SELECT project_id AS id FROM perfeval.project UNION"
 						 " SELECT project_id FROM perfeval_internal.project_state) d", (Datum) 0);
@@ -856,11 +878,17 @@ refresh_state(PG_FUNCTION_ARGS)
 			{
 				bool		which[KIND_COUNT] = {false};
 
+				if (k == KIND_EXECUTION && !dated_money)
+					continue;
 				which[k] = true;
 				run(recompute(which), keys, SPI_OK_UPDATE);
 			}
 		}
-		n = DatumGetInt64(one_datum("SELECT count(*) FROM perfeval_internal.project_state"
+		n = DatumGetInt64(one_datum(dated_money ?
+									"SELECT count(*) FROM perfeval_internal.project_state"
+									" WHERE actuals IS NOT NULL OR checklist IS NOT NULL"
+									" OR survey IS NOT NULL OR allocations > 0 OR execution_days IS NOT NULL" :
+									"SELECT count(*) FROM perfeval_internal.project_state"
 									" WHERE actuals IS NOT NULL OR checklist IS NOT NULL"
 									" OR survey IS NOT NULL OR allocations > 0", (Datum) 0));
 	}

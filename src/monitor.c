@@ -9,12 +9,11 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/lsyscache.h"
 #include "utils/datetime.h"
-#include "utils/datum.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 
@@ -43,6 +42,28 @@ share_at(DateADT d, bool by_day)
 	if (pe_time_share(y, m, day, by_day, &f) != PE_OK)
 		elog(ERROR, "perfeval: no share of the year for %d-%d-%d", y, m, day);
 	return f;
+}
+
+/*
+ * The blessed descriptor of a function's result row of natts columns,
+ * looked up once per call site (fn_extra): a whole warehouse calls these
+ * once per project.
+ */
+static TupleDesc
+result_desc(FunctionCallInfo fcinfo, int natts)
+{
+	TupleDesc	desc;
+	MemoryContext old;
+
+	if (fcinfo->flinfo->fn_extra)
+		return (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != natts)
+		elog(ERROR, "perfeval: %s() must return %d columns", get_func_name(fcinfo->flinfo->fn_oid), natts);
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = desc;
+	return desc;
 }
 
 /* A bound of the monitoring rules from its argument, checked with the others. */
@@ -115,8 +136,7 @@ pe_execution_sql(PG_FUNCTION_ARGS)
 	bool		n[7] = {false};
 	char		why[512];
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 7)
-		elog(ERROR, "perfeval: execution_light() must return 7 columns");
+	desc = result_desc(fcinfo, 7);
 	if (st != PE_OK && st != PE_NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -143,7 +163,7 @@ pe_execution_sql(PG_FUNCTION_ARGS)
 	v[5] = text_or_null(pe_light_label(e.light), &n[5]);
 	pe_explain_execution(spent, budget, f, st == PE_OK ? &e : NULL, why, sizeof(why));
 	v[6] = CStringGetTextDatum(why);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), v, n)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, n)));
 }
 
 PG_FUNCTION_INFO_V1(pe_indicator_light_sql);
@@ -177,8 +197,7 @@ pe_indicator_light_sql(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(2) || PG_ARGISNULL(3) || PG_ARGISNULL(4) || PG_ARGISNULL(5) ||
 		PG_ARGISNULL(6))
 		PG_RETURN_NULL();
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 7)
-		elog(ERROR, "perfeval: indicator_light() must return 7 columns");
+	desc = result_desc(fcinfo, 7);
 	pe_quant_unpack(PG_GETARG_DATUM(0), &t);
 	if (has_actual)
 		pe_quant_unpack(PG_GETARG_DATUM(1), &a);
@@ -205,7 +224,7 @@ pe_indicator_light_sql(PG_FUNCTION_ARGS)
 	v[5] = BoolGetDatum(p.due);
 	pe_explain_progress(&t, has_actual ? &a : NULL, f, PG_GETARG_BOOL(3), &p, why, sizeof(why));
 	v[6] = CStringGetTextDatum(why);
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), v, n)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, v, n)));
 }
 
 PG_FUNCTION_INFO_V1(pe_light_label_sql);
@@ -359,289 +378,131 @@ pe_state_light_sql(PG_FUNCTION_ARGS)
 }
 
 /*
- * money_at(department, fund_level, reported_on, budget, spent, key_on):
- * the aggregate of a project's execution rows (amounts in 万元) that gives
- * its money at a date in one pass, without sorting: per department and
- * fund level the latest report (the rows given are those on or before the
- * date) and the latest on or before key_on, summed over the lines, as
- * {budget, spent, key_budget, key_spent}; the key pair NULL when no line
- * had a report by key_on.
+ * money_on(days, money, day, key_on): a project's money at a date, from the
+ * series its kept state holds of its execution rows (section 45): days an
+ * int[n][2] of (line, report date as PostgreSQL's day number), money a
+ * numeric[n][2] of (budget, spent) in 万元, sorted by line and date.  Per
+ * line (department and fund level) the latest report on or before day, and
+ * the latest on or before key_on (NULL: none), summed over the lines, with
+ * the date of the latest report used.  NULL when no line has a report by
+ * day.  The arrays are checked as strictly as the state writes them: any
+ * other shape is an error, never a guess.
  */
-typedef struct MoneyLine
-{
-	text	   *department;
-	text	   *fund_level;
-	DateADT		on;
-	Datum		budget;
-	Datum		spent;
-	bool		has_key;
-	DateADT		key_on;
-	Datum		key_budget;
-	Datum		key_spent;
-} MoneyLine;
-
-typedef struct MoneyState
-{
-	int			n;
-	int			cap;
-	MoneyLine  *lines;
-} MoneyState;
-
-static bool
-same_text(text *a, text *b)
-{
-	return VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0;
-}
-
-/* A line of s by its department and fund level (added, empty, if none). */
-static MoneyLine *
-money_line(MoneyState *s, text *dept, text *level)
-{
-	MoneyLine  *l;
-
-	for (int i = 0; i < s->n; i++)
-		if (same_text(s->lines[i].department, dept) && same_text(s->lines[i].fund_level, level))
-			return &s->lines[i];
-	if (s->n == s->cap)
-	{
-		s->cap *= 2;
-		s->lines = repalloc(s->lines, s->cap * sizeof(MoneyLine));
-	}
-	l = &s->lines[s->n++];
-	memset(l, 0, sizeof(*l));
-	l->department = (text *) PG_DETOAST_DATUM_COPY(PointerGetDatum(dept));
-	l->fund_level = (text *) PG_DETOAST_DATUM_COPY(PointerGetDatum(level));
-	l->on = DATEVAL_NOBEGIN;
-	return l;
-}
-
-static MoneyState *
-money_new(void)
-{
-	MoneyState *s = palloc0(sizeof(MoneyState));
-
-	s->cap = 2;
-	s->lines = palloc(s->cap * sizeof(MoneyLine));
-	return s;
-}
-
 static void
-keep_money(MoneyLine *l, DateADT *on, Datum *budget, Datum *spent, FunctionCallInfo fcinfo, DateADT d)
+money_bad(const char *why)
 {
-	if (*budget != (Datum) 0)
-	{
-		pfree(DatumGetPointer(*budget));
-		pfree(DatumGetPointer(*spent));
-	}
-	(void) l;
-	*on = d;
-	*budget = datumCopy(PG_GETARG_DATUM(4), false, -1);
-	*spent = datumCopy(PG_GETARG_DATUM(5), false, -1);
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("invalid execution series: %s", why),
+			 errhint("The series is perfeval's kept state of perfeval.execution; SELECT perfeval.refresh_state() recomputes it.")));
 }
 
-PG_FUNCTION_INFO_V1(pe_money_at_trans);
-Datum
-pe_money_at_trans(PG_FUNCTION_ARGS)
+/* An array of n pairs (n × 2) of elemtype without NULLs, or money_bad(). */
+static int
+money_pairs(ArrayType *a, Oid elemtype)
 {
-	MemoryContext aggcxt,
-				old;
-	MoneyState *s;
-	text	   *dept,
-			   *level;
-	DateADT		on,
-				key;
-	MoneyLine  *l;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "perfeval: money_at() called outside an aggregate");
-	s = PG_ARGISNULL(0) ? NULL : (MoneyState *) PG_GETARG_POINTER(0);
-	for (int i = 1; i <= 5; i++)
-		if (PG_ARGISNULL(i))
-			PG_RETURN_POINTER(s);	/* (the table's columns are NOT NULL) */
-	old = MemoryContextSwitchTo(aggcxt);
-	if (s == NULL)
-		s = money_new();
-	dept = PG_GETARG_TEXT_PP(1);
-	level = PG_GETARG_TEXT_PP(2);
-	on = PG_GETARG_DATEADT(3);
-	key = PG_ARGISNULL(6) ? DATEVAL_NOBEGIN : PG_GETARG_DATEADT(6);
-	l = money_line(s, dept, level);
-	/* (rows mostly come in date order: each replaces the last, freed) */
-	if (on > l->on)
-		keep_money(l, &l->on, &l->budget, &l->spent, fcinfo, on);
-	if (on <= key && (!l->has_key || on > l->key_on))
-	{
-		l->has_key = true;
-		keep_money(l, &l->key_on, &l->key_budget, &l->key_spent, fcinfo, on);
-	}
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(s);
-}
-
-/*
- * The partial states of parallel workers: merged line by line, the newer
- * report of each kept (both sides' rows are the same date's).
- */
-PG_FUNCTION_INFO_V1(pe_money_at_combine);
-Datum
-pe_money_at_combine(PG_FUNCTION_ARGS)
-{
-	MemoryContext aggcxt,
-				old;
-	MoneyState *a = PG_ARGISNULL(0) ? NULL : (MoneyState *) PG_GETARG_POINTER(0);
-	MoneyState *b = PG_ARGISNULL(1) ? NULL : (MoneyState *) PG_GETARG_POINTER(1);
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "perfeval: money_at() called outside an aggregate");
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	old = MemoryContextSwitchTo(aggcxt);
-	if (a == NULL)
-		a = money_new();
-	for (int i = 0; i < b->n; i++)
-	{
-		MoneyLine  *x = &b->lines[i];
-		MoneyLine  *l = money_line(a, x->department, x->fund_level);
-
-		if (x->budget != (Datum) 0 && x->on > l->on)
-		{
-			l->on = x->on;
-			l->budget = datumCopy(x->budget, false, -1);
-			l->spent = datumCopy(x->spent, false, -1);
-		}
-		if (x->has_key && (!l->has_key || x->key_on > l->key_on))
-		{
-			l->has_key = true;
-			l->key_on = x->key_on;
-			l->key_budget = datumCopy(x->key_budget, false, -1);
-			l->key_spent = datumCopy(x->key_spent, false, -1);
-		}
-	}
-	MemoryContextSwitchTo(old);
-	PG_RETURN_POINTER(a);
-}
-
-static void
-put_varlena(StringInfo buf, Datum d)
-{
-	appendBinaryStringInfo(buf, DatumGetPointer(d), VARSIZE_ANY(DatumGetPointer(d)));
+	if (ARR_ELEMTYPE(a) != elemtype || ARR_NDIM(a) != 2 || ARR_DIMS(a)[1] != 2 || ARR_HASNULL(a))
+		money_bad(_("not an array of pairs without NULLs"));
+	return ARR_DIMS(a)[0];
 }
 
 static Datum
-get_varlena(StringInfo buf)
+money_sum(Datum sum, Datum add, bool *has)
 {
-	const char *p = buf->data + buf->cursor;
-	Size		n;
-	char	   *v;
-
-	if (buf->cursor >= buf->len || (n = VARSIZE_ANY(p)) > (Size) (buf->len - buf->cursor))
-		elog(ERROR, "perfeval: corrupt money_at() state");
-	v = palloc(n);
-	memcpy(v, p, n);
-	buf->cursor += n;
-	return PointerGetDatum(v);
+	*has = true;
+	return DirectFunctionCall2(numeric_add, sum, add);
 }
 
-/* (serialized: n, then per line department, fund level, on, budget, spent, has_key [key_on, budget, spent]) */
-PG_FUNCTION_INFO_V1(pe_money_at_serial);
+PG_FUNCTION_INFO_V1(pe_money_on);
 Datum
-pe_money_at_serial(PG_FUNCTION_ARGS)
+pe_money_on(PG_FUNCTION_ARGS)
 {
-	MoneyState *s = (MoneyState *) PG_GETARG_POINTER(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint32(&buf, s->n);
-	for (int i = 0; i < s->n; i++)
-	{
-		MoneyLine  *l = &s->lines[i];
-		bool		has_now = l->budget != (Datum) 0;
-
-		put_varlena(&buf, PointerGetDatum(l->department));
-		put_varlena(&buf, PointerGetDatum(l->fund_level));
-		pq_sendbyte(&buf, (has_now ? 1 : 0) | (l->has_key ? 2 : 0));
-		if (has_now)
-		{
-			pq_sendint32(&buf, l->on);
-			put_varlena(&buf, l->budget);
-			put_varlena(&buf, l->spent);
-		}
-		if (l->has_key)
-		{
-			pq_sendint32(&buf, l->key_on);
-			put_varlena(&buf, l->key_budget);
-			put_varlena(&buf, l->key_spent);
-		}
-	}
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
-
-PG_FUNCTION_INFO_V1(pe_money_at_deserial);
-Datum
-pe_money_at_deserial(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	StringInfoData buf;
-	MoneyState *s = money_new();
+	ArrayType  *days,
+			   *money;
+	const int32 *d;
+	const char *m,
+			   *mend;
 	int			n;
+	DateADT		day,
+				key;
+	bool		has_key_day = !PG_ARGISNULL(3);
+	Datum		out[5];
+	bool		nulls[5] = {false, false, false, true, true};
+	bool		has_now = false,
+				has_key = false;
+	DateADT		latest = DATEVAL_NOBEGIN;
+	Datum		now_b = 0,
+				now_s = 0,
+				key_b = 0,
+				key_s = 0;
+	TupleDesc	desc;
 
-	/* (read in place: PostgreSQL 17's initReadOnlyStringInfo(), by hand) */
-	buf.data = VARDATA_ANY(b);
-	buf.len = VARSIZE_ANY_EXHDR(b);
-	buf.maxlen = buf.len;
-	buf.cursor = 0;
-	n = pq_getmsgint(&buf, 4);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	desc = result_desc(fcinfo, 5);
+	days = PG_GETARG_ARRAYTYPE_P(0);
+	money = PG_GETARG_ARRAYTYPE_P(1);
+	day = PG_GETARG_DATEADT(2);
+	key = has_key_day ? PG_GETARG_DATEADT(3) : DATEVAL_NOBEGIN;
+	n = money_pairs(days, INT4OID);
+	if (money_pairs(money, NUMERICOID) != n)
+		money_bad(_("the dates and the amounts differ in number"));
+	d = (const int32 *) ARR_DATA_PTR(days);
+	m = ARR_DATA_PTR(money);
+	mend = (const char *) money + VARSIZE(money);
+	out[1] = out[2] = out[3] = out[4] = DirectFunctionCall1(int4_numeric, Int32GetDatum(0));
+	/* (in one walk: each line's reports in date order, the last by each day kept) */
 	for (int i = 0; i < n; i++)
 	{
-		text	   *dept = (text *) DatumGetPointer(get_varlena(&buf));
-		text	   *level = (text *) DatumGetPointer(get_varlena(&buf));
-		MoneyLine  *l = money_line(s, dept, level);
-		int			flags = pq_getmsgbyte(&buf);
+		int32		line = d[2 * i];
+		DateADT		on = d[2 * i + 1];
+		Datum		b = 0,
+					sp = 0;
 
-		if (flags & 1)
+		if (i + 1 < n && (d[2 * i + 2] < line || (d[2 * i + 2] == line && d[2 * i + 3] <= on)))
+			money_bad(_("not sorted by line and date"));
+		for (int k = 0; k < 2; k++)
 		{
-			l->on = pq_getmsgint(&buf, 4);
-			l->budget = get_varlena(&buf);
-			l->spent = get_varlena(&buf);
+			/* each numeric checked to lie within the array before it is read */
+			if (m + VARHDRSZ_SHORT > mend || m + VARSIZE_ANY(m) > mend)
+				money_bad(_("amounts beyond the array"));
+			if (k == 0)
+				b = PointerGetDatum(m);
+			else
+				sp = PointerGetDatum(m);
+			m = (const char *) att_align_nominal(m + VARSIZE_ANY(m), TYPALIGN_INT);
 		}
-		if (flags & 2)
+		if (on <= day)
 		{
-			l->has_key = true;
-			l->key_on = pq_getmsgint(&buf, 4);
-			l->key_budget = get_varlena(&buf);
-			l->key_spent = get_varlena(&buf);
+			now_b = b;
+			now_s = sp;
+			if (on > latest)
+				latest = on;
+		}
+		if (has_key_day && on <= key)
+		{
+			key_b = b;
+			key_s = sp;
+		}
+		/* a line ends: its reports by each day count */
+		if (i + 1 == n || d[2 * i + 2] != line)
+		{
+			if (now_b)
+			{
+				out[1] = money_sum(out[1], now_b, &has_now);
+				out[2] = money_sum(out[2], now_s, &has_now);
+			}
+			if (key_b)
+			{
+				out[3] = money_sum(out[3], key_b, &has_key);
+				out[4] = money_sum(out[4], key_s, &has_key);
+			}
+			now_b = now_s = key_b = key_s = 0;
 		}
 	}
-	PG_RETURN_POINTER(s);
-}
-
-PG_FUNCTION_INFO_V1(pe_money_at_final);
-Datum
-pe_money_at_final(PG_FUNCTION_ARGS)
-{
-	MoneyState *s = PG_ARGISNULL(0) ? NULL : (MoneyState *) PG_GETARG_POINTER(0);
-	Datum		sum[4];
-	bool		nulls[4] = {false, false, true, true};
-	int			dims[1] = {4};
-	int			lbs[1] = {1};
-
-	if (s == NULL || s->n == 0)
+	if (!has_now)
 		PG_RETURN_NULL();
-	sum[0] = sum[1] = DirectFunctionCall1(int4_numeric, Int32GetDatum(0));
-	sum[2] = sum[3] = sum[0];
-	for (int i = 0; i < s->n; i++)
-	{
-		MoneyLine  *l = &s->lines[i];
-
-		sum[0] = DirectFunctionCall2(numeric_add, sum[0], l->budget);
-		sum[1] = DirectFunctionCall2(numeric_add, sum[1], l->spent);
-		if (l->has_key)
-		{
-			nulls[2] = nulls[3] = false;
-			sum[2] = DirectFunctionCall2(numeric_add, sum[2], l->key_budget);
-			sum[3] = DirectFunctionCall2(numeric_add, sum[3], l->key_spent);
-		}
-	}
-	PG_RETURN_ARRAYTYPE_P(construct_md_array(sum, nulls, 1, dims, lbs, NUMERICOID, -1, false, TYPALIGN_INT));
+	out[0] = DateADTGetDatum(latest);
+	nulls[3] = nulls[4] = !has_key;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, out, nulls)));
 }

@@ -65,12 +65,17 @@ compare() {	# compare LABEL [ROLE]
 	views=$("${C[@]}" -At -d single -c "SELECT c.oid::regclass FROM pg_class c WHERE c.relkind = 'v'
 		AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 		AND has_table_privilege('$role', c.oid, 'SELECT') ORDER BY 1::text")
-	# (the monitoring's views are compared with the others; its dated forms,
-	# monitoring_*_as_of(), not yet: Citus refuses the SQL functions they
-	# read through inside a query planned with the date, issue 28)
+	# (the monitoring's dated forms before and after key monitoring's day,
+	# and the re-scoring under another scheme, read through internal
+	# functions: made PL/pgSQL by distribute() too, 1.16)
 	for v in $views "perfeval.project_scores_as_of('2024-06-30')" "perfeval.indicator_scores_as_of('2024-06-30')" \
 		"perfeval.level1_scores_as_of('2024-06-30')" "perfeval.level2_scores_as_of('2024-06-30')" \
-		"perfeval.actual_as_of('2024-06-30')" "perfeval.project_scores_as_of('infinity')"; do
+		"perfeval.actual_as_of('2024-06-30')" "perfeval.project_scores_as_of('infinity')" \
+		"perfeval.monitoring_projects_as_of('2024-06-30')" "perfeval.monitoring_projects_as_of('2024-09-15')" \
+		"perfeval.monitoring_indicators_as_of('2024-09-15')" "perfeval.monitoring_rollup_region_as_of('2024-09-15')" \
+		"perfeval.monitoring_rollup_department_as_of('2024-09-15')" \
+		"perfeval.project_scores_under('urumqi_2024')" "perfeval.level1_scores_under('urumqi_2024')" \
+		"perfeval.grade_changes('urumqi_2024')"; do
 		nrel=$((nrel + 1))
 		# (an error on either side is a difference, said with its message)
 		if ! a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d warehouse -c "SELECT t::text FROM $v t" 2>&1) ||

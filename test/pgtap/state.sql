@@ -4,7 +4,7 @@
 -- computed from the facts directly; and nothing but perfeval can write it.
 -- Everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(62);
+SELECT plan(73);
 
 -- The state recomputed from scratch: one row per project, each part from
 -- its fact table alone.
@@ -23,14 +23,24 @@ SELECT p.project_id, p.scheme_id,
 									ORDER BY c.code, c.point_no) FILTER (WHERE c.deduction > 0)
 		  FROM perfeval.checklist_point c WHERE c.project_id = p.project_id)::text AS checklist_reasons,
 	   (SELECT count(*) FROM perfeval.allocation a WHERE a.project_id = p.project_id)::int AS allocations,
-	   m.initial_budget, m.budget, m.arrived, m.spent
+	   m.initial_budget, m.budget, m.arrived, m.spent,
+	   -- the dated money: (line, day) and (budget, spent) in 万元 per report
+	   (SELECT array_agg(ARRAY[y.l, y.d] ORDER BY y.l, y.d) FROM
+			(SELECT dense_rank() OVER (ORDER BY e.department, e.fund_level)::int AS l,
+					e.reported_on - date '2000-01-01' AS d FROM perfeval.execution e
+			  WHERE e.project_id = p.project_id) y)::text AS execution_days,
+	   (SELECT array_agg(ARRAY[y.b, y.s] ORDER BY y.l, y.d) FROM
+			(SELECT dense_rank() OVER (ORDER BY e.department, e.fund_level)::int AS l,
+					e.reported_on AS d, perfeval.wanyuan(e.budget, e.unit) AS b, perfeval.wanyuan(e.spent, e.unit) AS s
+			   FROM perfeval.execution e WHERE e.project_id = p.project_id) y)::text AS execution_money
   FROM perfeval.project p
   LEFT JOIN perfeval.allocation_summary m ON m.project_id = p.project_id AND m.row_kind = '合计';
 
 CREATE TEMP VIEW kept_state AS
 SELECT project_id, scheme_id, actuals::text, checklist::text, survey::text,
 	   actual_notes::text, checklist_reasons::text, allocations,
-	   money_initial_budget, money_budget, money_arrived, money_spent
+	   money_initial_budget, money_budget, money_arrived, money_spent,
+	   execution_days::text, execution_money::text
   FROM perfeval_internal.project_state;
 
 -- The state is right when neither side has a row the other lacks.
@@ -204,6 +214,71 @@ SAVEPOINT before_truncate;
 TRUNCATE perfeval.allocation;
 SELECT ok(pg_temp.state_ok() AND pg_temp.scores_ok(), 'money: state equals the facts after TRUNCATE');
 ROLLBACK TO SAVEPOINT before_truncate;
+
+-- dated money (1.16): each project's reports kept as a series, which
+-- money_on() reads at any date as the facts give it: per department and
+-- fund level the latest report by then, summed
+CREATE TEMP VIEW money_from_facts AS
+SELECT d.day, l.project_id, max(l.reported_on) AS reported_on, sum(perfeval.wanyuan(l.budget, l.unit)) AS budget,
+	   sum(perfeval.wanyuan(l.spent, l.unit)) AS spent
+  FROM (VALUES (date '2024-01-31'), ('2024-03-15'), ('2024-06-30'), ('2024-07-01'), ('2024-12-31')) d(day)
+ CROSS JOIN LATERAL (SELECT DISTINCT ON (e.project_id, e.department, e.fund_level) e.*
+					   FROM perfeval.execution e WHERE e.reported_on <= d.day
+					  ORDER BY e.project_id, e.department, e.fund_level, e.reported_on DESC) l
+ GROUP BY d.day, l.project_id;
+CREATE FUNCTION pg_temp.money_ok() RETURNS boolean LANGUAGE sql AS $$
+	SELECT NOT EXISTS ((SELECT f.* FROM money_from_facts f
+						EXCEPT SELECT d.day, st.project_id, m.reported_on, m.budget, m.spent
+								 FROM (SELECT DISTINCT day FROM money_from_facts) d
+								CROSS JOIN perfeval_internal.project_state st
+								CROSS JOIN LATERAL perfeval_internal.money_on(st.execution_days, st.execution_money, d.day, NULL) m
+								WHERE m.reported_on IS NOT NULL)
+					   UNION ALL
+					   (SELECT d.day, st.project_id, m.reported_on, m.budget, m.spent
+						  FROM (SELECT DISTINCT day FROM money_from_facts) d
+						 CROSS JOIN perfeval_internal.project_state st
+						 CROSS JOIN LATERAL perfeval_internal.money_on(st.execution_days, st.execution_money, d.day, NULL) m
+						 WHERE m.reported_on IS NOT NULL
+						EXCEPT SELECT * FROM money_from_facts))
+$$;
+INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on, unit, budget, spent)
+SELECT 'seed003', dep, lvl, (date '2024-01-01' + (k || ' month')::interval - interval '1 day')::date,
+	   CASE WHEN lvl = '省级' THEN '元' ELSE '万元' END,
+	   CASE WHEN lvl = '省级' THEN 2000000 ELSE 80 END, CASE WHEN lvl = '省级' THEN 150000 * k ELSE 5 * k END
+  FROM generate_series(1, 12, 2) k, (VALUES ('测试局', '省级'), ('测试局', '市级'), ('另一局', '市级')) l(dep, lvl);
+SELECT ok(pg_temp.state_ok() AND pg_temp.money_ok()
+		  AND (SELECT array_length(execution_days, 1) = 18 FROM perfeval_internal.project_state WHERE project_id = 'seed003'),
+	'dated money: state equals the facts after an insert, and reads at each date as the facts give it');
+SELECT results_eq($$SELECT reported_on, budget, spent, key_budget, key_spent
+					  FROM perfeval_internal.money_on((SELECT execution_days FROM perfeval_internal.project_state WHERE project_id = 'seed003'),
+													 (SELECT execution_money FROM perfeval_internal.project_state WHERE project_id = 'seed003'),
+													 '2024-08-15', '2024-03-31')$$,
+	$$VALUES (date '2024-07-31', 360::numeric, 175::numeric, 360::numeric, 75::numeric)$$,
+	'dated money: in August the July reports (200 + 80 + 80 万元, 105 + 35 + 35 spent), on the key day March''s (45 + 15 + 15)');
+UPDATE perfeval.execution SET spent = spent + 1 WHERE project_id = 'seed003' AND fund_level = '市级' AND reported_on = '2024-05-31';
+DELETE FROM perfeval.execution WHERE project_id = 'seed003' AND department = '另一局' AND reported_on > '2024-06-01';
+SELECT ok(pg_temp.state_ok() AND pg_temp.money_ok(), 'dated money: state equals the facts after an update and a delete');
+UPDATE perfeval.execution SET department = '另一局'
+ WHERE project_id = 'seed003' AND department = '测试局' AND fund_level = '市级' AND reported_on > '2024-06-01';
+SELECT ok(pg_temp.state_ok() AND pg_temp.money_ok(), 'dated money: …and after lines merge');
+SAVEPOINT before_truncate;
+TRUNCATE perfeval.execution;
+SELECT ok(pg_temp.state_ok() AND NOT EXISTS (SELECT FROM perfeval_internal.project_state WHERE execution_days IS NOT NULL),
+	'dated money: TRUNCATE clears every kept series');
+ROLLBACK TO SAVEPOINT before_truncate;
+-- a series given by hand is read only in the shape the state writes
+SELECT throws_ok($$SELECT perfeval_internal.money_on('{{1,10},{1,5}}', '{{1,1},{2,2}}', '2024-01-01', NULL)$$,
+	'XX001', 'invalid execution series: not sorted by line and date', 'money_on(): dates out of order are refused');
+SELECT throws_ok($$SELECT perfeval_internal.money_on('{{2,10},{1,50}}', '{{1,1},{2,2}}', '2024-01-01', NULL)$$,
+	'XX001', NULL, '…and lines out of order');
+SELECT throws_ok($$SELECT perfeval_internal.money_on('{1,10}', '{1,1}', '2024-01-01', NULL)$$,
+	'XX001', NULL, '…and an array that is not of pairs');
+SELECT throws_ok($$SELECT perfeval_internal.money_on('{{1,10}}', '{{1,NULL}}', '2024-01-01', NULL)$$,
+	'XX001', NULL, '…and a NULL amount');
+SELECT throws_ok($$SELECT perfeval_internal.money_on('{{1,10},{1,11}}', '{{1,1}}', '2024-01-01', NULL)$$,
+	'XX001', NULL, '…and dates and amounts that differ in number');
+SELECT is((SELECT m.reported_on FROM perfeval_internal.money_on('{{1,10}}', '{{1,1}}', '2000-01-05', NULL) m),
+	NULL, 'money_on(): nothing reported by the day gives NULL');
 
 -- indicators: a money indicator added after the money (1.2 missed it when
 -- inserted from a trigger), a source changed
