@@ -45,7 +45,7 @@ export PGOPTIONS="-c client_min_messages=warning"
 log "starting a coordinator and two workers on ports $CITUS_PORT-$((CITUS_PORT + 2))"
 citus_start "$DIR" warehouse
 P=(psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U postgres)
-"${P[@]}" -d warehouse ${SHARDS:+-c "SET citus.shard_count = $SHARDS"} -c 'SELECT count(*) FROM perfeval.distribute()' >/dev/null
+"${P[@]}" -d warehouse -c "SELECT count(*) FROM perfeval.distribute(shard_count => ${SHARDS:-NULL})" >/dev/null
 "${P[@]}" -d postgres -c 'CREATE DATABASE single'
 "${P[@]}" -d single -c 'CREATE EXTENSION perfeval'
 for i in 0 1 2; do

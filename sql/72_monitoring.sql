@@ -161,11 +161,14 @@ CREATE FUNCTION perfeval_internal.money_on(days int[], money numeric[], day date
 		OUT reported_on date, OUT budget numeric, OUT spent numeric, OUT key_budget numeric,
 		OUT key_spent numeric)
 	LANGUAGE C IMMUTABLE PARALLEL SAFE COST 50 AS 'MODULE_PATHNAME', 'pe_money_on';
--- The kept series of the projects with dated money, in the caller's scope.
+-- The kept series of each project in the caller's scope (NULL: no dated
+-- money).  (Not filtered on it: statistics taken while the money was
+-- being reloaded say no project has any, and the planner then joined the
+-- projects to it by nested loops, minutes instead of a second.)
 CREATE VIEW perfeval_internal.execution_rows AS
 SELECT st.project_id, st.scheme_id, st.execution_days AS days, st.execution_money AS money
   FROM perfeval_internal.project_state st
- WHERE st.execution_days IS NOT NULL AND perfeval_internal.in_scope(st.project_id);
+ WHERE perfeval_internal.in_scope(st.project_id);
 
 -- Each project at its date: its money, the execution figures and light,
 -- the goal light (the worst of its indicators'), key monitoring (重点监控:
@@ -385,7 +388,7 @@ COMMENT ON COLUMN perfeval_internal.monitoring_rows.red IS '完成进度低于�
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.yellow IS '完成进度低于此值为黄灯（%） / Progress below which the light is yellow, percent';
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.blue IS '完成进度达到此值为蓝灯（%） / Progress from which the light is blue, percent';
 COMMENT ON FUNCTION perfeval_internal.money_on(integer[], numeric[], date, date) IS '由项目维护状态中的资金序列得出某日及重点监控判定日的资金（各部门、资金级次最近一次报告之和），万元 / A project''s money at a date and on the key monitoring day from its kept series: the latest report of each line, summed, in 万元';
-COMMENT ON VIEW perfeval_internal.execution_rows IS '有年中预算执行的项目及其维护的资金序列（按当前角色范围） / The projects with dated money and their kept series, in the caller''s scope';
+COMMENT ON VIEW perfeval_internal.execution_rows IS '各项目维护的年中预算执行资金序列（按当前角色范围，无则为空） / Each project''s kept series of dated money, in the caller''s scope (NULL if none)';
 COMMENT ON COLUMN perfeval_internal.execution_rows.days IS '各次报告的（资金行序号, 报告日） / Each report''s (line, day)';
 COMMENT ON COLUMN perfeval_internal.execution_rows.money IS '各次报告的（全年预算, 累计执行），万元 / Each report''s (budget, spent), 万元';
 COMMENT ON FUNCTION perfeval_internal.monitoring_projects(date) IS '某日（或各项目最近报告日）的项目监控 / Project monitoring at a date (or each project''s latest report)';

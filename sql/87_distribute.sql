@@ -47,12 +47,20 @@ $$;
 REVOKE ALL ON FUNCTION perfeval_internal.dated_forms_for_citus() FROM PUBLIC;
 COMMENT ON FUNCTION perfeval_internal.dated_forms_for_citus() IS '将按日期查询的函数改为 PL/pgSQL（Citus 集群用） / Make the dated forms PL/pgSQL functions running the same query (for a Citus cluster)';
 
-CREATE FUNCTION perfeval.distribute()
+-- shard_count: the number of shards of the growing tables (Citus's
+-- citus.shard_count, 32, when NULL); a query of the whole warehouse runs on
+-- at most as many cores.  Set when the warehouse is first distributed;
+-- asked for again with another number, refused (Citus's
+-- alter_distributed_table() reshards a loaded warehouse).  The lookup
+-- tables' rows stay on the coordinator's disk once they are reference
+-- tables unless removed: they are (truncate_local_data_after_distributing_table()).
+CREATE FUNCTION perfeval.distribute(shard_count int DEFAULT NULL)
 	RETURNS TABLE (table_name regclass, citus_table_type text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t text;
+	n bigint;
 	fk record;
 	fks text[] := '{}';
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
@@ -73,10 +81,19 @@ BEGIN
 			DETAIL = perfeval_internal.message('needs_citus.detail'),
 			HINT = perfeval_internal.message('needs_citus.hint');
 	END IF;
-	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
-		PERFORM 1 FROM perfeval.project LIMIT 1;
+	IF distribute.shard_count IS NOT NULL AND distribute.shard_count NOT BETWEEN 1 AND 64000 THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = perfeval_internal.message('shard_count', distribute.shard_count::text),
+			HINT = perfeval_internal.message('shard_count.hint');
 	END IF;
-	IF FOUND THEN
+	IF EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		SELECT count(*) INTO n FROM pg_dist_shard WHERE logicalrelid = 'perfeval.project'::regclass;
+		IF n <> distribute.shard_count THEN
+			RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+				MESSAGE = perfeval_internal.message('shards_set', n::text, distribute.shard_count::text),
+				HINT = perfeval_internal.message('shards_set.hint');
+		END IF;
+	ELSIF EXISTS (SELECT FROM perfeval.project) THEN
 		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
 			MESSAGE = perfeval_internal.message('not_empty'),
 			DETAIL = perfeval_internal.message('not_empty.detail'),
@@ -112,12 +129,22 @@ BEGIN
 	END LOOP;
 	FOREACH t IN ARRAY growing LOOP
 		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
-			PERFORM create_distributed_table(t::regclass, 'project_id',
-				colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+			IF t = 'perfeval.project' AND distribute.shard_count IS NOT NULL THEN
+				PERFORM create_distributed_table(t::regclass, 'project_id', shard_count => distribute.shard_count);
+			ELSE
+				PERFORM create_distributed_table(t::regclass, 'project_id',
+					colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+			END IF;
 		END IF;
 	END LOOP;
 	FOREACH t IN ARRAY fks LOOP
 		EXECUTE t;
+	END LOOP;
+	-- the lookup tables' rows CREATE EXTENSION wrote, left on the
+	-- coordinator's disk by create_reference_table() (its copies are the
+	-- reference tables' placements now)
+	FOREACH t IN ARRAY reference LOOP
+		PERFORM truncate_local_data_after_distributing_table(t::regclass);
 	END LOOP;
 	PERFORM perfeval_internal.dated_forms_for_citus();
 	-- the roles granted before: their schema privileges on the workers
@@ -138,5 +165,5 @@ BEGIN
 	 ORDER BY c.oid::regclass::text;
 END
 $$;
-REVOKE ALL ON FUNCTION perfeval.distribute() FROM PUBLIC;
-COMMENT ON FUNCTION perfeval.distribute() IS '在 Citus 协调节点上分布仓库：增长的表按 project_id 分布并共置，查找表为参考表；可重复运行 / Distribute the warehouse on a Citus coordinator: growing tables by project_id, co-located; lookup tables as reference tables; safe to run twice';
+REVOKE ALL ON FUNCTION perfeval.distribute(integer) FROM PUBLIC;
+COMMENT ON FUNCTION perfeval.distribute(integer) IS '在 Citus 协调节点上分布仓库：增长的表按 project_id 分布并共置（shard_count 为分片数），查找表为参考表；可重复运行 / Distribute the warehouse on a Citus coordinator: growing tables by project_id, co-located (shard_count shards), lookup tables as reference tables; safe to run twice';

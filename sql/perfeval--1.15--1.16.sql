@@ -1167,11 +1167,14 @@ CREATE FUNCTION perfeval_internal.money_on(days int[], money numeric[], day date
 		OUT reported_on date, OUT budget numeric, OUT spent numeric, OUT key_budget numeric,
 		OUT key_spent numeric)
 	LANGUAGE C IMMUTABLE PARALLEL SAFE COST 50 AS 'MODULE_PATHNAME', 'pe_money_on';
--- The kept series of the projects with dated money, in the caller's scope.
+-- The kept series of each project in the caller's scope (NULL: no dated
+-- money).  (Not filtered on it: statistics taken while the money was
+-- being reloaded say no project has any, and the planner then joined the
+-- projects to it by nested loops, minutes instead of a second.)
 CREATE VIEW perfeval_internal.execution_rows AS
 SELECT st.project_id, st.scheme_id, st.execution_days AS days, st.execution_money AS money
   FROM perfeval_internal.project_state st
- WHERE st.execution_days IS NOT NULL AND perfeval_internal.in_scope(st.project_id);
+ WHERE perfeval_internal.in_scope(st.project_id);
 
 -- Each project at its date: its money, the execution figures and light,
 -- the goal light (the worst of its indicators'), key monitoring (重点监控:
@@ -1391,7 +1394,7 @@ COMMENT ON COLUMN perfeval_internal.monitoring_rows.red IS '完成进度低于�
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.yellow IS '完成进度低于此值为黄灯（%） / Progress below which the light is yellow, percent';
 COMMENT ON COLUMN perfeval_internal.monitoring_rows.blue IS '完成进度达到此值为蓝灯（%） / Progress from which the light is blue, percent';
 COMMENT ON FUNCTION perfeval_internal.money_on(integer[], numeric[], date, date) IS '由项目维护状态中的资金序列得出某日及重点监控判定日的资金（各部门、资金级次最近一次报告之和），万元 / A project''s money at a date and on the key monitoring day from its kept series: the latest report of each line, summed, in 万元';
-COMMENT ON VIEW perfeval_internal.execution_rows IS '有年中预算执行的项目及其维护的资金序列（按当前角色范围） / The projects with dated money and their kept series, in the caller''s scope';
+COMMENT ON VIEW perfeval_internal.execution_rows IS '各项目维护的年中预算执行资金序列（按当前角色范围，无则为空） / Each project''s kept series of dated money, in the caller''s scope (NULL if none)';
 COMMENT ON COLUMN perfeval_internal.execution_rows.days IS '各次报告的（资金行序号, 报告日） / Each report''s (line, day)';
 COMMENT ON COLUMN perfeval_internal.execution_rows.money IS '各次报告的（全年预算, 累计执行），万元 / Each report''s (budget, spent), 万元';
 COMMENT ON FUNCTION perfeval_internal.monitoring_projects(date) IS '某日（或各项目最近报告日）的项目监控 / Project monitoring at a date (or each project''s latest report)';
@@ -1900,12 +1903,22 @@ BEGIN
 		END IF;
 	END LOOP;
 END $$;
-CREATE OR REPLACE FUNCTION perfeval.distribute()
+-- (distribute() takes the shard count, and removes the lookup tables' local rows, issue 31)
+DROP FUNCTION perfeval.distribute();
+-- shard_count: the number of shards of the growing tables (Citus's
+-- citus.shard_count, 32, when NULL); a query of the whole warehouse runs on
+-- at most as many cores.  Set when the warehouse is first distributed;
+-- asked for again with another number, refused (Citus's
+-- alter_distributed_table() reshards a loaded warehouse).  The lookup
+-- tables' rows stay on the coordinator's disk once they are reference
+-- tables unless removed: they are (truncate_local_data_after_distributing_table()).
+CREATE FUNCTION perfeval.distribute(shard_count int DEFAULT NULL)
 	RETURNS TABLE (table_name regclass, citus_table_type text)
 	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	t text;
+	n bigint;
 	fk record;
 	fks text[] := '{}';
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
@@ -1926,10 +1939,19 @@ BEGIN
 			DETAIL = perfeval_internal.message('needs_citus.detail'),
 			HINT = perfeval_internal.message('needs_citus.hint');
 	END IF;
-	IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
-		PERFORM 1 FROM perfeval.project LIMIT 1;
+	IF distribute.shard_count IS NOT NULL AND distribute.shard_count NOT BETWEEN 1 AND 64000 THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+			MESSAGE = perfeval_internal.message('shard_count', distribute.shard_count::text),
+			HINT = perfeval_internal.message('shard_count.hint');
 	END IF;
-	IF FOUND THEN
+	IF EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		SELECT count(*) INTO n FROM pg_dist_shard WHERE logicalrelid = 'perfeval.project'::regclass;
+		IF n <> distribute.shard_count THEN
+			RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
+				MESSAGE = perfeval_internal.message('shards_set', n::text, distribute.shard_count::text),
+				HINT = perfeval_internal.message('shards_set.hint');
+		END IF;
+	ELSIF EXISTS (SELECT FROM perfeval.project) THEN
 		RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state',
 			MESSAGE = perfeval_internal.message('not_empty'),
 			DETAIL = perfeval_internal.message('not_empty.detail'),
@@ -1965,12 +1987,22 @@ BEGIN
 	END LOOP;
 	FOREACH t IN ARRAY growing LOOP
 		IF NOT EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = t::regclass) THEN
-			PERFORM create_distributed_table(t::regclass, 'project_id',
-				colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+			IF t = 'perfeval.project' AND distribute.shard_count IS NOT NULL THEN
+				PERFORM create_distributed_table(t::regclass, 'project_id', shard_count => distribute.shard_count);
+			ELSE
+				PERFORM create_distributed_table(t::regclass, 'project_id',
+					colocate_with => CASE WHEN t = 'perfeval.project' THEN 'default' ELSE 'perfeval.project' END);
+			END IF;
 		END IF;
 	END LOOP;
 	FOREACH t IN ARRAY fks LOOP
 		EXECUTE t;
+	END LOOP;
+	-- the lookup tables' rows CREATE EXTENSION wrote, left on the
+	-- coordinator's disk by create_reference_table() (its copies are the
+	-- reference tables' placements now)
+	FOREACH t IN ARRAY reference LOOP
+		PERFORM truncate_local_data_after_distributing_table(t::regclass);
 	END LOOP;
 	PERFORM perfeval_internal.dated_forms_for_citus();
 	-- the roles granted before: their schema privileges on the workers
@@ -1991,6 +2023,8 @@ BEGIN
 	 ORDER BY c.oid::regclass::text;
 END
 $$;
+REVOKE ALL ON FUNCTION perfeval.distribute(integer) FROM PUBLIC;
+COMMENT ON FUNCTION perfeval.distribute(integer) IS '在 Citus 协调节点上分布仓库：增长的表按 project_id 分布并共置（shard_count 为分片数），查找表为参考表；可重复运行 / Distribute the warehouse on a Citus coordinator: growing tables by project_id, co-located (shard_count shards), lookup tables as reference tables; safe to run twice';
 
 -- == projects scored under another scheme's rules (section 74, issue 29 part 2) ==
 -- Section 74: projects scored under another scheme's rules (issue 29,

@@ -36,7 +36,7 @@ static const char *const staging[] = {
 /* the import's temporary tables */
 static const char *const temps[] = {
 	"pe_import_forms", "pe_projects", "pe_irows", "pe_forms", "pe_points", "pe_answers", "pe_taken",
-	"pe_mon_forms", "pe_mon", "pe_money", "pe_mon_ok", "pe_mon_findings"
+	"pe_mon_forms", "pe_mon_ind", "pe_mon", "pe_money", "pe_mon_ok", "pe_mon_findings"
 };
 
 /* One table a chunk of forms writes: its columns and the query ($1, $2: the forms' range). */
@@ -306,6 +306,17 @@ static const char *const Q_MON_FORMS =
 	"  LEFT JOIN perfeval.project p ON p.project_id = f.code";
 
 /*
+ * The indicators of the projects the monitoring forms report on ($1: their
+ * codes): what the indicator rows are matched against, read once (on a
+ * Citus cluster a lateral join of the staged rows, a reference table, with
+ * the distributed indicators cannot be planned).
+ */
+static const char *const Q_MON_IND =
+	"CREATE TEMP TABLE pe_mon_ind AS\n"
+	"SELECT i.project_id, i.code, i.level1, i.level2, i.name, i.target\n"
+	"  FROM perfeval.indicator i WHERE i.project_id = ANY ($1)";
+
+/*
  * Each indicator row: the indicator it names (by 指标编码, else by 三级指标,
  * narrowed by 一级指标 and 二级指标 where the name is several indicators'),
  * its report date, cause, likelihood, actual and forecast read by the core
@@ -332,11 +343,11 @@ static const char *const Q_MON =
 	"		   CASE WHEN count(*) <= 1 THEN count(*) ELSE count(*) FILTER (WHERE i.lv) END AS matches\n"
 	"	  FROM (SELECT i.code, (nullif(btrim(m.\"一级指标\"), '') IS NULL OR i.level1 = btrim(m.\"一级指标\"))\n"
 	"				   AND (nullif(btrim(m.\"二级指标\"), '') IS NULL OR i.level2 = btrim(m.\"二级指标\")) AS lv\n"
-	"			  FROM perfeval.indicator i\n"
+	"			  FROM pe_mon_ind i\n"
 	"			 WHERE i.project_id = m.\"项目编码\" AND f.known\n"
 	"			   AND CASE WHEN nullif(btrim(m.\"指标编码\"), '') IS NOT NULL THEN i.code = btrim(m.\"指标编码\")\n"
 	"						ELSE i.name = btrim(m.\"三级指标\") END) i) x ON true\n"
-	"  LEFT JOIN perfeval.indicator it ON it.project_id = m.\"项目编码\" AND it.code = x.code\n"
+	"  LEFT JOIN pe_mon_ind it ON it.project_id = m.\"项目编码\" AND it.code = x.code\n"
 	" CROSS JOIN LATERAL perfeval_internal.form_parse(m.\"年度指标值\", 'target') tg\n"
 	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('date', m.\"监控日期\", f.year, m.\"截至月份\") d\n"
 	" CROSS JOIN LATERAL perfeval_internal.monitor_cell('cause', m.\"偏差原因\") c\n"
@@ -520,21 +531,24 @@ static const char *const Q_MON_OK =
 /*
  * A monitoring form's facts replace those of the same key: its indicators'
  * actuals at its dates, and its money at its dates (every fund level of
- * the project at that date: the form gives the money whole).
+ * the project at that date: the form gives the money whole).  $1 the
+ * chunk's project codes, $2 the keys its actuals replace (project, code,
+ * date) and $3 those its money replaces (project, date), each joined by
+ * \x01, a date as its day number (date::text is STABLE, its DateStyle's,
+ * which Citus refuses in a DELETE): arrays, not joins with the temporary
+ * tables, which Citus cannot plan in a DELETE of a distributed table.
  */
+#define MON_KEY3(p, c, d) "(" p " || E'\\x01' || " c " || E'\\x01' || (" d " - date '2000-01-01')::text)"
+#define MON_KEY2(p, d) "(" p " || E'\\x01' || (" d " - date '2000-01-01')::text)"
 static const char *const mon_deletes[] = {
-	"DELETE FROM perfeval.actual a USING pe_mon m\n"
-	" WHERE a.project_id = ANY ($1) AND m.project_code = a.project_id AND m.code = a.code\n"
-	"   AND m.reported_on = a.reported_on",
+	"DELETE FROM perfeval.actual a\n"
+	" WHERE a.project_id = ANY ($1) AND " MON_KEY3("a.project_id", "a.code", "a.reported_on") " = ANY ($2)",
 	"DELETE FROM perfeval.execution e\n"
-	" WHERE e.project_id = ANY ($1)\n"
-	"   AND EXISTS (SELECT FROM pe_money r WHERE r.project_code = e.project_id AND r.reported_on = e.reported_on)",
+	" WHERE e.project_id = ANY ($1) AND " MON_KEY2("e.project_id", "e.reported_on") " = ANY ($3)",
 	"DELETE FROM perfeval.monitoring_finding f\n"
 	" WHERE f.project_id = ANY ($1)\n"
-	"   AND CASE WHEN f.code IS NULL\n"
-	"			THEN EXISTS (SELECT FROM pe_money r WHERE r.project_code = f.project_id AND r.reported_on = f.reported_on)\n"
-	"			ELSE EXISTS (SELECT FROM pe_mon m WHERE m.project_code = f.project_id AND m.code = f.code\n"
-	"							AND m.reported_on = f.reported_on) END",
+	"   AND CASE WHEN f.code IS NULL THEN " MON_KEY2("f.project_id", "f.reported_on") " = ANY ($3)\n"
+	"			ELSE " MON_KEY3("f.project_id", "f.code", "f.reported_on") " = ANY ($2) END",
 };
 static const WriteStep mon_steps[] = {
 	{"perfeval.actual", "project_id, code, reported_on, measure, deviation_note, cause, likelihood, forecast",
@@ -682,15 +696,21 @@ write_monitoring(int64 lo, int64 hi)
 	Oid			types[2] = {INT8OID, INT8OID};
 	Datum		range[2] = {Int64GetDatum(lo), Int64GetDatum(hi)};
 
-	Oid			arrtype[1] = {TEXTARRAYOID};
-	Datum		codes[1];
+	Oid			arrtype[3] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
+	Datum		keys[3];
 
-	/* (the chunk's codes as an array: the facts' deletes go by their index) */
-	codes[0] = value_of("SELECT ARRAY(SELECT k.code FROM pe_mon_ok k WHERE k.ord BETWEEN $1 AND $2)",
-						2, types, range, NULL);
+	/* (the chunk's codes and keys as arrays: the facts' deletes go by their index) */
+	keys[0] = value_of("SELECT ARRAY(SELECT k.code FROM pe_mon_ok k WHERE k.ord BETWEEN $1 AND $2)",
+					   2, types, range, NULL);
+	keys[1] = value_of("SELECT ARRAY(SELECT DISTINCT " MON_KEY3("m.project_code", "m.code", "m.reported_on")
+					   " FROM pe_mon m JOIN pe_mon_ok k ON k.code = m.project_code WHERE k.ord BETWEEN $1 AND $2"
+					   " AND m.code IS NOT NULL AND m.reported_on IS NOT NULL)", 2, types, range, NULL);
+	keys[2] = value_of("SELECT ARRAY(SELECT DISTINCT " MON_KEY2("r.project_code", "r.reported_on")
+					   " FROM pe_money r JOIN pe_mon_ok k ON k.code = r.project_code WHERE k.ord BETWEEN $1 AND $2"
+					   " AND r.reported_on IS NOT NULL)", 2, types, range, NULL);
 	run("SELECT perfeval_internal.keep_later()", 0, NULL, NULL);
 	for (size_t i = 0; i < lengthof(mon_deletes); i++)
-		run(mon_deletes[i], 1, arrtype, codes);
+		run(mon_deletes[i], 3, arrtype, keys);
 	for (size_t i = 0; i < lengthof(mon_steps); i++)
 		write_rows(&mon_steps[i], lo, hi);
 	run("SELECT perfeval_internal.keep_now()", 0, NULL, NULL);
@@ -769,6 +789,8 @@ static void
 import_monitoring(TimestampTz t0)
 {
 	int64		n;
+	Oid			arrtype[1] = {TEXTARRAYOID};
+	Datum		known[1];
 
 	if (!true_of("SELECT EXISTS (SELECT FROM perfeval_internal.staged_monitor)"
 				 " OR EXISTS (SELECT FROM perfeval_internal.staged_monitor_money)"))
@@ -779,6 +801,7 @@ import_monitoring(TimestampTz t0)
 		 * not fail for them); what the result reads of it, empty.
 		 */
 		run("CREATE TEMP TABLE pe_mon_forms (code text)", 0, NULL, NULL);
+		run("CREATE TEMP TABLE pe_mon_ind (project_id text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon (project_code text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_money (project_code text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon_ok (ord bigint)", 0, NULL, NULL);
@@ -786,6 +809,10 @@ import_monitoring(TimestampTz t0)
 		return;
 	}
 	run(Q_MON_FORMS, 0, NULL, NULL);
+	known[0] = value_of("SELECT ARRAY(SELECT f.code FROM pe_mon_forms f WHERE f.known)", 0, NULL, NULL, NULL);
+	run(Q_MON_IND, 1, arrtype, known);
+	run("CREATE INDEX ON pe_mon_ind (project_id, code)", 0, NULL, NULL);
+	run("ANALYZE pe_mon_ind", 0, NULL, NULL);
 	run(Q_MON, 0, NULL, NULL);
 	run(Q_MONEY, 0, NULL, NULL);
 	run(Q_MON_PROBLEMS, 0, NULL, NULL);

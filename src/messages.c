@@ -60,6 +60,10 @@ static const PeMessage messages[] = {
 	{"not_empty", gettext_noop("perfeval.distribute() runs on an empty warehouse")},
 	{"not_empty.detail", gettext_noop("perfeval.project has rows; the state perfeval keeps of them is derived and is never copied between nodes.")},
 	{"not_empty.hint", gettext_noop("Distribute a new database right after CREATE EXTENSION perfeval, then load it (or pg_restore --data-only a dump into it).")},
+	{"shard_count", gettext_noop("invalid shard count: \"%s\"")},
+	{"shard_count.hint", gettext_noop("Give a number of shards from 1 to 64000, or NULL for Citus's citus.shard_count.")},
+	{"shards_set", gettext_noop("the warehouse is already distributed in %s shards, not %s")},
+	{"shards_set.hint", gettext_noop("The shard count is set when the warehouse is first distributed; Citus's alter_distributed_table('perfeval.project', shard_count => ..., cascade_to_colocated => true) reshards a loaded one.")},
 };
 
 PG_FUNCTION_INFO_V1(pe_message);

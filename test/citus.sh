@@ -5,8 +5,10 @@
 # (test/citus_cluster.sh), and a one-node database "single" on the
 # coordinator (without the citus extension) to compare with.
 #
-#  1. perfeval.distribute() leaves no perfeval table local, and running it
-#     again changes nothing.
+#  1. perfeval.distribute(shard_count => 16) leaves no perfeval table local
+#     and gives each growing table 16 shards, running it again changes
+#     nothing, another shard count is refused, and the lookup tables' rows
+#     are gone from the coordinator's own disk.
 #  2. The four seeds and a generated year, loaded on both: every view and
 #     dated form equal row for row, with citus.coordinator_aggregation_strategy
 #     disabled (totals above the project level combine partial aggregates).
@@ -20,9 +22,10 @@
 #     what it sees on one node.
 #  7. Pushed down: project_scores and level1_scores are one Citus scan whose
 #     tasks aggregate on the workers.
-#  8. The import (1.10): the seeds' CSV forms, a broken file and 200 exported
-#     forms staged with \copy and imported on both (section 3b), and a loader's
-#     import (section 6): the same results, problems and staged rows.
+#  8. The import (1.10): the seeds' CSV forms, a broken file, 200 exported
+#     forms and 100 projects' monitoring forms (1.16) staged with \copy and
+#     imported on both (section 3b), and a loader's import (section 6): the
+#     same results, problems and staged rows.
 #  9. No leak (1.15): test/leak.sh's leaky function, on the workers, sees only
 #     what a scoped role and a role without a grant are shown.
 set -euo pipefail
@@ -44,8 +47,8 @@ check() {	# check LABEL CONDITION-EXIT-STATUS
 	if [ "$2" = 0 ]; then echo "ok - $1 (${SECONDS}s)"; else echo "not ok - $1 (${SECONDS}s)"; fail=1; fi
 }
 
-# 1. distribute(), twice
-d1=$("${C[@]}" -At -d warehouse -c 'SELECT table_name, citus_table_type FROM perfeval.distribute()')
+# 1. distribute(), twice: in 16 shards, then again as it is
+d1=$("${C[@]}" -At -d warehouse -c 'SELECT table_name, citus_table_type FROM perfeval.distribute(shard_count => 16)')
 d2=$("${C[@]}" -At -d warehouse -c 'SELECT table_name, citus_table_type FROM perfeval.distribute()')
 n=$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM pg_class c WHERE c.relkind IN ('r', 'p')
 	AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
@@ -53,6 +56,16 @@ n=$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM pg_class c WHERE c.relki
 check "distribute() leaves no table local ($(grep -c '|distributed' <<<"$d1") distributed, $(grep -c '|reference' <<<"$d1") reference)" \
 	$([ "$n" = 0 ] && ! grep -q '|local' <<<"$d1" && echo 0 || echo 1)
 check "distribute() run again changes nothing" $([ "$d1" = "$d2" ] && echo 0 || echo 1)
+shards=$("${C[@]}" -At -d warehouse -c "SELECT string_agg(DISTINCT n::text, ',') FROM (SELECT count(*) AS n FROM pg_dist_shard
+	WHERE logicalrelid IN (SELECT logicalrelid FROM pg_dist_partition WHERE partmethod = 'h') GROUP BY logicalrelid) s")
+other=$("${C[@]}" -d warehouse -c 'SELECT perfeval.distribute(shard_count => 8)' 2>&1 || true)
+check "distribute(shard_count => 16) gives every growing table $shards shards; asked for 8 after, refused" \
+	$([ "$shards" = 16 ] && grep -q 'already distributed in 16 shards' <<<"$other" && echo 0 || echo 1)
+# (the lookup tables' rows, copied to their placements, gone from the
+# coordinator's own disk)
+local_bytes=$("${C[@]}" -At -d warehouse -c "SELECT sum(pg_relation_size(logicalrelid)) FROM pg_dist_partition
+	WHERE partmethod = 'n' AND logicalrelid::text ~ '^perfeval'")
+check "the reference tables keep no local rows on the coordinator ($local_bytes bytes)" $([ "$local_bytes" = 0 ] && echo 0 || echo 1)
 
 "${C[@]}" -d postgres -c 'CREATE DATABASE single'
 "${C[@]}" -d single -c 'CREATE EXTENSION perfeval'
@@ -193,6 +206,18 @@ ib=$(imported single)
 check "a generated year's 200 forms exported and imported back: the same on both ($(grep -c '|imported|' <<<"$ia") imported)" \
 	$([ "$ia" = "$ib" ] && [ "$(grep -c '|imported|' <<<"$ia")" = 200 ] && echo 0 || echo 1)
 compare "after re-importing 200 exported forms (each replaces its project)"
+# the monitoring forms (绩效监控表, 1.16): 100 generated projects' money and
+# actuals at the year's last day, exported by one node in the monitoring
+# form's two layouts and imported back on both
+for f in monitor monitor_money; do
+	"${C[@]}" -d single -c "\\copy (SELECT e.* FROM perfeval.export_$f e WHERE e.\"项目编码\" IN (SELECT project_id FROM perfeval.project WHERE project_id LIKE 'P%' ORDER BY 1 LIMIT 100) AND e.\"监控日期\" = '2024-12-31') TO '$fdir/mon_$f.csv' WITH (FORMAT csv, HEADER)"
+done
+for db in warehouse single; do stage $db "$fdir"/mon_monitor.csv "$fdir"/mon_monitor_money.csv; done
+ia=$(imported warehouse)
+ib=$(imported single)
+check "100 projects' monitoring forms exported and imported back: the same on both ($(grep -c '|imported|' <<<"$ia") imported)" \
+	$([ "$ia" = "$ib" ] && [ "$(grep -c '|imported|' <<<"$ia")" = 100 ] && echo 0 || echo 1)
+compare "after importing 100 monitoring forms"
 rm -rf "$fdir"
 # staged rows of a statement rolled back to a savepoint are gone with it
 # (on the cluster: the buffered ones, and the batches already written)
