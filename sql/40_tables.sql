@@ -82,6 +82,13 @@ END
 $$;
 CREATE TRIGGER scheme_builtin_insert BEFORE INSERT ON perfeval.scheme
 	FOR EACH ROW WHEN (NEW.scheme_id = 'national') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
+-- The national self-evaluation form's scheme (national_self, made when
+-- first needed: section 85) restores the same way: a dump of a warehouse
+-- that imported forms holds it, and a database distributed on a Citus
+-- cluster already has it (1.16: pg_restore --data-only stopped on it as a
+-- duplicate, and every fact table then on its foreign key).
+CREATE TRIGGER scheme_self_insert BEFORE INSERT ON perfeval.scheme
+	FOR EACH ROW WHEN (NEW.scheme_id = 'national_self') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
 CREATE TRIGGER scheme_builtin_change BEFORE UPDATE OR DELETE ON perfeval.scheme
 	FOR EACH ROW WHEN (OLD.scheme_id = 'national') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
 

@@ -213,12 +213,24 @@ BEGIN
 END $$;
 -- Recompute every project's kept state from the facts, after what a
 -- restore with the triggers disabled left undone is put right: the one
--- step after pg_restore --data-only --disable-triggers (README).
+-- step after pg_restore --data-only --disable-triggers (README).  On a
+-- Citus cluster, where the data is restored with its triggers and the
+-- shards' triggers keep the state as it arrives (docs/scale-out.md), only
+-- the putting right: the recompute runs on one node's tables (1.16: it
+-- failed on the state's shards, and with it the grants a migrated
+-- warehouse's roles need).
 CREATE FUNCTION perfeval.refresh_state() RETURNS bigint
 	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	PERFORM perfeval_internal.restore_repair();
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		IF EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+			RETURN (SELECT count(*) FROM perfeval_internal.project_state
+					 WHERE actuals IS NOT NULL OR checklist IS NOT NULL OR survey IS NOT NULL OR allocations > 0
+						OR execution_days IS NOT NULL);
+		END IF;
+	END IF;
 	RETURN perfeval_internal.refresh_facts();
 END $$;
 REVOKE ALL ON FUNCTION perfeval_internal.always_again(), perfeval_internal.restore_repair(),

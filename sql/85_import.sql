@@ -242,7 +242,8 @@ CREATE FUNCTION perfeval_internal.ensure_national_self() RETURNS void
 	LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 	BEGIN ATOMIC
 		INSERT INTO perfeval.scheme (scheme_id, name, execution_base)
-		VALUES ('national_self', '全国项目支出绩效自评表（执行率以全年预算为分母）', 'budget')
+		SELECT 'national_self', '全国项目支出绩效自评表（执行率以全年预算为分母）', 'budget'
+		 WHERE NOT EXISTS (SELECT FROM perfeval.scheme s WHERE s.scheme_id = 'national_self')
 		ON CONFLICT (scheme_id) DO NOTHING;
 	END;
 REVOKE ALL ON FUNCTION perfeval_internal.ensure_national_self() FROM PUBLIC;

@@ -2204,6 +2204,40 @@ COMMENT ON FUNCTION perfeval.grade_changes(text) IS '按参照方案计分后等
 -- src/pe_eval.c); stored values keep their bytes.
 COMMENT ON TYPE perfeval.method IS '评分方法：按比例、低于N%不得分、达标得满分、每低P个百分点扣K分、每超过P个百分点扣K分、每低于目标值P个百分点扣K分、每相差P%扣K分、分档得分 / A scoring method: proportional, floor:N, all_or_nothing, deduct:K/P, over:K/P, under:K/P, deviation:K/P, bands:<B:P,...,else:P';
 
+-- == a warehouse that imported forms moves to a Citus cluster (issue 31) ==
+-- The national self-evaluation form's scheme (national_self, made when
+-- first needed: section 85) restores the same way: a dump of a warehouse
+-- that imported forms holds it, and a database distributed on a Citus
+-- cluster already has it (1.16: pg_restore --data-only stopped on it as a
+-- duplicate, and every fact table then on its foreign key).
+CREATE TRIGGER scheme_self_insert BEFORE INSERT ON perfeval.scheme
+	FOR EACH ROW WHEN (NEW.scheme_id = 'national_self') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
+-- (made only where it is not: restoring it updates the one there)
+CREATE OR REPLACE FUNCTION perfeval_internal.ensure_national_self() RETURNS void
+	LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+	BEGIN ATOMIC
+		INSERT INTO perfeval.scheme (scheme_id, name, execution_base)
+		SELECT 'national_self', '全国项目支出绩效自评表（执行率以全年预算为分母）', 'budget'
+		 WHERE NOT EXISTS (SELECT FROM perfeval.scheme s WHERE s.scheme_id = 'national_self')
+		ON CONFLICT (scheme_id) DO NOTHING;
+	END;
+
+-- (refresh_state() on a Citus cluster: what a restore leaves undone put right, the state kept by the shards' triggers)
+CREATE OR REPLACE FUNCTION perfeval.refresh_state() RETURNS bigint
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM perfeval_internal.restore_repair();
+	IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+		IF EXISTS (SELECT FROM pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+			RETURN (SELECT count(*) FROM perfeval_internal.project_state
+					 WHERE actuals IS NOT NULL OR checklist IS NOT NULL OR survey IS NOT NULL OR allocations > 0
+						OR execution_days IS NOT NULL);
+		END IF;
+	END IF;
+	RETURN perfeval_internal.refresh_facts();
+END $$;
+
 -- == on a Citus cluster: the new and replaced set-returning SQL functions as PL/pgSQL (section 87) ==
 DO $$
 BEGIN

@@ -28,6 +28,9 @@
 #     same results, problems and staged rows.
 #  9. No leak (1.15): test/leak.sh's leaky function, on the workers, sees only
 #     what a scoped role and a role without a grant are shown.
+# 10. Migration (1.16): a one-node warehouse with imported forms, its own
+#     schemes and grants, restored data only into a new distributed database:
+#     every view and dated form equal, for the owner and a scoped role.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
@@ -72,7 +75,7 @@ check "the reference tables keep no local rows on the coordinator ($local_bytes 
 on_both() { "${C[@]}" -d warehouse "$@"; "${C[@]}" -d single "$@"; }
 
 # every view and dated form, row for row
-compare() {	# compare LABEL [ROLE]
+compare() {	# compare LABEL [ROLE]: the cluster's database ($CDB, warehouse) with single
 	local role=${2:-postgres} v a b diffs=0 nrel=0
 	local views
 	views=$("${C[@]}" -At -d single -c "SELECT c.oid::regclass FROM pg_class c WHERE c.relkind = 'v'
@@ -91,7 +94,7 @@ compare() {	# compare LABEL [ROLE]
 		"perfeval.grade_changes('urumqi_2024')"; do
 		nrel=$((nrel + 1))
 		# (an error on either side is a difference, said with its message)
-		if ! a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d warehouse -c "SELECT t::text FROM $v t" 2>&1) ||
+		if ! a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d "${CDB:-warehouse}" -c "SELECT t::text FROM $v t" 2>&1) ||
 			! b=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d single -c "SELECT t::text FROM $v t" 2>&1); then
 			echo "# error: $v (as $role): $(grep -m1 ERROR <<<"$a$b")"
 			diffs=$((diffs + 1))
@@ -102,7 +105,7 @@ compare() {	# compare LABEL [ROLE]
 		if [ "$a" != "$b" ]; then echo "# differs: $v (as $role)"; diffs=$((diffs + 1)); fi
 	done
 	local rows
-	rows=$("${C[@]}" -At -d warehouse -c 'SELECT count(*) FROM perfeval.indicator_scores')
+	rows=$("${C[@]}" -At -d "${CDB:-warehouse}" -c 'SELECT count(*) FROM perfeval.indicator_scores')
 	check "$1: $nrel views and dated forms equal one node's ($rows indicator rows)" $([ $diffs = 0 ] && echo 0 || echo 1)
 }
 
@@ -310,6 +313,27 @@ done
 plan=$("${C[@]}" -At -d warehouse -c "EXPLAIN SELECT * FROM perfeval.rollup_region")
 check "rollup_region aggregates partially on the workers and combines on the coordinator" \
 	$(grep -A12 'Task$' <<<"$plan" | grep -q 'Aggregate' && echo 0 || echo 1)
+
+# 10. migration (1.16, docs/scale-out.md): the one-node warehouse (imported
+# forms, its own schemes, a customised national_self, a scoped role's and a
+# loader's grants) dumped, and restored data only, with its triggers, into a
+# new database distributed on the cluster; then refresh_state(), which there
+# gives the roles their grants again
+for i in 0 1 2; do
+	psql -X -q -h "$DIR" -p $((CITUS_PORT + i)) -U postgres -d postgres -c "CREATE DATABASE migrated"
+	psql -X -q -h "$DIR" -p $((CITUS_PORT + i)) -U postgres -d migrated -c "CREATE EXTENSION citus"
+done
+"${C[@]}" -d migrated -c "SELECT citus_set_coordinator_host('127.0.0.1', $CITUS_PORT)" \
+	-c "SELECT citus_add_node('127.0.0.1', $((CITUS_PORT + 1)))" -c "SELECT citus_add_node('127.0.0.1', $((CITUS_PORT + 2)))" \
+	-c 'CREATE EXTENSION perfeval' -c 'SELECT count(*) FROM perfeval.distribute()' >/dev/null
+"${C[@]}" -d single -c "UPDATE perfeval.scheme SET tier_high = 85 WHERE scheme_id = 'national_self'"
+pg_dump -h "$DIR" -p "$CITUS_PORT" -U postgres -Fc -N peer -d single -f "$DIR/single.dump"
+rc=0
+out=$(pg_restore -h "$DIR" -p "$CITUS_PORT" -U postgres --data-only --exit-on-error -d migrated "$DIR/single.dump" 2>&1 &&
+	"${C[@]}" -At -d migrated -c 'SELECT perfeval.refresh_state()' 2>&1) || rc=$?
+check "a one-node warehouse with imported forms restored into a distributed database (refresh_state(): $(tail -1 <<<"$out"))" $rc
+CDB=migrated compare "the migrated warehouse"
+CDB=migrated compare "the migrated warehouse, for a role granted division 65" citus_reader
 
 # 8. no leak (1.15): a leaky function of a scoped role's and of a role
 # without a grant, applied to every column of every relation and dated
