@@ -2346,17 +2346,25 @@ SELECT g.year, g.level, g.division_code, d.name AS division_name, g.projects, g.
 
 -- Each applicable indicator row once with what the outcomes read: its
 -- project's year, department and programme, its library code, target,
--- the actual it was scored from, its completion (the one evaluation,
--- section 50) and its scheme's over-achievement threshold.
+-- the actual it was scored from, its completion (the same evaluate() call
+-- as indicator_scored's, section 50, read once: the view is a security
+-- barrier, so its readers reference the computed column) and its scheme's
+-- over-achievement threshold.  (indicator_rows' join, written out with the
+-- indicator's library code and the project: joining indicator_evaluations
+-- to indicator again for the code cost a second scan of every indicator.)
 CREATE VIEW perfeval_internal.indicator_outcome_rows AS
-SELECT x.project_id, x.code, p.year, p.department, p.programme_code, i.library_code, x.level2, x.name,
-	   x.target, perfeval.actual_measure(x.actuals, x.code, 'infinity') AS measure,
-	   perfeval.completion(x.e) AS completion, s.over_threshold
-  FROM perfeval_internal.indicator_evaluations x
-  JOIN perfeval.project p ON p.project_id = x.project_id
-  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-  JOIN perfeval.indicator i ON i.project_id = x.project_id AND i.code = x.code
- WHERE x.applicable;
+SELECT i.project_id, i.code, p.year, p.department, p.programme_code, i.library_code, i.level2, i.name,
+	   i.target, perfeval.actual_measure(st.actuals, i.code, 'infinity') AS measure,
+	   perfeval.completion(perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method,
+		   i.printed_score, i.code, s.rules, st.actuals, st.checklist, st.survey,
+		   st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent,
+		   'infinity')) AS completion,
+	   s.over_threshold
+  FROM perfeval.indicator i
+  JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
+  JOIN perfeval.project p ON p.project_id = i.project_id
+ WHERE i.applicable AND perfeval_internal.in_scope(st.project_id);
 
 -- By indicator (its library code, else level 2 and name), department and
 -- year: the projects, the rows with a completion, the share missed
