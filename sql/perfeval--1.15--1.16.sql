@@ -2247,23 +2247,6 @@ CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.result_rule FOR EACH ROW
 -- Per project: the base, the band's rule (its repeat for a continuing
 -- programme), the cut, the suggested amount and why.
 CREATE VIEW perfeval.budget_suggestion AS
-WITH f AS (
-	SELECT ps.project_id, ps.name, ps.year, ps.division_code, ps.department, ps.programme_code,
-		   ps.scheme_id, ps.final_score, ps.final_grade, ps.final_band,
-		   CASE WHEN st.allocations > 0 THEN
-				trim_scale(CASE WHEN s.execution_base = 'initial' THEN st.money_initial_budget
-								ELSE st.money_budget END) END AS base,
-		   CASE WHEN s.execution_base = 'initial' THEN '年初预算' ELSE '全年预算' END AS base_name
-	  FROM perfeval.project_scores ps
-	  JOIN perfeval.scheme s ON s.scheme_id = ps.scheme_id
-	  LEFT JOIN perfeval_internal.project_state st ON st.project_id = ps.project_id
-), g AS (
-	-- each programme's lowest band of each year
-	SELECT f.programme_code, f.year, max(f.final_band) AS band
-	  FROM f
-	 WHERE f.programme_code IS NOT NULL
-	 GROUP BY f.programme_code, f.year
-)
 SELECT f.project_id, f.year, f.base, a.action, a.cut_percent,
 	   perfeval.suggested_amount(f.base, a.cut_percent) AS suggested,
 	   CASE WHEN f.final_band IS NULL THEN
@@ -2274,7 +2257,7 @@ SELECT f.project_id, f.year, f.base, a.action, a.cut_percent,
 						 '方案' || f.scheme_id || '未设定' || f.year || '年度第' || f.final_band
 						 || '档的结果应用规则，不提出预算建议'
 					ELSE CASE WHEN a.repeated THEN '同一项目（项目库编码' || f.programme_code || '）'
-								   || (f.year - 1) || '年度等级为第' || p.band || '档，连续两年在第'
+								   || (f.year - 1) || '年度等级为第' || f.previous_band || '档，连续两年在第'
 								   || f.final_band || '档或以下，' ELSE '' END
 						 || '按' || f.year || '年度结果应用规则' || a.action
 						 || CASE WHEN a.action = '核减' THEN a.cut_percent || '%' ELSE '' END
@@ -2286,14 +2269,26 @@ SELECT f.project_id, f.year, f.base, a.action, a.cut_percent,
 	   f.name, f.department, f.division_code, f.programme_code, f.scheme_id,
 	   f.final_score AS score, f.final_grade AS grade, f.final_band AS band,
 	   trim_scale(f.base - perfeval.suggested_amount(f.base, a.cut_percent)) AS cut_amount,
-	   coalesce(a.repeated, false) AS repeated, p.band AS previous_band
-  FROM f
-  LEFT JOIN g p ON p.programme_code = f.programme_code AND p.year = f.year - 1
+	   coalesce(a.repeated, false) AS repeated, f.previous_band
+  FROM (SELECT ps.project_id, ps.name, ps.year, ps.division_code, ps.department, ps.programme_code,
+			   ps.scheme_id, ps.final_score, ps.final_grade, ps.final_band,
+			   CASE WHEN st.allocations > 0 THEN
+					trim_scale(CASE WHEN s.execution_base = 'initial' THEN st.money_initial_budget
+									ELSE st.money_budget END) END AS base,
+			   CASE WHEN s.execution_base = 'initial' THEN '年初预算' ELSE '全年预算' END AS base_name,
+			   -- the programme's lowest band (the worst of its projects) the
+			   -- year before: the frame is exactly the year - 1
+			   CASE WHEN ps.programme_code IS NOT NULL THEN
+					max(ps.final_band) OVER (PARTITION BY ps.programme_code ORDER BY ps.year
+											 RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING) END AS previous_band
+		  FROM perfeval.project_scores ps
+		  JOIN perfeval.scheme s ON s.scheme_id = ps.scheme_id
+		  LEFT JOIN perfeval_internal.project_state st ON st.project_id = ps.project_id) f
   LEFT JOIN perfeval.result_rule r
 	ON r.scheme_id = f.scheme_id AND r.year = f.year AND r.band = f.final_band
   LEFT JOIN LATERAL (
 	SELECT x.repeated, x.action, perfeval.result_cut(x.action, x.cut) AS cut_percent
-	  FROM (SELECT (r.repeat_action IS NOT NULL AND p.band >= f.final_band) AS repeated) y,
+	  FROM (SELECT (r.repeat_action IS NOT NULL AND f.previous_band >= f.final_band) AS repeated) y,
 	  LATERAL (SELECT y.repeated,
 					  CASE WHEN y.repeated THEN r.repeat_action ELSE r.action END AS action,
 					  CASE WHEN y.repeated THEN r.repeat_cut_percent ELSE r.cut_percent END AS cut) x
@@ -2368,10 +2363,14 @@ SELECT i.project_id, i.code, p.year, p.department, p.programme_code, i.library_c
 
 -- By indicator (its library code, else level 2 and name), department and
 -- year: the projects, the rows with a completion, the share missed
--- (completion < 100 %) and over-achieved (≥ the project's scheme's
+-- (completion < 100 %) and over-achieved (>= the project's scheme's
 -- over_threshold) among those, and the median completion: the lower
 -- middle of an even count (percentile_disc(0.5): a completion some row
--- has, exact, never an average of two).
+-- has, exact, never an average of two).  (OFFSET 0 keeps the rows a
+-- subquery of their own: on a Citus cluster, where percentile_disc()
+-- cannot be pushed down, the workers evaluate the rows into an
+-- intermediate result the coordinator groups; one node plans it as
+-- before, in parallel.)
 CREATE VIEW perfeval.indicator_outcomes AS
 SELECT o.year, o.department, o.library_code, o.level2, o.name, o.projects, o.indicators, o.measured,
 	   o.missed, trim_scale(perfeval.rate(o.missed, o.measured)) AS missed_share,
@@ -2385,41 +2384,54 @@ SELECT o.year, o.department, o.library_code, o.level2, o.name, o.projects, o.ind
 			   count(*) FILTER (WHERE r.completion < 100) AS missed,
 			   count(*) FILTER (WHERE r.completion >= r.over_threshold) AS over_achieved,
 			   percentile_disc(0.5) WITHIN GROUP (ORDER BY r.completion) AS median_completion
-		  FROM perfeval_internal.indicator_outcome_rows r
+		  FROM (SELECT r.year, r.department, r.library_code, r.level2, r.name, r.project_id, r.completion,
+					   r.over_threshold
+				  FROM perfeval_internal.indicator_outcome_rows r
+				OFFSET 0) r
 		 GROUP BY r.year, r.department, r.library_code,
 				  CASE WHEN r.library_code IS NULL THEN r.level2 END,
 				  CASE WHEN r.library_code IS NULL THEN r.name END) o;
 
 -- Across years, per programme and indicator (the same library code, else
 -- the same level 2 and name) in a year and the year before:
---   over_achieved_twice       completion ≥ the threshold both years (a target set too low);
---   target_below_last_actual  this year's ≥/>/= target is below last year's actual
+--   over_achieved_twice       completion >= the threshold both years (a target set too low);
+--   target_below_last_actual  this year's >=/>/= target is below last year's actual
 --                             (last year's actual already completes it above 100 %);
 --   shortfall_twice           completion < 100 % both years.
+-- (The year before is a materialised CTE: on Citus a join of two
+-- distributed relations on the programme cannot be pushed down, and the
+-- CTE is read once into an intermediate result the workers join with.
+-- The kinds are arrays unnested, as in findings: Citus takes no VALUES
+-- list of expressions that are not immutable.)
 CREATE VIEW perfeval.programme_findings AS
+WITH l AS MATERIALIZED (
+	SELECT r.project_id, r.code, r.year, r.programme_code, r.library_code, r.level2, r.name, r.measure,
+		   r.completion, r.over_threshold
+	  FROM perfeval_internal.indicator_outcome_rows r
+	 WHERE r.programme_code IS NOT NULL
+)
 SELECT c.programme_code, c.year, c.project_id, c.code, c.library_code, c.level2, c.name, k.kind,
 	   k.detail, l.project_id AS previous_project_id, l.code AS previous_code
   FROM perfeval_internal.indicator_outcome_rows c
-  JOIN perfeval_internal.indicator_outcome_rows l
+  JOIN l
 	ON l.programme_code = c.programme_code AND l.year = c.year - 1
    AND (l.library_code = c.library_code
 		OR (c.library_code IS NULL AND l.library_code IS NULL AND l.level2 = c.level2 AND l.name = c.name))
- CROSS JOIN LATERAL (VALUES
-	('over_achieved_twice',
-	 CASE WHEN c.completion >= c.over_threshold AND l.completion >= l.over_threshold THEN
-		  c.name || '：连续两年超额完成（' || l.year || '年度完成率' || trim_scale(l.completion) || '%，'
-		  || c.year || '年度' || trim_scale(c.completion) || '%），指标值可能设置偏低' END),
-	('target_below_last_actual',
-	 CASE WHEN perfeval.comparator(c.target) IN ('≥', '>', '=') AND l.measure IS NOT NULL
-			   AND perfeval.comparable(c.target, l.measure::perfeval.measure)
-			   AND perfeval.completion(c.target, l.measure::perfeval.measure) > 100 THEN
-		  c.name || '：' || c.year || '年度指标值' || c.target::text || '低于上年（' || l.year
-		  || '年度）实际完成值' || l.measure || '，指标值设置偏低' END),
-	('shortfall_twice',
-	 CASE WHEN c.completion < 100 AND l.completion < 100 THEN
-		  c.name || '：连续两年未完成（' || l.year || '年度完成率' || trim_scale(l.completion) || '%，'
-		  || c.year || '年度' || trim_scale(c.completion) || '%）' END)) k(kind, detail)
- WHERE k.detail IS NOT NULL;
+ CROSS JOIN LATERAL unnest(
+	   ARRAY['over_achieved_twice', 'target_below_last_actual', 'shortfall_twice'],
+	   ARRAY[
+		CASE WHEN c.completion >= c.over_threshold AND l.completion >= l.over_threshold THEN
+			 c.name || '：连续两年超额完成（' || l.year || '年度完成率' || trim_scale(l.completion) || '%，'
+			 || c.year || '年度' || trim_scale(c.completion) || '%），指标值可能设置偏低' END,
+		CASE WHEN perfeval.comparator(c.target) IN ('≥', '>', '=') AND l.measure IS NOT NULL
+				  AND perfeval.comparable(c.target, l.measure::perfeval.measure)
+				  AND perfeval.completion(c.target, l.measure::perfeval.measure) > 100 THEN
+			 c.name || '：' || c.year || '年度指标值' || c.target::text || '低于上年（' || l.year
+			 || '年度）实际完成值' || l.measure || '，指标值设置偏低' END,
+		CASE WHEN c.completion < 100 AND l.completion < 100 THEN
+			 c.name || '：连续两年未完成（' || l.year || '年度完成率' || trim_scale(l.completion) || '%，'
+			 || c.year || '年度' || trim_scale(c.completion) || '%）' END]) AS k(kind, detail)
+ WHERE k.detail IS NOT NULL AND c.programme_code IS NOT NULL;
 
 COMMENT ON FUNCTION perfeval_internal.result_rule_ok(text, numeric) IS '检查结果应用规则的措施与核减比例（不合规则报错） / Checks a results application rule''s action and cut (refuses a bad one)';
 COMMENT ON FUNCTION perfeval.result_cut(text, numeric) IS '措施实际适用的核减比例（%）：规则所定，否则取消或暂停为100、其余为0 / The cut an action applies, percent: the rule''s, else 100 for 取消或暂停 and 0 for the others';
