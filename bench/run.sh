@@ -347,6 +347,15 @@ read -r UO_PE UO_PS < <(time_pair "$DB" "$RUNS" \
 r=$(ratio "$UO_PE" "$UO_PS")
 row "project_scores_under('xj_linear') reading own_total too (two evaluations per row) vs project_scores" \
 	"$(ms "$UO_PE")" "$(ms "$UO_PS")" "" "$r" "(info)" ""
+# Results application (issue 29, part 3, section 76): the year's indicator
+# outcomes (every row evaluated once, grouped by indicator, department and
+# year with a median) against project_scores.
+log "results: indicator_outcomes for the year"
+read -r IO_PE IO_PS < <(time_pair "$DB" "$RUNS" \
+	"SELECT count(*), sum(projects), sum(missed), sum(median_completion) FROM perfeval.indicator_outcomes" "$Q_PE")
+r=$(ratio "$IO_PE" "$IO_PS")
+row "indicator_outcomes: the year's outcomes by indicator, department and year vs project_scores" \
+	"$(ms "$IO_PE")" "$(ms "$IO_PS")" "" "$r" "<= 3" "$(met "$r" "<=" 3)"
 if [ $PEERS = 1 ]; then
 	r=$(ratio "$CT_SQL" "$CT_PE")
 	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 15" "$(met "$r" ">=" 15)"

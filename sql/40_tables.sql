@@ -236,7 +236,11 @@ CREATE TABLE perfeval.indicator (
 		CONSTRAINT indicator_level1_points_check CHECK (perfeval.is_exact(level1_points) AND level1_points >= 0),
 	-- monitoring compares the actual with the whole target (a one-off
 	-- target), not its share of the year; NULL: as the scheme says (1.16)
-	monitor_full boolean
+	monitor_full boolean,
+	-- the indicator library's code (指标库编码), the same for the same
+	-- indicator in every project and year; NULL: matched by level 2 and
+	-- name (results application, 1.16, issue 29)
+	library_code text CONSTRAINT indicator_library_code_check CHECK (library_code <> '')
 );
 
 -- Actual values as facts: one row per report date; scores use the latest.
@@ -547,6 +551,7 @@ COMMENT ON COLUMN perfeval.indicator.source IS '实际值来源：actual 实际�
 COMMENT ON COLUMN perfeval.indicator.applicable IS '是否适用；不适用的指标不计分，总分按其余权重折算为100 / Applicable; if not, left out and the total rescaled';
 COMMENT ON COLUMN perfeval.indicator.printed_score IS '报告所列得分 / Score printed in the report';
 COMMENT ON COLUMN perfeval.indicator.level1_points IS '一级指标单元格所列分值（如“产出指标（50分）”），无则为空 / Points printed in its level-1 cell (产出指标（50分）), NULL if none';
+COMMENT ON COLUMN perfeval.indicator.library_code IS '指标库编码（跨项目、跨年度相同），为空则按二级指标与名称归并 / The indicator library''s code, the same across projects and years; NULL: matched by level 2 and name';
 COMMENT ON COLUMN perfeval.indicator.monitor_full IS '运行监控：与全年指标值比较（一次性指标），为空则按评分方案 / Monitoring: compare with the whole target (a one-off target); NULL: as the scheme says';
 
 COMMENT ON TABLE perfeval.actual IS '指标实际完成值（按报告日期，取最新） / Actual values as dated facts; scores use the latest';

@@ -63,7 +63,7 @@ DECLARE
 	n bigint;
 	fk record;
 	fks text[] := '{}';
-	reference text[] := ARRAY['perfeval.scheme', 'perfeval.division', 'perfeval.access_grant',
+	reference text[] := ARRAY['perfeval.scheme', 'perfeval.result_rule', 'perfeval.division', 'perfeval.access_grant',
 							  'perfeval_internal.division_shipped',
 							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
 							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',

@@ -1051,4 +1051,33 @@ extern size_t pe_explain_execution(int64_t spent, int64_t budget, PeFraction sha
 extern size_t pe_explain_progress(const PeQuant *target, const PeQuant *actual, PeFraction share,
 								  bool full, const PeProgress *p, char *buf, size_t cap);
 
+/*
+ * Results application (结果应用, pe_result.c, 1.16, issue 29 part 3): the
+ * action a grade band leads to next year, and the suggested budget.
+ */
+typedef enum PeAction
+{
+	PE_ACTION_PRIORITY = 0,		/* 优先保障: cut 0 */
+	PE_ACTION_AS_NEEDED = 1,	/* 据实保障: cut 0 */
+	PE_ACTION_CUT = 2,			/* 核减: a cut in (0, 100) */
+	PE_ACTION_CANCEL = 3,		/* 取消或暂停: cut 100 */
+	PE_ACTION_COUNT
+} PeAction;
+extern const char *pe_action_word(int action);	/* "核减"; NULL if none */
+extern int	pe_action_code(const char *s, size_t len);	/* by word; -1 */
+/*
+ * A rule row: a known action, a cut (percent, PE_SCALE) in [0, 100]; 优先保障
+ * and 据实保障 with a cut of 0 or none, 核减 with a cut above 0 and below 100,
+ * 取消或暂停 with 100 or none.  PE_OK, else PE_ERR_INVALID.
+ */
+extern PeStatus pe_result_rule_check(int action, bool has_cut, int64_t cut, PeError *err);
+/* The cut an action applies: the rule's, else 100 for 取消或暂停 and 0 for the others. */
+extern int64_t pe_action_cut(int action, bool has_cut, int64_t cut);
+/*
+ * The suggested amount: base × (100 − cut) ÷ 100, base and result in 万元 at
+ * 10^-PE_MONEY_DECIMALS, rounded half-up once to 0.01 元 (10^-6 万元).
+ * PE_ERR_RANGE for a cut outside [0, 100] or a base below 0 or too large.
+ */
+extern PeStatus pe_suggest(pe_int128 base, int64_t cut, pe_int128 *out);
+
 #endif							/* PE_CORE_H */

@@ -32,6 +32,12 @@ VALUES ('dump_test', '导出测试', 2024, '650100', '测试局', '单位自评'
 -- divisions: a user's name for a shipped code, and a code the list lacks
 INSERT INTO perfeval.division (code, name) VALUES ('650100', '乌鲁木齐市（用户）'), ('659099', '测试新市');
 UPDATE perfeval.project SET programme_code = 'P-DUMP' WHERE project_id IN ('seed001', 'seed003');
+-- results application (1.16): rules of the user's schemes, dumped like them,
+-- and an indicator's library code
+INSERT INTO perfeval.result_rule (scheme_id, year, band, action, cut_percent, repeat_action)
+VALUES ('national', 2023, 1, '优先保障', NULL, NULL), ('national', 2023, 2, '核减', 12.5, '取消或暂停'),
+	   ('own', 2024, 1, '据实保障', 0, NULL);
+UPDATE perfeval.indicator SET library_code = 'LIB-C41' WHERE project_id = 'seed003' AND code = 'C41';
 -- a form waiting for correction (1.6): staged, with its problems
 INSERT INTO perfeval.form_project ("项目编码", "项目名称", "年度", "行政区划代码", "主管部门")
 VALUES ('dump_staged', '待更正', '二〇二四', '650102', '测试局');

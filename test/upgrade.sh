@@ -51,6 +51,7 @@ reader() {	# reader DB: a role granted SELECT on project_scores, as 1.3 or 1.4 a
 			-c "GRANT SELECT ON perfeval.grade_distribution, perfeval.programme_years, perfeval_internal.division_shipped TO perfeval_upgrade_reader" \
 			-c "GRANT SELECT ON perfeval.export_project, perfeval.export_indicator, perfeval.export_checklist, perfeval.export_survey, perfeval.export_goal TO perfeval_upgrade_reader" \
 			-c "GRANT SELECT ON perfeval.execution, perfeval.monitoring_projects, perfeval.monitoring_indicators, perfeval_internal.monitoring_rows, perfeval_internal.execution_rows, perfeval.monitoring_finding, perfeval.export_monitor, perfeval.export_monitor_money TO perfeval_upgrade_reader" \
+			-c "GRANT SELECT ON perfeval.result_rule, perfeval.budget_suggestion, perfeval.budget_suggestion_programme, perfeval.budget_suggestion_department, perfeval.budget_suggestion_region, perfeval.indicator_outcomes, perfeval.programme_findings, perfeval_internal.indicator_outcome_rows TO perfeval_upgrade_reader" \
 			-c "GRANT SELECT ON perfeval_internal.parked TO perfeval_upgrade_reader"	# (1.15: a restore's parked rows, none shown)
 		;;
 	1.4 | 1.5 | 1.6 | 1.7 | 1.8 | 1.9 | 1.10 | 1.11 | 1.12 | 1.13 | 1.14 | 1.15)
