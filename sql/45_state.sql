@@ -268,6 +268,25 @@ CREATE AGGREGATE perfeval.notes_state(code text, reported_on date, note text) (
 	SFUNC = perfeval.notes_state_trans, STYPE = internal, FINALFUNC = perfeval.state_final,
 	PARALLEL = SAFE);
 
+-- The dated money's part (1.16): a project's execution rows as the series
+-- money_on() reads (section 72), sorted by department, fund level and
+-- date, the lines numbered: (line, day) and (budget, spent) in 万元.
+CREATE TYPE perfeval_internal.execution_series AS (days int[], money numeric[]);
+CREATE FUNCTION perfeval_internal.execution_series_trans(internal, text, text, date, numeric, numeric)
+	RETURNS internal AS 'MODULE_PATHNAME', 'pe_execution_series_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.execution_series_final(internal) RETURNS perfeval_internal.execution_series
+	AS 'MODULE_PATHNAME', 'pe_execution_series_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE perfeval_internal.execution_series(department text, fund_level text, reported_on date,
+		budget numeric, spent numeric) (
+	SFUNC = perfeval_internal.execution_series_trans, STYPE = internal,
+	FINALFUNC = perfeval_internal.execution_series_final, FINALFUNC_MODIFY = READ_WRITE, PARALLEL = SAFE);
+COMMENT ON TYPE perfeval_internal.execution_series IS '项目维护的年中预算执行资金序列 / A project''s kept series of dated money';
+COMMENT ON COLUMN perfeval_internal.execution_series.days IS '各次报告的（资金行序号, 报告日） / Each report''s (line, day)';
+COMMENT ON COLUMN perfeval_internal.execution_series.money IS '各次报告的（全年预算, 累计执行），万元 / Each report''s (budget, spent), 万元';
+COMMENT ON FUNCTION perfeval_internal.execution_series_trans(internal, text, text, date, numeric, numeric) IS 'execution_series() 的步进函数 / execution_series()''s step';
+COMMENT ON FUNCTION perfeval_internal.execution_series_final(internal) IS 'execution_series() 的终结函数：排序、编号 / execution_series()''s final function: sorted, lines numbered';
+COMMENT ON AGGREGATE perfeval_internal.execution_series(text, text, date, numeric, numeric) IS '由项目的年中预算执行行构成维护的资金序列 / A project''s kept series built from its execution rows';
+
 -- The actual an indicator is scored from, as the views show it.
 CREATE FUNCTION perfeval.actual_measure(actuals perfeval.state, code text, as_of date) RETURNS text
 	AS 'MODULE_PATHNAME', 'actual_measure' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

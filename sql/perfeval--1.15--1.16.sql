@@ -1068,6 +1068,25 @@ CREATE POLICY scope_update ON perfeval.execution FOR UPDATE
 -- dated monitoring reads, one row per project; kept by the same triggers
 -- as the other facts.  No project has dated money before this update.)
 ALTER TABLE perfeval_internal.project_state ADD COLUMN execution_days int[], ADD COLUMN execution_money numeric[];
+-- The dated money's part (1.16): a project's execution rows as the series
+-- money_on() reads (section 72), sorted by department, fund level and
+-- date, the lines numbered: (line, day) and (budget, spent) in 万元.
+CREATE TYPE perfeval_internal.execution_series AS (days int[], money numeric[]);
+CREATE FUNCTION perfeval_internal.execution_series_trans(internal, text, text, date, numeric, numeric)
+	RETURNS internal AS 'MODULE_PATHNAME', 'pe_execution_series_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.execution_series_final(internal) RETURNS perfeval_internal.execution_series
+	AS 'MODULE_PATHNAME', 'pe_execution_series_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE perfeval_internal.execution_series(department text, fund_level text, reported_on date,
+		budget numeric, spent numeric) (
+	SFUNC = perfeval_internal.execution_series_trans, STYPE = internal,
+	FINALFUNC = perfeval_internal.execution_series_final, FINALFUNC_MODIFY = READ_WRITE, PARALLEL = SAFE);
+COMMENT ON TYPE perfeval_internal.execution_series IS '项目维护的年中预算执行资金序列 / A project''s kept series of dated money';
+COMMENT ON COLUMN perfeval_internal.execution_series.days IS '各次报告的（资金行序号, 报告日） / Each report''s (line, day)';
+COMMENT ON COLUMN perfeval_internal.execution_series.money IS '各次报告的（全年预算, 累计执行），万元 / Each report''s (budget, spent), 万元';
+COMMENT ON FUNCTION perfeval_internal.execution_series_trans(internal, text, text, date, numeric, numeric) IS 'execution_series() 的步进函数 / execution_series()''s step';
+COMMENT ON FUNCTION perfeval_internal.execution_series_final(internal) IS 'execution_series() 的终结函数：排序、编号 / execution_series()''s final function: sorted, lines numbered';
+COMMENT ON AGGREGATE perfeval_internal.execution_series(text, text, date, numeric, numeric) IS '由项目的年中预算执行行构成维护的资金序列 / A project''s kept series built from its execution rows';
+
 CREATE TRIGGER keep_state_insert AFTER INSERT ON perfeval.execution
 	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_facts();
 CREATE TRIGGER keep_state_update AFTER UPDATE ON perfeval.execution

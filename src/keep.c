@@ -177,17 +177,16 @@ static const struct
 	 * the dated money (1.16): per report (line, day) and (budget, spent) in
 	 * 万元, sorted by line and day, what money_on() reads (section 72); a
 	 * line is a department and fund level, numbered within the project
+	 * (execution_series(), src/monitor.c)
 	 */
 	{"execution", "execution_days",
 		"execution_days = x.e_d, execution_money = x.e_m",
 		", fe.d AS e_d, fe.m AS e_m",
-		" CROSS JOIN LATERAL (SELECT array_agg(ARRAY[y.l, y.d] ORDER BY y.l, y.d) AS d,"
-		"                            array_agg(ARRAY[y.b, y.s] ORDER BY y.l, y.d) AS m"
-		"                       FROM (SELECT dense_rank() OVER (ORDER BY e.department, e.fund_level)::int AS l,"
-		"                                    e.reported_on - date '2000-01-01' AS d,"
-		"                                    perfeval.wanyuan(e.budget, e.unit) AS b,"
-		"                                    perfeval.wanyuan(e.spent, e.unit) AS s"
-		"                               FROM perfeval.execution e WHERE e.project_id = k.id) y) fe"},
+		" CROSS JOIN LATERAL (SELECT (z.s).days AS d, (z.s).money AS m"
+		"                       FROM (SELECT perfeval_internal.execution_series(e.department, e.fund_level,"
+		"                                        e.reported_on, perfeval.wanyuan(e.budget, e.unit),"
+		"                                        perfeval.wanyuan(e.spent, e.unit)) AS s"
+		"                               FROM perfeval.execution e WHERE e.project_id = k.id) z) fe"},
 };
 
 /*

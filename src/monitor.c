@@ -12,6 +12,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datum.h"
 #include "utils/lsyscache.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -505,4 +506,132 @@ pe_money_on(PG_FUNCTION_ARGS)
 	out[0] = DateADTGetDatum(latest);
 	nulls[3] = nulls[4] = !has_key;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, out, nulls)));
+}
+
+/*
+ * execution_series(department, fund_level, reported_on, budget, spent): the
+ * aggregate that builds a project's kept series of its execution rows
+ * (section 45) in the layout money_on() reads: the rows sorted by
+ * department, fund level and date, a line numbered from 1 per department
+ * and fund level, as (days int[n][2] of (line, day), money numeric[n][2] of
+ * (budget, spent)); NULL for no rows.  (One pass and one sort in C: as a
+ * window and two sorted array_agg()s in SQL it was most of a monthly
+ * load's time, 1.16.)
+ */
+typedef struct SeriesRow
+{
+	text	   *department;
+	text	   *fund_level;
+	DateADT		on;
+	Datum		budget;
+	Datum		spent;
+} SeriesRow;
+
+typedef struct SeriesState
+{
+	int			n;
+	int			cap;
+	SeriesRow  *rows;
+} SeriesState;
+
+static int
+text_cmp(text *a, text *b)
+{
+	int			la = VARSIZE_ANY_EXHDR(a),
+				lb = VARSIZE_ANY_EXHDR(b);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
+
+	return c != 0 ? c : (la > lb) - (la < lb);
+}
+
+static int
+series_row_cmp(const void *x, const void *y)
+{
+	const SeriesRow *a = x,
+			   *b = y;
+	int			c = text_cmp(a->department, b->department);
+
+	if (c == 0)
+		c = text_cmp(a->fund_level, b->fund_level);
+	if (c == 0)
+		c = (a->on > b->on) - (a->on < b->on);
+	return c;
+}
+
+PG_FUNCTION_INFO_V1(pe_execution_series_trans);
+Datum
+pe_execution_series_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt,
+				old;
+	SeriesState *s;
+	SeriesRow  *r;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "perfeval: execution_series() called outside an aggregate");
+	s = PG_ARGISNULL(0) ? NULL : (SeriesState *) PG_GETARG_POINTER(0);
+	for (int i = 1; i <= 5; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_POINTER(s);	/* (the table's columns are NOT NULL) */
+	old = MemoryContextSwitchTo(aggcxt);
+	if (s == NULL)
+	{
+		s = palloc0(sizeof(SeriesState));
+		s->cap = 16;
+		s->rows = palloc(s->cap * sizeof(SeriesRow));
+	}
+	if (s->n == s->cap)
+	{
+		s->cap *= 2;
+		s->rows = repalloc(s->rows, s->cap * sizeof(SeriesRow));
+	}
+	r = &s->rows[s->n++];
+	r->department = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
+	r->fund_level = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(2));
+	r->on = PG_GETARG_DATEADT(3);
+	r->budget = datumCopy(PG_GETARG_DATUM(4), false, -1);
+	r->spent = datumCopy(PG_GETARG_DATUM(5), false, -1);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(pe_execution_series_final);
+Datum
+pe_execution_series_final(PG_FUNCTION_ARGS)
+{
+	SeriesState *s = PG_ARGISNULL(0) ? NULL : (SeriesState *) PG_GETARG_POINTER(0);
+	Datum	   *days,
+			   *money;
+	int			dims[2],
+				lbs[2] = {1, 1};
+	int32		line = 0;
+	Datum		out[2];
+	bool		nulls[2] = {false, false};
+	TupleDesc	desc;
+
+	if (s == NULL || s->n == 0)
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 2)
+		elog(ERROR, "perfeval: execution_series() must return 2 columns");
+	/* (the state's rows sorted in place: a final function may, it is not shared) */
+	qsort(s->rows, s->n, sizeof(SeriesRow), series_row_cmp);
+	days = palloc(2 * s->n * sizeof(Datum));
+	money = palloc(2 * s->n * sizeof(Datum));
+	for (int i = 0; i < s->n; i++)
+	{
+		SeriesRow  *r = &s->rows[i];
+
+		if (i == 0 || text_cmp(r->department, s->rows[i - 1].department) != 0 ||
+			text_cmp(r->fund_level, s->rows[i - 1].fund_level) != 0)
+			line++;
+		days[2 * i] = Int32GetDatum(line);
+		days[2 * i + 1] = Int32GetDatum(r->on);
+		money[2 * i] = r->budget;
+		money[2 * i + 1] = r->spent;
+	}
+	dims[0] = s->n;
+	dims[1] = 2;
+	out[0] = PointerGetDatum(construct_md_array(days, NULL, 2, dims, lbs, INT4OID, 4, true, TYPALIGN_INT));
+	out[1] = PointerGetDatum(construct_md_array(money, NULL, 2, dims, lbs, NUMERICOID, -1, false, TYPALIGN_INT));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), out, nulls)));
 }
