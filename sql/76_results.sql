@@ -14,7 +14,7 @@
 -- are the library's (src/pe_result.c, unit-tested in test/unit/
 -- test_result.c): 优先保障 and 据实保障 cut 0 (a cut above 0 is refused: a
 -- band that loses money is 核减), 核减 needs a cut above 0 and below 100,
--- 取消或暂停 cuts 100; suggested = base × (100 − cut) ÷ 100 exactly,
+-- 取消或暂停 cuts 100; suggested = base × (100 - cut) ÷ 100 exactly,
 -- rounded half-up once to 0.01 元 (six decimals of 万元).  The SQL here
 -- joins, groups and writes the sentences.
 --
@@ -257,7 +257,7 @@ SELECT c.programme_code, c.year, c.project_id, c.code, c.library_code, c.level2,
 
 COMMENT ON FUNCTION perfeval_internal.result_rule_ok(text, numeric) IS '检查结果应用规则的措施与核减比例（不合规则报错） / Checks a results application rule''s action and cut (refuses a bad one)';
 COMMENT ON FUNCTION perfeval.result_cut(text, numeric) IS '措施实际适用的核减比例（%）：规则所定，否则取消或暂停为100、其余为0 / The cut an action applies, percent: the rule''s, else 100 for 取消或暂停 and 0 for the others';
-COMMENT ON FUNCTION perfeval.suggested_amount(numeric, numeric) IS '建议金额=基数×(100−核减比例)÷100，精确计算，四舍五入至0.01元 / Suggested amount: base × (100 − cut) ÷ 100, exact, rounded half-up to 0.01 元';
+COMMENT ON FUNCTION perfeval.suggested_amount(numeric, numeric) IS '建议金额=基数×(100-核减比例)÷100，精确计算，四舍五入至0.01元 / Suggested amount: base × (100 - cut) ÷ 100, exact, rounded half-up to 0.01 元';
 
 COMMENT ON TABLE perfeval.result_rule IS '结果应用规则：各方案、评价年度、等级档次对应的下年预算措施与核减比例（由当年预算编制通知确定） / Results application rules: per scheme, year evaluated and grade band, the next budget''s action and cut (set by each year''s budget guide)';
 COMMENT ON COLUMN perfeval.result_rule.scheme_id IS '评分方案 / Scoring scheme';
@@ -274,7 +274,7 @@ COMMENT ON COLUMN perfeval.budget_suggestion.year IS '评价年度 / Year evalua
 COMMENT ON COLUMN perfeval.budget_suggestion.base IS '下年预算基数（万元）：全年预算，方案执行率口径为年初预算时取年初预算；无资金为空 / Next year''s base, 万元: the full-year budget, or the initial budget where the scheme reads that base; NULL without money';
 COMMENT ON COLUMN perfeval.budget_suggestion.action IS '措施：优先保障、据实保障、核减、取消或暂停；无等级或无规则为空 / Action; NULL without a grade or a rule';
 COMMENT ON COLUMN perfeval.budget_suggestion.cut_percent IS '核减比例（%） / Cut, percent';
-COMMENT ON COLUMN perfeval.budget_suggestion.suggested IS '建议金额（万元）=基数×(100−核减比例)÷100，四舍五入至0.01元 / Suggested amount, 万元: base × (100 − cut) ÷ 100, rounded half-up to 0.01 元';
+COMMENT ON COLUMN perfeval.budget_suggestion.suggested IS '建议金额（万元）=基数×(100-核减比例)÷100，四舍五入至0.01元 / Suggested amount, 万元: base × (100 - cut) ÷ 100, rounded half-up to 0.01 元';
 COMMENT ON COLUMN perfeval.budget_suggestion.reason IS '建议理由（等级、规则、方案） / Why, in a sentence: grade, rule and scheme';
 COMMENT ON COLUMN perfeval.budget_suggestion.name IS '项目名称 / Project name';
 COMMENT ON COLUMN perfeval.budget_suggestion.department IS '主管部门 / Supervising department';
@@ -284,7 +284,7 @@ COMMENT ON COLUMN perfeval.budget_suggestion.scheme_id IS '评分方案 / Scorin
 COMMENT ON COLUMN perfeval.budget_suggestion.score IS '采用得分 / Score of record';
 COMMENT ON COLUMN perfeval.budget_suggestion.grade IS '采用得分的等级 / Grade of the score of record';
 COMMENT ON COLUMN perfeval.budget_suggestion.band IS '等级档次（1 为最高） / Grade band, 1 for the highest';
-COMMENT ON COLUMN perfeval.budget_suggestion.cut_amount IS '核减金额（万元）=基数−建议金额 / Money cut, 万元: base minus suggested';
+COMMENT ON COLUMN perfeval.budget_suggestion.cut_amount IS '核减金额（万元）=基数-建议金额 / Money cut, 万元: base minus suggested';
 COMMENT ON COLUMN perfeval.budget_suggestion.repeated IS '是否按延续项目连续两年规则（repeat_action） / Whether the continuing programme''s rule (repeat_action) applied';
 COMMENT ON COLUMN perfeval.budget_suggestion.previous_band IS '同一项目库编码上年最低等级档次 / The programme''s lowest band the year before';
 
