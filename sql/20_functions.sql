@@ -75,7 +75,7 @@ CREATE FUNCTION perfeval.wanyuan(amount numeric, unit text) RETURNS numeric
 -- scheme.rules (section 40).  Every bound of a scheme is checked here.
 CREATE FUNCTION perfeval.scheme_rules(decimals int, rounding text, reverse_rule text,
 		tier_high numeric, tier_low numeric, satisfaction_coefficients numeric[],
-		execution_base text, over_threshold numeric) RETURNS perfeval.rules
+		execution_base text, over_threshold numeric, zero_target text DEFAULT 'exact') RETURNS perfeval.rules
 	AS 'MODULE_PATHNAME', 'scheme_rules' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- A scheme's monitoring bounds checked by the core (1.16): true, or 23514
 -- saying which bound is wrong.

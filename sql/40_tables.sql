@@ -24,9 +24,6 @@ CREATE TABLE perfeval.scheme (
 	satisfaction_coefficients numeric[] NOT NULL DEFAULT perfeval.default_coefficients(),
 	over_threshold numeric NOT NULL DEFAULT 120,
 	builtin boolean GENERATED ALWAYS AS (scheme_id = 'national') STORED,
-	rules perfeval.rules GENERATED ALWAYS AS (perfeval.scheme_rules(decimals, rounding,
-		reverse_rule, tier_high, tier_low, satisfaction_coefficients, execution_base,
-		over_threshold)) STORED,
 	-- mid-year monitoring (1.16): the lights' bounds (blue is
 	-- over_threshold), time progress by day, whole targets, key monitoring;
 	-- checked by the core with the scoring bounds they sit beside
@@ -39,6 +36,14 @@ CREATE TABLE perfeval.scheme (
 	key_budget numeric NOT NULL DEFAULT 200,
 	key_rate numeric NOT NULL DEFAULT 60,
 	key_month int NOT NULL DEFAULT 8,
+	-- a target "=0" met only by 0 (exact), or by any actual at or below 0
+	-- (at_most, as some provinces' self-evaluation reads it; 1.16)
+	zero_target text NOT NULL DEFAULT 'exact',
+	-- (last: 1.16 made it again with zero_target, and an upgraded table has
+	-- it here too)
+	rules perfeval.rules GENERATED ALWAYS AS (perfeval.scheme_rules(decimals, rounding,
+		reverse_rule, tier_high, tier_low, satisfaction_coefficients, execution_base,
+		over_threshold, zero_target)) STORED,
 	CONSTRAINT scheme_monitoring_check CHECK (perfeval_internal.monitoring_rules_ok(monitor_exec_red,
 		monitor_exec_yellow, monitor_goal_red, monitor_goal_yellow, over_threshold, key_budget, key_rate,
 		key_month))
@@ -492,6 +497,7 @@ COMMENT ON COLUMN perfeval.scheme.key_budget IS '重点监控：全年预算不�
 COMMENT ON COLUMN perfeval.scheme.key_rate IS '重点监控：截至 key_month 月末预算执行率低于此值（%） / Key monitoring: execution rate below this at the end of key_month, percent';
 COMMENT ON COLUMN perfeval.scheme.key_month IS '重点监控的判定月份（月末），1-12 / Key monitoring: the month at whose end it is decided, 1-12';
 COMMENT ON COLUMN perfeval.scheme.builtin IS '随扩展安装的方案（派生列，即 national） / Derived: the scheme CREATE EXTENSION installs (national)';
+COMMENT ON COLUMN perfeval.scheme.zero_target IS '指标值“=0”的判定：exact 仅实际值为0达成；at_most 实际值不高于0即达成 / A target "=0": exact, met only by 0; at_most, met by any actual at or below 0';
 COMMENT ON COLUMN perfeval.scheme.rules IS '方案规则（派生列，经校验） / Derived: the scheme''s rules, decoded and checked once';
 COMMENT ON FUNCTION perfeval.keep_builtin_scheme() IS '内置方案：恢复时更新其规则，不可删除或改名（触发器） / The built-in scheme: a restore sets its rules; it cannot be deleted or renamed (trigger)';
 

@@ -33,7 +33,7 @@ COMMENT ON FUNCTION perfeval.deduct(numeric, numeric[]) IS '评价要点扣分�
 COMMENT ON FUNCTION perfeval.satisfaction(integer[], numeric[]) IS '满意度（%） / Satisfaction rate in percent';
 COMMENT ON FUNCTION perfeval.grade(numeric, perfeval.grade_scale) IS '得分所在等级 / The grade of a score';
 COMMENT ON FUNCTION perfeval.grade_band(numeric, perfeval.grade_scale) IS '得分所在等级的序号（1 为最高） / The number of a score''s grade band, 1 for the highest';
-COMMENT ON FUNCTION perfeval.scheme_rules(integer, text, text, numeric, numeric, numeric[], text, numeric) IS '检查并打包评分方案规则 / A scheme''s rules, checked and packed';
+COMMENT ON FUNCTION perfeval.scheme_rules(integer, text, text, numeric, numeric, numeric[], text, numeric, text) IS '检查并打包评分方案规则 / A scheme''s rules, checked and packed';
 COMMENT ON FUNCTION perfeval_internal.monitoring_rules_ok(numeric, numeric, numeric, numeric, numeric, numeric, numeric, integer) IS '检查评分方案的运行监控阈值 / Checks a scheme''s monitoring bounds';
 COMMENT ON FUNCTION perfeval.indicator_score(numeric, perfeval.target, perfeval.measure, perfeval.method, text, integer, text) IS '完成率、得分与舍入一次计算 / Completion, score and rounding in one call';
 

@@ -944,6 +944,36 @@ BEGIN
 	 ORDER BY s.code;
 END $$;
 
+-- == a zero target read at most: a scheme option (issue 29) ==
+-- scheme.rules is generated from the scheme's columns, and its expression
+-- cannot change in place before PostgreSQL 17: the new column takes the
+-- old one's name, the one view that read the old one reads the new one
+-- (its privileges kept), and the old column goes.
+CREATE FUNCTION perfeval.scheme_rules(decimals int, rounding text, reverse_rule text,
+		tier_high numeric, tier_low numeric, satisfaction_coefficients numeric[],
+		execution_base text, over_threshold numeric, zero_target text DEFAULT 'exact') RETURNS perfeval.rules
+	AS 'MODULE_PATHNAME', 'scheme_rules' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+ALTER TABLE perfeval.scheme RENAME COLUMN rules TO rules_before_1_16;
+ALTER TABLE perfeval.scheme
+	ADD COLUMN zero_target text NOT NULL DEFAULT 'exact',
+	ADD COLUMN rules perfeval.rules GENERATED ALWAYS AS (perfeval.scheme_rules(decimals, rounding,
+		reverse_rule, tier_high, tier_low, satisfaction_coefficients, execution_base,
+		over_threshold, zero_target)) STORED;
+CREATE OR REPLACE VIEW perfeval_internal.indicator_rows AS
+SELECT i.project_id, i.code, i.seq, i.level1, i.level2, i.name, i.weight, i.applicable,
+	   i.source, i.target, i.method, i.printed_score, s.rules, st.actuals, st.checklist,
+	   st.survey, st.money_initial_budget, st.money_budget, st.money_arrived, st.money_spent,
+	   st.actual_notes, st.checklist_reasons
+  FROM perfeval.indicator i
+  JOIN perfeval_internal.project_state st ON st.project_id = i.project_id
+  JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id
+ WHERE perfeval_internal.in_scope(st.project_id);
+ALTER TABLE perfeval.scheme DROP COLUMN rules_before_1_16;
+DROP FUNCTION perfeval.scheme_rules(integer, text, text, numeric, numeric, numeric[], text, numeric);
+COMMENT ON FUNCTION perfeval.scheme_rules(integer, text, text, numeric, numeric, numeric[], text, numeric, text) IS '检查并打包评分方案规则 / A scheme''s rules, checked and packed';
+COMMENT ON COLUMN perfeval.scheme.zero_target IS '指标值“=0”的判定：exact 仅实际值为0达成；at_most 实际值不高于0即达成 / A target "=0": exact, met only by 0; at_most, met by any actual at or below 0';
+COMMENT ON COLUMN perfeval.scheme.rules IS '方案规则（派生列，经校验） / Derived: the scheme''s rules, decoded and checked once';
+
 -- == mid-year monitoring's rules (section 72; the rules are the library's, src/pe_monitor.c) ==
 -- The calendar's share of the year at a date, in percent: the month ÷ 12
 -- (8 ÷ 12 on any day of August), or by_day the day of the year ÷ its days.

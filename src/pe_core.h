@@ -687,6 +687,7 @@ typedef struct PeRules
 	int64_t		over_threshold; /* completion that wants a note, percent */
 	uint8_t		ncoef;
 	int64_t		coef[PE_MAX_OPTIONS];	/* satisfaction, by option, 0..1 */
+	bool		zero_at_most;	/* a target "=0" is met by any actual <= 0 */
 } PeRules;
 
 /* Check a scheme's rules: the one place their bounds are stated. */

@@ -502,8 +502,16 @@ measured(const PeRow *r, const PeQuant *actual, PeEval *e, bool *boundary)
 {
 	PeCompletion c;
 	PeError		err;
+	PeQuant		target = r->target;
 
-	switch (pe_completion(&r->target, actual, (PeReverse) r->rules->reverse, &c, &err))
+	/*
+	 * Some provinces' self-evaluation reads a zero target "=0" (安全事故0起)
+	 * as at most 0: a scheme says so, and then it is "<=0".
+	 */
+	if (r->rules->zero_at_most && target.cmp == PE_CMP_EQ && target.amount == 0 &&
+		target.unit != PE_UNIT_DATE && target.unit != PE_UNIT_QUAL)
+		target.cmp = PE_CMP_LE;
+	switch (pe_completion(&target, actual, (PeReverse) r->rules->reverse, &c, &err))
 	{
 		case PE_OK:
 			e->has_completion = true;

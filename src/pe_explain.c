@@ -297,8 +297,12 @@ pe_explain(const PeRow *r, const PeEval *e, const char *reasons, char *out, size
 		put_rate_formula(&b, r, e);
 	if (r->has_target)
 	{
-		/* (a deadline is met or not: no ratio of dates) */
-		if (r->target.cmp == PE_CMP_LE || r->target.cmp == PE_CMP_LT || r->target.unit == PE_UNIT_DATE)
+		/*
+		 * (a deadline is met or not: no ratio of dates; nor is a target at
+		 * or below 0, which cannot be divided by)
+		 */
+		if (r->target.cmp == PE_CMP_LE || r->target.cmp == PE_CMP_LT || r->target.unit == PE_UNIT_DATE ||
+			r->target.amount <= 0)
 		{
 			puts_(&b, r->target.unit == PE_UNIT_DATE ? "实际完成时间" : "实际完成值");
 			if (rated)

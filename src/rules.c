@@ -29,7 +29,8 @@ pe_rules_unpack(Datum d, PeRules *r, bool want_coef)
 	Size		len = VARSIZE_ANY_EXHDR(v);
 
 	if (len < RULES_FIXED || p[0] != PE_FORMAT_VERSION ||
-		len != RULES_FIXED + (Size) (uint8) p[5] * 8 || (uint8) p[5] > PE_MAX_OPTIONS)
+		len != RULES_FIXED + (Size) (uint8) p[5] * 8 || (uint8) p[5] > PE_MAX_OPTIONS ||
+		(uint8) p[6] > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt perfeval.rules value")));
@@ -38,6 +39,8 @@ pe_rules_unpack(Datum d, PeRules *r, bool want_coef)
 	r->reverse = (uint8) p[3];
 	r->base = (uint8) p[4];
 	r->ncoef = (uint8) p[5];
+	/* byte 6, zero before 1.16: a target "=0" read at most 0 */
+	r->zero_at_most = p[6] != 0;
 	memcpy(&r->tier_high, p + RULES_HDR, 8);
 	memcpy(&r->tier_low, p + RULES_HDR + 8, 8);
 	memcpy(&r->over_threshold, p + RULES_HDR + 16, 8);
@@ -60,6 +63,7 @@ rules_pack(const PeRules *r)
 	p[3] = r->reverse;
 	p[4] = r->base;
 	p[5] = r->ncoef;
+	p[6] = r->zero_at_most ? 1 : 0;
 	memcpy(p + RULES_HDR, &r->tier_high, 8);
 	memcpy(p + RULES_HDR + 8, &r->tier_low, 8);
 	memcpy(p + RULES_HDR + 16, &r->over_threshold, 8);
@@ -121,10 +125,25 @@ pe_rules_ok(const PeRules *r)
 				 errhint("A scheme keeps 0-6 decimals, tier bounds 0 < low < high < 100, an over-achievement threshold above 100 and 1-16 coefficients between 0 and 1.")));
 }
 
+/* A zero target's reading: true for at_most, or ERROR. */
+static bool
+zero_target_arg(text *t)
+{
+	if (pe_text_is(t, "at_most"))
+		return true;
+	if (!pe_text_is(t, "exact"))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid zero target reading: \"%s\"", text_to_cstring(t)),
+				 errhint("Use 'exact' (a target \"=0\" is met only by 0) or 'at_most' (met by any actual at or below 0).")));
+	return false;
+}
+
 /*
  * scheme_rules(decimals, rounding, reverse_rule, tier_high, tier_low,
- * satisfaction_coefficients, execution_base, over_threshold): the generated
- * column scheme.rules.  Every bound of a scheme is checked here, once.
+ * satisfaction_coefficients, execution_base, over_threshold, zero_target):
+ * the generated column scheme.rules.  Every bound of a scheme is checked
+ * here, once.
  */
 PG_FUNCTION_INFO_V1(scheme_rules);
 Datum
@@ -148,6 +167,8 @@ scheme_rules(PG_FUNCTION_ARGS)
 				 errhint("Use 'arrived' (实际到位), 'budget' (全年预算) or 'initial' (年初预算).")));
 	r.base = (uint8) b;
 	r.over_threshold = pe_numeric_arg(PG_GETARG_DATUM(7), "over_threshold");
+	/* a 1.15 catalog calls it with eight arguments until it is updated */
+	r.zero_at_most = PG_NARGS() > 8 && zero_target_arg(PG_GETARG_TEXT_PP(8));
 	pe_rules_ok(&r);
 	PG_RETURN_DATUM(rules_pack(&r));
 }
@@ -177,6 +198,7 @@ rules_out(PG_FUNCTION_ARGS)
 		pe_format_fixed(r.coef[i], num);
 		appendStringInfo(&s, "%s%s", i ? "/" : "", num);
 	}
+	appendStringInfo(&s, " zero=%s", r.zero_at_most ? "at_most" : "exact");
 	PG_RETURN_CSTRING(s.data);
 }
 

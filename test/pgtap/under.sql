@@ -7,7 +7,7 @@
 -- coefficients {1,0.8,0.6,0.3,0}.  Every expected figure below is worked
 -- by hand from the seeds' facts.  Everything is undone by the ROLLBACK.
 BEGIN;
-SELECT plan(24);
+SELECT plan(31);
 SET LOCAL lc_messages = 'C';
 
 -- Two schemes of a county's own: test_county truncates to one decimal,
@@ -145,6 +145,41 @@ SELECT results_eq($$SELECT DISTINCT project_id FROM perfeval.level1_scores_under
 SELECT is((SELECT count(*) FROM perfeval.grade_changes('test_county')), 0::bigint,
 	'a department''s role: seed003''s change is not listed');
 RESET ROLE;
+
+-- A zero target read at most (scheme.zero_target, issue 29).  zt1 has two
+-- indicators of 50 against zero targets: 三公经费变动率 =0% at -3 % and
+-- 安全事故 =0起 at 0起.  Read exactly (national), -3 % misses "=0": 0 + 50
+-- = 50, 差; read at most, both are met: 100, 优.
+INSERT INTO perfeval.scheme (scheme_id, name, zero_target)
+VALUES ('test_zero', 'test zero', 'exact'), ('test_at_most', 'test at most', 'at_most');
+INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
+VALUES ('zt1', '公用经费项目', 2024, '650100', '测试厅', '财政评价', 'test_zero');
+INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target) VALUES
+	('zt1', 'Z1', 1, '产出', '成本指标', '三公经费变动率', 50, '=0%'),
+	('zt1', 'Z2', 2, '效益', '社会效益指标', '安全事故', 50, '=0起');
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure) VALUES
+	('zt1', 'Z1', '2025-01-31', '-3%'), ('zt1', 'Z2', '2025-01-31', '0起');
+SELECT results_eq($$SELECT code, score, completion FROM perfeval.indicator_scores WHERE project_id = 'zt1' ORDER BY code$$,
+	$$VALUES ('Z1', 0::numeric, 0::numeric), ('Z2', 50, 100)$$,
+	'=0 read exactly: -3 % misses it (0), 0起 meets it (50)');
+SELECT results_eq($$SELECT own_total, own_grade, total, grade FROM perfeval.project_scores_under('test_at_most')
+					 WHERE project_id = 'zt1'$$,
+	$$VALUES (50::numeric, '差', 100::numeric, '优')$$,
+	'zt1 under a scheme reading zero targets at most: 50 差 becomes 100 优');
+SELECT results_eq($$SELECT project_id, own_total, reference_total, band_change FROM perfeval.grade_changes('test_at_most')
+					 WHERE project_id = 'zt1'$$,
+	$$VALUES ('zt1', 50::numeric, 100::numeric, 3)$$,
+	'grade_changes(test_at_most): zt1 three bands up');
+-- its own scheme changed to at most: the current views follow
+UPDATE perfeval.scheme SET zero_target = 'at_most' WHERE scheme_id = 'test_zero';
+SELECT results_eq($$SELECT total, grade FROM perfeval.project_scores WHERE project_id = 'zt1'$$,
+	$$VALUES (100::numeric, '优')$$, 'its scheme set to at_most: zt1 scores 100');
+SELECT is((SELECT rules::text FROM perfeval.scheme WHERE scheme_id = 'test_zero') ~ ' zero=at_most$', true,
+	'the rules say zero=at_most');
+SELECT is((SELECT rules::text FROM perfeval.scheme WHERE scheme_id = 'national') ~ ' zero=exact$', true,
+	'national reads a zero target exactly');
+SELECT throws_ok($$UPDATE perfeval.scheme SET zero_target = 'at most' WHERE scheme_id = 'test_zero'$$, '22023',
+	'invalid zero target reading: "at most"', 'a reading other than exact or at_most is refused (22023)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -114,7 +114,8 @@ typedef struct Case
 	const char *deducted;		/* checklist */
 	int			survey[5];		/* counts; -1 for options not answered */
 	const char *money[4];		/* initial, budget, arrived, spent */
-	int			rules;			/* 0 national; 1 linear, truncate 1 decimal, budget base; 2 decimals 6 */
+	int			rules;			/* 0 national; 1 linear, truncate 1 decimal, budget base; 2 decimals 6;
+								 * 3 a zero target read at most */
 	const char *printed;
 	bool		not_applicable;
 	/* expected */
@@ -165,6 +166,24 @@ static const Case cases[] = {
 		NOSURVEY, NOMONEY, 0, NULL, false, "10", "120", "", 0, NULL},
 	{"=0 not met by 1", PE_SOURCE_ACTUAL, "10", "=0", NULL, "1", 0, NULL, true, false, NULL,
 		NOSURVEY, NOMONEY, 0, NULL, false, "0", "0", "", 0, NULL},
+	{"=0 met by 0", PE_SOURCE_ACTUAL, "10", "=0", NULL, "0", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, "10", "100", "", 0, NULL},
+	{"=0 not met by -1", PE_SOURCE_ACTUAL, "10", "=0", NULL, "-1", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 0, NULL, false, "0", "0", "", 0,
+	"实际完成值-1，指标值=0，指标完成率=0%，未达到指标值，得分=10×0%=0分"},
+	/* a scheme that reads a zero target at most (zero_target = 'at_most') */
+	{"=0 at most: met by -1", PE_SOURCE_ACTUAL, "10", "=0", NULL, "-1", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 3, NULL, false, "10", "100", "", 0, "实际完成值-1，指标值=0，达到指标值，得满分10分"},
+	{"=0 at most: met by 0", PE_SOURCE_ACTUAL, "10", "=0起", NULL, "0起", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 3, NULL, false, "10", "100", "", 0, NULL},
+	{"=0% at most: met by -2%", PE_SOURCE_ACTUAL, "3", "=0%", NULL, "-2%", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 3, NULL, false, "3", "100", "", 0, NULL},
+	{"=0 at most: not met by 1", PE_SOURCE_ACTUAL, "10", "=0", NULL, "1", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 3, NULL, false, "0", "0", "", 0, NULL},
+	{"=5 at most: unchanged", PE_SOURCE_ACTUAL, "10", "=5", NULL, "4", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 3, NULL, false, "8", "80", "", 0, NULL},
+	{"≥0 at most: unchanged", PE_SOURCE_ACTUAL, "10", "≥0", NULL, "-1", 0, NULL, true, false, NULL,
+		NOSURVEY, NOMONEY, 3, NULL, false, "0", "0", "", 0, NULL},
 	{"floor below", PE_SOURCE_ACTUAL, "10", "≥100", "floor:60", "55", 0, NULL, true, false, NULL,
 		NOSURVEY, NOMONEY, 0, NULL, false, "0", "55", "", 0,
 	"指标完成率=55÷100=55%，未达到指标值，按评分方法floor:60得0分"},
@@ -403,6 +422,8 @@ run_case(const Case *c)
 			rules.base = PE_BASE_BUDGET;
 	else if (c->rules == 2)
 		rules.decimals = 6;
+	else if (c->rules == 3)
+		rules.zero_at_most = true;
 	r.rules = &rules;
 	r.source = (uint8_t) c->source;
 	r.weight = c->weight[0] == '-' ? -fx(c->weight + 1) : fx(c->weight);
