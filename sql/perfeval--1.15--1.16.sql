@@ -2478,33 +2478,43 @@ SELECT i.project_id, i.code, p.year, p.department, p.programme_code, i.library_c
   JOIN perfeval.project p ON p.project_id = i.project_id
  WHERE i.applicable AND perfeval_internal.in_scope(st.project_id);
 
+-- One group's outcome, counted in one pass (src/outcome.c; the counts and
+-- the median are the core's, pe_result.c): the distinct projects, the
+-- rows, those with a completion, missed (< 100 %), over-achieved (>= the
+-- row's scheme's over_threshold) and the median completion: the lower
+-- middle of an even count, as percentile_disc(0.5) takes it (a completion
+-- some row has, exact, never an average of two).  An ordinary aggregate,
+-- so groups are hashed and parallel workers each count their share.
+CREATE TYPE perfeval_internal.outcome AS (projects bigint, indicators bigint, measured bigint,
+		missed bigint, over_achieved bigint, median_completion numeric);
+CREATE FUNCTION perfeval_internal.outcome_trans(internal, text, numeric, numeric) RETURNS internal
+	AS 'MODULE_PATHNAME', 'pe_outcome_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.outcome_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'pe_outcome_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.outcome_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'pe_outcome_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.outcome_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'pe_outcome_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.outcome_final(internal) RETURNS perfeval_internal.outcome
+	AS 'MODULE_PATHNAME', 'pe_outcome_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE perfeval_internal.outcome(project_id text, completion numeric, over_threshold numeric) (
+	SFUNC = perfeval_internal.outcome_trans, STYPE = internal,
+	FINALFUNC = perfeval_internal.outcome_final, FINALFUNC_MODIFY = READ_WRITE,
+	COMBINEFUNC = perfeval_internal.outcome_combine, SERIALFUNC = perfeval_internal.outcome_serialize,
+	DESERIALFUNC = perfeval_internal.outcome_deserialize, PARALLEL = SAFE);
+
 -- By indicator (its library code, else level 2 and name), department and
--- year: the projects, the rows with a completion, the share missed
--- (completion < 100 %) and over-achieved (>= the project's scheme's
--- over_threshold) among those, and the median completion: the lower
--- middle of an even count (percentile_disc(0.5): a completion some row
--- has, exact, never an average of two).  (OFFSET 0 keeps the rows a
--- subquery of their own: on a Citus cluster, where percentile_disc()
--- cannot be pushed down, the workers evaluate the rows into an
--- intermediate result the coordinator groups; one node plans it as
--- before, in parallel.)
+-- year: the outcome above.
 CREATE VIEW perfeval.indicator_outcomes AS
-SELECT o.year, o.department, o.library_code, o.level2, o.name, o.projects, o.indicators, o.measured,
-	   o.missed, trim_scale(perfeval.rate(o.missed, o.measured)) AS missed_share,
-	   o.over_achieved, trim_scale(perfeval.rate(o.over_achieved, o.measured)) AS over_share,
-	   trim_scale(o.median_completion) AS median_completion
+SELECT o.year, o.department, o.library_code, o.level2, o.name, (o.o).projects, (o.o).indicators,
+	   (o.o).measured, (o.o).missed, trim_scale(perfeval.rate((o.o).missed, (o.o).measured)) AS missed_share,
+	   (o.o).over_achieved, trim_scale(perfeval.rate((o.o).over_achieved, (o.o).measured)) AS over_share,
+	   trim_scale((o.o).median_completion) AS median_completion
   FROM (SELECT r.year, r.department, r.library_code,
 			   coalesce(CASE WHEN r.library_code IS NULL THEN r.level2 END, min(r.level2)) AS level2,
 			   coalesce(CASE WHEN r.library_code IS NULL THEN r.name END, min(r.name)) AS name,
-			   count(DISTINCT r.project_id) AS projects, count(*) AS indicators,
-			   count(r.completion) AS measured,
-			   count(*) FILTER (WHERE r.completion < 100) AS missed,
-			   count(*) FILTER (WHERE r.completion >= r.over_threshold) AS over_achieved,
-			   percentile_disc(0.5) WITHIN GROUP (ORDER BY r.completion) AS median_completion
-		  FROM (SELECT r.year, r.department, r.library_code, r.level2, r.name, r.project_id, r.completion,
-					   r.over_threshold
-				  FROM perfeval_internal.indicator_outcome_rows r
-				OFFSET 0) r
+			   perfeval_internal.outcome(r.project_id, r.completion, r.over_threshold) AS o
+		  FROM perfeval_internal.indicator_outcome_rows r
 		 GROUP BY r.year, r.department, r.library_code,
 				  CASE WHEN r.library_code IS NULL THEN r.level2 END,
 				  CASE WHEN r.library_code IS NULL THEN r.name END) o;
@@ -2633,6 +2643,19 @@ COMMENT ON COLUMN perfeval_internal.indicator_outcome_rows.measure IS '计分所
 COMMENT ON COLUMN perfeval_internal.indicator_outcome_rows.completion IS '指标完成率（%） / Completion, percent';
 COMMENT ON COLUMN perfeval_internal.indicator_outcome_rows.over_threshold IS '项目方案的超额完成阈值（%） / The project''s scheme''s over-achievement threshold, percent';
 
+COMMENT ON TYPE perfeval_internal.outcome IS '一组指标行的完成情况：项目数、行数、有完成率行数、未完成、超额完成、完成率中位数 / One group''s outcome: projects, rows, rows measured, missed, over-achieved, median completion';
+COMMENT ON COLUMN perfeval_internal.outcome.projects IS '项目数 / Projects';
+COMMENT ON COLUMN perfeval_internal.outcome.indicators IS '指标行数 / Indicator rows';
+COMMENT ON COLUMN perfeval_internal.outcome.measured IS '有完成率的指标行数 / Rows with a completion';
+COMMENT ON COLUMN perfeval_internal.outcome.missed IS '未完成（完成率<100%）行数 / Rows missed';
+COMMENT ON COLUMN perfeval_internal.outcome.over_achieved IS '超额完成行数 / Rows over-achieved';
+COMMENT ON COLUMN perfeval_internal.outcome.median_completion IS '完成率中位数（偶数个时取较小的中间值） / Median completion (the lower middle of an even count)';
+COMMENT ON FUNCTION perfeval_internal.outcome_trans(internal, text, numeric, numeric) IS 'outcome() 的步进函数 / outcome()''s step';
+COMMENT ON FUNCTION perfeval_internal.outcome_combine(internal, internal) IS 'outcome() 的合并函数（并行） / outcome()''s combine function (parallel)';
+COMMENT ON FUNCTION perfeval_internal.outcome_serialize(internal) IS 'outcome() 状态的序列化（并行） / outcome()''s state serialised (parallel)';
+COMMENT ON FUNCTION perfeval_internal.outcome_deserialize(bytea, internal) IS 'outcome() 状态的反序列化（并行） / outcome()''s state deserialised (parallel)';
+COMMENT ON FUNCTION perfeval_internal.outcome_final(internal) IS 'outcome() 的终结函数：项目去重计数与中位数 / outcome()''s final function: distinct projects and the median';
+COMMENT ON AGGREGATE perfeval_internal.outcome(text, numeric, numeric) IS '一组指标行的完成情况（indicator_outcomes 用） / One group''s outcome (for indicator_outcomes)';
 COMMENT ON VIEW perfeval.indicator_outcomes IS '指标完成情况：按指标（指标库编码，否则二级指标与名称）、主管部门与年度的项目数、未完成比例、超额完成比例与完成率中位数 / Indicator outcomes by indicator (library code, else level 2 and name), department and year: projects, share missed, share over-achieved, median completion';
 COMMENT ON COLUMN perfeval.indicator_outcomes.year IS '评价年度 / Year evaluated';
 COMMENT ON COLUMN perfeval.indicator_outcomes.department IS '主管部门 / Supervising department';

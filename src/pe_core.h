@@ -1081,4 +1081,25 @@ extern int64_t pe_action_cut(int action, bool has_cut, int64_t cut);
  */
 extern PeStatus pe_suggest(pe_int128 base, int64_t cut, pe_int128 *out);
 
+/*
+ * Indicator outcomes (indicator_outcomes, 1.16): a group's rows counted,
+ * those with a completion (percent, PE_SCALE) missed below 100 and
+ * over-achieved at or above the row's scheme's threshold.
+ */
+typedef struct PeOutcome
+{
+	int64_t		indicators;
+	int64_t		measured;
+	int64_t		missed;
+	int64_t		over_achieved;
+} PeOutcome;
+extern void pe_outcome_count(PeOutcome *o, bool has_completion, int64_t completion,
+							 int64_t over_threshold);
+/*
+ * The median of n > 0 completions as percentile_disc(0.5) takes it: the
+ * ceil(n / 2)-th smallest, of an even count the lower middle value, one
+ * some row has (v is reordered).
+ */
+extern int64_t pe_lower_median(int64_t *v, size_t n);
+
 #endif							/* PE_CORE_H */

@@ -17,6 +17,7 @@
 #include "pe_core.h"
 
 #include <string.h>
+#include <stddef.h>
 
 #define FULL	((int64_t) 100 * PE_SCALE)
 
@@ -98,4 +99,56 @@ pe_suggest(pe_int128 base, int64_t cut, pe_int128 *out)
 		q++;
 	*out = q * fen;
 	return PE_OK;
+}
+
+void
+pe_outcome_count(PeOutcome *o, bool has_completion, int64_t completion, int64_t over_threshold)
+{
+	o->indicators++;
+	if (!has_completion)
+		return;
+	o->measured++;
+	if (completion < 100 * PE_SCALE)
+		o->missed++;
+	if (completion >= over_threshold)
+		o->over_achieved++;
+}
+
+/* Quickselect (Hoare's partition, middle pivot): linear on average. */
+int64_t
+pe_lower_median(int64_t *v, size_t n)
+{
+	ptrdiff_t	k = (ptrdiff_t) ((n + 1) / 2) - 1,
+				lo = 0,
+				hi = (ptrdiff_t) n - 1;
+
+	while (lo < hi)
+	{
+		int64_t		pivot = v[lo + (hi - lo) / 2];
+		ptrdiff_t	i = lo,
+					j = hi;
+
+		while (i <= j)
+		{
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j)
+			{
+				int64_t		t = v[i];
+
+				v[i++] = v[j];
+				v[j--] = t;
+			}
+		}
+		/* now [lo, j] <= pivot <= [i, hi], and what lies between is the pivot */
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			return v[k];
+	}
+	return v[k];
 }

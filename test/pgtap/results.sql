@@ -4,7 +4,7 @@
 -- role that sees one department.  Every figure is worked by hand below.
 -- Undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(30);
+SELECT plan(32);
 
 -- The national grade scale (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差), over threshold 120.
 INSERT INTO perfeval.scheme (scheme_id, name) VALUES ('gz_test', '贵州测试方案 / test scheme');
@@ -159,6 +159,37 @@ SELECT results_eq($$SELECT year, over_achieved, over_share FROM perfeval.indicat
 	WHERE department = '贵州省教育厅' AND library_code = 'LIB-TRAIN' ORDER BY year$$,
 	$$VALUES (2023, 1::bigint, 100::numeric), (2024, 0, 0)$$,
 	'over-achieved is completion ≥ the scheme''s over_threshold');
+-- a project counted once however many of its rows a group has (apart:
+-- E1, F1, E2 in that order), and a row
+-- without a completion counted but not measured: 卫健委 2024, LIB-TRAIN,
+-- g24e's E1 90人 of ≥100人 (90 %) and E2 with no actual, g24f's F1 110人
+-- (110 %), g24g's G1 95人 (95 %): 3 projects, 4 rows, 3 measured, 2 missed,
+-- the median of 90, 95 and 110 is 95; with g24h's H1 at 100 % too, the
+-- lower middle of 90, 95, 100, 110 is 95 again, and 4 projects
+INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id) VALUES
+	('g24e', '卫生培训项目', 2024, '520102', '贵州省卫生健康委员会', '财政评价', 'gz_test'),
+	('g24f', '卫生培训项目二', 2024, '520102', '贵州省卫生健康委员会', '财政评价', 'gz_test'),
+	('g24g', '卫生培训项目三', 2024, '520102', '贵州省卫生健康委员会', '财政评价', 'gz_test');
+INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, library_code) VALUES
+	('g24e', 'E1', 1, '产出', '数量指标', '培训人数', 50, '≥100人', 'LIB-TRAIN'),
+	('g24f', 'F1', 1, '产出', '数量指标', '培训人数', 100, '≥100人', 'LIB-TRAIN'),
+	('g24e', 'E2', 2, '产出', '数量指标', '培训人次', 50, '≥100人', 'LIB-TRAIN'),
+	('g24g', 'G1', 1, '产出', '数量指标', '培训人数', 100, '≥100人', 'LIB-TRAIN');
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure) VALUES
+	('g24e', 'E1', '2025-01-31', '90人'), ('g24f', 'F1', '2025-01-31', '110人'), ('g24g', 'G1', '2025-01-31', '95人');
+SELECT results_eq($$SELECT projects, indicators, measured, missed, over_achieved, median_completion
+	FROM perfeval.indicator_outcomes WHERE department = '贵州省卫生健康委员会'$$,
+	$$VALUES (3::bigint, 4::bigint, 3::bigint, 2::bigint, 0::bigint, 95::numeric)$$,
+	'outcomes: a project once however many rows, a row without a completion not measured, the median of three');
+INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id) VALUES
+	('g24h', '卫生培训项目四', 2024, '520102', '贵州省卫生健康委员会', '财政评价', 'gz_test');
+INSERT INTO perfeval.indicator (project_id, code, seq, level1, level2, name, weight, target, library_code) VALUES
+	('g24h', 'H1', 1, '产出', '数量指标', '培训人数', 100, '≥100人', 'LIB-TRAIN');
+INSERT INTO perfeval.actual (project_id, code, reported_on, measure) VALUES ('g24h', 'H1', '2025-01-31', '100人');
+SELECT results_eq($$SELECT projects, measured, missed, median_completion
+	FROM perfeval.indicator_outcomes WHERE department = '贵州省卫生健康委员会'$$,
+	$$VALUES (4::bigint, 4::bigint, 2::bigint, 95::numeric)$$,
+	'outcomes: the median of four is the lower middle (95 of 90, 95, 100, 110)');
 
 -- programme findings across years
 SELECT results_eq($$SELECT project_id, code, kind, previous_project_id, previous_code FROM perfeval.programme_findings

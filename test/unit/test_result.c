@@ -126,6 +126,59 @@ main(void)
 			check(out == sums[i].out, what);
 		}
 	}
+	/* outcomes: missed below 100, over-achieved at or above the row's threshold */
+	{
+		PeOutcome	o = {0, 0, 0, 0};
+
+		pe_outcome_count(&o, false, 0, PCT(120));
+		pe_outcome_count(&o, true, PCT(99.999999), PCT(120));
+		pe_outcome_count(&o, true, PCT(100), PCT(120));
+		pe_outcome_count(&o, true, PCT(119.999999), PCT(120));
+		pe_outcome_count(&o, true, PCT(120), PCT(120));
+		pe_outcome_count(&o, true, PCT(110), PCT(110));
+		pe_outcome_count(&o, true, -PCT(5), PCT(120));
+		check(o.indicators == 7 && o.measured == 6 && o.missed == 2 && o.over_achieved == 2, "outcome counts");
+	}
+	/* the lower median: worked examples, then random arrays against a sort */
+	{
+		int64_t		a[] = {5}, b[] = {7, 3}, c[] = {9, 1, 5}, d[] = {4, 4, 1, 4}, e[] = {2, 8, 6, 4};
+
+		check(pe_lower_median(a, 1) == 5, "median of one");
+		check(pe_lower_median(b, 2) == 3, "median of two: the lower");
+		check(pe_lower_median(c, 3) == 5, "median of three");
+		check(pe_lower_median(d, 4) == 4, "median with ties");
+		check(pe_lower_median(e, 4) == 4, "median of four: the lower middle");
+	}
+	{
+		uint64_t	x = 88172645463325252ULL;
+		int			bad = 0;
+
+		for (int t = 0; t < 20000; t++)
+		{
+			int64_t		v[64],
+						sorted[64];
+			size_t		n = 1 + t % 64;
+			int			spread = (t / 64) % 3 == 0 ? 3 : 1000000;
+
+			for (size_t i = 0; i < n; i++)
+			{
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				v[i] = (int64_t) (x % (uint64_t) spread) - spread / 2;
+				sorted[i] = v[i];
+			}
+			for (size_t i = 1; i < n; i++)
+				for (size_t j = i; j > 0 && sorted[j - 1] > sorted[j]; j--)
+				{
+					int64_t		tmp = sorted[j];
+
+					sorted[j] = sorted[j - 1];
+					sorted[j - 1] = tmp;
+				}
+			if (pe_lower_median(v, n) != sorted[(n + 1) / 2 - 1])
+				bad++;
+		}
+		check(bad == 0, "median of 20000 random arrays equals the sorted ceil(n/2)-th");
+	}
 	printf("test_result: %d passed, %d failed\n", npass, nfail);
 	return nfail ? 1 : 0;
 }
