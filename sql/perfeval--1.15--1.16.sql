@@ -2484,24 +2484,19 @@ SELECT i.project_id, i.code, p.year, p.department, p.programme_code, i.library_c
 -- row's scheme's over_threshold) and the median completion: the lower
 -- middle of an even count, as percentile_disc(0.5) takes it (a completion
 -- some row has, exact, never an average of two).  An ordinary aggregate,
--- so groups are hashed and parallel workers each count their share.
+-- so groups are hashed and parallel workers each count their share; its
+-- state is a bytea, so that on Citus each shard counts its share too.
 CREATE TYPE perfeval_internal.outcome AS (projects bigint, indicators bigint, measured bigint,
 		missed bigint, over_achieved bigint, median_completion numeric);
-CREATE FUNCTION perfeval_internal.outcome_trans(internal, text, numeric, numeric) RETURNS internal
+CREATE FUNCTION perfeval_internal.outcome_trans(bytea, text, numeric, numeric) RETURNS bytea
 	AS 'MODULE_PATHNAME', 'pe_outcome_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION perfeval_internal.outcome_combine(internal, internal) RETURNS internal
+CREATE FUNCTION perfeval_internal.outcome_combine(bytea, bytea) RETURNS bytea
 	AS 'MODULE_PATHNAME', 'pe_outcome_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION perfeval_internal.outcome_serialize(internal) RETURNS bytea
-	AS 'MODULE_PATHNAME', 'pe_outcome_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION perfeval_internal.outcome_deserialize(bytea, internal) RETURNS internal
-	AS 'MODULE_PATHNAME', 'pe_outcome_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION perfeval_internal.outcome_final(internal) RETURNS perfeval_internal.outcome
+CREATE FUNCTION perfeval_internal.outcome_final(bytea) RETURNS perfeval_internal.outcome
 	AS 'MODULE_PATHNAME', 'pe_outcome_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE perfeval_internal.outcome(project_id text, completion numeric, over_threshold numeric) (
-	SFUNC = perfeval_internal.outcome_trans, STYPE = internal,
-	FINALFUNC = perfeval_internal.outcome_final, FINALFUNC_MODIFY = READ_WRITE,
-	COMBINEFUNC = perfeval_internal.outcome_combine, SERIALFUNC = perfeval_internal.outcome_serialize,
-	DESERIALFUNC = perfeval_internal.outcome_deserialize, PARALLEL = SAFE);
+	SFUNC = perfeval_internal.outcome_trans, STYPE = bytea, FINALFUNC = perfeval_internal.outcome_final,
+	COMBINEFUNC = perfeval_internal.outcome_combine, PARALLEL = SAFE);
 
 -- By indicator (its library code, else level 2 and name), department and
 -- year: the outcome above.
@@ -2650,11 +2645,9 @@ COMMENT ON COLUMN perfeval_internal.outcome.measured IS '有完成率的指标�
 COMMENT ON COLUMN perfeval_internal.outcome.missed IS '未完成（完成率<100%）行数 / Rows missed';
 COMMENT ON COLUMN perfeval_internal.outcome.over_achieved IS '超额完成行数 / Rows over-achieved';
 COMMENT ON COLUMN perfeval_internal.outcome.median_completion IS '完成率中位数（偶数个时取较小的中间值） / Median completion (the lower middle of an even count)';
-COMMENT ON FUNCTION perfeval_internal.outcome_trans(internal, text, numeric, numeric) IS 'outcome() 的步进函数 / outcome()''s step';
-COMMENT ON FUNCTION perfeval_internal.outcome_combine(internal, internal) IS 'outcome() 的合并函数（并行） / outcome()''s combine function (parallel)';
-COMMENT ON FUNCTION perfeval_internal.outcome_serialize(internal) IS 'outcome() 状态的序列化（并行） / outcome()''s state serialised (parallel)';
-COMMENT ON FUNCTION perfeval_internal.outcome_deserialize(bytea, internal) IS 'outcome() 状态的反序列化（并行） / outcome()''s state deserialised (parallel)';
-COMMENT ON FUNCTION perfeval_internal.outcome_final(internal) IS 'outcome() 的终结函数：项目去重计数与中位数 / outcome()''s final function: distinct projects and the median';
+COMMENT ON FUNCTION perfeval_internal.outcome_trans(bytea, text, numeric, numeric) IS 'outcome() 的步进函数 / outcome()''s step';
+COMMENT ON FUNCTION perfeval_internal.outcome_combine(bytea, bytea) IS 'outcome() 的合并函数（并行、分片） / outcome()''s combine function (parallel workers, shards)';
+COMMENT ON FUNCTION perfeval_internal.outcome_final(bytea) IS 'outcome() 的终结函数：项目去重计数与中位数 / outcome()''s final function: distinct projects and the median';
 COMMENT ON AGGREGATE perfeval_internal.outcome(text, numeric, numeric) IS '一组指标行的完成情况（indicator_outcomes 用） / One group''s outcome (for indicator_outcomes)';
 COMMENT ON VIEW perfeval.indicator_outcomes IS '指标完成情况：按指标（指标库编码，否则二级指标与名称）、主管部门与年度的项目数、未完成比例、超额完成比例与完成率中位数 / Indicator outcomes by indicator (library code, else level 2 and name), department and year: projects, share missed, share over-achieved, median completion';
 COMMENT ON COLUMN perfeval.indicator_outcomes.year IS '评价年度 / Year evaluated';

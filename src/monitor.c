@@ -407,11 +407,16 @@ money_pairs(ArrayType *a, Oid elemtype)
 	return ARR_DIMS(a)[0];
 }
 
-static Datum
-money_sum(Datum sum, Datum add, bool *has)
+/* The amounts of the reports picked, summed into out[0] (budget) and out[1] (spent). */
+static bool
+money_picked(Datum *amounts, const int *picked, int npicked, Datum *out)
 {
-	*has = true;
-	return DirectFunctionCall2(numeric_add, sum, add);
+	for (int i = 0; i < npicked; i++)
+	{
+		out[0] = DirectFunctionCall2(numeric_add, out[0], amounts[2 * picked[i]]);
+		out[1] = DirectFunctionCall2(numeric_add, out[1], amounts[2 * picked[i] + 1]);
+	}
+	return npicked > 0;
 }
 
 PG_FUNCTION_INFO_V1(pe_money_on);
@@ -420,91 +425,54 @@ pe_money_on(PG_FUNCTION_ARGS)
 {
 	ArrayType  *days,
 			   *money;
-	const int32 *d;
 	const char *m,
 			   *mend;
-	int			n;
-	DateADT		day,
-				key;
-	bool		has_key_day = !PG_ARGISNULL(3);
+	int			n,
+				npicked;
+	int		   *picked;
+	Datum	   *amounts;
+	int32		latest = 0;
 	Datum		out[5];
 	bool		nulls[5] = {false, false, false, true, true};
-	bool		has_now = false,
-				has_key = false;
-	DateADT		latest = DATEVAL_NOBEGIN;
-	Datum		now_b = 0,
-				now_s = 0,
-				key_b = 0,
-				key_s = 0;
 	TupleDesc	desc;
+	PeError		err;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_NULL();
 	desc = result_desc(fcinfo, 5);
 	days = PG_GETARG_ARRAYTYPE_P(0);
 	money = PG_GETARG_ARRAYTYPE_P(1);
-	day = PG_GETARG_DATEADT(2);
-	key = has_key_day ? PG_GETARG_DATEADT(3) : DATEVAL_NOBEGIN;
 	n = money_pairs(days, INT4OID);
 	if (money_pairs(money, NUMERICOID) != n)
 		money_bad(_("the dates and the amounts differ in number"));
-	d = (const int32 *) ARR_DATA_PTR(days);
+	/* each numeric checked to lie within the array before it is read */
+	amounts = palloc(2 * Max(n, 1) * sizeof(Datum));
 	m = ARR_DATA_PTR(money);
 	mend = (const char *) money + VARSIZE(money);
-	out[1] = out[2] = out[3] = out[4] = DirectFunctionCall1(int4_numeric, Int32GetDatum(0));
-	/* (in one walk: each line's reports in date order, the last by each day kept) */
-	for (int i = 0; i < n; i++)
+	for (int k = 0; k < 2 * n; k++)
 	{
-		int32		line = d[2 * i];
-		DateADT		on = d[2 * i + 1];
-		Datum		b = 0,
-					sp = 0;
-
-		if (i + 1 < n && (d[2 * i + 2] < line || (d[2 * i + 2] == line && d[2 * i + 3] <= on)))
-			money_bad(_("not sorted by line and date"));
-		for (int k = 0; k < 2; k++)
-		{
-			/* each numeric checked to lie within the array before it is read */
-			if (m + VARHDRSZ_SHORT > mend || m + VARSIZE_ANY(m) > mend)
-				money_bad(_("amounts beyond the array"));
-			if (k == 0)
-				b = PointerGetDatum(m);
-			else
-				sp = PointerGetDatum(m);
-			m = (const char *) att_align_nominal(m + VARSIZE_ANY(m), TYPALIGN_INT);
-		}
-		if (on <= day)
-		{
-			now_b = b;
-			now_s = sp;
-			if (on > latest)
-				latest = on;
-		}
-		if (has_key_day && on <= key)
-		{
-			key_b = b;
-			key_s = sp;
-		}
-		/* a line ends: its reports by each day count */
-		if (i + 1 == n || d[2 * i + 2] != line)
-		{
-			if (now_b)
-			{
-				out[1] = money_sum(out[1], now_b, &has_now);
-				out[2] = money_sum(out[2], now_s, &has_now);
-			}
-			if (key_b)
-			{
-				out[3] = money_sum(out[3], key_b, &has_key);
-				out[4] = money_sum(out[4], key_s, &has_key);
-			}
-			now_b = now_s = key_b = key_s = 0;
-		}
+		if (m + VARHDRSZ_SHORT > mend || m + VARSIZE_ANY(m) > mend)
+			money_bad(_("amounts beyond the array"));
+		amounts[k] = PointerGetDatum(m);
+		m = (const char *) att_align_nominal(m + VARSIZE_ANY(m), TYPALIGN_INT);
 	}
-	if (!has_now)
+	/* which reports count is the core's (pe_series_pick()); the sums are exact numeric */
+	picked = palloc(Max(n, 1) * sizeof(int));
+	if (pe_series_pick((const int32 *) ARR_DATA_PTR(days), n, PG_GETARG_DATEADT(2), picked, &npicked,
+					   &latest, &err) != PE_OK)
+		money_bad(_(err.detail));
+	out[1] = out[2] = out[3] = out[4] = DirectFunctionCall1(int4_numeric, Int32GetDatum(0));
+	if (!money_picked(amounts, picked, npicked, &out[1]))
 		PG_RETURN_NULL();
 	out[0] = DateADTGetDatum(latest);
-	nulls[3] = nulls[4] = !has_key;
+	if (!PG_ARGISNULL(3))
+	{
+		int32		key_latest;
+
+		(void) pe_series_pick((const int32 *) ARR_DATA_PTR(days), n, PG_GETARG_DATEADT(3), picked, &npicked,
+							  &key_latest, &err);
+		nulls[3] = nulls[4] = !money_picked(amounts, picked, npicked, &out[3]);
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, out, nulls)));
 }
 

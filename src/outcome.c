@@ -4,9 +4,19 @@
  *		aggregate behind indicator_outcomes (section 76).  One pass over a
  *		group's rows: the counts are the core's (pe_outcome_count()), the
  *		median too (pe_lower_median()); here the rows' completions and project
- *		ids are kept, merged across parallel workers and counted once.  (As
- *		count(DISTINCT) and percentile_disc() in SQL every group was sorted
- *		three times, 4x project_scores at 100,000 projects.)
+ *		ids are kept, merged across parallel workers or Citus's shards, and
+ *		counted once.  (As count(DISTINCT) and percentile_disc() in SQL every
+ *		group was sorted three times: 4x project_scores at 100,000 projects.)
+ *
+ * The state is a bytea, so that Citus can ship a shard's partial state to
+ * the coordinator (it combines only aggregates whose state is a real type):
+ * a header and a stream of records -- a project id ('I', int32 length,
+ * bytes) when it differs from the one before, a completion ('C', int64) --
+ * with room to grow at the end.  Inside an aggregate the state is extended
+ * in place; when full it is copied into a larger one, which the executor
+ * keeps (never freed here: the executor frees the old one).  Whatever state
+ * comes from outside (a combine's second argument, an INITCOND, a worker's
+ * text) is checked before it is read: a bad one is an error, not a crash.
  */
 #include "perfeval.h"
 
@@ -14,215 +24,236 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-typedef struct OutcomeState
+#define OUTCOME_MAGIC	0x314f4550	/* "PEO1" */
+
+typedef struct OutcomeHdr
 {
+	uint32		magic;
+	uint32		pad;
+	int64		used;			/* record bytes in use */
+	int64		last;			/* offset of the last id record, -1 for none */
+	int64		ncomp;			/* completion records */
+	int64		nids;			/* id records */
 	PeOutcome	o;
-	int64	   *completions;
-	int64		ncomp;
-	int64		capcomp;
-	char	   *ids;			/* project ids, each an int32 length and its bytes */
-	int64		idlen;
-	int64		idcap;
-	int64		nids;
-	int64		last;			/* offset of the last id added, -1 for none */
-} OutcomeState;
+} OutcomeHdr;
 
-/* the serialised state's header: PeOutcome, ncomp, nids, idlen */
-#define OUTCOME_HDR (sizeof(PeOutcome) + 3 * sizeof(int64))
+#define REC_ID_HDR	(1 + (int64) sizeof(int32))
+#define REC_COMP	(1 + (int64) sizeof(int64))
 
-static OutcomeState *
-outcome_new(MemoryContext cxt)
+static void
+corrupt(void)
 {
-	OutcomeState *s = MemoryContextAllocZero(cxt, sizeof(OutcomeState));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("corrupt perfeval_internal.outcome() state")));
+}
 
-	s->last = -1;
+static int64
+capacity(bytea *s)
+{
+	return (int64) VARSIZE(s) - VARHDRSZ - (int64) sizeof(OutcomeHdr);
+}
+
+/* (the header copied in and out: VARDATA is only 4-byte aligned) */
+static OutcomeHdr
+hdr(const bytea *s)
+{
+	OutcomeHdr	h;
+
+	memcpy(&h, VARDATA_ANY(s), sizeof(h));
+	return h;
+}
+
+static void
+put_hdr(bytea *s, const OutcomeHdr *h)
+{
+	memcpy(VARDATA(s), h, sizeof(*h));
+}
+
+static char *
+recs(bytea *s)
+{
+	return VARDATA(s) + sizeof(OutcomeHdr);
+}
+
+/* A state's header checked against its size (every call: a state may be forged). */
+static bytea *
+state_arg(FunctionCallInfo fcinfo, int argno)
+{
+	bytea	   *s = PG_GETARG_BYTEA_P(argno);
+	OutcomeHdr	h;
+
+	if (VARSIZE(s) < VARHDRSZ + sizeof(OutcomeHdr))
+		corrupt();
+	memcpy(&h, VARDATA(s), sizeof(h));
+	if (h.magic != OUTCOME_MAGIC || h.used < 0 || h.used > capacity(s) || h.last < -1 ||
+		(h.last >= 0 && h.last > h.used - REC_ID_HDR) || h.ncomp < 0 || h.nids < 0)
+		corrupt();
 	return s;
 }
 
+/* Every record of s within its used bytes, as many as its header says. */
 static void
-reserve(void **buf, int64 *cap, int64 need, Size unit, MemoryContext cxt)
+check_records(bytea *s)
 {
-	int64		n = Max(*cap, 64);
+	OutcomeHdr	h = hdr(s);
+	const char *r = recs(s);
+	int64		off = 0,
+				nc = 0,
+				ni = 0;
 
-	if (need <= *cap)
-		return;
-	while (n < need)
-		n *= 2;
-	*buf = *buf ? repalloc_huge(*buf, n * unit) : MemoryContextAllocHuge(cxt, n * unit);
-	*cap = n;
-}
-
-static void
-add_completion(OutcomeState *s, int64 c, MemoryContext cxt)
-{
-	reserve((void **) &s->completions, &s->capcomp, s->ncomp + 1, sizeof(int64), cxt);
-	s->completions[s->ncomp++] = c;
-}
-
-/* An id, unless it is the one added last (a project's rows come together). */
-static void
-add_id(OutcomeState *s, const char *id, int32 len, MemoryContext cxt)
-{
-	if (s->last >= 0)
+	while (off < h.used)
 	{
-		int32		l;
+		if (r[off] == 'C' && h.used - off >= REC_COMP)
+			off += REC_COMP, nc++;
+		else if (r[off] == 'I' && h.used - off >= REC_ID_HDR)
+		{
+			int32		len;
 
-		memcpy(&l, s->ids + s->last, sizeof(int32));
-		if (l == len && memcmp(s->ids + s->last + sizeof(int32), id, len) == 0)
-			return;
+			memcpy(&len, r + off + 1, sizeof(int32));
+			if (len < 0 || h.used - off - REC_ID_HDR < len)
+				corrupt();
+			off += REC_ID_HDR + len, ni++;
+		}
+		else
+			corrupt();
 	}
-	reserve((void **) &s->ids, &s->idcap, s->idlen + sizeof(int32) + len, 1, cxt);
-	s->last = s->idlen;
-	memcpy(s->ids + s->idlen, &len, sizeof(int32));
-	memcpy(s->ids + s->idlen + sizeof(int32), id, len);
-	s->idlen += sizeof(int32) + len;
-	s->nids++;
+	if (nc != h.ncomp || ni != h.nids || (h.last >= 0 && r[h.last] != 'I'))
+		corrupt();
+}
+
+/* A new state in the current context (the executor copies it into its own). */
+static bytea *
+state_new(int64 cap, const bytea *from)
+{
+	bytea	   *s = palloc_extended(VARHDRSZ + sizeof(OutcomeHdr) + cap, MCXT_ALLOC_HUGE);
+
+	SET_VARSIZE(s, VARHDRSZ + sizeof(OutcomeHdr) + cap);
+	if (from)
+		memcpy(VARDATA(s), VARDATA_ANY(from), sizeof(OutcomeHdr) + hdr(from).used);
+	else
+	{
+		OutcomeHdr	h;
+
+		memset(&h, 0, sizeof(h));
+		h.magic = OUTCOME_MAGIC;
+		h.last = -1;
+		put_hdr(s, &h);
+	}
+	return s;
+}
+
+/* s with room for need more bytes: itself, or a copy twice as large. */
+static bytea *
+room(bytea *s, int64 need)
+{
+	int64		cap = capacity(s),
+				used = hdr(s).used;
+
+	if (used + need <= cap)
+		return s;
+	while (cap < used + need)
+		cap = Max(cap * 2, 1024);
+	return state_new(cap, s);
 }
 
 PG_FUNCTION_INFO_V1(pe_outcome_trans);
 Datum
 pe_outcome_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt;
-	OutcomeState *s;
+	bytea	   *s;
+	OutcomeHdr	h;
+	char	   *r;
+	text	   *id;
+	int32		len;
 	int64		completion = 0;
 	bool		has = false;
 
-	if (!AggCheckCallContext(fcinfo, &cxt))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "perfeval: outcome() called outside an aggregate");
-	s = PG_ARGISNULL(0) ? outcome_new(cxt) : (OutcomeState *) PG_GETARG_POINTER(0);
+	s = PG_ARGISNULL(0) ? state_new(1024, NULL) : state_arg(fcinfo, 0);
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(s);	/* (project_id is a key: never NULL) */
-	/* (the completion as numeric: on Citus the rows travel to the coordinator) */
+		PG_RETURN_BYTEA_P(s);	/* (project_id is a key: never NULL) */
+	/* (the completion as numeric: on Citus the rows' values may travel) */
 	if (!PG_ARGISNULL(2))
 	{
 		completion = pe_numeric_arg(PG_GETARG_DATUM(2), "completion");
 		has = true;
 	}
+	id = PG_GETARG_TEXT_PP(1);
+	len = VARSIZE_ANY_EXHDR(id);
+	s = room(s, REC_COMP + REC_ID_HDR + len);
+	h = hdr(s);
+	r = recs(s);
 	/* a scheme's threshold is NOT NULL; none, nothing is over-achieved */
-	pe_outcome_count(&s->o, has, completion,
+	pe_outcome_count(&h.o, has, completion,
 					 PG_ARGISNULL(3) ? PG_INT64_MAX : pe_numeric_arg(PG_GETARG_DATUM(3), "over_threshold"));
 	if (has)
-		add_completion(s, completion, cxt);
 	{
-		text	   *id = PG_GETARG_TEXT_PP(1);
-
-		add_id(s, VARDATA_ANY(id), VARSIZE_ANY_EXHDR(id), cxt);
+		r[h.used] = 'C';
+		memcpy(r + h.used + 1, &completion, sizeof(int64));
+		h.used += REC_COMP;
+		h.ncomp++;
 	}
-	PG_RETURN_POINTER(s);
+	/* the id, unless it is the last one added (a project's rows come together) */
+	if (h.last >= 0)
+	{
+		int32		l;
+
+		memcpy(&l, r + h.last + 1, sizeof(int32));
+		if (l == len && h.last + REC_ID_HDR + len <= h.used &&
+			memcmp(r + h.last + REC_ID_HDR, VARDATA_ANY(id), len) == 0)
+		{
+			put_hdr(s, &h);
+			PG_RETURN_BYTEA_P(s);
+		}
+	}
+	h.last = h.used;
+	r[h.used] = 'I';
+	memcpy(r + h.used + 1, &len, sizeof(int32));
+	memcpy(r + h.used + REC_ID_HDR, VARDATA_ANY(id), len);
+	h.used += REC_ID_HDR + len;
+	h.nids++;
+	put_hdr(s, &h);
+	PG_RETURN_BYTEA_P(s);
 }
 
-/* b's rows added to a (a parallel worker's group into the leader's). */
-static void
-merge(OutcomeState *a, const PeOutcome *o, const int64 *comp, int64 ncomp, const char *ids, int64 idlen,
-	  int64 nids, MemoryContext cxt)
-{
-	a->o.indicators += o->indicators;
-	a->o.measured += o->measured;
-	a->o.missed += o->missed;
-	a->o.over_achieved += o->over_achieved;
-	reserve((void **) &a->completions, &a->capcomp, a->ncomp + ncomp, sizeof(int64), cxt);
-	if (ncomp > 0)
-		memcpy(a->completions + a->ncomp, comp, ncomp * sizeof(int64));
-	a->ncomp += ncomp;
-	reserve((void **) &a->ids, &a->idcap, a->idlen + idlen, 1, cxt);
-	if (idlen > 0)
-		memcpy(a->ids + a->idlen, ids, idlen);
-	a->idlen += idlen;
-	a->nids += nids;
-	a->last = -1;
-}
-
+/* b's records appended to a's (a worker's or a shard's group into the leader's). */
 PG_FUNCTION_INFO_V1(pe_outcome_combine);
 Datum
 pe_outcome_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt;
-	OutcomeState *a,
+	bytea	   *a,
 			   *b;
+	OutcomeHdr	ha,
+				hb;
 
-	if (!AggCheckCallContext(fcinfo, &cxt))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "perfeval: outcome() combined outside an aggregate");
 	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
-	b = (OutcomeState *) PG_GETARG_POINTER(1);
-	a = PG_ARGISNULL(0) ? outcome_new(cxt) : (OutcomeState *) PG_GETARG_POINTER(0);
-	merge(a, &b->o, b->completions, b->ncomp, b->ids, b->idlen, b->nids, cxt);
-	PG_RETURN_POINTER(a);
-}
-
-PG_FUNCTION_INFO_V1(pe_outcome_serialize);
-Datum
-pe_outcome_serialize(PG_FUNCTION_ARGS)
-{
-	OutcomeState *s = (OutcomeState *) PG_GETARG_POINTER(0);
-	Size		len = OUTCOME_HDR + s->ncomp * sizeof(int64) + s->idlen;
-	bytea	   *out = palloc_extended(VARHDRSZ + len, MCXT_ALLOC_HUGE);
-	char	   *p = VARDATA(out);
-
-	SET_VARSIZE(out, VARHDRSZ + len);
-	memcpy(p, &s->o, sizeof(PeOutcome));
-	p += sizeof(PeOutcome);
-	memcpy(p, &s->ncomp, sizeof(int64));
-	memcpy(p + sizeof(int64), &s->nids, sizeof(int64));
-	memcpy(p + 2 * sizeof(int64), &s->idlen, sizeof(int64));
-	p += 3 * sizeof(int64);
-	if (s->ncomp > 0)
-		memcpy(p, s->completions, s->ncomp * sizeof(int64));
-	if (s->idlen > 0)
-		memcpy(p + s->ncomp * sizeof(int64), s->ids, s->idlen);
-	PG_RETURN_BYTEA_P(out);
-}
-
-PG_FUNCTION_INFO_V1(pe_outcome_deserialize);
-Datum
-pe_outcome_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt;
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	const char *p = VARDATA_ANY(b);
-	Size		len = VARSIZE_ANY_EXHDR(b);
-	PeOutcome	o;
-	int64		ncomp,
-				nids,
-				idlen;
-	OutcomeState *s;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "perfeval: outcome() deserialised outside an aggregate");
-	if (len < OUTCOME_HDR)
-		elog(ERROR, "perfeval: corrupt outcome() state");
-	memcpy(&o, p, sizeof(PeOutcome));
-	memcpy(&ncomp, p + sizeof(PeOutcome), sizeof(int64));
-	memcpy(&nids, p + sizeof(PeOutcome) + sizeof(int64), sizeof(int64));
-	memcpy(&idlen, p + sizeof(PeOutcome) + 2 * sizeof(int64), sizeof(int64));
-	if (ncomp < 0 || idlen < 0 || nids < 0 || ncomp > (int64) (len / sizeof(int64)) ||
-		len != OUTCOME_HDR + ncomp * sizeof(int64) + idlen)
-		elog(ERROR, "perfeval: corrupt outcome() state");
-	/* every id within the buffer, nids of them */
 	{
-		const char *ids = p + OUTCOME_HDR + ncomp * sizeof(int64);
-		int64		off = 0,
-					k = 0;
-		int32		l;
-
-		while (off < idlen)
-		{
-			if (idlen - off < (int64) sizeof(int32))
-				break;
-			memcpy(&l, ids + off, sizeof(int32));
-			if (l < 0 || idlen - off - (int64) sizeof(int32) < l)
-				break;
-			off += sizeof(int32) + l;
-			k++;
-		}
-		if (off != idlen || k != nids)
-			elog(ERROR, "perfeval: corrupt outcome() state");
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_BYTEA_P(state_arg(fcinfo, 0));
 	}
-	s = outcome_new(cxt);
-	merge(s, &o, (const int64 *) (p + OUTCOME_HDR), ncomp, p + OUTCOME_HDR + ncomp * sizeof(int64), idlen,
-		  nids, cxt);
-	PG_RETURN_POINTER(s);
+	b = state_arg(fcinfo, 1);
+	check_records(b);
+	hb = hdr(b);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_BYTEA_P(state_new(hb.used, b));
+	a = room(state_arg(fcinfo, 0), hb.used);
+	ha = hdr(a);
+	memcpy(recs(a) + ha.used, recs(b), hb.used);
+	ha.used += hb.used;
+	ha.ncomp += hb.ncomp;
+	ha.nids += hb.nids;
+	ha.last = -1;
+	ha.o.indicators += hb.o.indicators;
+	ha.o.measured += hb.o.measured;
+	ha.o.missed += hb.o.missed;
+	ha.o.over_achieved += hb.o.over_achieved;
+	put_hdr(a, &ha);
+	PG_RETURN_BYTEA_P(a);
 }
 
 typedef struct IdRef
@@ -247,38 +278,56 @@ PG_FUNCTION_INFO_V1(pe_outcome_final);
 Datum
 pe_outcome_final(PG_FUNCTION_ARGS)
 {
-	OutcomeState *s = PG_ARGISNULL(0) ? NULL : (OutcomeState *) PG_GETARG_POINTER(0);
+	bytea	   *s;
+	OutcomeHdr	h;
+	const char *r;
 	TupleDesc	desc;
 	Datum		out[6];
 	bool		nulls[6] = {false, false, false, false, false, false};
-	IdRef	   *refs;
-	int64		projects = 0,
-				n = 0;
+	IdRef	   *ids;
+	int64	   *comp;
+	int64		ni = 0,
+				nc = 0,
+				projects = 0;
 
-	if (s == NULL)
+	if (!AggCheckCallContext(fcinfo, NULL))
+		elog(ERROR, "perfeval: outcome() finished outside an aggregate");
+	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
+	s = state_arg(fcinfo, 0);
+	check_records(s);
+	h = hdr(s);
+	r = recs(s);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 6)
 		elog(ERROR, "perfeval: outcome() must return 6 columns");
-	/* the distinct projects: the ids sorted, counted once each */
-	refs = palloc_extended(Max(s->nids, 1) * sizeof(IdRef), MCXT_ALLOC_HUGE);
-	for (int64 off = 0; off < s->idlen && n < s->nids; n++)
+	ids = palloc_extended(Max(h.nids, 1) * sizeof(IdRef), MCXT_ALLOC_HUGE);
+	comp = palloc_extended(Max(h.ncomp, 1) * sizeof(int64), MCXT_ALLOC_HUGE);
+	for (int64 off = 0; off < h.used;)
 	{
-		memcpy(&refs[n].len, s->ids + off, sizeof(int32));
-		refs[n].p = s->ids + off + sizeof(int32);
-		off += sizeof(int32) + refs[n].len;
+		if (r[off] == 'C')
+		{
+			memcpy(&comp[nc++], r + off + 1, sizeof(int64));
+			off += REC_COMP;
+		}
+		else
+		{
+			memcpy(&ids[ni].len, r + off + 1, sizeof(int32));
+			ids[ni].p = r + off + REC_ID_HDR;
+			off += REC_ID_HDR + ids[ni++].len;
+		}
 	}
-	qsort(refs, n, sizeof(IdRef), id_cmp);
-	for (int64 i = 0; i < n; i++)
-		if (i == 0 || id_cmp(&refs[i], &refs[i - 1]) != 0)
+	/* the distinct projects: the ids sorted, each counted once */
+	qsort(ids, ni, sizeof(IdRef), id_cmp);
+	for (int64 i = 0; i < ni; i++)
+		if (i == 0 || id_cmp(&ids[i], &ids[i - 1]) != 0)
 			projects++;
 	out[0] = Int64GetDatum(projects);
-	out[1] = Int64GetDatum(s->o.indicators);
-	out[2] = Int64GetDatum(s->o.measured);
-	out[3] = Int64GetDatum(s->o.missed);
-	out[4] = Int64GetDatum(s->o.over_achieved);
-	/* (the completions reordered in place: the final function may, READ_WRITE) */
-	if (s->ncomp > 0)
-		out[5] = NumericGetDatum(pe_fixed_to_numeric(pe_lower_median(s->completions, s->ncomp)));
+	out[1] = Int64GetDatum(h.o.indicators);
+	out[2] = Int64GetDatum(h.o.measured);
+	out[3] = Int64GetDatum(h.o.missed);
+	out[4] = Int64GetDatum(h.o.over_achieved);
+	if (nc > 0)
+		out[5] = NumericGetDatum(pe_fixed_to_numeric(pe_lower_median(comp, nc)));
 	else
 		nulls[5] = true;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), out, nulls)));

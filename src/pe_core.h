@@ -1038,6 +1038,18 @@ typedef struct PeProgress
 	bool		due;			/* the target is due at the date */
 	int			light;
 } PeProgress;
+/*
+ * The dated money (money_on(), 1.16): a project's execution reports as n
+ * (line, day) pairs, sorted by line and, within a line, strictly by day.
+ * Which reports count at a day: per line the last on or before it.  Their
+ * indexes go to picked (at most one per line, in line order; *npicked of
+ * them) and the latest of their days to *latest.  PE_ERR_INVALID for pairs
+ * in any other order (a lower line after a higher, a day not after the one
+ * before it on its line).
+ */
+extern PeStatus pe_series_pick(const int32_t *pairs, int n, int32_t day, int *picked, int *npicked,
+							   int32_t *latest, PeError *err);
+
 extern PeStatus pe_progress(const PeQuant *target, const PeQuant *actual, int32_t date,
 							PeFraction share, bool full, const PeMonitorRules *r,
 							PeProgress *out, PeError *err);

@@ -148,3 +148,35 @@ pe_execution(int64_t spent, int64_t budget, PeFraction share, const PeMonitorRul
 	out->light = banded(out->ratio, r->exec_red, r->exec_yellow);
 	return PE_OK;
 }
+
+PeStatus
+pe_series_pick(const int32_t *pairs, int n, int32_t day, int *picked, int *npicked, int32_t *latest,
+			   PeError *err)
+{
+	int			last = -1;		/* the current line's last report by day */
+
+	*npicked = 0;
+	pe_set_ok(err);
+	for (int i = 0; i < n; i++)
+	{
+		int32_t		line = pairs[2 * i],
+					on = pairs[2 * i + 1];
+
+		if (i + 1 < n && (pairs[2 * i + 2] < line || (pairs[2 * i + 2] == line && pairs[2 * i + 3] <= on)))
+			return pe_fail(err, PE_ERR_INVALID, (size_t) -1, gettext_noop("not sorted by line and date"));
+		if (on <= day)
+			last = i;
+		/* a line ends: its last report by the day counts */
+		if (i + 1 == n || pairs[2 * i + 2] != line)
+		{
+			if (last >= 0)
+			{
+				if (*npicked == 0 || pairs[2 * last + 1] > *latest)
+					*latest = pairs[2 * last + 1];
+				picked[(*npicked)++] = last;
+			}
+			last = -1;
+		}
+	}
+	return PE_OK;
+}

@@ -297,6 +297,58 @@ main(void)
 		check(pe_key_monitor(150 * PE_SCALE, 74 * PE_SCALE, &r) && !pe_key_monitor(150 * PE_SCALE, 75 * PE_SCALE, &r),
 			  "key monitoring", "scheme's 100万元 and 50 %");
 	}
+	/*
+	 * The dated money: which reports count at a day (money_on()).  Lines 1
+	 * and 2 (two departments or fund levels), reports on days 10, 20, 30
+	 * and 15, 25: at day 22 line 1's day-20 report and line 2's day-15 one,
+	 * the latest day 20.
+	 */
+	{
+		static const struct
+		{
+			const char *name;
+			int			n;
+			int32_t		pairs[12];
+			int32_t		day;
+			PeStatus	st;
+			int			npicked;
+			int			picked[3];
+			int32_t		latest;
+		}			series[] = {
+			{"two lines at 22", 5, {1, 10, 1, 20, 1, 30, 2, 15, 2, 25}, 22, PE_OK, 2, {1, 3}, 20},
+			{"two lines at 30", 5, {1, 10, 1, 20, 1, 30, 2, 15, 2, 25}, 30, PE_OK, 2, {2, 4}, 30},
+			{"on a report's day", 5, {1, 10, 1, 20, 1, 30, 2, 15, 2, 25}, 25, PE_OK, 2, {1, 4}, 25},
+			{"before line 2's first", 5, {1, 10, 1, 20, 1, 30, 2, 15, 2, 25}, 12, PE_OK, 1, {0}, 10},
+			{"before any report", 5, {1, 10, 1, 20, 1, 30, 2, 15, 2, 25}, 9, PE_OK, 0, {0}, 0},
+			{"line 1 before line 2's", 4, {1, 40, 2, 5, 3, 7, 3, 8}, 7, PE_OK, 2, {1, 2}, 7},
+			{"no reports", 0, {0}, 100, PE_OK, 0, {0}, 0},
+			{"days out of order", 3, {1, 20, 1, 10, 2, 5}, 30, PE_ERR_INVALID, 0, {0}, 0},
+			{"a day twice on a line", 2, {1, 20, 1, 20}, 30, PE_ERR_INVALID, 0, {0}, 0},
+			{"a lower line after", 3, {2, 5, 1, 10, 1, 20}, 30, PE_ERR_INVALID, 0, {0}, 0},
+			{"the same day on two lines", 2, {1, 20, 2, 20}, 20, PE_OK, 2, {0, 1}, 20},
+		};
+
+		for (size_t i = 0; i < sizeof(series) / sizeof(series[0]); i++)
+		{
+			int			picked[6],
+						npicked = -1;
+			int32_t		latest = 0;
+			PeError		err;
+			PeStatus	st = pe_series_pick(series[i].pairs, series[i].n, series[i].day, picked, &npicked,
+											&latest, &err);
+			bool		ok = st == series[i].st;
+
+			if (ok && st == PE_OK)
+			{
+				ok = npicked == series[i].npicked && (npicked == 0 || latest == series[i].latest);
+				for (int k = 0; ok && k < npicked; k++)
+					ok = picked[k] == series[i].picked[k];
+			}
+			else if (ok)
+				ok = err.detail != NULL;
+			check(ok, "series pick", series[i].name);
+		}
+	}
 	printf("test_monitor: %d passed, %d failed\n", npass, nfail);
 	return nfail > 0;
 }
