@@ -4,7 +4,7 @@
 -- role that sees one department.  Every figure is worked by hand below.
 -- Undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(32);
+SELECT plan(36);
 
 -- The national grade scale (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差), over threshold 120.
 INSERT INTO perfeval.scheme (scheme_id, name) VALUES ('gz_test', '贵州测试方案 / test scheme');
@@ -190,6 +190,27 @@ SELECT results_eq($$SELECT projects, measured, missed, median_completion
 	FROM perfeval.indicator_outcomes WHERE department = '贵州省卫生健康委员会'$$,
 	$$VALUES (4::bigint, 4::bigint, 2::bigint, 95::numeric)$$,
 	'outcomes: the median of four is the lower middle (95 of 90, 95, 100, 110)');
+
+-- outcome()'s state is a bytea, which an aggregate anyone makes can hand over:
+-- one that does not hold together is refused (XX001), never read past
+CREATE AGGREGATE pg_temp.forged_head(text, numeric, numeric) (SFUNC = perfeval_internal.outcome_trans,
+	STYPE = bytea, FINALFUNC = perfeval_internal.outcome_final, INITCOND = '\x5045003100000000');
+SELECT throws_ok($$SELECT pg_temp.forged_head(x::text, 1, 120) FROM generate_series(1, 3) x$$, 'XX001',
+	'corrupt perfeval_internal.outcome() state', 'outcome(): a state without its header is refused');
+-- a header saying 5 bytes of records, an id of 1000 bytes in them
+CREATE AGGREGATE pg_temp.forged_record(bytea) (SFUNC = pg_catalog.byteacat, STYPE = bytea,
+	FINALFUNC = perfeval_internal.outcome_final,
+	INITCOND = '\x50454f31000000000500000000000000ffffffffffffffff00000000000000000100000000000000010000000000000000000000000000000000000000000000000000000000000049e8030000');
+SELECT throws_ok($$SELECT pg_temp.forged_record(''::bytea) FROM generate_series(1, 2)$$, 'XX001',
+	'corrupt perfeval_internal.outcome() state', 'outcome(): a record reaching past the state is refused');
+-- one completion record of 100 %, well formed: read as it says
+CREATE AGGREGATE pg_temp.made(bytea) (SFUNC = pg_catalog.byteacat, STYPE = bytea,
+	FINALFUNC = perfeval_internal.outcome_final,
+	INITCOND = '\x50454f31000000000900000000000000ffffffffffffffff0100000000000000000000000000000001000000000000000100000000000000000000000000000000000000000000004300e1f50500000000');
+SELECT is((SELECT pg_temp.made(''::bytea)::text FROM generate_series(1, 2)), '(0,1,1,0,0,100)',
+	'outcome(): a well-formed state is read as it says');
+SELECT throws_ok($$SELECT perfeval_internal.outcome_final('\x00'::bytea)$$, 'XX000', NULL,
+	'outcome()''s functions refuse a call outside an aggregate');
 
 -- programme findings across years
 SELECT results_eq($$SELECT project_id, code, kind, previous_project_id, previous_code FROM perfeval.programme_findings
