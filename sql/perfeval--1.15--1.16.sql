@@ -2506,8 +2506,9 @@ SELECT o.year, o.department, o.library_code, o.level2, o.name, (o.o).projects, (
 	   (o.o).over_achieved, trim_scale(perfeval.rate((o.o).over_achieved, (o.o).measured)) AS over_share,
 	   trim_scale((o.o).median_completion) AS median_completion
   FROM (SELECT r.year, r.department, r.library_code,
-			   coalesce(CASE WHEN r.library_code IS NULL THEN r.level2 END, min(r.level2)) AS level2,
-			   coalesce(CASE WHEN r.library_code IS NULL THEN r.name END, min(r.name)) AS name,
+			   -- (a group without a library code has one level 2 and name:
+			   -- min() is it; Citus combines min() and no other expression)
+			   min(r.level2) AS level2, min(r.name) AS name,
 			   perfeval_internal.outcome(r.project_id, r.completion, r.over_threshold) AS o
 		  FROM perfeval_internal.indicator_outcome_rows r
 		 GROUP BY r.year, r.department, r.library_code,

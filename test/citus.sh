@@ -31,6 +31,10 @@
 # 10. Migration (1.16): a one-node warehouse with imported forms, its own
 #     schemes and grants, restored data only into a new distributed database:
 #     every view and dated form equal, for the owner and a scoped role.
+# 11. High availability (1.16, docs/scale-out.md): worker 1's streaming
+#     standby, promoted after the worker is stopped as by a crash and put in
+#     its place with citus_update_node(): every view and dated form equal one
+#     node's, for the owner and a scoped role, and a later load lands on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
@@ -41,7 +45,7 @@ if ! why=$(citus_available 2>&1); then
 fi
 [ -n "$why" ] && echo "$why"
 DIR=$(mktemp -d /tmp/perfeval-citus.XXXXXX)
-trap 'citus_stop "$DIR"; rm -rf "$DIR"' EXIT
+trap 'citus_stop "$DIR"; citus_as_user $PGBIN/pg_ctl -D "$DIR/n1s" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$DIR"' EXIT
 citus_start "$DIR" warehouse
 C=(psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U postgres)
 export PGOPTIONS="-c citus.coordinator_aggregation_strategy=disabled -c client_min_messages=warning"
@@ -342,5 +346,38 @@ rc=0
 out=$(PGHOST=$DIR PGPORT=$CITUS_PORT PGUSER=postgres LEAK_NOTICES=1 bash test/leak.sh warehouse 2>&1) || rc=$?
 sed 's/^/# /' <<<"$out"
 check "no function of a caller's own sees a row outside its scope on the cluster" $rc
+
+# 11. high availability (1.16, docs/scale-out.md), Citus's own way: worker 1
+# streams to a standby (pg_basebackup -R); a load, which the standby has
+# replayed; the worker stopped as by a crash, the standby promoted and the
+# coordinator's metadata pointed at it (citus_update_node()).  The kept
+# state travels in the WAL with the facts: nothing is recomputed.
+SB=$((CITUS_PORT + 3))
+rc=0
+out=$(citus_as_user $PGBIN/pg_basebackup -h "$DIR" -p $((CITUS_PORT + 1)) -U postgres -D "$DIR/n1s" -R -X stream 2>&1 &&
+	citus_as_user sh -c "echo 'port = $SB' >>'$DIR/n1s/postgresql.conf'" &&
+	citus_as_user $PGBIN/pg_ctl -D "$DIR/n1s" -l "$DIR/n1s.log" -w start 2>&1) || rc=$?
+check "worker 1 streams to a standby (port $SB)" $rc
+on_both -c "UPDATE perfeval.allocation SET spent = spent + 1
+	WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 50)" \
+	-c "DELETE FROM perfeval.actual WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id DESC LIMIT 20)"
+lsn=$(psql -X -At -h "$DIR" -p $((CITUS_PORT + 1)) -U postgres -d postgres -c 'SELECT pg_current_wal_lsn()')
+rc=1
+for _ in $(seq 120); do
+	[ "$(psql -X -At -h "$DIR" -p $SB -U postgres -d postgres -c "SELECT pg_last_wal_replay_lsn() >= '$lsn'")" = t ] && { rc=0; break; }
+	sleep 0.5
+done
+check "the standby has replayed the load (to $lsn)" $rc
+rc=0
+out=$(citus_as_user $PGBIN/pg_ctl -D "$DIR/n1" -m immediate stop 2>&1 &&
+	citus_as_user $PGBIN/pg_ctl -D "$DIR/n1s" -w promote 2>&1 &&
+	"${C[@]}" -At -d warehouse -c "SELECT citus_update_node(nodeid, '127.0.0.1', $SB) FROM pg_dist_node WHERE nodeport = $((CITUS_PORT + 1))" 2>&1) || rc=$?
+[ $rc = 0 ] || sed 's/^/# /' <<<"$out"
+check "worker 1 stopped, its standby promoted and put in its place (citus_update_node)" $rc
+compare "after worker 1's standby took its place"
+compare "after worker 1's standby took its place, for a role granted division 65" citus_reader
+on_both -c "UPDATE perfeval.indicator SET weight = weight + 1
+	WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 30) AND seq = 1"
+compare "after a load on the promoted worker"
 
 exit $fail
