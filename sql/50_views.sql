@@ -122,7 +122,7 @@ SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.appl
 	   perfeval.problem(x.e) AS problem
   FROM perfeval_internal.indicator_evaluations x;
 
-CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
+CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.indicator_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
@@ -145,7 +145,15 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
 						   as_of) AS e
-				  FROM perfeval_internal.indicator_rows x) x;
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (indicator_scores_as_of.project_id IS NULL OR x.project_id = indicator_scores_as_of.project_id)) x;
+	END;
+
+CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.indicator_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.indicator_scores_as_of(as_of, NULL);
 	END;
 
 -- Per project and level 2, per project and level 1.  A level with an
@@ -159,7 +167,7 @@ SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, 
 		 WHERE x.applicable
 		 GROUP BY x.project_id, x.level1, x.level2) g;
 
-CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
+CREATE FUNCTION perfeval.level2_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.level2_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
@@ -171,9 +179,17 @@ CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
 					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
 						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
-				  FROM perfeval_internal.indicator_rows x) x
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (level2_scores_as_of.project_id IS NULL OR x.project_id = level2_scores_as_of.project_id)) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1, x.level2) g;
+	END;
+
+CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.level2_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.level2_scores_as_of(as_of, NULL);
 	END;
 
 CREATE VIEW perfeval.level1_scores AS
@@ -185,7 +201,7 @@ SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).scor
 		 WHERE x.applicable
 		 GROUP BY x.project_id, x.level1) g;
 
-CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
+CREATE FUNCTION perfeval.level1_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.level1_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
@@ -197,9 +213,17 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
 						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
-				  FROM perfeval_internal.indicator_rows x) x
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (level1_scores_as_of.project_id IS NULL OR x.project_id = level1_scores_as_of.project_id)) x
 			 WHERE x.applicable
 			 GROUP BY x.project_id, x.level1) g;
+	END;
+
+CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.level1_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.level1_scores_as_of(as_of, NULL);
 	END;
 
 -- Per project: the total (sum of the rounded indicator scores, rescaled to
@@ -226,7 +250,7 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
   LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
  WHERE perfeval_internal.in_scope(p.project_id);
 
-CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
+CREATE FUNCTION perfeval.project_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.project_scores
 	LANGUAGE sql STABLE PARALLEL SAFE
 	BEGIN ATOMIC
@@ -246,12 +270,21 @@ CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
 					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
 						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
 						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
-				  FROM perfeval_internal.indicator_rows x) x
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (project_scores_as_of.project_id IS NULL OR x.project_id = project_scores_as_of.project_id)) x
 				  GROUP BY x.project_id) t ON t.project_id = p.project_id
 	  LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
 	  LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
 	  LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
-	 WHERE perfeval_internal.in_scope(p.project_id);
+	 WHERE perfeval_internal.in_scope(p.project_id)
+	   AND (project_scores_as_of.project_id IS NULL OR p.project_id = project_scores_as_of.project_id);
+	END;
+
+CREATE FUNCTION perfeval.project_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.project_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.project_scores_as_of(as_of, NULL);
 	END;
 
 -- An allocation line in 万元.
@@ -310,6 +343,10 @@ COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date) IS '截至某日的指
 COMMENT ON FUNCTION perfeval.level2_scores_as_of(date) IS '截至某日的二级指标得分 / Level-2 scores on a date';
 COMMENT ON FUNCTION perfeval.level1_scores_as_of(date) IS '截至某日的一级指标得分 / Level-1 scores on a date';
 COMMENT ON FUNCTION perfeval.project_scores_as_of(date) IS '截至某日的项目得分 / Project totals on a date';
+COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date, text) IS '某项目截至某日的指标得分（为空则全部；集群上只读该项目所在分片） / One project''s indicator scores on a date (NULL: all); on a cluster, read from its shard alone';
+COMMENT ON FUNCTION perfeval.level2_scores_as_of(date, text) IS '某项目截至某日的二级指标得分（为空则全部） / One project''s level-2 scores on a date (NULL: all)';
+COMMENT ON FUNCTION perfeval.level1_scores_as_of(date, text) IS '某项目截至某日的一级指标得分（为空则全部） / One project''s level-1 scores on a date (NULL: all)';
+COMMENT ON FUNCTION perfeval.project_scores_as_of(date, text) IS '某项目截至某日的得分（为空则全部；集群上只读该项目所在分片） / One project''s total on a date (NULL: all); on a cluster, read from its shard alone';
 
 COMMENT ON VIEW perfeval.project_money IS '项目资金合计（万元）及到位率、执行率 / Money per project in 万元 with arrival and execution rates';
 COMMENT ON VIEW perfeval.latest_actual IS '各指标最新实际值 / The latest actual of each indicator';

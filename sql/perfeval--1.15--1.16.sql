@@ -2691,6 +2691,134 @@ BEGIN
 	END LOOP;
 END $$;
 
+-- == dated forms by project (issue 31): each score form with a project, read
+-- on a cluster from the project's shard alone; the form for a date is the
+-- same query with no project (section 50) ==
+CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date, project_id text)
+	RETURNS SETOF perfeval.indicator_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT x.project_id, x.code, x.seq, x.level1, x.level2, x.name, x.weight, x.applicable,
+		   x.source, x.target::text,
+		   coalesce(perfeval.actual_measure(x.actuals, x.code, as_of), perfeval.rate_text(x.e)),
+		   perfeval.reported_on(x.e),
+		   perfeval.actual_tier(x.actuals, x.code, as_of),
+		   perfeval.actual_fraction(x.actuals, x.code, as_of),
+		   perfeval.actual_note(x.actual_notes, x.code, perfeval.reported_on(x.e)),
+		   perfeval.completion(x.e), perfeval.score(x.e), perfeval.score_rate(x.e),
+		   x.printed_score,
+		   perfeval.explanation(x.e, x.weight, x.applicable, x.source, x.target, x.method,
+			   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+			   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of,
+			   CASE WHEN x.source = 'checklist' THEN perfeval.checklist_reasons(x.checklist_reasons, x.code)
+			   END),
+		   perfeval.problem(x.e)
+	  FROM (SELECT x.*, perfeval.evaluated(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent,
+						   as_of) AS e
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (indicator_scores_as_of.project_id IS NULL OR x.project_id = indicator_scores_as_of.project_id)) x;
+	END;
+
+CREATE OR REPLACE FUNCTION perfeval.indicator_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.indicator_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.indicator_scores_as_of(as_of, NULL);
+	END;
+
+CREATE FUNCTION perfeval.level2_scores_as_of(as_of date, project_id text)
+	RETURNS SETOF perfeval.level2_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+		   perfeval.rate((g.t).score, (g.t).weight)
+	  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
+				   perfeval.sum_scores(x.e) AS t
+			  FROM (SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (level2_scores_as_of.project_id IS NULL OR x.project_id = level2_scores_as_of.project_id)) x
+			 WHERE x.applicable
+			 GROUP BY x.project_id, x.level1, x.level2) g;
+	END;
+
+CREATE OR REPLACE FUNCTION perfeval.level2_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.level2_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.level2_scores_as_of(as_of, NULL);
+	END;
+
+CREATE FUNCTION perfeval.level1_scores_as_of(as_of date, project_id text)
+	RETURNS SETOF perfeval.level1_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+		   perfeval.rate((g.t).score, (g.t).weight)
+	  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
+				   perfeval.sum_scores(x.e) AS t
+			  FROM (SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (level1_scores_as_of.project_id IS NULL OR x.project_id = level1_scores_as_of.project_id)) x
+			 WHERE x.applicable
+			 GROUP BY x.project_id, x.level1) g;
+	END;
+
+CREATE OR REPLACE FUNCTION perfeval.level1_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.level1_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.level1_scores_as_of(as_of, NULL);
+	END;
+
+CREATE FUNCTION perfeval.project_scores_as_of(as_of date, project_id text)
+	RETURNS SETOF perfeval.project_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
+		   p.scheme_id, coalesce((t.t).indicators, 0), (t.t).weight, (t.t).total,
+		   perfeval.grade((t.t).total, s.grade_scale), trim_scale(p.printed_total), p.printed_grade,
+		   trim_scale((t.t).total - p.printed_total),
+		   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale)),
+		   trim_scale(coalesce((t.t).total, p.printed_total)),
+		   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale),
+		   perfeval.grade_band(coalesce((t.t).total, p.printed_total), s.grade_scale),
+		   p.programme_code, d1.name, d2.name, d3.name
+	  FROM perfeval.project p
+	  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+	  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
+				   FROM (SELECT x.project_id, x.level1, x.level2, x.seq, x.applicable, x.weight,
+					   perfeval.evaluate(x.weight, x.applicable, x.source, x.target, x.method,
+						   x.printed_score, x.code, x.rules, x.actuals, x.checklist, x.survey,
+						   x.money_initial_budget, x.money_budget, x.money_arrived, x.money_spent, as_of) AS e
+				  FROM perfeval_internal.indicator_rows x
+				 WHERE (project_scores_as_of.project_id IS NULL OR x.project_id = project_scores_as_of.project_id)) x
+				  GROUP BY x.project_id) t ON t.project_id = p.project_id
+	  LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
+	  LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
+	  LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
+	 WHERE perfeval_internal.in_scope(p.project_id)
+	   AND (project_scores_as_of.project_id IS NULL OR p.project_id = project_scores_as_of.project_id);
+	END;
+
+CREATE OR REPLACE FUNCTION perfeval.project_scores_as_of(as_of date)
+	RETURNS SETOF perfeval.project_scores
+	LANGUAGE sql STABLE PARALLEL SAFE
+	BEGIN ATOMIC
+	SELECT * FROM perfeval.project_scores_as_of(as_of, NULL);
+	END;
+COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date, text) IS '某项目截至某日的指标得分（为空则全部；集群上只读该项目所在分片） / One project''s indicator scores on a date (NULL: all); on a cluster, read from its shard alone';
+COMMENT ON FUNCTION perfeval.level2_scores_as_of(date, text) IS '某项目截至某日的二级指标得分（为空则全部） / One project''s level-2 scores on a date (NULL: all)';
+COMMENT ON FUNCTION perfeval.level1_scores_as_of(date, text) IS '某项目截至某日的一级指标得分（为空则全部） / One project''s level-1 scores on a date (NULL: all)';
+COMMENT ON FUNCTION perfeval.project_scores_as_of(date, text) IS '某项目截至某日的得分（为空则全部；集群上只读该项目所在分片） / One project''s total on a date (NULL: all); on a cluster, read from its shard alone';
+
 -- == on a Citus cluster: the new and replaced set-returning SQL functions as PL/pgSQL (section 87) ==
 DO $$
 BEGIN

@@ -34,7 +34,9 @@
 # 11. High availability (1.16, docs/scale-out.md): worker 1's streaming
 #     standby, promoted after the worker is stopped as by a crash and put in
 #     its place with citus_update_node(): every view and dated form equal one
-#     node's, for the owner and a scoped role, and a later load lands on it.
+#     node's, for the owner and a scoped role, and a later load lands on it;
+#     with worker 2 down too, one project's dated forms are still served
+#     (read from its shard alone) and equal one node's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
@@ -95,7 +97,8 @@ compare() {	# compare LABEL [ROLE]: the cluster's database ($CDB, warehouse) wit
 		"perfeval.monitoring_indicators_as_of('2024-09-15')" "perfeval.monitoring_rollup_region_as_of('2024-09-15')" \
 		"perfeval.monitoring_rollup_department_as_of('2024-09-15')" \
 		"perfeval.project_scores_under('urumqi_2024')" "perfeval.level1_scores_under('urumqi_2024')" \
-		"perfeval.grade_changes('urumqi_2024')"; do
+		"perfeval.grade_changes('urumqi_2024')" "perfeval.project_scores_as_of('2024-06-30', 'seed001')" \
+		"perfeval.indicator_scores_as_of('2024-06-30', 'seed003')" "perfeval.level1_scores_as_of('infinity', 'seed002')"; do
 		nrel=$((nrel + 1))
 		# (an error on either side is a difference, said with its message)
 		if ! a=$(psql -X -At -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U "$role" -d "${CDB:-warehouse}" -c "SELECT t::text FROM $v t" 2>&1) ||
@@ -379,5 +382,22 @@ compare "after worker 1's standby took its place, for a role granted division 65
 on_both -c "UPDATE perfeval.indicator SET weight = weight + 1
 	WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 30) AND seq = 1"
 compare "after a load on the promoted worker"
+# one project's dated forms are read from its shard alone (issue 31): with
+# worker 2 down too, a project on worker 1 is still served, and the same
+# as on one node; the whole warehouse is an error, never a partial answer
+id=$("${C[@]}" -At -d warehouse -c "SELECT p.project_id FROM perfeval.project p
+	WHERE get_shard_id_for_distribution_column('perfeval.project', p.project_id) IN
+		(SELECT pl.shardid FROM pg_dist_placement pl JOIN pg_dist_node n USING (groupid) WHERE n.nodeport = $SB)
+	  AND EXISTS (SELECT FROM perfeval.indicator i WHERE i.project_id = p.project_id)
+	ORDER BY 1 LIMIT 1" 2>/dev/null || true)
+citus_as_user $PGBIN/pg_ctl -D "$DIR/n2" -m immediate stop >/dev/null
+rc=0
+for f in project_scores_as_of indicator_scores_as_of level1_scores_as_of level2_scores_as_of; do
+	a=$("${C[@]}" -At -d warehouse -c "SELECT t::text FROM perfeval.$f('2024-06-30', '$id') t ORDER BY 1" 2>&1) || rc=1
+	b=$("${C[@]}" -At -d single -c "SELECT t::text FROM perfeval.$f('2024-06-30', '$id') t ORDER BY 1" 2>&1) || rc=1
+	[ -n "$id" ] && [ -n "$a" ] && [ "$a" = "$b" ] || { rc=1; echo "# $f('2024-06-30', '$id'): $(head -c 300 <<<"$a")"; }
+done
+"${C[@]}" -At -d warehouse -c 'SELECT count(*) FROM perfeval.project_scores' >/dev/null 2>&1 && rc=1
+check "with worker 2 down, project $id's dated forms (on worker 1) equal one node's; the whole warehouse is an error" $rc
 
 exit $fail
