@@ -361,6 +361,8 @@ out=$(citus_as_user $PGBIN/pg_basebackup -h "$DIR" -p $((CITUS_PORT + 1)) -U pos
 	citus_as_user sh -c "echo 'port = $SB' >>'$DIR/n1s/postgresql.conf'" &&
 	citus_as_user $PGBIN/pg_ctl -D "$DIR/n1s" -l "$DIR/n1s.log" -w start 2>&1) || rc=$?
 check "worker 1 streams to a standby (port $SB)" $rc
+# (section 10 changed single's national_self for the migration: the same here)
+"${C[@]}" -d warehouse -c "UPDATE perfeval.scheme SET tier_high = 85 WHERE scheme_id = 'national_self'"
 on_both -c "UPDATE perfeval.allocation SET spent = spent + 1
 	WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 50)" \
 	-c "DELETE FROM perfeval.actual WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id DESC LIMIT 20)"
