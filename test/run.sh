@@ -87,9 +87,11 @@ test)
 	passed=0
 	failed=0
 	skipped=0
+	failed_names=()
 	# suite NAME COMMAND...: run one suite, count it; a suite that cannot run
 	# here prints one line saying why and exits 77 (automake's "skipped")
 	suite() {
+		local name=$1
 		echo "== $1"
 		shift
 		local t0=$SECONDS rc=0
@@ -102,6 +104,7 @@ test)
 			echo "== SKIPPED ($((SECONDS - t0)) s)"
 		else
 			failed=$((failed + 1))
+			failed_names+=("$name")
 			echo "== FAILED ($((SECONDS - t0)) s)"
 		fi
 	}
@@ -182,6 +185,8 @@ test)
 		bash test/package.sh
 	echo
 	echo "suites: $passed passed, $failed failed, $skipped skipped"
+	# the tail of a CI log is often all that is kept: name what failed there
+	for n in ${failed_names[@]+"${failed_names[@]}"}; do echo "FAILED: $n"; done
 	[ "$failed" = 0 ]
 	;;
 demo)
