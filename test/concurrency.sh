@@ -83,6 +83,10 @@ check() {	# check LABEL
 	SELECT perfeval.refresh_state() >= 0 AS refreshed \gset
 	SELECT 'state ' || count(*) FROM ((SELECT st FROM before_state EXCEPT SELECT st::text FROM perfeval_internal.project_state st)
 		UNION ALL (SELECT st::text FROM perfeval_internal.project_state st EXCEPT SELECT st FROM before_state)) d;
+	-- (what differs, kept and recomputed, when something does)
+	SELECT 'kept       ' || left(st, 400) FROM (SELECT st FROM before_state EXCEPT SELECT st::text FROM perfeval_internal.project_state st) d
+	UNION ALL
+	SELECT 'recomputed ' || left(st, 400) FROM (SELECT st::text FROM perfeval_internal.project_state st EXCEPT SELECT st FROM before_state) d;
 	SELECT 'view ' || v FROM before_views WHERE pg_temp.view_hash(v) IS DISTINCT FROM h;
 	-- monitoring reads the facts: each view equals its dated form at each
 	-- project's date, row for row

@@ -59,7 +59,8 @@ SQL
 
 # probes(): every column of every relation the role may select in the
 # extension's schemas, and of every dated form (a set-returning function of
-# one date) and set-returning function of one text (given 'national'), as
+# one date, or of a date and a project, given NULL: every project) and
+# set-returning function of one text (given 'national'), as
 # the catalog lists them (rel, col)
 PROBES_SQL=$(cat <<'SQL'
 CREATE FUNCTION probes(OUT rel text, OUT col text, OUT def text) RETURNS SETOF record LANGUAGE sql STABLE AS $p$
@@ -69,18 +70,18 @@ CREATE FUNCTION probes(OUT rel text, OUT col text, OUT def text) RETURNS SETOF r
 	  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 	 WHERE c.relkind IN ('r', 'v', 'p') AND has_table_privilege(c.oid, 'SELECT')
 	UNION ALL
-	SELECT format('%s(%s)', p.oid::regproc, CASE WHEN p.proargtypes = '1082'::oidvector THEN '''2100-12-31''::date' ELSE '''national''::text' END), format('%I', a.attname), p.prosrc
+	SELECT format('%s(%s)', p.oid::regproc, CASE p.proargtypes WHEN '1082'::oidvector THEN '''2100-12-31''::date' WHEN '1082 25'::oidvector THEN '''2100-12-31''::date, NULL::text' ELSE '''national''::text' END), format('%I', a.attname), p.prosrc
 	  FROM pg_proc p
 	  JOIN pg_attribute a ON a.attrelid = (SELECT t.typrelid FROM pg_type t WHERE t.oid = p.prorettype)
 						 AND a.attnum > 0 AND NOT a.attisdropped
 	 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset
-	   AND p.proargtypes IN ('1082'::oidvector, '25'::oidvector) AND has_function_privilege(p.oid, 'EXECUTE')
+	   AND p.proargtypes IN ('1082'::oidvector, '25'::oidvector, '1082 25'::oidvector) AND has_function_privilege(p.oid, 'EXECUTE')
 	UNION ALL
-	SELECT format('%s(%s)', p.oid::regproc, CASE WHEN p.proargtypes = '1082'::oidvector THEN '''2100-12-31''::date' ELSE '''national''::text' END), format('%I', o.name), p.prosrc
+	SELECT format('%s(%s)', p.oid::regproc, CASE p.proargtypes WHEN '1082'::oidvector THEN '''2100-12-31''::date' WHEN '1082 25'::oidvector THEN '''2100-12-31''::date, NULL::text' ELSE '''national''::text' END), format('%I', o.name), p.prosrc
 	  FROM pg_proc p
 	 CROSS JOIN LATERAL unnest(p.proargnames, p.proargmodes) AS o(name, mode)
 	 WHERE p.pronamespace = 'perfeval'::regnamespace AND p.proretset AND p.prorettype = 'record'::regtype
-	   AND p.proargtypes IN ('1082'::oidvector, '25'::oidvector) AND o.mode = 't' AND has_function_privilege(p.oid, 'EXECUTE')
+	   AND p.proargtypes IN ('1082'::oidvector, '25'::oidvector, '1082 25'::oidvector) AND o.mode = 't' AND has_function_privilege(p.oid, 'EXECUTE')
 	 ORDER BY 1, 2
 $p$;
 SQL
