@@ -143,12 +143,18 @@ static const struct
 	const char *cols;
 	const char *joins;
 }			kinds[KIND_COUNT] = {
+	/*
+	 * (the notes in key order: packed in the order the rows came, a project's
+	 * state read differently after a recompute that scanned them in another
+	 * order -- the same notes, another value, test/concurrency.sh)
+	 */
 	{"actual", "actuals",
 		"actuals = x.a_s, actual_notes = x.a_n",
 		", fa.s AS a_s, fa.n AS a_n",
 		" CROSS JOIN LATERAL (SELECT perfeval.actual_state(a.code, a.reported_on, a.measure, a.tier,"
 		"                             a.fraction, a.deviation_note IS NOT NULL) AS s,"
-		"                          perfeval.notes_state(a.code, a.reported_on, a.deviation_note) AS n"
+		"                          perfeval.notes_state(a.code, a.reported_on, a.deviation_note"
+		"                                               ORDER BY a.code, a.reported_on) AS n"
 		"                     FROM perfeval.actual a WHERE a.project_id = k.id) fa"},
 	{"checklist_point", "checklist",
 		"checklist = x.c_s, checklist_reasons = x.c_n",
