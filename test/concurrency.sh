@@ -79,14 +79,17 @@ check() {	# check LABEL
 	  FROM unnest(ARRAY['indicator_scores', 'level2_scores', 'level1_scores', 'project_scores',
 						'project_money', 'allocation_summary', 'findings', 'project_facts',
 						'rollup_region', 'rollup_department', 'latest_actual']) v;
-	CREATE TEMP TABLE before_state AS SELECT st::text AS st FROM perfeval_internal.project_state st;
+	CREATE TEMP TABLE before_state AS SELECT st::text AS st, st.project_id, to_jsonb(st) AS j FROM perfeval_internal.project_state st;
 	SELECT perfeval.refresh_state() >= 0 AS refreshed \gset
 	SELECT 'state ' || count(*) FROM ((SELECT st FROM before_state EXCEPT SELECT st::text FROM perfeval_internal.project_state st)
 		UNION ALL (SELECT st::text FROM perfeval_internal.project_state st EXCEPT SELECT st FROM before_state)) d;
-	-- (what differs, kept and recomputed, when something does)
-	SELECT 'kept       ' || left(st, 400) FROM (SELECT st FROM before_state EXCEPT SELECT st::text FROM perfeval_internal.project_state st) d
-	UNION ALL
-	SELECT 'recomputed ' || left(st, 400) FROM (SELECT st::text FROM perfeval_internal.project_state st EXCEPT SELECT st FROM before_state) d;
+	-- (which project's columns differ, kept and recomputed, when one does)
+	SELECT 'differs ' || coalesce(b.project_id, a.project_id) || ': '
+		   || (SELECT string_agg(k, ', ' ORDER BY k) FROM jsonb_object_keys(coalesce(a.j, b.j)) k WHERE a.j -> k IS DISTINCT FROM b.j -> k)
+	  FROM before_state b
+	  FULL JOIN (SELECT st.project_id, st::text AS st, to_jsonb(st) AS j FROM perfeval_internal.project_state st) a
+		ON a.project_id = b.project_id
+	 WHERE a.st IS DISTINCT FROM b.st;
 	SELECT 'view ' || v FROM before_views WHERE pg_temp.view_hash(v) IS DISTINCT FROM h;
 	-- monitoring reads the facts: each view equals its dated form at each
 	-- project's date, row for row
