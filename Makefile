@@ -4,9 +4,9 @@
 EXTENSION = perfeval
 EXTVERSION = 1.16
 MODULE_big = perfeval
-CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o src/pe_form.o src/pe_csv.o src/pe_monitor.o src/pe_monform.o src/pe_result.o
+CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o src/pe_form.o src/pe_csv.o src/pe_monitor.o src/pe_monform.o src/pe_result.o src/pe_state.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
-	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formread.o src/formrows.o src/formproject.o src/formparts.o src/stagebuf.o src/bulk.o src/restore.o src/stagefile.o src/messages.o src/import.o src/monitor.o src/formmonitor.o src/result.o src/outcome.o
+	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formread.o src/formrows.o src/formproject.o src/formparts.o src/stagebuf.o src/bulk.o src/restore.o src/stagefile.o src/messages.o src/import.o src/monitor.o src/formmonitor.o src/result.o src/outcome.o src/schemekey.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/
@@ -98,12 +98,16 @@ test/unit/test_monform: test/unit/test_monform.c $(CORE_SRCS) src/pe_core.h src/
 test/unit/test_result: test/unit/test_result.c $(CORE_SRCS) src/pe_core.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_result.c $(CORE_SRCS)
 
+# The check of a kept state's bytes from another node (pe_state.c).
+test/unit/test_state: test/unit/test_state.c $(CORE_SRCS) src/pe_core.h
+	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/test_state.c $(CORE_SRCS)
+
 test/unit/fuzz_csv: test/unit/fuzz_csv.c $(CORE_SRCS) src/pe_core.h src/pe_csv.h
 	$(CC) $(UNIT_CFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ test/unit/fuzz_csv.c $(CORE_SRCS)
 
 .PHONY: unittest fuzz test demo bench bench-citus
 unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form \
-		test/unit/test_csv test/unit/fuzz_csv test/unit/test_monitor test/unit/test_monform test/unit/test_result
+		test/unit/test_csv test/unit/fuzz_csv test/unit/test_monitor test/unit/test_monform test/unit/test_result test/unit/test_state
 	./test/unit/test_core
 	./test/unit/test_arith
 	./test/unit/test_eval
@@ -114,6 +118,7 @@ unittest: test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit
 	./test/unit/test_csv
 	./test/unit/test_monform
 	./test/unit/test_result
+	./test/unit/test_state
 	./test/unit/fuzz_csv
 
 test:
@@ -130,7 +135,7 @@ bench:
 bench-citus:
 	bash test/run.sh bench --citus
 
-EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form test/unit/test_csv test/unit/fuzz_csv test/unit/test_monitor test/unit/test_monform test/unit/test_result results regression.diffs regression.out
+EXTRA_CLEAN = test/unit/test_core test/unit/test_arith test/unit/test_eval test/unit/fuzz_core test/unit/test_cell test/unit/test_form test/unit/test_csv test/unit/fuzz_csv test/unit/test_monitor test/unit/test_monform test/unit/test_result test/unit/test_state results regression.diffs regression.out
 
 # == NLS: perfeval's messages in the session's lc_messages (po/) ==
 # Every ereport's errmsg/errdetail/errhint is English in the source and

@@ -110,7 +110,8 @@ CREATE TYPE perfeval.grade_scale (
 -- (perfeval_internal.project_state, section 45), the evaluation of an
 -- indicator row (section 50) and the state of sum_scores() (section 26).
 -- Their input functions refuse text, except score_sum's, which Citus and
--- parallel workers use to pass partial totals.
+-- parallel workers use to pass partial totals; state takes its binary form
+-- (checked byte for byte) when Citus moves a shard.
 CREATE TYPE perfeval.rules;
 CREATE FUNCTION perfeval.rules_in(cstring) RETURNS perfeval.rules
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -133,11 +134,19 @@ CREATE FUNCTION perfeval.state_in(cstring) RETURNS perfeval.state
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION perfeval.state_out(perfeval.state) RETURNS cstring
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- binary, so that Citus can copy a shard of the kept state to another node
+-- (a shard move, 1.16); every byte received is checked (src/pe_state.c)
+CREATE FUNCTION perfeval.state_recv(internal) RETURNS perfeval.state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.state_send(perfeval.state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 -- external: a large state is stored out of line uncompressed, never
 -- compressed in line, so reading it costs no decompression per row
 CREATE TYPE perfeval.state (
 	INPUT = perfeval.state_in,
 	OUTPUT = perfeval.state_out,
+	RECEIVE = perfeval.state_recv,
+	SEND = perfeval.state_send,
 	INTERNALLENGTH = VARIABLE,
 	STORAGE = external
 );

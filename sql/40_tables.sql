@@ -97,6 +97,25 @@ CREATE TRIGGER scheme_self_insert BEFORE INSERT ON perfeval.scheme
 CREATE TRIGGER scheme_builtin_change BEFORE UPDATE OR DELETE ON perfeval.scheme
 	FOR EACH ROW WHEN (OLD.scheme_id = 'national') EXECUTE FUNCTION perfeval.keep_builtin_scheme();
 
+-- On a Citus cluster project's foreign key to scheme is kept by these
+-- triggers, where Citus fires them (src/schemekey.c): distribute() drops
+-- the key, since Citus refuses to write scheme in a transaction that has
+-- written projects over several connections.  On one node they do nothing.
+CREATE FUNCTION perfeval_internal.scheme_keys() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'scheme_keys' LANGUAGE C;
+REVOKE ALL ON FUNCTION perfeval_internal.scheme_keys() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.scheme_keys() IS '在 Citus 集群上代替项目到方案的外键：改动或删除方案主键前锁定、之后检查（触发器） / On a Citus cluster, project''s foreign key to scheme: a change of schemes'' keys locks first and checks after (trigger)';
+CREATE TRIGGER scheme_keys_lock BEFORE DELETE OR UPDATE OF scheme_id ON perfeval.scheme
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.scheme_keys();
+CREATE TRIGGER scheme_keys_update AFTER UPDATE ON perfeval.scheme
+	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.scheme_keys();
+CREATE TRIGGER scheme_keys_delete AFTER DELETE ON perfeval.scheme
+	REFERENCING OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.scheme_keys();
+ALTER TABLE perfeval.scheme ENABLE ALWAYS TRIGGER scheme_keys_lock, ENABLE ALWAYS TRIGGER scheme_keys_update,
+	ENABLE ALWAYS TRIGGER scheme_keys_delete;
+
 -- Names of administrative divisions (GB/T 2260), for roll-up labels only:
 -- every province, prefecture and county ships with the extension (section
 -- 46); rows a user writes for other codes, or for the same codes, win.

@@ -151,6 +151,25 @@ END $$;
 REVOKE ALL ON FUNCTION perfeval_internal.schema_privilege(regrole, boolean) FROM PUBLIC;
 COMMENT ON FUNCTION perfeval_internal.schema_privilege(regrole, boolean) IS '授予或收回角色所需的模式权限（Citus 集群上也在工作节点执行） / Grant or revoke the schema privileges a granted role needs (on a Citus cluster, on the workers too)';
 
+-- On a Citus worker every role may use the schema perfeval_internal (not
+-- its tables: their own privileges and row security decide).  A granted
+-- role's queries reach the workers' shards of the kept state, which sit in
+-- this schema, and Citus does not replay the grants on an extension's own
+-- schema on a node added later (docs/scale-out.md): the node runs this
+-- script instead.  Not on one node, nor on the coordinator, where
+-- distribute() takes it back: there grant_access() gives it, role by role.
+-- (A node being added has no node list yet; a worker's group is not 0.)
+DO $$
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_node') IS NULL THEN
+		RETURN;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_dist_node)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_dist_local_group WHERE groupid <> 0) THEN
+		GRANT USAGE ON SCHEMA perfeval_internal TO PUBLIC;
+	END IF;
+END $$;
+
 -- The kept state (section 45): read in scope only, where it is granted at
 -- all (on a Citus cluster).
 CREATE POLICY scope_read ON perfeval_internal.project_state FOR SELECT

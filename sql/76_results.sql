@@ -65,6 +65,19 @@ ALTER TABLE perfeval.result_rule ENABLE ALWAYS TRIGGER owner_only, ENABLE ALWAYS
 CREATE TRIGGER park_orphan BEFORE INSERT ON perfeval.result_rule FOR EACH ROW
 	WHEN (perfeval_internal.may_park('perfeval.scheme'))
 	EXECUTE FUNCTION perfeval_internal.park_orphan('scheme', 'scheme_id');
+-- On a Citus cluster result_rule's foreign key to scheme is kept by a
+-- trigger too (section 40, src/schemekey.c); on one node it does nothing.
+CREATE FUNCTION perfeval_internal.rule_schemes() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'rule_schemes' LANGUAGE C;
+REVOKE ALL ON FUNCTION perfeval_internal.rule_schemes() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.rule_schemes() IS '在 Citus 集群上代替结果应用规则到方案的外键（触发器） / On a Citus cluster, result_rule''s foreign key to scheme (trigger)';
+CREATE TRIGGER rule_schemes_insert AFTER INSERT ON perfeval.result_rule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.rule_schemes();
+CREATE TRIGGER rule_schemes_update AFTER UPDATE ON perfeval.result_rule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.rule_schemes();
+ALTER TABLE perfeval.result_rule ENABLE ALWAYS TRIGGER rule_schemes_insert, ENABLE ALWAYS TRIGGER rule_schemes_update;
 
 -- Per project: the base, the band's rule (its repeat for a continuing
 -- programme), the cut, the suggested amount and why.

@@ -47,6 +47,42 @@ $$;
 REVOKE ALL ON FUNCTION perfeval_internal.dated_forms_for_citus() FROM PUBLIC;
 COMMENT ON FUNCTION perfeval_internal.dated_forms_for_citus() IS '将按日期查询的函数改为 PL/pgSQL（Citus 集群用） / Make the dated forms PL/pgSQL functions running the same query (for a Citus cluster)';
 
+-- Replica identities, which Citus's shard moves and rebalancing by logical
+-- replication need on every table they copy (docs/scale-out.md, 1.16):
+-- actual's key, and the whole row of every other table without a primary
+-- key (their columns all have equality).  On a Citus node, this node's
+-- placements of those tables too: an extension script's ALTER TABLE is not
+-- passed on to them.  Idempotent.
+CREATE FUNCTION perfeval_internal.replica_identities() RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		-- the placements, which Citus hides from pg_class and guards
+		PERFORM set_config('citus.override_table_visibility', 'off', true);
+		PERFORM set_config('citus.enable_manual_changes_to_shards', 'on', true);
+	END IF;
+	FOR r IN SELECT c.oid::regclass AS rel, c.relname,
+					(SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+					  WHERE x.indrelid = c.oid AND x.indisunique AND i.relname ~ '^actual_latest_idx') AS idx
+			   FROM pg_class c
+			  WHERE c.relkind = 'r' AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND c.relreplident = 'd'
+				AND NOT EXISTS (SELECT FROM pg_index x WHERE x.indrelid = c.oid AND x.indisprimary)
+			  ORDER BY 1::text LOOP
+		IF r.relname ~ '^actual(_[0-9]+)?$' THEN
+			EXECUTE format('ALTER TABLE %s REPLICA IDENTITY USING INDEX %I', r.rel, r.idx);
+		ELSE
+			EXECUTE format('ALTER TABLE %s REPLICA IDENTITY FULL', r.rel);
+		END IF;
+	END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION perfeval_internal.replica_identities() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.replica_identities() IS '为无主键的表（及本节点上的分片）设置复制标识，供 Citus 迁移分片 / Give the tables without a primary key (and this node''s shards of them) the replica identity Citus''s shard moves need';
+SELECT perfeval_internal.replica_identities();
+
 -- shard_count: the number of shards of the growing tables (Citus's
 -- citus.shard_count, 32, when NULL); a query of the whole warehouse runs on
 -- at most as many cores.  Set when the warehouse is first distributed;
@@ -140,6 +176,14 @@ BEGIN
 	FOREACH t IN ARRAY fks LOOP
 		EXECUTE t;
 	END LOOP;
+	-- the foreign keys to scheme are kept by triggers on the cluster
+	-- (sections 40 and 76, src/schemekey.c): Citus refuses to write a
+	-- reference table that any table references, once the transaction has
+	-- written a distributed table in parallel
+	FOR fk IN SELECT c.conrelid::regclass AS rel, c.conname, NULL AS def FROM pg_constraint c
+			   WHERE c.contype = 'f' AND c.confrelid = 'perfeval.scheme'::regclass ORDER BY 2 LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.rel, fk.conname);
+	END LOOP;
 	-- the lookup tables' rows CREATE EXTENSION wrote, left on the
 	-- coordinator's disk by create_reference_table() (its copies are the
 	-- reference tables' placements now)
@@ -147,6 +191,9 @@ BEGIN
 		PERFORM truncate_local_data_after_distributing_table(t::regclass);
 	END LOOP;
 	PERFORM perfeval_internal.dated_forms_for_citus();
+	-- the coordinator gives perfeval_internal to granted roles only (a
+	-- worker to every role: section 48)
+	REVOKE USAGE ON SCHEMA perfeval_internal FROM PUBLIC;
 	-- the roles granted before: their schema privileges on the workers
 	FOR t IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
 			  WHERE EXISTS (SELECT FROM pg_roles r WHERE r.rolname = g.role_name) LOOP

@@ -2047,6 +2047,14 @@ BEGIN
 	FOREACH t IN ARRAY fks LOOP
 		EXECUTE t;
 	END LOOP;
+	-- the foreign keys to scheme are kept by triggers on the cluster
+	-- (sections 40 and 76, src/schemekey.c): Citus refuses to write a
+	-- reference table that any table references, once the transaction has
+	-- written a distributed table in parallel
+	FOR fk IN SELECT c.conrelid::regclass AS rel, c.conname, NULL AS def FROM pg_constraint c
+			   WHERE c.contype = 'f' AND c.confrelid = 'perfeval.scheme'::regclass ORDER BY 2 LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.rel, fk.conname);
+	END LOOP;
 	-- the lookup tables' rows CREATE EXTENSION wrote, left on the
 	-- coordinator's disk by create_reference_table() (its copies are the
 	-- reference tables' placements now)
@@ -2054,6 +2062,9 @@ BEGIN
 		PERFORM truncate_local_data_after_distributing_table(t::regclass);
 	END LOOP;
 	PERFORM perfeval_internal.dated_forms_for_citus();
+	-- the coordinator gives perfeval_internal to granted roles only (a
+	-- worker to every role: section 48)
+	REVOKE USAGE ON SCHEMA perfeval_internal FROM PUBLIC;
 	-- the roles granted before: their schema privileges on the workers
 	FOR t IN SELECT DISTINCT g.role_name FROM perfeval.access_grant g
 			  WHERE EXISTS (SELECT FROM pg_roles r WHERE r.rolname = g.role_name) LOOP
@@ -2818,6 +2829,141 @@ COMMENT ON FUNCTION perfeval.indicator_scores_as_of(date, text) IS '某项目截
 COMMENT ON FUNCTION perfeval.level2_scores_as_of(date, text) IS '某项目截至某日的二级指标得分（为空则全部） / One project''s level-2 scores on a date (NULL: all)';
 COMMENT ON FUNCTION perfeval.level1_scores_as_of(date, text) IS '某项目截至某日的一级指标得分（为空则全部） / One project''s level-1 scores on a date (NULL: all)';
 COMMENT ON FUNCTION perfeval.project_scores_as_of(date, text) IS '某项目截至某日的得分（为空则全部；集群上只读该项目所在分片） / One project''s total on a date (NULL: all); on a cluster, read from its shard alone';
+
+-- == shard moves on a Citus cluster (docs/scale-out.md): the kept state in binary (section 10), replica identities (section 40) ==
+CREATE FUNCTION perfeval.state_recv(internal) RETURNS perfeval.state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval.state_send(perfeval.state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+ALTER TYPE perfeval.state SET (RECEIVE = perfeval.state_recv, SEND = perfeval.state_send);
+COMMENT ON FUNCTION perfeval.state_recv(internal) IS 'state 的二进制输入 / Binary input of state';
+COMMENT ON FUNCTION perfeval.state_send(perfeval.state) IS 'state 的二进制输出 / Binary output of state';
+-- (run by Citus on every worker too: this node's shards)
+-- Replica identities, which Citus's shard moves and rebalancing by logical
+-- replication need on every table they copy (docs/scale-out.md, 1.16):
+-- actual's key, and the whole row of every other table without a primary
+-- key (their columns all have equality).  On a Citus node, this node's
+-- placements of those tables too: an extension script's ALTER TABLE is not
+-- passed on to them.  Idempotent.
+CREATE FUNCTION perfeval_internal.replica_identities() RETURNS void
+	LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		-- the placements, which Citus hides from pg_class and guards
+		PERFORM set_config('citus.override_table_visibility', 'off', true);
+		PERFORM set_config('citus.enable_manual_changes_to_shards', 'on', true);
+	END IF;
+	FOR r IN SELECT c.oid::regclass AS rel, c.relname,
+					(SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+					  WHERE x.indrelid = c.oid AND x.indisunique AND i.relname ~ '^actual_latest_idx') AS idx
+			   FROM pg_class c
+			  WHERE c.relkind = 'r' AND c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
+				AND c.relreplident = 'd'
+				AND NOT EXISTS (SELECT FROM pg_index x WHERE x.indrelid = c.oid AND x.indisprimary)
+			  ORDER BY 1::text LOOP
+		IF r.relname ~ '^actual(_[0-9]+)?$' THEN
+			EXECUTE format('ALTER TABLE %s REPLICA IDENTITY USING INDEX %I', r.rel, r.idx);
+		ELSE
+			EXECUTE format('ALTER TABLE %s REPLICA IDENTITY FULL', r.rel);
+		END IF;
+	END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION perfeval_internal.replica_identities() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.replica_identities() IS '为无主键的表（及本节点上的分片）设置复制标识，供 Citus 迁移分片 / Give the tables without a primary key (and this node''s shards of them) the replica identity Citus''s shard moves need';
+SELECT perfeval_internal.replica_identities();
+
+-- == project's foreign key to scheme kept by triggers on a Citus cluster (section 40, src/schemekey.c) ==
+-- On a Citus cluster project's foreign key to scheme is kept by these
+-- triggers, where Citus fires them (src/schemekey.c): distribute() drops
+-- the key, since Citus refuses to write scheme in a transaction that has
+-- written projects over several connections.  On one node they do nothing.
+CREATE FUNCTION perfeval_internal.scheme_keys() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'scheme_keys' LANGUAGE C;
+REVOKE ALL ON FUNCTION perfeval_internal.scheme_keys() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.scheme_keys() IS '在 Citus 集群上代替项目到方案的外键：改动或删除方案主键前锁定、之后检查（触发器） / On a Citus cluster, project''s foreign key to scheme: a change of schemes'' keys locks first and checks after (trigger)';
+CREATE TRIGGER scheme_keys_lock BEFORE DELETE OR UPDATE OF scheme_id ON perfeval.scheme
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.scheme_keys();
+CREATE TRIGGER scheme_keys_update AFTER UPDATE ON perfeval.scheme
+	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.scheme_keys();
+CREATE TRIGGER scheme_keys_delete AFTER DELETE ON perfeval.scheme
+	REFERENCING OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.scheme_keys();
+ALTER TABLE perfeval.scheme ENABLE ALWAYS TRIGGER scheme_keys_lock, ENABLE ALWAYS TRIGGER scheme_keys_update,
+	ENABLE ALWAYS TRIGGER scheme_keys_delete;
+CREATE OR REPLACE FUNCTION perfeval_internal.always_again() RETURNS void
+	LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+BEGIN
+	FOR r IN SELECT t.tgrelid::regclass AS rel, t.tgname
+			   FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+			  WHERE NOT t.tgisinternal AND t.tgenabled = 'O'
+				AND p.pronamespace = 'perfeval_internal'::regnamespace
+				AND p.proname IN ('keep_facts', 'keep_projects', 'note_projects', 'check_targets',
+								  'guard_state', 'owner_only', 'scheme_keys', 'rule_schemes')
+			  ORDER BY 1::text, 2 LOOP
+		EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER %I', r.rel, r.tgname);
+	END LOOP;
+END $$;
+-- On a Citus cluster result_rule's foreign key to scheme is kept by a
+-- trigger too (section 40, src/schemekey.c); on one node it does nothing.
+CREATE FUNCTION perfeval_internal.rule_schemes() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'rule_schemes' LANGUAGE C;
+REVOKE ALL ON FUNCTION perfeval_internal.rule_schemes() FROM PUBLIC;
+COMMENT ON FUNCTION perfeval_internal.rule_schemes() IS '在 Citus 集群上代替结果应用规则到方案的外键（触发器） / On a Citus cluster, result_rule''s foreign key to scheme (trigger)';
+CREATE TRIGGER rule_schemes_insert AFTER INSERT ON perfeval.result_rule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.rule_schemes();
+CREATE TRIGGER rule_schemes_update AFTER UPDATE ON perfeval.result_rule
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.rule_schemes();
+ALTER TABLE perfeval.result_rule ENABLE ALWAYS TRIGGER rule_schemes_insert, ENABLE ALWAYS TRIGGER rule_schemes_update;
+-- on a cluster already distributed, the keys dropped on every node, its
+-- shards' too (Citus runs this update on each node; it does not pass on an
+-- extension script's ALTER TABLE)
+DO $$
+DECLARE
+	r record;
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NULL THEN
+		RETURN;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+		RETURN;
+	END IF;
+	PERFORM set_config('citus.override_table_visibility', 'off', true);
+	PERFORM set_config('citus.enable_manual_changes_to_shards', 'on', true);
+	FOR r IN SELECT c.conrelid::regclass AS rel, c.conname FROM pg_constraint c
+			  WHERE c.contype = 'f' AND c.connamespace = 'perfeval'::regnamespace
+				AND c.conname ~ '^(project|result_rule)_scheme_id_fkey(_[0-9]+)?$' ORDER BY 1::text LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, r.conname);
+	END LOOP;
+END $$;
+
+-- == a Citus worker's perfeval_internal usable by every role, so that a node added later serves granted roles (section 48) ==
+-- On a Citus worker every role may use the schema perfeval_internal (not
+-- its tables: their own privileges and row security decide).  A granted
+-- role's queries reach the workers' shards of the kept state, which sit in
+-- this schema, and Citus does not replay the grants on an extension's own
+-- schema on a node added later (docs/scale-out.md): the node runs this
+-- script instead.  Not on one node, nor on the coordinator, where
+-- distribute() takes it back: there grant_access() gives it, role by role.
+-- (A node being added has no node list yet; a worker's group is not 0.)
+DO $$
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_node') IS NULL THEN
+		RETURN;
+	END IF;
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_dist_node)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_dist_local_group WHERE groupid <> 0) THEN
+		GRANT USAGE ON SCHEMA perfeval_internal TO PUBLIC;
+	END IF;
+END $$;
 
 -- == on a Citus cluster: the new and replaced set-returning SQL functions as PL/pgSQL (section 87) ==
 DO $$

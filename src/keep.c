@@ -722,10 +722,12 @@ keep_projects(PG_FUNCTION_ARGS)
 
 	const PeShardMap *was_shards = shards;
 	PeShardMap	map;
+	PeWhere		where;
 
 	check_trigger(fcinfo, "keep_projects");
 	SPI_connect();
-	if (pe_where(td->tg_relation, &map) == PE_SHELL)
+	where = pe_where(td->tg_relation, &map);
+	if (where == PE_SHELL)
 	{
 		SPI_finish();
 		PG_RETURN_POINTER(NULL);
@@ -773,6 +775,9 @@ keep_projects(PG_FUNCTION_ARGS)
 				run(DROP_GONE, keys, SPI_OK_DELETE);
 			}
 		}
+		/* on a shard, the foreign key to scheme that distribute() dropped */
+		if (where == PE_SHARD && (TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
+			pe_check_project_schemes(td->tg_relation, sharded);
 	}
 	PG_FINALLY();
 	{

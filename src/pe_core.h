@@ -885,6 +885,16 @@ extern size_t pe_format_scaled(pe_int128 v, int dec, char *buf);
 extern PeStatus pe_quant_from_wire(const char *p, size_t len, bool is_target,
 								   PeQuant *out, char *buf, PeError *err);
 
+/*
+ * A kept state (perfeval.state, src/state.c; layout in src/pe_state.c):
+ * pe_state_check() accepts exactly the values the state aggregates write
+ * (every offset, code order, field and range); pe_state_from_wire() the
+ * wire form, the writer's byte order ('l' or 'b') and then the value.
+ */
+#define PE_STATE_VERSION	1
+extern PeStatus pe_state_check(const char *p, size_t len, PeError *err);
+extern PeStatus pe_state_from_wire(const char *p, size_t len, PeError *err);
+
 /* A method: version 1, kind (1 byte), p1, p2 (int64, big-endian); 18 bytes. */
 #define PE_METHOD_WIRE_LEN	18
 extern PeStatus pe_method_from_wire(const char *p, size_t len, PeMethod *out,

@@ -157,16 +157,6 @@ pe_on_shards(const char *sql, const PeShardMap *map)
 	return out.data;
 }
 
-/*
- * sql reading this node's placements of perfeval's tables instead of the
- * tables, when this node is a Citus worker: a function that reads the
- * tables (the access scope, src/access.c) runs there inside a query on a
- * shard, where Citus refuses a nested distributed query.  The rows a
- * worker filters are all in its own placements, so its own placements of
- * perfeval.project are the projects it needs; a reference table has one
- * placement on every node.  sql itself on one node and on the coordinator.
- * Must run inside SPI.
- */
 /* Whether this is a Citus coordinator (a node of group 0, with Citus). */
 bool
 pe_on_coordinator(void)
@@ -183,19 +173,14 @@ pe_on_coordinator(void)
 	return coordinator;
 }
 
-const char *
-pe_on_this_node(const char *sql)
+/* sql with perfeval.project and access_grant read from this node's placements. */
+static const char *
+on_placements(const char *sql)
 {
 	PeShardMap	map;
 	StringInfoData u;
 	char	   *table = NULL;
 
-	if (!citus_here())
-		return sql;
-	if (SPI_execute("SELECT 1 FROM pg_catalog.pg_dist_local_group WHERE groupid <> 0", true, 1) != SPI_OK_SELECT)
-		elog(ERROR, "perfeval: could not read pg_dist_local_group");
-	if (SPI_processed == 0)
-		return sql;
 	if (SPI_execute("SELECT n.nspname::text || '.' || c.relname::text,"
 					"       n.nspname::text || '.' || c.relname::text || '_' || s.shardid"
 					"  FROM pg_catalog.pg_dist_shard s"
@@ -229,4 +214,50 @@ pe_on_this_node(const char *sql)
 	}
 	/* a worker without placements of a table reads none of its rows */
 	return pe_on_shards(sql, &map);
+}
+
+/*
+ * sql reading this node's placements of perfeval's tables instead of the
+ * tables, when this node is a Citus worker: a function that reads the
+ * tables (the access scope, src/access.c) runs there inside a query on a
+ * shard, where Citus refuses a nested distributed query.  The rows a
+ * worker filters are all in its own placements, so its own placements of
+ * perfeval.project are the projects it needs; a reference table has one
+ * placement on every node.  sql itself on one node and on the coordinator.
+ * Must run inside SPI.
+ */
+const char *
+pe_on_this_node(const char *sql)
+{
+	if (!citus_here())
+		return sql;
+	if (SPI_execute("SELECT 1 FROM pg_catalog.pg_dist_local_group WHERE groupid <> 0", true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "perfeval: could not read pg_dist_local_group");
+	if (SPI_processed == 0)
+		return sql;
+	return on_placements(sql);
+}
+
+/*
+ * sql reading this node's placements of perfeval.project (and
+ * access_grant), on any node of a Citus cluster, the coordinator too
+ * (none there unless it holds shards): for a trigger that fires on each
+ * node's placement of a reference table and checks that node's projects.
+ * Must run inside SPI, with Citus.
+ */
+const char *
+pe_on_local_placements(const char *sql)
+{
+	return on_placements(sql);
+}
+
+/* Is rel a placement of a Citus table (a shard of perfeval.<name>)? */
+bool
+pe_is_placement(Relation rel, const char *name)
+{
+	const char *rel_name = RelationGetRelationName(rel);
+	size_t		len = strlen(name);
+
+	return citus_here() && strncmp(rel_name, name, len) == 0 && rel_name[len] == '_' &&
+		rel_name[len + 1] != '\0' && strspn(rel_name + len + 1, "0123456789") == strlen(rel_name + len + 1);
 }

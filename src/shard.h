@@ -28,6 +28,11 @@ typedef struct PeShardMap
 extern PeWhere pe_where(Relation rel, PeShardMap *map);
 extern const char *pe_on_shards(const char *sql, const PeShardMap *map);
 extern const char *pe_on_this_node(const char *sql);
+extern const char *pe_on_local_placements(const char *sql);
+extern bool pe_is_placement(Relation rel, const char *name);
 extern bool pe_on_coordinator(void);
+
+/* src/schemekey.c */
+extern void pe_check_project_schemes(Relation rel, const char *(*sharded) (const char *));
 
 #endif

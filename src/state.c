@@ -17,6 +17,7 @@
 
 #include "access/detoast.h"
 #include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datum.h"
@@ -870,6 +871,49 @@ state_in(PG_FUNCTION_ARGS)
 			 errdetail("perfeval keeps them from the facts (actual, checklist_point, survey_response)."),
 			 errhint("Change the facts instead.")));
 	PG_RETURN_NULL();
+}
+
+/*
+ * Binary input and output, so that Citus can copy a shard of the kept
+ * state to another node (a shard move, docs/scale-out.md): the writer's
+ * byte order, then the stored value.  The core checks every byte of what
+ * comes in (pe_state_from_wire()), so a received value is one the state
+ * aggregates could have written.  Text input stays refused: nothing but
+ * perfeval's recompute and Citus's copy of an existing placement writes
+ * project_state (its guard, section 45).
+ */
+PG_FUNCTION_INFO_V1(state_send);
+Datum
+state_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
+	const uint16 one = 1;
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, *(const char *) &one ? 'l' : 'b');
+	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(state_recv);
+Datum
+state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const char *p = buf->data + buf->cursor;
+	int			len = buf->len - buf->cursor;
+	PeError		err;
+	bytea	   *v;
+
+	StaticAssertStmt(PE_STATE_VERSION == PE_FORMAT_VERSION, "one state format version");
+	if (pe_state_from_wire(p, (size_t) len, &err) != PE_OK)
+		pe_report_binary(&err, "state", p, len);
+	v = palloc(VARHDRSZ + len - 1);
+	SET_VARSIZE(v, VARHDRSZ + len - 1);
+	memcpy(VARDATA(v), p + 1, len - 1);
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(v);
 }
 
 /*

@@ -37,6 +37,15 @@
 #     node's, for the owner and a scoped role, and a later load lands on it;
 #     with worker 2 down too, one project's dated forms are still served
 #     (read from its shard alone) and equal one node's.
+# 12. Shard moves (1.16): a shard group moved with writes blocked, another by
+#     logical replication while a load runs, a fourth worker added and the
+#     warehouse rebalanced onto it (citus_rebalance_start()), then drained
+#     (citus_drain_node()): every view and dated form equal one node's, for
+#     the owner and a scoped role.  (Run before section 11.)
+# 13. Project's key to scheme on the cluster (1.16): many projects written and
+#     then a scheme's rules changed in one transaction, as on one node; a
+#     missing scheme and a used one deleted refused with 23503 as on one
+#     node; a scheme's key changed after parallel writes refused at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
@@ -350,6 +359,118 @@ out=$(PGHOST=$DIR PGPORT=$CITUS_PORT PGUSER=postgres LEAK_NOTICES=1 bash test/le
 sed 's/^/# /' <<<"$out"
 check "no function of a caller's own sees a row outside its scope on the cluster" $rc
 
+# 12. shard moves and rebalancing on a loaded warehouse (1.16, issue 31,
+# docs/scale-out.md): the kept state travels in binary (state_recv(),
+# every byte checked) and every table has a replica identity, so Citus
+# moves a shard group by copy with writes blocked, and by logical
+# replication while a load runs; a fourth worker added and the warehouse
+# rebalanced onto it, then drained off it again.  Every view and dated
+# form equal one node's after each, for the owner and a scoped role.
+shard_on() {	# shard_on PORT: a perfeval.project shard placed on that node
+	"${C[@]}" -At -d warehouse -c "SELECT min(s.shardid) FROM pg_dist_shard s JOIN pg_dist_placement pl USING (shardid)
+		JOIN pg_dist_node n USING (groupid) WHERE s.logicalrelid = 'perfeval.project'::regclass AND n.nodeport = $1"
+}
+placements() {	# the project shards per node, as port:count
+	"${C[@]}" -At -d warehouse -c "SELECT string_agg(n.nodeport || ':' || c, ' ' ORDER BY n.nodeport) FROM (SELECT pl.groupid, count(*) AS c
+		FROM pg_dist_shard s JOIN pg_dist_placement pl USING (shardid) WHERE s.logicalrelid = 'perfeval.project'::regclass
+		GROUP BY 1) x JOIN pg_dist_node n USING (groupid)"
+}
+# (section 10 changed single's national_self for the migration: the same here)
+"${C[@]}" -d warehouse -c "UPDATE perfeval.scheme SET tier_high = 85 WHERE scheme_id = 'national_self'"
+move_load=$(mktemp)
+for k in $(seq 0 9); do
+	echo "UPDATE perfeval.allocation SET spent = spent + 1 WHERE project_id IN
+		(SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 100 OFFSET $((k * 37)));"
+	echo "UPDATE perfeval.actual SET fraction = $((50 + k)) WHERE tier = '部分达成' AND project_id IN
+		(SELECT project_id FROM perfeval.project ORDER BY project_id DESC LIMIT 60 OFFSET $((k * 13)));"
+done >"$move_load"
+rc=0
+s=$(shard_on $((CITUS_PORT + 1)))
+out=$("${C[@]}" -d warehouse -c "SELECT citus_move_shard_placement($s, '127.0.0.1', $((CITUS_PORT + 1)),
+	'127.0.0.1', $((CITUS_PORT + 2)), 'block_writes')" 2>&1) || { rc=1; sed 's/^/# /' <<<"$out"; }
+check "shard group $s moved with writes blocked (block_writes): $(placements)" $rc
+# (the load runs on the cluster while the move replicates, then on single)
+rc=0
+s=$(shard_on $((CITUS_PORT + 2)))
+"${C[@]}" -d warehouse -f "$move_load" >"$DIR/move_load.log" 2>&1 &
+loader=$!
+out=$("${C[@]}" -d warehouse -c "SELECT citus_move_shard_placement($s, '127.0.0.1', $((CITUS_PORT + 2)),
+	'127.0.0.1', $((CITUS_PORT + 1)), 'force_logical')" 2>&1) || { rc=1; sed 's/^/# /' <<<"$out"; }
+wait $loader || { rc=1; sed 's/^/# load: /' "$DIR/move_load.log"; }
+"${C[@]}" -d single -f "$move_load" >/dev/null
+check "shard group $s moved by logical replication (force_logical) while a load ran: $(placements)" $rc
+compare "after a shard move with writes blocked and one by logical replication during a load"
+compare "after the shard moves, for a role granted division 65" citus_reader
+# a fourth worker, the warehouse rebalanced onto it (Citus's defaults),
+# and read at once by a scoped role, no step of perfeval's between (Citus
+# does not replay an extension schema's grants on a new node; the node
+# gives the schema's usage itself: docs/scale-out.md)
+W4=$((CITUS_PORT + 4))
+rc=0
+out=$(citus_node "$DIR" warehouse $W4 2>&1 &&
+	"${C[@]}" -d warehouse -c "SELECT citus_add_node('127.0.0.1', $W4)" -c 'SELECT citus_rebalance_start()' 2>&1 &&
+	timeout 600 "${C[@]}" -d warehouse -c 'SELECT citus_rebalance_wait()' 2>&1) || { rc=1; sed 's/^/# /' <<<"$out"; }
+on4=$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM pg_dist_placement pl JOIN pg_dist_node n USING (groupid) WHERE n.nodeport = $W4")
+state=$("${C[@]}" -At -d warehouse -c "SELECT string_agg(DISTINCT state::text, ',') FROM pg_dist_background_job")
+check "a fourth worker added and rebalanced onto (citus_rebalance_start(): jobs $state; $(placements))" \
+	$([ $rc = 0 ] && [ "$state" = finished ] && [ "$on4" -gt 0 ] && echo 0 || echo 1)
+compare "after a rebalance onto a fourth worker"
+compare "after a rebalance onto a fourth worker, for a role granted division 65" citus_reader
+rc=0
+out=$("${C[@]}" -d warehouse -c "SELECT citus_drain_node('127.0.0.1', $W4)" \
+	-c "SELECT citus_remove_node('127.0.0.1', $W4)" 2>&1) || { rc=1; sed 's/^/# /' <<<"$out"; }
+check "the fourth worker drained and removed (citus_drain_node(): $(placements))" $rc
+compare "after the fourth worker was drained"
+citus_as_user $PGBIN/pg_ctl -D "$DIR/p$W4" -m immediate stop >/dev/null
+
+# 13. project's foreign key to scheme, kept by triggers on the cluster
+# (1.16, issue 31, src/schemekey.c): an ETL transaction that writes many
+# projects and then changes a scheme's rules works, and gives what one node
+# gives; a missing scheme and a used scheme deleted are refused (23503) as
+# the key refuses them on one node; a scheme's key changed after parallel
+# writes in the same transaction is refused at once (55P03), not waited for.
+etl="SET citus.force_max_query_parallelization = on;
+BEGIN;
+UPDATE perfeval.project SET name = name || ' ' WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 300);
+UPDATE perfeval.allocation SET spent = spent + 2 WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 300);
+UPDATE perfeval.scheme SET tier_high = 82 WHERE scheme_id = 'national';
+COMMIT;"
+a=$("${C[@]}" -d warehouse -c "$etl" 2>&1) && b=$("${C[@]}" -d single -c "$etl" 2>&1)
+check "many projects written, then a scheme's rules changed, in one transaction ($(grep -m1 ERROR <<<"$a$b" || echo committed))" \
+	$([ -z "$(grep ERROR <<<"$a$b")" ] && echo 0 || echo 1)
+compare "after projects and a scheme changed in one transaction"
+refusal() {	# refusal DB SQL: the SQLSTATE and message of the error, or "none"
+	psql -X -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -h "$DIR" -p "$CITUS_PORT" -U postgres -d "$1" -c "$2" 2>&1 |
+		sed -n 's/^ERROR:  \([0-9A-Z]\{5\}\): \(.*\)/\1 \2/p' | head -1 | grep . || echo none
+}
+sql="INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
+	VALUES ('nokey', 'x', 2024, '650100', 'x', '部门评价', 'no_such_scheme')"
+a=$(refusal warehouse "$sql"); b=$(refusal single "$sql")
+check "a project of a missing scheme refused as on one node ($a)" $([ "$a" = "$b" ] && [[ "$a" == 23503* ]] && echo 0 || echo 1)
+sql="DELETE FROM perfeval.scheme WHERE scheme_id = 'urumqi_2024'"
+a=$(refusal warehouse "$sql"); b=$(refusal single "$sql")
+check "a used scheme deleted refused as on one node ($a)" $([ "$a" = "$b" ] && [[ "$a" == 23503* ]] && echo 0 || echo 1)
+# (one connection per shard: the transaction's own writes hold the scheme
+# on another connection than the one that deletes it)
+a=$(timeout 120 psql -X -At -v VERBOSITY=verbose -h "$DIR" -p "$CITUS_PORT" -U postgres -d warehouse \
+	-c "INSERT INTO perfeval.scheme (scheme_id, name) VALUES ('etl_tmp', 'x')" \
+	-c "SET citus.force_max_query_parallelization = on" -c "BEGIN" -c "UPDATE perfeval.project SET scheme_id = 'etl_tmp' WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 40)" \
+	-c "DELETE FROM perfeval.scheme WHERE scheme_id = 'etl_tmp'" -c "ROLLBACK" \
+	-c "DELETE FROM perfeval.scheme WHERE scheme_id = 'etl_tmp'" 2>&1) || true
+check "a scheme deleted after parallel writes of its projects in one transaction refused at once ($(grep -m1 -o 'ERROR:  [0-9A-Z]*' <<<"$a")), deleted after" \
+	$(grep -q 'ERROR:  55P03' <<<"$a" && [ "$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM perfeval.scheme WHERE scheme_id = 'etl_tmp'")" = 0 ] && echo 0 || echo 1)
+# result_rule's key to scheme: a rule of a missing scheme refused as on one
+# node, a deleted scheme's rules deleted with it
+sql="INSERT INTO perfeval.result_rule (scheme_id, year, band, action, cut_percent) VALUES ('no_such_scheme', 2024, 1, '优先保障', 0)"
+a=$(refusal warehouse "$sql"); b=$(refusal single "$sql")
+check "a result rule of a missing scheme refused as on one node ($a)" $([ "$a" = "$b" ] && [[ "$a" == 23503* ]] && echo 0 || echo 1)
+on_both -c "INSERT INTO perfeval.scheme (scheme_id, name) VALUES ('rr_tmp', 'x')" \
+	-c "INSERT INTO perfeval.result_rule (scheme_id, year, band, action, cut_percent) VALUES ('rr_tmp', 2024, 1, '优先保障', 0)" \
+	-c "DELETE FROM perfeval.scheme WHERE scheme_id = 'rr_tmp'"
+n=$("${C[@]}" -At -d warehouse -c "SELECT count(*) FROM perfeval.result_rule WHERE scheme_id = 'rr_tmp'")
+check "a deleted scheme's result rules deleted with it on the cluster ($n left)" $([ "$n" = 0 ] && echo 0 || echo 1)
+compare "after the refused scheme changes"
+
 # 11. high availability (1.16, docs/scale-out.md), Citus's own way: worker 1
 # streams to a standby (pg_basebackup -R); a load, which the standby has
 # replayed; the worker stopped as by a crash, the standby promoted and the
@@ -361,8 +482,6 @@ out=$(citus_as_user $PGBIN/pg_basebackup -h "$DIR" -p $((CITUS_PORT + 1)) -U pos
 	citus_as_user sh -c "echo 'port = $SB' >>'$DIR/n1s/postgresql.conf'" &&
 	citus_as_user $PGBIN/pg_ctl -D "$DIR/n1s" -l "$DIR/n1s.log" -w start 2>&1) || rc=$?
 check "worker 1 streams to a standby (port $SB)" $rc
-# (section 10 changed single's national_self for the migration: the same here)
-"${C[@]}" -d warehouse -c "UPDATE perfeval.scheme SET tier_high = 85 WHERE scheme_id = 'national_self'"
 on_both -c "UPDATE perfeval.allocation SET spent = spent + 1
 	WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id LIMIT 50)" \
 	-c "DELETE FROM perfeval.actual WHERE project_id IN (SELECT project_id FROM perfeval.project ORDER BY project_id DESC LIMIT 20)"

@@ -9,6 +9,9 @@
 #                       add the workers; sets COORD (psql args for the
 #                       coordinator)
 #   citus_stop DIR      stop them
+#   citus_node DIR DB PORT [NAME]  start one node (citus_start's, or one
+#                       more, not yet added) with DB and citus; wal_level
+#                       logical, as shard moves by logical replication need
 #
 # Run as root, the nodes belong to the same non-root user as test/run.sh's.
 [ -n "${PGBIN:-}" ] || { source "$(dirname "${BASH_SOURCE[0]}")/pgbin.sh" && pe_find_pg; }
@@ -60,26 +63,12 @@ citus_available() {
 }
 
 citus_start() {	# citus_start DIR DB
-	local dir=$1 db=$2 i port
+	local dir=$1 db=$2 i
 	mkdir -p "$dir"
 	chmod 755 "$dir"
 	[ "$(id -u)" = 0 ] && chown "$(citus_user)" "$dir"
 	for i in 0 1 2; do
-		port=$((CITUS_PORT + i))
-		citus_as_user $PGBIN/initdb -D "$dir/n$i" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-		cat >>"$dir/n$i/postgresql.conf" <<-CONF
-		shared_preload_libraries = 'citus'
-		listen_addresses = '127.0.0.1'
-		port = $port
-		unix_socket_directories = '$dir'
-		max_connections = 200
-		fsync = off
-		max_parallel_workers_per_gather = 0
-		citus.log_remote_commands = off
-		CONF
-		citus_as_user $PGBIN/pg_ctl -D "$dir/n$i" -l "$dir/n$i.log" -w start >/dev/null
-		psql -X -q -h "$dir" -p $port -U postgres -d postgres -c "CREATE DATABASE $db"
-		psql -X -q -h "$dir" -p $port -U postgres -d $db -c "CREATE EXTENSION citus"
+		citus_node "$dir" "$db" $((CITUS_PORT + i)) n$i
 	done
 	COORD=(-X -q -v ON_ERROR_STOP=1 -h "$dir" -p "$CITUS_PORT" -U postgres -d "$db")
 	psql "${COORD[@]}" <<-SQL >/dev/null
@@ -90,9 +79,31 @@ citus_start() {	# citus_start DIR DB
 	psql "${COORD[@]}" -c 'CREATE EXTENSION perfeval'
 }
 
+citus_node() {	# citus_node DIR DB PORT [NAME]: a node in DIR/NAME (pPORT)
+	local dir=$1 db=$2 port=$3 name=${4:-p$3}
+	citus_as_user $PGBIN/initdb -D "$dir/$name" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+	cat >>"$dir/$name/postgresql.conf" <<-CONF
+	shared_preload_libraries = 'citus'
+	listen_addresses = '127.0.0.1'
+	port = $port
+	unix_socket_directories = '$dir'
+	max_connections = 200
+	fsync = off
+	max_parallel_workers_per_gather = 0
+	citus.log_remote_commands = off
+	wal_level = logical
+	CONF
+	citus_as_user $PGBIN/pg_ctl -D "$dir/$name" -l "$dir/$name.log" -w start >/dev/null
+	psql -X -q -h "$dir" -p $port -U postgres -d postgres -c "CREATE DATABASE $db"
+	psql -X -q -h "$dir" -p $port -U postgres -d $db -c "CREATE EXTENSION citus"
+}
+
 citus_stop() {	# citus_stop DIR
 	local i
 	for i in 0 1 2; do
 		citus_as_user $PGBIN/pg_ctl -D "$1/n$i" -m immediate stop >/dev/null 2>&1 || true
+	done
+	for i in "$1"/p*/; do
+		[ -d "$i" ] && citus_as_user $PGBIN/pg_ctl -D "$i" -m immediate stop >/dev/null 2>&1 || true
 	done
 }

@@ -171,9 +171,21 @@ SELECT label, copy_bin('perfeval.score_sum', hex) AS result FROM (VALUES
 SELECT label, copy_bin(typ, hex) AS result FROM (VALUES
 	('rules, zero length', 'perfeval.rules', ''),
 	('rules, garbage', 'perfeval.rules', 'deadbeef'),
-	('state, zero length', 'perfeval.state', ''),
 	('evaluation, zero length', 'perfeval.evaluation', '')
 ) AS v(label, typ, hex);
+-- The kept state in binary (1.16: Citus copies it so when it moves a
+-- shard): what state_send() writes is taken back, anything else refused
+-- (the core checks every byte: test/unit/test_state.c).
+WITH s AS (SELECT encode(perfeval.state_send(perfeval.checklist_state(c, p, x)), 'hex') AS h
+			 FROM (VALUES ('A21', 2::numeric, 1::numeric), ('A21', 1, 0)) v(c, p, x))
+SELECT label, copy_bin('perfeval.state', hex) AS result FROM s, LATERAL (VALUES
+	('as state_send() writes it', h),
+	('in another byte order', '62' || substr(h, 3)),
+	('one byte short', substr(h, 1, length(h) - 2)),
+	('one byte more', h || '00'),
+	('more valued points than points', overlay(h PLACING '09000000' FROM 43 FOR 8)),
+	('zero length', '')
+) AS v(label, hex);
 
 -- Invisible characters are refused by the types themselves (1.15): 22P02
 -- naming the code point, in INSERT and COPY alike.  U+FEFF is no space any
