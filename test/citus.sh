@@ -440,8 +440,10 @@ check "many projects written, then a scheme's rules changed, in one transaction 
 	$([ -z "$(grep ERROR <<<"$a$b")" ] && echo 0 || echo 1)
 compare "after projects and a scheme changed in one transaction"
 refusal() {	# refusal DB SQL: the SQLSTATE and message of the error, or "none"
-	psql -X -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -h "$DIR" -p "$CITUS_PORT" -U postgres -d "$1" -c "$2" 2>&1 |
-		sed -n 's/^ERROR:  \([0-9A-Z]\{5\}\): \(.*\)/\1 \2/p' | head -1 | grep . || echo none
+	local out
+	out=$(psql -X -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -h "$DIR" -p "$CITUS_PORT" -U postgres -d "$1" -c "$2" 2>&1) || true
+	out=$(grep -m1 '^ERROR:  [0-9A-Z]\{5\}: ' <<<"$out" | sed 's/^ERROR:  \([0-9A-Z]\{5\}\): /\1 /' || true)
+	echo "${out:-none}"
 }
 sql="INSERT INTO perfeval.project (project_id, name, year, division_code, department, evaluation_kind, scheme_id)
 	VALUES ('nokey', 'x', 2024, '650100', 'x', '部门评价', 'no_such_scheme')"
