@@ -88,6 +88,7 @@ citus_node() {	# citus_node DIR DB PORT [NAME]: a node in DIR/NAME (pPORT)
 	port = $port
 	unix_socket_directories = '$dir'
 	max_connections = 200
+	max_worker_processes = 16
 	fsync = off
 	max_parallel_workers_per_gather = 0
 	citus.log_remote_commands = off
