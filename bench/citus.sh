@@ -3,7 +3,8 @@
 # this machine (a coordinator and two workers, test/citus_cluster.sh), medians
 # of runs taking turns.  Run through `make bench CITUS=1` (or
 # `bash bench/run.sh --citus`); builds Citus from ../shared/vendor when
-# citus.so is missing.
+# citus.so is missing.  `--national` runs bench/citus_national.sh instead
+# (the cluster alone at 100,000 and 1,000,000 projects).
 #
 #   bash bench/citus.sh [--projects N (100000)] [--runs N (5)] [--import N (10000)]
 #                       [--shards N (Citus's citus.shard_count, 32)]
@@ -17,6 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
+source bench/citus_lib.sh
+[ "${1:-}" != --national ] || { shift; exec bash bench/citus_national.sh "$@"; }
 
 PROJECTS=100000
 RUNS=5
@@ -31,7 +34,6 @@ while [ $# -gt 0 ]; do
 	*) echo "usage: bench/citus.sh [--projects N] [--runs N] [--import N] [--shards N]" >&2; exit 2 ;;
 	esac
 done
-log() { printf '== %s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 if ! why=$(citus_available 2>&1); then
 	echo "bench --citus: no Citus here ($why)" >&2
@@ -57,9 +59,6 @@ done
 export PGOPTIONS="-c work_mem=64MB -c jit=off -c random_page_cost=1.1 -c client_min_messages=warning -c citus.coordinator_aggregation_strategy=disabled"
 ONE_NODE_OPTS="-c max_parallel_workers_per_gather=2"
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) printf "%.3f\n", a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "NaN"}'; }
-ms() { awk -v a="$1" 'BEGIN {if (a == "NaN" || a == "") print "-"; else if (a >= 100) printf "%.0f ms", a; else printf "%.2f ms", a}'; }
 
 # 1. The year, generated on both (as an ETL job loads it: every trigger on).
 for db in single warehouse; do
@@ -71,14 +70,6 @@ for db in single warehouse; do
 done
 NIND=$("${P[@]}" -At -d single -c "SELECT count(*) FROM perfeval.indicator")
 log "$PROJECTS projects, $NIND indicator rows on both"
-
-VIEWS=(project_scores level1_scores rollup_region rollup_department grade_distribution)
-declare -A Q
-Q[project_scores]="SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores"
-Q[level1_scores]="SELECT count(*), sum(score) FROM perfeval.level1_scores"
-Q[rollup_region]="SELECT count(*), sum(mean_score), sum(projects) FROM perfeval.rollup_region"
-Q[rollup_department]="SELECT count(*), sum(mean_score), sum(projects) FROM perfeval.rollup_department"
-Q[grade_distribution]="SELECT count(*), sum(projects) FROM perfeval.grade_distribution"
 
 # 2. The same rows on both, before anything is timed.
 bad=0
@@ -112,8 +103,7 @@ for v in "${VIEWS[@]}"; do
 	vrows=$("${P[@]}" -At -d warehouse -c "SELECT count(*) FROM perfeval.$v")
 	# the rows the coordinator received from the workers' tasks
 	plan=$("${P[@]}" -At -d warehouse -c "EXPLAIN (ANALYZE, TIMING OFF) ${Q[$v]}")
-	# (every Citus scan's: a distributed subplan's rows reach it too)
-	rows=$(grep 'Custom Scan (Citus' <<<"$plan" | grep -o 'actual rows=[0-9]*' | cut -d= -f2 | awk '{s += $1} END {print s + 0}')
+	rows=$(citus_rows "$plan")
 	tasks=$(grep -m1 -o 'Task Count: [0-9]*' <<<"$plan" | awk '{print $3}')
 	bytes=$(grep -o 'Tuple data received from nodes: [0-9]* [a-zA-Z]*' <<<"$plan" |
 		awk '{n = $6; if ($7 == "kB") n *= 1024; else if ($7 == "MB") n *= 1048576; s += n} END {printf "%.0f", s}')
@@ -159,10 +149,7 @@ echo
 	printf '%s\n' "${ROWS[@]}"
 	echo "load: bench/gen.sql (INSERT ... SELECT of every table, triggers on)|$(ms "$GEN_single")|$(ms "$GEN_warehouse")|$(ratio "$GEN_warehouse" "$GEN_single")|||"
 	echo "import: $IMPORT exported forms (COPY into the staging + import_forms())|$(ms "${IMP[single]}")|$(ms "${IMP[warehouse]}")|$(ratio "${IMP[warehouse]}" "${IMP[single]}")||||$(awk -v n="$IMPORT" -v a="${IMP[single]}" -v b="${IMP[warehouse]}" 'BEGIN {printf "%.0f / %.0f forms/s", n * 1000 / a, n * 1000 / b}')"
-} | awk -F'|' '
-	{ for (i = 1; i <= NF; i++) { c[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) } n = NR }
-	END { for (r = 1; r <= n; r++) { line = "| "; for (i = 1; i <= 8; i++) line = line sprintf("%-" w[i] "s | ", c[r, i]); print line
-		if (r == 1) { line = "|"; for (i = 1; i <= 8; i++) { s = ""; for (k = 0; k < w[i] + 2; k++) s = s "-"; line = line s "|" } print line } } }'
+} | md_table
 echo
 echo "raw (view, one node ms, cluster ms, coordinator/worker1/worker2 CPU ticks over the runs at $(getconf CLK_TCK)/s, rows to the coordinator, tasks, bytes, rows of the view):"
 sed 's/^/    /' "$OUT/raw"
