@@ -892,6 +892,7 @@ extern PeStatus pe_quant_from_wire(const char *p, size_t len, bool is_target,
  * wire form, the writer's byte order ('l' or 'b') and then the value.
  */
 #define PE_STATE_VERSION	1
+extern char pe_state_byte_order(void);
 extern PeStatus pe_state_check(const char *p, size_t len, PeError *err);
 extern PeStatus pe_state_from_wire(const char *p, size_t len, PeError *err);
 

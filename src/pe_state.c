@@ -260,18 +260,25 @@ pe_state_check(const char *p, size_t len, PeError *err)
 	return pe_set_ok(err);
 }
 
+/* This machine's byte order as the wire form's first byte: 'l' or 'b'. */
+char
+pe_state_byte_order(void)
+{
+	const uint16_t one = 1;
+
+	return *(const char *) &one ? 'l' : 'b';
+}
+
 /* The wire form: the byte order ('l' or 'b'), then the stored value. */
 PeStatus
 pe_state_from_wire(const char *p, size_t len, PeError *err)
 {
-	const uint16_t one = 1;
-	char		order = *(const char *) &one ? 'l' : 'b';
 	PeStatus	st;
 
 	if (len < 1)
 		return pe_fail(err, PE_ERR_SYNTAX, 0,
 					   "The value is empty; a kept state's binary form starts with its byte order.");
-	if (p[0] != order)
+	if (p[0] != pe_state_byte_order())
 		return pe_fail(err, PE_ERR_SYNTAX, 0,
 					   "The value was written in another byte order than this server's.");
 	st = pe_state_check(p + 1, len - 1, err);

@@ -39,6 +39,24 @@ citus_here(void)
 }
 
 /*
+ * The shard id of a shard's name, <table>_<shard id>, or -1 when name is
+ * not one (of table, when table is not NULL).
+ */
+static int64
+shard_id(const char *name, const char *table)
+{
+	const char *us;
+
+	if (table && strncmp(name, table, strlen(table)) != 0)
+		return -1;
+	us = table ? name + strlen(table) : strrchr(name, '_');
+	if (us == NULL || us[0] != '_' || us[1] == '\0' ||
+		strspn(us + 1, "0123456789") != strlen(us + 1))
+		return -1;
+	return strtoi64(us + 1, NULL, 10);
+}
+
+/*
  * Where rel is: a plain table (single node), a Citus shard of a perfeval
  * table (map filled with the co-located shards of every table of its shard
  * group, and the reference tables' shards), or a distributed table's shell
@@ -47,8 +65,6 @@ citus_here(void)
 PeWhere
 pe_where(Relation rel, PeShardMap *map)
 {
-	const char *name = RelationGetRelationName(rel);
-	const char *us = strrchr(name, '_');
 	Oid			argtypes[1];
 	Datum		values[1];
 	int64		shardid;
@@ -66,10 +82,9 @@ pe_where(Relation rel, PeShardMap *map)
 	if (SPI_processed > 0)
 		return PE_SHELL;
 
-	/* a shard is named <table>_<shard id> */
-	if (us == NULL || us[1] == '\0' || strspn(us + 1, "0123456789") != strlen(us + 1))
+	shardid = shard_id(RelationGetRelationName(rel), NULL);
+	if (shardid < 0)
 		return PE_LOCAL;
-	shardid = strtoi64(us + 1, NULL, 10);
 	argtypes[0] = INT8OID;
 	values[0] = Int64GetDatum(shardid);
 	if (SPI_execute_with_args(
@@ -173,9 +188,16 @@ pe_on_coordinator(void)
 	return coordinator;
 }
 
-/* sql with perfeval.project and access_grant read from this node's placements. */
-static const char *
-on_placements(const char *sql)
+/*
+ * sql reading this node's placements of perfeval.project (and
+ * access_grant) instead of the tables, on any node of a Citus cluster, the
+ * coordinator too (none there unless it holds shards): for a function that
+ * runs inside a query on a shard (pe_on_this_node()), and for a trigger
+ * that fires on each node's placement of a reference table and checks that
+ * node's projects (src/schemekey.c).  Must run inside SPI, with Citus.
+ */
+const char *
+pe_on_local_placements(const char *sql)
 {
 	PeShardMap	map;
 	StringInfoData u;
@@ -235,29 +257,12 @@ pe_on_this_node(const char *sql)
 		elog(ERROR, "perfeval: could not read pg_dist_local_group");
 	if (SPI_processed == 0)
 		return sql;
-	return on_placements(sql);
-}
-
-/*
- * sql reading this node's placements of perfeval.project (and
- * access_grant), on any node of a Citus cluster, the coordinator too
- * (none there unless it holds shards): for a trigger that fires on each
- * node's placement of a reference table and checks that node's projects.
- * Must run inside SPI, with Citus.
- */
-const char *
-pe_on_local_placements(const char *sql)
-{
-	return on_placements(sql);
+	return pe_on_local_placements(sql);
 }
 
 /* Is rel a placement of a Citus table (a shard of perfeval.<name>)? */
 bool
 pe_is_placement(Relation rel, const char *name)
 {
-	const char *rel_name = RelationGetRelationName(rel);
-	size_t		len = strlen(name);
-
-	return citus_here() && strncmp(rel_name, name, len) == 0 && rel_name[len] == '_' &&
-		rel_name[len + 1] != '\0' && strspn(rel_name + len + 1, "0123456789") == strlen(rel_name + len + 1);
+	return citus_here() && shard_id(RelationGetRelationName(rel), name) >= 0;
 }

@@ -887,11 +887,10 @@ Datum
 state_send(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(0));
-	const uint16 one = 1;
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, *(const char *) &one ? 'l' : 'b');
+	pq_sendbyte(&buf, pe_state_byte_order());
 	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
