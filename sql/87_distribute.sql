@@ -99,13 +99,11 @@ DECLARE
 	n bigint;
 	fk record;
 	fks text[] := '{}';
+	-- (the import's inbox, staged_* and import_error, stays local: staging
+	-- writes the coordinator's heap alone, as on one node, and goes on with
+	-- a worker down; import_forms() runs on the coordinator)
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.result_rule', 'perfeval.division', 'perfeval.access_grant',
-							  'perfeval_internal.division_shipped',
-							  'perfeval_internal.staged_project', 'perfeval_internal.staged_indicator',
-							  'perfeval_internal.staged_checklist', 'perfeval_internal.staged_survey',
-							  'perfeval_internal.staged_goal', 'perfeval_internal.staged_monitor',
-							  'perfeval_internal.staged_monitor_money',
-							  'perfeval.import_error', 'perfeval_internal.parked'];
+							  'perfeval_internal.division_shipped', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
 							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',

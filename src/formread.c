@@ -73,7 +73,9 @@ pe_begin_set(FunctionCallInfo fcinfo, int natts, const char *fname, TupleDesc *o
 	if (get_call_result_type(fcinfo, NULL, outdesc) != TYPEFUNC_COMPOSITE || (*outdesc)->natts != natts)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("%s must return %d columns", fname, natts)));
+				 errmsg("%s must return %d columns", fname, natts),
+				 errdetail("The database's perfeval objects are older than the perfeval library installed."),
+				 errhint("Run ALTER EXTENSION perfeval UPDATE; on a distributed warehouse, follow \"Updating a distributed warehouse\" in docs/scale-out.md.")));
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	*outdesc = CreateTupleDescCopy(*outdesc);
 	ts = tuplestore_begin_heap(true, false, work_mem);
