@@ -130,7 +130,7 @@ demo:
 # `make bench CITUS=1` (or `make bench-citus`): one node vs a 3-node Citus
 # cluster on this machine (bench/citus.sh; make itself takes no --citus);
 # `make bench CITUS=1 NATIONAL=1`: the cluster alone at 100,000 and
-# 1,000,000 projects (bench/citus_national.sh, about 1.5 hours).
+# 1,000,000 projects (bench/citus_national.sh, about 30 minutes on 2 cores).
 bench:
 	bash test/run.sh bench $(if $(CITUS),--citus $(if $(NATIONAL),--national))
 
