@@ -50,13 +50,8 @@ P=(psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U postgres)
 "${P[@]}" -d warehouse -c "SELECT count(*) FROM perfeval.distribute(shard_count => ${SHARDS:-NULL})" >/dev/null
 "${P[@]}" -d postgres -c 'CREATE DATABASE single'
 "${P[@]}" -d single -c 'CREATE EXTENSION perfeval'
-for i in 0 1 2; do
-	"${P[@]}" -p $((CITUS_PORT + i)) -d postgres -c "ALTER SYSTEM SET max_wal_size = '16GB'" \
-		-c "ALTER SYSTEM SET checkpoint_timeout = '1h'" -c "SELECT pg_reload_conf()" >/dev/null
-done
-# As bench/run.sh, and totals above the project level combined from partial
-# aggregates (no pulling rows to the coordinator to aggregate there).
-export PGOPTIONS="-c work_mem=64MB -c jit=off -c random_page_cost=1.1 -c client_min_messages=warning -c citus.coordinator_aggregation_strategy=disabled"
+nodes_for_loading "$DIR"
+export PGOPTIONS=$BENCH_PGOPTIONS
 ONE_NODE_OPTS="-c max_parallel_workers_per_gather=2"
 
 

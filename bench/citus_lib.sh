@@ -8,6 +8,20 @@ Q[rollup_region]="SELECT count(*), sum(mean_score), sum(projects) FROM perfeval.
 Q[rollup_department]="SELECT count(*), sum(mean_score), sum(projects) FROM perfeval.rollup_department"
 Q[grade_distribution]="SELECT count(*), sum(projects) FROM perfeval.grade_distribution"
 
+# the timed sessions' settings: as bench/run.sh, and totals above the
+# project level combined from partial aggregates (no pulling rows to the
+# coordinator to aggregate there)
+BENCH_PGOPTIONS="-c work_mem=64MB -c jit=off -c random_page_cost=1.1 -c client_min_messages=warning -c citus.coordinator_aggregation_strategy=disabled"
+# no checkpoint in the middle of a load, on each node under DIR
+nodes_for_loading() {	# nodes_for_loading DIR
+	local i
+	for i in 0 1 2; do
+		psql -X -q -v ON_ERROR_STOP=1 -h "$1" -p $((CITUS_PORT + i)) -U postgres -d postgres \
+			-c "ALTER SYSTEM SET max_wal_size = '16GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '1h'" \
+			-c "SELECT pg_reload_conf()" >/dev/null
+	done
+}
+
 log() { printf '== %s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "NaN"; else if (NR%2) printf "%.3f\n", a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "NaN"}'; }

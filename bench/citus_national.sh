@@ -54,7 +54,7 @@ cleanup() {
 	rm -rf "$OUT"
 }
 trap cleanup EXIT
-export PGOPTIONS="-c work_mem=64MB -c jit=off -c random_page_cost=1.1 -c client_min_messages=warning -c citus.coordinator_aggregation_strategy=disabled"
+export PGOPTIONS=$BENCH_PGOPTIONS
 
 # sample the nodes' memory into $OUT/mem.<tag> while a command runs
 sampled() {	# sampled TAG COMMAND...
@@ -78,10 +78,7 @@ for n in "$BASE" "$PROJECTS"; do
 	P=(psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$CITUS_PORT" -U postgres -d warehouse)
 	NSHARDS[$n]=$([ $FIXED = 1 ] && echo "$SHARDS" || echo $((SHARDS * n / BASE)))
 	"${P[@]}" -c "SELECT count(*) FROM perfeval.distribute(shard_count => ${NSHARDS[$n]})" >/dev/null
-	for i in 0 1 2; do
-		"${P[@]}" -p $((CITUS_PORT + i)) -c "ALTER SYSTEM SET max_wal_size = '16GB'" \
-			-c "ALTER SYSTEM SET checkpoint_timeout = '1h'" -c "SELECT pg_reload_conf()" >/dev/null
-	done
+	nodes_for_loading "$DIR"
 	log "$n projects: loading (bench/gen.sql)"
 	t0=$(date +%s.%N)
 	sampled "load.$n" "${P[@]}" -v n="$n" -f bench/gen.sql >/dev/null
