@@ -26,7 +26,10 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 #include "utils/rel.h"
 
 #include "shard.h"
@@ -62,17 +65,105 @@ shard_id(const char *name, const char *table)
  * group, and the reference tables' shards), or a distributed table's shell
  * on the coordinator.  Must run inside SPI.
  */
+static PeWhere where_read(Relation rel, PeShardMap *map);
+
+/*
+ * pe_where()'s answers, by relation, kept for the session: every keeping
+ * trigger on a shard asks (once per statement and table), and reading
+ * Citus's catalog took a third of a worker's time in an import.  What they
+ * depend on -- the rows of pg_dist_partition and pg_dist_shard, the names
+ * of the relations -- cannot change without a relation cache invalidation
+ * (Citus's triggers on its catalog send one for the table concerned, and
+ * so does any DDL), and any invalidation forgets them all.  An answer read
+ * while an invalidation arrived is not kept (where_generation).
+ */
+typedef struct WhereEntry
+{
+	Oid			relid;			/* the key */
+	PeWhere		where;
+	PeShardMap	map;			/* (in where_context) */
+} WhereEntry;
+
+static HTAB *where_cache = NULL;
+static MemoryContext where_context = NULL;
+static uint64 where_generation = 0;
+
+static void
+where_forget(Datum arg, Oid relid)
+{
+	where_generation++;
+	if (where_cache == NULL)
+		return;
+	where_cache = NULL;
+	MemoryContextReset(where_context);
+}
+
+/* A copy of map in the current memory context (or in cxt). */
+static void
+copy_map(PeShardMap *to, const PeShardMap *from, MemoryContext cxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+
+	to->n = from->n;
+	to->base = from->base ? pstrdup(from->base) : NULL;
+	for (int i = 0; i < from->n; i++)
+	{
+		to->table[i] = pstrdup(from->table[i]);
+		to->shard[i] = pstrdup(from->shard[i]);
+	}
+	MemoryContextSwitchTo(old);
+}
+
 PeWhere
 pe_where(Relation rel, PeShardMap *map)
 {
-	Oid			argtypes[1];
-	Datum		values[1];
-	int64		shardid;
+	Oid			relid = RelationGetRelid(rel);
+	uint64		generation = where_generation;
+	WhereEntry *e;
+	PeWhere		where;
+	bool		found;
 
 	map->n = 0;
 	map->base = NULL;
 	if (!citus_here())
 		return PE_LOCAL;
+	if (where_context == NULL)
+	{
+		where_context = AllocSetContextCreate(TopMemoryContext, "perfeval shard maps",
+											  ALLOCSET_SMALL_SIZES);
+		CacheRegisterRelcacheCallback(where_forget, (Datum) 0);
+	}
+	if (where_cache != NULL &&
+		(e = hash_search(where_cache, &relid, HASH_FIND, NULL)) != NULL)
+	{
+		copy_map(map, &e->map, CurrentMemoryContext);
+		return e->where;
+	}
+	where = where_read(rel, map);
+	if (generation != where_generation)
+		return where;			/* (an invalidation arrived while it was read) */
+	if (where_cache == NULL)
+	{
+		HASHCTL		ctl;
+
+		ctl.keysize = sizeof(Oid);
+		ctl.entrysize = sizeof(WhereEntry);
+		ctl.hcxt = where_context;
+		where_cache = hash_create("perfeval shard maps", 64, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	}
+	e = hash_search(where_cache, &relid, HASH_ENTER, &found);
+	e->where = where;
+	copy_map(&e->map, map, where_context);
+	return where;
+}
+
+/* pe_where() from Citus's catalog. */
+static PeWhere
+where_read(Relation rel, PeShardMap *map)
+{
+	Oid			argtypes[1];
+	Datum		values[1];
+	int64		shardid;
 
 	argtypes[0] = OIDOID;
 	values[0] = ObjectIdGetDatum(RelationGetRelid(rel));
