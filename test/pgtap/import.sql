@@ -3,7 +3,7 @@
 -- Run from the repository's top directory over the four samples
 -- (test/run.sh); undone by the final ROLLBACK.
 BEGIN;
-SELECT plan(54);
+SELECT plan(57);
 
 -- The contract: the staging relations' columns are the form's headers, in order.
 SELECT results_eq($$SELECT string_agg(column_name::text COLLATE "default", ',' ORDER BY ordinal_position) FROM information_schema.columns
@@ -292,6 +292,32 @@ SELECT cmp_ok((SELECT count(*) FROM before_rt2 WHERE method <> 'proportional' OR
 SELECT results_eq($$SELECT project_id, total, grade FROM perfeval.project_scores WHERE project_id IN ('seed002', 'seed003') ORDER BY 1$$,
 	'SELECT * FROM before_rt2_total ORDER BY 1',
 	'round trip of INSERTed projects: the same totals and grades');
+
+-- Forms only the tables refuse, among 2,500 (1.16): each chunk they are in
+-- is written again in halves, each of them is rejected with the table's own
+-- error, and every other form goes in.
+ALTER TABLE perfeval.project ADD CONSTRAINT pe_test_refused CHECK (name NOT LIKE 'refused%');
+INSERT INTO perfeval.form_project
+SELECT format('bulk%s', lpad(g::text, 4, '0')), CASE WHEN g IN (7, 1000, 1001, 2500) THEN 'refused' ELSE 'kept' END || g,
+	   '2021', '141021', '未载明', '', '', '', '', '25', '25', '25', '25', '10', '10', '', ''
+  FROM generate_series(1, 2500) g;
+INSERT INTO perfeval.form_indicator
+SELECT format('bulk%s', lpad(g::text, 4, '0')), '产出指标', '数量指标', '申报企业达标数', '', '5', '', '90', '5家', '', ''
+  FROM generate_series(1, 2500) g;
+CREATE TEMP TABLE bulk_result AS SELECT * FROM perfeval.import_forms() WHERE project_code LIKE 'bulk%';
+SELECT results_eq($$SELECT status, count(*) FROM bulk_result GROUP BY 1 ORDER BY 1$$,
+	$$VALUES ('imported', 2496::bigint), ('rejected', 4::bigint)$$,
+	'2,500 forms, 4 of them refused by a table''s constraint: the other 2,496 imported');
+SELECT results_eq($$SELECT project_code, sqlstate, message ~ 'pe_test_refused' FROM perfeval.import_error
+	WHERE project_code LIKE 'bulk%' ORDER BY 1$$,
+	$$VALUES ('bulk0007', '23514', true), ('bulk1000', '23514', true), ('bulk1001', '23514', true), ('bulk2500', '23514', true)$$,
+	'each refused form rejected with the constraint''s own error (the first and last of a chunk, and a chunk''s last and the next one''s first)');
+SELECT results_eq($$SELECT count(*), count(*) FILTER (WHERE name LIKE 'kept%'),
+	(SELECT count(*) FROM perfeval.project_scores s WHERE s.project_id LIKE 'bulk%' AND s.total IS NOT NULL)
+	FROM perfeval.project WHERE project_id LIKE 'bulk%'$$,
+	$$VALUES (2496::bigint, 2496::bigint, 2496::bigint)$$,
+	'every other form is in the warehouse, scored');
+ALTER TABLE perfeval.project DROP CONSTRAINT pe_test_refused;
 
 SELECT * FROM finish();
 ROLLBACK;
