@@ -37,8 +37,21 @@ static const char *const staging[] = {
 /* the import's temporary tables */
 static const char *const temps[] = {
 	"pe_import_forms", "pe_projects", "pe_irows", "pe_forms", "pe_points", "pe_answers", "pe_taken",
-	"pe_mon_forms", "pe_mon_ind", "pe_mon", "pe_money", "pe_mon_ok", "pe_mon_findings"
+	"pe_mon_known", "pe_mon_forms", "pe_mon_ind", "pe_mon", "pe_money", "pe_mon_ok", "pe_mon_findings"
 };
+
+/*
+ * On a Citus cluster (set by import_forms()): a failed chunk's error may be
+ * a table's rule that Citus reported without its SQLSTATE (see
+ * write_range()); while by_insert is set, write_rows() writes by multi-row
+ * INSERTs, whose errors keep it.
+ */
+static bool on_cluster = false;
+static bool by_insert = false;
+
+/* Whether the form of code was found on a node that cannot be reached (Q_UNREACHABLE). */
+#define UNREACHABLE(code) \
+	"EXISTS (SELECT FROM perfeval.import_error u WHERE u.project_code = " code " AND u.sqlstate = '08006')"
 
 /* One table a chunk of forms writes: its columns and the query ($1, $2: the forms' range). */
 typedef struct WriteStep
@@ -177,7 +190,7 @@ static const char *const Q_OTHERS =
 	"		UNION ALL SELECT s.\"项目编码\", s.staged_by FROM perfeval_internal.staged_checklist s\n"
 	"		UNION ALL SELECT s.\"项目编码\", s.staged_by FROM perfeval_internal.staged_survey s\n"
 	"		UNION ALL SELECT s.\"项目编码\", s.staged_by FROM perfeval_internal.staged_goal s) x\n"
-	"	 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL),\n"
+	"	 WHERE x.stager <> CURRENT_USER AND x.code IS NOT NULL AND NOT " UNREACHABLE("x.code") "),\n"
 	"f AS (\n"
 	"	SELECT s.project_code AS code, s.line, s.department, s.division_code AS division\n"
 	"	  FROM pg_temp.pe_projects s\n"
@@ -197,6 +210,40 @@ static const char *const Q_OTHERS_EXIST =
 	"	   OR EXISTS (SELECT FROM perfeval_internal.staged_checklist s WHERE s.staged_by <> CURRENT_USER)\n"
 	"	   OR EXISTS (SELECT FROM perfeval_internal.staged_survey s WHERE s.staged_by <> CURRENT_USER)\n"
 	"	   OR EXISTS (SELECT FROM perfeval_internal.staged_goal s WHERE s.staged_by <> CURRENT_USER)";
+
+/*
+ * On a Citus cluster, the staged forms whose project's shard is on a node
+ * that cannot be reached (1.16): each rejected with 08006, and nothing of
+ * the cluster read or written for it, so that the forms of the other nodes'
+ * projects go in; it stays staged for the next run (docs/scale-out.md).
+ * Its first staged row names it.
+ */
+static const char *const Q_UNREACHABLE =
+	"INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)\n"
+	"WITH down AS (\n"
+	"	SELECT n.groupid, n.nodename, n.nodeport FROM pg_catalog.pg_dist_node n\n"
+	"	 WHERE n.groupid <> 0 AND n.noderole = 'primary' AND n.isactive\n"
+	"	   AND EXISTS (SELECT FROM pg_catalog.pg_dist_placement pl JOIN pg_catalog.pg_dist_shard sh USING (shardid)\n"
+	"				   WHERE pl.groupid = n.groupid AND sh.logicalrelid = 'perfeval.project'::regclass)\n"
+	"	   AND NOT pg_catalog.citus_check_connection_to_node(n.nodename, n.nodeport)),\n"
+	"r AS (\n"
+	"	SELECT DISTINCT ON (x.code) x.code, x.relation, x.line FROM (\n"
+	"		SELECT s.\"项目编码\" AS code, 1 AS k, 'form_project' AS relation, s.line FROM perfeval_internal.staged_project s\n"
+	"		UNION ALL SELECT s.\"项目编码\", 2, 'form_indicator', s.line FROM perfeval_internal.staged_indicator s\n"
+	"		UNION ALL SELECT s.\"项目编码\", 3, 'form_checklist', s.line FROM perfeval_internal.staged_checklist s\n"
+	"		UNION ALL SELECT s.\"项目编码\", 4, 'form_survey', s.line FROM perfeval_internal.staged_survey s\n"
+	"		UNION ALL SELECT s.\"项目编码\", 5, 'form_goal', s.line FROM perfeval_internal.staged_goal s\n"
+	"		UNION ALL SELECT s.\"项目编码\", 6, 'form_monitor', s.line FROM perfeval_internal.staged_monitor s\n"
+	"		UNION ALL SELECT s.\"项目编码\", 7, 'form_monitor_money', s.line FROM perfeval_internal.staged_monitor_money s) x\n"
+	"	 WHERE x.code IS NOT NULL AND EXISTS (SELECT FROM down)\n"
+	"	 ORDER BY x.code, x.k, x.line)\n"
+	"SELECT r.code, r.relation, r.line, '项目编码', r.code, '08006',\n"
+	"	   format('the node that holds project \"%s\" (%s:%s) cannot be reached', r.code, d.nodename, d.nodeport),\n"
+	"	   'The form stays staged: import again when the node is back, or once its standby has taken its place (docs/scale-out.md, \"High availability\").'\n"
+	"  FROM r JOIN pg_catalog.pg_dist_placement pl\n"
+	"	ON pl.shardid = pg_catalog.get_shard_id_for_distribution_column('perfeval.project', r.code)\n"
+	"  JOIN down d ON d.groupid = pl.groupid\n"
+	" ORDER BY r.line, r.code";
 
 static const char *const Q_FORMS =
 	"CREATE TEMP TABLE pe_forms AS\n"
@@ -301,10 +348,24 @@ static const char *const Q_MON_FORMS =
 	"				  FROM perfeval_internal.staged_monitor m\n"
 	"				UNION ALL\n"
 	"				SELECT m.\"项目编码\", m.line, 'form_monitor_money', m.staged_by FROM perfeval_internal.staged_monitor_money m) x\n"
+	"		 WHERE NOT " UNREACHABLE("x.code") "\n"
 	"		 GROUP BY x.code) f\n"
-	"  LEFT JOIN perfeval_internal.taken_codes(ARRAY(SELECT DISTINCT m.\"项目编码\" FROM perfeval_internal.staged_monitor m\n"
-	"		UNION SELECT m.\"项目编码\" FROM perfeval_internal.staged_monitor_money m)) t(code) ON t.code = f.code\n"
-	"  LEFT JOIN perfeval.project p ON p.project_id = f.code";
+	"  LEFT JOIN perfeval_internal.taken_codes($1) t(code) ON t.code = f.code\n"
+	"  LEFT JOIN pg_temp.pe_mon_known p ON p.project_id = f.code";
+
+/*
+ * The codes of the staged monitoring forms ($1 of Q_MON_FORMS and
+ * Q_MON_KNOWN), and the projects of them the caller sees, read by the
+ * codes: on a Citus cluster only those projects' shards are read (a join
+ * with the staging would read every shard, and fail with a node down).
+ */
+static const char *const Q_MON_CODES =
+	"SELECT ARRAY(SELECT m.\"项目编码\" FROM perfeval_internal.staged_monitor m WHERE NOT " UNREACHABLE("m.\"项目编码\"") "\n"
+	"			  UNION SELECT m.\"项目编码\" FROM perfeval_internal.staged_monitor_money m\n"
+	"			   WHERE NOT " UNREACHABLE("m.\"项目编码\"") ")";
+static const char *const Q_MON_KNOWN =
+	"CREATE TEMP TABLE pe_mon_known AS\n"
+	"SELECT p.project_id, p.year, p.department, p.division_code FROM perfeval.project p WHERE p.project_id = ANY ($1)";
 
 /*
  * The indicators of the projects the monitoring forms report on ($1: their
@@ -611,6 +672,18 @@ true_of(const char *sql)
 }
 
 /*
+ * Whether perfeval.project is a Citus distributed table (two statements:
+ * the second is planned only where Citus's catalog exists).
+ */
+static bool
+distributed(void)
+{
+	return true_of("SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL") &&
+		true_of("SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition"
+				" WHERE logicalrelid = 'perfeval.project'::regclass)");
+}
+
+/*
  * Insert the rows of query ($1 and $2: lo and hi) into target (cols).  On
  * one node, where row-level security does not apply to the caller, by
  * bulk_insert() (src/bulk.c): batches written as COPY writes them, each
@@ -642,7 +715,7 @@ write_rows(const WriteStep *w, int64 lo, int64 hi)
 		citus = DatumGetBool(value_of("SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1)",
 									  1, types, args, NULL));
 	rls = DatumGetBool(value_of("SELECT row_security_active($1)", 1, types, args, NULL));
-	if (citus && rls)
+	if (citus && (rls || by_insert))
 	{
 		run("SELECT perfeval_internal.insert_rows($1, $2, $3, $4, $5)", 5, types, args);
 		return;
@@ -720,7 +793,8 @@ write_monitoring(int64 lo, int64 hi)
 /*
  * write (write_forms() or write_monitoring()) in a subtransaction: true if
  * it went in; else, for an error only the tables check (class 22 or 23,
- * 42501), false with the error in *edata (any other error is raised again).
+ * 42501; on a Citus cluster also XX000, see write_range()), false with the
+ * error in *edata (any other error is raised again).
  */
 static bool
 write_sub(void (*write) (int64, int64), int64 lo, int64 hi, ErrorData **edata)
@@ -750,7 +824,8 @@ write_sub(void (*write) (int64, int64), int64 lo, int64 hi, ErrorData **edata)
 		CurrentResourceOwner = oldowner;
 		if (ERRCODE_TO_CATEGORY(e->sqlerrcode) != ERRCODE_INTEGRITY_CONSTRAINT_VIOLATION &&
 			ERRCODE_TO_CATEGORY(e->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
-			e->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE)
+			e->sqlerrcode != ERRCODE_INSUFFICIENT_PRIVILEGE &&
+			!(on_cluster && !by_insert && e->sqlerrcode == ERRCODE_INTERNAL_ERROR))
 			ReThrowError(e);
 		*edata = e;
 		ok = false;
@@ -786,6 +861,12 @@ record_error(const char *select, int64 ord, ErrorData *e)
  * that a failing form is found in a few steps and rejected with its own
  * error (select: its import_error row) while the others go in (1.15 wrote
  * a failed chunk's forms again one by one).
+ *
+ * On a Citus cluster the owner's rows reach the shards by Citus's COPY,
+ * which reports a shard's error without its SQLSTATE (XX000): a failing
+ * form is then written once more by multi-row INSERTs, whose error keeps
+ * it, and rejected with that error if it is a table's rule; anything else
+ * is raised (1.15 failed the whole import on the first such form).
  */
 static void
 write_range(void (*write) (int64, int64), int64 lo, int64 hi, const char *select)
@@ -796,6 +877,17 @@ write_range(void (*write) (int64, int64), int64 lo, int64 hi, const char *select
 	CHECK_FOR_INTERRUPTS();
 	if (write_sub(write, lo, hi, &e))
 		return;
+	if (lo == hi && e->sqlerrcode == ERRCODE_INTERNAL_ERROR)
+	{
+		bool		ok;
+
+		FreeErrorData(e);
+		by_insert = true;
+		ok = write_sub(write, lo, hi, &e);
+		by_insert = false;
+		if (ok)
+			return;
+	}
 	if (lo == hi)
 		record_error(select, lo, e);
 	FreeErrorData(e);
@@ -848,6 +940,7 @@ import_monitoring(TimestampTz t0)
 		 * its statements cannot run yet, and a self-evaluation import must
 		 * not fail for them); what the result reads of it, empty.
 		 */
+		run("CREATE TEMP TABLE pe_mon_known (project_id text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon_forms (code text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon_ind (project_id text)", 0, NULL, NULL);
 		run("CREATE TEMP TABLE pe_mon (project_code text)", 0, NULL, NULL);
@@ -856,7 +949,9 @@ import_monitoring(TimestampTz t0)
 		run("CREATE TEMP TABLE pe_mon_findings (project_code text)", 0, NULL, NULL);
 		return;
 	}
-	run(Q_MON_FORMS, 0, NULL, NULL);
+	known[0] = value_of(Q_MON_CODES, 0, NULL, NULL, NULL);
+	run(Q_MON_KNOWN, 1, arrtype, known);
+	run(Q_MON_FORMS, 1, arrtype, known);
 	known[0] = value_of("SELECT ARRAY(SELECT f.code FROM pe_mon_forms f WHERE f.known)", 0, NULL, NULL, NULL);
 	run(Q_MON_IND, 1, arrtype, known);
 	run("CREATE INDEX ON pe_mon_ind (project_id, code)", 0, NULL, NULL);
@@ -938,6 +1033,8 @@ pe_import_forms(PG_FUNCTION_ARGS)
 					 errdetail("import_forms() runs the statements of the library's release."),
 					 errhint("Update the extension: ALTER EXTENSION perfeval UPDATE.")));
 	}
+	on_cluster = distributed();
+	by_insert = false;
 
 	/*
 	 * a form staged again replaces what was staged of it before (nothing to
@@ -992,6 +1089,8 @@ pe_import_forms(PG_FUNCTION_ARGS)
 	n = DatumGetInt64(value_of("SELECT count(*) FROM pe_import_forms", 0, NULL, NULL, NULL));
 	pe_import_progress("checking forms", n, -1, t0);
 	run(Q_PROBLEMS, 0, NULL, NULL);
+	if (on_cluster)
+		run(Q_UNREACHABLE, 0, NULL, NULL);
 
 	/*
 	 * a form staged by another role than the caller (the owner's nightly run

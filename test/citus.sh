@@ -36,8 +36,11 @@
 #     its place with citus_update_node(): every view and dated form equal one
 #     node's, for the owner and a scoped role, and a later load lands on it;
 #     with worker 2 down too, one project's dated forms are still served
-#     (read from its shard alone) and equal one node's, and forms are staged
-#     (the inbox is the coordinator's own) as on one node.
+#     (read from its shard alone) and equal one node's, forms are staged
+#     (the inbox is the coordinator's own) as on one node, and imported:
+#     worker 1's as on one node (one a CHECK refuses with its 23514),
+#     worker 2's rejected with 08006 and left staged, then taken by the next
+#     import once worker 2 is back: all equal one node's.
 # 12. Shard moves (1.16): a shard group moved with writes blocked, another by
 #     logical replication while a load runs, a fourth worker added and the
 #     warehouse rebalanced onto it (citus_rebalance_start()), then drained
@@ -583,6 +586,9 @@ id=$("${C[@]}" -At -d warehouse -c "SELECT p.project_id FROM perfeval.project p
 		(SELECT pl.shardid FROM pg_dist_placement pl JOIN pg_dist_node n USING (groupid) WHERE n.nodeport = $SB)
 	  AND EXISTS (SELECT FROM perfeval.indicator i WHERE i.project_id = p.project_id)
 	ORDER BY 1 LIMIT 1" 2>/dev/null || true)
+# (a rule of the tables only, for the import below: new projects whose code
+# ends in 7 are refused; on the cluster before worker 2 stops, DDL needs it)
+on_both -c "ALTER TABLE perfeval.project ADD CONSTRAINT citus_test_refused CHECK (project_id NOT LIKE 'P%7') NOT VALID"
 citus_as_user $PGBIN/pg_ctl -D "$DIR/n2" -m immediate stop >/dev/null
 rc=0
 for f in project_scores_as_of indicator_scores_as_of level1_scores_as_of level2_scores_as_of; do
@@ -605,5 +611,49 @@ stage single "${forms[@]}"
 b=$("${C[@]}" -At -d single -c "SELECT relation, project_code, line FROM perfeval.staged_lines ORDER BY 1, 2, 3")
 check "with worker 2 down, the seeds' forms are staged, the same rows as one node's ($(wc -l <<<"$a") rows)" \
 	$([ $rc = 0 ] && [ -n "$b" ] && [ "$a" = "$b" ] && echo 0 || echo 1)
+# the import with worker 2 still down (1.16): the forms of worker 1's
+# projects go in as on one node; each form of a project on worker 2 is
+# rejected with 08006 and stays staged.  A form the CHECK above refuses is
+# rejected with the rule's own 23514 as on one node (Citus's COPY to the
+# shards reports it without its SQLSTATE; 1.15 failed the whole import).
+# Worker 2 back, the next import takes the rest: then all equals one node.
+fdir=$(mktemp -d)
+chmod 755 "$fdir"
+for f in project indicator checklist survey; do
+	"${C[@]}" -d single -c "\\copy (SELECT e.* FROM perfeval.export_$f e WHERE e.\"项目编码\" IN (SELECT project_id FROM perfeval.project WHERE project_id LIKE 'P%' ORDER BY 1 LIMIT 200)) TO '$fdir/year_$f.csv' WITH (FORMAT csv, HEADER)"
+done
+for f in monitor monitor_money; do
+	"${C[@]}" -d single -c "\\copy (SELECT e.* FROM perfeval.export_$f e WHERE e.\"项目编码\" IN (SELECT project_id FROM perfeval.project WHERE project_id LIKE 'P%' ORDER BY 1 LIMIT 100) AND e.\"监控日期\" = '2024-12-31') TO '$fdir/mon_$f.csv' WITH (FORMAT csv, HEADER)"
+done
+for db in warehouse single; do stage $db "$fdir"/year_*.csv "$fdir"/mon_monitor.csv "$fdir"/mon_monitor_money.csv; done
+rm -rf "$fdir"
+statuses() { "${C[@]}" -At -d "$1" -c "SELECT coalesce(project_code, '') || '|' || status FROM perfeval.import_forms() ORDER BY project_code"; }
+w2=$("${C[@]}" -At -d warehouse -c "SELECT DISTINCT l.project_code FROM perfeval.staged_lines l
+	JOIN pg_dist_placement pl ON pl.shardid = get_shard_id_for_distribution_column('perfeval.project', l.project_code)
+	JOIN pg_dist_node n USING (groupid) WHERE l.project_code IS NOT NULL AND n.nodeport = $((CITUS_PORT + 2)) ORDER BY 1")
+a=$(statuses warehouse 2>/dev/null) || a=
+b=$(statuses single)
+want=$(awk -F'|' 'NR == FNR {w[$1] = 1; next} {print $1 "|" (($1 in w) ? "rejected" : $2)}' <(echo "$w2") <(echo "$b"))
+e08=$("${C[@]}" -At -d warehouse -c "SELECT project_code FROM perfeval.import_error WHERE sqlstate = '08006' ORDER BY 1")
+r23=$("${C[@]}" -At -d warehouse -c "SELECT string_agg(project_code, ' ' ORDER BY project_code) FROM perfeval.import_error WHERE sqlstate = '23514'")
+check "with worker 2 down, import_forms(): worker 1's forms as on one node ($(grep -c '|imported' <<<"$a") imported; refused by the CHECK: $r23), worker 2's $(wc -l <<<"$w2") rejected with 08006 and staged" \
+	$([ -n "$a" ] && [ "$a" = "$want" ] && [ -n "$w2" ] && [ "$e08" = "$w2" ] && [ -n "$r23" ] && grep -q '|imported' <<<"$a" &&
+		echo 0 || echo 1)
+citus_as_user $PGBIN/pg_ctl -D "$DIR/n2" -l "$DIR/n2.log" -w start >/dev/null
+# left DB: the problems and the staged rows after an import (on a cluster a
+# CHECK's message names the shard and its constraint: "project_102042",
+# "citus_test_refused_102042")
+left() {
+	"${C[@]}" -At -d "$1" -c "SELECT count(*) FROM perfeval.import_forms()" \
+		-c "SELECT project_code, relation, line, column_name, value, sqlstate,
+			regexp_replace(message, '_[0-9]+\"', '\"', 'g'), hint, logged_by
+			FROM perfeval.import_error ORDER BY 1, 2, 3, 4, 7" \
+		-c "SELECT relation, project_code, line FROM perfeval.staged_lines ORDER BY 1, 2, 3" | tail -n +2
+}
+a=$(left warehouse)
+b=$(left single)
+check "worker 2 back, the next import_forms() takes its forms: the same problems and staged rows as one node ($(grep -c '|23514|' <<<"$a") refused by the CHECK)" \
+	$([ -n "$a" ] && [ "$a" = "$b" ] && ! grep -q '|08006|' <<<"$a" && echo 0 || echo 1)
+compare "after worker 2 came back and the import took its forms"
 
 exit $fail
