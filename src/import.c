@@ -213,19 +213,19 @@ static const char *const Q_OTHERS_EXIST =
 
 /*
  * On a Citus cluster, the staged forms whose project's shard is on a node
- * that cannot be reached (1.16): each rejected with 08006, and nothing of
- * the cluster read or written for it, so that the forms of the other nodes'
- * projects go in; it stays staged for the next run (docs/scale-out.md).
- * Its first staged row names it.
+ * that cannot be reached, or that citus_disable_node() took out (1.16):
+ * each rejected with 08006, and nothing of the cluster read or written for
+ * it, so that the forms of the other nodes' projects go in; it stays staged
+ * for the next run (docs/scale-out.md).  Its first staged row names it.
  */
 static const char *const Q_UNREACHABLE =
 	"INSERT INTO perfeval.import_error (project_code, relation, line, column_name, value, sqlstate, message, hint)\n"
 	"WITH down AS (\n"
 	"	SELECT n.groupid, n.nodename, n.nodeport FROM pg_catalog.pg_dist_node n\n"
-	"	 WHERE n.groupid <> 0 AND n.noderole = 'primary' AND n.isactive\n"
+	"	 WHERE n.groupid <> 0 AND n.noderole = 'primary'\n"
 	"	   AND EXISTS (SELECT FROM pg_catalog.pg_dist_placement pl JOIN pg_catalog.pg_dist_shard sh USING (shardid)\n"
 	"				   WHERE pl.groupid = n.groupid AND sh.logicalrelid = 'perfeval.project'::regclass)\n"
-	"	   AND NOT pg_catalog.citus_check_connection_to_node(n.nodename, n.nodeport)),\n"
+	"	   AND (NOT n.isactive OR NOT pg_catalog.citus_check_connection_to_node(n.nodename, n.nodeport))),\n"
 	"r AS (\n"
 	"	SELECT DISTINCT ON (x.code) x.code, x.relation, x.line FROM (\n"
 	"		SELECT s.\"项目编码\" AS code, 1 AS k, 'form_project' AS relation, s.line FROM perfeval_internal.staged_project s\n"
