@@ -59,12 +59,6 @@ shard_id(const char *name, const char *table)
 	return strtoi64(us + 1, NULL, 10);
 }
 
-/*
- * Where rel is: a plain table (single node), a Citus shard of a perfeval
- * table (map filled with the co-located shards of every table of its shard
- * group, and the reference tables' shards), or a distributed table's shell
- * on the coordinator.  Must run inside SPI.
- */
 static PeWhere where_read(Relation rel, PeShardMap *map);
 
 /*
@@ -114,6 +108,12 @@ copy_map(PeShardMap *to, const PeShardMap *from, MemoryContext cxt)
 	MemoryContextSwitchTo(old);
 }
 
+/*
+ * Where rel is: a plain table (single node), a Citus shard of a perfeval
+ * table (map filled with the co-located shards of every table of its shard
+ * group, and the reference tables' shards), or a distributed table's shell
+ * on the coordinator.  Must run inside SPI.
+ */
 PeWhere
 pe_where(Relation rel, PeShardMap *map)
 {
