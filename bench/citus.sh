@@ -15,6 +15,8 @@
 # time on both, the ratio, the workers' share of the CPU the three nodes
 # spent on the cluster's runs (read from /proc between statements), and the
 # rows that reached the coordinator (EXPLAIN ANALYZE of the Citus scan).
+# Then the load, the import, and an ETL job's small writes (pgbench, one
+# client, one project per statement) on both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source test/citus_cluster.sh
@@ -135,6 +137,29 @@ a=$("${P[@]}" -At -d warehouse -c "SELECT t::text FROM perfeval.project_scores t
 b=$("${P[@]}" -At -d single -c "SELECT t::text FROM perfeval.project_scores t" | LC_ALL=C sort | md5sum)
 [ "$a" = "$b" ] || { echo "bench --citus: project_scores differ after the import" >&2; exit 1; }
 
+# 5. An ETL job's small writes: one project's money updated per statement,
+# and a transaction of two statements (its actuals, an indicator), by one
+# pgbench client for 15 s on each side, taking turns; the mean latency
+log "small writes: one project per statement (pgbench, 1 client, 15 s each)"
+cat >"$OUT/one.sql" <<SQL
+\set id random(1, $PROJECTS)
+UPDATE perfeval.allocation SET spent = spent + 1 WHERE project_id = 'P' || lpad(:id::text, 7, '0');
+SQL
+cat >"$OUT/two.sql" <<SQL
+\set id random(1, $PROJECTS)
+BEGIN;
+UPDATE perfeval.actual SET fraction = fraction WHERE project_id = 'P' || lpad(:id::text, 7, '0');
+UPDATE perfeval.indicator SET weight = weight WHERE project_id = 'P' || lpad(:id::text, 7, '0') AND seq = 1;
+COMMIT;
+SQL
+declare -A LAT
+for f in one two; do
+	for db in single warehouse; do
+		LAT[$f$db]=$($PGBIN/pgbench -n -T 15 -c 1 -f "$OUT/$f.sql" -h "$DIR" -p "$CITUS_PORT" -U postgres $db 2>/dev/null |
+			awk '/^latency average/ {print $4}')
+	done
+done
+
 echo
 echo "perfeval on Citus: $PROJECTS projects, $NIND indicator rows; one node vs a coordinator and 2 workers on the same $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "medians of $RUNS runs (psql \\timing, one session per run after a warm-up, the sides taking turns); citus.coordinator_aggregation_strategy = disabled"
@@ -144,6 +169,8 @@ echo
 	printf '%s\n' "${ROWS[@]}"
 	echo "load: bench/gen.sql (INSERT ... SELECT of every table, triggers on)|$(ms "$GEN_single")|$(ms "$GEN_warehouse")|$(ratio "$GEN_warehouse" "$GEN_single")|||"
 	echo "import: $IMPORT exported forms (COPY into the staging + import_forms())|$(ms "${IMP[single]}")|$(ms "${IMP[warehouse]}")|$(ratio "${IMP[warehouse]}" "${IMP[single]}")||||$(awk -v n="$IMPORT" -v a="${IMP[single]}" -v b="${IMP[warehouse]}" 'BEGIN {printf "%.0f / %.0f forms/s", n * 1000 / a, n * 1000 / b}')"
+	echo "small writes: one project's UPDATE per statement (pgbench, mean latency)|${LAT[onesingle]} ms|${LAT[onewarehouse]} ms|$(ratio "${LAT[onewarehouse]}" "${LAT[onesingle]}")|||"
+	echo "small writes: a transaction of two UPDATEs of one project (pgbench, mean latency)|${LAT[twosingle]} ms|${LAT[twowarehouse]} ms|$(ratio "${LAT[twowarehouse]}" "${LAT[twosingle]}")|||"
 } | md_table
 echo
 echo "raw (view, one node ms, cluster ms, coordinator/worker1/worker2 CPU ticks over the runs at $(getconf CLK_TCK)/s, rows to the coordinator, tasks, bytes, rows of the view):"
