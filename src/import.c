@@ -41,10 +41,11 @@ static const char *const temps[] = {
 };
 
 /*
- * On a Citus cluster (set by import_forms()): a failed chunk's error may be
- * a table's rule that Citus reported without its SQLSTATE (see
- * write_range()); while by_insert is set, write_rows() writes by multi-row
- * INSERTs, whose errors keep it.
+ * Whether perfeval.project is distributed (set by import_forms(); the
+ * tables the import writes are co-located with it): the writes go through
+ * Citus, and a failed chunk's error may be a table's rule that Citus
+ * reported without its SQLSTATE (see write_range()); while by_insert is
+ * set, write_rows() writes by multi-row INSERTs, whose errors keep it.
  */
 static bool on_cluster = false;
 static bool by_insert = false;
@@ -701,7 +702,6 @@ write_rows(const WriteStep *w, int64 lo, int64 hi)
 	Oid			types[5] = {REGCLASSOID, TEXTOID, TEXTOID, INT8OID, INT8OID};
 	Datum		args[5];
 	Oid			target = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(w->target)));
-	bool		citus = false;
 	bool		rls;
 	bool		null;
 
@@ -710,17 +710,14 @@ write_rows(const WriteStep *w, int64 lo, int64 hi)
 	args[2] = CStringGetTextDatum(w->query);
 	args[3] = Int64GetDatum(lo);
 	args[4] = Int64GetDatum(hi);
-	/* (a separate statement: planned only where Citus's catalog exists) */
-	if (true_of("SELECT to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL"))
-		citus = DatumGetBool(value_of("SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = $1)",
-									  1, types, args, NULL));
 	rls = DatumGetBool(value_of("SELECT row_security_active($1)", 1, types, args, NULL));
-	if (citus && (rls || by_insert))
+	/* (every target is co-located with project: distributed where it is) */
+	if (on_cluster && (rls || by_insert))
 	{
 		run("SELECT perfeval_internal.insert_rows($1, $2, $3, $4, $5)", 5, types, args);
 		return;
 	}
-	if (!citus && !rls)
+	if (!on_cluster && !rls)
 	{
 		(void) value_of("SELECT perfeval_internal.bulk_insert($1, $2, $3, $4, $5)", 5, types, args, &null);
 		if (!null)
@@ -912,7 +909,7 @@ chunk_size(void)
 {
 	int64		shards = 0;
 
-	if (true_of("SELECT to_regclass('pg_catalog.pg_dist_shard') IS NOT NULL"))
+	if (on_cluster)
 		shards = DatumGetInt64(value_of("SELECT count(*) FROM pg_catalog.pg_dist_shard"
 										" WHERE logicalrelid = 'perfeval.project'::regclass",
 										0, NULL, NULL, NULL));

@@ -92,7 +92,7 @@ where_forget(Datum arg, Oid relid)
 	MemoryContextReset(where_context);
 }
 
-/* A copy of map in the current memory context (or in cxt). */
+/* to: a copy of from, its strings in cxt. */
 static void
 copy_map(PeShardMap *to, const PeShardMap *from, MemoryContext cxt)
 {
@@ -121,7 +121,6 @@ pe_where(Relation rel, PeShardMap *map)
 	uint64		generation = where_generation;
 	WhereEntry *e;
 	PeWhere		where;
-	bool		found;
 
 	map->n = 0;
 	map->base = NULL;
@@ -151,7 +150,7 @@ pe_where(Relation rel, PeShardMap *map)
 		ctl.hcxt = where_context;
 		where_cache = hash_create("perfeval shard maps", 64, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	}
-	e = hash_search(where_cache, &relid, HASH_ENTER, &found);
+	e = hash_search(where_cache, &relid, HASH_ENTER, NULL);
 	e->where = where;
 	copy_map(&e->map, map, where_context);
 	return where;
