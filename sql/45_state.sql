@@ -190,7 +190,8 @@ BEGIN
 			  WHERE NOT t.tgisinternal AND t.tgenabled = 'O'
 				AND p.pronamespace = 'perfeval_internal'::regnamespace
 				AND p.proname IN ('keep_facts', 'keep_projects', 'note_projects', 'check_targets',
-								  'guard_state', 'owner_only', 'scheme_keys', 'rule_schemes')
+								  'guard_state', 'owner_only', 'scheme_keys', 'rule_schemes',
+								  'keep_indicators', 'keep_schemes')
 			  ORDER BY 1::text, 2 LOOP
 		EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER %I', r.rel, r.tgname);
 	END LOOP;

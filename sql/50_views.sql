@@ -158,14 +158,28 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 
 -- Per project and level 2, per project and level 1.  A level with an
 -- indicator that cannot be scored has no score (NULL), never a partial sum.
+--
+-- The current views read the results kept with each project (section 47)
+-- while they carry the rules of the project's scheme, and evaluate the
+-- project from its facts otherwise: the same figures either way
+-- (docs/design.md, "Kept results").
 CREATE VIEW perfeval.level2_scores AS
-SELECT g.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
-	   perfeval.rate((g.t).score, (g.t).weight) AS score_rate
-  FROM (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
-			   perfeval.sum_scores(x.e) AS t
-		  FROM perfeval_internal.indicator_scored x
-		 WHERE x.applicable
-		 GROUP BY x.project_id, x.level1, x.level2) g;
+SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
+	   perfeval.rate(l.score, l.weight) AS score_rate
+  FROM perfeval_internal.level_results l
+  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
+ WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(l.project_id)
+UNION ALL
+SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+	   perfeval.rate((g.t).score, (g.t).weight)
+  FROM perfeval_internal.project_results r
+  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+ CROSS JOIN LATERAL (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
+							perfeval.sum_scores(x.e) AS t
+					   FROM perfeval_internal.indicator_scored x
+					  WHERE x.project_id = r.project_id AND x.applicable
+					  GROUP BY x.project_id, x.level1, x.level2) g
+ WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id);
 
 CREATE FUNCTION perfeval.level2_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.level2_scores
@@ -193,13 +207,21 @@ CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
 	END;
 
 CREATE VIEW perfeval.level1_scores AS
-SELECT g.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
-	   perfeval.rate((g.t).score, (g.t).weight) AS score_rate
-  FROM (SELECT x.project_id, x.level1, min(x.seq) AS seq,
-			   perfeval.sum_scores(x.e) AS t
-		  FROM perfeval_internal.indicator_scored x
-		 WHERE x.applicable
-		 GROUP BY x.project_id, x.level1) g;
+SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
+	   perfeval.rate(l.score, l.weight) AS score_rate
+  FROM perfeval_internal.level_results l
+  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
+ WHERE l.level2 IS NULL AND perfeval_internal.in_scope(l.project_id)
+UNION ALL
+SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+	   perfeval.rate((g.t).score, (g.t).weight)
+  FROM perfeval_internal.project_results r
+  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+ CROSS JOIN LATERAL (SELECT x.project_id, x.level1, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t
+					   FROM perfeval_internal.indicator_scored x
+					  WHERE x.project_id = r.project_id AND x.applicable
+					  GROUP BY x.project_id, x.level1) g
+ WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id);
 
 CREATE FUNCTION perfeval.level1_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.level1_scores
@@ -228,23 +250,31 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 
 -- Per project: the total (sum of the rounded indicator scores, rescaled to
 -- 100 when indicators do not apply, rounded by the scheme: sum_scores()
--- gives it), its grade, and the printed figures.
+-- gives it), its grade, and the printed figures.  The total is the kept one
+-- (section 47) while it carries the scheme's rules; otherwise (the lateral
+-- subquery runs only then) the project is evaluated from its facts.
 CREATE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
-	   p.scheme_id, coalesce((t.t).indicators, 0) AS indicators, (t.t).weight, (t.t).total,
-	   perfeval.grade((t.t).total, s.grade_scale) AS grade, trim_scale(p.printed_total) AS printed_total, p.printed_grade,
-	   trim_scale((t.t).total - p.printed_total) AS difference,
-	   starts_with(p.printed_grade, perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale))
+	   p.scheme_id, t.indicators, t.weight, t.total,
+	   perfeval.grade(t.total, s.grade_scale) AS grade, trim_scale(p.printed_total) AS printed_total, p.printed_grade,
+	   trim_scale(t.total - p.printed_total) AS difference,
+	   starts_with(p.printed_grade, perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale))
 		   AS grade_agrees,
-	   trim_scale(coalesce((t.t).total, p.printed_total)) AS final_score,
-	   perfeval.grade(coalesce((t.t).total, p.printed_total), s.grade_scale) AS final_grade,
-	   perfeval.grade_band(coalesce((t.t).total, p.printed_total), s.grade_scale) AS final_band,
+	   trim_scale(coalesce(t.total, p.printed_total)) AS final_score,
+	   perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale) AS final_grade,
+	   perfeval.grade_band(coalesce(t.total, p.printed_total), s.grade_scale) AS final_band,
 	   p.programme_code, d1.name AS province_name, d2.name AS prefecture_name, d3.name AS county_name
   FROM perfeval.project p
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t
-			   FROM perfeval_internal.indicator_scored x
-			  GROUP BY x.project_id) t ON t.project_id = p.project_id
+  LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
+  LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t
+					   FROM perfeval_internal.indicator_scored x
+					  WHERE r.project_id IS NULL AND x.project_id = p.project_id
+					  GROUP BY x.project_id) f ON true
+ CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
+							AS indicators,
+							CASE WHEN r.project_id IS NULL THEN (f.t).weight ELSE r.weight END AS weight,
+							CASE WHEN r.project_id IS NULL THEN (f.t).total ELSE r.total END AS total) t
   LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
   LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
   LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')

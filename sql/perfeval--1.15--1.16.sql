@@ -491,8 +491,9 @@ BEGIN
 	END IF;
 	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
 	-- the state's shards, read as the role (section 45), its scope only
-	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON perfeval_internal.project_state TO %s'
-				   ELSE 'REVOKE SELECT ON perfeval_internal.project_state FROM %s' END, role);
+	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON %s TO %s' ELSE 'REVOKE SELECT ON %s FROM %s' END,
+				   'perfeval_internal.project_state, perfeval_internal.project_results, perfeval_internal.level_results',
+				   role);
 	SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO failed
 	  FROM run_command_on_workers(format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
 										 ELSE 'REVOKE USAGE ON SCHEMA %s FROM %s' END,
@@ -530,7 +531,9 @@ BEGIN
 	FOR r IN SELECT c.oid::regclass AS rel FROM pg_class c
 			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 				AND c.relkind IN ('r', 'v')
-				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass)
+				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass,
+								  'perfeval_internal.project_results'::regclass,
+								  'perfeval_internal.level_results'::regclass)
 				-- the staged forms and import problems (section 85): a
 				-- loader's own rows only, given below (grant_import())
 				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
@@ -1976,6 +1979,7 @@ DECLARE
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.result_rule', 'perfeval.division', 'perfeval.access_grant',
 							  'perfeval_internal.division_shipped', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
+							'perfeval_internal.project_results', 'perfeval_internal.level_results',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
 							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
 							'perfeval.monitoring_finding'];
@@ -2903,7 +2907,8 @@ BEGIN
 			  WHERE NOT t.tgisinternal AND t.tgenabled = 'O'
 				AND p.pronamespace = 'perfeval_internal'::regnamespace
 				AND p.proname IN ('keep_facts', 'keep_projects', 'note_projects', 'check_targets',
-								  'guard_state', 'owner_only', 'scheme_keys', 'rule_schemes')
+								  'guard_state', 'owner_only', 'scheme_keys', 'rule_schemes',
+								  'keep_indicators', 'keep_schemes')
 			  ORDER BY 1::text, 2 LOOP
 		EXECUTE format('ALTER TABLE %s ENABLE ALWAYS TRIGGER %I', r.rel, r.tgname);
 	END LOOP;
@@ -2961,6 +2966,185 @@ BEGIN
 	   OR EXISTS (SELECT FROM pg_catalog.pg_dist_local_group WHERE groupid <> 0) THEN
 		GRANT USAGE ON SCHEMA perfeval_internal TO PUBLIC;
 	END IF;
+END $$;
+
+-- == kept results (section 47, issue 30): each project's total and level sums, kept with its state ==
+-- A scheme's rules as bytes, the stamp of a kept result (a rules value
+-- never takes text input; its bytes compare as a whole).
+CREATE CAST (perfeval.rules AS bytea) WITHOUT FUNCTION;
+
+CREATE TABLE perfeval_internal.project_results (
+	project_id text PRIMARY KEY,
+	scheme_id text NOT NULL,		-- the project's scheme when computed
+	rules bytea NOT NULL,			-- and its rules: the stamp
+	indicators bigint NOT NULL,		-- sum_scores() over every row
+	weight numeric,
+	score numeric,
+	total numeric
+);
+
+-- One row per project and level 1 (level2 NULL) and per project, level 1
+-- and level 2, over the rows that apply, as level1_scores and level2_scores
+-- show them.
+CREATE TABLE perfeval_internal.level_results (
+	project_id text NOT NULL,
+	scheme_id text NOT NULL,
+	rules bytea NOT NULL,
+	level1 text NOT NULL,
+	level2 text,
+	seq int,
+	indicators bigint NOT NULL,
+	weight numeric,
+	score numeric
+);
+CREATE INDEX level_results_project ON perfeval_internal.level_results (project_id);
+
+-- Read in scope only, where granted at all (on a Citus cluster, as the
+-- state: section 48).
+ALTER TABLE perfeval_internal.project_results ENABLE ROW LEVEL SECURITY;
+ALTER TABLE perfeval_internal.level_results ENABLE ROW LEVEL SECURITY;
+
+-- Only perfeval's own statements write them (the state's guard).
+CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON perfeval_internal.project_results
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
+CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON perfeval_internal.level_results
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
+ALTER TABLE perfeval_internal.project_results ENABLE ALWAYS TRIGGER guard_state;
+ALTER TABLE perfeval_internal.level_results ENABLE ALWAYS TRIGGER guard_state;
+
+-- A project's results follow its indicators: each statement writing them
+-- locks the projects' state rows (noted row by row, as the facts' are) and
+-- recomputes their results.
+CREATE FUNCTION perfeval_internal.keep_indicators() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'keep_indicators' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off SET enable_seqscan = off;
+CREATE TRIGGER note_projects BEFORE INSERT OR UPDATE OR DELETE ON perfeval.indicator
+	FOR EACH ROW EXECUTE FUNCTION perfeval_internal.note_projects();
+CREATE TRIGGER keep_results_insert AFTER INSERT ON perfeval.indicator
+	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_indicators();
+CREATE TRIGGER keep_results_update AFTER UPDATE ON perfeval.indicator
+	REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_indicators();
+CREATE TRIGGER keep_results_delete AFTER DELETE ON perfeval.indicator
+	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_indicators();
+CREATE TRIGGER keep_results_truncate AFTER TRUNCATE ON perfeval.indicator
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_indicators();
+ALTER TABLE perfeval.indicator ENABLE ALWAYS TRIGGER note_projects, ENABLE ALWAYS TRIGGER keep_results_insert,
+	ENABLE ALWAYS TRIGGER keep_results_update, ENABLE ALWAYS TRIGGER keep_results_delete,
+	ENABLE ALWAYS TRIGGER keep_results_truncate;
+
+-- A change of a scheme's rules recomputes the results of exactly its
+-- projects (one node; on a Citus cluster the views evaluate them from their
+-- facts until they are next written: docs/scale-out.md).
+CREATE FUNCTION perfeval_internal.keep_schemes() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'keep_schemes' LANGUAGE C
+	SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET jit = off SET enable_seqscan = off;
+CREATE TRIGGER keep_results AFTER UPDATE ON perfeval.scheme
+	REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.keep_schemes();
+ALTER TABLE perfeval.scheme ENABLE ALWAYS TRIGGER keep_results;
+REVOKE ALL ON FUNCTION perfeval_internal.keep_indicators(), perfeval_internal.keep_schemes() FROM PUBLIC;
+
+COMMENT ON TABLE perfeval_internal.project_results IS '各项目维护的当前结果：总分（仅由 perfeval 写入，不导出） / Each project''s kept current results: its total (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.project_results.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.project_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.project_results.rules IS '计算所用方案规则（字节）；与方案当前规则不同时视图改为现算 / The rules it was computed with, as bytes; while they differ from the scheme''s, the views evaluate the project afresh';
+COMMENT ON COLUMN perfeval_internal.project_results.indicators IS '指标行数 / Indicator rows';
+COMMENT ON COLUMN perfeval_internal.project_results.weight IS '适用指标的分值合计 / Weight of the rows that apply';
+COMMENT ON COLUMN perfeval_internal.project_results.score IS '适用指标的得分合计 / Score of the rows that apply';
+COMMENT ON COLUMN perfeval_internal.project_results.total IS '计算总分 / Total computed from the indicators';
+COMMENT ON TABLE perfeval_internal.level_results IS '各项目维护的一级、二级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-1 and level-2 sums (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.level_results.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.level_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.level_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
+COMMENT ON COLUMN perfeval_internal.level_results.level1 IS '一级指标 / Level-1 indicator';
+COMMENT ON COLUMN perfeval_internal.level_results.level2 IS '二级指标；为空则为一级指标汇总行 / Level-2 indicator; NULL in a level-1 row';
+COMMENT ON COLUMN perfeval_internal.level_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
+COMMENT ON COLUMN perfeval_internal.level_results.indicators IS '适用指标行数 / Rows that apply';
+COMMENT ON COLUMN perfeval_internal.level_results.weight IS '分值合计 / Weight';
+COMMENT ON COLUMN perfeval_internal.level_results.score IS '得分合计 / Score';
+COMMENT ON FUNCTION perfeval_internal.keep_indicators() IS '指标变动后锁定并重算所涉项目的结果（触发器） / Locks and recomputes the results of the projects whose indicators a statement changed (trigger)';
+COMMENT ON FUNCTION perfeval_internal.keep_schemes() IS '方案规则变动后锁定并重算该方案各项目的结果（触发器） / Locks and recomputes the results of a scheme''s projects when its rules change (trigger)';
+COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护结果的戳记） / A scheme''s rules as bytes: the stamp of a kept result';
+
+-- and the kept results (section 47), alike
+CREATE POLICY scope_read ON perfeval_internal.project_results FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
+CREATE POLICY scope_read ON perfeval_internal.level_results FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
+
+-- the current views read them (section 50)
+CREATE OR REPLACE VIEW perfeval.level2_scores AS
+SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
+	   perfeval.rate(l.score, l.weight) AS score_rate
+  FROM perfeval_internal.level_results l
+  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
+ WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(l.project_id)
+UNION ALL
+SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+	   perfeval.rate((g.t).score, (g.t).weight)
+  FROM perfeval_internal.project_results r
+  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+ CROSS JOIN LATERAL (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
+							perfeval.sum_scores(x.e) AS t
+					   FROM perfeval_internal.indicator_scored x
+					  WHERE x.project_id = r.project_id AND x.applicable
+					  GROUP BY x.project_id, x.level1, x.level2) g
+ WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id);
+CREATE OR REPLACE VIEW perfeval.level1_scores AS
+SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
+	   perfeval.rate(l.score, l.weight) AS score_rate
+  FROM perfeval_internal.level_results l
+  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
+ WHERE l.level2 IS NULL AND perfeval_internal.in_scope(l.project_id)
+UNION ALL
+SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+	   perfeval.rate((g.t).score, (g.t).weight)
+  FROM perfeval_internal.project_results r
+  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+ CROSS JOIN LATERAL (SELECT x.project_id, x.level1, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t
+					   FROM perfeval_internal.indicator_scored x
+					  WHERE x.project_id = r.project_id AND x.applicable
+					  GROUP BY x.project_id, x.level1) g
+ WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id);
+CREATE OR REPLACE VIEW perfeval.project_scores AS
+SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
+	   p.scheme_id, t.indicators, t.weight, t.total,
+	   perfeval.grade(t.total, s.grade_scale) AS grade, trim_scale(p.printed_total) AS printed_total, p.printed_grade,
+	   trim_scale(t.total - p.printed_total) AS difference,
+	   starts_with(p.printed_grade, perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale))
+		   AS grade_agrees,
+	   trim_scale(coalesce(t.total, p.printed_total)) AS final_score,
+	   perfeval.grade(coalesce(t.total, p.printed_total), s.grade_scale) AS final_grade,
+	   perfeval.grade_band(coalesce(t.total, p.printed_total), s.grade_scale) AS final_band,
+	   p.programme_code, d1.name AS province_name, d2.name AS prefecture_name, d3.name AS county_name
+  FROM perfeval.project p
+  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
+  LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
+  LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t
+					   FROM perfeval_internal.indicator_scored x
+					  WHERE r.project_id IS NULL AND x.project_id = p.project_id
+					  GROUP BY x.project_id) f ON true
+ CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
+							AS indicators,
+							CASE WHEN r.project_id IS NULL THEN (f.t).weight ELSE r.weight END AS weight,
+							CASE WHEN r.project_id IS NULL THEN (f.t).total ELSE r.total END AS total) t
+  LEFT JOIN perfeval.division d1 ON d1.code = perfeval.division_at(p.division_code, 'province')
+  LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
+  LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
+ WHERE perfeval_internal.in_scope(p.project_id);
+-- kept for every project there is (one node; a distributed warehouse is
+-- updated through a new database, docs/scale-out.md)
+DO $$
+BEGIN
+	IF to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL THEN
+		IF EXISTS (SELECT FROM pg_catalog.pg_dist_partition WHERE logicalrelid = 'perfeval.project'::regclass) THEN
+			RETURN;
+		END IF;
+	END IF;
+	PERFORM perfeval_internal.refresh_facts();
 END $$;
 
 -- == on a Citus cluster: the new and replaced set-returning SQL functions as PL/pgSQL (section 87) ==

@@ -91,7 +91,8 @@ known_trigger(const Trigger *t, bool *keeps, char **adopt)
 	fn = get_func_name(t->tgfoid);
 	nsp = get_namespace_name(get_func_namespace(t->tgfoid));
 	if (fn && nsp && strcmp(nsp, "perfeval_internal") == 0 &&
-		(strcmp(fn, "note_projects") == 0 || strcmp(fn, "keep_facts") == 0))
+		(strcmp(fn, "note_projects") == 0 || strcmp(fn, "keep_facts") == 0 ||
+		 strcmp(fn, "keep_indicators") == 0))
 	{
 		*keeps = true;
 		return true;

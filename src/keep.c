@@ -222,6 +222,76 @@ recompute(const bool *which)
 					" WHERE st.project_id = x.id", set.data, cols.data, joins.data);
 }
 
+/*
+ * The kept results (section 47, 1.16): each project's total and its level
+ * sums, as the views compute them from indicator_scored -- the same call of
+ * perfeval.evaluate() on the same columns, added by sum_scores() -- with the
+ * project's scheme and rules as their stamp.  For the locked projects in $1
+ * (text[]), after their state: the old rows go, the new ones come from the
+ * indicators and the state as this statement's snapshot sees them.  Each
+ * project's indicators are looked up by its key (OFFSET 0: see UNIT_CHECK
+ * below on the planner's estimates during a load); a project without
+ * indicators gets a row too (0 indicators), as every project has a state
+ * row.
+ */
+static const char *const results_sql[] = {
+	"DELETE FROM perfeval_internal.level_results WHERE project_id = ANY ($1)",
+	"DELETE FROM perfeval_internal.project_results WHERE project_id = ANY ($1)",
+	"WITH e AS MATERIALIZED ("
+	"  SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, i.level1, i.level2, i.seq, i.applicable,"
+	"         perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score, i.code,"
+	"             s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget, st.money_budget,"
+	"             st.money_arrived, st.money_spent, 'infinity') AS e"
+	"    FROM unnest($1) k(id)"
+	"    JOIN perfeval_internal.project_state st ON st.project_id = k.id"
+	"    JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
+	"   CROSS JOIN LATERAL (SELECT i.* FROM perfeval.indicator i WHERE i.project_id = st.project_id OFFSET 0) i),"
+	" p AS (INSERT INTO perfeval_internal.project_results"
+	"              (project_id, scheme_id, rules, indicators, weight, score, total)"
+	"       SELECT st.project_id, st.scheme_id, s.rules::bytea, coalesce((t.t).indicators, 0),"
+	"              (t.t).weight, (t.t).score, (t.t).total"
+	"         FROM unnest($1) k(id)"
+	"         JOIN perfeval_internal.project_state st ON st.project_id = k.id"
+	"         JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
+	"         LEFT JOIN (SELECT e.project_id, perfeval.sum_scores(e.e) AS t FROM e GROUP BY e.project_id) t"
+	"                ON t.project_id = st.project_id)"
+	" INSERT INTO perfeval_internal.level_results"
+	"        (project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score)"
+	" SELECT g.project_id, g.scheme_id, g.rules, g.level1, g.level2, g.seq, (g.t).indicators,"
+	"        (g.t).weight, (g.t).score"
+	"   FROM (SELECT e.project_id, e.scheme_id, e.rules, e.level1, e.level2, min(e.seq) AS seq,"
+	"                perfeval.sum_scores(e.e) AS t"
+	"           FROM e WHERE e.applicable"
+	"          GROUP BY GROUPING SETS ((e.project_id, e.scheme_id, e.rules, e.level1),"
+	"                                  (e.project_id, e.scheme_id, e.rules, e.level1, e.level2))) g",
+};
+
+/*
+ * Does this database keep results?  (The library of a release runs on the
+ * catalog of the one before until ALTER EXTENSION ... UPDATE: 1.15's has no
+ * results to keep.)
+ */
+static bool
+keeps_results(void)
+{
+	Oid			nsp = get_namespace_oid("perfeval_internal", true);
+
+	return OidIsValid(nsp) && OidIsValid(get_relname_relid("project_results", nsp));
+}
+
+static void run(const char *sql, Datum keys, int expect);
+
+/* Recompute the kept results of the locked projects in keys (text[]). */
+static void
+keep_results(Datum keys)
+{
+	if (keys == (Datum) 0 || !keeps_results())
+		return;
+	run(results_sql[0], keys, SPI_OK_DELETE);
+	run(results_sql[1], keys, SPI_OK_DELETE);
+	run(results_sql[2], keys, SPI_OK_INSERT);
+}
+
 /* The state rows of these projects exist and are locked, in order. */
 #define LOCK_PROJECTS_INSERT \
 	"INSERT INTO perfeval_internal.project_state (project_id, scheme_id)" \
@@ -335,6 +405,16 @@ refuse_incomparable(const char *sql, Datum keys)
 	}
 }
 
+/* Is rel perfeval.indicator (or, on a worker, a shard of it)? */
+static bool
+is_indicator(Relation rel)
+{
+	const char *name = shards->base ? shards->base : RelationGetRelationName(rel);
+	char	   *nsp = get_namespace_name(RelationGetNamespace(rel));
+
+	return nsp && strcmp(nsp, "perfeval") == 0 && strcmp(name, "indicator") == 0;
+}
+
 /* Which kind of fact a trigger's table holds; ERROR if it is none of them. */
 static Kind
 kind_of(Relation rel, const char *fn)
@@ -401,6 +481,8 @@ keep_kind(Kind kind, Datum lock_keys, Datum keys, const char *unit_check)
 	if (unit_check)
 		refuse_incomparable(unit_check, keys);
 	run(recompute(which), keys, SPI_OK_UPDATE);
+	if (kind != KIND_EXECUTION)	/* (the dated money: no score reads it) */
+		keep_results(keys);
 }
 
 /*
@@ -462,6 +544,122 @@ keep_facts(PG_FUNCTION_ARGS)
 }
 
 /*
+ * keep_indicators(): the statement trigger on indicator (section 47).  The
+ * results of the projects whose indicators the statement wrote or removed,
+ * under their state rows' locks, as keep_facts() keeps the state.
+ */
+PG_FUNCTION_INFO_V1(keep_indicators);
+Datum
+keep_indicators(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	bool		was = keeping;
+	const PeShardMap *was_shards = shards;
+	PeShardMap	map;
+
+	check_trigger(fcinfo, "keep_indicators");
+	SPI_connect();
+	if (pe_where(td->tg_relation, &map) == PE_SHELL || !keeps_results())
+	{
+		SPI_finish();
+		PG_RETURN_POINTER(NULL);
+	}
+	PG_TRY();
+	{
+		Datum		keys;
+
+		shards = &map;
+		if (!is_indicator(td->tg_relation))
+			ereport(ERROR,
+					(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+					 errmsg("keep_indicators() keeps perfeval's results and cannot be attached to table \"%s\"",
+							RelationGetRelationName(td->tg_relation))));
+		SPI_register_trigger_data(td);
+		if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+			keys = one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\")"
+							 "  FROM perfeval_internal.project_results WHERE indicators > 0", (Datum) 0);
+		else
+			keys = one_datum(psprintf("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT project_id AS id FROM (%s%s%s) k) d",
+									  td->tg_trigger->tgnewtable ? "SELECT project_id FROM new_rows" : "",
+									  td->tg_trigger->tgnewtable && td->tg_trigger->tgoldtable ? " UNION ALL " : "",
+									  td->tg_trigger->tgoldtable ? "SELECT project_id FROM old_rows" : ""),
+							 (Datum) 0);
+		if (keys != (Datum) 0)
+		{
+			keys = SPI_datumTransfer(keys, false, -1);
+			keeping = true;
+			lock_projects(with_noted(keys));
+			keep_results(keys);
+		}
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+		shards = was_shards;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * keep_schemes(): the statement trigger on UPDATE of scheme (section 47).
+ * A scheme whose rules changed: the results of exactly its projects are
+ * recomputed, under their locks, in project order.  On a Citus cluster
+ * scheme is a reference table, whose trigger fires on each node's
+ * placement, where a transaction that wrote projects over several
+ * connections cannot take their locks again: there it does nothing, and
+ * the views evaluate the scheme's projects from their facts (their stamp no
+ * longer matches) until they are next kept.
+ */
+PG_FUNCTION_INFO_V1(keep_schemes);
+Datum
+keep_schemes(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	bool		was = keeping;
+	const PeShardMap *was_shards = shards;
+	PeShardMap	map;
+
+	check_trigger(fcinfo, "keep_schemes");
+	SPI_connect();
+	if (pe_where(td->tg_relation, &map) != PE_LOCAL || pe_is_placement(td->tg_relation, "scheme") ||
+		!keeps_results())
+	{
+		SPI_finish();
+		PG_RETURN_POINTER(NULL);
+	}
+	PG_TRY();
+	{
+		Datum		keys;
+
+		shards = &no_shards;
+		SPI_register_trigger_data(td);
+		keys = one_datum("SELECT array_agg(st.project_id ORDER BY st.project_id COLLATE \"C\")"
+						 "  FROM perfeval_internal.project_state st"
+						 " WHERE st.scheme_id IN (SELECT n.scheme_id FROM new_rows n"
+						 "                          JOIN old_rows o ON o.scheme_id = n.scheme_id"
+						 "                         WHERE n.rules::bytea IS DISTINCT FROM o.rules::bytea)",
+						 (Datum) 0);
+		if (keys != (Datum) 0)
+		{
+			keys = SPI_datumTransfer(keys, false, -1);
+			keeping = true;
+			lock_projects(keys);
+			keep_results(keys);
+		}
+	}
+	PG_FINALLY();
+	{
+		keeping = was;
+		shards = was_shards;
+	}
+	PG_END_TRY();
+	SPI_finish();
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
  * Deferred keeping, for the import (perfeval_internal.keep_later() and
  * keep_now(), called by write_forms() around the writes of a chunk of
  * forms).  Between the two, pe_keep_written() only notes the projects and
@@ -479,6 +677,7 @@ keep_facts(PG_FUNCTION_ARGS)
 static bool defer_on = false;
 static SubTransactionId defer_subid = InvalidSubTransactionId;
 static bool defer_kinds[KIND_COUNT];
+static bool defer_indicators = false;	/* indicators written: their results */
 static text **deferred = NULL;
 static int	ndeferred = 0,
 			capdeferred = 0;
@@ -490,6 +689,7 @@ defer_reset(void)
 	defer_on = false;
 	defer_subid = InvalidSubTransactionId;
 	memset(defer_kinds, 0, sizeof(defer_kinds));
+	defer_indicators = false;
 	deferred = NULL;			/* (in TopTransactionContext) */
 	ndeferred = capdeferred = 0;
 }
@@ -520,7 +720,10 @@ defer_subxact(SubXactEvent event, SubTransactionId mySubid, SubTransactionId par
 		defer_subid = parentSubid;
 }
 
-/* Note the projects in keys (text[]) as written in a table of kind. */
+/*
+ * Note the projects in keys (text[]) as written in a table of kind
+ * (KIND_COUNT: indicator, whose projects' results only are recomputed).
+ */
 static void
 defer(Kind kind, Datum keys)
 {
@@ -543,7 +746,10 @@ defer(Kind kind, Datum keys)
 		}
 		deferred[ndeferred++] = (text *) PG_DETOAST_DATUM_COPY(elems[i]);
 	}
-	defer_kinds[kind] = true;
+	if (kind == KIND_COUNT)
+		defer_indicators = true;
+	else
+		defer_kinds[kind] = true;
 	MemoryContextSwitchTo(old);
 }
 
@@ -579,6 +785,8 @@ pe_keep_now(PG_FUNCTION_ARGS)
 {
 	bool		was = keeping;
 	bool		which[KIND_COUNT];
+	bool		results;
+	bool		facts = false;
 	Datum		keys;
 	int64		n = 0;
 
@@ -588,6 +796,12 @@ pe_keep_now(PG_FUNCTION_ARGS)
 		PG_RETURN_INT64(0);
 	}
 	memcpy(which, defer_kinds, sizeof(which));
+	results = defer_indicators;
+	for (int k = 0; k < KIND_COUNT; k++)
+	{
+		facts |= which[k];
+		results |= which[k] && k != KIND_EXECUTION;
+	}
 	keys = PointerGetDatum(construct_array((Datum *) deferred, ndeferred, TEXTOID, -1, false, TYPALIGN_INT));
 	defer_reset();
 	SPI_connect();
@@ -603,7 +817,10 @@ pe_keep_now(PG_FUNCTION_ARGS)
 			lock_projects(keys);
 			if (which[KIND_ACTUAL])
 				refuse_incomparable(UNIT_CHECK(UNIT_CHECK_KEYS, ""), keys);
-			run(recompute(which), keys, SPI_OK_UPDATE);
+			if (facts)
+				run(recompute(which), keys, SPI_OK_UPDATE);
+			if (results)
+				keep_results(keys);
 		}
 	}
 	PG_FINALLY();
@@ -626,7 +843,7 @@ void
 pe_keep_written(Relation rel, Datum keys)
 {
 	bool		was = keeping;
-	Kind		kind = kind_of(rel, "bulk_insert");
+	Kind		kind = is_indicator(rel) ? KIND_COUNT : kind_of(rel, "bulk_insert");
 
 	if (defer_on)
 	{
@@ -640,9 +857,17 @@ pe_keep_written(Relation rel, Datum keys)
 		if (keys != (Datum) 0)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
-			/* (every actual of the written projects: no transition table) */
-			keep_kind(kind, keys, keys,
-					  kind == KIND_ACTUAL ? UNIT_CHECK(UNIT_CHECK_KEYS, "") : NULL);
+			if (kind == KIND_COUNT)
+			{
+				/* indicators: their projects' results */
+				keeping = true;
+				lock_projects(keys);
+				keep_results(keys);
+			}
+			else
+				/* (every actual of the written projects: no transition table) */
+				keep_kind(kind, keys, keys,
+						  kind == KIND_ACTUAL ? UNIT_CHECK(UNIT_CHECK_KEYS, "") : NULL);
 		}
 	}
 	PG_FINALLY();
@@ -688,7 +913,8 @@ check_targets(PG_FUNCTION_ARGS)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
 			keeping = true;
-			lock_projects(keys);
+			/* (every project the statement wrote: keep_indicators() locks no other) */
+			lock_projects(with_noted(keys));
 			refuse_incomparable(
 				"SELECT a.project_id, a.code, a.measure, i.target"
 				"  FROM new_rows n JOIN perfeval.indicator i ON i.project_id = n.project_id AND i.code = n.code"
@@ -746,7 +972,14 @@ keep_projects(PG_FUNCTION_ARGS)
 		SPI_register_trigger_data(td);
 		keeping = true;
 		if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+		{
 			run("DELETE FROM perfeval_internal.project_state", (Datum) 0, SPI_OK_DELETE);
+			if (keeps_results())
+			{
+				run("DELETE FROM perfeval_internal.level_results", (Datum) 0, SPI_OK_DELETE);
+				run("DELETE FROM perfeval_internal.project_results", (Datum) 0, SPI_OK_DELETE);
+			}
+		}
 		else if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		{
 			/* new projects: nobody else can hold their rows yet */
@@ -756,6 +989,9 @@ keep_projects(PG_FUNCTION_ARGS)
 									" ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id"),
 							false, 0) != SPI_OK_INSERT)
 				elog(ERROR, "perfeval: could not create project state");
+			/* and their results (none yet, or a re-inserted project's) */
+			keep_results(one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM new_rows",
+								   (Datum) 0));
 		}
 		else
 		{
@@ -773,6 +1009,7 @@ keep_projects(PG_FUNCTION_ARGS)
 				lock_projects(keys);
 				run(FOLLOW_PROJECTS, keys, SPI_OK_UPDATE);
 				run(DROP_GONE, keys, SPI_OK_DELETE);
+				keep_results(keys);
 			}
 		}
 		/* on a shard, the foreign key to scheme that distribute() dropped */
@@ -839,12 +1076,21 @@ guard_state(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("guard_state() must run as a trigger")));
-	if (!keeping)
+	if (keeping)
+		PG_RETURN_POINTER(NULL);
+	if (strncmp(RelationGetRelationName(((TriggerData *) fcinfo->context)->tg_relation),
+				"project_state", strlen("project_state")) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_GENERATED_ALWAYS),
 				 errmsg("cannot write perfeval_internal.project_state"),
 				 errdetail("perfeval keeps it from the facts (actual, checklist_point, survey_response, allocation, execution)."),
 				 errhint("Change the facts instead; SELECT perfeval.refresh_state() recomputes it.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_GENERATED_ALWAYS),
+			 errmsg("cannot write perfeval's kept results (%s)",
+					RelationGetRelationName(((TriggerData *) fcinfo->context)->tg_relation)),
+			 errdetail("perfeval keeps them from the projects, their indicators, their facts and their schemes."),
+			 errhint("Change the facts instead; SELECT perfeval.refresh_state() recomputes them.")));
 	PG_RETURN_POINTER(NULL);
 }
 
@@ -893,6 +1139,7 @@ refresh_state(PG_FUNCTION_ARGS)
 				which[k] = true;
 				run(recompute(which), keys, SPI_OK_UPDATE);
 			}
+			keep_results(keys);
 		}
 		n = DatumGetInt64(one_datum(dated_money ?
 									"SELECT count(*) FROM perfeval_internal.project_state"
