@@ -3077,38 +3077,40 @@ CREATE POLICY scope_read ON perfeval_internal.level_results FOR SELECT
 
 -- the current views read them (section 50)
 CREATE OR REPLACE VIEW perfeval.level2_scores AS
-SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
-	   perfeval.rate(l.score, l.weight) AS score_rate
-  FROM perfeval_internal.level_results l
-  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
- WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(l.project_id)
-UNION ALL
-SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
-	   perfeval.rate((g.t).score, (g.t).weight)
-  FROM perfeval_internal.project_results r
-  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
- CROSS JOIN LATERAL (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
-							perfeval.sum_scores(x.e) AS t
-					   FROM perfeval_internal.indicator_scored x
-					  WHERE x.project_id = r.project_id AND x.applicable
-					  GROUP BY x.project_id, x.level1, x.level2) g
- WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id);
+SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score, u.score_rate
+  FROM (SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
+		   perfeval.rate(l.score, l.weight) AS score_rate
+	  FROM perfeval_internal.level_results l
+	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
+	 WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(l.project_id)
+	UNION ALL
+	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+		   perfeval.rate((g.t).score, (g.t).weight)
+	  FROM perfeval_internal.project_results r
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+	 CROSS JOIN LATERAL (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
+								perfeval.sum_scores(x.e) AS t
+						   FROM perfeval_internal.indicator_scored x
+						  WHERE x.project_id = r.project_id AND x.applicable
+						  GROUP BY x.project_id, x.level1, x.level2) g
+	 WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id)) u;
 CREATE OR REPLACE VIEW perfeval.level1_scores AS
-SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
-	   perfeval.rate(l.score, l.weight) AS score_rate
-  FROM perfeval_internal.level_results l
-  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
- WHERE l.level2 IS NULL AND perfeval_internal.in_scope(l.project_id)
-UNION ALL
-SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
-	   perfeval.rate((g.t).score, (g.t).weight)
-  FROM perfeval_internal.project_results r
-  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
- CROSS JOIN LATERAL (SELECT x.project_id, x.level1, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t
-					   FROM perfeval_internal.indicator_scored x
-					  WHERE x.project_id = r.project_id AND x.applicable
-					  GROUP BY x.project_id, x.level1) g
- WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id);
+SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
+  FROM (SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
+		   perfeval.rate(l.score, l.weight) AS score_rate
+	  FROM perfeval_internal.level_results l
+	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
+	 WHERE l.level2 IS NULL AND perfeval_internal.in_scope(l.project_id)
+	UNION ALL
+	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
+		   perfeval.rate((g.t).score, (g.t).weight)
+	  FROM perfeval_internal.project_results r
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+	 CROSS JOIN LATERAL (SELECT x.project_id, x.level1, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t
+						   FROM perfeval_internal.indicator_scored x
+						  WHERE x.project_id = r.project_id AND x.applicable
+						  GROUP BY x.project_id, x.level1) g
+	 WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id)) u;
 CREATE OR REPLACE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
 	   p.scheme_id, t.indicators, t.weight, t.total,

@@ -36,6 +36,7 @@
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "access/xact.h"
 #include "utils/array.h"
@@ -622,6 +623,17 @@ keep_schemes(PG_FUNCTION_ARGS)
 	PeShardMap	map;
 
 	check_trigger(fcinfo, "keep_schemes");
+	/*
+	 * Nor in a restore's session (row_security off, as pg_restore sets it):
+	 * pg_restore -j loads the national row (an update of the shipped one)
+	 * while other sessions park rows and lock state rows, and a scheme's
+	 * transaction that held its projects' rows and then adopted parked
+	 * projects and indicators deadlocked with them (test/dump_restore.sh).
+	 * The stamps keep the views right; the facts loaded after it keep the
+	 * results again.
+	 */
+	if (strcmp(GetConfigOption("row_security", false, false), "off") == 0)
+		PG_RETURN_POINTER(NULL);
 	SPI_connect();
 	if (pe_where(td->tg_relation, &map) != PE_LOCAL || pe_is_placement(td->tg_relation, "scheme") ||
 		!keeps_results())

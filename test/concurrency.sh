@@ -61,9 +61,11 @@ INSERT INTO perfeval.execution (project_id, department, fund_level, reported_on,
 SELECT 'p' || k, '部门' || (k % 3), '市级', make_date(2024, m, 28), 300, 20 * m FROM generate_series(0, 9) k, generate_series(1, 6) m;
 SQL
 
-# The check: the kept state equals a from-scratch recomputation, and every
-# view equals itself computed again after refresh_state() rebuilt the state
-# from the facts (inside one snapshot, then rolled back).
+# The check: the kept state and the kept results equal a from-scratch
+# recomputation, the current totals and level sums equal their dated forms
+# at a far-future date, and every view equals itself computed again after
+# refresh_state() rebuilt the state and the results from the facts (inside
+# one snapshot, then rolled back).
 check() {	# check LABEL
 	local out
 	out=$("${PSQL[@]}" -At <<-'SQL'
@@ -80,6 +82,19 @@ check() {	# check LABEL
 						'project_money', 'allocation_summary', 'findings', 'project_facts',
 						'rollup_region', 'rollup_department', 'latest_actual']) v;
 	CREATE TEMP TABLE before_state AS SELECT st::text AS st, st.project_id, to_jsonb(st) AS j FROM perfeval_internal.project_state st;
+	-- the kept results (section 47), compared after refresh_state() recomputed them
+	CREATE TEMP TABLE before_results AS
+	SELECT r::text AS r FROM perfeval_internal.project_results r UNION ALL SELECT l::text FROM perfeval_internal.level_results l;
+	-- the current totals and level sums equal their dated forms at a far-future date
+	CREATE FUNCTION pg_temp.dated_hash(v text) RETURNS text LANGUAGE plpgsql AS $f$
+	DECLARE h text;
+	BEGIN
+		EXECUTE format('SELECT md5(coalesce(string_agg(t::text, %L ORDER BY t::text), %L)) FROM perfeval.%I(%L) t',
+					   '|', '', v || '_as_of', '9999-12-31') INTO h;
+		RETURN h;
+	END $f$;
+	SELECT 'dated ' || v FROM unnest(ARRAY['project_scores', 'level1_scores', 'level2_scores']) v
+	 WHERE pg_temp.view_hash(v) IS DISTINCT FROM pg_temp.dated_hash(v);
 	SELECT perfeval.refresh_state() >= 0 AS refreshed \gset
 	SELECT 'state ' || count(*) FROM ((SELECT st FROM before_state EXCEPT SELECT st::text FROM perfeval_internal.project_state st)
 		UNION ALL (SELECT st::text FROM perfeval_internal.project_state st EXCEPT SELECT st FROM before_state)) d;
@@ -91,6 +106,14 @@ check() {	# check LABEL
 		ON a.project_id = b.project_id
 	 WHERE a.st IS DISTINCT FROM b.st;
 	SELECT 'view ' || v FROM before_views WHERE pg_temp.view_hash(v) IS DISTINCT FROM h;
+	SELECT 'results ' || count(*) FROM (
+		(SELECT r FROM before_results
+		 EXCEPT ALL (SELECT r::text FROM perfeval_internal.project_results r
+					 UNION ALL SELECT l::text FROM perfeval_internal.level_results l))
+		UNION ALL
+		((SELECT r::text FROM perfeval_internal.project_results r
+		  UNION ALL SELECT l::text FROM perfeval_internal.level_results l) EXCEPT ALL SELECT r FROM before_results)) d
+	HAVING count(*) > 0;
 	-- monitoring reads the facts: each view equals its dated form at each
 	-- project's date, row for row
 	SELECT 'monitoring ' || count(*) FROM (
