@@ -445,6 +445,19 @@ check_trigger(FunctionCallInfo fcinfo, const char *fn)
 				 errmsg("%s() must run as an AFTER ... FOR EACH STATEMENT trigger", fn)));
 }
 
+/*
+ * The query giving the projects of the rows a statement trigger's
+ * statement wrote or removed (its transition tables), sorted.
+ */
+static char *
+touched(TriggerData *td)
+{
+	return psprintf("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT project_id AS id FROM (%s%s%s) k) d",
+					td->tg_trigger->tgnewtable ? "SELECT project_id FROM new_rows" : "",
+					td->tg_trigger->tgnewtable && td->tg_trigger->tgoldtable ? " UNION ALL " : "",
+					td->tg_trigger->tgoldtable ? "SELECT project_id FROM old_rows" : "");
+}
+
 /* The unit check of the actuals of src (alias n) that meet cond. */
 /*
  * The actuals of the projects in $1, each key's looked up by the key, and
@@ -522,10 +535,7 @@ keep_facts(PG_FUNCTION_ARGS)
 						   kind == KIND_MONEY ? "allocations > 0" :
 						   psprintf("%s IS NOT NULL", kinds[kind].column));
 		else
-			sql = psprintf("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT project_id AS id FROM (%s%s%s) k) d",
-						   td->tg_trigger->tgnewtable ? "SELECT project_id FROM new_rows" : "",
-						   td->tg_trigger->tgnewtable && td->tg_trigger->tgoldtable ? " UNION ALL " : "",
-						   td->tg_trigger->tgoldtable ? "SELECT project_id FROM old_rows" : "");
+			sql = touched(td);
 		keys = one_datum(sql, (Datum) 0);
 		if (keys != (Datum) 0)
 		{
@@ -580,11 +590,7 @@ keep_indicators(PG_FUNCTION_ARGS)
 			keys = one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\")"
 							 "  FROM perfeval_internal.project_results WHERE indicators > 0", (Datum) 0);
 		else
-			keys = one_datum(psprintf("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM (SELECT DISTINCT project_id AS id FROM (%s%s%s) k) d",
-									  td->tg_trigger->tgnewtable ? "SELECT project_id FROM new_rows" : "",
-									  td->tg_trigger->tgnewtable && td->tg_trigger->tgoldtable ? " UNION ALL " : "",
-									  td->tg_trigger->tgoldtable ? "SELECT project_id FROM old_rows" : ""),
-							 (Datum) 0);
+			keys = one_datum(touched(td), (Datum) 0);
 		if (keys != (Datum) 0)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
