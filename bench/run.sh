@@ -303,12 +303,18 @@ row "import: the year from its CSV forms ($IMPORTED forms imported, $FORMS_PER_S
 # 3. Whole-year scoring: perfeval's views, the floor, the peers.
 log "scoring: project_scores"
 Q_PE="SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores"
+# every indicator row evaluated, as project_scores did before it read the
+# kept results (1.16, issue 30): the baseline of the views that evaluate
+Q_EVAL="SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores_as_of('9999-12-31')"
 read -r PS_PE PS_FLOOR < <(time_pair "$DB" "$RUNS" "$Q_PE" "SELECT count(*), sum(total), count(grade) FROM floor.project_scores")
 PS_BARE=$(time_sql "$DB" "$RUNS" 1 "SELECT count(*), sum(total) FROM floor.bare")
 r=$(ratio "$PS_PE" "$PS_FLOOR")
 row "project_scores, whole year ($PROJECTS projects) vs floor (view shape)" "$(ms "$PS_PE")" "$(ms "$PS_FLOOR")" "" "$r" "<= 1.2" "$(met "$r" "<=" 1.2)"
+# the bare floor (issue 30): SELECT project_id, sum(weight) FROM indicator
+# GROUP BY project_id, which reads every indicator row; the current views
+# read the kept results instead (section 47)
 r=$(ratio "$PS_PE" "$PS_BARE")
-row "project_scores vs bare GROUP BY project scan" "$(ms "$PS_PE")" "$(ms "$PS_BARE")" "" "$r" "(info)" ""
+row "project_scores vs the bare floor: SELECT project_id, sum(weight) FROM indicator GROUP BY 1" "$(ms "$PS_PE")" "$(ms "$PS_BARE")" "" "$r" "<= 0.15" "$(met "$r" "<=" 0.15)"
 # The security barriers (1.15, section 95) against the same views without
 # them, as 1.14 planned them: copies of indicator_rows, indicator_scored and
 # project_scores in schema nobarrier, each reading the copy below it.
@@ -337,30 +343,30 @@ row "project_scores (security barriers) vs the same views without them (1.14's p
 # total beside it, against project_scores.
 log "scoring: the whole year under another scheme (project_scores_under)"
 read -r UN_PE UN_PS < <(time_pair "$DB" "$RUNS" \
-	"SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores_under('xj_linear')" "$Q_PE")
+	"SELECT count(*), sum(total), count(grade) FROM perfeval.project_scores_under('xj_linear')" "$Q_EVAL")
 r=$(ratio "$UN_PE" "$UN_PS")
-row "project_scores_under('xj_linear'): the whole year re-scored under another scheme vs project_scores" \
+row "project_scores_under('xj_linear'): the whole year re-scored under another scheme vs project_scores evaluated (as_of 9999-12-31)" \
 	"$(ms "$UN_PE")" "$(ms "$UN_PS")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
 # the same with the own totals read too (each row evaluated twice)
 read -r UO_PE UO_PS < <(time_pair "$DB" "$RUNS" \
-	"SELECT count(*), sum(total), count(grade), sum(own_total) FROM perfeval.project_scores_under('xj_linear')" "$Q_PE")
+	"SELECT count(*), sum(total), count(grade), sum(own_total) FROM perfeval.project_scores_under('xj_linear')" "$Q_EVAL")
 r=$(ratio "$UO_PE" "$UO_PS")
-row "project_scores_under('xj_linear') reading own_total too (two evaluations per row) vs project_scores" \
+row "project_scores_under('xj_linear') reading own_total too (two evaluations per row) vs project_scores evaluated" \
 	"$(ms "$UO_PE")" "$(ms "$UO_PS")" "" "$r" "(info)" ""
 # Results application (issue 29, part 3, section 76): the year's indicator
 # outcomes (every row evaluated once, grouped by indicator, department and
 # year with a median) against project_scores.
 log "results: indicator_outcomes for the year"
 read -r IO_PE IO_PS < <(time_pair "$DB" "$RUNS" \
-	"SELECT count(*), sum(projects), sum(missed), sum(median_completion) FROM perfeval.indicator_outcomes" "$Q_PE")
+	"SELECT count(*), sum(projects), sum(missed), sum(median_completion) FROM perfeval.indicator_outcomes" "$Q_EVAL")
 r=$(ratio "$IO_PE" "$IO_PS")
-row "indicator_outcomes: the year's outcomes by indicator, department and year vs project_scores" \
+row "indicator_outcomes: the year's outcomes by indicator, department and year vs project_scores evaluated" \
 	"$(ms "$IO_PE")" "$(ms "$IO_PS")" "" "$r" "<= 3" "$(met "$r" "<=" 3)"
 if [ $PEERS = 1 ]; then
 	r=$(ratio "$CT_SQL" "$CT_PE")
-	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 15" "$(met "$r" ">=" 15)"
+	row "project_scores: plain SQL (regexp_match + CASE) / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_SQL")" "$r" ">= 50" "$(met "$r" ">=" 50)"
 	r=$(ratio "$CT_PL" "$CT_PE")
-	row "project_scores: PL/pgSQL per row / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_PL")" "$r" ">= 15" "$(met "$r" ">=" 15)"
+	row "project_scores: PL/pgSQL per row / perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CT_PE")" "" "$(ms "$CT_PL")" "$r" ">= 50" "$(met "$r" ">=" 50)"
 fi
 
 # Access (1.4): the whole year read by a role that sees everything and by
@@ -388,7 +394,7 @@ r=$(ratio "$AC_ALL" "$AC_OWNER")
 row "access: project_scores read by a role that sees everything vs the owner" "$(ms "$AC_ALL")" "$(ms "$AC_OWNER")" "" "$r" "<= 1.15" "$(met "$r" "<=" 1.15)"
 read -r AC_DEPT AC_OWNER < <(time_pair "$DB" "$RUNS" "$Q_PE" "$Q_PE" "SET ROLE perfeval_bench_dept;" "RESET ROLE;")
 r=$(ratio "$AC_DEPT" "$AC_OWNER")
-row "access: project_scores read by a role that sees 1 department of $NDEPT (${SEEN%% *} projects) vs the owner" "$(ms "$AC_DEPT")" "$(ms "$AC_OWNER")" "" "$r" "<= 0.1" "$(met "$r" "<=" 0.1)"
+row "access: project_scores read by a role that sees 1 department of $NDEPT (${SEEN%% *} projects) vs the owner" "$(ms "$AC_DEPT")" "$(ms "$AC_OWNER")" "" "$r" "<= 0.05" "$(met "$r" "<=" 0.05)"
 read -r AC_DEPT4 AC_OWNER4 < <(PGOPTIONS="$PGOPTIONS -c random_page_cost=4" time_pair "$DB" "$RUNS" "$Q_PE" "$Q_PE" "SET ROLE perfeval_bench_dept;" "RESET ROLE;")
 r=$(ratio "$AC_DEPT4" "$AC_OWNER4")
 row "access: the same with random_page_cost = 4 (PostgreSQL's default)" "$(ms "$AC_DEPT4")" "$(ms "$AC_OWNER4")" "" "$r" "(info)" ""
@@ -397,6 +403,9 @@ log "scoring: level1_scores"
 read -r L1_PE L1_FLOOR < <(time_pair "$DB" "$RUNS" "SELECT count(*), sum(score) FROM perfeval.level1_scores" "SELECT count(*), sum(score) FROM floor.level1_scores")
 r=$(ratio "$L1_PE" "$L1_FLOOR")
 row "level1_scores, whole year vs floor" "$(ms "$L1_PE")" "$(ms "$L1_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+read -r L1_PE2 L1_BARE < <(time_pair "$DB" "$RUNS" "SELECT count(*), sum(score) FROM perfeval.level1_scores" "SELECT count(*), sum(total) FROM floor.bare")
+r=$(ratio "$L1_PE2" "$L1_BARE")
+row "level1_scores vs the bare floor" "$(ms "$L1_PE2")" "$(ms "$L1_BARE")" "" "$r" "<= 0.3" "$(met "$r" "<=" 0.3)"
 if [ $PEERS = 1 ]; then
 	row "level1_scores: plain SQL / PL/pgSQL vs perfeval (CREATE TABLE AS, 1 run)" "$(ms "$CL_PE")" "" "$(ms "$CL_SQL") / $(ms "$CL_PL")" "$(ratio "$CL_SQL" "$CL_PE") / $(ratio "$CL_PL" "$CL_PE")" ">= 10" "$(awk -v a="$(ratio "$CL_SQL" "$CL_PE")" -v b="$(ratio "$CL_PL" "$CL_PE")" 'BEGIN {print (a >= 10 && b >= 10) ? "yes" : "NO"}')"
 fi
@@ -408,13 +417,44 @@ r=$(ratio "$RR_PE" "$RR_FLOOR")
 row "rollup_region (province/prefecture/county) vs floor" "$(ms "$RR_PE")" "$(ms "$RR_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
 r=$(ratio "$RD_PE" "$RD_FLOOR")
 row "rollup_department vs floor" "$(ms "$RD_PE")" "$(ms "$RD_FLOOR")" "" "$r" "<= 1.3" "$(met "$r" "<=" 1.3)"
+for v in rollup_region rollup_department grade_distribution; do
+	read -r RB_PE RB_BARE < <(time_pair "$DB" "$RUNS" "SELECT count(*), sum(projects) FROM perfeval.$v" "SELECT count(*), sum(total) FROM floor.bare")
+	r=$(ratio "$RB_PE" "$RB_BARE")
+	row "$v vs the bare floor" "$(ms "$RB_PE")" "$(ms "$RB_BARE")" "" "$r" "<= 0.3" "$(met "$r" "<=" 0.3)"
+done
 
-# The data-quality findings of the whole year against project_scores: one
+# A scheme's rules changed (issue 30): the kept results of exactly its
+# projects recomputed (30,000 of them, or a third of a smaller year), in
+# the changing statement; no other project's row is rewritten.
+log "a scheme's rules changed over its projects"
+NSCH=$(( PROJECTS < 90000 ? PROJECTS / 3 : 30000 ))
+"${PSQL[@]}" -d "$DB" >/dev/null <<-SQL
+	INSERT INTO perfeval.scheme (scheme_id, name) VALUES ('bench_change', 'bench') ON CONFLICT DO NOTHING;
+	DROP TABLE IF EXISTS bench_moved;
+	CREATE TABLE bench_moved AS SELECT project_id, scheme_id FROM perfeval.project ORDER BY project_id LIMIT $NSCH;
+	UPDATE perfeval.project p SET scheme_id = 'bench_change' FROM bench_moved m WHERE m.project_id = p.project_id;
+	DROP TABLE IF EXISTS bench_ctids;
+	CREATE TABLE bench_ctids AS SELECT project_id, ctid::text AS c FROM perfeval_internal.project_results;
+SQL
+SC_MS=$(time_stmt "$DB" 1 "SELECT 1;" "UPDATE perfeval.scheme SET decimals = 1 WHERE scheme_id = 'bench_change';")
+read -r SC_MINE SC_OTHERS < <("${PSQL[@]}" -At -F ' ' -d "$DB" -c "SELECT count(*) FILTER (WHERE m.project_id IS NOT NULL), count(*) FILTER (WHERE m.project_id IS NULL)
+	FROM bench_ctids b JOIN perfeval_internal.project_results r USING (project_id) LEFT JOIN bench_moved m USING (project_id)
+	WHERE r.ctid::text <> b.c")
+"${PSQL[@]}" -d "$DB" >/dev/null <<-SQL
+	UPDATE perfeval.project p SET scheme_id = m.scheme_id FROM bench_moved m WHERE m.project_id = p.project_id;
+	DELETE FROM perfeval.scheme WHERE scheme_id = 'bench_change';
+	DROP TABLE bench_moved, bench_ctids;
+	VACUUM ANALYZE perfeval_internal.project_results, perfeval_internal.level_results;
+SQL
+row "a scheme's rules changed: its $NSCH projects recomputed ($SC_MINE rewritten; other projects rewritten: $SC_OTHERS)" "$(ms "$SC_MS")" "" "" "-" "<= 5 s, 0 others" \
+	"$(awk -v a="$SC_MS" -v m="$SC_MINE" -v o="$SC_OTHERS" -v n="$NSCH" 'BEGIN {print (a <= 5000 && m == n && o == 0) ? "yes" : "NO"}')"
+
+# The data-quality findings of the whole year against project_scores evaluated: one
 # evaluation per indicator row, and a sentence only for what is found.
 log "findings"
-read -r FD_PE FD_PS < <(time_pair "$DB" 3 "SELECT kind, count(*) FROM perfeval.findings GROUP BY kind" "$Q_PE")
+read -r FD_PE FD_PS < <(time_pair "$DB" 3 "SELECT kind, count(*) FROM perfeval.findings GROUP BY kind" "$Q_EVAL")
 r=$(ratio "$FD_PE" "$FD_PS")
-row "findings, whole year, vs project_scores" "$(ms "$FD_PE")" "$(ms "$FD_PS")" "" "$r" "<= 3" "$(met "$r" "<=" 3)"
+row "findings, whole year, vs project_scores evaluated" "$(ms "$FD_PE")" "$(ms "$FD_PS")" "" "$r" "<= 3" "$(met "$r" "<=" 3)"
 
 # Mid-year monitoring (1.16): a year of monthly execution, one line per
 # project and month (12 × the projects), loaded by COPY into

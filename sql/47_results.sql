@@ -22,6 +22,7 @@ CREATE TABLE perfeval_internal.project_results (
 	scheme_id text NOT NULL,		-- the project's scheme when computed
 	rules bytea NOT NULL,			-- and its rules: the stamp
 	indicators bigint NOT NULL,		-- sum_scores() over every row
+	weights numeric,				-- every row's weight, applicable or not (findings)
 	weight numeric,
 	score numeric,
 	total numeric
@@ -96,6 +97,7 @@ COMMENT ON COLUMN perfeval_internal.project_results.project_id IS '项目编号 
 COMMENT ON COLUMN perfeval_internal.project_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
 COMMENT ON COLUMN perfeval_internal.project_results.rules IS '计算所用方案规则（字节）；与方案当前规则不同时视图改为现算 / The rules it was computed with, as bytes; while they differ from the scheme''s, the views evaluate the project afresh';
 COMMENT ON COLUMN perfeval_internal.project_results.indicators IS '指标行数 / Indicator rows';
+COMMENT ON COLUMN perfeval_internal.project_results.weights IS '全部指标（含不适用）的权重合计 / Weight of every row, applicable or not';
 COMMENT ON COLUMN perfeval_internal.project_results.weight IS '适用指标的分值合计 / Weight of the rows that apply';
 COMMENT ON COLUMN perfeval_internal.project_results.score IS '适用指标的得分合计 / Score of the rows that apply';
 COMMENT ON COLUMN perfeval_internal.project_results.total IS '计算总分 / Total computed from the indicators';

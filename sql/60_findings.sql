@@ -16,14 +16,20 @@ SELECT u.project_id, u.code, u.kind, u.detail FROM (
 -- per project: no indicators, weights not adding to 100, a printed total or
 -- grade its indicators do not give
 SELECT f.project_id, NULL::text AS code, k.kind, k.detail
-  FROM (SELECT p.project_id, p.printed_total, p.printed_grade, p.scheme_id, a.project_id IS NULL AS none,
-			   a.weight, (a.t).total AS total,
-			   perfeval.grade(coalesce((a.t).total, p.printed_total), s.grade_scale) AS final_grade
+  -- (the kept results, section 47, while they carry the scheme's rules,
+  -- the project evaluated from its facts otherwise, as project_scores)
+  FROM (SELECT p.project_id, p.printed_total, p.printed_grade, p.scheme_id, a.none, a.weight, a.total,
+			   perfeval.grade(coalesce(a.total, p.printed_total), s.grade_scale) AS final_grade
 		  FROM perfeval.project p
 		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
-		  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
-					   FROM perfeval_internal.indicator_scored x
-					  GROUP BY x.project_id) a ON a.project_id = p.project_id
+		  LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
+		  LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
+							   FROM perfeval_internal.indicator_scored x
+							  WHERE r.project_id IS NULL AND x.project_id = p.project_id
+							  GROUP BY x.project_id) e ON true
+		 CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN e.t IS NULL ELSE r.indicators = 0 END AS none,
+									CASE WHEN r.project_id IS NULL THEN e.weight ELSE r.weights END AS weight,
+									CASE WHEN r.project_id IS NULL THEN (e.t).total ELSE r.total END AS total) a
 		 WHERE perfeval_internal.in_scope(p.project_id)) f
  CROSS JOIN LATERAL unnest(
 	   ARRAY['no_indicators', 'weights_total', 'weights_not_100', 'printed_total', 'printed_grade'],

@@ -6,7 +6,7 @@
 -- stale stamp falls back to evaluating the project; nothing but perfeval
 -- writes them.  Over the four samples; undone by ROLLBACK.
 BEGIN;
-SELECT plan(31);
+SELECT plan(32);
 
 -- The views against the dated forms at a date after every report.
 CREATE FUNCTION pg_temp.views_fresh() RETURNS boolean LANGUAGE sql AS $$
@@ -28,9 +28,10 @@ $$;
 -- every row stamped with its project's scheme and rules, one per project.
 CREATE TEMP VIEW fresh_results AS
 SELECT p.project_id, p.scheme_id, s.rules::bytea AS rules, coalesce((t.t).indicators, 0) AS indicators,
-	   (t.t).weight, (t.t).score, (t.t).total
+	   t.weights, (t.t).weight, (t.t).score, (t.t).total
   FROM perfeval.project p JOIN perfeval.scheme s USING (scheme_id)
-  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t FROM perfeval_internal.indicator_scored x
+  LEFT JOIN (SELECT x.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weights
+			   FROM perfeval_internal.indicator_scored x
 			  GROUP BY x.project_id) t USING (project_id);
 CREATE TEMP VIEW fresh_levels AS
 SELECT g.project_id, p.scheme_id, s.rules::bytea AS rules, g.level1, g.level2, g.seq, (g.t).indicators,
@@ -40,10 +41,10 @@ SELECT g.project_id, p.scheme_id, s.rules::bytea AS rules, g.level1, g.level2, g
 		 GROUP BY GROUPING SETS ((x.project_id, x.level1), (x.project_id, x.level1, x.level2))) g
   JOIN perfeval.project p USING (project_id) JOIN perfeval.scheme s USING (scheme_id);
 CREATE FUNCTION pg_temp.kept_fresh() RETURNS boolean LANGUAGE sql AS $$
-	SELECT NOT EXISTS ((SELECT project_id, scheme_id, rules, indicators, weight, score, total
+	SELECT NOT EXISTS ((SELECT project_id, scheme_id, rules, indicators, weights, weight, score, total
 						  FROM perfeval_internal.project_results EXCEPT ALL SELECT * FROM fresh_results)
 					   UNION ALL (SELECT * FROM fresh_results EXCEPT ALL
-								  SELECT project_id, scheme_id, rules, indicators, weight, score, total
+								  SELECT project_id, scheme_id, rules, indicators, weights, weight, score, total
 									FROM perfeval_internal.project_results))
 	   AND NOT EXISTS ((SELECT project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score
 						  FROM perfeval_internal.level_results EXCEPT ALL SELECT * FROM fresh_levels)
@@ -162,9 +163,14 @@ SELECT ok(pg_temp.views_fresh() AND NOT pg_temp.kept_fresh(),
 SELECT ok(pg_temp.rows_evaluated('SELECT * FROM perfeval.project_scores') > 0
 		  AND pg_temp.rows_evaluated('SELECT * FROM perfeval.level1_scores') > 0,
 		  '…they evaluate the stale projects');
+CREATE TEMP TABLE stale_findings AS
+SELECT project_id, code, kind, detail FROM perfeval.findings WHERE code IS NULL;
 DO $$ BEGIN PERFORM perfeval.refresh_state(); END $$;
 SELECT ok(pg_temp.kept_ok() AND pg_temp.rows_evaluated('SELECT * FROM perfeval.level2_scores') = 0,
 		  'refresh_state() keeps them again');
+SELECT bag_eq($$SELECT project_id, code, kind, detail FROM perfeval.findings WHERE code IS NULL$$,
+			  $$SELECT * FROM stale_findings$$,
+			  'the per-project findings read from the kept results equal those evaluated while stale');
 
 DELETE FROM perfeval.project WHERE project_id = 'seed000';
 SELECT ok(pg_temp.kept_ok() AND NOT EXISTS (SELECT FROM perfeval_internal.level_results WHERE project_id = 'seed000'),

@@ -89,8 +89,10 @@ SELECT v AS view,
 RESET enable_seqscan;
 
 -- Each view evaluates an indicator row once: its serial plan computes one
--- call of evaluate() or evaluated() (the nodes above read its result);
--- findings makes two passes, one per project and one per indicator.  The
+-- call of evaluate() or evaluated() (the nodes above read its result).
+-- (findings evaluates each row once for its indicators' findings, as
+-- indicator_scores does, and reads its projects' figures from the kept
+-- results, section 47.)  The
 -- count is checked on a query that evaluates each row twice.
 CREATE FUNCTION evaluations_in_plan(q text) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
@@ -104,7 +106,7 @@ BEGIN
 	RETURN n;
 END $$;
 SELECT v AS view, evaluations_in_plan(format('SELECT * FROM perfeval.%s', v)) AS evaluations
-  FROM unnest(ARRAY['indicator_scores', 'findings', 'indicator_scores_as_of(''2024-01-01'')',
+  FROM unnest(ARRAY['indicator_scores', 'indicator_scores_as_of(''2024-01-01'')',
 					'level2_scores_as_of(''2024-01-01'')', 'level1_scores_as_of(''2024-01-01'')',
 					'project_scores_as_of(''2024-01-01'')']) AS v;
 -- (The current totals and level sums evaluate no row while the kept
