@@ -3,8 +3,8 @@
 -- A dashboard reads project_scores, the level sums and the roll-ups a dozen
 -- times per refresh; evaluating every indicator row each time cost about
 -- twice a bare scan of indicator.  So each project's current results -- its
--- total (sum_scores() over its rows) and the sums of its level-1 and level-2
--- groups -- are kept, recomputed by the same statements, under the same
+-- total (sum_scores() over its rows), the sums of its level-1 and level-2
+-- groups, and the money the roll-ups add -- are kept, recomputed by the same statements, under the same
 -- locks, as the kept state (section 45): after the state, in the same
 -- statement of the writer.  Each row carries the rules it was computed with
 -- (its stamp); a view uses a kept row only while the project's scheme still
@@ -25,39 +25,57 @@ CREATE TABLE perfeval_internal.project_results (
 	weights numeric,				-- every row's weight, applicable or not (findings)
 	weight numeric,
 	score numeric,
-	total numeric
+	total numeric,
+	budget numeric,					-- the money the roll-ups add, in 万元 (the state's)
+	arrived numeric,
+	spent numeric
 );
 
--- One row per project and level 1 (level2 NULL) and per project, level 1
--- and level 2, over the rows that apply, as level1_scores and level2_scores
--- show them.
-CREATE TABLE perfeval_internal.level_results (
+-- One row per project and level 1, and per project, level 1 and level 2,
+-- over the rows that apply, as level1_scores and level2_scores show them.
+CREATE TABLE perfeval_internal.level1_results (
 	project_id text NOT NULL,
 	scheme_id text NOT NULL,
 	rules bytea NOT NULL,
 	level1 text NOT NULL,
-	level2 text,
 	seq int,
 	indicators bigint NOT NULL,
 	weight numeric,
 	score numeric
 );
-CREATE INDEX level_results_project ON perfeval_internal.level_results (project_id);
+CREATE INDEX level1_results_project ON perfeval_internal.level1_results (project_id);
+CREATE TABLE perfeval_internal.level2_results (
+	project_id text NOT NULL,
+	scheme_id text NOT NULL,
+	rules bytea NOT NULL,
+	level1 text NOT NULL,
+	level2 text NOT NULL,
+	seq int,
+	indicators bigint NOT NULL,
+	weight numeric,
+	score numeric
+);
+CREATE INDEX level2_results_project ON perfeval_internal.level2_results (project_id);
 
 -- Read in scope only, where granted at all (on a Citus cluster, as the
 -- state: section 48).
 ALTER TABLE perfeval_internal.project_results ENABLE ROW LEVEL SECURITY;
-ALTER TABLE perfeval_internal.level_results ENABLE ROW LEVEL SECURITY;
+ALTER TABLE perfeval_internal.level1_results ENABLE ROW LEVEL SECURITY;
+ALTER TABLE perfeval_internal.level2_results ENABLE ROW LEVEL SECURITY;
 
 -- Only perfeval's own statements write them (the state's guard).
 CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON perfeval_internal.project_results
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
-	ON perfeval_internal.level_results
+	ON perfeval_internal.level1_results
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
+CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON perfeval_internal.level2_results
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 ALTER TABLE perfeval_internal.project_results ENABLE ALWAYS TRIGGER guard_state;
-ALTER TABLE perfeval_internal.level_results ENABLE ALWAYS TRIGGER guard_state;
+ALTER TABLE perfeval_internal.level1_results ENABLE ALWAYS TRIGGER guard_state;
+ALTER TABLE perfeval_internal.level2_results ENABLE ALWAYS TRIGGER guard_state;
 
 -- A project's results follow its indicators: each statement writing them
 -- locks the projects' state rows (noted row by row, as the facts' are) and
@@ -101,16 +119,28 @@ COMMENT ON COLUMN perfeval_internal.project_results.weights IS '全部指标（�
 COMMENT ON COLUMN perfeval_internal.project_results.weight IS '适用指标的分值合计 / Weight of the rows that apply';
 COMMENT ON COLUMN perfeval_internal.project_results.score IS '适用指标的得分合计 / Score of the rows that apply';
 COMMENT ON COLUMN perfeval_internal.project_results.total IS '计算总分 / Total computed from the indicators';
-COMMENT ON TABLE perfeval_internal.level_results IS '各项目维护的一级、二级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-1 and level-2 sums (written only by perfeval, not dumped)';
-COMMENT ON COLUMN perfeval_internal.level_results.project_id IS '项目编号 / Project id';
-COMMENT ON COLUMN perfeval_internal.level_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
-COMMENT ON COLUMN perfeval_internal.level_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
-COMMENT ON COLUMN perfeval_internal.level_results.level1 IS '一级指标 / Level-1 indicator';
-COMMENT ON COLUMN perfeval_internal.level_results.level2 IS '二级指标；为空则为一级指标汇总行 / Level-2 indicator; NULL in a level-1 row';
-COMMENT ON COLUMN perfeval_internal.level_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
-COMMENT ON COLUMN perfeval_internal.level_results.indicators IS '适用指标行数 / Rows that apply';
-COMMENT ON COLUMN perfeval_internal.level_results.weight IS '分值合计 / Weight';
-COMMENT ON COLUMN perfeval_internal.level_results.score IS '得分合计 / Score';
+COMMENT ON COLUMN perfeval_internal.project_results.budget IS '全年预算合计（万元，同维护状态） / Full-year budget in 万元, as in the kept state';
+COMMENT ON COLUMN perfeval_internal.project_results.arrived IS '实际到位合计（万元） / Arrived in 万元';
+COMMENT ON COLUMN perfeval_internal.project_results.spent IS '全年执行合计（万元） / Spent in 万元';
+COMMENT ON TABLE perfeval_internal.level1_results IS '各项目维护的一级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-1 sums (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.level1_results.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.level1_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.level1_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
+COMMENT ON COLUMN perfeval_internal.level1_results.level1 IS '一级指标 / Level-1 indicator';
+COMMENT ON COLUMN perfeval_internal.level1_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
+COMMENT ON COLUMN perfeval_internal.level1_results.indicators IS '适用指标行数 / Rows that apply';
+COMMENT ON COLUMN perfeval_internal.level1_results.weight IS '分值合计 / Weight';
+COMMENT ON COLUMN perfeval_internal.level1_results.score IS '得分合计 / Score';
+COMMENT ON TABLE perfeval_internal.level2_results IS '各项目维护的二级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-2 sums (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.level2_results.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.level2_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.level2_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
+COMMENT ON COLUMN perfeval_internal.level2_results.level1 IS '一级指标 / Level-1 indicator';
+COMMENT ON COLUMN perfeval_internal.level2_results.level2 IS '二级指标 / Level-2 indicator';
+COMMENT ON COLUMN perfeval_internal.level2_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
+COMMENT ON COLUMN perfeval_internal.level2_results.indicators IS '适用指标行数 / Rows that apply';
+COMMENT ON COLUMN perfeval_internal.level2_results.weight IS '分值合计 / Weight';
+COMMENT ON COLUMN perfeval_internal.level2_results.score IS '得分合计 / Score';
 COMMENT ON FUNCTION perfeval_internal.keep_indicators() IS '指标变动后锁定并重算所涉项目的结果（触发器） / Locks and recomputes the results of the projects whose indicators a statement changed (trigger)';
 COMMENT ON FUNCTION perfeval_internal.keep_schemes() IS '方案规则变动后锁定并重算该方案各项目的结果（触发器） / Locks and recomputes the results of a scheme''s projects when its rules change (trigger)';
 COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护结果的戳记） / A scheme''s rules as bytes: the stamp of a kept result';

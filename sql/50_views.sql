@@ -169,9 +169,9 @@ CREATE VIEW perfeval.level2_scores AS
 SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level_results l
+	  FROM perfeval_internal.level2_results l
 	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(l.project_id)
+	 WHERE perfeval_internal.in_scope(l.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
@@ -213,9 +213,9 @@ CREATE VIEW perfeval.level1_scores AS
 SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level_results l
+	  FROM perfeval_internal.level1_results l
 	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE l.level2 IS NULL AND perfeval_internal.in_scope(l.project_id)
+	 WHERE perfeval_internal.in_scope(l.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)

@@ -12,13 +12,14 @@ SELECT ps.project_id, ps.year, ps.division_code,
 	   perfeval.division_at(ps.division_code, 'prefecture') AS prefecture,
 	   perfeval.division_at(ps.division_code, 'county') AS county,
 	   ps.department, ps.final_score, ps.final_grade,
-	   trim_scale(m.money_budget) AS budget, trim_scale(m.money_arrived) AS arrived,
-	   trim_scale(m.money_spent) AS spent,
+	   trim_scale(m.budget) AS budget, trim_scale(m.arrived) AS arrived,
+	   trim_scale(m.spent) AS spent,
 	   ps.final_band, ps.scheme_id, ps.programme_code, ps.province_name, ps.prefecture_name,
 	   ps.county_name
   FROM perfeval.project_scores ps
-  -- the money kept with the project's state (section 45), as project_money gives it
-  LEFT JOIN perfeval_internal.project_state m ON m.project_id = ps.project_id;
+  -- the money kept with the project's state (section 45), as project_money
+  -- gives it, read from the narrow kept results (section 47), which copy it
+  LEFT JOIN perfeval_internal.project_results m ON m.project_id = ps.project_id;
 
 -- Each project once per level of its division (province, prefecture,
 -- county), so that the roll-up is one plain GROUP BY over one pass of the

@@ -492,7 +492,8 @@ BEGIN
 	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
 	-- the state's shards, read as the role (section 45), its scope only
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON %s TO %s' ELSE 'REVOKE SELECT ON %s FROM %s' END,
-				   'perfeval_internal.project_state, perfeval_internal.project_results, perfeval_internal.level_results',
+				   'perfeval_internal.project_state, perfeval_internal.project_results, '
+				   'perfeval_internal.level1_results, perfeval_internal.level2_results',
 				   role);
 	SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO failed
 	  FROM run_command_on_workers(format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
@@ -533,7 +534,8 @@ BEGIN
 				AND c.relkind IN ('r', 'v')
 				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass,
 								  'perfeval_internal.project_results'::regclass,
-								  'perfeval_internal.level_results'::regclass)
+								  'perfeval_internal.level1_results'::regclass,
+								  'perfeval_internal.level2_results'::regclass)
 				-- the staged forms and import problems (section 85): a
 				-- loader's own rows only, given below (grant_import())
 				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
@@ -1979,7 +1981,8 @@ DECLARE
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.result_rule', 'perfeval.division', 'perfeval.access_grant',
 							  'perfeval_internal.division_shipped', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
-							'perfeval_internal.project_results', 'perfeval_internal.level_results',
+							'perfeval_internal.project_results', 'perfeval_internal.level1_results',
+							'perfeval_internal.level2_results',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
 							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
 							'perfeval.monitoring_finding'];
@@ -2968,7 +2971,7 @@ BEGIN
 	END IF;
 END $$;
 
--- == kept results (section 47, issue 30): each project's total and level sums, kept with its state ==
+-- == kept results (section 47, issue 30): each project's total, level sums and money, kept with its state ==
 -- A scheme's rules as bytes, the stamp of a kept result (a rules value
 -- never takes text input; its bytes compare as a whole).
 CREATE CAST (perfeval.rules AS bytea) WITHOUT FUNCTION;
@@ -2981,39 +2984,57 @@ CREATE TABLE perfeval_internal.project_results (
 	weights numeric,				-- every row's weight, applicable or not (findings)
 	weight numeric,
 	score numeric,
-	total numeric
+	total numeric,
+	budget numeric,					-- the money the roll-ups add, in 万元 (the state's)
+	arrived numeric,
+	spent numeric
 );
 
--- One row per project and level 1 (level2 NULL) and per project, level 1
--- and level 2, over the rows that apply, as level1_scores and level2_scores
--- show them.
-CREATE TABLE perfeval_internal.level_results (
+-- One row per project and level 1, and per project, level 1 and level 2,
+-- over the rows that apply, as level1_scores and level2_scores show them.
+CREATE TABLE perfeval_internal.level1_results (
 	project_id text NOT NULL,
 	scheme_id text NOT NULL,
 	rules bytea NOT NULL,
 	level1 text NOT NULL,
-	level2 text,
 	seq int,
 	indicators bigint NOT NULL,
 	weight numeric,
 	score numeric
 );
-CREATE INDEX level_results_project ON perfeval_internal.level_results (project_id);
+CREATE INDEX level1_results_project ON perfeval_internal.level1_results (project_id);
+CREATE TABLE perfeval_internal.level2_results (
+	project_id text NOT NULL,
+	scheme_id text NOT NULL,
+	rules bytea NOT NULL,
+	level1 text NOT NULL,
+	level2 text NOT NULL,
+	seq int,
+	indicators bigint NOT NULL,
+	weight numeric,
+	score numeric
+);
+CREATE INDEX level2_results_project ON perfeval_internal.level2_results (project_id);
 
 -- Read in scope only, where granted at all (on a Citus cluster, as the
 -- state: section 48).
 ALTER TABLE perfeval_internal.project_results ENABLE ROW LEVEL SECURITY;
-ALTER TABLE perfeval_internal.level_results ENABLE ROW LEVEL SECURITY;
+ALTER TABLE perfeval_internal.level1_results ENABLE ROW LEVEL SECURITY;
+ALTER TABLE perfeval_internal.level2_results ENABLE ROW LEVEL SECURITY;
 
 -- Only perfeval's own statements write them (the state's guard).
 CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON perfeval_internal.project_results
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
-	ON perfeval_internal.level_results
+	ON perfeval_internal.level1_results
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
+CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON perfeval_internal.level2_results
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 ALTER TABLE perfeval_internal.project_results ENABLE ALWAYS TRIGGER guard_state;
-ALTER TABLE perfeval_internal.level_results ENABLE ALWAYS TRIGGER guard_state;
+ALTER TABLE perfeval_internal.level1_results ENABLE ALWAYS TRIGGER guard_state;
+ALTER TABLE perfeval_internal.level2_results ENABLE ALWAYS TRIGGER guard_state;
 
 -- A project's results follow its indicators: each statement writing them
 -- locks the projects' state rows (noted row by row, as the facts' are) and
@@ -3057,16 +3078,28 @@ COMMENT ON COLUMN perfeval_internal.project_results.weights IS '全部指标（�
 COMMENT ON COLUMN perfeval_internal.project_results.weight IS '适用指标的分值合计 / Weight of the rows that apply';
 COMMENT ON COLUMN perfeval_internal.project_results.score IS '适用指标的得分合计 / Score of the rows that apply';
 COMMENT ON COLUMN perfeval_internal.project_results.total IS '计算总分 / Total computed from the indicators';
-COMMENT ON TABLE perfeval_internal.level_results IS '各项目维护的一级、二级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-1 and level-2 sums (written only by perfeval, not dumped)';
-COMMENT ON COLUMN perfeval_internal.level_results.project_id IS '项目编号 / Project id';
-COMMENT ON COLUMN perfeval_internal.level_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
-COMMENT ON COLUMN perfeval_internal.level_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
-COMMENT ON COLUMN perfeval_internal.level_results.level1 IS '一级指标 / Level-1 indicator';
-COMMENT ON COLUMN perfeval_internal.level_results.level2 IS '二级指标；为空则为一级指标汇总行 / Level-2 indicator; NULL in a level-1 row';
-COMMENT ON COLUMN perfeval_internal.level_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
-COMMENT ON COLUMN perfeval_internal.level_results.indicators IS '适用指标行数 / Rows that apply';
-COMMENT ON COLUMN perfeval_internal.level_results.weight IS '分值合计 / Weight';
-COMMENT ON COLUMN perfeval_internal.level_results.score IS '得分合计 / Score';
+COMMENT ON COLUMN perfeval_internal.project_results.budget IS '全年预算合计（万元，同维护状态） / Full-year budget in 万元, as in the kept state';
+COMMENT ON COLUMN perfeval_internal.project_results.arrived IS '实际到位合计（万元） / Arrived in 万元';
+COMMENT ON COLUMN perfeval_internal.project_results.spent IS '全年执行合计（万元） / Spent in 万元';
+COMMENT ON TABLE perfeval_internal.level1_results IS '各项目维护的一级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-1 sums (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.level1_results.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.level1_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.level1_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
+COMMENT ON COLUMN perfeval_internal.level1_results.level1 IS '一级指标 / Level-1 indicator';
+COMMENT ON COLUMN perfeval_internal.level1_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
+COMMENT ON COLUMN perfeval_internal.level1_results.indicators IS '适用指标行数 / Rows that apply';
+COMMENT ON COLUMN perfeval_internal.level1_results.weight IS '分值合计 / Weight';
+COMMENT ON COLUMN perfeval_internal.level1_results.score IS '得分合计 / Score';
+COMMENT ON TABLE perfeval_internal.level2_results IS '各项目维护的二级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-2 sums (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.level2_results.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.level2_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.level2_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
+COMMENT ON COLUMN perfeval_internal.level2_results.level1 IS '一级指标 / Level-1 indicator';
+COMMENT ON COLUMN perfeval_internal.level2_results.level2 IS '二级指标 / Level-2 indicator';
+COMMENT ON COLUMN perfeval_internal.level2_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
+COMMENT ON COLUMN perfeval_internal.level2_results.indicators IS '适用指标行数 / Rows that apply';
+COMMENT ON COLUMN perfeval_internal.level2_results.weight IS '分值合计 / Weight';
+COMMENT ON COLUMN perfeval_internal.level2_results.score IS '得分合计 / Score';
 COMMENT ON FUNCTION perfeval_internal.keep_indicators() IS '指标变动后锁定并重算所涉项目的结果（触发器） / Locks and recomputes the results of the projects whose indicators a statement changed (trigger)';
 COMMENT ON FUNCTION perfeval_internal.keep_schemes() IS '方案规则变动后锁定并重算该方案各项目的结果（触发器） / Locks and recomputes the results of a scheme''s projects when its rules change (trigger)';
 COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护结果的戳记） / A scheme''s rules as bytes: the stamp of a kept result';
@@ -3074,17 +3107,19 @@ COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护�
 -- and the kept results (section 47), alike
 CREATE POLICY scope_read ON perfeval_internal.project_results FOR SELECT
 	USING (perfeval_internal.in_scope(project_id));
-CREATE POLICY scope_read ON perfeval_internal.level_results FOR SELECT
+CREATE POLICY scope_read ON perfeval_internal.level1_results FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
+CREATE POLICY scope_read ON perfeval_internal.level2_results FOR SELECT
 	USING (perfeval_internal.in_scope(project_id));
 
--- the current views read them (section 50)
+-- the current views read them (sections 50, 60, 70)
 CREATE OR REPLACE VIEW perfeval.level2_scores AS
 SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level_results l
+	  FROM perfeval_internal.level2_results l
 	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(l.project_id)
+	 WHERE perfeval_internal.in_scope(l.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
@@ -3100,9 +3135,9 @@ CREATE OR REPLACE VIEW perfeval.level1_scores AS
 SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level_results l
+	  FROM perfeval_internal.level1_results l
 	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE l.level2 IS NULL AND perfeval_internal.in_scope(l.project_id)
+	 WHERE perfeval_internal.in_scope(l.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
@@ -3139,7 +3174,6 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
   LEFT JOIN perfeval.division d2 ON d2.code = perfeval.division_at(p.division_code, 'prefecture')
   LEFT JOIN perfeval.division d3 ON d3.code = perfeval.division_at(p.division_code, 'county')
  WHERE perfeval_internal.in_scope(p.project_id);
--- and the findings' per-project figures (section 60)
 CREATE OR REPLACE VIEW perfeval.findings AS
 -- (one query around the UNION ALL: the planner flattens a view that is a
 -- bare UNION ALL into its branches, security barrier or not, and would run
@@ -3225,6 +3259,20 @@ SELECT m.project_id, m.code, m.kind, m.detail
   FROM perfeval.monitoring_finding m
  WHERE perfeval_internal.in_scope(m.project_id)) u;
 
+CREATE OR REPLACE VIEW perfeval.project_facts AS
+SELECT ps.project_id, ps.year, ps.division_code,
+	   perfeval.division_at(ps.division_code, 'province') AS province,
+	   perfeval.division_at(ps.division_code, 'prefecture') AS prefecture,
+	   perfeval.division_at(ps.division_code, 'county') AS county,
+	   ps.department, ps.final_score, ps.final_grade,
+	   trim_scale(m.budget) AS budget, trim_scale(m.arrived) AS arrived,
+	   trim_scale(m.spent) AS spent,
+	   ps.final_band, ps.scheme_id, ps.programme_code, ps.province_name, ps.prefecture_name,
+	   ps.county_name
+  FROM perfeval.project_scores ps
+  -- the money kept with the project's state (section 45), as project_money
+  -- gives it, read from the narrow kept results (section 47), which copy it
+  LEFT JOIN perfeval_internal.project_results m ON m.project_id = ps.project_id;
 -- kept for every project there is (one node; a distributed warehouse is
 -- updated through a new database, docs/scale-out.md)
 DO $$

@@ -236,7 +236,8 @@ recompute(const bool *which)
  * row.
  */
 static const char *const results_sql[] = {
-	"DELETE FROM perfeval_internal.level_results WHERE project_id = ANY ($1)",
+	"DELETE FROM perfeval_internal.level1_results WHERE project_id = ANY ($1)",
+	"DELETE FROM perfeval_internal.level2_results WHERE project_id = ANY ($1)",
 	"DELETE FROM perfeval_internal.project_results WHERE project_id = ANY ($1)",
 	"WITH e AS MATERIALIZED ("
 	"  SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, i.level1, i.level2, i.seq, i.applicable, i.weight,"
@@ -248,24 +249,29 @@ static const char *const results_sql[] = {
 	"    JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
 	"   CROSS JOIN LATERAL (SELECT i.* FROM perfeval.indicator i WHERE i.project_id = st.project_id OFFSET 0) i),"
 	" p AS (INSERT INTO perfeval_internal.project_results"
-	"              (project_id, scheme_id, rules, indicators, weights, weight, score, total)"
+	"              (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent)"
 	"       SELECT st.project_id, st.scheme_id, s.rules::bytea, coalesce((t.t).indicators, 0), t.weights,"
-	"              (t.t).weight, (t.t).score, (t.t).total"
+	"              (t.t).weight, (t.t).score, (t.t).total, st.money_budget, st.money_arrived, st.money_spent"
 	"         FROM unnest($1) k(id)"
 	"         JOIN perfeval_internal.project_state st ON st.project_id = k.id"
 	"         JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
 	"         LEFT JOIN (SELECT e.project_id, perfeval.sum_scores(e.e) AS t, sum(e.weight) AS weights"
 	"                      FROM e GROUP BY e.project_id) t"
-	"                ON t.project_id = st.project_id)"
-	" INSERT INTO perfeval_internal.level_results"
+	"                ON t.project_id = st.project_id),"
+	" l1 AS (INSERT INTO perfeval_internal.level1_results"
+	"               (project_id, scheme_id, rules, level1, seq, indicators, weight, score)"
+	"        SELECT g.project_id, g.scheme_id, g.rules, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score"
+	"          FROM (SELECT e.project_id, e.scheme_id, e.rules, e.level1, min(e.seq) AS seq,"
+	"                       perfeval.sum_scores(e.e) AS t"
+	"                  FROM e WHERE e.applicable GROUP BY e.project_id, e.scheme_id, e.rules, e.level1) g)"
+	" INSERT INTO perfeval_internal.level2_results"
 	"        (project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score)"
 	" SELECT g.project_id, g.scheme_id, g.rules, g.level1, g.level2, g.seq, (g.t).indicators,"
 	"        (g.t).weight, (g.t).score"
 	"   FROM (SELECT e.project_id, e.scheme_id, e.rules, e.level1, e.level2, min(e.seq) AS seq,"
 	"                perfeval.sum_scores(e.e) AS t"
 	"           FROM e WHERE e.applicable"
-	"          GROUP BY GROUPING SETS ((e.project_id, e.scheme_id, e.rules, e.level1),"
-	"                                  (e.project_id, e.scheme_id, e.rules, e.level1, e.level2))) g",
+	"          GROUP BY e.project_id, e.scheme_id, e.rules, e.level1, e.level2) g",
 };
 
 /*
@@ -291,7 +297,8 @@ keep_results(Datum keys)
 		return;
 	run(results_sql[0], keys, SPI_OK_DELETE);
 	run(results_sql[1], keys, SPI_OK_DELETE);
-	run(results_sql[2], keys, SPI_OK_INSERT);
+	run(results_sql[2], keys, SPI_OK_DELETE);
+	run(results_sql[3], keys, SPI_OK_INSERT);
 }
 
 /* The state rows of these projects exist and are locked, in order. */
@@ -995,7 +1002,8 @@ keep_projects(PG_FUNCTION_ARGS)
 			run("DELETE FROM perfeval_internal.project_state", (Datum) 0, SPI_OK_DELETE);
 			if (keeps_results())
 			{
-				run("DELETE FROM perfeval_internal.level_results", (Datum) 0, SPI_OK_DELETE);
+				run("DELETE FROM perfeval_internal.level1_results", (Datum) 0, SPI_OK_DELETE);
+				run("DELETE FROM perfeval_internal.level2_results", (Datum) 0, SPI_OK_DELETE);
 				run("DELETE FROM perfeval_internal.project_results", (Datum) 0, SPI_OK_DELETE);
 			}
 		}
@@ -1014,13 +1022,24 @@ keep_projects(PG_FUNCTION_ARGS)
 		}
 		else
 		{
+			/*
+			 * (and an updated project whose kept results carry rules its
+			 * scheme no longer has: on a Citus cluster, where a rules change
+			 * recomputes nothing, an UPDATE of the scheme's projects keeps
+			 * them again, docs/scale-out.md)
+			 */
 			keys = one_datum(TRIGGER_FIRED_BY_DELETE(td->tg_event) ?
 							 "SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM old_rows" :
-							 "SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM ("
-							 "SELECT n.project_id AS id FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id"
-							 " WHERE n.scheme_id IS DISTINCT FROM o.scheme_id"
-							 " UNION SELECT project_id FROM new_rows WHERE project_id NOT IN (SELECT project_id FROM old_rows)"
-							 " UNION SELECT project_id FROM old_rows WHERE project_id NOT IN (SELECT project_id FROM new_rows)) d",
+							 psprintf("SELECT array_agg(id ORDER BY id COLLATE \"C\") FROM ("
+									  "SELECT n.project_id AS id FROM new_rows n JOIN old_rows o ON o.project_id = n.project_id"
+									  " WHERE n.scheme_id IS DISTINCT FROM o.scheme_id"
+									  " UNION SELECT project_id FROM new_rows WHERE project_id NOT IN (SELECT project_id FROM old_rows)"
+									  " UNION SELECT project_id FROM old_rows WHERE project_id NOT IN (SELECT project_id FROM new_rows)"
+									  "%s) d",
+									  keeps_results() ?
+									  " UNION SELECT n.project_id FROM new_rows n"
+									  " JOIN perfeval_internal.project_results r ON r.project_id = n.project_id"
+									  " JOIN perfeval.scheme s ON s.scheme_id = n.scheme_id WHERE r.rules <> s.rules::bytea" : ""),
 							 (Datum) 0);
 			if (keys != (Datum) 0)
 			{

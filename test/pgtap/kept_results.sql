@@ -6,7 +6,7 @@
 -- stale stamp falls back to evaluating the project; nothing but perfeval
 -- writes them.  Over the four samples; undone by ROLLBACK.
 BEGIN;
-SELECT plan(32);
+SELECT plan(33);
 
 -- The views against the dated forms at a date after every report.
 CREATE FUNCTION pg_temp.views_fresh() RETURNS boolean LANGUAGE sql AS $$
@@ -40,17 +40,26 @@ SELECT g.project_id, p.scheme_id, s.rules::bytea AS rules, g.level1, g.level2, g
 		  FROM perfeval_internal.indicator_scored x WHERE x.applicable
 		 GROUP BY GROUPING SETS ((x.project_id, x.level1), (x.project_id, x.level1, x.level2))) g
   JOIN perfeval.project p USING (project_id) JOIN perfeval.scheme s USING (scheme_id);
+CREATE TEMP VIEW kept_levels AS
+SELECT project_id, scheme_id, rules, level1, NULL::text AS level2, seq, indicators, weight, score
+  FROM perfeval_internal.level1_results
+UNION ALL
+SELECT project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score
+  FROM perfeval_internal.level2_results;
 CREATE FUNCTION pg_temp.kept_fresh() RETURNS boolean LANGUAGE sql AS $$
 	SELECT NOT EXISTS ((SELECT project_id, scheme_id, rules, indicators, weights, weight, score, total
 						  FROM perfeval_internal.project_results EXCEPT ALL SELECT * FROM fresh_results)
 					   UNION ALL (SELECT * FROM fresh_results EXCEPT ALL
 								  SELECT project_id, scheme_id, rules, indicators, weights, weight, score, total
 									FROM perfeval_internal.project_results))
-	   AND NOT EXISTS ((SELECT project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score
-						  FROM perfeval_internal.level_results EXCEPT ALL SELECT * FROM fresh_levels)
-					   UNION ALL (SELECT * FROM fresh_levels EXCEPT ALL
-								  SELECT project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score
-									FROM perfeval_internal.level_results))
+	   AND NOT EXISTS ((SELECT * FROM kept_levels EXCEPT ALL SELECT * FROM fresh_levels)
+					   UNION ALL (SELECT * FROM fresh_levels EXCEPT ALL SELECT * FROM kept_levels))
+	   AND NOT EXISTS ((SELECT project_id, budget, arrived, spent FROM perfeval_internal.project_results
+						EXCEPT ALL SELECT project_id, money_budget, money_arrived, money_spent
+									 FROM perfeval_internal.project_state)
+					   UNION ALL (SELECT project_id, money_budget, money_arrived, money_spent
+									FROM perfeval_internal.project_state
+								  EXCEPT ALL SELECT project_id, budget, arrived, spent FROM perfeval_internal.project_results))
 $$;
 CREATE FUNCTION pg_temp.kept_ok() RETURNS boolean LANGUAGE sql AS $$
 	SELECT pg_temp.views_fresh() AND pg_temp.kept_fresh()
@@ -71,7 +80,8 @@ BEGIN
 END $$;
 
 SELECT ok(pg_temp.kept_ok() AND (SELECT count(*) FROM perfeval_internal.project_results) = 4
-		  AND (SELECT count(*) FROM perfeval_internal.level_results) > 8,
+		  AND (SELECT count(*) FROM perfeval_internal.level1_results) > 4
+		  AND (SELECT count(*) FROM perfeval_internal.level2_results) > 8,
 		  'the samples: one kept row per project, equal to a fresh evaluation, and the views to the dated forms');
 SELECT is(pg_temp.rows_evaluated('SELECT * FROM perfeval.project_scores'), 0::bigint,
 		  'project_scores evaluates no indicator row');
@@ -172,19 +182,26 @@ SELECT bag_eq($$SELECT project_id, code, kind, detail FROM perfeval.findings WHE
 			  $$SELECT * FROM stale_findings$$,
 			  'the per-project findings read from the kept results equal those evaluated while stale');
 
+-- …and so does an update of the scheme's projects (the way on a cluster)
+ALTER TABLE perfeval.scheme DISABLE TRIGGER keep_results;
+UPDATE perfeval.scheme SET decimals = 2 WHERE scheme_id = 'kept_one';
+ALTER TABLE perfeval.scheme ENABLE ALWAYS TRIGGER keep_results;
+UPDATE perfeval.project SET name = name WHERE scheme_id = 'kept_one';
+SELECT ok(pg_temp.kept_ok(), 'an update of a stale scheme''s projects keeps their results again');
+
 DELETE FROM perfeval.project WHERE project_id = 'seed000';
-SELECT ok(pg_temp.kept_ok() AND NOT EXISTS (SELECT FROM perfeval_internal.level_results WHERE project_id = 'seed000'),
+SELECT ok(pg_temp.kept_ok() AND NOT EXISTS (SELECT FROM kept_levels WHERE project_id = 'seed000'),
 		  'a project deleted: its kept rows go');
 
 -- nothing but perfeval writes them, not even the owner
 SELECT throws_ok($$UPDATE perfeval_internal.project_results SET total = 100$$,
 	'428C9', 'cannot write perfeval''s kept results (project_results)', 'a kept total cannot be written by hand');
-SELECT throws_ok($$INSERT INTO perfeval_internal.level_results (project_id, scheme_id, rules, level1, indicators)
+SELECT throws_ok($$INSERT INTO perfeval_internal.level1_results (project_id, scheme_id, rules, level1, indicators)
 				   VALUES ('seed001', 'national', '\x00', '产出', 1)$$, '428C9', NULL, '…nor a level sum inserted');
 SELECT throws_ok($$TRUNCATE perfeval_internal.project_results$$, '428C9', NULL, '…nor the table truncated');
 
 TRUNCATE perfeval.indicator CASCADE;
-SELECT ok(pg_temp.kept_ok() AND NOT EXISTS (SELECT FROM perfeval_internal.level_results)
+SELECT ok(pg_temp.kept_ok() AND NOT EXISTS (SELECT FROM kept_levels)
 		  AND NOT EXISTS (SELECT FROM perfeval_internal.project_results WHERE indicators > 0),
 		  'indicator truncated');
 
