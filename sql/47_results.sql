@@ -16,6 +16,13 @@
 -- A scheme's rules as bytes, the stamp of a kept result (a rules value
 -- never takes text input; its bytes compare as a whole).
 CREATE CAST (perfeval.rules AS bytea) WITHOUT FUNCTION;
+-- Do a kept result's rules differ from its scheme's?  (Its support function
+-- tells the planner that is rare: the views evaluate a project only then.)
+CREATE FUNCTION perfeval_internal.stale_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'pe_stale_support' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.stale_results(kept bytea, rules perfeval.rules) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'pe_stale_results' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT perfeval_internal.stale_support;
 
 CREATE TABLE perfeval_internal.project_results (
 	project_id text PRIMARY KEY,
@@ -141,6 +148,8 @@ COMMENT ON COLUMN perfeval_internal.level2_results.seq IS '组内最小表内顺
 COMMENT ON COLUMN perfeval_internal.level2_results.indicators IS '适用指标行数 / Rows that apply';
 COMMENT ON COLUMN perfeval_internal.level2_results.weight IS '分值合计 / Weight';
 COMMENT ON COLUMN perfeval_internal.level2_results.score IS '得分合计 / Score';
+COMMENT ON FUNCTION perfeval_internal.stale_results(bytea, perfeval.rules) IS '所维护结果的规则与方案当前规则不同（视图据此改为现算） / Whether a kept result''s rules differ from its scheme''s (the views then evaluate the project)';
+COMMENT ON FUNCTION perfeval_internal.stale_support(internal) IS 'stale_results() 的规划支持：过期结果很少 / stale_results()''s planner support: stale results are rare';
 COMMENT ON FUNCTION perfeval_internal.keep_indicators() IS '指标变动后锁定并重算所涉项目的结果（触发器） / Locks and recomputes the results of the projects whose indicators a statement changed (trigger)';
 COMMENT ON FUNCTION perfeval_internal.keep_schemes() IS '方案规则变动后锁定并重算该方案各项目的结果（触发器） / Locks and recomputes the results of a scheme''s projects when its rules change (trigger)';
 COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护结果的戳记） / A scheme''s rules as bytes: the stamp of a kept result';

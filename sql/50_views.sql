@@ -176,13 +176,13 @@ SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score,
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM perfeval_internal.project_results r
-	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND perfeval_internal.stale_results(r.rules, s.rules)
 	 CROSS JOIN LATERAL (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
 								perfeval.sum_scores(x.e) AS t
 						   FROM perfeval_internal.indicator_scored x
 						  WHERE x.project_id = r.project_id AND x.applicable
 						  GROUP BY x.project_id, x.level1, x.level2) g
-	 WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id)) u;
+	 WHERE perfeval_internal.in_scope(r.project_id)) u;
 
 CREATE FUNCTION perfeval.level2_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.level2_scores
@@ -220,12 +220,12 @@ SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_r
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM perfeval_internal.project_results r
-	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND perfeval_internal.stale_results(r.rules, s.rules)
 	 CROSS JOIN LATERAL (SELECT x.project_id, x.level1, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t
 						   FROM perfeval_internal.indicator_scored x
 						  WHERE x.project_id = r.project_id AND x.applicable
 						  GROUP BY x.project_id, x.level1) g
-	 WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id)) u;
+	 WHERE perfeval_internal.in_scope(r.project_id)) u;
 
 CREATE FUNCTION perfeval.level1_scores_as_of(as_of date, project_id text)
 	RETURNS SETOF perfeval.level1_scores
@@ -256,7 +256,8 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 -- 100 when indicators do not apply, rounded by the scheme: sum_scores()
 -- gives it), its grade, and the printed figures.  The total is the kept one
 -- (section 47) while it carries the scheme's rules; otherwise (the lateral
--- subquery runs only then) the project is evaluated from its facts.
+-- subquery runs only then) the project is evaluated from its facts, found
+-- stale by its kept row (a project has one as it has a state row).
 CREATE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
 	   p.scheme_id, t.indicators, t.weight, t.total,
@@ -272,9 +273,11 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
   LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
   LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t
-					   FROM perfeval_internal.indicator_scored x
-					  WHERE r.project_id IS NULL AND x.project_id = p.project_id
-					  GROUP BY x.project_id) f ON true
+					   FROM perfeval_internal.project_results k
+					   JOIN perfeval_internal.indicator_scored x ON x.project_id = k.project_id
+					  WHERE r.project_id IS NULL AND k.project_id = p.project_id
+						AND perfeval_internal.stale_results(k.rules, s.rules)
+					  GROUP BY k.project_id) f ON true
  CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
 							AS indicators,
 							CASE WHEN r.project_id IS NULL THEN (f.t).weight ELSE r.weight END AS weight,

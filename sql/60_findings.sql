@@ -24,9 +24,11 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 		  LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
 		  LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
-							   FROM perfeval_internal.indicator_scored x
-							  WHERE r.project_id IS NULL AND x.project_id = p.project_id
-							  GROUP BY x.project_id) e ON true
+							   FROM perfeval_internal.project_results k
+							   JOIN perfeval_internal.indicator_scored x ON x.project_id = k.project_id
+							  WHERE r.project_id IS NULL AND k.project_id = p.project_id
+								AND perfeval_internal.stale_results(k.rules, s.rules)
+							  GROUP BY k.project_id) e ON true
 		 CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN e.t IS NULL ELSE r.indicators = 0 END AS none,
 									CASE WHEN r.project_id IS NULL THEN e.weight ELSE r.weights END AS weight,
 									CASE WHEN r.project_id IS NULL THEN (e.t).total ELSE r.total END AS total) a

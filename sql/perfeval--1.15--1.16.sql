@@ -2975,6 +2975,13 @@ END $$;
 -- A scheme's rules as bytes, the stamp of a kept result (a rules value
 -- never takes text input; its bytes compare as a whole).
 CREATE CAST (perfeval.rules AS bytea) WITHOUT FUNCTION;
+-- Do a kept result's rules differ from its scheme's?  (Its support function
+-- tells the planner that is rare: the views evaluate a project only then.)
+CREATE FUNCTION perfeval_internal.stale_support(internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'pe_stale_support' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.stale_results(kept bytea, rules perfeval.rules) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'pe_stale_results' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT perfeval_internal.stale_support;
 
 CREATE TABLE perfeval_internal.project_results (
 	project_id text PRIMARY KEY,
@@ -3100,6 +3107,8 @@ COMMENT ON COLUMN perfeval_internal.level2_results.seq IS '组内最小表内顺
 COMMENT ON COLUMN perfeval_internal.level2_results.indicators IS '适用指标行数 / Rows that apply';
 COMMENT ON COLUMN perfeval_internal.level2_results.weight IS '分值合计 / Weight';
 COMMENT ON COLUMN perfeval_internal.level2_results.score IS '得分合计 / Score';
+COMMENT ON FUNCTION perfeval_internal.stale_results(bytea, perfeval.rules) IS '所维护结果的规则与方案当前规则不同（视图据此改为现算） / Whether a kept result''s rules differ from its scheme''s (the views then evaluate the project)';
+COMMENT ON FUNCTION perfeval_internal.stale_support(internal) IS 'stale_results() 的规划支持：过期结果很少 / stale_results()''s planner support: stale results are rare';
 COMMENT ON FUNCTION perfeval_internal.keep_indicators() IS '指标变动后锁定并重算所涉项目的结果（触发器） / Locks and recomputes the results of the projects whose indicators a statement changed (trigger)';
 COMMENT ON FUNCTION perfeval_internal.keep_schemes() IS '方案规则变动后锁定并重算该方案各项目的结果（触发器） / Locks and recomputes the results of a scheme''s projects when its rules change (trigger)';
 COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护结果的戳记） / A scheme''s rules as bytes: the stamp of a kept result';
@@ -3124,13 +3133,13 @@ SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score,
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM perfeval_internal.project_results r
-	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND perfeval_internal.stale_results(r.rules, s.rules)
 	 CROSS JOIN LATERAL (SELECT x.project_id, x.level1, x.level2, min(x.seq) AS seq,
 								perfeval.sum_scores(x.e) AS t
 						   FROM perfeval_internal.indicator_scored x
 						  WHERE x.project_id = r.project_id AND x.applicable
 						  GROUP BY x.project_id, x.level1, x.level2) g
-	 WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id)) u;
+	 WHERE perfeval_internal.in_scope(r.project_id)) u;
 CREATE OR REPLACE VIEW perfeval.level1_scores AS
 SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
@@ -3142,12 +3151,12 @@ SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_r
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
 	  FROM perfeval_internal.project_results r
-	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND perfeval_internal.stale_results(r.rules, s.rules)
 	 CROSS JOIN LATERAL (SELECT x.project_id, x.level1, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t
 						   FROM perfeval_internal.indicator_scored x
 						  WHERE x.project_id = r.project_id AND x.applicable
 						  GROUP BY x.project_id, x.level1) g
-	 WHERE s.rules::bytea <> r.rules AND perfeval_internal.in_scope(r.project_id)) u;
+	 WHERE perfeval_internal.in_scope(r.project_id)) u;
 CREATE OR REPLACE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
 	   p.scheme_id, t.indicators, t.weight, t.total,
@@ -3163,9 +3172,11 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
   LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
   LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t
-					   FROM perfeval_internal.indicator_scored x
-					  WHERE r.project_id IS NULL AND x.project_id = p.project_id
-					  GROUP BY x.project_id) f ON true
+					   FROM perfeval_internal.project_results k
+					   JOIN perfeval_internal.indicator_scored x ON x.project_id = k.project_id
+					  WHERE r.project_id IS NULL AND k.project_id = p.project_id
+						AND perfeval_internal.stale_results(k.rules, s.rules)
+					  GROUP BY k.project_id) f ON true
  CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
 							AS indicators,
 							CASE WHEN r.project_id IS NULL THEN (f.t).weight ELSE r.weight END AS weight,
@@ -3190,9 +3201,11 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 		  LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
 		  LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
-							   FROM perfeval_internal.indicator_scored x
-							  WHERE r.project_id IS NULL AND x.project_id = p.project_id
-							  GROUP BY x.project_id) e ON true
+							   FROM perfeval_internal.project_results k
+							   JOIN perfeval_internal.indicator_scored x ON x.project_id = k.project_id
+							  WHERE r.project_id IS NULL AND k.project_id = p.project_id
+								AND perfeval_internal.stale_results(k.rules, s.rules)
+							  GROUP BY k.project_id) e ON true
 		 CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN e.t IS NULL ELSE r.indicators = 0 END AS none,
 									CASE WHEN r.project_id IS NULL THEN e.weight ELSE r.weights END AS weight,
 									CASE WHEN r.project_id IS NULL THEN (e.t).total ELSE r.total END AS total) a

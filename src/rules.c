@@ -16,6 +16,7 @@
 #include "utils/builtins.h"
 #include "access/htup_details.h"
 #include "funcapi.h"
+#include "nodes/supportnodes.h"
 
 #define RULES_HDR	8
 #define RULES_FIXED (RULES_HDR + 3 * 8)
@@ -258,4 +259,43 @@ pe_judged_by_score_sql(PG_FUNCTION_ARGS)
 		nulls[0] = nulls[1] = false;
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
+}
+
+/*
+ * perfeval_internal.stale_results(kept bytea, rules perfeval.rules): do a
+ * kept result's rules (its stamp, section 47) differ from its scheme's?
+ */
+PG_FUNCTION_INFO_V1(pe_stale_results);
+Datum
+pe_stale_results(PG_FUNCTION_ARGS)
+{
+	struct varlena *kept = PG_GETARG_VARLENA_PP(0);
+	struct varlena *rules = PG_GETARG_VARLENA_PP(1);
+
+	PG_RETURN_BOOL(VARSIZE_ANY_EXHDR(kept) != VARSIZE_ANY_EXHDR(rules) ||
+				   memcmp(VARDATA_ANY(kept), VARDATA_ANY(rules), VARSIZE_ANY_EXHDR(kept)) != 0);
+}
+
+/*
+ * Its support function: a kept result is stale only between a change of its
+ * scheme's rules and the projects' next keeping, so the planner is told it
+ * is rare.  The views evaluate a project from its facts only where its
+ * stamp is stale (a lateral subquery behind this condition); costed as if
+ * every project could be, the whole warehouse's plan crossed JIT's
+ * thresholds and spent more time compiling than reading (1.16).
+ */
+PG_FUNCTION_INFO_V1(pe_stale_support);
+Datum
+pe_stale_support(PG_FUNCTION_ARGS)
+{
+	Node	   *req = (Node *) PG_GETARG_POINTER(0);
+
+	if (IsA(req, SupportRequestSelectivity))
+	{
+		SupportRequestSelectivity *r = (SupportRequestSelectivity *) req;
+
+		r->selectivity = 0.0001;
+		PG_RETURN_POINTER(r);
+	}
+	PG_RETURN_POINTER(NULL);
 }
