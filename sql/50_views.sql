@@ -255,9 +255,10 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 -- Per project: the total (sum of the rounded indicator scores, rescaled to
 -- 100 when indicators do not apply, rounded by the scheme: sum_scores()
 -- gives it), its grade, and the printed figures.  The total is the kept one
--- (section 47) while it carries the scheme's rules; otherwise (the lateral
--- subquery runs only then) the project is evaluated from its facts, found
--- stale by its kept row (a project has one as it has a state row).
+-- (section 47) while it carries the scheme's rules; otherwise the project is
+-- evaluated from its facts: f, the projects whose kept row is stale (each
+-- has one, of its current scheme, as it has a state row), each evaluated by
+-- a lateral subquery.
 CREATE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
 	   p.scheme_id, t.indicators, t.weight, t.total,
@@ -272,12 +273,12 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
   FROM perfeval.project p
   JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
   LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
-  LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t
-					   FROM perfeval_internal.project_results k
-					   JOIN perfeval_internal.indicator_scored x ON x.project_id = k.project_id
-					  WHERE r.project_id IS NULL AND k.project_id = p.project_id
-						AND perfeval_internal.stale_results(k.rules, s.rules)
-					  GROUP BY k.project_id) f ON true
+  LEFT JOIN (SELECT k.project_id, perfeval.sum_scores(x.e) AS t
+			   FROM perfeval_internal.project_results k
+			   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id AND perfeval_internal.stale_results(k.rules, ks.rules)
+			  CROSS JOIN LATERAL (SELECT x.e FROM perfeval_internal.indicator_scored x
+								   WHERE x.project_id = k.project_id) x
+			  GROUP BY k.project_id) f ON f.project_id = p.project_id
  CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
 							AS indicators,
 							CASE WHEN r.project_id IS NULL THEN (f.t).weight ELSE r.weight END AS weight,

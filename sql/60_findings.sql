@@ -23,12 +23,13 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 		  FROM perfeval.project p
 		  JOIN perfeval.scheme s ON s.scheme_id = p.scheme_id
 		  LEFT JOIN perfeval_internal.project_results r ON r.project_id = p.project_id AND r.rules = s.rules::bytea
-		  LEFT JOIN LATERAL (SELECT perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
-							   FROM perfeval_internal.project_results k
-							   JOIN perfeval_internal.indicator_scored x ON x.project_id = k.project_id
-							  WHERE r.project_id IS NULL AND k.project_id = p.project_id
-								AND perfeval_internal.stale_results(k.rules, s.rules)
-							  GROUP BY k.project_id) e ON true
+		  LEFT JOIN (SELECT k.project_id, perfeval.sum_scores(x.e) AS t, sum(x.weight) AS weight
+					   FROM perfeval_internal.project_results k
+					   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id
+							AND perfeval_internal.stale_results(k.rules, ks.rules)
+					  CROSS JOIN LATERAL (SELECT x.e, x.weight FROM perfeval_internal.indicator_scored x
+										   WHERE x.project_id = k.project_id) x
+					  GROUP BY k.project_id) e ON e.project_id = p.project_id
 		 CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN e.t IS NULL ELSE r.indicators = 0 END AS none,
 									CASE WHEN r.project_id IS NULL THEN e.weight ELSE r.weights END AS weight,
 									CASE WHEN r.project_id IS NULL THEN (e.t).total ELSE r.total END AS total) a
