@@ -278,6 +278,7 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
 			   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id AND perfeval_internal.stale_results(k.rules, ks.rules)
 			  CROSS JOIN LATERAL (SELECT x.e FROM perfeval_internal.indicator_scored x
 								   WHERE x.project_id = k.project_id) x
+			  WHERE perfeval_internal.in_scope(k.project_id)
 			  GROUP BY k.project_id) f ON f.project_id = p.project_id
  CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
 							AS indicators,

@@ -3176,6 +3176,7 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
 			   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id AND perfeval_internal.stale_results(k.rules, ks.rules)
 			  CROSS JOIN LATERAL (SELECT x.e FROM perfeval_internal.indicator_scored x
 								   WHERE x.project_id = k.project_id) x
+			  WHERE perfeval_internal.in_scope(k.project_id)
 			  GROUP BY k.project_id) f ON f.project_id = p.project_id
  CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
 							AS indicators,
@@ -3206,6 +3207,7 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 							AND perfeval_internal.stale_results(k.rules, ks.rules)
 					  CROSS JOIN LATERAL (SELECT x.e, x.weight FROM perfeval_internal.indicator_scored x
 										   WHERE x.project_id = k.project_id) x
+					  WHERE perfeval_internal.in_scope(k.project_id)
 					  GROUP BY k.project_id) e ON e.project_id = p.project_id
 		 CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN e.t IS NULL ELSE r.indicators = 0 END AS none,
 									CASE WHEN r.project_id IS NULL THEN e.weight ELSE r.weights END AS weight,
