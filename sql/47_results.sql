@@ -17,11 +17,14 @@
 -- never takes text input; its bytes compare as a whole).
 CREATE CAST (perfeval.rules AS bytea) WITHOUT FUNCTION;
 -- Do a kept result's rules differ from its scheme's?  (Its support function
--- tells the planner that is rare: the views evaluate a project only then.)
+-- tells the planner that is rare: the views evaluate a project only then.
+-- PARALLEL RESTRICTED, though safe: the search for stale projects, which
+-- finds none, then runs in the leader; in parallel workers it was a third
+-- of project_scores' time, their start, 1.16.)
 CREATE FUNCTION perfeval_internal.stale_support(internal) RETURNS internal
 	AS 'MODULE_PATHNAME', 'pe_stale_support' LANGUAGE C STRICT PARALLEL SAFE;
 CREATE FUNCTION perfeval_internal.stale_results(kept bytea, rules perfeval.rules) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'pe_stale_results' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	AS 'MODULE_PATHNAME', 'pe_stale_results' LANGUAGE C IMMUTABLE STRICT PARALLEL RESTRICTED
 	SUPPORT perfeval_internal.stale_support;
 
 CREATE TABLE perfeval_internal.project_results (

@@ -258,7 +258,8 @@ CREATE FUNCTION perfeval.level1_scores_as_of(as_of date)
 -- (section 47) while it carries the scheme's rules; otherwise the project is
 -- evaluated from its facts: f, the projects whose kept row is stale (each
 -- has one, of its current scheme, as it has a state row), each evaluated by
--- a lateral subquery.
+-- a lateral subquery (OFFSET 0: by its key, not by a scan of every
+-- indicator joined to the stale few).
 CREATE VIEW perfeval.project_scores AS
 SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation_kind,
 	   p.scheme_id, t.indicators, t.weight, t.total,
@@ -277,7 +278,7 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
 			   FROM perfeval_internal.project_results k
 			   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id AND perfeval_internal.stale_results(k.rules, ks.rules)
 			  CROSS JOIN LATERAL (SELECT x.e FROM perfeval_internal.indicator_scored x
-								   WHERE x.project_id = k.project_id) x
+								   WHERE x.project_id = k.project_id OFFSET 0) x
 			  WHERE perfeval_internal.in_scope(k.project_id)
 			  GROUP BY k.project_id) f ON f.project_id = p.project_id
  CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END

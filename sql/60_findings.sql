@@ -28,7 +28,7 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 					   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id
 							AND perfeval_internal.stale_results(k.rules, ks.rules)
 					  CROSS JOIN LATERAL (SELECT x.e, x.weight FROM perfeval_internal.indicator_scored x
-										   WHERE x.project_id = k.project_id) x
+										   WHERE x.project_id = k.project_id OFFSET 0) x
 					  WHERE perfeval_internal.in_scope(k.project_id)
 					  GROUP BY k.project_id) e ON e.project_id = p.project_id
 		 CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN e.t IS NULL ELSE r.indicators = 0 END AS none,

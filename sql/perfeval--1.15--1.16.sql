@@ -2976,11 +2976,14 @@ END $$;
 -- never takes text input; its bytes compare as a whole).
 CREATE CAST (perfeval.rules AS bytea) WITHOUT FUNCTION;
 -- Do a kept result's rules differ from its scheme's?  (Its support function
--- tells the planner that is rare: the views evaluate a project only then.)
+-- tells the planner that is rare: the views evaluate a project only then.
+-- PARALLEL RESTRICTED, though safe: the search for stale projects, which
+-- finds none, then runs in the leader; in parallel workers it was a third
+-- of project_scores' time, their start, 1.16.)
 CREATE FUNCTION perfeval_internal.stale_support(internal) RETURNS internal
 	AS 'MODULE_PATHNAME', 'pe_stale_support' LANGUAGE C STRICT PARALLEL SAFE;
 CREATE FUNCTION perfeval_internal.stale_results(kept bytea, rules perfeval.rules) RETURNS boolean
-	AS 'MODULE_PATHNAME', 'pe_stale_results' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	AS 'MODULE_PATHNAME', 'pe_stale_results' LANGUAGE C IMMUTABLE STRICT PARALLEL RESTRICTED
 	SUPPORT perfeval_internal.stale_support;
 
 CREATE TABLE perfeval_internal.project_results (
@@ -3175,7 +3178,7 @@ SELECT p.project_id, p.name, p.year, p.division_code, p.department, p.evaluation
 			   FROM perfeval_internal.project_results k
 			   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id AND perfeval_internal.stale_results(k.rules, ks.rules)
 			  CROSS JOIN LATERAL (SELECT x.e FROM perfeval_internal.indicator_scored x
-								   WHERE x.project_id = k.project_id) x
+								   WHERE x.project_id = k.project_id OFFSET 0) x
 			  WHERE perfeval_internal.in_scope(k.project_id)
 			  GROUP BY k.project_id) f ON f.project_id = p.project_id
  CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN coalesce((f.t).indicators, 0) ELSE r.indicators END
@@ -3206,7 +3209,7 @@ SELECT f.project_id, NULL::text AS code, k.kind, k.detail
 					   JOIN perfeval.scheme ks ON ks.scheme_id = k.scheme_id
 							AND perfeval_internal.stale_results(k.rules, ks.rules)
 					  CROSS JOIN LATERAL (SELECT x.e, x.weight FROM perfeval_internal.indicator_scored x
-										   WHERE x.project_id = k.project_id) x
+										   WHERE x.project_id = k.project_id OFFSET 0) x
 					  WHERE perfeval_internal.in_scope(k.project_id)
 					  GROUP BY k.project_id) e ON e.project_id = p.project_id
 		 CROSS JOIN LATERAL (SELECT CASE WHEN r.project_id IS NULL THEN e.t IS NULL ELSE r.indicators = 0 END AS none,
