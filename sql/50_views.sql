@@ -167,11 +167,12 @@ CREATE FUNCTION perfeval.indicator_scores_as_of(as_of date)
 -- function with it, past the view's security barrier.)
 CREATE VIEW perfeval.level2_scores AS
 SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score, u.score_rate
-  FROM (SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
+  FROM (SELECT r.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level2_results l
-	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE perfeval_internal.in_scope(l.project_id)
+	  FROM perfeval_internal.project_results r
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
+	 CROSS JOIN LATERAL unnest(r.levels) l
+	 WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
@@ -211,11 +212,12 @@ CREATE FUNCTION perfeval.level2_scores_as_of(as_of date)
 
 CREATE VIEW perfeval.level1_scores AS
 SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
-  FROM (SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
+  FROM (SELECT r.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level1_results l
-	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE perfeval_internal.in_scope(l.project_id)
+	  FROM perfeval_internal.project_results r
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
+	 CROSS JOIN LATERAL unnest(r.levels) l
+	 WHERE l.level2 IS NULL AND perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)

@@ -492,8 +492,7 @@ BEGIN
 	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
 	-- the state's shards, read as the role (section 45), its scope only
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON %s TO %s' ELSE 'REVOKE SELECT ON %s FROM %s' END,
-				   'perfeval_internal.project_state, perfeval_internal.project_results, '
-				   'perfeval_internal.level1_results, perfeval_internal.level2_results',
+				   'perfeval_internal.project_state, perfeval_internal.project_results',
 				   role);
 	SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO failed
 	  FROM run_command_on_workers(format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
@@ -533,9 +532,7 @@ BEGIN
 			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 				AND c.relkind IN ('r', 'v')
 				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass,
-								  'perfeval_internal.project_results'::regclass,
-								  'perfeval_internal.level1_results'::regclass,
-								  'perfeval_internal.level2_results'::regclass)
+								  'perfeval_internal.project_results'::regclass)
 				-- the staged forms and import problems (section 85): a
 				-- loader's own rows only, given below (grant_import())
 				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
@@ -1981,8 +1978,7 @@ DECLARE
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.result_rule', 'perfeval.division', 'perfeval.access_grant',
 							  'perfeval_internal.division_shipped', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
-							'perfeval_internal.project_results', 'perfeval_internal.level1_results',
-							'perfeval_internal.level2_results',
+							'perfeval_internal.project_results',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
 							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
 							'perfeval.monitoring_finding'];
@@ -2986,6 +2982,17 @@ CREATE FUNCTION perfeval_internal.stale_results(kept bytea, rules perfeval.rules
 	AS 'MODULE_PATHNAME', 'pe_stale_results' LANGUAGE C IMMUTABLE STRICT PARALLEL RESTRICTED
 	SUPPORT perfeval_internal.stale_support;
 
+-- A level-1 sum (level2 NULL) or a level-2 sum, over the rows that apply,
+-- as level1_scores and level2_scores show them.
+CREATE TYPE perfeval_internal.level_sum AS (
+	level1 text,
+	level2 text,
+	seq int,
+	indicators bigint,
+	weight numeric,
+	score numeric
+);
+
 CREATE TABLE perfeval_internal.project_results (
 	project_id text PRIMARY KEY,
 	scheme_id text NOT NULL,		-- the project's scheme when computed
@@ -2997,54 +3004,22 @@ CREATE TABLE perfeval_internal.project_results (
 	total numeric,
 	budget numeric,					-- the money the roll-ups add, in 万元 (the state's)
 	arrived numeric,
-	spent numeric
+	spent numeric,
+	-- its level sums, in one row with the rest: a whole year's recompute
+	-- writes one row per project, not one per level (1.16: a row per level
+	-- made a year's load by COPY three times the plain one)
+	levels perfeval_internal.level_sum[]
 );
-
--- One row per project and level 1, and per project, level 1 and level 2,
--- over the rows that apply, as level1_scores and level2_scores show them.
-CREATE TABLE perfeval_internal.level1_results (
-	project_id text NOT NULL,
-	scheme_id text NOT NULL,
-	rules bytea NOT NULL,
-	level1 text NOT NULL,
-	seq int,
-	indicators bigint NOT NULL,
-	weight numeric,
-	score numeric
-);
-CREATE INDEX level1_results_project ON perfeval_internal.level1_results (project_id);
-CREATE TABLE perfeval_internal.level2_results (
-	project_id text NOT NULL,
-	scheme_id text NOT NULL,
-	rules bytea NOT NULL,
-	level1 text NOT NULL,
-	level2 text NOT NULL,
-	seq int,
-	indicators bigint NOT NULL,
-	weight numeric,
-	score numeric
-);
-CREATE INDEX level2_results_project ON perfeval_internal.level2_results (project_id);
 
 -- Read in scope only, where granted at all (on a Citus cluster, as the
 -- state: section 48).
 ALTER TABLE perfeval_internal.project_results ENABLE ROW LEVEL SECURITY;
-ALTER TABLE perfeval_internal.level1_results ENABLE ROW LEVEL SECURITY;
-ALTER TABLE perfeval_internal.level2_results ENABLE ROW LEVEL SECURITY;
 
--- Only perfeval's own statements write them (the state's guard).
+-- Only perfeval's own statements write it (the state's guard).
 CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON perfeval_internal.project_results
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
-CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
-	ON perfeval_internal.level1_results
-	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
-CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
-	ON perfeval_internal.level2_results
-	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 ALTER TABLE perfeval_internal.project_results ENABLE ALWAYS TRIGGER guard_state;
-ALTER TABLE perfeval_internal.level1_results ENABLE ALWAYS TRIGGER guard_state;
-ALTER TABLE perfeval_internal.level2_results ENABLE ALWAYS TRIGGER guard_state;
 
 -- A project's results follow its indicators: each statement writing them
 -- locks the projects' state rows (noted row by row, as the facts' are) and
@@ -3079,7 +3054,7 @@ CREATE TRIGGER keep_results AFTER UPDATE ON perfeval.scheme
 ALTER TABLE perfeval.scheme ENABLE ALWAYS TRIGGER keep_results;
 REVOKE ALL ON FUNCTION perfeval_internal.keep_indicators(), perfeval_internal.keep_schemes() FROM PUBLIC;
 
-COMMENT ON TABLE perfeval_internal.project_results IS '各项目维护的当前结果：总分（仅由 perfeval 写入，不导出） / Each project''s kept current results: its total (written only by perfeval, not dumped)';
+COMMENT ON TABLE perfeval_internal.project_results IS '各项目维护的当前结果：总分、一级与二级指标汇总、资金（仅由 perfeval 写入，不导出） / Each project''s kept current results: its total, level sums and money (written only by perfeval, not dumped)';
 COMMENT ON COLUMN perfeval_internal.project_results.project_id IS '项目编号 / Project id';
 COMMENT ON COLUMN perfeval_internal.project_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
 COMMENT ON COLUMN perfeval_internal.project_results.rules IS '计算所用方案规则（字节）；与方案当前规则不同时视图改为现算 / The rules it was computed with, as bytes; while they differ from the scheme''s, the views evaluate the project afresh';
@@ -3091,25 +3066,14 @@ COMMENT ON COLUMN perfeval_internal.project_results.total IS '计算总分 / Tot
 COMMENT ON COLUMN perfeval_internal.project_results.budget IS '全年预算合计（万元，同维护状态） / Full-year budget in 万元, as in the kept state';
 COMMENT ON COLUMN perfeval_internal.project_results.arrived IS '实际到位合计（万元） / Arrived in 万元';
 COMMENT ON COLUMN perfeval_internal.project_results.spent IS '全年执行合计（万元） / Spent in 万元';
-COMMENT ON TABLE perfeval_internal.level1_results IS '各项目维护的一级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-1 sums (written only by perfeval, not dumped)';
-COMMENT ON COLUMN perfeval_internal.level1_results.project_id IS '项目编号 / Project id';
-COMMENT ON COLUMN perfeval_internal.level1_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
-COMMENT ON COLUMN perfeval_internal.level1_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
-COMMENT ON COLUMN perfeval_internal.level1_results.level1 IS '一级指标 / Level-1 indicator';
-COMMENT ON COLUMN perfeval_internal.level1_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
-COMMENT ON COLUMN perfeval_internal.level1_results.indicators IS '适用指标行数 / Rows that apply';
-COMMENT ON COLUMN perfeval_internal.level1_results.weight IS '分值合计 / Weight';
-COMMENT ON COLUMN perfeval_internal.level1_results.score IS '得分合计 / Score';
-COMMENT ON TABLE perfeval_internal.level2_results IS '各项目维护的二级指标得分汇总（仅由 perfeval 写入，不导出） / Each project''s kept level-2 sums (written only by perfeval, not dumped)';
-COMMENT ON COLUMN perfeval_internal.level2_results.project_id IS '项目编号 / Project id';
-COMMENT ON COLUMN perfeval_internal.level2_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
-COMMENT ON COLUMN perfeval_internal.level2_results.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
-COMMENT ON COLUMN perfeval_internal.level2_results.level1 IS '一级指标 / Level-1 indicator';
-COMMENT ON COLUMN perfeval_internal.level2_results.level2 IS '二级指标 / Level-2 indicator';
-COMMENT ON COLUMN perfeval_internal.level2_results.seq IS '组内最小表内顺序 / The group''s first position in the report table';
-COMMENT ON COLUMN perfeval_internal.level2_results.indicators IS '适用指标行数 / Rows that apply';
-COMMENT ON COLUMN perfeval_internal.level2_results.weight IS '分值合计 / Weight';
-COMMENT ON COLUMN perfeval_internal.level2_results.score IS '得分合计 / Score';
+COMMENT ON COLUMN perfeval_internal.project_results.levels IS '一级、二级指标得分汇总（适用指标） / Its level-1 and level-2 sums over the rows that apply';
+COMMENT ON TYPE perfeval_internal.level_sum IS '一级或二级指标得分汇总 / A level-1 or level-2 sum';
+COMMENT ON COLUMN perfeval_internal.level_sum.level1 IS '一级指标 / Level-1 indicator';
+COMMENT ON COLUMN perfeval_internal.level_sum.level2 IS '二级指标；为空则为一级指标汇总 / Level-2 indicator; NULL in a level-1 sum';
+COMMENT ON COLUMN perfeval_internal.level_sum.seq IS '组内最小表内顺序 / The group''s first position in the report table';
+COMMENT ON COLUMN perfeval_internal.level_sum.indicators IS '适用指标行数 / Rows that apply';
+COMMENT ON COLUMN perfeval_internal.level_sum.weight IS '分值合计 / Weight';
+COMMENT ON COLUMN perfeval_internal.level_sum.score IS '得分合计 / Score';
 COMMENT ON FUNCTION perfeval_internal.stale_results(bytea, perfeval.rules) IS '所维护结果的规则与方案当前规则不同（视图据此改为现算） / Whether a kept result''s rules differ from its scheme''s (the views then evaluate the project)';
 COMMENT ON FUNCTION perfeval_internal.stale_support(internal) IS 'stale_results() 的规划支持：过期结果很少 / stale_results()''s planner support: stale results are rare';
 COMMENT ON FUNCTION perfeval_internal.keep_indicators() IS '指标变动后锁定并重算所涉项目的结果（触发器） / Locks and recomputes the results of the projects whose indicators a statement changed (trigger)';
@@ -3119,19 +3083,16 @@ COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护�
 -- and the kept results (section 47), alike
 CREATE POLICY scope_read ON perfeval_internal.project_results FOR SELECT
 	USING (perfeval_internal.in_scope(project_id));
-CREATE POLICY scope_read ON perfeval_internal.level1_results FOR SELECT
-	USING (perfeval_internal.in_scope(project_id));
-CREATE POLICY scope_read ON perfeval_internal.level2_results FOR SELECT
-	USING (perfeval_internal.in_scope(project_id));
 
 -- the current views read them (sections 50, 60, 70)
 CREATE OR REPLACE VIEW perfeval.level2_scores AS
 SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score, u.score_rate
-  FROM (SELECT l.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
+  FROM (SELECT r.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level2_results l
-	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE perfeval_internal.in_scope(l.project_id)
+	  FROM perfeval_internal.project_results r
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
+	 CROSS JOIN LATERAL unnest(r.levels) l
+	 WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
@@ -3145,11 +3106,12 @@ SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score,
 	 WHERE perfeval_internal.in_scope(r.project_id)) u;
 CREATE OR REPLACE VIEW perfeval.level1_scores AS
 SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
-  FROM (SELECT l.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
+  FROM (SELECT r.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.level1_results l
-	  JOIN perfeval.scheme s ON s.scheme_id = l.scheme_id AND s.rules::bytea = l.rules
-	 WHERE perfeval_internal.in_scope(l.project_id)
+	  FROM perfeval_internal.project_results r
+	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
+	 CROSS JOIN LATERAL unnest(r.levels) l
+	 WHERE l.level2 IS NULL AND perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)

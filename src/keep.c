@@ -230,49 +230,36 @@ recompute(const bool *which)
  * project's scheme and rules as their stamp.  For the locked projects in $1
  * (text[]), after their state: the old rows go, the new ones come from the
  * indicators and the state as this statement's snapshot sees them.  Each
- * project's indicators are looked up by its key (OFFSET 0: see UNIT_CHECK
- * below on the planner's estimates during a load); a project without
- * indicators gets a row too (0 indicators), as every project has a state
- * row.
+ * project's indicators are read by its key and evaluated once, in a lateral
+ * subquery: its total and its level sums (GROUPING SETS) are small
+ * aggregates of its own rows, not sorts of the whole batch (a year's load
+ * spilled them to disk).  A project without indicators gets a row too (0
+ * indicators), as every project has a state row.
  */
 static const char *const results_sql[] = {
-	"DELETE FROM perfeval_internal.level1_results WHERE project_id = ANY ($1)",
-	"DELETE FROM perfeval_internal.level2_results WHERE project_id = ANY ($1)",
 	"DELETE FROM perfeval_internal.project_results WHERE project_id = ANY ($1)",
-	"WITH e AS MATERIALIZED ("
-	"  SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, i.level1, i.level2, i.seq, i.applicable, i.weight,"
-	"         perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score, i.code,"
-	"             s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget, st.money_budget,"
-	"             st.money_arrived, st.money_spent, 'infinity') AS e"
-	"    FROM unnest($1) k(id)"
-	"    JOIN perfeval_internal.project_state st ON st.project_id = k.id"
-	"    JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
-	"   CROSS JOIN LATERAL (SELECT i.* FROM perfeval.indicator i WHERE i.project_id = st.project_id OFFSET 0) i),"
-	" p AS (INSERT INTO perfeval_internal.project_results"
-	"              (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent)"
-	"       SELECT st.project_id, st.scheme_id, s.rules::bytea, coalesce((t.t).indicators, 0), t.weights,"
-	"              (t.t).weight, (t.t).score, (t.t).total, st.money_budget, st.money_arrived, st.money_spent"
-	"         FROM unnest($1) k(id)"
-	"         JOIN perfeval_internal.project_state st ON st.project_id = k.id"
-	"         JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
-	"         LEFT JOIN (SELECT e.project_id, perfeval.sum_scores(e.e) AS t, sum(e.weight) AS weights"
-	"                      FROM e GROUP BY e.project_id) t"
-	"                ON t.project_id = st.project_id),"
-	" l1 AS (INSERT INTO perfeval_internal.level1_results"
-	"               (project_id, scheme_id, rules, level1, seq, indicators, weight, score)"
-	"        SELECT g.project_id, g.scheme_id, g.rules, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score"
-	"          FROM (SELECT e.project_id, e.scheme_id, e.rules, e.level1, min(e.seq) AS seq,"
-	"                       perfeval.sum_scores(e.e) AS t"
-	"                  FROM e WHERE e.applicable GROUP BY e.project_id, e.scheme_id, e.rules, e.level1) g)"
-	" INSERT INTO perfeval_internal.level2_results"
-	"        (project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score)"
-	" SELECT g.project_id, g.scheme_id, g.rules, g.level1, g.level2, g.seq, (g.t).indicators,"
-	"        (g.t).weight, (g.t).score"
-	"   FROM (SELECT e.project_id, e.scheme_id, e.rules, e.level1, e.level2, min(e.seq) AS seq,"
-	"                perfeval.sum_scores(e.e) AS t"
-	"           FROM e WHERE e.applicable"
-	"          GROUP BY e.project_id, e.scheme_id, e.rules, e.level1, e.level2) g",
+	"INSERT INTO perfeval_internal.project_results"
+	"       (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent, levels)"
+	" SELECT st.project_id, st.scheme_id, s.rules::bytea, coalesce((a.t).indicators, 0), a.weights,"
+	"        (a.t).weight, (a.t).score, (a.t).total, st.money_budget, st.money_arrived, st.money_spent, a.levels"
+	"   FROM unnest($1) k(id)"
+	"   JOIN perfeval_internal.project_state st ON st.project_id = k.id"
+	"   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
+	"  CROSS JOIN LATERAL ("
+	"        WITH x AS MATERIALIZED ("
+	"             SELECT i.level1, i.level2, i.seq, i.applicable, i.weight,"
+	"                    perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score,"
+	"                        i.code, s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget,"
+	"                        st.money_budget, st.money_arrived, st.money_spent, 'infinity') AS e"
+	"               FROM perfeval.indicator i WHERE i.project_id = st.project_id)"
+	"        SELECT (SELECT perfeval.sum_scores(x.e) FROM x) AS t, (SELECT sum(x.weight) FROM x) AS weights,"
+	"               (SELECT array_agg(ROW(g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score)"
+	"                                 ::perfeval_internal.level_sum ORDER BY g.level1, g.level2 NULLS FIRST)"
+	"                  FROM (SELECT x.level1, x.level2, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t"
+	"                          FROM x WHERE x.applicable"
+	"                         GROUP BY GROUPING SETS ((x.level1), (x.level1, x.level2))) g) AS levels) a",
 };
+
 
 /*
  * Does this database keep results?  (The library of a release runs on the
@@ -296,9 +283,7 @@ keep_results(Datum keys)
 	if (keys == (Datum) 0 || !keeps_results())
 		return;
 	run(results_sql[0], keys, SPI_OK_DELETE);
-	run(results_sql[1], keys, SPI_OK_DELETE);
-	run(results_sql[2], keys, SPI_OK_DELETE);
-	run(results_sql[3], keys, SPI_OK_INSERT);
+	run(results_sql[1], keys, SPI_OK_INSERT);
 }
 
 /* The state rows of these projects exist and are locked, in order. */
@@ -1002,8 +987,6 @@ keep_projects(PG_FUNCTION_ARGS)
 			run("DELETE FROM perfeval_internal.project_state", (Datum) 0, SPI_OK_DELETE);
 			if (keeps_results())
 			{
-				run("DELETE FROM perfeval_internal.level1_results", (Datum) 0, SPI_OK_DELETE);
-				run("DELETE FROM perfeval_internal.level2_results", (Datum) 0, SPI_OK_DELETE);
 				run("DELETE FROM perfeval_internal.project_results", (Datum) 0, SPI_OK_DELETE);
 			}
 		}

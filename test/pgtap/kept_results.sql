@@ -41,11 +41,8 @@ SELECT g.project_id, p.scheme_id, s.rules::bytea AS rules, g.level1, g.level2, g
 		 GROUP BY GROUPING SETS ((x.project_id, x.level1), (x.project_id, x.level1, x.level2))) g
   JOIN perfeval.project p USING (project_id) JOIN perfeval.scheme s USING (scheme_id);
 CREATE TEMP VIEW kept_levels AS
-SELECT project_id, scheme_id, rules, level1, NULL::text AS level2, seq, indicators, weight, score
-  FROM perfeval_internal.level1_results
-UNION ALL
-SELECT project_id, scheme_id, rules, level1, level2, seq, indicators, weight, score
-  FROM perfeval_internal.level2_results;
+SELECT r.project_id, r.scheme_id, r.rules, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score
+  FROM perfeval_internal.project_results r CROSS JOIN LATERAL unnest(r.levels) l;
 CREATE FUNCTION pg_temp.kept_fresh() RETURNS boolean LANGUAGE sql AS $$
 	SELECT NOT EXISTS ((SELECT project_id, scheme_id, rules, indicators, weights, weight, score, total
 						  FROM perfeval_internal.project_results EXCEPT ALL SELECT * FROM fresh_results)
@@ -80,8 +77,8 @@ BEGIN
 END $$;
 
 SELECT ok(pg_temp.kept_ok() AND (SELECT count(*) FROM perfeval_internal.project_results) = 4
-		  AND (SELECT count(*) FROM perfeval_internal.level1_results) > 4
-		  AND (SELECT count(*) FROM perfeval_internal.level2_results) > 8,
+		  AND (SELECT count(*) FROM kept_levels WHERE level2 IS NULL) > 4
+		  AND (SELECT count(*) FROM kept_levels WHERE level2 IS NOT NULL) > 8,
 		  'the samples: one kept row per project, equal to a fresh evaluation, and the views to the dated forms');
 SELECT is(pg_temp.rows_evaluated('SELECT * FROM perfeval.project_scores'), 0::bigint,
 		  'project_scores evaluates no indicator row');
@@ -196,8 +193,8 @@ SELECT ok(pg_temp.kept_ok() AND NOT EXISTS (SELECT FROM kept_levels WHERE projec
 -- nothing but perfeval writes them, not even the owner
 SELECT throws_ok($$UPDATE perfeval_internal.project_results SET total = 100$$,
 	'428C9', 'cannot write perfeval''s kept results (project_results)', 'a kept total cannot be written by hand');
-SELECT throws_ok($$INSERT INTO perfeval_internal.level1_results (project_id, scheme_id, rules, level1, indicators)
-				   VALUES ('seed001', 'national', '\x00', '产出', 1)$$, '428C9', NULL, '…nor a level sum inserted');
+SELECT throws_ok($$INSERT INTO perfeval_internal.project_results (project_id, scheme_id, rules, indicators)
+				   VALUES ('forged', 'national', '\x00', 1)$$, '428C9', NULL, '…nor a row inserted');
 SELECT throws_ok($$TRUNCATE perfeval_internal.project_results$$, '428C9', NULL, '…nor the table truncated');
 
 TRUNCATE perfeval.indicator CASCADE;
