@@ -444,7 +444,7 @@ read -r SC_MINE SC_OTHERS < <("${PSQL[@]}" -At -F ' ' -d "$DB" -c "SELECT count(
 	UPDATE perfeval.project p SET scheme_id = m.scheme_id FROM bench_moved m WHERE m.project_id = p.project_id;
 	DELETE FROM perfeval.scheme WHERE scheme_id = 'bench_change';
 	DROP TABLE bench_moved, bench_ctids;
-	VACUUM ANALYZE perfeval_internal.project_results;
+	VACUUM ANALYZE perfeval_internal.project_results, perfeval_internal.project_levels;
 SQL
 row "a scheme's rules changed: its $NSCH projects recomputed ($SC_MINE rewritten; other projects rewritten: $SC_OTHERS)" "$(ms "$SC_MS")" "" "" "-" "<= 5 s, 0 others" \
 	"$(awk -v a="$SC_MS" -v m="$SC_MINE" -v o="$SC_OTHERS" -v n="$NSCH" 'BEGIN {print (a <= 5000 && m == n && o == 0) ? "yes" : "NO"}')"

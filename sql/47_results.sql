@@ -49,22 +49,34 @@ CREATE TABLE perfeval_internal.project_results (
 	total numeric,
 	budget numeric,					-- the money the roll-ups add, in 万元 (the state's)
 	arrived numeric,
-	spent numeric,
-	-- its level sums, in one row with the rest: a whole year's recompute
-	-- writes one row per project, not one per level (1.16: a row per level
-	-- made a year's load by COPY three times the plain one)
-	levels perfeval_internal.level_sum[]
+	spent numeric
+);
+
+-- Its level sums, one row per project too (a row per level made a year's
+-- load by COPY three times the plain one, 1.16), beside the narrow row
+-- project_scores reads (in it, they made that read three times slower).
+CREATE TABLE perfeval_internal.project_levels (
+	project_id text PRIMARY KEY,
+	scheme_id text NOT NULL,
+	rules bytea NOT NULL,
+	level1 perfeval_internal.level_sum[],	-- level2 NULL in each
+	level2 perfeval_internal.level_sum[]
 );
 
 -- Read in scope only, where granted at all (on a Citus cluster, as the
 -- state: section 48).
 ALTER TABLE perfeval_internal.project_results ENABLE ROW LEVEL SECURITY;
+ALTER TABLE perfeval_internal.project_levels ENABLE ROW LEVEL SECURITY;
 
--- Only perfeval's own statements write it (the state's guard).
+-- Only perfeval's own statements write them (the state's guard).
 CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON perfeval_internal.project_results
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
+CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON perfeval_internal.project_levels
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 ALTER TABLE perfeval_internal.project_results ENABLE ALWAYS TRIGGER guard_state;
+ALTER TABLE perfeval_internal.project_levels ENABLE ALWAYS TRIGGER guard_state;
 
 -- A project's results follow its indicators: each statement writing them
 -- locks the projects' state rows (noted row by row, as the facts' are) and
@@ -99,7 +111,7 @@ CREATE TRIGGER keep_results AFTER UPDATE ON perfeval.scheme
 ALTER TABLE perfeval.scheme ENABLE ALWAYS TRIGGER keep_results;
 REVOKE ALL ON FUNCTION perfeval_internal.keep_indicators(), perfeval_internal.keep_schemes() FROM PUBLIC;
 
-COMMENT ON TABLE perfeval_internal.project_results IS '各项目维护的当前结果：总分、一级与二级指标汇总、资金（仅由 perfeval 写入，不导出） / Each project''s kept current results: its total, level sums and money (written only by perfeval, not dumped)';
+COMMENT ON TABLE perfeval_internal.project_results IS '各项目维护的当前结果：总分与资金（仅由 perfeval 写入，不导出） / Each project''s kept current results: its total and money (written only by perfeval, not dumped)';
 COMMENT ON COLUMN perfeval_internal.project_results.project_id IS '项目编号 / Project id';
 COMMENT ON COLUMN perfeval_internal.project_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
 COMMENT ON COLUMN perfeval_internal.project_results.rules IS '计算所用方案规则（字节）；与方案当前规则不同时视图改为现算 / The rules it was computed with, as bytes; while they differ from the scheme''s, the views evaluate the project afresh';
@@ -111,7 +123,12 @@ COMMENT ON COLUMN perfeval_internal.project_results.total IS '计算总分 / Tot
 COMMENT ON COLUMN perfeval_internal.project_results.budget IS '全年预算合计（万元，同维护状态） / Full-year budget in 万元, as in the kept state';
 COMMENT ON COLUMN perfeval_internal.project_results.arrived IS '实际到位合计（万元） / Arrived in 万元';
 COMMENT ON COLUMN perfeval_internal.project_results.spent IS '全年执行合计（万元） / Spent in 万元';
-COMMENT ON COLUMN perfeval_internal.project_results.levels IS '一级、二级指标得分汇总（适用指标） / Its level-1 and level-2 sums over the rows that apply';
+COMMENT ON TABLE perfeval_internal.project_levels IS '各项目维护的一级、二级指标得分汇总（适用指标；仅由 perfeval 写入，不导出） / Each project''s kept level-1 and level-2 sums over the rows that apply (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.project_levels.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.project_levels.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.project_levels.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
+COMMENT ON COLUMN perfeval_internal.project_levels.level1 IS '一级指标得分汇总 / Its level-1 sums';
+COMMENT ON COLUMN perfeval_internal.project_levels.level2 IS '二级指标得分汇总 / Its level-2 sums';
 COMMENT ON TYPE perfeval_internal.level_sum IS '一级或二级指标得分汇总 / A level-1 or level-2 sum';
 COMMENT ON COLUMN perfeval_internal.level_sum.level1 IS '一级指标 / Level-1 indicator';
 COMMENT ON COLUMN perfeval_internal.level_sum.level2 IS '二级指标；为空则为一级指标汇总 / Level-2 indicator; NULL in a level-1 sum';

@@ -136,7 +136,7 @@ BEGIN
 	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
 	-- the state's shards, read as the role (section 45), its scope only
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON %s TO %s' ELSE 'REVOKE SELECT ON %s FROM %s' END,
-				   'perfeval_internal.project_state, perfeval_internal.project_results',
+				   'perfeval_internal.project_state, perfeval_internal.project_results, perfeval_internal.project_levels',
 				   role);
 	SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO failed
 	  FROM run_command_on_workers(format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
@@ -178,6 +178,8 @@ CREATE POLICY scope_read ON perfeval_internal.project_state FOR SELECT
 -- and the kept results (section 47), alike
 CREATE POLICY scope_read ON perfeval_internal.project_results FOR SELECT
 	USING (perfeval_internal.in_scope(project_id));
+CREATE POLICY scope_read ON perfeval_internal.project_levels FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
 
 -- Give role the projects of a department and/or division prefix (both
 -- NULL: the whole warehouse), and what it needs to read them: schema usage,
@@ -210,7 +212,8 @@ BEGIN
 			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 				AND c.relkind IN ('r', 'v')
 				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass,
-								  'perfeval_internal.project_results'::regclass)
+								  'perfeval_internal.project_results'::regclass,
+								  'perfeval_internal.project_levels'::regclass)
 				-- the staged forms and import problems (section 85): a
 				-- loader's own rows only, given below (grant_import())
 				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP

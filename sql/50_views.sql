@@ -169,10 +169,10 @@ CREATE VIEW perfeval.level2_scores AS
 SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT r.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.project_results r
+	  FROM perfeval_internal.project_levels r
 	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
-	 CROSS JOIN LATERAL unnest(r.levels) l
-	 WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(r.project_id)
+	 CROSS JOIN LATERAL unnest(r.level2) l
+	 WHERE perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
@@ -214,10 +214,10 @@ CREATE VIEW perfeval.level1_scores AS
 SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT r.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.project_results r
+	  FROM perfeval_internal.project_levels r
 	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
-	 CROSS JOIN LATERAL unnest(r.levels) l
-	 WHERE l.level2 IS NULL AND perfeval_internal.in_scope(r.project_id)
+	 CROSS JOIN LATERAL unnest(r.level1) l
+	 WHERE perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)

@@ -105,7 +105,7 @@ DECLARE
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.result_rule', 'perfeval.division', 'perfeval.access_grant',
 							  'perfeval_internal.division_shipped', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
-							'perfeval_internal.project_results',
+							'perfeval_internal.project_results', 'perfeval_internal.project_levels',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
 							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
 							'perfeval.monitoring_finding'];

@@ -492,7 +492,7 @@ BEGIN
 	PERFORM set_config('citus.multi_shard_modify_mode', 'sequential', true);
 	-- the state's shards, read as the role (section 45), its scope only
 	EXECUTE format(CASE WHEN grant_it THEN 'GRANT SELECT ON %s TO %s' ELSE 'REVOKE SELECT ON %s FROM %s' END,
-				   'perfeval_internal.project_state, perfeval_internal.project_results',
+				   'perfeval_internal.project_state, perfeval_internal.project_results, perfeval_internal.project_levels',
 				   role);
 	SELECT string_agg(w.nodename || ':' || w.nodeport || ': ' || w.result, '; ') INTO failed
 	  FROM run_command_on_workers(format(CASE WHEN grant_it THEN 'GRANT USAGE ON SCHEMA %s TO %s'
@@ -532,7 +532,8 @@ BEGIN
 			  WHERE c.relnamespace IN ('perfeval'::regnamespace, 'perfeval_internal'::regnamespace)
 				AND c.relkind IN ('r', 'v')
 				AND c.oid NOT IN ('perfeval.access_grant'::regclass, 'perfeval_internal.project_state'::regclass,
-								  'perfeval_internal.project_results'::regclass)
+								  'perfeval_internal.project_results'::regclass,
+								  'perfeval_internal.project_levels'::regclass)
 				-- the staged forms and import problems (section 85): a
 				-- loader's own rows only, given below (grant_import())
 				AND c.relname !~ '^(staged_|form_|import_error$)' LOOP
@@ -1978,7 +1979,7 @@ DECLARE
 	reference text[] := ARRAY['perfeval.scheme', 'perfeval.result_rule', 'perfeval.division', 'perfeval.access_grant',
 							  'perfeval_internal.division_shipped', 'perfeval_internal.parked'];
 	growing text[] := ARRAY['perfeval.project', 'perfeval_internal.project_state',
-							'perfeval_internal.project_results',
+							'perfeval_internal.project_results', 'perfeval_internal.project_levels',
 							'perfeval.indicator', 'perfeval.allocation', 'perfeval.actual',
 							'perfeval.checklist_point', 'perfeval.survey_response', 'perfeval.execution',
 							'perfeval.monitoring_finding'];
@@ -3004,22 +3005,34 @@ CREATE TABLE perfeval_internal.project_results (
 	total numeric,
 	budget numeric,					-- the money the roll-ups add, in 万元 (the state's)
 	arrived numeric,
-	spent numeric,
-	-- its level sums, in one row with the rest: a whole year's recompute
-	-- writes one row per project, not one per level (1.16: a row per level
-	-- made a year's load by COPY three times the plain one)
-	levels perfeval_internal.level_sum[]
+	spent numeric
+);
+
+-- Its level sums, one row per project too (a row per level made a year's
+-- load by COPY three times the plain one, 1.16), beside the narrow row
+-- project_scores reads (in it, they made that read three times slower).
+CREATE TABLE perfeval_internal.project_levels (
+	project_id text PRIMARY KEY,
+	scheme_id text NOT NULL,
+	rules bytea NOT NULL,
+	level1 perfeval_internal.level_sum[],	-- level2 NULL in each
+	level2 perfeval_internal.level_sum[]
 );
 
 -- Read in scope only, where granted at all (on a Citus cluster, as the
 -- state: section 48).
 ALTER TABLE perfeval_internal.project_results ENABLE ROW LEVEL SECURITY;
+ALTER TABLE perfeval_internal.project_levels ENABLE ROW LEVEL SECURITY;
 
--- Only perfeval's own statements write it (the state's guard).
+-- Only perfeval's own statements write them (the state's guard).
 CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
 	ON perfeval_internal.project_results
 	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
+CREATE TRIGGER guard_state BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE
+	ON perfeval_internal.project_levels
+	FOR EACH STATEMENT EXECUTE FUNCTION perfeval_internal.guard_state();
 ALTER TABLE perfeval_internal.project_results ENABLE ALWAYS TRIGGER guard_state;
+ALTER TABLE perfeval_internal.project_levels ENABLE ALWAYS TRIGGER guard_state;
 
 -- A project's results follow its indicators: each statement writing them
 -- locks the projects' state rows (noted row by row, as the facts' are) and
@@ -3054,7 +3067,7 @@ CREATE TRIGGER keep_results AFTER UPDATE ON perfeval.scheme
 ALTER TABLE perfeval.scheme ENABLE ALWAYS TRIGGER keep_results;
 REVOKE ALL ON FUNCTION perfeval_internal.keep_indicators(), perfeval_internal.keep_schemes() FROM PUBLIC;
 
-COMMENT ON TABLE perfeval_internal.project_results IS '各项目维护的当前结果：总分、一级与二级指标汇总、资金（仅由 perfeval 写入，不导出） / Each project''s kept current results: its total, level sums and money (written only by perfeval, not dumped)';
+COMMENT ON TABLE perfeval_internal.project_results IS '各项目维护的当前结果：总分与资金（仅由 perfeval 写入，不导出） / Each project''s kept current results: its total and money (written only by perfeval, not dumped)';
 COMMENT ON COLUMN perfeval_internal.project_results.project_id IS '项目编号 / Project id';
 COMMENT ON COLUMN perfeval_internal.project_results.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
 COMMENT ON COLUMN perfeval_internal.project_results.rules IS '计算所用方案规则（字节）；与方案当前规则不同时视图改为现算 / The rules it was computed with, as bytes; while they differ from the scheme''s, the views evaluate the project afresh';
@@ -3066,7 +3079,12 @@ COMMENT ON COLUMN perfeval_internal.project_results.total IS '计算总分 / Tot
 COMMENT ON COLUMN perfeval_internal.project_results.budget IS '全年预算合计（万元，同维护状态） / Full-year budget in 万元, as in the kept state';
 COMMENT ON COLUMN perfeval_internal.project_results.arrived IS '实际到位合计（万元） / Arrived in 万元';
 COMMENT ON COLUMN perfeval_internal.project_results.spent IS '全年执行合计（万元） / Spent in 万元';
-COMMENT ON COLUMN perfeval_internal.project_results.levels IS '一级、二级指标得分汇总（适用指标） / Its level-1 and level-2 sums over the rows that apply';
+COMMENT ON TABLE perfeval_internal.project_levels IS '各项目维护的一级、二级指标得分汇总（适用指标；仅由 perfeval 写入，不导出） / Each project''s kept level-1 and level-2 sums over the rows that apply (written only by perfeval, not dumped)';
+COMMENT ON COLUMN perfeval_internal.project_levels.project_id IS '项目编号 / Project id';
+COMMENT ON COLUMN perfeval_internal.project_levels.scheme_id IS '计算时项目的评分方案 / The project''s scheme when computed';
+COMMENT ON COLUMN perfeval_internal.project_levels.rules IS '计算所用方案规则（字节） / The rules it was computed with, as bytes';
+COMMENT ON COLUMN perfeval_internal.project_levels.level1 IS '一级指标得分汇总 / Its level-1 sums';
+COMMENT ON COLUMN perfeval_internal.project_levels.level2 IS '二级指标得分汇总 / Its level-2 sums';
 COMMENT ON TYPE perfeval_internal.level_sum IS '一级或二级指标得分汇总 / A level-1 or level-2 sum';
 COMMENT ON COLUMN perfeval_internal.level_sum.level1 IS '一级指标 / Level-1 indicator';
 COMMENT ON COLUMN perfeval_internal.level_sum.level2 IS '二级指标；为空则为一级指标汇总 / Level-2 indicator; NULL in a level-1 sum';
@@ -3083,16 +3101,18 @@ COMMENT ON CAST (perfeval.rules AS bytea) IS '方案规则的字节（所维护�
 -- and the kept results (section 47), alike
 CREATE POLICY scope_read ON perfeval_internal.project_results FOR SELECT
 	USING (perfeval_internal.in_scope(project_id));
+CREATE POLICY scope_read ON perfeval_internal.project_levels FOR SELECT
+	USING (perfeval_internal.in_scope(project_id));
 
 -- the current views read them (sections 50, 60, 70)
 CREATE OR REPLACE VIEW perfeval.level2_scores AS
 SELECT u.project_id, u.level1, u.level2, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT r.project_id, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.project_results r
+	  FROM perfeval_internal.project_levels r
 	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
-	 CROSS JOIN LATERAL unnest(r.levels) l
-	 WHERE l.level2 IS NOT NULL AND perfeval_internal.in_scope(r.project_id)
+	 CROSS JOIN LATERAL unnest(r.level2) l
+	 WHERE perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)
@@ -3108,10 +3128,10 @@ CREATE OR REPLACE VIEW perfeval.level1_scores AS
 SELECT u.project_id, u.level1, u.seq, u.indicators, u.weight, u.score, u.score_rate
   FROM (SELECT r.project_id, l.level1, l.seq, l.indicators, l.weight, l.score,
 		   perfeval.rate(l.score, l.weight) AS score_rate
-	  FROM perfeval_internal.project_results r
+	  FROM perfeval_internal.project_levels r
 	  JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id AND s.rules::bytea = r.rules
-	 CROSS JOIN LATERAL unnest(r.levels) l
-	 WHERE l.level2 IS NULL AND perfeval_internal.in_scope(r.project_id)
+	 CROSS JOIN LATERAL unnest(r.level1) l
+	 WHERE perfeval_internal.in_scope(r.project_id)
 	UNION ALL
 	SELECT r.project_id, g.level1, g.seq, (g.t).indicators, (g.t).weight, (g.t).score,
 		   perfeval.rate((g.t).score, (g.t).weight)

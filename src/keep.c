@@ -238,10 +238,10 @@ recompute(const bool *which)
  */
 static const char *const results_sql[] = {
 	"DELETE FROM perfeval_internal.project_results WHERE project_id = ANY ($1)",
-	"INSERT INTO perfeval_internal.project_results"
-	"       (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent, levels)"
-	" SELECT st.project_id, st.scheme_id, s.rules::bytea, coalesce((a.t).indicators, 0), a.weights,"
-	"        (a.t).weight, (a.t).score, (a.t).total, st.money_budget, st.money_arrived, st.money_spent, a.levels"
+	"DELETE FROM perfeval_internal.project_levels WHERE project_id = ANY ($1)",
+	"WITH a AS MATERIALIZED ("
+	" SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, a.t, a.weights, a.levels,"
+	"        st.money_budget, st.money_arrived, st.money_spent"
 	"   FROM unnest($1) k(id)"
 	"   JOIN perfeval_internal.project_state st ON st.project_id = k.id"
 	"   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
@@ -257,8 +257,18 @@ static const char *const results_sql[] = {
 	"                                 ::perfeval_internal.level_sum ORDER BY g.level1, g.level2 NULLS FIRST)"
 	"                  FROM (SELECT x.level1, x.level2, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t"
 	"                          FROM x WHERE x.applicable"
-	"                         GROUP BY GROUPING SETS ((x.level1), (x.level1, x.level2))) g) AS levels) a",
+	"                         GROUP BY GROUPING SETS ((x.level1), (x.level1, x.level2))) g) AS levels) a),"
+	" p AS (INSERT INTO perfeval_internal.project_results"
+	"              (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent)"
+	"       SELECT a.project_id, a.scheme_id, a.rules, coalesce((a.t).indicators, 0), a.weights, (a.t).weight,"
+	"              (a.t).score, (a.t).total, a.money_budget, a.money_arrived, a.money_spent FROM a)"
+	" INSERT INTO perfeval_internal.project_levels (project_id, scheme_id, rules, level1, level2)"
+	" SELECT a.project_id, a.scheme_id, a.rules,"
+	"        ARRAY(SELECT l FROM unnest(a.levels) l WHERE l.level2 IS NULL),"
+	"        ARRAY(SELECT l FROM unnest(a.levels) l WHERE l.level2 IS NOT NULL)"
+	"   FROM a",
 };
+
 
 
 /*
@@ -283,7 +293,8 @@ keep_results(Datum keys)
 	if (keys == (Datum) 0 || !keeps_results())
 		return;
 	run(results_sql[0], keys, SPI_OK_DELETE);
-	run(results_sql[1], keys, SPI_OK_INSERT);
+	run(results_sql[1], keys, SPI_OK_DELETE);
+	run(results_sql[2], keys, SPI_OK_INSERT);
 }
 
 /* The state rows of these projects exist and are locked, in order. */
@@ -988,6 +999,7 @@ keep_projects(PG_FUNCTION_ARGS)
 			if (keeps_results())
 			{
 				run("DELETE FROM perfeval_internal.project_results", (Datum) 0, SPI_OK_DELETE);
+				run("DELETE FROM perfeval_internal.project_levels", (Datum) 0, SPI_OK_DELETE);
 			}
 		}
 		else if (TRIGGER_FIRED_BY_INSERT(td->tg_event))

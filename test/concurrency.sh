@@ -84,7 +84,7 @@ check() {	# check LABEL
 	CREATE TEMP TABLE before_state AS SELECT st::text AS st, st.project_id, to_jsonb(st) AS j FROM perfeval_internal.project_state st;
 	-- the kept results (section 47), compared after refresh_state() recomputed them
 	CREATE TEMP TABLE before_results AS
-	SELECT r::text AS r FROM perfeval_internal.project_results r;
+	SELECT r::text AS r FROM perfeval_internal.project_results r UNION ALL SELECT l::text FROM perfeval_internal.project_levels l;
 	-- the current totals and level sums equal their dated forms at a far-future date
 	CREATE FUNCTION pg_temp.dated_hash(v text) RETURNS text LANGUAGE plpgsql AS $f$
 	DECLARE h text;
@@ -108,9 +108,11 @@ check() {	# check LABEL
 	SELECT 'view ' || v FROM before_views WHERE pg_temp.view_hash(v) IS DISTINCT FROM h;
 	SELECT 'results ' || count(*) FROM (
 		(SELECT r FROM before_results
-		 EXCEPT ALL SELECT r::text FROM perfeval_internal.project_results r)
+		 EXCEPT ALL (SELECT r::text FROM perfeval_internal.project_results r
+					 UNION ALL SELECT l::text FROM perfeval_internal.project_levels l))
 		UNION ALL
-		(SELECT r::text FROM perfeval_internal.project_results r EXCEPT ALL SELECT r FROM before_results)) d
+		((SELECT r::text FROM perfeval_internal.project_results r
+		  UNION ALL SELECT l::text FROM perfeval_internal.project_levels l) EXCEPT ALL SELECT r FROM before_results)) d
 	HAVING count(*) > 0;
 	-- monitoring reads the facts: each view equals its dated form at each
 	-- project's date, row for row

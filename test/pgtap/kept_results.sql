@@ -42,7 +42,7 @@ SELECT g.project_id, p.scheme_id, s.rules::bytea AS rules, g.level1, g.level2, g
   JOIN perfeval.project p USING (project_id) JOIN perfeval.scheme s USING (scheme_id);
 CREATE TEMP VIEW kept_levels AS
 SELECT r.project_id, r.scheme_id, r.rules, l.level1, l.level2, l.seq, l.indicators, l.weight, l.score
-  FROM perfeval_internal.project_results r CROSS JOIN LATERAL unnest(r.levels) l;
+  FROM perfeval_internal.project_levels r CROSS JOIN LATERAL unnest(r.level1 || r.level2) l;
 CREATE FUNCTION pg_temp.kept_fresh() RETURNS boolean LANGUAGE sql AS $$
 	SELECT NOT EXISTS ((SELECT project_id, scheme_id, rules, indicators, weights, weight, score, total
 						  FROM perfeval_internal.project_results EXCEPT ALL SELECT * FROM fresh_results)

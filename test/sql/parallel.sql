@@ -70,9 +70,9 @@ SELECT v AS view,
 -- project (section 47), read by its key.
 SELECT v AS view,
 	   plan_has(format('SELECT * FROM perfeval.%I WHERE project_id = %L', v, 'seed003'),
-				'Index Scan (using|on) project_results_pkey') AS kept_by_key,
+				'Index Scan (using|on) project_(results|levels)_pkey') AS kept_by_key,
 	   plan_has(format('SELECT * FROM perfeval.%I WHERE project_id = %L', v, 'seed003'),
-				'Seq Scan on (project_results|indicator)') AS scans_them
+				'Seq Scan on (project_results|project_levels|indicator)') AS scans_them
   FROM unnest(ARRAY['project_scores', 'level1_scores', 'level2_scores']) AS v;
 SELECT plan_index_cond($$SELECT * FROM perfeval.indicator_scores WHERE name = '立项依据充分性'$$,
 					   'indicator_pkey', 'project_id') AS other_filter_by_key,
