@@ -231,43 +231,46 @@ recompute(const bool *which)
  * (text[]), after their state: the old rows go, the new ones come from the
  * indicators and the state as this statement's snapshot sees them.  Each
  * project's indicators are read by its key and evaluated once, in a lateral
- * subquery: its total and its level sums (GROUPING SETS) are small
- * aggregates of its own rows, not sorts of the whole batch (a year's load
- * spilled them to disk).  A project without indicators gets a row too (0
+ * subquery: its total and its level sums are one GROUPING SETS over its own
+ * rows (the levels' aggregates FILTERed to the rows that apply, as the views
+ * add them), not sorts of the whole batch (a year's load spilled them to
+ * disk).  A project without indicators gets a row too (0
  * indicators), as every project has a state row.
  */
 static const char *const results_sql[] = {
 	"DELETE FROM perfeval_internal.project_results WHERE project_id = ANY ($1)",
 	"DELETE FROM perfeval_internal.project_levels WHERE project_id = ANY ($1)",
 	"WITH a AS MATERIALIZED ("
-	" SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, a.t, a.weights, a.levels,"
+	" SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, a.t, a.weights, a.level1, a.level2,"
 	"        st.money_budget, st.money_arrived, st.money_spent"
 	"   FROM unnest($1) k(id)"
 	"   JOIN perfeval_internal.project_state st ON st.project_id = k.id"
 	"   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
 	"  CROSS JOIN LATERAL ("
-	"        WITH x AS MATERIALIZED ("
-	"             SELECT i.level1, i.level2, i.seq, i.applicable, i.weight,"
-	"                    perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score,"
-	"                        i.code, s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget,"
-	"                        st.money_budget, st.money_arrived, st.money_spent, 'infinity') AS e"
-	"               FROM perfeval.indicator i WHERE i.project_id = st.project_id)"
-	"        SELECT (SELECT perfeval.sum_scores(x.e) FROM x) AS t, (SELECT sum(x.weight) FROM x) AS weights,"
-	"               (SELECT array_agg(ROW(g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score)"
-	"                                 ::perfeval_internal.level_sum ORDER BY g.level1, g.level2 NULLS FIRST)"
-	"                  FROM (SELECT x.level1, x.level2, min(x.seq) AS seq, perfeval.sum_scores(x.e) AS t"
-	"                          FROM x WHERE x.applicable"
-	"                         GROUP BY GROUPING SETS ((x.level1), (x.level1, x.level2))) g) AS levels) a),"
+	"        SELECT (array_agg(g.t_all) FILTER (WHERE g.gs = 3))[1] AS t,"
+	"               (array_agg(g.w) FILTER (WHERE g.gs = 3))[1] AS weights,"
+	"               array_agg(ROW(g.level1, NULL, g.seq, (g.t).indicators, (g.t).weight, (g.t).score)"
+	"                         ::perfeval_internal.level_sum ORDER BY g.level1) FILTER (WHERE g.gs = 1 AND g.n > 0) AS level1,"
+	"               array_agg(ROW(g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score)"
+	"                         ::perfeval_internal.level_sum ORDER BY g.level1, g.level2) FILTER (WHERE g.gs = 0 AND g.n > 0) AS level2"
+	"          FROM (SELECT x.level1, x.level2, GROUPING(x.level1, x.level2) AS gs,"
+	"                       perfeval.sum_scores(x.e) AS t_all, perfeval.sum_scores(x.e) FILTER (WHERE x.applicable) AS t,"
+	"                       sum(x.weight) AS w, min(x.seq) FILTER (WHERE x.applicable) AS seq,"
+	"                       count(*) FILTER (WHERE x.applicable) AS n"
+	"                  FROM (SELECT i.level1, i.level2, i.seq, i.applicable, i.weight,"
+	"                               perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score,"
+	"                                   i.code, s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget,"
+	"                                   st.money_budget, st.money_arrived, st.money_spent, 'infinity') AS e"
+	"                          FROM perfeval.indicator i WHERE i.project_id = st.project_id OFFSET 0) x"
+	"                 GROUP BY GROUPING SETS ((), (x.level1), (x.level1, x.level2))) g) a),"
 	" p AS (INSERT INTO perfeval_internal.project_results"
 	"              (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent)"
 	"       SELECT a.project_id, a.scheme_id, a.rules, coalesce((a.t).indicators, 0), a.weights, (a.t).weight,"
 	"              (a.t).score, (a.t).total, a.money_budget, a.money_arrived, a.money_spent FROM a)"
 	" INSERT INTO perfeval_internal.project_levels (project_id, scheme_id, rules, level1, level2)"
-	" SELECT a.project_id, a.scheme_id, a.rules,"
-	"        ARRAY(SELECT l FROM unnest(a.levels) l WHERE l.level2 IS NULL),"
-	"        ARRAY(SELECT l FROM unnest(a.levels) l WHERE l.level2 IS NOT NULL)"
-	"   FROM a",
+	" SELECT a.project_id, a.scheme_id, a.rules, coalesce(a.level1, '{}'), coalesce(a.level2, '{}') FROM a",
 };
+
 
 
 
