@@ -50,7 +50,7 @@ CREATE TABLE perfeval_internal.project_results (
 	budget numeric,					-- the money the roll-ups add, in 万元 (the state's)
 	arrived numeric,
 	spent numeric
-);
+) WITH (fillfactor = 50);	-- (room on each page to rewrite a row in place, HOT)
 
 -- Its level sums, one row per project too (a row per level made a year's
 -- load by COPY three times the plain one, 1.16), beside the narrow row
@@ -61,7 +61,7 @@ CREATE TABLE perfeval_internal.project_levels (
 	rules bytea NOT NULL,
 	level1 perfeval_internal.level_sum[],	-- level2 NULL in each
 	level2 perfeval_internal.level_sum[]
-);
+) WITH (fillfactor = 50);
 
 -- Read in scope only, where granted at all (on a Citus cluster, as the
 -- state: section 48).

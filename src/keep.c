@@ -228,8 +228,10 @@ recompute(const bool *which)
  * sums, as the views compute them from indicator_scored -- the same call of
  * perfeval.evaluate() on the same columns, added by sum_scores() -- with the
  * project's scheme and rules as their stamp.  For the locked projects in $1
- * (text[]), after their state: the old rows go, the new ones come from the
- * indicators and the state as this statement's snapshot sees them.  Each
+ * (text[]), after their state: the rows of projects gone go, the others are
+ * written again (INSERT ... ON CONFLICT DO UPDATE: an update in place, HOT,
+ * not a delete and an insert with their index entries) from the indicators
+ * and the state as this statement's snapshot sees them.  Each
  * project's indicators are read by its key and evaluated once, in a lateral
  * subquery: its total and its level sums are one GROUPING SETS over its own
  * rows (the levels' aggregates FILTERed to the rows that apply, as the views
@@ -238,8 +240,10 @@ recompute(const bool *which)
  * indicators), as every project has a state row.
  */
 static const char *const results_sql[] = {
-	"DELETE FROM perfeval_internal.project_results WHERE project_id = ANY ($1)",
-	"DELETE FROM perfeval_internal.project_levels WHERE project_id = ANY ($1)",
+	"DELETE FROM perfeval_internal.project_results r WHERE r.project_id = ANY ($1)"
+	"   AND NOT EXISTS (SELECT FROM perfeval_internal.project_state st WHERE st.project_id = r.project_id)",
+	"DELETE FROM perfeval_internal.project_levels r WHERE r.project_id = ANY ($1)"
+	"   AND NOT EXISTS (SELECT FROM perfeval_internal.project_state st WHERE st.project_id = r.project_id)",
 	"WITH a AS MATERIALIZED ("
 	" SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, a.t, a.weights, a.level1, a.level2,"
 	"        st.money_budget, st.money_arrived, st.money_spent"
@@ -266,9 +270,15 @@ static const char *const results_sql[] = {
 	" p AS (INSERT INTO perfeval_internal.project_results"
 	"              (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent)"
 	"       SELECT a.project_id, a.scheme_id, a.rules, coalesce((a.t).indicators, 0), a.weights, (a.t).weight,"
-	"              (a.t).score, (a.t).total, a.money_budget, a.money_arrived, a.money_spent FROM a)"
+	"              (a.t).score, (a.t).total, a.money_budget, a.money_arrived, a.money_spent FROM a"
+	"       ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id, rules = EXCLUDED.rules,"
+	"              indicators = EXCLUDED.indicators, weights = EXCLUDED.weights, weight = EXCLUDED.weight,"
+	"              score = EXCLUDED.score, total = EXCLUDED.total, budget = EXCLUDED.budget,"
+	"              arrived = EXCLUDED.arrived, spent = EXCLUDED.spent)"
 	" INSERT INTO perfeval_internal.project_levels (project_id, scheme_id, rules, level1, level2)"
-	" SELECT a.project_id, a.scheme_id, a.rules, coalesce(a.level1, '{}'), coalesce(a.level2, '{}') FROM a",
+	" SELECT a.project_id, a.scheme_id, a.rules, coalesce(a.level1, '{}'), coalesce(a.level2, '{}') FROM a"
+	" ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id, rules = EXCLUDED.rules,"
+	"        level1 = EXCLUDED.level1, level2 = EXCLUDED.level2",
 };
 
 
