@@ -281,9 +281,6 @@ static const char *const results_sql[] = {
 	"        level1 = EXCLUDED.level1, level2 = EXCLUDED.level2",
 };
 
-
-
-
 /*
  * Does this database keep results?  (The library of a release runs on the
  * catalog of the one before until ALTER EXTENSION ... UPDATE: 1.15's has no
@@ -295,19 +292,6 @@ keeps_results(void)
 	Oid			nsp = get_namespace_oid("perfeval_internal", true);
 
 	return OidIsValid(nsp) && OidIsValid(get_relname_relid("project_results", nsp));
-}
-
-static void run(const char *sql, Datum keys, int expect);
-
-/* Recompute the kept results of the locked projects in keys (text[]). */
-static void
-keep_results(Datum keys)
-{
-	if (keys == (Datum) 0 || !keeps_results())
-		return;
-	run(results_sql[0], keys, SPI_OK_DELETE);
-	run(results_sql[1], keys, SPI_OK_DELETE);
-	run(results_sql[2], keys, SPI_OK_INSERT);
 }
 
 /* The state rows of these projects exist and are locked, in order. */
@@ -338,6 +322,17 @@ run(const char *sql, Datum keys, int expect)
 	rc = SPI_execute_with_args(sharded(sql), keys ? 1 : 0, argtypes, values, NULL, false, 0);
 	if (rc != expect && !(expect == SPI_OK_UPDATE && rc == SPI_OK_UPDATE_RETURNING))
 		elog(ERROR, "perfeval: unexpected result %d of \"%.60s\"", rc, sql);
+}
+
+/* Recompute the kept results of the locked projects in keys (text[]). */
+static void
+keep_results(Datum keys)
+{
+	if (keys == (Datum) 0 || !keeps_results())
+		return;
+	run(results_sql[0], keys, SPI_OK_DELETE);
+	run(results_sql[1], keys, SPI_OK_DELETE);
+	run(results_sql[2], keys, SPI_OK_INSERT);
 }
 
 /*
@@ -423,30 +418,43 @@ refuse_incomparable(const char *sql, Datum keys)
 	}
 }
 
+/*
+ * The name of rel's perfeval table (on a worker, of the table it is a shard
+ * of), or NULL if it is none of perfeval's.
+ */
+static const char *
+perfeval_table(Relation rel)
+{
+	char	   *nsp = get_namespace_name(RelationGetNamespace(rel));
+
+	if (!nsp || strcmp(nsp, "perfeval") != 0)
+		return NULL;
+	return shards->base ? shards->base : RelationGetRelationName(rel);
+}
+
 /* Is rel perfeval.indicator (or, on a worker, a shard of it)? */
 static bool
 is_indicator(Relation rel)
 {
-	const char *name = shards->base ? shards->base : RelationGetRelationName(rel);
-	char	   *nsp = get_namespace_name(RelationGetNamespace(rel));
+	const char *name = perfeval_table(rel);
 
-	return nsp && strcmp(nsp, "perfeval") == 0 && strcmp(name, "indicator") == 0;
+	return name && strcmp(name, "indicator") == 0;
 }
 
 /* Which kind of fact a trigger's table holds; ERROR if it is none of them. */
 static Kind
 kind_of(Relation rel, const char *fn)
 {
-	const char *name = shards->base ? shards->base : RelationGetRelationName(rel);
-	char	   *nsp = get_namespace_name(RelationGetNamespace(rel));
+	const char *name = perfeval_table(rel);
 
-	if (nsp && strcmp(nsp, "perfeval") == 0)
+	if (name)
 		for (int k = 0; k < KIND_COUNT; k++)
 			if (strcmp(name, kinds[k].table) == 0)
 				return (Kind) k;
 	ereport(ERROR,
 			(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-			 errmsg("%s() keeps perfeval's state and cannot be attached to table \"%s\"", fn, name)));
+			 errmsg("%s() keeps perfeval's state and cannot be attached to table \"%s\"", fn,
+					name ? name : RelationGetRelationName(rel))));
 	return KIND_COUNT;			/* keep compiler quiet */
 }
 
