@@ -6,7 +6,7 @@ EXTVERSION = 1.16
 MODULE_big = perfeval
 CORE_OBJS = src/pe_parse.o src/pe_text.o src/pe_arith.o src/pe_eval.o src/pe_explain.o src/pe_cell.o src/pe_form.o src/pe_csv.o src/pe_monitor.o src/pe_monform.o src/pe_result.o src/pe_state.o
 OBJS = $(CORE_OBJS) src/module.o src/numeric_fixed.o src/target.o src/method.o src/grade.o \
-	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formread.o src/formrows.o src/formproject.o src/formparts.o src/stagebuf.o src/bulk.o src/restore.o src/stagefile.o src/messages.o src/import.o src/monitor.o src/formmonitor.o src/result.o src/outcome.o src/schemekey.o
+	src/rules.o src/score.o src/rowscore.o src/sumscores.o src/levelsums.o src/state.o src/evaluate.o src/keep.o src/shard.o src/access.o src/form.o src/formread.o src/formrows.o src/formproject.o src/formparts.o src/stagebuf.o src/bulk.o src/restore.o src/stagefile.o src/messages.o src/import.o src/monitor.o src/formmonitor.o src/result.o src/outcome.o src/schemekey.o
 PGFILEDESC = "perfeval - fiscal performance evaluation scoring"
 
 # The install script of the current version is the numbered sections of sql/

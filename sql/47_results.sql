@@ -38,6 +38,31 @@ CREATE TYPE perfeval_internal.level_sum AS (
 	score numeric
 );
 
+-- Everything kept of one project, summed in one pass over its rows
+-- (src/levelsums.c): sum_scores() over every row, every row's weight, and
+-- the level-1 and level-2 sums in the levels' order.
+CREATE TYPE perfeval_internal.project_sum AS (
+	indicators bigint,
+	weight numeric,
+	score numeric,
+	total numeric,
+	weights numeric,
+	level1 perfeval_internal.level_sum[],
+	level2 perfeval_internal.level_sum[]
+);
+CREATE FUNCTION perfeval_internal.project_sums_trans(internal, level1 text, level2 text, seq int,
+		weight numeric, e perfeval.evaluation) RETURNS internal
+	AS 'MODULE_PATHNAME', 'project_sums_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION perfeval_internal.project_sums_final(internal) RETURNS perfeval_internal.project_sum
+	AS 'MODULE_PATHNAME', 'project_sums_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE perfeval_internal.project_sums(level1 text, level2 text, seq int, weight numeric,
+		e perfeval.evaluation) (
+	SFUNC = perfeval_internal.project_sums_trans,
+	STYPE = internal,
+	FINALFUNC = perfeval_internal.project_sums_final,
+	PARALLEL = SAFE
+);
+
 CREATE TABLE perfeval_internal.project_results (
 	project_id text PRIMARY KEY,
 	scheme_id text NOT NULL,		-- the project's scheme when computed
@@ -136,6 +161,10 @@ COMMENT ON COLUMN perfeval_internal.level_sum.seq IS '组内最小表内顺序 /
 COMMENT ON COLUMN perfeval_internal.level_sum.indicators IS '适用指标行数 / Rows that apply';
 COMMENT ON COLUMN perfeval_internal.level_sum.weight IS '分值合计 / Weight';
 COMMENT ON COLUMN perfeval_internal.level_sum.score IS '得分合计 / Score';
+COMMENT ON TYPE perfeval_internal.project_sum IS '一个项目所维护的合计：全部指标行的得分合计、全部分值、一级和二级指标汇总 / Everything kept of a project: sum_scores() over every row, every row''s weight, the level-1 and level-2 sums';
+COMMENT ON FUNCTION perfeval_internal.project_sums_trans(internal, text, text, int, numeric, perfeval.evaluation) IS 'project_sums() 的逐行累加 / project_sums()''s transition: adds one row';
+COMMENT ON FUNCTION perfeval_internal.project_sums_final(internal) IS 'project_sums() 的结果 / project_sums()''s result';
+COMMENT ON AGGREGATE perfeval_internal.project_sums(text, text, int, numeric, perfeval.evaluation) IS '一次遍历算出一个项目所维护的全部合计 / Everything kept of one project''s results, in one pass over its rows';
 COMMENT ON FUNCTION perfeval_internal.stale_results(bytea, perfeval.rules) IS '所维护结果的规则与方案当前规则不同（视图据此改为现算） / Whether a kept result''s rules differ from its scheme''s (the views then evaluate the project)';
 COMMENT ON FUNCTION perfeval_internal.stale_support(internal) IS 'stale_results() 的规划支持：过期结果很少 / stale_results()''s planner support: stale results are rare';
 COMMENT ON FUNCTION perfeval_internal.keep_indicators() IS '指标变动后锁定并重算所涉项目的结果（触发器） / Locks and recomputes the results of the projects whose indicators a statement changed (trigger)';

@@ -233,11 +233,12 @@ recompute(const bool *which)
  * not a delete and an insert with their index entries) from the indicators
  * and the state as this statement's snapshot sees them.  Each
  * project's indicators are read by its key and evaluated once, in a lateral
- * subquery: its total and its level sums are one GROUPING SETS over its own
- * rows (the levels' aggregates FILTERed to the rows that apply, as the views
- * add them), not sorts of the whole batch (a year's load spilled them to
- * disk).  A project without indicators gets a row too (0
- * indicators), as every project has a state row.
+ * subquery, and added up by one aggregate, project_sums() (src/levelsums.c):
+ * its total, every row's weight and its level sums in one pass over its own
+ * rows, not sorts of the whole batch (a year's load spilled them to disk)
+ * nor a GROUPING SETS per project (a load by COPY spent half its keeping
+ * there).  A project without indicators gets a row too (0 indicators), as
+ * every project has a state row.
  */
 static const char *const results_sql[] = {
 	"DELETE FROM perfeval_internal.project_results r WHERE r.project_id = ANY ($1)"
@@ -245,38 +246,27 @@ static const char *const results_sql[] = {
 	"DELETE FROM perfeval_internal.project_levels r WHERE r.project_id = ANY ($1)"
 	"   AND NOT EXISTS (SELECT FROM perfeval_internal.project_state st WHERE st.project_id = r.project_id)",
 	"WITH a AS MATERIALIZED ("
-	" SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, a.t, a.weights, a.level1, a.level2,"
+	" SELECT st.project_id, st.scheme_id, s.rules::bytea AS rules, (a.t).*,"
 	"        st.money_budget, st.money_arrived, st.money_spent"
 	"   FROM unnest($1) k(id)"
 	"   JOIN perfeval_internal.project_state st ON st.project_id = k.id"
 	"   JOIN perfeval.scheme s ON s.scheme_id = st.scheme_id"
 	"  CROSS JOIN LATERAL ("
-	"        SELECT (array_agg(g.t_all) FILTER (WHERE g.gs = 3))[1] AS t,"
-	"               (array_agg(g.w) FILTER (WHERE g.gs = 3))[1] AS weights,"
-	"               array_agg(ROW(g.level1, NULL, g.seq, (g.t).indicators, (g.t).weight, (g.t).score)"
-	"                         ::perfeval_internal.level_sum ORDER BY g.level1) FILTER (WHERE g.gs = 1 AND g.n > 0) AS level1,"
-	"               array_agg(ROW(g.level1, g.level2, g.seq, (g.t).indicators, (g.t).weight, (g.t).score)"
-	"                         ::perfeval_internal.level_sum ORDER BY g.level1, g.level2) FILTER (WHERE g.gs = 0 AND g.n > 0) AS level2"
-	"          FROM (SELECT x.level1, x.level2, GROUPING(x.level1, x.level2) AS gs,"
-	"                       perfeval.sum_scores(x.e) AS t_all, perfeval.sum_scores(x.e) FILTER (WHERE x.applicable) AS t,"
-	"                       sum(x.weight) AS w, min(x.seq) FILTER (WHERE x.applicable) AS seq,"
-	"                       count(*) FILTER (WHERE x.applicable) AS n"
-	"                  FROM (SELECT i.level1, i.level2, i.seq, i.applicable, i.weight,"
-	"                               perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score,"
-	"                                   i.code, s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget,"
-	"                                   st.money_budget, st.money_arrived, st.money_spent, 'infinity') AS e"
-	"                          FROM perfeval.indicator i WHERE i.project_id = st.project_id OFFSET 0) x"
-	"                 GROUP BY GROUPING SETS ((), (x.level1), (x.level1, x.level2))) g) a),"
+	"        SELECT perfeval_internal.project_sums(i.level1, i.level2, i.seq, i.weight,"
+	"                   perfeval.evaluate(i.weight, i.applicable, i.source, i.target, i.method, i.printed_score,"
+	"                       i.code, s.rules, st.actuals, st.checklist, st.survey, st.money_initial_budget,"
+	"                       st.money_budget, st.money_arrived, st.money_spent, 'infinity')) AS t"
+	"          FROM perfeval.indicator i WHERE i.project_id = st.project_id) a),"
 	" p AS (INSERT INTO perfeval_internal.project_results"
 	"              (project_id, scheme_id, rules, indicators, weights, weight, score, total, budget, arrived, spent)"
-	"       SELECT a.project_id, a.scheme_id, a.rules, coalesce((a.t).indicators, 0), a.weights, (a.t).weight,"
-	"              (a.t).score, (a.t).total, a.money_budget, a.money_arrived, a.money_spent FROM a"
+	"       SELECT a.project_id, a.scheme_id, a.rules, a.indicators, a.weights, a.weight,"
+	"              a.score, a.total, a.money_budget, a.money_arrived, a.money_spent FROM a"
 	"       ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id, rules = EXCLUDED.rules,"
 	"              indicators = EXCLUDED.indicators, weights = EXCLUDED.weights, weight = EXCLUDED.weight,"
 	"              score = EXCLUDED.score, total = EXCLUDED.total, budget = EXCLUDED.budget,"
 	"              arrived = EXCLUDED.arrived, spent = EXCLUDED.spent)"
 	" INSERT INTO perfeval_internal.project_levels (project_id, scheme_id, rules, level1, level2)"
-	" SELECT a.project_id, a.scheme_id, a.rules, coalesce(a.level1, '{}'), coalesce(a.level2, '{}') FROM a"
+	" SELECT a.project_id, a.scheme_id, a.rules, a.level1, a.level2 FROM a"
 	" ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id, rules = EXCLUDED.rules,"
 	"        level1 = EXCLUDED.level1, level2 = EXCLUDED.level2",
 };
@@ -324,14 +314,20 @@ run(const char *sql, Datum keys, int expect)
 		elog(ERROR, "perfeval: unexpected result %d of \"%.60s\"", rc, sql);
 }
 
-/* Recompute the kept results of the locked projects in keys (text[]). */
+/*
+ * Recompute the kept results of the locked projects in keys (text[]);
+ * gone: some of them may have lost their state row (DROP_GONE ran).
+ */
 static void
-keep_results(Datum keys)
+keep_results(Datum keys, bool gone)
 {
 	if (keys == (Datum) 0 || !keeps_results())
 		return;
-	run(results_sql[0], keys, SPI_OK_DELETE);
-	run(results_sql[1], keys, SPI_OK_DELETE);
+	if (gone)
+	{
+		run(results_sql[0], keys, SPI_OK_DELETE);
+		run(results_sql[1], keys, SPI_OK_DELETE);
+	}
 	run(results_sql[2], keys, SPI_OK_INSERT);
 }
 
@@ -521,7 +517,7 @@ keep_kind(Kind kind, Datum lock_keys, Datum keys, const char *unit_check)
 		refuse_incomparable(unit_check, keys);
 	run(recompute(which), keys, SPI_OK_UPDATE);
 	if (kind != KIND_EXECUTION)	/* (the dated money: no score reads it) */
-		keep_results(keys);
+		keep_results(keys, false);
 }
 
 /*
@@ -621,7 +617,7 @@ keep_indicators(PG_FUNCTION_ARGS)
 			keys = SPI_datumTransfer(keys, false, -1);
 			keeping = true;
 			lock_projects(with_noted(keys));
-			keep_results(keys);
+			keep_results(keys, false);
 		}
 	}
 	PG_FINALLY();
@@ -689,7 +685,7 @@ keep_schemes(PG_FUNCTION_ARGS)
 			keys = SPI_datumTransfer(keys, false, -1);
 			keeping = true;
 			lock_projects(keys);
-			keep_results(keys);
+			keep_results(keys, false);
 		}
 	}
 	PG_FINALLY();
@@ -863,7 +859,7 @@ pe_keep_now(PG_FUNCTION_ARGS)
 			if (facts)
 				run(recompute(which), keys, SPI_OK_UPDATE);
 			if (results)
-				keep_results(keys);
+				keep_results(keys, false);
 		}
 	}
 	PG_FINALLY();
@@ -905,7 +901,7 @@ pe_keep_written(Relation rel, Datum keys)
 				/* indicators: their projects' results */
 				keeping = true;
 				lock_projects(keys);
-				keep_results(keys);
+				keep_results(keys, false);
 			}
 			else
 				/* (every actual of the written projects: no transition table) */
@@ -1034,7 +1030,7 @@ keep_projects(PG_FUNCTION_ARGS)
 				elog(ERROR, "perfeval: could not create project state");
 			/* and their results (none yet, or a re-inserted project's) */
 			keep_results(one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM new_rows",
-								   (Datum) 0));
+								   (Datum) 0), false);
 		}
 		else
 		{
@@ -1063,7 +1059,7 @@ keep_projects(PG_FUNCTION_ARGS)
 				lock_projects(keys);
 				run(FOLLOW_PROJECTS, keys, SPI_OK_UPDATE);
 				run(DROP_GONE, keys, SPI_OK_DELETE);
-				keep_results(keys);
+				keep_results(keys, true);
 			}
 		}
 		/* on a shard, the foreign key to scheme that distribute() dropped */
@@ -1193,7 +1189,7 @@ refresh_state(PG_FUNCTION_ARGS)
 				which[k] = true;
 				run(recompute(which), keys, SPI_OK_UPDATE);
 			}
-			keep_results(keys);
+			keep_results(keys, true);
 		}
 		n = DatumGetInt64(one_datum(dated_money ?
 									"SELECT count(*) FROM perfeval_internal.project_state"

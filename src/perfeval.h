@@ -141,6 +141,30 @@ extern void pe_state_survey(Datum d, const char *code, int codelen, PeSurvey *s)
 extern void pe_evaluation_parts(Datum d, bool *applicable, bool *scored, int64 *points,
 								int64 *weight, int *weight_scale, int *decimals, bool *truncate);
 
+/*
+ * sumscores.c: the state of sum_scores() (perfeval.score_sum, 64 bytes on
+ * disk), what one row's evaluation adds to it, and the five fields of
+ * perfeval.scores_summed it gives; levelsums.c adds a project's levels with
+ * the same functions.
+ */
+typedef struct ScoreSum
+{
+	int64		rows;			/* every row */
+	int64		applicable;		/* rows that apply */
+	int64		scored;			/* applicable rows with points */
+	int32		weight_scale;	/* largest display scale of the weights, or -1 */
+	int32		pad;
+	int64		points;			/* points of the scored rows */
+	int64		weight;			/* applicable weights, fixed point */
+	int32		decimals;		/* the rows' scheme rounding: decimals, -1 unknown */
+	int32		truncate;		/* and whether it truncates */
+	int64		spare;
+} ScoreSum;
+
+#define SCORE_SUM_INIT {0, 0, 0, -1, 0, 0, 0, -1, 0, 0}
+extern void pe_sum_evaluation(ScoreSum *s, Datum e);
+extern void pe_sum_fields(const ScoreSum *s, Datum *values, bool *nulls);
+
 /* Staging through Citus: rows buffered, written in batches (src/stagebuf.c). */
 struct HeapTupleData;
 struct RelationData;

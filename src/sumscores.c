@@ -20,19 +20,6 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
-typedef struct ScoreSum
-{
-	int64		rows;			/* every row */
-	int64		applicable;		/* rows that apply */
-	int64		scored;			/* applicable rows with points */
-	int32		weight_scale;	/* largest display scale of the weights, or -1 */
-	int32		pad;
-	int64		points;			/* points of the scored rows */
-	int64		weight;			/* applicable weights, fixed point */
-	int32		decimals;		/* the rows' scheme rounding: decimals, -1 unknown */
-	int32		truncate;		/* and whether it truncates */
-	int64		spare;
-} ScoreSum;
 
 StaticAssertDecl(sizeof(ScoreSum) == 64, "perfeval.score_sum is 64 bytes");
 
@@ -93,11 +80,10 @@ sum_scores_trans(PG_FUNCTION_ARGS)
  * sum_scores(evaluation): the same from one evaluation per row, which
  * already holds the row's points, weight and applicability.
  */
-PG_FUNCTION_INFO_V1(sum_evaluations_trans);
-Datum
-sum_evaluations_trans(PG_FUNCTION_ARGS)
+/* Add one row's evaluation to s (see pe_sum_evaluation() in perfeval.h). */
+void
+pe_sum_evaluation(ScoreSum *s, Datum e)
 {
-	ScoreSum   *s = state_arg(fcinfo);
 	bool		applicable,
 				scored;
 	int64		points,
@@ -106,9 +92,7 @@ sum_evaluations_trans(PG_FUNCTION_ARGS)
 				decimals;
 	bool		truncate;
 
-	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(s);
-	pe_evaluation_parts(PG_GETARG_DATUM(1), &applicable, &scored, &points, &weight, &scale,
+	pe_evaluation_parts(e, &applicable, &scored, &points, &weight, &scale,
 						&decimals, &truncate);
 	/* a project's rows share its scheme; a mix (a group across schemes) has none */
 	if (s->rows == 0)
@@ -117,7 +101,7 @@ sum_evaluations_trans(PG_FUNCTION_ARGS)
 		s->decimals = -2;
 	s->rows++;
 	if (!applicable)
-		PG_RETURN_POINTER(s);
+		return;
 	s->applicable++;
 	if (scored)
 	{
@@ -126,6 +110,20 @@ sum_evaluations_trans(PG_FUNCTION_ARGS)
 	}
 	add(&s->weight, weight);
 	s->weight_scale = Max(s->weight_scale, scale);
+}
+
+/*
+ * sum_scores(evaluation): the same from one evaluation per row, which
+ * already holds the row's points, weight and applicability.
+ */
+PG_FUNCTION_INFO_V1(sum_evaluations_trans);
+Datum
+sum_evaluations_trans(PG_FUNCTION_ARGS)
+{
+	ScoreSum   *s = state_arg(fcinfo);
+
+	if (!PG_ARGISNULL(1))
+		pe_sum_evaluation(s, PG_GETARG_DATUM(1));
 	PG_RETURN_POINTER(s);
 }
 
@@ -156,26 +154,11 @@ sum_scores_combine(PG_FUNCTION_ARGS)
  * applicable weight (pe_total_exact()), rounded as the rows'
  * scheme says (NULL for rows of several schemes, or without one).
  */
-PG_FUNCTION_INFO_V1(sum_scores_final);
-Datum
-sum_scores_final(PG_FUNCTION_ARGS)
+/* The five fields of perfeval.scores_summed from s (described above). */
+void
+pe_sum_fields(const ScoreSum *s, Datum *values, bool *nulls)
 {
-	ScoreSum   *s = (ScoreSum *) PG_GETARG_POINTER(0);
-	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	Datum		values[5];
-	bool		nulls[5] = {false, false, false, false, false};
-
-	if (desc == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "sum_scores_final must return a composite type");
-		desc = BlessTupleDesc(CreateTupleDescCopy(desc));
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = desc;
-	}
-
+	memset(nulls, 0, 5 * sizeof(bool));
 	values[0] = Int64GetDatum(s->rows);
 	values[1] = Int64GetDatum(s->applicable);
 	if (s->weight_scale < 0)
@@ -202,6 +185,28 @@ sum_scores_final(PG_FUNCTION_ARGS)
 		else
 			values[4] = NumericGetDatum(pe_fixed_to_numeric(total));
 	}
+}
+
+PG_FUNCTION_INFO_V1(sum_scores_final);
+Datum
+sum_scores_final(PG_FUNCTION_ARGS)
+{
+	ScoreSum   *s = (ScoreSum *) PG_GETARG_POINTER(0);
+	TupleDesc	desc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	Datum		values[5];
+	bool		nulls[5];
+
+	if (desc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "sum_scores_final must return a composite type");
+		desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = desc;
+	}
+	pe_sum_fields(s, values, nulls);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
 
