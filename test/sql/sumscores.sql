@@ -129,3 +129,40 @@ SELECT (perfeval.sum_scores(perfeval.evaluate(w, a, 'checklist', NULL, 'proporti
 	   (VALUES (30::numeric, true), (3.33, true), (40, false)) v(w, a)
  GROUP BY d, r ORDER BY d;
 SELECT (perfeval.sum_scores(e)).total IS NULL AS mixed_schemes_no_total FROM ev WHERE g IN (0, 1, 10, 11);
+
+-- project_sums(), what the kept results add per project (section 47): the
+-- same figures as sum_scores() over every row and over the rows that apply
+-- per level 1 and per level 1 and 2, with each level's first seq, in the
+-- order of the levels' names; a group of rows that all do not apply has no
+-- level sum ('{}' for none).  Here the 1,000 rows as 50 "projects" (g),
+-- a fifth of them without a row that applies, levels from n.
+CREATE TEMP TABLE lv AS
+SELECT x.*, '一' || (x.n % 3) AS level1, '二' || (x.n % 4) AS level2, CASE WHEN x.n % 11 <> 0 THEN x.n END AS seq
+  FROM (SELECT ev.*, row_number() OVER () AS n FROM ev) x;
+CREATE TEMP VIEW ps AS
+SELECT g, (perfeval_internal.project_sums(level1, level2, seq::int, weight, e)).* FROM lv GROUP BY g;
+-- the project: every row
+SELECT count(*) AS projects,
+	   count(*) FILTER (WHERE (p.indicators, p.weight, p.score, p.total, p.weights)
+						IS NOT DISTINCT FROM ((s.t).indicators, (s.t).weight, (s.t).score, (s.t).total, s.w)) AS agree
+  FROM ps p JOIN (SELECT g, perfeval.sum_scores(e) AS t, sum(weight) AS w FROM lv GROUP BY g) s USING (g);
+-- its levels: the rows that apply, as level1_scores and level2_scores add them
+SELECT count(*) AS projects,
+	   count(*) FILTER (WHERE p.level1::text = s.level1::text AND p.level2::text = s.level2::text) AS agree
+  FROM ps p
+  JOIN (SELECT g, (SELECT coalesce(array_agg(ROW(l1, NULL, seq, (t).indicators, (t).weight, (t).score)::perfeval_internal.level_sum ORDER BY l1), '{}')
+					 FROM (SELECT level1 AS l1, min(seq) AS seq, perfeval.sum_scores(e) AS t FROM lv x
+							WHERE x.g = o.g AND x.applicable GROUP BY level1) a) AS level1,
+			   (SELECT coalesce(array_agg(ROW(l1, l2, seq, (t).indicators, (t).weight, (t).score)::perfeval_internal.level_sum ORDER BY l1, l2), '{}')
+					 FROM (SELECT level1 AS l1, level2 AS l2, min(seq) AS seq, perfeval.sum_scores(e) AS t FROM lv x
+							WHERE x.g = o.g AND x.applicable GROUP BY level1, level2) a) AS level2
+		  FROM (SELECT DISTINCT g FROM lv) o) s USING (g);
+-- one project, as printed
+SELECT indicators, weight, score, total, weights, level1, level2 FROM ps WHERE g = 7;
+-- no rows: 0 indicators, no sums, no levels
+SELECT (perfeval_internal.project_sums(level1, level2, seq::int, weight, e)).* FROM lv WHERE false;
+-- a weight a restore let in as NaN: kept as sum() keeps it
+SELECT (perfeval_internal.project_sums('一', '二', 1, w, NULL)).weights
+  FROM (VALUES (1::numeric), ('NaN')) v(w);
+DROP VIEW ps;
+DROP TABLE lv;
