@@ -60,6 +60,7 @@ CREATE AGGREGATE perfeval_internal.project_sums(level1 text, level2 text, seq in
 	SFUNC = perfeval_internal.project_sums_trans,
 	STYPE = internal,
 	FINALFUNC = perfeval_internal.project_sums_final,
+	FINALFUNC_MODIFY = SHAREABLE,	-- (it sorts the levels in place)
 	PARALLEL = SAFE
 );
 

@@ -1028,17 +1028,9 @@ keep_projects(PG_FUNCTION_ARGS)
 									" ON CONFLICT (project_id) DO UPDATE SET scheme_id = EXCLUDED.scheme_id"),
 							false, 0) != SPI_OK_INSERT)
 				elog(ERROR, "perfeval: could not create project state");
-			/*
-			 * and their results (none yet, or a re-inserted project's); in
-			 * the import's deferred keeping, by its keep_now() with their
-			 * indicators and facts (once, not twice)
-			 */
-			keys = one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM new_rows",
-							 (Datum) 0);
-			if (defer_on && keys != (Datum) 0 && keeps_results())
-				defer(KIND_COUNT, keys);
-			else
-				keep_results(keys, false);
+			/* and their results (none yet, or a re-inserted project's) */
+			keep_results(one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM new_rows",
+								   (Datum) 0), false);
 		}
 		else
 		{
