@@ -104,13 +104,6 @@ project_sums_trans(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt;
 	MemoryContext old;
 	ProjectSums *p;
-	bool		applicable,
-				scored;
-	int64		points,
-				weight;
-	int			scale,
-				decimals;
-	bool		truncate;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "project_sums_trans called in non-aggregate context");
@@ -134,11 +127,8 @@ project_sums_trans(PG_FUNCTION_ARGS)
 	{
 		Datum		e = PG_GETARG_DATUM(5);
 
-		pe_sum_evaluation(&p->all, e);
-		pe_evaluation_parts(e, &applicable, &scored, &points, &weight, &scale,
-							&decimals, &truncate);
 		/* levels: the rows that apply (level1 and level2 are NOT NULL columns) */
-		if (applicable && !PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+		if (pe_sum_evaluation(&p->all, e) && !PG_ARGISNULL(1) && !PG_ARGISNULL(2))
 		{
 			text	   *t1 = PG_GETARG_TEXT_PP(1);
 			text	   *t2 = PG_GETARG_TEXT_PP(2);

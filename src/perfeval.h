@@ -162,7 +162,7 @@ typedef struct ScoreSum
 } ScoreSum;
 
 #define SCORE_SUM_INIT {0, 0, 0, -1, 0, 0, 0, -1, 0, 0}
-extern void pe_sum_evaluation(ScoreSum *s, Datum e);
+extern bool pe_sum_evaluation(ScoreSum *s, Datum e);
 extern void pe_sum_fields(const ScoreSum *s, Datum *values, bool *nulls);
 
 /* Staging through Citus: rows buffered, written in batches (src/stagebuf.c). */

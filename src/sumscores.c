@@ -77,11 +77,9 @@ sum_scores_trans(PG_FUNCTION_ARGS)
 }
 
 /*
- * sum_scores(evaluation): the same from one evaluation per row, which
- * already holds the row's points, weight and applicability.
+ * Add one row's evaluation to s (see perfeval.h); whether the row applies.
  */
-/* Add one row's evaluation to s (see pe_sum_evaluation() in perfeval.h). */
-void
+bool
 pe_sum_evaluation(ScoreSum *s, Datum e)
 {
 	bool		applicable,
@@ -101,7 +99,7 @@ pe_sum_evaluation(ScoreSum *s, Datum e)
 		s->decimals = -2;
 	s->rows++;
 	if (!applicable)
-		return;
+		return false;
 	s->applicable++;
 	if (scored)
 	{
@@ -110,6 +108,7 @@ pe_sum_evaluation(ScoreSum *s, Datum e)
 	}
 	add(&s->weight, weight);
 	s->weight_scale = Max(s->weight_scale, scale);
+	return true;
 }
 
 /*
