@@ -297,6 +297,18 @@ keeps_results(void)
 	"UPDATE perfeval_internal.project_state st SET scheme_id = p.scheme_id" \
 	"  FROM perfeval.project p WHERE p.project_id = st.project_id AND st.project_id = ANY ($1)" \
 	"   AND st.scheme_id IS DISTINCT FROM p.scheme_id"
+/*
+ * (One node.)  The schemes of these projects share-locked, in order, before
+ * their state rows: a project that enters a scheme (inserted, or moved)
+ * and a change of that scheme's rules, whose keep_schemes() holds the
+ * scheme's row, then follow one another, so that the later of the two keeps
+ * the project's results with the rules that stay.  (Not in a restore's
+ * session, where keep_schemes() recomputes nothing: see there.)
+ */
+#define LOCK_SCHEMES \
+	"SELECT 1 FROM perfeval.scheme s WHERE s.scheme_id IN" \
+	" (SELECT p.scheme_id FROM perfeval.project p WHERE p.project_id = ANY ($1))" \
+	" ORDER BY s.scheme_id COLLATE \"C\" FOR SHARE OF s"
 #define DROP_GONE \
 	"DELETE FROM perfeval_internal.project_state st WHERE st.project_id = ANY ($1)" \
 	"   AND NOT EXISTS (SELECT FROM perfeval.project p WHERE p.project_id = st.project_id)"
@@ -333,21 +345,29 @@ keep_results(Datum keys, bool gone)
 
 /*
  * The first column of the one row a query gives, or (Datum) 0 if NULL;
- * keys ($1, text[]) if the query takes them.
+ * keys ($1, text[]) if the query takes them; in a new snapshot unless
+ * read_only.
  */
 static Datum
-one_datum(const char *sql, Datum keys)
+first_datum(const char *sql, Datum keys, bool read_only)
 {
 	Oid			argtypes[1] = {TEXTARRAYOID};
 	Datum		values[1] = {keys};
 	bool		isnull;
 	Datum		d;
 
-	if (SPI_execute_with_args(sharded(sql), keys ? 1 : 0, argtypes, values, NULL, true, 1) != SPI_OK_SELECT ||
+	if (SPI_execute_with_args(sharded(sql), keys ? 1 : 0, argtypes, values, NULL, read_only, 1) != SPI_OK_SELECT ||
 		SPI_processed != 1)
 		elog(ERROR, "perfeval: unexpected result of \"%.60s\"", sql);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	return isnull ? (Datum) 0 : d;
+}
+
+/* The same in the statement's snapshot. */
+static Datum
+one_datum(const char *sql, Datum keys)
+{
+	return first_datum(sql, keys, true);
 }
 
 /*
@@ -630,6 +650,13 @@ keep_indicators(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(NULL);
 }
 
+/* A restore's session: row_security off, as pg_restore sets it. */
+static bool
+restoring(void)
+{
+	return strcmp(GetConfigOption("row_security", false, false), "off") == 0;
+}
+
 /*
  * keep_schemes(): the statement trigger on UPDATE of scheme (section 47).
  * A scheme whose rules changed: the results of exactly its projects are
@@ -659,7 +686,7 @@ keep_schemes(PG_FUNCTION_ARGS)
 	 * The stamps keep the views right; the facts loaded after it keep the
 	 * results again.
 	 */
-	if (strcmp(GetConfigOption("row_security", false, false), "off") == 0)
+	if (restoring())
 		PG_RETURN_POINTER(NULL);
 	SPI_connect();
 	if (pe_where(td->tg_relation, &map) != PE_LOCAL || pe_is_placement(td->tg_relation, "scheme") ||
@@ -674,12 +701,16 @@ keep_schemes(PG_FUNCTION_ARGS)
 
 		shards = &no_shards;
 		SPI_register_trigger_data(td);
-		keys = one_datum("SELECT array_agg(st.project_id ORDER BY st.project_id COLLATE \"C\")"
-						 "  FROM perfeval_internal.project_state st"
-						 " WHERE st.scheme_id IN (SELECT n.scheme_id FROM new_rows n"
-						 "                          JOIN old_rows o ON o.scheme_id = n.scheme_id"
-						 "                         WHERE n.rules::bytea IS DISTINCT FROM o.rules::bytea)",
-						 (Datum) 0);
+		/*
+		 * (in a new snapshot: a project that entered the scheme while this
+		 * UPDATE waited for the scheme's row, LOCK_SCHEMES, is one of them)
+		 */
+		keys = first_datum("SELECT array_agg(st.project_id ORDER BY st.project_id COLLATE \"C\")"
+						   "  FROM perfeval_internal.project_state st"
+						   " WHERE st.scheme_id IN (SELECT n.scheme_id FROM new_rows n"
+						   "                          JOIN old_rows o ON o.scheme_id = n.scheme_id"
+						   "                         WHERE n.rules::bytea IS DISTINCT FROM o.rules::bytea)",
+						   (Datum) 0, false);
 		if (keys != (Datum) 0)
 		{
 			keys = SPI_datumTransfer(keys, false, -1);
@@ -1021,6 +1052,10 @@ keep_projects(PG_FUNCTION_ARGS)
 		}
 		else if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		{
+			keys = one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM new_rows",
+							 (Datum) 0);
+			if (where == PE_LOCAL && keys != (Datum) 0 && keeps_results() && !restoring())
+				run(LOCK_SCHEMES, keys, SPI_OK_SELECT);
 			/* new projects: nobody else can hold their rows yet */
 			if (SPI_execute(sharded("INSERT INTO perfeval_internal.project_state (project_id, scheme_id)"
 									" SELECT n.project_id, n.scheme_id FROM new_rows n"
@@ -1029,8 +1064,7 @@ keep_projects(PG_FUNCTION_ARGS)
 							false, 0) != SPI_OK_INSERT)
 				elog(ERROR, "perfeval: could not create project state");
 			/* and their results (none yet, or a re-inserted project's) */
-			keep_results(one_datum("SELECT array_agg(project_id ORDER BY project_id COLLATE \"C\") FROM new_rows",
-								   (Datum) 0), false);
+			keep_results(keys, false);
 		}
 		else
 		{
@@ -1056,6 +1090,8 @@ keep_projects(PG_FUNCTION_ARGS)
 			if (keys != (Datum) 0)
 			{
 				keys = SPI_datumTransfer(keys, false, -1);
+				if (where == PE_LOCAL && keeps_results() && !restoring())
+					run(LOCK_SCHEMES, keys, SPI_OK_SELECT);
 				lock_projects(keys);
 				run(FOLLOW_PROJECTS, keys, SPI_OK_UPDATE);
 				run(DROP_GONE, keys, SPI_OK_DELETE);

@@ -204,7 +204,20 @@ race "opposite key order: (p8, p2) against (p2, p8)" \
 	"INSERT INTO perfeval.actual VALUES ('p2', 'C1', '2024-11-30', '1家'), ('p8', 'C1', '2024-11-30', '4家')" \
 	"SELECT string_agg(actual, ',' ORDER BY project_id) FROM perfeval.indicator_scores WHERE project_id IN ('p2', 'p8') AND code = 'C1'" \
 	"2家,8家"
-[ $status = 0 ] && echo "races: 8 races, every view follows the facts"
+# A project entering a scheme while the scheme's rules change, in either
+# order: its kept results carry the rules that stay (LOCK_SCHEMES in
+# src/keep.c), not the ones its snapshot saw.
+race "rules: a project moving into a scheme whose rules change" \
+	"UPDATE perfeval.scheme SET satisfaction_coefficients = ARRAY[1, 0.8, 0.6, 0.3, 0]::numeric[] WHERE scheme_id = 's1'" \
+	"UPDATE perfeval.project SET scheme_id = 's1' WHERE project_id = 'p9'" \
+	"SELECT r.scheme_id || ' ' || (r.rules = s.rules::bytea) FROM perfeval_internal.project_results r JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id WHERE r.project_id = 'p9'" \
+	"s1 true"
+race "rules: a scheme's rules changing while a project moves into it" \
+	"UPDATE perfeval.project SET scheme_id = 's2' WHERE project_id = 'p9'" \
+	"UPDATE perfeval.scheme SET satisfaction_coefficients = ARRAY[1, 0.8, 0.6, 0.2, 0]::numeric[] WHERE scheme_id = 's2'" \
+	"SELECT r.scheme_id || ' ' || (r.rules = s.rules::bytea) FROM perfeval_internal.project_results r JOIN perfeval.scheme s ON s.scheme_id = r.scheme_id WHERE r.project_id = 'p9'" \
+	"s2 true"
+[ $status = 0 ] && echo "races: 10 races, every view follows the facts"
 "${PSQL[@]}" -c "UPDATE perfeval.indicator SET target = '≥40家' WHERE code = 'C1'"
 
 # ----------------------------------------------------------------- 2. soak
